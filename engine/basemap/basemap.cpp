@@ -1,0 +1,154 @@
+#include "basemap/basemap.h"
+
+#include <cmath>
+#include <cstring>
+
+#include "core/bytes.h"
+
+namespace lowsky {
+
+namespace {
+
+constexpr char kMagic[4] = {'L', 'S', 'B', 'M'};
+constexpr uint32_t kMaxAttribution = 4096;
+constexpr uint32_t kMaxRings = 1u << 20;
+constexpr uint32_t kMaxPointsPerRing = 1u << 24;
+constexpr double kE7 = 1e7;
+constexpr double kBoundsSlack_deg = 0.01;  // patches may reach just past the GSHHG bins
+
+std::string at_offset(size_t offset) { return "byte " + std::to_string(offset); }
+
+int32_t to_e7(double deg) { return int32_t(std::lround(deg * kE7)); }
+
+}  // namespace
+
+Result<Basemap> decode_basemap(const uint8_t* data, size_t size) {
+    ByteReader in(data, size);
+    if (size < 4 + 4 + 16 + 4 + 4 + 4) return make_error("file is too short to be a basemap (" + std::to_string(size) + " bytes)", at_offset(0));
+    char magic[4];
+    in.read_bytes(magic, 4);
+    if (std::memcmp(magic, kMagic, 4) != 0) return make_error("not a lowsky basemap (bad magic)", at_offset(0));
+    const uint32_t version = in.u32();
+    if (version > kBasemapFormatVersion)
+        return make_error("basemap format version " + std::to_string(version) + " is newer than this lowsky reads (" +
+                              std::to_string(kBasemapFormatVersion) + ")", at_offset(4));
+    if (version < 1) return make_error("basemap format version 0 is invalid", at_offset(4));
+
+    // The checksum covers everything else, so test it before trusting any count.
+    const size_t body = size - 4;
+    ByteReader crc_reader(data + body, 4);
+    const uint32_t stored_crc = crc_reader.u32();
+    if (crc32(data, body) != stored_crc) return make_error("checksum mismatch: the file is corrupted or truncated", at_offset(body));
+
+    Basemap map;
+    const size_t bounds_at = in.offset();
+    map.bounds.west_deg = in.i32() / kE7;
+    map.bounds.south_deg = in.i32() / kE7;
+    map.bounds.east_deg = in.i32() / kE7;
+    map.bounds.north_deg = in.i32() / kE7;
+    if (!(map.bounds.west_deg < map.bounds.east_deg && map.bounds.south_deg < map.bounds.north_deg) ||
+        map.bounds.west_deg < -180 || map.bounds.east_deg > 180 || map.bounds.south_deg < -90 || map.bounds.north_deg > 90)
+        return make_error("bounds are empty or outside the globe", at_offset(bounds_at));
+
+    const size_t attribution_at = in.offset();
+    const uint32_t attribution_length = in.u32();
+    if (attribution_length > kMaxAttribution || attribution_length > in.remaining())
+        return make_error("attribution length " + std::to_string(attribution_length) + " is out of range", at_offset(attribution_at));
+    map.attribution.resize(attribution_length);
+    in.read_bytes(map.attribution.data(), attribution_length);
+
+    const size_t count_at = in.offset();
+    const uint32_t ring_count = in.u32();
+    if (ring_count > kMaxRings) return make_error("ring count " + std::to_string(ring_count) + " is out of range", at_offset(count_at));
+    map.rings.reserve(ring_count);
+    GeoBounds slack = map.bounds;
+    slack.west_deg -= kBoundsSlack_deg; slack.south_deg -= kBoundsSlack_deg;
+    slack.east_deg += kBoundsSlack_deg; slack.north_deg += kBoundsSlack_deg;
+
+    for (uint32_t r = 0; r < ring_count; ++r) {
+        const size_t ring_at = in.offset();
+        const std::string where = at_offset(ring_at) + " (ring " + std::to_string(r) + ")";
+        BasemapRing ring;
+        ring.level = in.u8();
+        const uint8_t source = in.u8();
+        const uint16_t reserved = in.u16();
+        const uint32_t point_count = in.u32();
+        if (in.failed() || in.offset() > body) return make_error("file ends inside a ring header", where);
+        if (ring.level < 1 || ring.level > 4) return make_error("ring level " + std::to_string(ring.level) + " is not 1 to 4", where);
+        if (source > 1) return make_error("ring source " + std::to_string(source) + " is unknown", where);
+        if (reserved != 0) return make_error("reserved field is not zero", where);
+        if (point_count < 3 || point_count > kMaxPointsPerRing)
+            return make_error("ring has " + std::to_string(point_count) + " points (3 or more expected)", where);
+        if (uint64_t(point_count) * 8 > body - in.offset()) return make_error("file ends inside the ring's points", where);
+        ring.source = RingSource(source);
+        ring.points.resize(point_count);
+        for (auto& p : ring.points) {
+            p.lon_deg = in.i32() / kE7;
+            p.lat_deg = in.i32() / kE7;
+            if (!slack.contains(p)) return make_error("a point lies outside the basemap bounds", where);
+        }
+        map.rings.push_back(std::move(ring));
+    }
+    if (in.offset() != body) return make_error(std::to_string(body - in.offset()) + " unexpected bytes after the last ring", at_offset(in.offset()));
+    return map;
+}
+
+std::vector<uint8_t> encode_basemap(const Basemap& map) {
+    ByteWriter out;
+    out.bytes(kMagic, 4);
+    out.u32(kBasemapFormatVersion);
+    out.i32(to_e7(map.bounds.west_deg));
+    out.i32(to_e7(map.bounds.south_deg));
+    out.i32(to_e7(map.bounds.east_deg));
+    out.i32(to_e7(map.bounds.north_deg));
+    out.u32(uint32_t(map.attribution.size()));
+    out.bytes(map.attribution.data(), map.attribution.size());
+    out.u32(uint32_t(map.rings.size()));
+    for (const auto& ring : map.rings) {
+        out.u8(ring.level);
+        out.u8(uint8_t(ring.source));
+        out.u16(0);
+        out.u32(uint32_t(ring.points.size()));
+        for (const auto& p : ring.points) {
+            out.i32(to_e7(p.lon_deg));
+            out.i32(to_e7(p.lat_deg));
+        }
+    }
+    std::vector<uint8_t> bytes = out.data();
+    const uint32_t crc = crc32(bytes.data(), bytes.size());
+    for (int i = 0; i < 4; ++i) bytes.push_back(uint8_t(crc >> (8 * i)));
+    return bytes;
+}
+
+bool ring_contains(const std::vector<GeoPoint>& ring, GeoPoint p) {
+    bool inside = false;
+    const size_t n = ring.size();
+    for (size_t i = 0, j = n - 1; i < n; j = i++) {
+        const GeoPoint& a = ring[i];
+        const GeoPoint& b = ring[j];
+        if ((a.lat_deg > p.lat_deg) != (b.lat_deg > p.lat_deg)) {
+            const double x = a.lon_deg + (p.lat_deg - a.lat_deg) * (b.lon_deg - a.lon_deg) / (b.lat_deg - a.lat_deg);
+            if (p.lon_deg < x) inside = !inside;
+        }
+    }
+    return inside;
+}
+
+Surface surface_at(const Basemap& map, GeoPoint p) {
+    if (!map.bounds.contains(p)) return Surface::Water;
+    int deepest = 0;
+    for (const auto& ring : map.rings) {
+        if (!ring_contains(ring.points, p)) continue;
+        if (ring.source == RingSource::Patch) return Surface::Land;
+        if (ring.level > deepest) deepest = ring.level;
+    }
+    return deepest % 2 == 1 ? Surface::Land : Surface::Water;
+}
+
+size_t total_points(const Basemap& map) {
+    size_t n = 0;
+    for (const auto& ring : map.rings) n += ring.points.size();
+    return n;
+}
+
+}  // namespace lowsky

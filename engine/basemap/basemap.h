@@ -1,0 +1,54 @@
+#pragma once
+// The embedded offline basemap: land, lake and island rings of the Greater Bay Area, plus the
+// hand-made patch layer for land reclaimed after the shoreline survey (airport platforms,
+// Qianhai). Made by tools/basemap from GSHHG; see assets/basemap/README.md.
+//
+// File layout (.lsbm, little-endian):
+//   "LSBM"  u32 format_version
+//   i32 west_e7 south_e7 east_e7 north_e7          bounds, 1e-7 degree
+//   u32 attribution_length, attribution bytes (UTF-8)
+//   u32 ring_count, then per ring:
+//     u8 level (1 land, 2 lake, 3 island in lake, 4 pond)  u8 source (0 GSHHG, 1 patch)
+//     u16 reserved (0)  u32 point_count  point_count x (i32 lon_e7, i32 lat_e7)
+//   u32 crc32 of every byte before it
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "geo/geo_types.h"
+
+namespace lowsky {
+
+enum class RingSource : uint8_t { Gshhg = 0, Patch = 1 };
+
+struct BasemapRing {
+    uint8_t level = 1;  // GSHHG hierarchy: odd levels are land, even levels are water
+    RingSource source = RingSource::Gshhg;
+    std::vector<GeoPoint> points;  // closed implicitly: the last point is not repeated
+};
+
+struct Basemap {
+    GeoBounds bounds;
+    std::string attribution;
+    std::vector<BasemapRing> rings;
+};
+
+enum class Surface { Water, Land };
+
+constexpr uint32_t kBasemapFormatVersion = 1;
+
+Result<Basemap> decode_basemap(const uint8_t* data, size_t size);
+std::vector<uint8_t> encode_basemap(const Basemap& basemap);
+
+// Land or water at a point: the deepest GSHHG ring that contains it decides, and a patch
+// ring makes it land. Outside the bounds it is water.
+Surface surface_at(const Basemap& basemap, GeoPoint p);
+
+// Even-odd point in polygon test on degrees (rings are small enough for planar geometry).
+bool ring_contains(const std::vector<GeoPoint>& ring, GeoPoint p);
+
+size_t total_points(const Basemap& basemap);
+
+}  // namespace lowsky

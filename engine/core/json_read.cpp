@@ -1,0 +1,120 @@
+#include "core/json_read.h"
+
+#include <cmath>
+
+namespace lowsky {
+
+namespace {
+
+// A SAX consumer that records where the parser stopped; used only after a failed parse, to
+// give a line and column.
+struct SyntaxErrorLocator : nlohmann::json_sax<Json> {
+    size_t byte = 0;  // characters read when the parser gave up
+    std::string message;
+
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) override {
+        byte = position;
+        message = ex.what();
+        // nlohmann's text starts with "[json.exception.parse_error.101] parse error at line 1, column 2: ";
+        // keep only the reason after the last ": ".
+        const auto colon = message.rfind(": ");
+        if (colon != std::string::npos) message = message.substr(colon + 2);
+        if (!last_token.empty() && last_token.size() < 40) message += " (near '" + last_token + "')";
+        return false;
+    }
+};
+
+}  // namespace
+
+Result<Json> parse_json_text(std::string_view text, const std::string& source) {
+    Json value = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+    if (!value.is_discarded()) return value;
+
+    SyntaxErrorLocator locator;
+    Json::sax_parse(text.begin(), text.end(), &locator, nlohmann::detail::input_format_t::json, /*strict=*/true);
+    size_t line = 1, column = 1;
+    // Point at the last character read: where the parser noticed the problem.
+    const size_t stop = std::min(locator.byte > 0 ? locator.byte - 1 : 0, text.size());
+    for (size_t i = 0; i < stop; ++i) {
+        if (text[i] == '\n') { ++line; column = 1; } else { ++column; }
+    }
+    std::string message = locator.message.empty() ? "invalid JSON" : "invalid JSON: " + locator.message;
+    return make_error(message, source + ":" + std::to_string(line) + ":" + std::to_string(column));
+}
+
+const char* json_type_name(const Json& value) {
+    switch (value.type()) {
+        case Json::value_t::null: return "null";
+        case Json::value_t::boolean: return "a boolean";
+        case Json::value_t::number_integer:
+        case Json::value_t::number_unsigned:
+        case Json::value_t::number_float: return "a number";
+        case Json::value_t::string: return "a string";
+        case Json::value_t::array: return "an array";
+        case Json::value_t::object: return "an object";
+        default: return "an unsupported value";
+    }
+}
+
+Result<const Json*> JsonObjectReader::member(const std::string& key) const {
+    if (!object_.is_object()) return make_error(std::string("expected an object, found ") + json_type_name(object_), path_);
+    auto it = object_.find(key);
+    if (it == object_.end()) return make_error("required member is missing", member_path(key));
+    return &*it;
+}
+
+Result<double> JsonObjectReader::number(const std::string& key) const {
+    auto m = member(key);
+    if (!m) return m.error();
+    const Json& v = *m.value();
+    if (!v.is_number()) return make_error(std::string("expected a number, found ") + json_type_name(v), member_path(key));
+    const double d = v.get<double>();
+    if (!std::isfinite(d)) return make_error("expected a finite number", member_path(key));
+    return d;
+}
+
+Result<double> JsonObjectReader::number_in(const std::string& key, double lo, double hi) const {
+    auto d = number(key);
+    if (!d) return d;
+    if (d.value() < lo || d.value() > hi) {
+        return make_error("value " + Json(d.value()).dump() + " is outside [" + Json(lo).dump() + ", " + Json(hi).dump() + "]",
+                          member_path(key));
+    }
+    return d;
+}
+
+Result<std::string> JsonObjectReader::string(const std::string& key) const {
+    auto m = member(key);
+    if (!m) return m.error();
+    const Json& v = *m.value();
+    if (!v.is_string()) return make_error(std::string("expected a string, found ") + json_type_name(v), member_path(key));
+    return v.get<std::string>();
+}
+
+Result<const Json*> JsonObjectReader::array(const std::string& key) const {
+    auto m = member(key);
+    if (!m) return m;
+    if (!m.value()->is_array()) return make_error(std::string("expected an array, found ") + json_type_name(*m.value()), member_path(key));
+    return m;
+}
+
+Result<const Json*> JsonObjectReader::object(const std::string& key) const {
+    auto m = member(key);
+    if (!m) return m;
+    if (!m.value()->is_object()) return make_error(std::string("expected an object, found ") + json_type_name(*m.value()), member_path(key));
+    return m;
+}
+
+}  // namespace lowsky

@@ -1,0 +1,19 @@
+#pragma once
+// Geodesics on the WGS84 ellipsoid (GeographicLib): the distances a planner reads and a
+// flight controller flies.
+
+#include "geo/geo_types.h"
+
+namespace lowsky::geodesy {
+
+struct Inverse {
+    double distance_m = 0.0;
+    double initial_bearing_deg = 0.0;  // true bearing at the start, [-180, 180]
+    double final_bearing_deg = 0.0;    // true bearing at the end
+};
+
+Inverse inverse(GeoPoint from, GeoPoint to);
+double distance_m(GeoPoint from, GeoPoint to);
+GeoPoint destination(GeoPoint from, double bearing_deg, double distance_m);
+
+}  // namespace lowsky::geodesy

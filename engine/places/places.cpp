@@ -1,0 +1,105 @@
+#include "places/places.h"
+
+#include "core/json_read.h"
+
+namespace lowsky {
+
+namespace {
+
+Result<GeoPoint> read_position(const JsonObjectReader& in) {
+    auto lat = in.number_in("lat_deg", -90.0, 90.0);
+    if (!lat) return lat.error();
+    auto lon = in.number_in("lon_deg", -180.0, 180.0);
+    if (!lon) return lon.error();
+    return GeoPoint{lat.value(), lon.value()};
+}
+
+Result<GeoPoint> read_pair(const Json& v, const std::string& path) {
+    if (!v.is_array() || v.size() != 2 || !v[0].is_number() || !v[1].is_number())
+        return make_error("expected [lat_deg, lon_deg]", path);
+    const double lat = v[0].get<double>(), lon = v[1].get<double>();
+    if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) return make_error("coordinates out of range", path);
+    return GeoPoint{lat, lon};
+}
+
+Result<std::string> read_nonempty(const JsonObjectReader& in, const std::string& key) {
+    auto s = in.string(key);
+    if (s && s.value().empty()) return make_error("must not be empty", in.member_path(key));
+    return s;
+}
+
+}  // namespace
+
+Result<PlaceCatalog> parse_places(std::string_view json_text, const std::string& source) {
+    auto parsed = parse_json_text(json_text, source);
+    if (!parsed) return parsed.error();
+    const Json& root = parsed.value();
+    JsonObjectReader doc(root, "$");
+    auto format = doc.string("format");
+    if (!format) return format.error();
+    if (format.value() != "lowsky-places") return make_error("expected \"lowsky-places\", found \"" + format.value() + "\"", "$.format");
+    auto version = doc.number("version");
+    if (!version) return version.error();
+    if (version.value() > kPlacesFormatVersion)
+        return make_error("version " + root["version"].dump() + " is newer than this lowsky reads (" + std::to_string(kPlacesFormatVersion) + ")", "$.version");
+    if (version.value() != kPlacesFormatVersion) return make_error("unsupported version " + root["version"].dump(), "$.version");
+
+    PlaceCatalog catalog;
+    auto places = doc.array("places");
+    if (!places) return places.error();
+    for (size_t i = 0; i < places.value()->size(); ++i) {
+        JsonObjectReader item((*places.value())[i], "$.places[" + std::to_string(i) + "]");
+        Place place;
+        auto id = read_nonempty(item, "id");
+        if (!id) return id.error();
+        auto name = read_nonempty(item, "name");
+        if (!name) return name.error();
+        auto position = read_position(item);
+        if (!position) return position.error();
+        place.id = id.value();
+        place.name = name.value();
+        place.position = position.value();
+        if (item.has("quality")) {
+            auto q = item.string("quality");
+            if (!q) return q.error();
+            place.quality = q.value();
+        }
+        catalog.places.push_back(std::move(place));
+    }
+
+    auto airports = doc.array("airports");
+    if (!airports) return airports.error();
+    for (size_t i = 0; i < airports.value()->size(); ++i) {
+        const std::string path = "$.airports[" + std::to_string(i) + "]";
+        JsonObjectReader item((*airports.value())[i], path);
+        Airport airport;
+        auto icao = read_nonempty(item, "icao");
+        if (!icao) return icao.error();
+        auto name = read_nonempty(item, "name");
+        if (!name) return name.error();
+        auto position = read_position(item);
+        if (!position) return position.error();
+        airport.icao = icao.value();
+        airport.name = name.value();
+        airport.reference_point = position.value();
+        auto runways = item.array("runways");
+        if (!runways) return runways.error();
+        for (size_t k = 0; k < runways.value()->size(); ++k) {
+            const std::string rpath = path + ".runways[" + std::to_string(k) + "]";
+            JsonObjectReader runway((*runways.value())[k], rpath);
+            auto from = runway.array("from");
+            if (!from) return from.error();
+            auto to = runway.array("to");
+            if (!to) return to.error();
+            auto a = read_pair(*from.value(), rpath + ".from");
+            if (!a) return a.error();
+            auto b = read_pair(*to.value(), rpath + ".to");
+            if (!b) return b.error();
+            airport.runways.push_back({a.value(), b.value()});
+        }
+        catalog.airports.push_back(std::move(airport));
+    }
+    return catalog;
+}
+
+}  // namespace lowsky

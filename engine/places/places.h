@@ -1,0 +1,42 @@
+#pragma once
+// Named places and airports drawn on the map as labelled markers
+// (assets/places/gba_places.json, facts from shared/reference/GBA.md).
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "geo/geo_types.h"
+
+namespace lowsky {
+
+struct Place {
+    std::string id;
+    std::string name;
+    GeoPoint position;
+    std::string quality;  // where the coordinates come from and how good they are
+};
+
+struct Runway {
+    GeoPoint end_a;
+    GeoPoint end_b;
+};
+
+struct Airport {
+    std::string icao;
+    std::string name;
+    GeoPoint reference_point;
+    std::vector<Runway> runways;  // empty where only the reference point is known
+};
+
+struct PlaceCatalog {
+    std::vector<Place> places;
+    std::vector<Airport> airports;
+};
+
+constexpr int kPlacesFormatVersion = 1;
+
+Result<PlaceCatalog> parse_places(std::string_view json_text, const std::string& source);
+
+}  // namespace lowsky

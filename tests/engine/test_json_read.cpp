@@ -1,0 +1,61 @@
+#include <catch2/catch.hpp>
+
+#include "core/json_read.h"
+
+using namespace lowsky;
+
+TEST_CASE("Syntax errors name the line and column", "[json]") {
+    struct Case { const char* text; const char* where; };
+    const Case cases[] = {
+        {"{\"a\": 1,}", "f.json:1:9"},
+        {"{\n  \"a\": 1\n  \"b\": 2\n}", "f.json:3:5"},
+        {"", "f.json:1:1"},
+        {"[1, 2", "f.json:1:6"},
+        {"{\"a\": tru}", "f.json:1:10"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.text);
+        auto r = parse_json_text(c.text, "f.json");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().where == c.where);
+        CHECK(r.error().message.rfind("invalid JSON", 0) == 0);
+    }
+}
+
+TEST_CASE("Deep nesting is refused without a crash", "[json]") {
+    std::string deep(100000, '[');
+    auto r = parse_json_text(deep, "deep.json");
+    CHECK_FALSE(r.ok());
+}
+
+TEST_CASE("Object reader reports paths, types and ranges", "[json]") {
+    auto doc = parse_json_text(R"({"n": 5, "s": "x", "a": [], "o": {}, "big": 1e400, "neg": -3})", "t");
+    // 1e400 overflows a double: nlohmann refuses it as a syntax error, which is what we want.
+    CHECK_FALSE(doc.ok());
+
+    auto ok = parse_json_text(R"({"n": 5, "s": "x", "a": [], "o": {}, "neg": -3})", "t");
+    REQUIRE(ok.ok());
+    JsonObjectReader in(ok.value(), "$.thing");
+    CHECK(in.number("n").value() == 5);
+    CHECK(in.string("s").value() == "x");
+    CHECK(in.array("a").ok());
+    CHECK(in.object("o").ok());
+
+    auto missing = in.number("nope");
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().where == "$.thing.nope");
+    CHECK(missing.error().message == "required member is missing");
+
+    auto wrong = in.number("s");
+    REQUIRE_FALSE(wrong.ok());
+    CHECK(wrong.error().message == "expected a number, found a string");
+
+    auto range = in.number_in("neg", 0, 10);
+    REQUIRE_FALSE(range.ok());
+    CHECK(range.error().where == "$.thing.neg");
+
+    JsonObjectReader not_object(ok.value()["a"], "$.thing.a");
+    auto r = not_object.string("x");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().message == "expected an object, found an array");
+}

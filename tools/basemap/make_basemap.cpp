@@ -1,0 +1,118 @@
+// make_basemap: GSHHG full resolution + patch layer -> assets/basemap/gba.lsbm
+//
+//   make_basemap --gshhg /usr/share/gmt-gshhg/binned_GSHHS_f.nc --places assets/places/gba_places.json
+//                --patches assets/basemap/patches.json --tolerance-m 10 -o assets/basemap/gba.lsbm
+//                [--preview preview.svg]
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "basemap/basemap.h"
+#include "core/file_io.h"
+#include "gshhg_bins.h"
+#include "patches.h"
+#include "places/places.h"
+#include "simplify.h"
+
+using namespace lowsky;
+
+namespace {
+
+int fail(const Error& e) {
+    std::fprintf(stderr, "make_basemap: %s\n", e.to_string().c_str());
+    return 1;
+}
+
+Result<std::string> read_text(const std::string& path) {
+    auto bytes = read_file_bytes(path);
+    if (!bytes) return bytes.error();
+    return std::string(bytes.value().begin(), bytes.value().end());
+}
+
+// An SVG of the rings, for a person to look at (convert it to PNG to view).
+std::string preview_svg(const Basemap& map) {
+    const double w = 1500, h = 1200;
+    auto x = [&](double lon) { return (lon - map.bounds.west_deg) / (map.bounds.east_deg - map.bounds.west_deg) * w; };
+    auto y = [&](double lat) { return (map.bounds.north_deg - lat) / (map.bounds.north_deg - map.bounds.south_deg) * h; };
+    std::string svg = "<svg xmlns='http://www.w3.org/2000/svg' width='1500' height='1200'><rect width='1500' height='1200' fill='#9cc3e0'/>\n";
+    const char* fills[5] = {"", "#efe9dc", "#9cc3e0", "#efe9dc", "#9cc3e0"};
+    for (int pass = 1; pass <= 5; ++pass) {
+        for (const auto& ring : map.rings) {
+            const bool patch = ring.source == RingSource::Patch;
+            if ((pass == 5) != patch || (!patch && ring.level != pass)) continue;
+            svg += std::string("<path fill='") + (patch ? "#f3c98b" : fills[ring.level]) + "' stroke='#555' stroke-width='0.3' d='M";
+            char buf[64];
+            for (const auto& p : ring.points) {
+                std::snprintf(buf, sizeof buf, "%.1f %.1f L", x(p.lon_deg), y(p.lat_deg));
+                svg += buf;
+            }
+            svg.back() = 'Z';
+            svg += "'/>\n";
+        }
+    }
+    return svg + "</svg>\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string gshhg = "/usr/share/gmt-gshhg/binned_GSHHS_f.nc";
+    std::string places_path = "assets/places/gba_places.json";
+    std::string patches_path = "assets/basemap/patches.json";
+    std::string out_path = "assets/basemap/gba.lsbm";
+    std::string preview_path;
+    double tolerance_m = 10.0;
+    tools::BinRange range{112, 21, 115, 24};
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        auto next = [&]() -> std::string {
+            if (i + 1 >= argc) { std::fprintf(stderr, "make_basemap: %s needs a value\n", a.c_str()); std::exit(2); }
+            return argv[++i];
+        };
+        if (a == "--gshhg") gshhg = next();
+        else if (a == "--places") places_path = next();
+        else if (a == "--patches") patches_path = next();
+        else if (a == "--tolerance-m") tolerance_m = std::atof(next().c_str());
+        else if (a == "-o") out_path = next();
+        else if (a == "--preview") preview_path = next();
+        else { std::fprintf(stderr, "make_basemap: unknown option %s\n", a.c_str()); return 2; }
+    }
+
+    auto extract = tools::extract_gshhg(gshhg, range);
+    if (!extract) return fail(extract.error());
+    auto places_text = read_text(places_path);
+    if (!places_text) return fail(places_text.error());
+    auto places = parse_places(places_text.value(), places_path);
+    if (!places) return fail(places.error());
+    auto patches_text = read_text(patches_path);
+    if (!patches_text) return fail(patches_text.error());
+    auto patches = tools::build_patches(patches_text.value(), patches_path, places.value());
+    if (!patches) return fail(patches.error());
+
+    Basemap map;
+    map.bounds = {double(range.west_deg), double(range.south_deg), double(range.east_deg), double(range.north_deg)};
+    map.attribution = "Shoreline: GSHHG " + extract->version +
+                      " full resolution (Wessel & Smith, LGPL-3+), simplified to " + std::to_string(int(tolerance_m)) +
+                      " m; reclamation patches: lowsky (hand-made)";
+    size_t before = 0;
+    for (auto& ring : extract->rings) {
+        before += ring.points.size();
+        ring.points = tools::simplify_ring(ring.points, tolerance_m);
+        map.rings.push_back(std::move(ring));
+    }
+    for (auto& ring : patches.value()) map.rings.push_back(std::move(ring));
+
+    const auto bytes = encode_basemap(map);
+    auto check = decode_basemap(bytes.data(), bytes.size());
+    if (!check) return fail(check.error());
+    auto written = write_file_bytes(out_path, bytes);
+    if (!written) return fail(written.error());
+    std::printf("%s: %zu rings, %zu points (%zu before simplification), %zu bytes\n", out_path.c_str(), map.rings.size(),
+                total_points(map), before + patches.value().size(), bytes.size());
+    if (!preview_path.empty()) {
+        const std::string svg = preview_svg(map);
+        auto ok = write_file_bytes(preview_path, std::vector<uint8_t>(svg.begin(), svg.end()));
+        if (!ok) return fail(ok.error());
+    }
+    return 0;
+}
