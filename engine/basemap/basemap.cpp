@@ -4,6 +4,8 @@
 #include <cstring>
 
 #include "core/bytes.h"
+#include "geo/triangulate.h"
+#include "geo/web_mercator.h"
 
 namespace lowsky {
 
@@ -12,7 +14,7 @@ namespace {
 constexpr char kMagic[4] = {'L', 'S', 'B', 'M'};
 constexpr uint32_t kMaxAttribution = 4096;
 constexpr uint32_t kMaxRings = 1u << 20;
-constexpr uint32_t kMaxPointsPerRing = 1u << 24;
+constexpr uint32_t kMaxPointsPerRing = 65535;  // triangle indices are 16-bit
 constexpr double kE7 = 1e7;
 constexpr double kBoundsSlack_deg = 0.01;  // patches may reach just past the GSHHG bins
 
@@ -78,7 +80,7 @@ Result<Basemap> decode_basemap(const uint8_t* data, size_t size) {
         if (source > 1) return make_error("ring source " + std::to_string(source) + " is unknown", where);
         if (reserved != 0) return make_error("reserved field is not zero", where);
         if (point_count < 3 || point_count > kMaxPointsPerRing)
-            return make_error("ring has " + std::to_string(point_count) + " points (3 or more expected)", where);
+            return make_error("ring has " + std::to_string(point_count) + " points (3 to " + std::to_string(kMaxPointsPerRing) + " allowed)", where);
         if (uint64_t(point_count) * 8 > body - in.offset()) return make_error("file ends inside the ring's points", where);
         ring.source = RingSource(source);
         ring.points.resize(point_count);
@@ -86,6 +88,15 @@ Result<Basemap> decode_basemap(const uint8_t* data, size_t size) {
             p.lon_deg = in.i32() / kE7;
             p.lat_deg = in.i32() / kE7;
             if (!slack.contains(p)) return make_error("a point lies outside the basemap bounds", where);
+        }
+        const uint32_t triangle_count = in.u32();
+        if (in.failed() || in.offset() > body) return make_error("file ends before the ring's triangles", where);
+        if (triangle_count > 2 * point_count) return make_error("ring has " + std::to_string(triangle_count) + " triangles for " + std::to_string(point_count) + " points", where);
+        if (uint64_t(triangle_count) * 6 > body - in.offset()) return make_error("file ends inside the ring's triangles", where);
+        ring.triangles.resize(size_t(triangle_count) * 3);
+        for (auto& index : ring.triangles) {
+            index = in.u16();
+            if (index >= point_count) return make_error("a triangle refers to point " + std::to_string(index) + " of " + std::to_string(point_count), where);
         }
         map.rings.push_back(std::move(ring));
     }
@@ -113,6 +124,8 @@ std::vector<uint8_t> encode_basemap(const Basemap& map) {
             out.i32(to_e7(p.lon_deg));
             out.i32(to_e7(p.lat_deg));
         }
+        out.u32(uint32_t(ring.triangles.size() / 3));
+        for (uint16_t index : ring.triangles) out.u16(index);
     }
     std::vector<uint8_t> bytes = out.data();
     const uint32_t crc = crc32(bytes.data(), bytes.size());
@@ -149,6 +162,27 @@ size_t total_points(const Basemap& map) {
     size_t n = 0;
     for (const auto& ring : map.rings) n += ring.points.size();
     return n;
+}
+
+}  // namespace lowsky
+
+namespace lowsky {
+
+int triangulate_rings(Basemap& map) {
+    int forced = 0;
+    for (auto& ring : map.rings) {
+        const MercatorPoint origin = mercator::project(ring.points.front());
+        std::vector<PlanarPoint> plane;
+        plane.reserve(ring.points.size());
+        for (const auto& p : ring.points) {
+            const MercatorPoint m = mercator::project(p);
+            plane.push_back({m.x_m - origin.x_m, m.y_m - origin.y_m});
+        }
+        const Triangulation t = triangulate_ring(plane);
+        forced += t.forced_clips;
+        ring.triangles.assign(t.indices.begin(), t.indices.end());
+    }
+    return forced;
 }
 
 }  // namespace lowsky

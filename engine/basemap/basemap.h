@@ -9,7 +9,8 @@
 //   u32 attribution_length, attribution bytes (UTF-8)
 //   u32 ring_count, then per ring:
 //     u8 level (1 land, 2 lake, 3 island in lake, 4 pond)  u8 source (0 GSHHG, 1 patch)
-//     u16 reserved (0)  u32 point_count  point_count x (i32 lon_e7, i32 lat_e7)
+//     u16 reserved (0)  u32 point_count (3..65535)  point_count x (i32 lon_e7, i32 lat_e7)
+//     u32 triangle_count  triangle_count x 3 x u16 point index   (the ring's fill, made offline)
 //   u32 crc32 of every byte before it
 
 #include <cstdint>
@@ -26,7 +27,8 @@ enum class RingSource : uint8_t { Gshhg = 0, Patch = 1 };
 struct BasemapRing {
     uint8_t level = 1;  // GSHHG hierarchy: odd levels are land, even levels are water
     RingSource source = RingSource::Gshhg;
-    std::vector<GeoPoint> points;  // closed implicitly: the last point is not repeated
+    std::vector<GeoPoint> points;     // closed implicitly: the last point is not repeated
+    std::vector<uint16_t> triangles;  // 3 indices into points per triangle: the ring's area
 };
 
 struct Basemap {
@@ -50,5 +52,9 @@ Surface surface_at(const Basemap& basemap, GeoPoint p);
 bool ring_contains(const std::vector<GeoPoint>& ring, GeoPoint p);
 
 size_t total_points(const Basemap& basemap);
+
+// Fills every ring's triangles by ear clipping in Web Mercator (the plane the map is drawn
+// in). Returns the number of ears that had to be forced (0 for clean rings).
+int triangulate_rings(Basemap& basemap);
 
 }  // namespace lowsky

@@ -9,9 +9,9 @@
 namespace lowsky {
 
 struct MapCameraLimits {
-    double min_zoom = 7.0;    // the whole Pearl River Delta and its surroundings
+    double min_zoom = 8.0;    // the whole Pearl River Delta and its surroundings
     double max_zoom = 18.0;   // a vertiport's pads
-    GeoBounds center_bounds{111.0, 20.5, 116.0, 24.5};  // the centre stays over the region
+    GeoBounds center_bounds{111.2, 21.2, 115.8, 24.8};  // the centre stays over the offline map
 };
 
 class MapCamera {

@@ -9,7 +9,7 @@ THIRD_PARTY="$ROOT/third_party"   # ignored by git: fetched sources live here
 
 # Packages every build needs; the browser only where the browser tests run.
 DEB_BUILD=(cmake ninja-build g++ emscripten libeigen3-dev nlohmann-json3-dev catch2
-           libgeographiclib-dev dpkg-dev nodejs)
+           dpkg-dev nodejs fonts-roboto-unhinted)
 DEB_TEST=(chromium)
 
 log() { printf '\033[1m[lowsky]\033[0m %s\n' "$*" >&2; }
@@ -46,7 +46,7 @@ fetch_source_package() {
   mkdir -p "$work/lists/partial"
   sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources > "$work/src.sources"
   local opts=(-o Dir::Etc::sourcelist="$work/src.sources" -o Dir::Etc::sourceparts=/dev/null
-              -o Dir::State::Lists="$work/lists")
+              -o Dir::State::Lists="$work/lists" -o APT::Sandbox::User=root)
   apt-get "${opts[@]}" update -q >/dev/null
   (cd "$work" && apt-get "${opts[@]}" source --download-only -q "$pkg" >/dev/null)
   local tarball; tarball=$(ls "$work"/"${pkg}"_*.orig.tar.* | head -n 1)

@@ -13,11 +13,12 @@ Basemap small_map() {
     map.bounds = {113.0, 22.0, 114.0, 23.0};
     map.attribution = "test";
     // A square island with a lake in it, and an island in that lake.
-    map.rings.push_back({1, RingSource::Gshhg, {{22.1, 113.1}, {22.1, 113.9}, {22.9, 113.9}, {22.9, 113.1}}});
-    map.rings.push_back({2, RingSource::Gshhg, {{22.3, 113.3}, {22.3, 113.7}, {22.7, 113.7}, {22.7, 113.3}}});
-    map.rings.push_back({3, RingSource::Gshhg, {{22.45, 113.45}, {22.45, 113.55}, {22.55, 113.55}, {22.55, 113.45}}});
+    map.rings.push_back({1, RingSource::Gshhg, {{22.1, 113.1}, {22.1, 113.9}, {22.9, 113.9}, {22.9, 113.1}}, {}});
+    map.rings.push_back({2, RingSource::Gshhg, {{22.3, 113.3}, {22.3, 113.7}, {22.7, 113.7}, {22.7, 113.3}}, {}});
+    map.rings.push_back({3, RingSource::Gshhg, {{22.45, 113.45}, {22.45, 113.55}, {22.55, 113.55}, {22.55, 113.45}}, {}});
     // A reclaimed platform in the sea.
-    map.rings.push_back({1, RingSource::Patch, {{22.02, 113.02}, {22.02, 113.08}, {22.08, 113.08}}});
+    map.rings.push_back({1, RingSource::Patch, {{22.02, 113.02}, {22.02, 113.08}, {22.08, 113.08}}, {}});
+    triangulate_rings(map);
     return map;
 }
 
@@ -47,6 +48,7 @@ TEST_CASE("Basemap encodes and decodes losslessly at 1e-7 degree", "[basemap]") 
     for (size_t r = 0; r < map.rings.size(); ++r) {
         CHECK(back->rings[r].level == map.rings[r].level);
         CHECK(back->rings[r].source == map.rings[r].source);
+        CHECK(back->rings[r].triangles == map.rings[r].triangles);
         REQUIRE(back->rings[r].points.size() == map.rings[r].points.size());
         for (size_t i = 0; i < map.rings[r].points.size(); ++i) {
             CHECK(back->rings[r].points[i].lat_deg == Approx(map.rings[r].points[i].lat_deg).margin(5e-8));
@@ -54,6 +56,7 @@ TEST_CASE("Basemap encodes and decodes losslessly at 1e-7 degree", "[basemap]") 
         }
     }
     CHECK(encode_basemap(back.value()) == bytes);  // stable
+    CHECK(map.rings[0].triangles.size() == 6);     // a square is two triangles
 }
 
 TEST_CASE("Land and water follow the GSHHG levels and the patches", "[basemap]") {
@@ -147,12 +150,28 @@ TEST_CASE("Broken basemap files are refused with a reason and a place", "[basema
     SECTION("a huge point count behind a valid checksum") {
         auto bytes = good;
         const size_t count_at = 4 + 4 + 16 + 4 + 4 + 4 + 4;
-        bytes[count_at + 3] = 0x00;
         bytes[count_at + 2] = 0xF0;
         fix_crc(bytes);
         auto r = decode(bytes);
         REQUIRE_FALSE(r.ok());
-        CHECK(r.error().message.find("ends inside the ring's points") != std::string::npos);
+        CHECK(r.error().message == "ring has 15728644 points (3 to 65535 allowed)");
+
+        bytes = good;
+        bytes[count_at + 1] = 0xEA;  // 59908 points: allowed, but the file is far shorter
+        fix_crc(bytes);
+        r = decode(bytes);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().message == "file ends inside the ring's points");
+    }
+    SECTION("a triangle pointing past its ring behind a valid checksum") {
+        auto bytes = good;
+        // First ring: header (8 bytes) + 4 points; then its triangle count and first index.
+        const size_t first_index = 36 + 8 + 4 * 8 + 4;
+        bytes[first_index] = 9;
+        fix_crc(bytes);
+        auto r = decode(bytes);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().message == "a triangle refers to point 9 of 4");
     }
     SECTION("trailing bytes") {
         auto bytes = good;
@@ -172,6 +191,10 @@ TEST_CASE("The bundled GBA basemap loads and knows land from water", "[basemap][
     REQUIRE(map.ok());
     CHECK(map->attribution.find("GSHHG") != std::string::npos);
     CHECK(total_points(map.value()) > 10000);
+    for (const auto& ring : map->rings) {
+        INFO("ring with " << ring.points.size() << " points");
+        CHECK(ring.triangles.size() >= 3);  // every ring can be filled
+    }
 
     struct Case { GeoPoint p; Surface expected; const char* what; };
     const Case cases[] = {

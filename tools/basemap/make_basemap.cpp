@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
     std::string out_path = "assets/basemap/gba.lsbm";
     std::string preview_path;
     double tolerance_m = 10.0;
-    tools::BinRange range{112, 21, 115, 24};
+    tools::BinRange range{111, 21, 116, 25};
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto next = [&]() -> std::string {
@@ -101,14 +101,20 @@ int main(int argc, char** argv) {
         map.rings.push_back(std::move(ring));
     }
     for (auto& ring : patches.value()) map.rings.push_back(std::move(ring));
+    for (const auto& ring : map.rings) {
+        if (ring.points.size() > 65535) return fail(make_error("a ring has more than 65535 points; split it"));
+    }
+    const int forced = triangulate_rings(map);
+    size_t triangles = 0;
+    for (const auto& ring : map.rings) triangles += ring.triangles.size() / 3;
 
     const auto bytes = encode_basemap(map);
     auto check = decode_basemap(bytes.data(), bytes.size());
     if (!check) return fail(check.error());
     auto written = write_file_bytes(out_path, bytes);
     if (!written) return fail(written.error());
-    std::printf("%s: %zu rings, %zu points (%zu before simplification), %zu bytes\n", out_path.c_str(), map.rings.size(),
-                total_points(map), before + patches.value().size(), bytes.size());
+    std::printf("%s: %zu rings, %zu points (%zu before simplification), %zu triangles (%d forced ears), %zu bytes\n",
+                out_path.c_str(), map.rings.size(), total_points(map), before, triangles, forced, bytes.size());
     if (!preview_path.empty()) {
         const std::string svg = preview_svg(map);
         auto ok = write_file_bytes(preview_path, std::vector<uint8_t>(svg.begin(), svg.end()));

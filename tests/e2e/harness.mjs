@@ -1,0 +1,81 @@
+// Shared set-up for the browser tests: serve build/web/dist on a free loopback port, drive
+// Debian's headless Chromium (SwiftShader WebGL2) through playwright-core, and collect every
+// console error and failed request so that a test can insist there were none.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { startServer } from '../../scripts/lib/static_server.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(ROOT, 'build', 'web', 'dist');
+export const SHOTS = join(ROOT, 'test-results', 'screenshots');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu-sandbox', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-quic',
+  '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+];
+
+export async function launch() {
+  const server = await startServer(DIST, 0);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  return {
+    url, browser,
+    async close() { await browser.close(); await new Promise((ok) => server.close(ok)); },
+  };
+}
+
+// Opens the app in a fresh page and records what went wrong on it.
+export async function openPage(env, { viewport = { width: 1280, height: 720 }, deviceScaleFactor = 1, setup } = {}) {
+  const context = await env.browser.newContext({ viewport, deviceScaleFactor });
+  const page = await context.newPage();
+  const problems = { consoleErrors: [], pageErrors: [], failedRequests: [] };
+  page.on('console', (m) => { if (m.type() === 'error') problems.consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
+  page.on('requestfailed', (r) => problems.failedRequests.push(`${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => { if (r.status() >= 400) problems.failedRequests.push(`${r.url()} HTTP ${r.status()}`); });
+  if (setup) await setup(page);
+  await page.goto(env.url);
+  return { page, context, problems };
+}
+
+export async function waitReady(page, timeout = 30000) {
+  await page.waitForFunction(() => window.lowsky && window.lowsky.ready === true, null, { timeout });
+  return state(page);
+}
+
+export function state(page) { return page.evaluate(() => window.lowsky.state); }
+
+// Waits until the app has drawn a frame whose state satisfies `predicate` (run in the page).
+export async function waitForState(page, predicate, arg) {
+  await page.waitForFunction(predicate, arg, { timeout: 10000 });
+  return state(page);
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  const path = join(SHOTS, `${name}.png`);
+  const buffer = await page.screenshot({ path });
+  return PNG.sync.read(buffer);
+}
+
+// The colour of a screenshot pixel at CSS position (x, y), for deviceScaleFactor 1.
+export function pixel(png, x, y) {
+  const i = (Math.round(y) * png.width + Math.round(x)) * 4;
+  return [png.data[i], png.data[i + 1], png.data[i + 2]];
+}
+
+export function geoToCss(page, lat, lon) {
+  return page.evaluate(([la, lo]) => [Module._lowsky_geo_to_css_x(la, lo), Module._lowsky_geo_to_css_y(la, lo)], [lat, lon]);
+}
+
+export function near(rgb, expected, tolerance = 14) {
+  return rgb.every((v, i) => Math.abs(v - expected[i]) <= tolerance);
+}
+
+// The map's colours (web/basemap_renderer.h, MapPalette).
+export const WATER = [170, 206, 227];
+export const LAND = [244, 241, 234];

@@ -1,0 +1,86 @@
+// The app opens on an offline map of the Greater Bay Area, and the map can be moved.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, waitReady, waitForState, screenshot, pixel, geoToCss, near, WATER, LAND } from './harness.mjs';
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+function assertClean(problems) {
+  assert.deepEqual(problems.pageErrors, [], 'no uncaught page errors');
+  assert.deepEqual(problems.consoleErrors, [], 'no console errors');
+  assert.deepEqual(problems.failedRequests, [], 'no failed requests');
+}
+
+test('opens on the GBA basemap with water in Lingding Bay and land in Dongguan', async () => {
+  const { page, context, problems } = await openPage(env);
+  const s = await waitReady(page);
+  assert.equal(s.basemap, 'ready');
+  assert.equal(s.places, 'ready');
+  assert.ok(s.basemapRings > 400, `basemap rings: ${s.basemapRings}`);
+  assert.equal(s.placeCount, 16);
+  assert.deepEqual(s.notices, []);
+  await page.waitForFunction(() => document.getElementById('loading').style.display === 'none');
+
+  const png = await screenshot(page, 'default-view');
+  // Sample points away from markers and labels.
+  const samples = [
+    { what: 'Lingding Bay', lat: 22.40, lon: 113.78, rgb: WATER },
+    { what: 'open sea south of Lantau', lat: 22.13, lon: 113.95, rgb: WATER },
+    { what: 'Dongguan, west of Songshan Lake', lat: 22.85, lon: 113.80, rgb: LAND },
+    { what: 'Zhongshan', lat: 22.45, lon: 113.30, rgb: LAND },
+  ];
+  for (const p of samples) {
+    const [x, y] = await geoToCss(page, p.lat, p.lon);
+    assert.ok(x > 0 && x < 1280 && y > 0 && y < 720, `${p.what} is on screen (${x}, ${y})`);
+    const got = pixel(png, x, y);
+    assert.ok(near(got, p.rgb), `${p.what} at (${x.toFixed(0)}, ${y.toFixed(0)}) is ${got}, expected about ${p.rgb}`);
+  }
+  assertClean(problems);
+  await context.close();
+});
+
+test('wheel zoom keeps the point under the cursor, and a drag pans the map', async () => {
+  const { page, context, problems } = await openPage(env);
+  const before = await waitReady(page);
+
+  // Put the cursor on a known place, zoom in, and that place must still be under the cursor.
+  const zhongshan = { lat: 22.52306, lon: 113.37912 };
+  const [cx, cy] = await geoToCss(page, zhongshan.lat, zhongshan.lon);
+  await page.mouse.move(cx, cy);
+  await page.mouse.wheel(0, -400);
+  const zoomed = await waitForState(page, (z) => window.lowsky.state.zoom > z + 0.2, before.zoom);
+  assert.ok(zoomed.zoom > before.zoom, `zoom ${before.zoom} -> ${zoomed.zoom}`);
+  const [zx, zy] = await geoToCss(page, zhongshan.lat, zhongshan.lon);
+  assert.ok(Math.abs(zx - cx) < 1.5 && Math.abs(zy - cy) < 1.5, `Zhongshan stayed under the cursor: (${cx}, ${cy}) -> (${zx}, ${zy})`);
+
+  const grabbed = { lat: 22.45, lon: 113.62 };
+  const [gx, gy] = await geoToCss(page, grabbed.lat, grabbed.lon);
+  await page.mouse.move(gx, gy);
+  await page.mouse.down();
+  await page.mouse.move(gx + 150, gy + 80, { steps: 8 });
+  await page.mouse.up();
+  await waitForState(page, (c) => window.lowsky.state.center[1] !== c, zoomed.center[1]);
+  await page.waitForTimeout(100);
+  const [ax, ay] = await geoToCss(page, grabbed.lat, grabbed.lon);
+  assert.ok(Math.abs(ax - (gx + 150)) < 2 && Math.abs(ay - (gy + 80)) < 2,
+    `the grabbed point followed the pointer: (${gx}, ${gy}) + (150, 80) -> (${ax}, ${ay})`);
+  await screenshot(page, 'after-zoom-and-drag');
+  assertClean(problems);
+  await context.close();
+});
+
+test('the canvas follows the window size and devicePixelRatio', async () => {
+  const { page, context, problems } = await openPage(env, { viewport: { width: 900, height: 600 }, deviceScaleFactor: 2 });
+  let s = await waitReady(page);
+  assert.deepEqual(s.canvas, [1800, 1200, 2]);
+  await page.setViewportSize({ width: 700, height: 500 });
+  s = await waitForState(page, () => window.lowsky.state.canvas[0] === 1400);
+  assert.deepEqual(s.canvas, [1400, 1000, 2]);
+  const backing = await page.evaluate(() => [Module.canvas.width, Module.canvas.height]);
+  assert.deepEqual(backing, [1400, 1000]);
+  await screenshot(page, 'retina-700x500');
+  assertClean(problems);
+  await context.close();
+});

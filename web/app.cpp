@@ -1,0 +1,196 @@
+#include "app.h"
+
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include <cmath>
+#include <cstdio>
+#include <string_view>
+
+#include "core/json_read.h"
+#include "platform.h"
+
+namespace lowsky::web {
+
+namespace {
+constexpr const char* kFontPath = "/fonts/Roboto-Medium.ttf";  // preloaded into the virtual file system
+constexpr float kFontSizeCss = 15.0f;
+}  // namespace
+
+bool App::init(std::string& error) {
+    if (!platform_init(error)) return false;
+    const CanvasSize size = platform_sync_canvas_size();
+    ui_scale_ = float(size.pixel_ratio);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // the web has no files; layout persistence comes later
+    io.ConfigWindowsMoveFromTitleBarOnly = true;
+    setup_imgui_style(ui_scale_);
+    if (!io.Fonts->AddFontFromFileTTF(kFontPath, kFontSizeCss * ui_scale_)) {
+        io.Fonts->AddFontDefault();
+        notices_.push_back({"Font unavailable", "The interface font could not be loaded; using the built-in one."});
+    }
+    ImGui_ImplGlfw_InitForOpenGL(platform_window(), true);
+    platform_route_wheel(ImGui_ImplGlfw_ScrollCallback);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    if (!basemap_renderer_.init(error)) return false;
+    camera_.set_viewport(size.width_px, size.height_px, size.pixel_ratio);
+    load_assets();
+    return true;
+}
+
+void App::setup_imgui_style(float s) {
+    ImGui::StyleColorsDark();
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.WindowRounding = 8;
+    style.FrameRounding = 5;
+    style.GrabRounding = 5;
+    style.PopupRounding = 6;
+    style.WindowBorderSize = 0;
+    style.WindowPadding = ImVec2(12, 10);
+    style.FramePadding = ImVec2(9, 5);
+    style.ItemSpacing = ImVec2(8, 6);
+    ImVec4* c = style.Colors;
+    c[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.13f, 0.17f, 0.94f);
+    c[ImGuiCol_Button] = ImVec4(0.18f, 0.36f, 0.58f, 1.0f);
+    c[ImGuiCol_ButtonHovered] = ImVec4(0.24f, 0.45f, 0.70f, 1.0f);
+    c[ImGuiCol_ButtonActive] = ImVec4(0.14f, 0.30f, 0.50f, 1.0f);
+    c[ImGuiCol_Separator] = ImVec4(0.30f, 0.34f, 0.42f, 1.0f);
+    c[ImGuiCol_Text] = ImVec4(0.93f, 0.94f, 0.96f, 1.0f);
+    c[ImGuiCol_TextDisabled] = ImVec4(0.60f, 0.64f, 0.70f, 1.0f);
+    style.ScaleAllSizes(s);
+}
+
+void App::load_assets() {
+    platform_fetch("assets/gba.lsbm", [this](Result<std::vector<uint8_t>> bytes) {
+        Result<Basemap> decoded = bytes ? decode_basemap(bytes.value().data(), bytes.value().size())
+                                        : Result<Basemap>(bytes.error());
+        if (!decoded) {
+            basemap_state_ = AssetState::Failed;
+            Error e = decoded.error();
+            if (bytes) e.where = "assets/gba.lsbm, " + e.where;
+            notices_.push_back({"Basemap unavailable",
+                                "The offline map of the Greater Bay Area could not be read (" + e.to_string() +
+                                    "). Coastlines are not drawn; everything else works."});
+            std::fprintf(stderr, "lowsky: basemap: %s\n", e.to_string().c_str());
+            return;
+        }
+        basemap_ = std::move(decoded.value());
+        basemap_renderer_.upload(basemap_);
+        basemap_state_ = AssetState::Ready;
+    });
+    platform_fetch("assets/gba_places.json", [this](Result<std::vector<uint8_t>> bytes) {
+        Result<PlaceCatalog> parsed = bytes ? parse_places(std::string_view(reinterpret_cast<const char*>(bytes.value().data()),
+                                                                             bytes.value().size()), "assets/gba_places.json")
+                                            : Result<PlaceCatalog>(bytes.error());
+        if (!parsed) {
+            places_state_ = AssetState::Failed;
+            notices_.push_back({"Places unavailable", "The places and airports could not be read (" + parsed.error().to_string() + ")."});
+            std::fprintf(stderr, "lowsky: places: %s\n", parsed.error().to_string().c_str());
+            return;
+        }
+        places_ = std::move(parsed.value());
+        places_state_ = AssetState::Ready;
+    });
+}
+
+std::string App::basemap_status() const {
+    switch (basemap_state_) {
+        case AssetState::Loading: return "loading map...";
+        case AssetState::Ready: return "offline map";
+        default: return "no basemap";
+    }
+}
+
+void App::frame() {
+    platform_sync_canvas_size();  // a resize counts as activity
+    const bool input = platform_take_input_activity();
+    if (input) frames_to_draw_ = std::max(frames_to_draw_, 2);
+    if (frames_to_draw_ <= 0) {
+        ++stats_.skipped;  // idle: nothing changed, nothing to draw
+        return;
+    }
+    --frames_to_draw_;
+    draw_frame();
+}
+
+void App::handle_map_input() {
+    ImGuiIO& io = ImGui::GetIO();
+    const PinchGesture pinch = platform_take_pinch();
+    if (pinch.active) {
+        camera_.pan_by_pixels(pinch.pan_dx_px, pinch.pan_dy_px);
+        camera_.zoom_around(pinch.center_x_px, pinch.center_y_px, std::log2(pinch.scale));
+        frames_to_draw_ = std::max(frames_to_draw_, 2);
+    }
+    if (io.WantCaptureMouse) return;
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) camera_.pan_by_pixels(io.MouseDelta.x, io.MouseDelta.y);
+    if (io.MouseWheel != 0.0f) {
+        const float steps = std::max(-4.0f, std::min(4.0f, io.MouseWheel));
+        camera_.zoom_around(io.MousePos.x, io.MousePos.y, 0.25 * steps);
+    }
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) camera_.zoom_around(io.MousePos.x, io.MousePos.y, 1.0);
+}
+
+void App::draw_frame() {
+    const double start_ms = platform_now_ms();
+    const CanvasSize size = platform_sync_canvas_size();
+    camera_.set_viewport(size.width_px, size.height_px, size.pixel_ratio);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+
+    handle_map_input();
+    const ImGuiIO& io = ImGui::GetIO();
+    std::optional<GeoPoint> cursor;
+    if (ImGui::IsMousePosValid() && !io.WantCaptureMouse) cursor = camera_.screen_to_geo(io.MousePos.x, io.MousePos.y);
+
+    draw_map_markers(ImGui::GetBackgroundDrawList(), camera_, places_, ui_scale_);
+    if (draw_title_panel(camera_, basemap_status())) camera_.set_view(kHome, kHomeZoom);
+    const std::string attribution = basemap_state_ == AssetState::Ready ? "GSHHG (LGPL-3+), patches: lowsky" : "";
+    draw_status_bar(camera_, cursor, attribution, ui_scale_);
+    draw_notices(notices_);
+
+    ImGui::Render();
+    basemap_renderer_.draw(camera_, palette_);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    ++stats_.rendered;
+    stats_.last_cpu_ms = platform_now_ms() - start_ms;
+    publish_state();
+    if (!notified_first_frame_) {
+        notified_first_frame_ = true;
+        platform_notify_first_frame();
+    }
+    if (!notified_ready_ && basemap_state_ != AssetState::Loading && places_state_ != AssetState::Loading) {
+        notified_ready_ = true;
+        platform_notify_ready();
+    }
+}
+
+void App::publish_state() {
+    auto state_name = [](AssetState s) { return s == AssetState::Loading ? "loading" : s == AssetState::Ready ? "ready" : "failed"; };
+    Json state = {
+        {"frame", stats_.rendered},
+        {"skippedFrames", stats_.skipped},
+        {"frameCpuMs", stats_.last_cpu_ms},
+        {"zoom", camera_.zoom()},
+        {"center", {camera_.center().lat_deg, camera_.center().lon_deg}},
+        {"canvas", {camera_.width_px(), camera_.height_px(), camera_.pixel_ratio()}},
+        {"basemap", state_name(basemap_state_)},
+        {"basemapRings", basemap_.rings.size()},
+        {"places", state_name(places_state_)},
+        {"placeCount", places_.places.size() + places_.airports.size()},
+        {"settled", basemap_state_ != AssetState::Loading && places_state_ != AssetState::Loading},
+    };
+    Json notices = Json::array();
+    for (const auto& n : notices_) notices.push_back({{"title", n.title}, {"detail", n.detail}});
+    state["notices"] = notices;
+    platform_publish_state(state.dump());
+}
+
+}  // namespace lowsky::web

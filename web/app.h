@@ -1,0 +1,56 @@
+#pragma once
+// The browser app: owns the engine data it shows, the view state, and the frame.
+
+#include <string>
+#include <vector>
+
+#include "basemap/basemap.h"
+#include "basemap_renderer.h"
+#include "geo/map_camera.h"
+#include "panels/panels.h"
+#include "places/places.h"
+
+namespace lowsky::web {
+
+enum class AssetState { Loading, Ready, Failed };
+
+struct FrameStats {
+    long rendered = 0;        // frames drawn
+    long skipped = 0;         // display refreshes with nothing to redraw
+    double last_cpu_ms = 0;   // CPU time of the last drawn frame
+};
+
+class App {
+public:
+    bool init(std::string& error);
+    void frame();                         // called once per display refresh
+    void draw_frame();                    // unconditionally: input, UI, render
+    const MapCamera& camera() const { return camera_; }
+    const FrameStats& stats() const { return stats_; }
+
+private:
+    void load_assets();
+    void handle_map_input();
+    void publish_state();
+    void setup_imgui_style(float ui_scale);
+    std::string basemap_status() const;
+
+    MapCamera camera_{kHome, kHomeZoom};
+    BasemapRenderer basemap_renderer_;
+    MapPalette palette_;
+    PlaceCatalog places_;
+    Basemap basemap_;
+    AssetState basemap_state_ = AssetState::Loading;
+    AssetState places_state_ = AssetState::Loading;
+    std::vector<Notice> notices_;
+    FrameStats stats_;
+    float ui_scale_ = 1.0f;
+    int frames_to_draw_ = 2;   // after input, ImGui needs a frame or two to settle
+    bool notified_first_frame_ = false;
+    bool notified_ready_ = false;
+
+    static constexpr GeoPoint kHome{22.47, 113.70};  // Lingding Bay between Shenzhen and Zhuhai
+    static constexpr double kHomeZoom = 9.2;
+};
+
+}  // namespace lowsky::web

@@ -1,0 +1,56 @@
+#include "page_api.h"
+
+#include <emscripten.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "app.h"
+#include "platform.h"
+
+namespace lowsky::web {
+
+namespace {
+App* g_app = nullptr;
+
+EM_JS(void, js_report_fatal, (const char* message), {
+    if (typeof window.lowskyShellFatal === 'function') window.lowskyShellFatal(UTF8ToString(message));
+});
+}  // namespace
+
+void attach_page_api(App* app) { g_app = app; }
+void report_fatal(const std::string& message) { js_report_fatal(message.c_str()); }
+
+}  // namespace lowsky::web
+
+using lowsky::web::g_app;
+
+extern "C" {
+
+// Where a WGS84 point is on the page, in CSS pixels from the canvas's top-left corner.
+EMSCRIPTEN_KEEPALIVE double lowsky_geo_to_css_x(double lat_deg, double lon_deg) {
+    double x = 0, y = 0;
+    if (g_app) g_app->camera().geo_to_screen({lat_deg, lon_deg}, x, y);
+    return g_app ? x / g_app->camera().pixel_ratio() : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE double lowsky_geo_to_css_y(double lat_deg, double lon_deg) {
+    double x = 0, y = 0;
+    if (g_app) g_app->camera().geo_to_screen({lat_deg, lon_deg}, x, y);
+    return g_app ? y / g_app->camera().pixel_ratio() : 0;
+}
+
+// Draws `count` frames back to back with nothing changing and returns the median CPU time of
+// one, in milliseconds: the cost of redrawing an idle map.
+EMSCRIPTEN_KEEPALIVE double lowsky_measure_redraw_ms(int count) {
+    if (!g_app || count <= 0) return -1;
+    std::vector<double> times;
+    for (int i = 0; i < count; ++i) {
+        g_app->draw_frame();
+        times.push_back(g_app->stats().last_cpu_ms);
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+}  // extern "C"

@@ -1,0 +1,91 @@
+#include <imgui.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "panels.h"
+
+namespace lowsky::web {
+
+namespace {
+
+const ImU32 kPlaceFill = IM_COL32(27, 94, 168, 255);
+const ImU32 kAirportFill = IM_COL32(176, 38, 104, 255);
+const ImU32 kRunway = IM_COL32(96, 96, 110, 230);
+const ImU32 kHalo = IM_COL32(255, 255, 255, 215);
+const ImU32 kLabel = IM_COL32(30, 34, 44, 255);
+
+ImVec2 to_screen(const MapCamera& camera, GeoPoint p) {
+    double x, y;
+    camera.geo_to_screen(p, x, y);
+    return ImVec2(float(x), float(y));
+}
+
+struct Box {
+    ImVec2 min, max;
+    bool overlaps(const Box& o) const { return min.x < o.max.x && o.min.x < max.x && min.y < o.max.y && o.min.y < max.y; }
+};
+
+struct LabelRequest {
+    ImVec2 anchor;   // marker centre
+    float radius;    // marker radius
+    std::string text;
+    ImU32 color;
+};
+
+// Text with a light halo so that it reads on land and water alike.
+void draw_label(ImDrawList* dl, ImVec2 at, const char* text, ImU32 color) {
+    const float o = 1.0f;
+    for (ImVec2 d : {ImVec2(-o, 0), ImVec2(o, 0), ImVec2(0, -o), ImVec2(0, o), ImVec2(-o, -o), ImVec2(o, o)}) {
+        dl->AddText(ImVec2(at.x + d.x, at.y + d.y), kHalo, text);
+    }
+    dl->AddText(at, color, text);
+}
+
+// Greedy placement: right of the marker, else left of it, else no label (the marker stays).
+void place_labels(ImDrawList* dl, const std::vector<LabelRequest>& requests, float s) {
+    std::vector<Box> taken;
+    for (const auto& r : requests) taken.push_back({{r.anchor.x - r.radius, r.anchor.y - r.radius}, {r.anchor.x + r.radius, r.anchor.y + r.radius}});
+    for (const auto& r : requests) {
+        const ImVec2 size = ImGui::CalcTextSize(r.text.c_str());
+        const float gap = r.radius + 4 * s;
+        const float top = r.anchor.y - size.y / 2;
+        for (float left : {r.anchor.x + gap, r.anchor.x - gap - size.x}) {
+            const Box box{{left - 1, top - 1}, {left + size.x + 1, top + size.y + 1}};
+            if (std::any_of(taken.begin(), taken.end(), [&](const Box& b) { return b.overlaps(box); })) continue;
+            taken.push_back(box);
+            draw_label(dl, ImVec2(left, top), r.text.c_str(), r.color);
+            break;
+        }
+    }
+}
+
+}  // namespace
+
+void draw_map_markers(ImDrawList* dl, const MapCamera& camera, const PlaceCatalog& places, float s) {
+    const double m_per_px = camera.ground_m_per_px();
+    std::vector<LabelRequest> labels;
+
+    for (const auto& place : places.places) {
+        const ImVec2 p = to_screen(camera, place.position);
+        const float r = 4.0f * s;
+        dl->AddCircleFilled(p, r + 1.5f * s, kHalo, 16);
+        dl->AddCircleFilled(p, r, kPlaceFill, 16);
+        labels.push_back({p, r, place.name, kLabel});
+    }
+    for (const auto& airport : places.airports) {
+        // Runways at their true length; their width grows with zoom, up to a real 45 m.
+        const float width = float(std::max(1.5 * s, std::min(45.0 / m_per_px, 6.0 * s)));
+        for (const auto& rw : airport.runways) dl->AddLine(to_screen(camera, rw.end_a), to_screen(camera, rw.end_b), kRunway, width);
+        const ImVec2 p = to_screen(camera, airport.reference_point);
+        const float r = 5.5f * s;
+        dl->AddCircleFilled(p, r + 1.5f * s, kHalo, 20);
+        dl->AddCircleFilled(p, r, kAirportFill, 20);
+        dl->AddLine(ImVec2(p.x - r * 0.6f, p.y), ImVec2(p.x + r * 0.6f, p.y), kHalo, 1.5f * s);
+        dl->AddLine(ImVec2(p.x, p.y - r * 0.6f), ImVec2(p.x, p.y + r * 0.6f), kHalo, 1.5f * s);
+        labels.push_back({p, r, airport.icao + "  " + airport.name, kAirportFill});
+    }
+    place_labels(dl, labels, s);
+}
+
+}  // namespace lowsky::web

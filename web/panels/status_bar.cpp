@@ -1,0 +1,61 @@
+#include <imgui.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "geo/scale_bar.h"
+#include "panels.h"
+
+namespace lowsky::web {
+
+namespace {
+
+// 22.54321° N 113.88288° E
+std::string format_position(GeoPoint p) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.5f\xC2\xB0 %c  %.5f\xC2\xB0 %c", std::abs(p.lat_deg), p.lat_deg >= 0 ? 'N' : 'S',
+                  std::abs(p.lon_deg), p.lon_deg >= 0 ? 'E' : 'W');
+    return text;
+}
+
+}  // namespace
+
+void draw_status_bar(const MapCamera& camera, std::optional<GeoPoint> cursor, const std::string& attribution, float s) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float height = ImGui::GetFrameHeight() + 8 * s;
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - height));
+    ImGui::SetNextWindowSize(ImVec2(vp->Size.x, height));
+    ImGui::SetNextWindowBgAlpha(0.88f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10 * s, 4 * s));
+    if (ImGui::Begin("##status_bar", nullptr, flags)) {
+        ImGui::AlignTextToFramePadding();
+        const std::string where = cursor ? format_position(*cursor) : std::string("move the pointer over the map");
+        ImGui::TextUnformatted(where.c_str());
+        ImGui::SameLine(0, 24 * s);
+        ImGui::TextDisabled("zoom %.1f", camera.zoom());
+
+        // Scale bar, right-aligned before the attribution.
+        const ImVec2 attribution_size = ImGui::CalcTextSize(attribution.c_str());
+        const ScaleBar bar = make_scale_bar(camera.ground_m_per_px(), 140.0 * s);
+        const ImVec2 label_size = ImGui::CalcTextSize(bar.label.c_str());
+        const float right = vp->Pos.x + vp->Size.x - 10 * s;
+        const float attribution_x = right - attribution_size.x;
+        const float bar_right = attribution_x - 24 * s;
+        const float bar_left = bar_right - float(bar.length_px);
+        const float y = ImGui::GetWindowPos().y + height / 2;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+        dl->AddText(ImVec2(bar_left - label_size.x - 8 * s, y - label_size.y / 2), ink, bar.label.c_str());
+        dl->AddLine(ImVec2(bar_left, y + 4 * s), ImVec2(bar_right, y + 4 * s), ink, 2 * s);
+        dl->AddLine(ImVec2(bar_left, y - 4 * s), ImVec2(bar_left, y + 4 * s), ink, 2 * s);
+        dl->AddLine(ImVec2(bar_right, y - 4 * s), ImVec2(bar_right, y + 4 * s), ink, 2 * s);
+        dl->AddText(ImVec2(attribution_x, y - attribution_size.y / 2), ImGui::GetColorU32(ImGuiCol_TextDisabled), attribution.c_str());
+    }
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+}
+
+}  // namespace lowsky::web

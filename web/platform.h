@@ -1,0 +1,64 @@
+#pragma once
+// The one seam between the app and the browser: window and GL context, canvas size, the
+// main loop, asset fetching, touch gestures, and what the page (and the tests) can read of
+// the app's state. #ifdef __EMSCRIPTEN__ lives only behind this header.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+struct GLFWwindow;
+
+namespace lowsky::web {
+
+struct CanvasSize {
+    int width_px = 1;       // backing store, device pixels
+    int height_px = 1;
+    double pixel_ratio = 1.0;
+};
+
+// A two-finger gesture accumulated since the last call: pan in device pixels, zoom as a
+// factor of distance between the fingers, around a centre in device pixels.
+struct PinchGesture {
+    bool active = false;
+    double pan_dx_px = 0, pan_dy_px = 0;
+    double scale = 1.0;
+    double center_x_px = 0, center_y_px = 0;
+};
+
+// Creates the WebGL2 context (with 4x MSAA) and its window. False if WebGL2 is
+// unavailable; the message says why.
+bool platform_init(std::string& error);
+GLFWwindow* platform_window();
+
+// Keeps the canvas backing store at CSS size x devicePixelRatio; returns the current size.
+CanvasSize platform_sync_canvas_size();
+
+// Emscripten's GLFW passes raw browser wheel deltas (pixels, positive = down). This takes
+// the wheel over and hands `scroll` GLFW's native convention instead: notches, positive = up.
+using ScrollCallback = void (*)(GLFWwindow*, double x_notches, double y_notches);
+void platform_route_wheel(ScrollCallback scroll);
+
+// Runs frame() once per display refresh, forever.
+void platform_run(std::function<void()> frame);
+
+// Any input since the last call (mouse, keys, wheel, touch, resize).
+bool platform_take_input_activity();
+PinchGesture platform_take_pinch();
+
+// Fetches a file served beside the app. done() runs later, on the main thread.
+void platform_fetch(const std::string& url, std::function<void(Result<std::vector<uint8_t>>)> done);
+
+// Publishes the app's state (a JSON object) as window.lowsky.state; tells the page when the
+// first frame is on screen (window.lowsky.firstFrameMs) and when the assets have settled
+// and been drawn (window.lowsky.ready).
+void platform_publish_state(const std::string& json);
+void platform_notify_first_frame();
+void platform_notify_ready();
+
+double platform_now_ms();
+
+}  // namespace lowsky::web

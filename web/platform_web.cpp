@@ -1,0 +1,204 @@
+// The browser side of platform.h, on Emscripten's GLFW and HTML5 APIs.
+#include "platform.h"
+
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#define GLFW_INCLUDE_ES3
+#include <GLFW/glfw3.h>
+
+#include <cmath>
+
+namespace lowsky::web {
+
+namespace {
+
+GLFWwindow* g_window = nullptr;
+std::function<void()> g_frame;
+bool g_input_activity = true;
+
+struct Touch { long id; double x, y; };
+struct PinchTracker {
+    Touch touches[2];
+    int count = 0;
+    PinchGesture pending;
+} g_pinch;
+
+void mark_activity() { g_input_activity = true; }
+
+// Input callbacks installed before ImGui's backend, which chains to them.
+void on_cursor(GLFWwindow*, double, double) { mark_activity(); }
+void on_button(GLFWwindow*, int, int, int) { mark_activity(); }
+void on_scroll(GLFWwindow*, double, double) { mark_activity(); }
+void on_key(GLFWwindow*, int, int, int, int) { mark_activity(); }
+void on_char(GLFWwindow*, unsigned int) { mark_activity(); }
+
+void main_loop_trampoline() { if (g_frame) g_frame(); }
+
+ScrollCallback g_scroll = nullptr;
+
+// One notch is 100 pixels, 3 lines or a twentieth of a page, whichever the browser reports.
+double wheel_notches(double delta, unsigned long mode) {
+    switch (mode) {
+        case DOM_DELTA_PIXEL: return delta / 100.0;
+        case DOM_DELTA_LINE: return delta / 3.0;
+        default: return delta * 20.0;
+    }
+}
+
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+    mark_activity();
+    if (g_scroll) g_scroll(g_window, -wheel_notches(e->deltaX, e->deltaMode), -wheel_notches(e->deltaY, e->deltaMode));
+    return EM_TRUE;  // the page itself never scrolls
+}
+
+EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
+    mark_activity();
+    const double ratio = emscripten_get_device_pixel_ratio();
+    Touch now[2];
+    int n = 0;
+    for (int i = 0; i < e->numTouches && n < 2; ++i) {
+        if (type == EMSCRIPTEN_EVENT_TOUCHEND && e->touches[i].isChanged) continue;
+        if (type == EMSCRIPTEN_EVENT_TOUCHCANCEL) continue;
+        now[n++] = {e->touches[i].identifier, e->touches[i].targetX * ratio, e->touches[i].targetY * ratio};
+    }
+    if (n == 2 && g_pinch.count == 2 && now[0].id == g_pinch.touches[0].id && now[1].id == g_pinch.touches[1].id) {
+        const Touch* a = g_pinch.touches;
+        const double before = std::hypot(a[1].x - a[0].x, a[1].y - a[0].y);
+        const double after = std::hypot(now[1].x - now[0].x, now[1].y - now[0].y);
+        PinchGesture& g = g_pinch.pending;
+        g.active = true;
+        g.pan_dx_px += (now[0].x + now[1].x - a[0].x - a[1].x) / 2;
+        g.pan_dy_px += (now[0].y + now[1].y - a[0].y - a[1].y) / 2;
+        if (before > 1.0 && after > 1.0) g.scale *= after / before;
+        g.center_x_px = (now[0].x + now[1].x) / 2;
+        g.center_y_px = (now[0].y + now[1].y) / 2;
+    }
+    g_pinch.count = n;
+    for (int i = 0; i < n; ++i) g_pinch.touches[i] = now[i];
+    // Two fingers are ours; one finger reaches GLFW as a mouse drag.
+    return n == 2 ? EM_TRUE : EM_FALSE;
+}
+
+EM_JS(void, js_publish_state, (const char* json), {
+    window.lowsky = window.lowsky || {};
+    window.lowsky.state = JSON.parse(UTF8ToString(json));
+});
+
+EM_JS(void, js_notify_first_frame, (), {
+    window.lowsky = window.lowsky || {};
+    window.lowsky.firstFrameMs = performance.now();
+    if (typeof window.lowskyShellReady === 'function') window.lowskyShellReady();
+});
+
+EM_JS(void, js_notify_ready, (), {
+    window.lowsky = window.lowsky || {};
+    window.lowsky.ready = true;
+    window.lowsky.readyMs = performance.now();
+});
+
+struct FetchRequest {
+    std::function<void(Result<std::vector<uint8_t>>)> done;
+    std::string url;
+};
+
+void on_fetch_loaded(void* arg, void* data, int size) {
+    auto* request = static_cast<FetchRequest*>(arg);
+    const auto* bytes = static_cast<const uint8_t*>(data);
+    request->done(std::vector<uint8_t>(bytes, bytes + size));
+    delete request;
+    mark_activity();
+}
+
+void on_fetch_failed(void* arg) {
+    auto* request = static_cast<FetchRequest*>(arg);
+    request->done(make_error("could not be loaded (missing or unreadable)", request->url));
+    delete request;
+    mark_activity();
+}
+
+}  // namespace
+
+bool platform_init(std::string& error) {
+    if (!glfwInit()) {
+        error = "GLFW could not start";
+        return false;
+    }
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    glfwWindowHint(GLFW_SAMPLES, 4);
+    const CanvasSize size = platform_sync_canvas_size();
+    g_window = glfwCreateWindow(size.width_px, size.height_px, "lowsky", nullptr, nullptr);
+    if (!g_window) {
+        error = "WebGL2 is not available in this browser";
+        return false;
+    }
+    glfwMakeContextCurrent(g_window);
+    glfwSetCursorPosCallback(g_window, on_cursor);
+    glfwSetMouseButtonCallback(g_window, on_button);
+    glfwSetScrollCallback(g_window, on_scroll);
+    glfwSetKeyCallback(g_window, on_key);
+    glfwSetCharCallback(g_window, on_char);
+    emscripten_set_touchstart_callback("#canvas", nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchmove_callback("#canvas", nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchend_callback("#canvas", nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchcancel_callback("#canvas", nullptr, EM_TRUE, on_touch);
+    return true;
+}
+
+GLFWwindow* platform_window() { return g_window; }
+
+CanvasSize platform_sync_canvas_size() {
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    CanvasSize size;
+    size.pixel_ratio = emscripten_get_device_pixel_ratio();
+    if (!(size.pixel_ratio > 0)) size.pixel_ratio = 1.0;
+    size.width_px = std::max(1, int(std::lround(css_w * size.pixel_ratio)));
+    size.height_px = std::max(1, int(std::lround(css_h * size.pixel_ratio)));
+    if (g_window) {
+        int w = 0, h = 0;
+        glfwGetWindowSize(g_window, &w, &h);
+        // GLFW's Emscripten port sets the backing store and leaves the CSS size to the page.
+        if (w != size.width_px || h != size.height_px) {
+            glfwSetWindowSize(g_window, size.width_px, size.height_px);
+            mark_activity();
+        }
+    }
+    return size;
+}
+
+void platform_route_wheel(ScrollCallback scroll) {
+    g_scroll = scroll;
+    glfwSetScrollCallback(g_window, on_scroll);  // GLFW's raw deltas now only count as activity
+    emscripten_set_wheel_callback("#canvas", nullptr, EM_TRUE, on_wheel);
+}
+
+void platform_run(std::function<void()> frame) {
+    g_frame = std::move(frame);
+    emscripten_set_main_loop(main_loop_trampoline, 0, true);
+}
+
+bool platform_take_input_activity() {
+    const bool any = g_input_activity;
+    g_input_activity = false;
+    return any;
+}
+
+PinchGesture platform_take_pinch() {
+    PinchGesture g = g_pinch.pending;
+    g_pinch.pending = PinchGesture{};
+    return g;
+}
+
+void platform_fetch(const std::string& url, std::function<void(Result<std::vector<uint8_t>>)> done) {
+    auto* request = new FetchRequest{std::move(done), url};
+    emscripten_async_wget_data(url.c_str(), request, on_fetch_loaded, on_fetch_failed);
+}
+
+void platform_publish_state(const std::string& json) { js_publish_state(json.c_str()); }
+void platform_notify_first_frame() { js_notify_first_frame(); }
+void platform_notify_ready() { js_notify_ready(); }
+double platform_now_ms() { return emscripten_get_now(); }
+
+}  // namespace lowsky::web
