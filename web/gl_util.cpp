@@ -6,6 +6,16 @@ namespace lowsky::web {
 
 namespace {
 
+// The info log of a shader or a program, whichever pair of getters is passed.
+template <typename GetParameter, typename GetLog>
+std::string info_log(GLuint object, GetParameter get_parameter, GetLog get_log) {
+    GLint length = 0;
+    get_parameter(object, GL_INFO_LOG_LENGTH, &length);
+    std::vector<char> log(size_t(length > 0 ? length : 1), '\0');
+    get_log(object, GLsizei(log.size()), nullptr, log.data());
+    return log.data();
+}
+
 GLuint compile(GLenum type, const char* src, std::string& error) {
     GLuint shader = glCreateShader(type);
     glShaderSource(shader, 1, &src, nullptr);
@@ -13,11 +23,8 @@ GLuint compile(GLenum type, const char* src, std::string& error) {
     GLint ok = 0;
     glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
     if (!ok) {
-        GLint length = 0;
-        glGetShaderiv(shader, GL_INFO_LOG_LENGTH, &length);
-        std::vector<char> log(size_t(length > 0 ? length : 1));
-        glGetShaderInfoLog(shader, GLsizei(log.size()), nullptr, log.data());
-        error = std::string(type == GL_VERTEX_SHADER ? "vertex" : "fragment") + " shader: " + log.data();
+        error = std::string(type == GL_VERTEX_SHADER ? "vertex" : "fragment") + " shader: " +
+                info_log(shader, glGetShaderiv, glGetShaderInfoLog);
         glDeleteShader(shader);
         return 0;
     }
@@ -40,11 +47,7 @@ GLuint build_program(const char* vertex_src, const char* fragment_src, std::stri
     GLint ok = 0;
     glGetProgramiv(program, GL_LINK_STATUS, &ok);
     if (!ok) {
-        GLint length = 0;
-        glGetProgramiv(program, GL_INFO_LOG_LENGTH, &length);
-        std::vector<char> log(size_t(length > 0 ? length : 1));
-        glGetProgramInfoLog(program, GLsizei(log.size()), nullptr, log.data());
-        error = std::string("link: ") + log.data();
+        error = "link: " + info_log(program, glGetProgramiv, glGetProgramInfoLog);
         glDeleteProgram(program);
         return 0;
     }

@@ -54,3 +54,16 @@ EMSCRIPTEN_KEEPALIVE double lowsky_measure_redraw_ms(int count) {
 }
 
 }  // extern "C"
+
+extern "C" {
+
+// Runs the per-refresh frame function `count` times and returns the mean milliseconds per
+// call. On an idle map that is the cost of a refresh with nothing to draw.
+EMSCRIPTEN_KEEPALIVE double lowsky_measure_refresh_ms(int count) {
+    if (!g_app || count <= 0) return -1;
+    const double start = lowsky::web::platform_now_ms();
+    for (int i = 0; i < count; ++i) g_app->frame();
+    return (lowsky::web::platform_now_ms() - start) / count;
+}
+
+}  // extern "C"

@@ -28,6 +28,22 @@ Result<std::string> read_nonempty(const JsonObjectReader& in, const std::string&
     return s;
 }
 
+// The members every catalog entry has: an identifier under `id_key`, a name, a position.
+struct NamedPoint {
+    std::string id, name;
+    GeoPoint position;
+};
+
+Result<NamedPoint> read_named_point(const JsonObjectReader& in, const std::string& id_key) {
+    auto id = read_nonempty(in, id_key);
+    if (!id) return id.error();
+    auto name = read_nonempty(in, "name");
+    if (!name) return name.error();
+    auto position = read_position(in);
+    if (!position) return position.error();
+    return NamedPoint{id.value(), name.value(), position.value()};
+}
+
 }  // namespace
 
 Result<PlaceCatalog> parse_places(std::string_view json_text, const std::string& source) {
@@ -49,16 +65,9 @@ Result<PlaceCatalog> parse_places(std::string_view json_text, const std::string&
     if (!places) return places.error();
     for (size_t i = 0; i < places.value()->size(); ++i) {
         JsonObjectReader item((*places.value())[i], "$.places[" + std::to_string(i) + "]");
-        Place place;
-        auto id = read_nonempty(item, "id");
-        if (!id) return id.error();
-        auto name = read_nonempty(item, "name");
-        if (!name) return name.error();
-        auto position = read_position(item);
-        if (!position) return position.error();
-        place.id = id.value();
-        place.name = name.value();
-        place.position = position.value();
+        auto named = read_named_point(item, "id");
+        if (!named) return named.error();
+        Place place{named->id, named->name, named->position, {}};
         if (item.has("quality")) {
             auto q = item.string("quality");
             if (!q) return q.error();
@@ -72,16 +81,9 @@ Result<PlaceCatalog> parse_places(std::string_view json_text, const std::string&
     for (size_t i = 0; i < airports.value()->size(); ++i) {
         const std::string path = "$.airports[" + std::to_string(i) + "]";
         JsonObjectReader item((*airports.value())[i], path);
-        Airport airport;
-        auto icao = read_nonempty(item, "icao");
-        if (!icao) return icao.error();
-        auto name = read_nonempty(item, "name");
-        if (!name) return name.error();
-        auto position = read_position(item);
-        if (!position) return position.error();
-        airport.icao = icao.value();
-        airport.name = name.value();
-        airport.reference_point = position.value();
+        auto named = read_named_point(item, "icao");
+        if (!named) return named.error();
+        Airport airport{named->id, named->name, named->position, {}};
         auto runways = item.array("runways");
         if (!runways) return runways.error();
         for (size_t k = 0; k < runways.value()->size(); ++k) {

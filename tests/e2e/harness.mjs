@@ -29,8 +29,8 @@ export async function launch() {
 }
 
 // Opens the app in a fresh page and records what went wrong on it.
-export async function openPage(env, { viewport = { width: 1280, height: 720 }, deviceScaleFactor = 1, setup } = {}) {
-  const context = await env.browser.newContext({ viewport, deviceScaleFactor });
+export async function openPage(env, { viewport = { width: 1280, height: 720 }, deviceScaleFactor = 1, hasTouch = false, setup } = {}) {
+  const context = await env.browser.newContext({ viewport, deviceScaleFactor, hasTouch });
   const page = await context.newPage();
   const problems = { consoleErrors: [], pageErrors: [], failedRequests: [] };
   page.on('console', (m) => { if (m.type() === 'error') problems.consoleErrors.push(m.text()); });

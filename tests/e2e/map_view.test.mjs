@@ -84,3 +84,23 @@ test('the canvas follows the window size and devicePixelRatio', async () => {
   assertClean(problems);
   await context.close();
 });
+
+test('a two-finger pinch zooms the map', async () => {
+  const { page, context, problems } = await openPage(env, { hasTouch: true });
+  const before = await waitReady(page);
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', {
+    type, touchPoints: points.map(([x, y], id) => ({ x, y, id })),
+  });
+  // Fingers 100 px apart spread to 400 px apart around the same centre: about two zoom levels.
+  await touch('touchStart', [[590, 360], [690, 360]]);
+  for (let step = 1; step <= 10; step++) {
+    const half = 50 + step * 15;
+    await touch('touchMove', [[640 - half, 360], [640 + half, 360]]);
+  }
+  await touch('touchEnd', []);
+  const after = await waitForState(page, (z) => window.lowsky.state.zoom > z + 1.5, before.zoom);
+  assert.ok(after.zoom > before.zoom + 1.5 && after.zoom < before.zoom + 2.5, `zoom ${before.zoom} -> ${after.zoom}`);
+  assertClean(problems);
+  await context.close();
+});
