@@ -1,0 +1,212 @@
+#pragma once
+// The scenario document: everything a planner edits and saves. Derived data (local
+// geometry, generated airport zones, the routing graph) lives in CompiledScenario.
+// The JSON form is described in docs/scenario.md and docs/scenario.schema.json.
+
+#include <string>
+#include <vector>
+
+#include "geo/geo_types.h"
+#include "scenario/altitude.h"
+
+namespace lowsky {
+
+// ---- Drone types ------------------------------------------------------------------------
+
+enum class DroneClass { Micro, Light, Small, Medium, Large };  // China's 2024 UAV classes
+enum class Airframe { Multirotor, VtolFixedWing };
+enum class EnergyModelKind { Stolaroff, Dorling };  // the multirotor power model used for hover and flight
+
+struct EnergyModelParams {
+    EnergyModelKind kind = EnergyModelKind::Stolaroff;
+    int rotor_count = 4;                 // lift rotors
+    double rotor_diameter_m = 0.5;
+    double efficiency = 0.7;             // electrical to thrust power, overall
+    double drag_area_m2 = 0.1;           // sum of C_D * A of body and battery, forward flight
+    double parcel_drag_area_m2 = 0.05;   // C_D * A of a parcel carried
+    double lift_to_drag = 0.0;           // fixed-wing cruise only (VTOL types); 0 for multirotors
+};
+
+struct DroneType {
+    std::string id;
+    std::string name;
+    DroneClass drone_class = DroneClass::Small;
+    Airframe airframe = Airframe::Multirotor;
+    double empty_mass_kg = 0;      // airframe and battery
+    double max_payload_kg = 0;
+    double battery_wh = 0;         // usable pack energy when full
+    double cruise_speed_m_s = 0;
+    double max_speed_m_s = 0;
+    double climb_rate_m_s = 0;
+    double descent_rate_m_s = 0;
+    double min_turn_radius_m = 0;  // at cruise speed
+    EnergyModelParams energy;
+};
+
+// ---- Hubs and junctions -----------------------------------------------------------------
+
+enum class HubKind { OperationsCentre, Vertiport, DropPoint };
+enum class EnergySupply { None, Charger, Swap };
+
+struct Hub {
+    std::string id;
+    std::string name;
+    HubKind kind = HubKind::Vertiport;
+    GeoPoint position;
+    double ground_elevation_m_amsl = 0;
+    int pad_count = 1;
+    double pad_slot_s = 60;       // one take-off or landing occupies a pad this long
+    EnergySupply energy = EnergySupply::None;
+    int energy_points = 0;        // chargers or swap stations
+    double charge_power_w = 0;    // per charger
+    double swap_time_s = 0;       // per battery swap
+    std::vector<std::string> serves;  // drone type ids
+};
+
+// A named point where corridors meet away from a hub.
+struct Junction {
+    std::string id;
+    GeoPoint position;
+};
+
+// ---- Corridors --------------------------------------------------------------------------
+
+enum class Direction { OneWay, TwoWay };                 // one-way: from the first point to the last
+enum class LaneSeparation { None, Lateral, Vertical };   // how a two-way corridor keeps its lanes apart
+
+struct Corridor {
+    std::string id;
+    std::string name;
+    std::vector<GeoPoint> centreline;
+    double width_m = 100;
+    AltitudeBand band;
+    Direction direction = Direction::TwoWay;
+    LaneSeparation lanes = LaneSeparation::Lateral;
+    double speed_limit_m_s = 20;
+    std::vector<std::string> drone_types;
+    std::string approval;  // reference of the approval for controlled airspace; empty if none
+};
+
+// ---- Airspace ---------------------------------------------------------------------------
+
+enum class ZoneKind { NoFly, Controlled, Restricted };
+enum class Jurisdiction { Mainland, HongKong, Macau };
+
+struct TimeWindow {
+    int start_s = 0;  // seconds after local midnight
+    int end_s = 0;
+};
+
+struct ZoneShape {
+    enum class Kind { Polygon, Circle } kind = Kind::Polygon;
+    std::vector<GeoPoint> polygon;
+    GeoPoint center;
+    double radius_m = 0;
+};
+
+struct Zone {
+    std::string id;
+    std::string name;
+    ZoneKind kind = ZoneKind::NoFly;
+    Jurisdiction jurisdiction = Jurisdiction::Mainland;
+    ZoneShape shape;
+    AltitudeBand band;
+    std::vector<TimeWindow> time_windows;  // restricted zones: when the restriction applies
+    std::string source;                    // where the zone comes from, for people
+};
+
+struct Runway {
+    GeoPoint end_a;
+    GeoPoint end_b;
+};
+
+// Generates an airport's zones from its runways (shared/reference/GBA.md): a no-fly core of
+// circles around the runway ends (DJI's 30 m tier), and the clearance-protection rectangle,
+// controlled airspace that needs an approval.
+struct AirportZones {
+    std::string icao;
+    std::string name;
+    Jurisdiction jurisdiction = Jurisdiction::Mainland;
+    std::vector<Runway> runways;
+    double core_radius_m = 7000;
+    double protection_side_m = 10000;   // either side of each runway centreline
+    double protection_end_m = 20000;    // beyond each runway end
+    double ceiling_m_amsl = 1000;       // top of both zones
+};
+
+// ---- Fleet, demand, weather, rules --------------------------------------------------------
+
+struct FleetEntry {
+    std::string hub;
+    std::string drone_type;
+    int count = 0;
+};
+
+struct Order {
+    std::string id;
+    std::string from;
+    std::string to;
+    double mass_kg = 0;
+    double ready_s = 0;    // seconds after the start of the day
+    double promise_s = 0;  // promised delivery time after ready
+};
+
+struct DemandRate {
+    std::string from;
+    std::string to;
+    double per_day = 0;
+    double mass_min_kg = 0;
+    double mass_max_kg = 0;
+    double promise_s = 0;
+};
+
+struct WindBand {
+    double floor_m_agl = 0;
+    double ceiling_m_agl = 0;
+    double from_deg = 0;    // meteorological: where the wind blows from, true
+    double speed_m_s = 0;
+};
+
+struct Rules {
+    double ceiling_m_agl = 120;           // true height above which airspace is controlled
+    double lateral_separation_m = 50;     // between corridor edges
+    double vertical_separation_m = 30;    // between altitude bands
+    double energy_reserve_fraction = 0.2; // of the battery, kept at landing
+    double node_snap_m = 100;             // a corridor end this close to a hub or junction joins it
+    double hub_approach_radius_m = 300;   // corridors may meet inside this radius of a shared node
+    double air_density_kg_m3 = 1.19;      // GBA sea level, 25-30 degC
+};
+
+// A warning that the scenario's author has looked at and explained.
+struct Explanation {
+    std::string check;   // check id
+    std::string object;  // object id
+    std::string why;
+};
+
+struct Scenario {
+    std::string name;
+    std::vector<std::string> notes;
+    Rules rules;
+    std::vector<DroneType> drone_types;
+    std::vector<Hub> hubs;
+    std::vector<Junction> junctions;
+    std::vector<Corridor> corridors;
+    std::vector<Zone> zones;
+    std::vector<AirportZones> airport_zones;
+    std::vector<FleetEntry> fleet;
+    std::vector<Order> orders;
+    std::vector<DemandRate> demand_rates;
+    std::vector<WindBand> wind;
+    std::vector<Explanation> explanations;
+
+    const Hub* find_hub(const std::string& id) const;
+    const DroneType* find_drone_type(const std::string& id) const;
+    const Corridor* find_corridor(const std::string& id) const;
+};
+
+const char* to_string(ZoneKind kind);
+const char* to_string(Jurisdiction jurisdiction);
+const char* to_string(DroneClass drone_class);
+
+}  // namespace lowsky
