@@ -131,7 +131,7 @@ struct AirportZones {
     double core_radius_m = 7000;
     double protection_side_m = 10000;   // either side of each runway centreline
     double protection_end_m = 20000;    // beyond each runway end
-    double ceiling_m_amsl = 1000;       // top of both zones
+    double ceiling_m_agl = 1000;        // top of both zones (they start at the ground)
 };
 
 // ---- Fleet, demand, weather, rules --------------------------------------------------------

@@ -244,7 +244,7 @@ std::optional<Zone> read_zone(DocReader& r, const Json& v, const P& p) {
 
 std::optional<AirportZones> read_airport(DocReader& r, const Json& v, const P& p) {
     if (!r.is_object(v, p)) return std::nullopt;
-    r.unknown_members(v, p, {"icao", "name", "jurisdiction", "runways", "core_radius_m", "protection_side_m", "protection_end_m", "ceiling_m_amsl"});
+    r.unknown_members(v, p, {"icao", "name", "jurisdiction", "runways", "core_radius_m", "protection_side_m", "protection_end_m", "ceiling_m_agl"});
     const size_t errors_before = r.errors.size();
     AirportZones a;
     a.icao = r.string(v, p, "icao").value_or("");
@@ -267,7 +267,7 @@ std::optional<AirportZones> read_airport(DocReader& r, const Json& v, const P& p
     a.core_radius_m = r.number_or(v, p, "core_radius_m", 0, 50000, a.core_radius_m);
     a.protection_side_m = r.number_or(v, p, "protection_side_m", 0, 50000, a.protection_side_m);
     a.protection_end_m = r.number_or(v, p, "protection_end_m", 0, 100000, a.protection_end_m);
-    a.ceiling_m_amsl = r.number_or(v, p, "ceiling_m_amsl", 1, 20000, a.ceiling_m_amsl);
+    a.ceiling_m_agl = r.number_or(v, p, "ceiling_m_agl", 1, 20000, a.ceiling_m_agl);
     if (r.errors.size() != errors_before) return std::nullopt;
     return a;
 }
@@ -575,7 +575,7 @@ std::string save_scenario(const Scenario& s) {
         for (const auto& rw : a.runways) runways.push_back(OJson{{"from", point_json(rw.end_a)}, {"to", point_json(rw.end_b)}});
         airports.push_back(OJson{{"icao", a.icao}, {"name", a.name}, {"jurisdiction", name_of(kJurisdictions, a.jurisdiction)},
                                  {"runways", runways}, {"core_radius_m", a.core_radius_m}, {"protection_side_m", a.protection_side_m},
-                                 {"protection_end_m", a.protection_end_m}, {"ceiling_m_amsl", a.ceiling_m_amsl}});
+                                 {"protection_end_m", a.protection_end_m}, {"ceiling_m_agl", a.ceiling_m_agl}});
     }
     doc["airport_zones"] = airports;
 

@@ -3,34 +3,12 @@
 #include <algorithm>
 
 #include "core/json_read.h"
+#include "geo/convex_hull.h"
 #include "geo/geodesy.h"
 
 namespace lowsky::tools {
 
 namespace {
-
-double cross(GeoPoint o, GeoPoint a, GeoPoint b) {
-    return (a.lon_deg - o.lon_deg) * (b.lat_deg - o.lat_deg) - (a.lat_deg - o.lat_deg) * (b.lon_deg - o.lon_deg);
-}
-
-// Andrew's monotone chain; counter-clockwise, no repeated end point.
-std::vector<GeoPoint> convex_hull(std::vector<GeoPoint> pts) {
-    std::sort(pts.begin(), pts.end(), [](GeoPoint a, GeoPoint b) {
-        return a.lon_deg < b.lon_deg || (a.lon_deg == b.lon_deg && a.lat_deg < b.lat_deg);
-    });
-    std::vector<GeoPoint> hull(2 * pts.size());
-    size_t k = 0;
-    for (size_t i = 0; i < pts.size(); ++i) {
-        while (k >= 2 && cross(hull[k - 2], hull[k - 1], pts[i]) <= 0) --k;
-        hull[k++] = pts[i];
-    }
-    for (size_t i = pts.size() - 1, t = k + 1; i > 0; --i) {
-        while (k >= t && cross(hull[k - 2], hull[k - 1], pts[i - 1]) <= 0) --k;
-        hull[k++] = pts[i - 1];
-    }
-    hull.resize(k > 0 ? k - 1 : 0);
-    return hull;
-}
 
 // The four corners of a runway's strip, extended by margins along and across it.
 std::vector<GeoPoint> runway_corners(const Runway& r, double along_m, double across_m) {

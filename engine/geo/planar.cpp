@@ -1,0 +1,100 @@
+#include "geo/planar.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace lowsky::planar {
+
+namespace {
+double cross(LocalPoint o, LocalPoint a, LocalPoint b) {
+    return (a.east_m - o.east_m) * (b.north_m - o.north_m) - (a.north_m - o.north_m) * (b.east_m - o.east_m);
+}
+bool on_segment(LocalPoint p, LocalPoint a, LocalPoint b) {
+    return std::min(a.east_m, b.east_m) <= p.east_m && p.east_m <= std::max(a.east_m, b.east_m) &&
+           std::min(a.north_m, b.north_m) <= p.north_m && p.north_m <= std::max(a.north_m, b.north_m);
+}
+int sign(double v) { return (v > 0) - (v < 0); }
+}  // namespace
+
+void Box::add(LocalPoint p) {
+    min_e = std::min(min_e, p.east_m);
+    max_e = std::max(max_e, p.east_m);
+    min_n = std::min(min_n, p.north_m);
+    max_n = std::max(max_n, p.north_m);
+}
+
+double distance(LocalPoint a, LocalPoint b) { return std::hypot(a.east_m - b.east_m, a.north_m - b.north_m); }
+
+Closest point_segment(LocalPoint p, LocalPoint a, LocalPoint b) {
+    const double de = b.east_m - a.east_m, dn = b.north_m - a.north_m;
+    const double len2 = de * de + dn * dn;
+    double t = len2 > 0 ? ((p.east_m - a.east_m) * de + (p.north_m - a.north_m) * dn) / len2 : 0.0;
+    t = std::clamp(t, 0.0, 1.0);
+    const LocalPoint q{a.east_m + t * de, a.north_m + t * dn};
+    return {distance(p, q), p, q};
+}
+
+bool segments_intersect(LocalPoint a, LocalPoint b, LocalPoint c, LocalPoint d) {
+    const double d1 = cross(c, d, a), d2 = cross(c, d, b), d3 = cross(a, b, c), d4 = cross(a, b, d);
+    if (sign(d1) * sign(d2) < 0 && sign(d3) * sign(d4) < 0) return true;  // a proper crossing
+    return (d1 == 0 && on_segment(a, c, d)) || (d2 == 0 && on_segment(b, c, d)) || (d3 == 0 && on_segment(c, a, b)) ||
+           (d4 == 0 && on_segment(d, a, b));
+}
+
+Closest segment_segment(LocalPoint a, LocalPoint b, LocalPoint c, LocalPoint d) {
+    if (segments_intersect(a, b, c, d)) {
+        const LocalPoint r{b.east_m - a.east_m, b.north_m - a.north_m}, q{d.east_m - c.east_m, d.north_m - c.north_m};
+        const double denom = r.east_m * q.north_m - r.north_m * q.east_m;
+        LocalPoint x;
+        if (std::abs(denom) > 1e-12) {
+            const double t = ((c.east_m - a.east_m) * q.north_m - (c.north_m - a.north_m) * q.east_m) / denom;
+            x = {a.east_m + t * r.east_m, a.north_m + t * r.north_m};
+        } else {  // collinear and overlapping: any shared point
+            x = on_segment(a, c, d) ? a : on_segment(b, c, d) ? b : c;
+        }
+        return {0.0, x, x};
+    }
+    Closest best = point_segment(a, c, d);
+    auto consider = [&](Closest candidate, bool swapped) {
+        if (swapped) std::swap(candidate.on_first, candidate.on_second);
+        if (candidate.distance_m < best.distance_m) best = candidate;
+    };
+    consider(point_segment(b, c, d), false);
+    consider(point_segment(c, a, b), true);
+    consider(point_segment(d, a, b), true);
+    return best;
+}
+
+bool polygon_contains(const std::vector<LocalPoint>& polygon, LocalPoint p) {
+    bool inside = false;
+    for (size_t i = 0, j = polygon.size() - 1; i < polygon.size(); j = i++) {
+        const LocalPoint& a = polygon[i];
+        const LocalPoint& b = polygon[j];
+        if ((a.north_m > p.north_m) != (b.north_m > p.north_m)) {
+            const double e = a.east_m + (p.north_m - a.north_m) * (b.east_m - a.east_m) / (b.north_m - a.north_m);
+            if (p.east_m < e) inside = !inside;
+        }
+    }
+    return inside;
+}
+
+Closest segment_polygon(LocalPoint a, LocalPoint b, const std::vector<LocalPoint>& polygon) {
+    if (polygon_contains(polygon, a)) return {0.0, a, a};
+    Closest best{1e300, a, a};
+    for (size_t i = 0, j = polygon.size() - 1; i < polygon.size(); j = i++) {
+        const Closest c = segment_segment(a, b, polygon[j], polygon[i]);
+        if (c.distance_m < best.distance_m) best = c;
+        if (best.distance_m == 0.0) break;
+    }
+    return best;
+}
+
+double turn_angle_deg(LocalPoint a, LocalPoint b, LocalPoint c) {
+    const double h1 = std::atan2(b.north_m - a.north_m, b.east_m - a.east_m);
+    const double h2 = std::atan2(c.north_m - b.north_m, c.east_m - b.east_m);
+    double d = std::abs(h2 - h1) * 180.0 / 3.14159265358979323846;
+    if (d > 180.0) d = 360.0 - d;
+    return d;
+}
+
+}  // namespace lowsky::planar

@@ -1,0 +1,66 @@
+#pragma once
+// What the engine derives from a scenario to check, route and draw it: a local metric frame,
+// every zone (explicit and generated from airports) and every corridor in that frame, and
+// the nodes (hubs and junctions) that corridor ends snap to. Never saved; rebuilt on change.
+
+#include <string>
+#include <vector>
+
+#include "geo/local_frame.h"
+#include "geo/planar.h"
+#include "scenario/scenario.h"
+
+namespace lowsky {
+
+struct LocalZone {
+    size_t zone = 0;  // index into CompiledScenario::zones()
+    bool circle = false;
+    std::vector<LocalPoint> polygon;
+    LocalPoint center;
+    double radius_m = 0;
+    planar::Box box;
+};
+
+struct LocalCorridor {
+    size_t corridor = 0;  // index into Scenario::corridors
+    std::vector<LocalPoint> points;
+    std::vector<double> along_m;  // distance from the start to each point
+    double length_m = 0;
+    planar::Box box;
+    int start_node = -1;  // index into nodes(), -1 when the end is not at a hub or junction
+    int end_node = -1;
+};
+
+struct Node {
+    std::string id;
+    const Hub* hub = nullptr;  // null for a junction
+    GeoPoint position;
+    LocalPoint local;
+};
+
+class CompiledScenario {
+public:
+    // Keeps a reference to the scenario, which must outlive it.
+    explicit CompiledScenario(const Scenario& scenario);
+
+    const Scenario& scenario() const { return scenario_; }
+    const LocalFrame& frame() const { return frame_; }
+    const std::vector<Zone>& zones() const { return zones_; }
+    const std::vector<LocalZone>& local_zones() const { return local_zones_; }
+    const std::vector<LocalCorridor>& corridors() const { return corridors_; }
+    const std::vector<Node>& nodes() const { return nodes_; }
+    int node_index(const std::string& id) const;
+
+    // Distance from a corridor segment to a zone's area (0 when it touches or enters it).
+    planar::Closest segment_to_zone(LocalPoint a, LocalPoint b, const LocalZone& zone) const;
+
+private:
+    const Scenario& scenario_;
+    LocalFrame frame_;
+    std::vector<Zone> zones_;
+    std::vector<LocalZone> local_zones_;
+    std::vector<LocalCorridor> corridors_;
+    std::vector<Node> nodes_;
+};
+
+}  // namespace lowsky

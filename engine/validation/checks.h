@@ -1,0 +1,30 @@
+#pragma once
+// The validator's checks, one function per rule family. Each appends findings.
+
+#include <vector>
+
+#include "geo/segment_grid.h"
+#include "scenario/compiled_scenario.h"
+#include "validation/finding.h"
+
+namespace lowsky::checks {
+
+struct Context {
+    const CompiledScenario& compiled;
+    const SegmentGrid& segments;  // every corridor segment
+    double max_half_width_m = 0;
+    std::vector<Finding>& out;
+};
+
+void airspace(const Context& c);          // airspace.no_fly, airspace.controlled_*, airspace.restricted_hours
+void ceiling(const Context& c);           // altitude.above_ceiling, altitude.ceiling_unverifiable
+void corridor_pairs(const Context& c);    // corridor.conflict
+void turns(const Context& c);             // corridor.turn_too_sharp
+void ends(const Context& c);              // corridor.dangling_end
+void range(const Context& c);             // corridor.beyond_range, corridor.beyond_loaded_range
+void network(const Context& c);           // hub.no_corridor, demand.unreachable
+
+// Where a corridor segment's point is, for a finding.
+GeoPoint to_geo(const Context& c, LocalPoint p);
+
+}  // namespace lowsky::checks

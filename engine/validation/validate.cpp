@@ -1,0 +1,76 @@
+#include "validation/validate.h"
+
+#include <algorithm>
+
+#include "validation/checks.h"
+
+namespace lowsky {
+
+const char* to_string(Severity severity) {
+    switch (severity) {
+        case Severity::Info: return "info";
+        case Severity::Warning: return "warning";
+        default: return "error";
+    }
+}
+
+const std::vector<CheckInfo>& all_checks() {
+    static const std::vector<CheckInfo> checks = {
+        {"airspace.no_fly", "a corridor's volume (swept width and altitude band) intersects a no-fly volume"},
+        {"airspace.controlled_without_approval", "a corridor enters controlled airspace and carries no approval"},
+        {"airspace.controlled_with_approval", "a corridor enters controlled airspace under its approval (info)"},
+        {"airspace.restricted_hours", "a corridor crosses a zone restricted during some hours"},
+        {"altitude.above_ceiling", "a corridor's ceiling is above the true-height ceiling (120 m) without an approval"},
+        {"altitude.ceiling_unverifiable", "a corridor's band is not in true height, and without terrain the ceiling cannot be checked"},
+        {"corridor.conflict", "two corridors cross or run closer than the lateral separation without vertical separation"},
+        {"corridor.turn_too_sharp", "a turn is sharper than an allowed drone type can fly at cruise within the corridor"},
+        {"corridor.dangling_end", "a corridor ends at no hub and no junction"},
+        {"corridor.beyond_range", "a corridor is longer than every allowed drone type's range with reserve, empty"},
+        {"corridor.beyond_loaded_range", "a corridor is longer than every allowed drone type's range with reserve at full payload"},
+        {"hub.no_corridor", "a hub that no corridor reaches"},
+        {"demand.unreachable", "demand between two hubs that no chain of corridors connects"},
+    };
+    return checks;
+}
+
+ValidationReport validate(const CompiledScenario& compiled) {
+    const Scenario& s = compiled.scenario();
+    double max_half_width = 0;
+    for (const auto& c : s.corridors) max_half_width = std::max(max_half_width, c.width_m / 2);
+
+    // Cells a few kilometres wide: corridor segments are kilometres long, zones larger.
+    SegmentGrid grid(2000.0);
+    for (uint32_t i = 0; i < compiled.corridors().size(); ++i) {
+        const auto& pts = compiled.corridors()[i].points;
+        for (uint32_t k = 0; k + 1 < pts.size(); ++k) {
+            planar::Box box;
+            box.add(pts[k]);
+            box.add(pts[k + 1]);
+            grid.insert({i, k}, box);
+        }
+    }
+
+    ValidationReport report;
+    checks::Context context{compiled, grid, max_half_width, report.findings};
+    checks::airspace(context);
+    checks::ceiling(context);
+    checks::corridor_pairs(context);
+    checks::turns(context);
+    checks::ends(context);
+    checks::range(context);
+    checks::network(context);
+
+    for (auto& f : report.findings) {
+        for (const auto& e : s.explanations) {
+            if (e.check == f.check && e.object == f.object) f.explanation = e.why;
+        }
+        if (f.severity == Severity::Error) ++report.errors;
+        else if (f.severity == Severity::Warning) ++report.warnings, report.unexplained_warnings += f.explanation.empty();
+        else ++report.infos;
+    }
+    std::stable_sort(report.findings.begin(), report.findings.end(),
+                     [](const Finding& a, const Finding& b) { return int(a.severity) > int(b.severity); });
+    return report;
+}
+
+}  // namespace lowsky
