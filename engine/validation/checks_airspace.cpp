@@ -58,7 +58,8 @@ void airspace(const Context& c) {
             f.position = to_geo(c, hit.at);
             const std::string where = "corridor " + corridor.id + " (" + band_text(corridor.band) + ") enters " +
                                       std::string(to_string(zone.jurisdiction)) + " zone " + zone.id + " \"" + zone.name + "\" (" +
-                                      band_text(zone.band) + ") by " + metres(hit.depth_m) + " at segment " + std::to_string(hit.segment) + uncertain;
+                                      band_text(zone.band) + ")" + (hit.depth_m >= corridor.width_m / 2 ? " with its centreline" : " with its edge, " + metres(hit.depth_m) + " deep,") +
+                                      " at segment " + std::to_string(hit.segment) + uncertain;
             switch (zone.kind) {
                 case ZoneKind::NoFly:
                     f.check = "airspace.no_fly";

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
 
 #include "energy/energy_model.h"
 #include "validation/checks.h"
@@ -17,6 +18,21 @@ std::string fmt(const char* format, double v) {
     char text[48];
     std::snprintf(text, sizeof text, format, v);
     return text;
+}
+
+// The part of segment ab outside a circle, or nothing when all of it is inside.
+std::optional<std::pair<LocalPoint, LocalPoint>> outside_circle(LocalPoint a, LocalPoint b, LocalPoint center, double radius) {
+    const bool a_in = planar::distance(a, center) < radius, b_in = planar::distance(b, center) < radius;
+    if (!a_in && !b_in) return std::pair{a, b};
+    if (a_in && b_in) return std::nullopt;
+    // Walk from the inside end to where the segment leaves the circle.
+    const LocalPoint in = a_in ? a : b, out = a_in ? b : a;
+    const double de = out.east_m - in.east_m, dn = out.north_m - in.north_m;
+    const double fe = in.east_m - center.east_m, fn = in.north_m - center.north_m;
+    const double qa = de * de + dn * dn, qb = 2 * (fe * de + fn * dn), qc = fe * fe + fn * fn - radius * radius;
+    const double t = (-qb + std::sqrt(std::max(0.0, qb * qb - 4 * qa * qc))) / (2 * qa);
+    const LocalPoint edge{in.east_m + t * de, in.north_m + t * dn};
+    return a_in ? std::pair{edge, b} : std::pair{a, edge};
 }
 
 // Nodes both corridors end at: where they are allowed to meet.
@@ -51,13 +67,19 @@ void corridor_pairs(const Context& c) {
                 if (ref.corridor <= i) return;  // each pair once, and never a corridor with itself
                 const LocalCorridor& b = corridors[ref.corridor];
                 const Corridor& cb = s.corridors[b.corridor];
-                const auto closest = planar::segment_segment(a.points[k], a.points[k + 1], b.points[ref.segment], b.points[ref.segment + 1]);
+                // Where both corridors end at the same node they may converge inside its approach
+                // radius: compare only what lies outside it.
+                std::optional<std::pair<LocalPoint, LocalPoint>> p{{a.points[k], a.points[k + 1]}};
+                std::optional<std::pair<LocalPoint, LocalPoint>> q{{b.points[ref.segment], b.points[ref.segment + 1]}};
+                for (int n : shared_nodes(a, b)) {
+                    if (p) p = outside_circle(p->first, p->second, nodes[size_t(n)].local, s.rules.hub_approach_radius_m);
+                    if (q) q = outside_circle(q->first, q->second, nodes[size_t(n)].local, s.rules.hub_approach_radius_m);
+                }
+                if (!p || !q) return;
+                const auto closest = planar::segment_segment(p->first, p->second, q->first, q->second);
                 const double needed = ca.width_m / 2 + cb.width_m / 2 + s.rules.lateral_separation_m;
                 const double intrusion = needed - closest.distance_m;
                 if (intrusion <= 0) return;
-                for (int n : shared_nodes(a, b)) {
-                    if (planar::distance(closest.on_first, nodes[size_t(n)].local) <= s.rules.hub_approach_radius_m) return;
-                }
                 Worst& w = worst[ref.corridor];
                 if (intrusion > w.intrusion_m) w = {intrusion, int(k), closest.on_first};
             });

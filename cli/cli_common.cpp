@@ -1,0 +1,66 @@
+#include "cli_common.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/file_io.h"
+
+namespace lowsky::cli {
+
+bool Args::flag(const std::string& name) const { return std::find(flags.begin(), flags.end(), name) != flags.end(); }
+
+std::optional<std::string> Args::option(const std::string& name) const {
+    for (const auto& [k, v] : options) if (k == name) return v;
+    return std::nullopt;
+}
+
+std::optional<Args> parse_args(int argc, char** argv, int first, const std::vector<std::string>& with_value,
+                               const std::vector<std::string>& known_flags, std::string& error) {
+    Args args;
+    for (int i = first; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a.rfind("--", 0) != 0 && !(a.size() == 2 && a[0] == '-' && a[1] != '-')) {
+            args.positional.push_back(a);
+            continue;
+        }
+        const std::string name = a == "-o" ? "--output" : a;
+        if (std::find(with_value.begin(), with_value.end(), name) != with_value.end()) {
+            if (i + 1 >= argc) { error = a + " needs a value"; return std::nullopt; }
+            args.options.push_back({name, argv[++i]});
+        } else if (std::find(known_flags.begin(), known_flags.end(), name) != known_flags.end()) {
+            args.flags.push_back(name);
+        } else {
+            error = "unknown option " + a;
+            return std::nullopt;
+        }
+    }
+    return args;
+}
+
+Json error_json(const Error& e) { return Json{{"where", e.where}, {"message", e.message}}; }
+
+std::optional<Scenario> load_scenario_file(const std::string& path, bool json_output, std::vector<Error>& warnings) {
+    auto bytes = read_file_bytes(path);
+    std::vector<Error> errors;
+    std::optional<Scenario> scenario;
+    if (!bytes) {
+        errors.push_back(bytes.error());
+    } else {
+        ScenarioLoad load = parse_scenario(std::string_view(reinterpret_cast<const char*>(bytes.value().data()), bytes.value().size()), path);
+        errors = std::move(load.errors);
+        warnings = std::move(load.warnings);
+        scenario = std::move(load.scenario);
+    }
+    if (scenario) return scenario;
+    if (json_output) {
+        Json list = Json::array();
+        for (const auto& e : errors) list.push_back(error_json(e));
+        std::printf("%s\n", Json{{"file", path}, {"readable", false}, {"load_errors", list}}.dump(2).c_str());
+    } else {
+        std::fprintf(stderr, "lowsky: %s cannot be loaded (%zu error%s):\n", path.c_str(), errors.size(), errors.size() == 1 ? "" : "s");
+        for (const auto& e : errors) std::fprintf(stderr, "  %s\n", e.to_string().c_str());
+    }
+    return std::nullopt;
+}
+
+}  // namespace lowsky::cli

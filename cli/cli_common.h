@@ -1,0 +1,35 @@
+#pragma once
+// What the command-line verbs share: reading a scenario file and reporting load problems.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/json_read.h"
+#include "scenario/scenario_io.h"
+
+namespace lowsky::cli {
+
+// Exit codes shared by the verbs.
+constexpr int kOk = 0;
+constexpr int kFindings = 1;   // the input is readable but has errors (or no route)
+constexpr int kUnreadable = 2; // unreadable, malformed, or bad arguments
+
+struct Args {
+    std::vector<std::string> positional;
+    std::vector<std::pair<std::string, std::string>> options;  // --name value
+    std::vector<std::string> flags;                             // --name
+    bool flag(const std::string& name) const;
+    std::optional<std::string> option(const std::string& name) const;
+};
+
+// Splits argv after the verb. `with_value` lists the options that take a value.
+std::optional<Args> parse_args(int argc, char** argv, int first, const std::vector<std::string>& with_value,
+                               const std::vector<std::string>& known_flags, std::string& error);
+
+// Loads a scenario; on failure prints every error (as text or JSON) and returns nullopt.
+std::optional<Scenario> load_scenario_file(const std::string& path, bool json_output, std::vector<Error>& warnings);
+
+Json error_json(const Error& e);
+
+}  // namespace lowsky::cli

@@ -1,0 +1,60 @@
+// lowsky validate FILE [--json]: the validator's findings, for people or as JSON.
+#include <cstdio>
+
+#include "cli_common.h"
+#include "commands.h"
+#include "validation/validate.h"
+
+namespace lowsky::cli {
+
+namespace {
+
+Json finding_json(const Finding& f) {
+    Json j{{"check", f.check}, {"severity", to_string(f.severity)}, {"message", f.message}, {"object_kind", f.object_kind}, {"object", f.object}};
+    if (!f.other.empty()) j["other"] = f.other;
+    if (f.segment >= 0) j["segment"] = f.segment;
+    if (f.position) j["position"] = Json{{"lat_deg", f.position->lat_deg}, {"lon_deg", f.position->lon_deg}};
+    if (!f.explanation.empty()) j["explanation"] = f.explanation;
+    return j;
+}
+
+}  // namespace
+
+int run_validate(int argc, char** argv) {
+    std::string error;
+    auto args = parse_args(argc, argv, 2, {}, {"--json"}, error);
+    if (!args || args->positional.size() != 1) {
+        std::fprintf(stderr, "lowsky validate: %s\nusage: lowsky validate FILE [--json]\n", args ? "one scenario file expected" : error.c_str());
+        return kUnreadable;
+    }
+    const std::string path = args->positional[0];
+    const bool json = args->flag("--json");
+    std::vector<Error> warnings;
+    auto scenario = load_scenario_file(path, json, warnings);
+    if (!scenario) return kUnreadable;
+
+    const CompiledScenario compiled(*scenario);
+    const ValidationReport report = validate(compiled);
+    if (json) {
+        Json findings = Json::array();
+        for (const auto& f : report.findings) findings.push_back(finding_json(f));
+        Json load_warnings = Json::array();
+        for (const auto& w : warnings) load_warnings.push_back(error_json(w));
+        Json out{{"file", path}, {"readable", true}, {"valid", report.errors == 0}, {"errors", report.errors}, {"warnings", report.warnings},
+                 {"unexplained_warnings", report.unexplained_warnings}, {"infos", report.infos}, {"findings", findings},
+                 {"load_warnings", load_warnings}};
+        std::printf("%s\n", out.dump(2).c_str());
+    } else {
+        for (const auto& w : warnings) std::printf("load warning  %s\n", w.to_string().c_str());
+        for (const auto& f : report.findings) {
+            std::printf("%-7s %-38s %s\n", to_string(f.severity), f.check.c_str(), f.message.c_str());
+            if (f.position) std::printf("        at %.6f, %.6f\n", f.position->lat_deg, f.position->lon_deg);
+            if (!f.explanation.empty()) std::printf("        explained: %s\n", f.explanation.c_str());
+        }
+        std::printf("%s: %d error%s, %d warning%s (%d unexplained), %d info\n", path.c_str(), report.errors, report.errors == 1 ? "" : "s",
+                    report.warnings, report.warnings == 1 ? "" : "s", report.unexplained_warnings, report.infos);
+    }
+    return report.errors == 0 ? kOk : kFindings;
+}
+
+}  // namespace lowsky::cli

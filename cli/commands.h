@@ -1,0 +1,8 @@
+#pragma once
+// One function per verb of the command-line tool; argv[1] is the verb.
+
+namespace lowsky::cli {
+int run_validate(int argc, char** argv);
+int run_route(int argc, char** argv);
+int run_format(int argc, char** argv);
+}  // namespace lowsky::cli

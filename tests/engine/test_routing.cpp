@@ -1,0 +1,104 @@
+#include <catch2/catch.hpp>
+
+#include "fixtures.h"
+#include "routing/route.h"
+
+using namespace lowsky;
+
+namespace {
+Route must_route(const RoutingNetwork& net, RouteRequest q) {
+    auto r = net.route(q);
+    INFO((r ? std::string() : r.error().to_string()));
+    REQUIRE(r.ok());
+    return r.value();
+}
+}  // namespace
+
+TEST_CASE("The seed routes of the default scenario", "[routing][gba]") {
+    const Scenario s = test::load_scenario("assets/scenarios/gba.json");
+    const CompiledScenario compiled(s);
+    const RoutingNetwork net(compiled);
+
+    SECTION("Bao'an to Songshan Lake within one hour, around the airport") {
+        const Route r = must_route(net, {"baoan-ops", "songshan-lake", "vtol-fixed-wing", -1, RouteObjective::Fastest});
+        CHECK(r.time_s < 3600);
+        CHECK(r.within_battery);
+        CHECK(r.distance_m > 40800);  // longer than the straight 40.8 km line
+        REQUIRE(r.legs.size() == 2);
+        CHECK(r.legs[0].corridor == "c-baoan-shiyan");
+        CHECK(r.legs[1].corridor == "c-shiyan-songshan");
+        CHECK(r.legs[1].path.back().lat_deg == Approx(22.920));
+    }
+    SECTION("Xiangzhou Port to Dong'ao Island in about 25 minutes") {
+        const Route r = must_route(net, {"xiangzhou-port", "dongao-island", "vtol-fixed-wing", -1, RouteObjective::Fastest});
+        CHECK(r.time_s / 60 == Approx(25).margin(2.5));
+        CHECK(r.within_battery);
+        // No multirotor of the scenario may fly it: the corridor allows the VTOL type only.
+        CHECK_FALSE(net.route({"xiangzhou-port", "dongao-island", "quad-light", -1, RouteObjective::Fastest}).ok());
+    }
+    SECTION("Guzhen to Xinhui and back, each way within the battery at full payload") {
+        const Route there = must_route(net, {"guzhen", "xinhui", "heavy-octo", -1, RouteObjective::Fastest});
+        const Route back = must_route(net, {"xinhui", "guzhen", "heavy-octo", -1, RouteObjective::Fastest});
+        CHECK(there.within_battery);
+        CHECK(back.within_battery);
+        CHECK(there.distance_m == Approx(back.distance_m));
+        CHECK(there.time_s + back.time_s < 86400);
+    }
+    SECTION("A route reversed follows its corridors backwards") {
+        const Route r = must_route(net, {"songshan-lake", "baoan-ops", "vtol-fixed-wing", -1, RouteObjective::Fastest});
+        REQUIRE(r.legs.size() == 2);
+        CHECK(r.legs[0].reversed);
+        CHECK(r.legs[0].path.front().lat_deg == Approx(22.920));
+    }
+}
+
+TEST_CASE("Fastest and least-energy routes differ: a long fast detour against a short slow corridor", "[routing]") {
+    Scenario s = test::load_scenario("tests/fixtures/scenarios/minimal.json");
+    // A second, longer way from A to B through a junction, with a higher speed limit.
+    s.junctions.push_back({"j", {22.53, 113.425}});
+    Corridor up = s.corridors[0], down = s.corridors[0];
+    up.id = "c-aj"; up.centreline = {{22.5, 113.4}, {22.53, 113.425}}; up.speed_limit_m_s = 25;
+    down.id = "c-jb"; down.centreline = {{22.53, 113.425}, {22.5, 113.45}}; down.speed_limit_m_s = 25;
+    s.corridors[0].speed_limit_m_s = 10;  // the direct corridor is slow
+    s.corridors.push_back(up);
+    s.corridors.push_back(down);
+    const CompiledScenario compiled(s);
+    const RoutingNetwork net(compiled);
+    // A fixed wing spends the same energy per metre at any cruise speed: shorter is cheaper.
+    const Route fast = must_route(net, {"a", "b", "wing", 0, RouteObjective::Fastest});
+    const Route frugal = must_route(net, {"a", "b", "wing", 0, RouteObjective::LeastEnergy});
+    CHECK(fast.legs.size() == 2);    // the long, fast way
+    CHECK(frugal.legs.size() == 1);  // the short, slow way
+    CHECK(fast.time_s < frugal.time_s);
+    CHECK(frugal.energy_wh < fast.energy_wh);
+}
+
+TEST_CASE("Routing refuses what it cannot do, with the reason", "[routing]") {
+    Scenario s = test::load_scenario("tests/fixtures/scenarios/minimal.json");
+    s.corridors[0].direction = Direction::OneWay;
+    s.corridors[0].lanes = LaneSeparation::None;
+    const CompiledScenario compiled(s);
+    const RoutingNetwork net(compiled);
+    CHECK(net.route({"a", "b", "quad", -1, RouteObjective::Fastest}).ok());
+    auto back = net.route({"b", "a", "quad", -1, RouteObjective::Fastest});
+    REQUIRE_FALSE(back.ok());
+    CHECK(back.error().message.find("no route from b to a") == 0);
+    CHECK(net.route({"a", "nowhere", "quad", -1, RouteObjective::Fastest}).error().where == "--to");
+    CHECK(net.route({"a", "b", "jet", -1, RouteObjective::Fastest}).error().where == "--drone");
+    CHECK(net.route({"a", "b", "quad", 99, RouteObjective::Fastest}).error().where == "--payload");
+    CHECK(net.route({"a", "a", "quad", -1, RouteObjective::Fastest}).error().where == "--to");
+}
+
+TEST_CASE("Route times add up from climb, legs and descent", "[routing]") {
+    const Scenario s = test::load_scenario("tests/fixtures/scenarios/minimal.json");
+    const CompiledScenario compiled(s);
+    const RoutingNetwork net(compiled);
+    const Route r = must_route(net, {"a", "b", "quad", 1.0, RouteObjective::Fastest});
+    REQUIRE(r.legs.size() == 1);
+    // 85 m up at 2 m/s, 5.15 km at 10 m/s (the type's cruise is below the 15 m/s limit), 85 m down at 2 m/s.
+    CHECK(r.climb_s == Approx(42.5));
+    CHECK(r.descent_s == Approx(42.5));
+    CHECK(r.legs[0].speed_m_s == Approx(10));
+    CHECK(r.time_s == Approx(42.5 + r.legs[0].distance_m / 10 + 42.5));
+    CHECK(r.legs[0].distance_m == Approx(5150).margin(20));
+}

@@ -1,0 +1,85 @@
+#include <catch2/catch.hpp>
+
+#include "fixtures.h"
+#include "core/json_read.h"
+
+using namespace lowsky;
+using lowsky::test::load_scenario;
+using lowsky::test::read_text;
+
+TEST_CASE("The default GBA scenario loads with its hubs, types and airports", "[scenario]") {
+    const Scenario s = load_scenario("assets/scenarios/gba.json");
+    for (const char* id : {"baoan-ops", "songshan-lake", "xiangzhou-port", "dongao-island", "guzhen", "xinhui", "qianhai-hub", "dongguan",
+                           "zhongshan", "zhuhai"}) {
+        INFO(id);
+        CHECK(s.find_hub(id) != nullptr);
+    }
+    for (const char* id : {"quad-light", "heavy-octo", "vtol-fixed-wing"}) CHECK(s.find_drone_type(id) != nullptr);
+    std::vector<std::string> icao;
+    for (const auto& a : s.airport_zones) icao.push_back(a.icao);
+    CHECK(icao == std::vector<std::string>{"ZGSZ", "VHHH", "VMMC", "ZGSD", "ZGGG"});
+}
+
+TEST_CASE("Saving is canonical: save(load(x)) is stable, and the bundled files are already canonical", "[scenario]") {
+    for (const char* file : {"assets/scenarios/gba.json", "tests/fixtures/scenarios/minimal.json"}) {
+        INFO(file);
+        const std::string once = save_scenario(load_scenario(file));
+        ScenarioLoad again = parse_scenario(once, "saved");
+        REQUIRE(again.ok());
+        CHECK(save_scenario(*again.scenario) == once);
+        if (std::string(file).find("assets/") == 0) CHECK(once == read_text(file));
+    }
+}
+
+TEST_CASE("Unknown members are warnings with their path, and the document still loads", "[scenario]") {
+    std::string text = read_text("tests/fixtures/scenarios/minimal.json");
+    text.replace(text.find("\"name\": \"Hub B\""), 15, "\"name\": \"Hub B\", \"colour\": \"red\"");
+    text.replace(text.find("\"junctions\""), 11, "\"future_feature\": {}, \"junctions\"");
+    ScenarioLoad load = parse_scenario(text, "t.json");
+    REQUIRE(load.ok());
+    REQUIRE(load.warnings.size() == 2);
+    CHECK(load.warnings[0].where == "$.future_feature");
+    CHECK(load.warnings[1].where == "$.hubs[1].colour");
+    CHECK(load.warnings[1].message == "unknown member, ignored");
+}
+
+TEST_CASE("Every kind of broken scenario names what and where, and nothing throws", "[scenario]") {
+    auto parsed = parse_json_text(read_text("tests/fixtures/scenarios/broken/expected.json"), "expected.json");
+    REQUIRE(parsed.ok());
+    REQUIRE(parsed.value().size() >= 20);
+    for (const auto& c : parsed.value()) {
+        const std::string file = c["file"].get<std::string>();
+        INFO(file);
+        ScenarioLoad load = parse_scenario(read_text("tests/fixtures/scenarios/broken/" + file), file);
+        REQUIRE_FALSE(load.ok());
+        REQUIRE_FALSE(load.errors.empty());
+        bool matched = false;
+        for (const auto& e : load.errors) {
+            if (e.where.rfind(c["where"].get<std::string>(), 0) == 0 && e.message.find(c["message"].get<std::string>()) == 0) matched = true;
+        }
+        if (!matched) for (const auto& e : load.errors) UNSCOPED_INFO(e.to_string());
+        CHECK(matched);
+    }
+}
+
+TEST_CASE("Several problems are all reported, not just the first", "[scenario]") {
+    std::string text = read_text("tests/fixtures/scenarios/minimal.json");
+    text.replace(text.find("\"width_m\": 200"), 14, "\"width_m\": -1");
+    text.replace(text.find("\"count\": 2}]"), 10, "\"count\": \"two\"");
+    ScenarioLoad load = parse_scenario(text, "t.json");
+    REQUIRE_FALSE(load.ok());
+    REQUIRE(load.errors.size() == 2);
+    CHECK(load.errors[0].where == "$.corridors[0].width_m");
+    CHECK(load.errors[1].where == "$.fleet[0].count");
+}
+
+TEST_CASE("Clock times parse and print", "[scenario]") {
+    CHECK(parse_clock("00:00") == 0);
+    CHECK(parse_clock("08:30") == 30600);
+    CHECK(parse_clock("24:00") == 86400);
+    CHECK_FALSE(parse_clock("24:01"));
+    CHECK_FALSE(parse_clock("8:30"));
+    CHECK_FALSE(parse_clock("08:60"));
+    CHECK_FALSE(parse_clock("08:3x"));
+    CHECK(format_clock(30600) == "08:30");
+}
