@@ -25,16 +25,22 @@ double stolaroff_power_w(const DroneType& t, double payload_kg, double v, double
     const double alpha = std::atan2(drag, weight);  // forward tilt of the rotor discs
     const double thrust = std::hypot(weight, drag);
     // The induced velocity v_i solves v_i = 2T / (pi n D^2 rho sqrt((V cos a)^2 + (V sin a + v_i)^2)).
-    // The difference of both sides grows with v_i, so bisection finds it.
+    // g(v) = v - k / sqrt(...) grows with v and has one root in [0, sqrt(k)]: Newton steps kept
+    // inside a shrinking bracket (bisection when a step would leave it).
     const double k = 2.0 * thrust / (kPi * p.rotor_count * p.rotor_diameter_m * p.rotor_diameter_m * rho);
     const double vc = v * std::cos(alpha), vs = v * std::sin(alpha);
-    double lo = 0.0, hi = std::sqrt(k) + 1.0;
-    for (int i = 0; i < 60; ++i) {
-        const double mid = 0.5 * (lo + hi);
-        if (mid - k / std::sqrt(vc * vc + (vs + mid) * (vs + mid)) < 0) lo = mid;
-        else hi = mid;
+    double lo = 0.0, hi = std::sqrt(k) + 1e-9, vi = std::sqrt(k);
+    for (int i = 0; i < 100; ++i) {
+        const double s2 = vc * vc + (vs + vi) * (vs + vi);
+        const double root = std::sqrt(s2);
+        const double g = vi - k / root;
+        if (g < 0) lo = vi; else hi = vi;
+        const double slope = 1.0 + k * (vs + vi) / (s2 * root);
+        double next = vi - g / slope;
+        if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+        if (std::abs(next - vi) <= 1e-12 * (1.0 + vi)) { vi = next; break; }
+        vi = next;
     }
-    const double vi = 0.5 * (lo + hi);
     return thrust * (vs + vi) / p.efficiency;
 }
 

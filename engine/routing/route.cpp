@@ -23,15 +23,26 @@ struct Costs {
     double energy_wh = 0;
 };
 
-// Climbing or descending `dh` metres (negative: down) at the type's rates.
-Costs vertical(const DroneType& t, double payload, double dh, energy::Air air) {
-    if (dh >= 0) {
-        const double s = dh / t.climb_rate_m_s;
-        return {s, energy::climb_power_w(t, payload, air) * s / 3600};
+// The vertical side of a flight for one type and payload, computed once per query.
+struct Vertical {
+    double climb_rate_m_s, descent_rate_m_s, climb_w, descent_w, hover_w;
+    Vertical(const DroneType& t, double payload, energy::Air air)
+        : climb_rate_m_s(t.climb_rate_m_s), descent_rate_m_s(t.descent_rate_m_s), climb_w(energy::climb_power_w(t, payload, air)),
+          descent_w(energy::descent_power_w(t, payload, air)), hover_w(energy::hover_power_w(t, payload, air)) {}
+
+    // Climbing or descending `dh` metres (negative: down).
+    Costs change(double dh) const {
+        if (dh >= 0) return {dh / climb_rate_m_s, climb_w * dh / climb_rate_m_s / 3600};
+        return {-dh / descent_rate_m_s, descent_w * -dh / descent_rate_m_s / 3600};
     }
-    const double s = -dh / t.descent_rate_m_s;
-    return {s, energy::descent_power_w(t, payload, air) * s / 3600};
-}
+    // Changing corridors at a node: the altitude change and settling into the new lane.
+    Costs transition(double dh) const {
+        Costs c = change(dh);
+        c.time_s += kLaneChange_s;
+        c.energy_wh += hover_w * kLaneChange_s / 3600;
+        return c;
+    }
+};
 
 }  // namespace
 
@@ -74,17 +85,33 @@ Result<Route> RoutingNetwork::route(const RouteRequest& q) const {
     const double payload = q.payload_kg < 0 ? type->max_payload_kg : q.payload_kg;
     if (payload > type->max_payload_kg) return make_error("payload is above the type's maximum", "--payload");
     const energy::Air air{s.rules.air_density_kg_m3};
+    const Vertical vertical(*type, payload, air);
 
-    // Per arc: its height (relative to this origin) and the costs of flying it.
+    // Per arc: its height (relative to this origin) and the costs of flying it. Both
+    // directions of a corridor cost the same, and corridors share a few speed limits.
     const size_t n = arcs_.size();
     std::vector<double> height(n);
     std::vector<Costs> fly(n);
+    std::vector<std::pair<double, double>> power_at_speed;  // (speed, cruise power)
     for (size_t a = 0; a < n; ++a) {
         const Arc& arc = arcs_[a];
+        if (a > 0 && arcs_[a - 1].corridor == arc.corridor) {
+            height[a] = height[a - 1];
+            fly[a] = fly[a - 1];
+            continue;
+        }
         height[a] = band_height_m(s.corridors[arc.corridor].band, origin->ground_elevation_m_amsl);
         const double speed = std::min(arc.speed_limit_m_s, type->cruise_speed_m_s);
+        auto cached = std::find_if(power_at_speed.begin(), power_at_speed.end(), [&](const auto& p) { return p.first == speed; });
+        double power;
+        if (cached != power_at_speed.end()) {
+            power = cached->second;
+        } else {
+            power = energy::cruise_power_w(*type, payload, speed, air);
+            if (power_at_speed.size() < 16) power_at_speed.push_back({speed, power});
+        }
         const double t = arc.length_m / speed;
-        fly[a] = {t, energy::cruise_power_w(*type, payload, speed, air) * t / 3600};
+        fly[a] = {t, power * t / 3600};
     }
     auto cost = [&](const Costs& c) { return q.objective == RouteObjective::Fastest ? c.time_s : c.energy_wh; };
 
@@ -97,7 +124,7 @@ Result<Route> RoutingNetwork::route(const RouteRequest& q) const {
     std::priority_queue<Item, std::vector<Item>, std::greater<Item>> open;
     for (uint32_t a : outgoing_[size_t(from)]) {
         if (!arcs_[a].allowed[type_index]) continue;
-        const Costs up = vertical(*type, payload, height[a], air);
+        const Costs up = vertical.change(height[a]);
         best[a] = cost(up) + cost(fly[a]);
         open.push({best[a], a});
     }
@@ -108,16 +135,13 @@ Result<Route> RoutingNetwork::route(const RouteRequest& q) const {
         if (a == landed) break;
         const Arc& arc = arcs_[a];
         if (arc.to == to) {
-            const double total = d + cost(vertical(*type, payload, -height[a], air));
+            const double total = d + cost(vertical.change(-height[a]));
             if (total < best[landed]) { best[landed] = total; previous[landed] = a; open.push({total, uint32_t(landed)}); }
         }
         for (uint32_t b : outgoing_[size_t(arc.to)]) {
             const Arc& next = arcs_[b];
             if (!next.allowed[type_index] || (next.corridor == arc.corridor && next.reversed != arc.reversed)) continue;
-            Costs change = vertical(*type, payload, height[b] - height[a], air);
-            change.time_s += kLaneChange_s;
-            change.energy_wh += energy::hover_power_w(*type, payload, air) * kLaneChange_s / 3600;
-            const double nd = d + cost(change) + cost(fly[b]);
+            const double nd = d + cost(vertical.transition(height[b] - height[a])) + cost(fly[b]);
             if (nd < best[b]) { best[b] = nd; previous[b] = a; open.push({nd, b}); }
         }
     }
@@ -144,12 +168,8 @@ Result<Route> RoutingNetwork::route(const RouteRequest& q) const {
         leg.distance_m = arc.length_m;
         leg.speed_m_s = std::min(arc.speed_limit_m_s, type->cruise_speed_m_s);
         leg.height_m = height[chain[i]];
-        Costs change = vertical(*type, payload, leg.height_m - last_height, air);
+        const Costs change = i == 0 ? vertical.change(leg.height_m) : vertical.transition(leg.height_m - last_height);
         if (i == 0) route.climb_s = change.time_s;
-        else {
-            change.time_s += kLaneChange_s;
-            change.energy_wh += energy::hover_power_w(*type, payload, air) * kLaneChange_s / 3600;
-        }
         leg.time_s = change.time_s + fly[chain[i]].time_s;
         leg.energy_wh = change.energy_wh + fly[chain[i]].energy_wh;
         leg.path = c.centreline;
@@ -160,7 +180,7 @@ Result<Route> RoutingNetwork::route(const RouteRequest& q) const {
         route.energy_wh += leg.energy_wh;
         route.legs.push_back(std::move(leg));
     }
-    const Costs down = vertical(*type, payload, -last_height, air);
+    const Costs down = vertical.change(-last_height);
     route.descent_s = down.time_s;
     route.time_s += down.time_s;
     route.energy_wh += down.energy_wh;

@@ -1,0 +1,67 @@
+// Engine benchmarks, native and WebAssembly alike (scripts/bench runs both and compares):
+//   validate: a generated network of 1,000 corridors and 500 zones (budget 50 ms native)
+//   route:    one query across a 1,000-hub network (budget 1 ms native)
+#include <cstdio>
+
+#include "generated_network.h"
+#include "routing/route.h"
+#include "timing.h"
+#include "validation/validate.h"
+
+using namespace lowsky;
+
+int main() {
+#ifdef __EMSCRIPTEN__
+    std::printf("platform: WebAssembly (node)\n");
+#else
+    std::printf("platform: native\n");
+#endif
+    {
+        bench::NetworkSpec spec;
+        spec.columns = 25;
+        spec.rows = 21;
+        spec.diagonals = true;
+        spec.target_corridors = 1000;
+        spec.zones = 500;
+        const Scenario s = bench::generate_network(spec);
+        int errors = 0;
+        size_t findings = 0;
+        bench::time_case("validate 1000 corridors + 500 zones", [&] {
+            const CompiledScenario compiled(s);
+            const ValidationReport report = validate(compiled);
+            errors = report.errors;
+            findings = report.findings.size();
+        });
+        std::printf("      (%zu corridors, %zu zones, %zu hubs: %zu findings, %d errors)\n", s.corridors.size(), s.zones.size(), s.hubs.size(),
+                    findings, errors);
+    }
+    {
+        bench::NetworkSpec spec;
+        spec.columns = 40;
+        spec.rows = 25;
+        const Scenario s = bench::generate_network(spec);
+        const CompiledScenario compiled(s);
+        const RoutingNetwork network(compiled);
+        const RouteRequest far{"h0", "h" + std::to_string(spec.columns * spec.rows - 1), "vtol", -1, RouteObjective::Fastest};
+        size_t legs = 0;
+        bool ok = false;
+        bench::time_case("route across 1000 hubs (fastest)", [&] {
+            auto r = network.route(far);
+            ok = r.ok();
+            legs = ok ? r.value().legs.size() : 0;
+        });
+        RouteRequest multirotor = far;
+        multirotor.drone_type = "octo";
+        size_t multirotor_legs = 0;
+        bench::time_case("route across 1000 hubs (multirotor)", [&] {
+            auto r = network.route(multirotor);
+            multirotor_legs = r.ok() ? r.value().legs.size() : 0;
+        });
+        RouteRequest frugal = far;
+        frugal.objective = RouteObjective::LeastEnergy;
+        bench::time_case("route across 1000 hubs (least energy)", [&] { ok = network.route(frugal).ok() && ok; });
+        std::printf("      (%zu hubs, %zu corridors, %zu arcs: %s, %zu legs; multirotor %zu legs)\n", s.hubs.size(), s.corridors.size(),
+                    network.arcs().size(), ok ? "found" : "NOT FOUND", legs, multirotor_legs);
+    }
+    return 0;
+}
