@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "core/json_read.h"
+#include "scenario/scenario_io.h"
 #include "platform.h"
 
 namespace lowsky::web {
@@ -62,6 +63,7 @@ void App::setup_imgui_style(float s) {
     c[ImGuiCol_Separator] = ImVec4(0.30f, 0.34f, 0.42f, 1.0f);
     c[ImGuiCol_Text] = ImVec4(0.93f, 0.94f, 0.96f, 1.0f);
     c[ImGuiCol_TextDisabled] = ImVec4(0.60f, 0.64f, 0.70f, 1.0f);
+    c[ImGuiCol_PopupBg] = ImVec4(0.09f, 0.11f, 0.14f, 0.98f);
     style.ScaleAllSizes(s);
 }
 
@@ -82,6 +84,24 @@ void App::load_assets() {
         basemap_ = std::move(decoded.value());
         basemap_renderer_.upload(basemap_);
         basemap_state_ = AssetState::Ready;
+    });
+    platform_fetch("assets/scenarios/gba.json", [this](Result<std::vector<uint8_t>> bytes) {
+        const std::string source = "assets/scenarios/gba.json";
+        if (!bytes) {
+            scenario_state_ = AssetState::Failed;
+            notices_.push_back({"Scenario unavailable", "The default scenario could not be loaded (" + bytes.error().to_string() + ")."});
+            return;
+        }
+        ScenarioLoad load = parse_scenario(std::string_view(reinterpret_cast<const char*>(bytes.value().data()), bytes.value().size()), source);
+        if (!load.ok()) {
+            scenario_state_ = AssetState::Failed;
+            std::string detail = "The default scenario has " + std::to_string(load.errors.size()) + " error(s):";
+            for (size_t i = 0; i < load.errors.size() && i < 8; ++i) detail += "\n  " + load.errors[i].to_string();
+            notices_.push_back({"Scenario not loaded", detail});
+            return;
+        }
+        scenario_ = make_scenario_view(std::move(*load.scenario), source);
+        scenario_state_ = AssetState::Ready;
     });
     platform_fetch("assets/gba_places.json", [this](Result<std::vector<uint8_t>> bytes) {
         Result<PlaceCatalog> parsed = bytes ? parse_places(std::string_view(reinterpret_cast<const char*>(bytes.value().data()),
@@ -149,7 +169,19 @@ void App::draw_frame() {
     std::optional<GeoPoint> cursor;
     if (ImGui::IsMousePosValid() && !io.WantCaptureMouse) cursor = camera_.screen_to_geo(io.MousePos.x, io.MousePos.y);
 
-    draw_map_markers(ImGui::GetBackgroundDrawList(), camera_, places_, ui_scale_);
+    step_flight(start_ms);
+    ImDrawList* map_layer = ImGui::GetBackgroundDrawList();
+    if (scenario_) {
+        std::optional<ImVec2> mouse;
+        if (cursor) mouse = io.MousePos;
+        draw_scenario_layer(map_layer, camera_, *scenario_, selected_, mouse, ui_scale_);
+        if (const Finding* f = draw_findings_panel(*scenario_, selected_, ui_scale_)) {
+            selected_ = {f->object_kind, f->object, int(f - scenario_->report.findings.data())};
+            if (f->position) fly_to(*f->position, std::max(camera_.zoom(), 12.0));
+        }
+    }
+    static const std::vector<Hub> kNoHubs;
+    draw_map_markers(map_layer, camera_, places_, !scenario_, scenario_ ? scenario_->scenario->hubs : kNoHubs, ui_scale_);
     if (draw_title_panel(camera_, basemap_status())) camera_.set_view(kHome, kHomeZoom);
     const std::string attribution = basemap_state_ == AssetState::Ready ? "GSHHG (LGPL-3+), patches: lowsky" : "";
     draw_status_bar(camera_, cursor, attribution, ui_scale_);
@@ -166,10 +198,29 @@ void App::draw_frame() {
         notified_first_frame_ = true;
         platform_notify_first_frame();
     }
-    if (!notified_ready_ && basemap_state_ != AssetState::Loading && places_state_ != AssetState::Loading) {
+    if (!notified_ready_ && basemap_state_ != AssetState::Loading && places_state_ != AssetState::Loading &&
+        scenario_state_ != AssetState::Loading) {
         notified_ready_ = true;
         platform_notify_ready();
     }
+}
+
+void App::fly_to(GeoPoint target, double zoom) {
+    flight_ = {true, camera_.center(), target, camera_.zoom(), zoom, platform_now_ms()};
+    frames_to_draw_ = std::max(frames_to_draw_, 2);
+}
+
+// Moves the camera along an eased path; keeps frames coming until it arrives.
+void App::step_flight(double now_ms) {
+    if (!flight_.active) return;
+    constexpr double kDuration_ms = 700;
+    const double t = std::min(1.0, (now_ms - flight_.start_ms) / kDuration_ms);
+    const double e = t < 0.5 ? 2 * t * t : 1 - std::pow(-2 * t + 2, 2) / 2;  // ease in and out
+    const GeoPoint c{flight_.from.lat_deg + (flight_.to.lat_deg - flight_.from.lat_deg) * e,
+                     flight_.from.lon_deg + (flight_.to.lon_deg - flight_.from.lon_deg) * e};
+    camera_.set_view(c, flight_.from_zoom + (flight_.to_zoom - flight_.from_zoom) * e);
+    if (t >= 1.0) flight_.active = false;
+    else frames_to_draw_ = std::max(frames_to_draw_, 2);
 }
 
 void App::publish_state() {
@@ -185,8 +236,18 @@ void App::publish_state() {
         {"basemapRings", basemap_.rings.size()},
         {"places", state_name(places_state_)},
         {"placeCount", places_.places.size() + places_.airports.size()},
-        {"settled", basemap_state_ != AssetState::Loading && places_state_ != AssetState::Loading},
+        {"settled", basemap_state_ != AssetState::Loading && places_state_ != AssetState::Loading && scenario_state_ != AssetState::Loading},
+        {"scenario", state_name(scenario_state_)},
+        {"selected", {{"kind", selected_.kind}, {"id", selected_.id}}},
     };
+    if (scenario_) {
+        const auto& r = scenario_->report;
+        state["scenarioName"] = scenario_->scenario->name;
+        state["corridors"] = scenario_->scenario->corridors.size();
+        state["zones"] = scenario_->compiled->zones().size();
+        state["hubs"] = scenario_->scenario->hubs.size();
+        state["findings"] = {{"errors", r.errors}, {"warnings", r.warnings}, {"infos", r.infos}, {"count", r.findings.size()}};
+    }
     Json notices = Json::array();
     for (const auto& n : notices_) notices.push_back({{"title", n.title}, {"detail", n.detail}});
     state["notices"] = notices;

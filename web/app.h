@@ -9,6 +9,7 @@
 #include "geo/map_camera.h"
 #include "panels/panels.h"
 #include "places/places.h"
+#include "scenario_view.h"
 
 namespace lowsky::web {
 
@@ -34,6 +35,8 @@ private:
     void publish_state();
     void setup_imgui_style(float ui_scale);
     std::string basemap_status() const;
+    void fly_to(GeoPoint target, double zoom);
+    void step_flight(double now_ms);
 
     MapCamera camera_{kHome, kHomeZoom};
     BasemapRenderer basemap_renderer_;
@@ -42,6 +45,15 @@ private:
     Basemap basemap_;
     AssetState basemap_state_ = AssetState::Loading;
     AssetState places_state_ = AssetState::Loading;
+    AssetState scenario_state_ = AssetState::Loading;
+    std::unique_ptr<ScenarioView> scenario_;
+    MapSelection selected_;
+
+    struct Flight {  // an animated move of the camera, started by a click in a list
+        bool active = false;
+        GeoPoint from, to;
+        double from_zoom = 0, to_zoom = 0, start_ms = 0;
+    } flight_;
     std::vector<Notice> notices_;
     FrameStats stats_;
     float ui_scale_ = 1.0f;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "airspace/runway.h"
 #include "geo/geo_types.h"
 
 namespace lowsky {
@@ -16,11 +17,6 @@ struct Place {
     std::string name;
     GeoPoint position;
     std::string quality;  // where the coordinates come from and how good they are
-};
-
-struct Runway {
-    GeoPoint end_a;
-    GeoPoint end_b;
 };
 
 struct Airport {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "airspace/runway.h"
 #include "geo/geo_types.h"
 #include "scenario/altitude.h"
 
@@ -113,11 +114,6 @@ struct Zone {
     AltitudeBand band;
     std::vector<TimeWindow> time_windows;  // restricted zones: when the restriction applies
     std::string source;                    // where the zone comes from, for people
-};
-
-struct Runway {
-    GeoPoint end_a;
-    GeoPoint end_b;
 };
 
 // Generates an airport's zones from its runways (shared/reference/GBA.md): a no-fly core of

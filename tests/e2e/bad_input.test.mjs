@@ -88,3 +88,26 @@ test('a lost WebGL context shows a message', async () => {
   await screenshot(page, 'context-lost');
   await context.close();
 });
+
+test('a broken scenario is refused with every error and where, and the map keeps working', async () => {
+  const { page, context, problems } = await openPage(env, {
+    setup: (p) => p.route('**/assets/scenarios/gba.json', async (route) => {
+      const doc = await (await route.fetch()).json();
+      doc.corridors[2].floor.reference = 'feet';
+      doc.hubs[0].position.lat_deg = 123;
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(doc) });
+    }),
+  });
+  const s = await waitReady(page);
+  assert.equal(s.scenario, 'failed');
+  assert.equal(s.basemap, 'ready');
+  const notice = s.notices.find((n) => n.title === 'Scenario not loaded');
+  assert.ok(notice, JSON.stringify(s.notices));
+  assert.match(notice.detail, /2 error/);
+  assert.match(notice.detail, /\$\.hubs\[0\]\.position\.lat_deg/);
+  assert.match(notice.detail, /\$\.corridors\[2\]\.floor\.reference/);
+  await screenshot(page, 'scenario-broken');
+  await assertStillResponds(page);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});

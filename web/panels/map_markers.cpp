@@ -62,11 +62,14 @@ void place_labels(ImDrawList* dl, const std::vector<LabelRequest>& requests, flo
 
 }  // namespace
 
-void draw_map_markers(ImDrawList* dl, const MapCamera& camera, const PlaceCatalog& places, float s) {
+void draw_map_markers(ImDrawList* dl, const MapCamera& camera, const PlaceCatalog& places, bool places_too, const std::vector<Hub>& hubs,
+                      float s) {
     const double m_per_px = camera.ground_m_per_px();
     std::vector<LabelRequest> labels;
 
+    for (const auto& hub : hubs) labels.push_back({to_screen(camera, hub.position), 7.5f * s, hub.name, kLabel});
     for (const auto& place : places.places) {
+        if (!places_too) break;
         const ImVec2 p = to_screen(camera, place.position);
         const float r = 4.0f * s;
         dl->AddCircleFilled(p, r + 1.5f * s, kHalo, 16);

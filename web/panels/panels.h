@@ -8,8 +8,10 @@
 
 #include "geo/map_camera.h"
 #include "places/places.h"
+#include "scenario_view.h"
 
 struct ImDrawList;
+struct ImVec2;
 
 namespace lowsky::web {
 
@@ -19,8 +21,25 @@ struct Notice {
     std::string detail;
 };
 
-// Place and airport markers with labels, drawn under the windows.
-void draw_map_markers(ImDrawList* draw_list, const MapCamera& camera, const PlaceCatalog& places, float ui_scale);
+// What the user has picked on the map or in a list.
+struct MapSelection {
+    std::string kind;  // "corridor", "hub", "zone", or empty
+    std::string id;
+    int finding = -1;  // index into the report's findings
+};
+
+// Place and airport markers with labels, drawn under the windows. `places_too` is false when
+// a scenario's hubs stand for the places. Hub labels come from `hubs`.
+void draw_map_markers(ImDrawList* draw_list, const MapCamera& camera, const PlaceCatalog& places, bool places_too,
+                      const std::vector<Hub>& hubs, float ui_scale);
+
+// The open scenario on the map (zones, corridors, hubs) and a tooltip for what is under
+// `mouse` (screen pixels; none when the pointer is over a window).
+void draw_scenario_layer(ImDrawList* draw_list, const MapCamera& camera, const ScenarioView& view, const MapSelection& selected,
+                         std::optional<ImVec2> mouse, float ui_scale);
+
+// The findings list; returns the finding clicked this frame.
+const Finding* draw_findings_panel(const ScenarioView& view, const MapSelection& selected, float ui_scale);
 
 // Bottom bar: coordinates under the cursor, zoom, scale bar, attribution.
 void draw_status_bar(const MapCamera& camera, std::optional<GeoPoint> cursor, const std::string& attribution, float ui_scale);

@@ -1,0 +1,73 @@
+// The default GBA scenario is drawn: zones, corridors coloured by their check state, hubs,
+// and a findings panel whose entries fly the map to the place.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, waitReady, waitForState, screenshot, pixel, geoToCss, near, WATER } from './harness.mjs';
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+const TEAL = [0, 155, 110];    // a corridor with no finding worse than info
+const AMBER = [245, 160, 0];   // a corridor with a warning
+
+// The pixel nearest `rgb` in a small square around (x, y): centrelines are 2 px wide and
+// antialiased, so the exact centre pixel may be a blend.
+function closestAround(png, x, y, rgb, radius = 2) {
+  let best = null, bestDistance = Infinity;
+  for (let dy = -radius; dy <= radius; dy++) {
+    for (let dx = -radius; dx <= radius; dx++) {
+      const p = pixel(png, x + dx, y + dy);
+      const d = Math.hypot(p[0] - rgb[0], p[1] - rgb[1], p[2] - rgb[2]);
+      if (d < bestDistance) { bestDistance = d; best = p; }
+    }
+  }
+  return best;
+}
+
+test('the default scenario loads, validates with no errors and is drawn', async () => {
+  const { page, context, problems } = await openPage(env);
+  const s = await waitReady(page);
+  assert.equal(s.scenario, 'ready');
+  assert.equal(s.scenarioName, 'Greater Bay Area drone logistics (default)');
+  assert.equal(s.corridors, 10);
+  assert.equal(s.hubs, 10);
+  assert.equal(s.zones, 13);
+  assert.equal(s.findings.errors, 0);
+  assert.deepEqual(s.notices, []);
+
+  const png = await screenshot(page, 'scenario-drawn');
+  const checks = [
+    { what: 'Guzhen-Xinhui corridor (clean)', lat: 22.55155, lon: 113.0705, rgb: TEAL },
+    { what: "Xiangzhou-Dong'ao corridor (warning)", lat: 22.175, lon: 113.7125, rgb: AMBER },
+  ];
+  for (const c of checks) {
+    const [x, y] = await geoToCss(page, c.lat, c.lon);
+    const got = closestAround(png, x, y, c.rgb);
+    assert.ok(near(got, c.rgb, 30), `${c.what} at (${x.toFixed(0)}, ${y.toFixed(0)}) is ${got}, expected about ${c.rgb}`);
+  }
+  // Inside Hong Kong airport's no-fly core, over the sea: water tinted by the zone.
+  const [cx, cy] = await geoToCss(page, 22.36, 113.95);
+  const tinted = pixel(png, cx, cy);
+  assert.ok(!near(tinted, WATER, 12), `the no-fly core is shaded (${tinted})`);
+  assert.ok(tinted[0] - tinted[2] > WATER[0] - WATER[2] + 10, `the shade is red (${tinted})`);
+  assert.deepEqual(problems.consoleErrors, []);
+  assert.deepEqual(problems.failedRequests, []);
+  await context.close();
+});
+
+test('clicking a finding selects its object and flies the map there', async () => {
+  const { page, context, problems } = await openPage(env);
+  const before = await waitReady(page);
+  // The first row of the findings panel (top right) is the one warning.
+  await page.mouse.click(1000, 124);
+  const s = await waitForState(page, () => window.lowsky.state.selected.id !== '' && window.lowsky.state.zoom >= 11.99);
+  assert.equal(s.selected.kind, 'corridor');
+  assert.equal(s.selected.id, 'c-xiangzhou-dongao');
+  assert.ok(s.zoom > before.zoom);
+  // The finding is where the corridor leaves Xiangzhou Port, now in the middle of the map.
+  assert.ok(Math.abs(s.center[0] - 22.288) < 0.01 && Math.abs(s.center[1] - 113.590) < 0.01, `centre ${s.center}`);
+  await screenshot(page, 'finding-selected');
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});

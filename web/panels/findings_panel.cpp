@@ -1,0 +1,62 @@
+// The validator's findings for the open scenario; clicking one flies the map there.
+#include <imgui.h>
+
+#include "panels.h"
+
+namespace lowsky::web {
+
+namespace {
+ImVec4 severity_colour(Severity s) {
+    switch (s) {
+        case Severity::Error: return ImVec4(1.00f, 0.42f, 0.38f, 1);
+        case Severity::Warning: return ImVec4(1.00f, 0.74f, 0.28f, 1);
+        default: return ImVec4(0.55f, 0.78f, 1.00f, 1);
+    }
+}
+}  // namespace
+
+const Finding* draw_findings_panel(const ScenarioView& view, const MapSelection& selected, float s) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float width = 380 * s;
+    const float bottom_bar = ImGui::GetFrameHeight() + 8 * s;
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - width - 12 * s, vp->Pos.y + 12 * s), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(width, std::min(vp->Size.y * 0.55f, vp->Size.y - bottom_bar - 24 * s)), ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(0.93f);
+    const Finding* clicked = nullptr;
+    // Collapsible: a click on the title bar folds it away from the map.
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings;
+    if (ImGui::Begin("Findings###findings", nullptr, flags)) {
+        const ValidationReport& r = view.report;
+        ImGui::TextUnformatted(view.scenario->name.c_str());
+        ImGui::TextColored(severity_colour(Severity::Error), "%d error%s", r.errors, r.errors == 1 ? "" : "s");
+        ImGui::SameLine();
+        ImGui::TextColored(severity_colour(Severity::Warning), "  %d warning%s", r.warnings, r.warnings == 1 ? "" : "s");
+        ImGui::SameLine();
+        ImGui::TextColored(severity_colour(Severity::Info), "  %d info", r.infos);
+        ImGui::TextDisabled("%zu corridors, %zu hubs, %zu zones (%zu generated from airports)", view.scenario->corridors.size(),
+                            view.scenario->hubs.size(), view.compiled->zones().size(), view.compiled->zones().size() - view.scenario->zones.size());
+        ImGui::Separator();
+        if (r.findings.empty()) ImGui::TextDisabled("No findings: every check passes.");
+        ImGui::BeginChild("##list");
+        for (size_t i = 0; i < r.findings.size(); ++i) {
+            const Finding& f = r.findings[i];
+            ImGui::PushID(int(i));
+            const bool is_selected = selected.finding == int(i);
+            ImGui::PushStyleColor(ImGuiCol_Text, severity_colour(f.severity));
+            const std::string head = std::string(to_string(f.severity)) + "  " + f.check + "  " + f.object;
+            if (ImGui::Selectable(head.c_str(), is_selected)) clicked = &f;
+            ImGui::PopStyleColor();
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextDisabled("%s", f.message.c_str());
+            if (!f.explanation.empty()) ImGui::TextColored(ImVec4(0.75f, 0.9f, 0.75f, 1), "explained: %s", f.explanation.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::Spacing();
+            ImGui::PopID();
+        }
+        ImGui::EndChild();
+    }
+    ImGui::End();
+    return clicked;
+}
+
+}  // namespace lowsky::web

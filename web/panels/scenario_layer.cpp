@@ -1,0 +1,163 @@
+// The open scenario on the map: zones shaded by kind, corridors at their real width coloured
+// by their check state, hubs; a tooltip for what is under the pointer.
+#include <imgui.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "geo/planar.h"
+#include "panels.h"
+#include "scenario/scenario_io.h"
+
+namespace lowsky::web {
+
+namespace {
+
+ImU32 zone_fill(ZoneKind k) {
+    switch (k) {
+        case ZoneKind::NoFly: return IM_COL32(214, 48, 49, 50);
+        case ZoneKind::Controlled: return IM_COL32(45, 95, 170, 22);
+        default: return IM_COL32(142, 68, 173, 40);
+    }
+}
+ImU32 zone_line(ZoneKind k) {
+    switch (k) {
+        case ZoneKind::NoFly: return IM_COL32(200, 40, 40, 220);
+        case ZoneKind::Controlled: return IM_COL32(45, 95, 170, 170);
+        default: return IM_COL32(130, 60, 160, 210);
+    }
+}
+ImU32 corridor_colour(CheckState s, int alpha) {
+    switch (s) {
+        case CheckState::Error: return IM_COL32(222, 45, 38, alpha);
+        case CheckState::Warning: return IM_COL32(245, 160, 0, alpha);
+        default: return IM_COL32(0, 155, 110, alpha);  // clean, or under an approval
+    }
+}
+const char* kind_name(ZoneKind k) { return k == ZoneKind::NoFly ? "no-fly" : k == ZoneKind::Controlled ? "controlled (approval needed)" : "restricted"; }
+const char* jurisdiction_name(Jurisdiction j) { return j == Jurisdiction::Mainland ? "mainland China" : j == Jurisdiction::HongKong ? "Hong Kong" : "Macau"; }
+
+ImVec2 to_screen(const MapCamera& camera, GeoPoint p) {
+    double x, y;
+    camera.geo_to_screen(p, x, y);
+    return ImVec2(float(x), float(y));
+}
+
+void fill_triangles(ImDrawList* dl, const std::vector<ImVec2>& pts, const std::vector<uint32_t>& triangles, ImU32 colour) {
+    if (triangles.empty() || pts.size() >= 65536) return;
+    const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
+    dl->PrimReserve(int(triangles.size()), int(pts.size()));
+    const ImDrawIdx base = ImDrawIdx(dl->_VtxCurrentIdx);
+    for (const ImVec2& p : pts) dl->PrimWriteVtx(p, uv, colour);
+    for (uint32_t i : triangles) dl->PrimWriteIdx(ImDrawIdx(base + i));
+}
+
+float distance_to_polyline(ImVec2 m, const std::vector<ImVec2>& line) {
+    float best = 1e30f;
+    for (size_t i = 0; i + 1 < line.size(); ++i) {
+        const auto c = planar::point_segment({m.x, m.y}, {line[i].x, line[i].y}, {line[i + 1].x, line[i + 1].y});
+        best = std::min(best, float(c.distance_m));
+    }
+    return best;
+}
+
+std::string band_text(const AltitudeBand& b) { return describe(b.floor) + " to " + describe(b.ceiling); }
+
+}  // namespace
+
+void draw_scenario_layer(ImDrawList* dl, const MapCamera& camera, const ScenarioView& view, const MapSelection& selected,
+                         std::optional<ImVec2> mouse, float s) {
+    const Scenario& sc = *view.scenario;
+    const auto& zones = view.compiled->zones();
+    const double m_per_px = camera.ground_m_per_px();
+    enum class Hit { None, Zone, Corridor, Hub } hit = Hit::None;
+    size_t hit_index = 0;
+
+    // Zones: fills first, outlines over them.
+    std::vector<std::vector<ImVec2>> zone_pts(zones.size());
+    for (size_t z = 0; z < zones.size(); ++z) {
+        for (const auto& p : view.zones[z].ring) zone_pts[z].push_back(to_screen(camera, p));
+        fill_triangles(dl, zone_pts[z], view.zones[z].triangles, zone_fill(zones[z].kind));
+    }
+    for (size_t z = 0; z < zones.size(); ++z) {
+        const bool chosen = selected.kind == "zone" && selected.id == zones[z].id;
+        dl->AddPolyline(zone_pts[z].data(), int(zone_pts[z].size()), zone_line(zones[z].kind), ImDrawFlags_Closed, (chosen ? 3.0f : 1.5f) * s);
+        if (mouse) {
+            std::vector<LocalPoint> poly;
+            for (const auto& p : zone_pts[z]) poly.push_back({p.x, p.y});
+            // The innermost zone under the pointer wins: later zones are drawn on top.
+            if (planar::polygon_contains(poly, {mouse->x, mouse->y})) { hit = Hit::Zone; hit_index = z; }
+        }
+    }
+
+    // Corridors at their real width (never thinner than a few pixels), centreline on top.
+    for (size_t i = 0; i < sc.corridors.size(); ++i) {
+        const Corridor& c = sc.corridors[i];
+        std::vector<ImVec2> line;
+        for (const auto& p : c.centreline) line.push_back(to_screen(camera, p));
+        const float width = std::max(float(c.width_m / m_per_px), 4.0f * s);
+        const bool chosen = (selected.kind == "corridor" && selected.id == c.id);
+        if (chosen) dl->AddPolyline(line.data(), int(line.size()), IM_COL32(30, 30, 30, 160), 0, width + 4 * s);
+        dl->AddPolyline(line.data(), int(line.size()), corridor_colour(view.corridor_state[i], 150), 0, width);
+        dl->AddPolyline(line.data(), int(line.size()), corridor_colour(view.corridor_state[i], 255), 0, 2.0f * s);
+        if (mouse && distance_to_polyline(*mouse, line) <= std::max(width / 2, 6 * s)) { hit = Hit::Corridor; hit_index = i; }
+    }
+
+    // Hubs: a square per hub, coloured by its own findings.
+    for (size_t i = 0; i < sc.hubs.size(); ++i) {
+        const ImVec2 p = to_screen(camera, sc.hubs[i].position);
+        const float r = 6.0f * s;
+        const ImU32 fill = view.hub_state[i] == CheckState::Error ? IM_COL32(222, 45, 38, 255)
+                           : view.hub_state[i] == CheckState::Warning ? IM_COL32(235, 150, 20, 255) : IM_COL32(27, 94, 168, 255);
+        dl->AddRectFilled(ImVec2(p.x - r - 1.5f * s, p.y - r - 1.5f * s), ImVec2(p.x + r + 1.5f * s, p.y + r + 1.5f * s), IM_COL32(255, 255, 255, 230), 3 * s);
+        dl->AddRectFilled(ImVec2(p.x - r, p.y - r), ImVec2(p.x + r, p.y + r), fill, 2 * s);
+        if (selected.kind == "hub" && selected.id == sc.hubs[i].id) dl->AddRect(ImVec2(p.x - r - 4 * s, p.y - r - 4 * s), ImVec2(p.x + r + 4 * s, p.y + r + 4 * s), IM_COL32(20, 20, 20, 255), 3 * s, 0, 2 * s);
+        if (mouse && std::abs(mouse->x - p.x) <= r + 2 && std::abs(mouse->y - p.y) <= r + 2) { hit = Hit::Hub; hit_index = i; }
+    }
+
+    if (hit == Hit::None) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    if (hit == Hit::Zone) {
+        const Zone& z = zones[hit_index];
+        ImGui::TextUnformatted(z.name.c_str());
+        ImGui::TextDisabled("%s  %s zone, %s", z.id.c_str(), kind_name(z.kind), jurisdiction_name(z.jurisdiction));
+        ImGui::Text("floor   %s", describe(z.band.floor).c_str());
+        ImGui::Text("ceiling %s", describe(z.band.ceiling).c_str());
+        for (const auto& w : z.time_windows) ImGui::Text("restricted %s to %s", format_clock(w.start_s).c_str(), format_clock(w.end_s).c_str());
+        if (!z.source.empty()) ImGui::TextDisabled("%s", z.source.c_str());
+    } else if (hit == Hit::Corridor) {
+        const Corridor& c = sc.corridors[hit_index];
+        const LocalCorridor& lc = view.compiled->corridors()[hit_index];
+        ImGui::TextUnformatted(c.name.c_str());
+        ImGui::TextDisabled("%s  %.1f km, %.0f m wide, %s", c.id.c_str(), lc.length_m / 1000, c.width_m,
+                            c.direction == Direction::OneWay ? "one-way" : c.lanes == LaneSeparation::Vertical ? "two-way, lanes stacked" : "two-way, lanes side by side");
+        ImGui::Text("band  %s", band_text(c.band).c_str());
+        ImGui::Text("speed limit %.0f m/s", c.speed_limit_m_s);
+        std::string types;
+        for (const auto& t : c.drone_types) types += (types.empty() ? "" : ", ") + t;
+        ImGui::Text("drone types  %s", types.c_str());
+        if (!c.approval.empty()) ImGui::TextDisabled("approval: %s", c.approval.c_str());
+        int n = 0;
+        for (const auto& f : view.report.findings) {
+            if (f.object_kind != "corridor" || (f.object != c.id && f.other != c.id)) continue;
+            if (n++ == 0) ImGui::Separator();
+            ImGui::TextColored(f.severity == Severity::Error ? ImVec4(1.0f, 0.45f, 0.4f, 1) : f.severity == Severity::Warning ? ImVec4(1.0f, 0.75f, 0.3f, 1) : ImVec4(0.6f, 0.8f, 1.0f, 1),
+                               "%s  %s", to_string(f.severity), f.check.c_str());
+        }
+    } else {
+        const Hub& h = sc.hubs[hit_index];
+        ImGui::TextUnformatted(h.name.c_str());
+        ImGui::TextDisabled("%s  %.5f, %.5f  ground %.0f m AMSL", h.id.c_str(), h.position.lat_deg, h.position.lon_deg, h.ground_elevation_m_amsl);
+        ImGui::Text("%d pad%s, %.0f s slots", h.pad_count, h.pad_count == 1 ? "" : "s", h.pad_slot_s);
+        if (h.energy == EnergySupply::Charger) ImGui::Text("%d charger%s of %.1f kW", h.energy_points, h.energy_points == 1 ? "" : "s", h.charge_power_w / 1000);
+        if (h.energy == EnergySupply::Swap) ImGui::Text("%d battery swap station%s, %.0f s a swap", h.energy_points, h.energy_points == 1 ? "" : "s", h.swap_time_s);
+        int fleet = 0;
+        for (const auto& f : sc.fleet) if (f.hub == h.id) fleet += f.count;
+        if (fleet > 0) ImGui::Text("%d drone%s based here", fleet, fleet == 1 ? "" : "s");
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+}  // namespace lowsky::web
