@@ -1,5 +1,6 @@
 #include "core/json_read.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace lowsky {
@@ -38,7 +39,32 @@ struct SyntaxErrorLocator : nlohmann::json_sax<Json> {
 
 }  // namespace
 
+namespace {
+// How deep a document nests, counted without recursion (a hostile file must not exhaust the stack).
+size_t nesting_depth(std::string_view text) {
+    size_t depth = 0, deepest = 0;
+    bool in_string = false, escaped = false;
+    for (char c : text) {
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        if (c == '"') in_string = true;
+        else if (c == '[' || c == '{') deepest = std::max(deepest, ++depth);
+        else if ((c == ']' || c == '}') && depth > 0) --depth;
+    }
+    return deepest;
+}
+}  // namespace
+
 Result<Json> parse_json_text(std::string_view text, const std::string& source) {
+    if (text.size() > kMaxJsonBytes)
+        return make_error("file is " + std::to_string(text.size() / (1024 * 1024)) + " MiB, larger than the " +
+                          std::to_string(kMaxJsonBytes / (1024 * 1024)) + " MiB lowsky reads", source);
+    if (nesting_depth(text) > kMaxJsonDepth)
+        return make_error("nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels: not a document lowsky writes or reads", source);
     Json value = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
     if (!value.is_discarded()) return value;
 

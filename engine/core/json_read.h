@@ -13,7 +13,11 @@ namespace lowsky {
 
 using Json = nlohmann::json;
 
-// Parses text; a syntax error names source:line:column.
+constexpr size_t kMaxJsonBytes = 64u << 20;  // 64 MiB: far above any scenario or mission
+constexpr size_t kMaxJsonDepth = 64;         // our documents nest 6 levels at most
+
+// Parses text; a syntax error names source:line:column. Oversized or absurdly deep input is
+// refused before parsing.
 Result<Json> parse_json_text(std::string_view text, const std::string& source);
 
 // Typed access to a member of an object, with the path for messages. Each returns an error

@@ -1,0 +1,195 @@
+#include "mission/mission_builder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "geo/geodesy.h"
+#include "geo/planar.h"
+#include "mission/footprint.h"
+
+namespace lowsky {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+int vehicle_type_of(const DroneType& t) {
+    if (t.airframe == Airframe::VtolFixedWing) return mav::kTypeVtolFixedRotor;
+    if (t.energy.rotor_count >= 8) return mav::kTypeOctorotor;
+    if (t.energy.rotor_count == 6) return mav::kTypeHexarotor;
+    return mav::kTypeQuadrotor;
+}
+
+// Builds the item list while tracking where the vehicle is, so that every positional item
+// lands in flown_path with its height.
+class ItemWriter {
+public:
+    ItemWriter(const MissionOptions& o, double home_amsl) : options_(o), home_amsl_(home_amsl) {}
+
+    // Yaw "use default": null in a .plan for PX4; ArduPilot ignores it, and a 0 is safer in text formats.
+    double default_yaw() const { return options_.firmware == Firmware::Px4 ? kNaN : 0.0; }
+    uint8_t position_frame() const { return options_.altitude == MissionAltitudeFrame::Amsl ? mav::kFrameGlobal : mav::kFrameGlobalRelativeAlt; }
+    double altitude(double height_above_home) const {
+        return options_.altitude == MissionAltitudeFrame::Amsl ? height_above_home + home_amsl_ : height_above_home;
+    }
+
+    void positional(uint16_t command, std::array<double, 4> params, GeoPoint at, double height_above_home) {
+        items.push_back({command, position_frame(), params, at.lat_deg, at.lon_deg, altitude(height_above_home), true});
+        path.push_back(at);
+        heights.push_back(height_above_home);
+    }
+    void command(uint16_t command, std::array<double, 4> params) {
+        items.push_back({command, mav::kFrameMission, params, 0, 0, 0, true});
+    }
+    void waypoint(GeoPoint at, double height, double hold_s = 0) { positional(mav::kNavWaypoint, {hold_s, 0, 0, default_yaw()}, at, height); }
+    void speed(double ground_m_s) {
+        if (std::abs(ground_m_s - last_speed_) < 1e-9) return;
+        command(mav::kDoChangeSpeed, {1, ground_m_s, -1, 0});  // 1: ground speed
+        last_speed_ = ground_m_s;
+    }
+
+    // Follows a route's legs from where the vehicle is: at a node whose height differs, it
+    // first climbs or descends there.
+    void follow(const Route& route) {
+        for (const RouteLeg& leg : route.legs) {
+            speed(leg.speed_m_s);
+            for (size_t i = 0; i < leg.path.size(); ++i) {
+                const GeoPoint p = leg.path[i];
+                const bool here = !path.empty() && p.lat_deg == path.back().lat_deg && p.lon_deg == path.back().lon_deg;
+                if (here && std::abs(heights.back() - leg.height_m) < 1e-9) continue;
+                waypoint(p, leg.height_m);
+            }
+        }
+    }
+
+    std::vector<MissionItem> items;
+    std::vector<GeoPoint> path;
+    std::vector<double> heights;
+
+private:
+    const MissionOptions& options_;
+    double home_amsl_;
+    double last_speed_ = -1;
+};
+
+}  // namespace
+
+Result<BuiltMission> build_mission(const CompiledScenario& compiled, const RoutingNetwork& network, const RouteRequest& request,
+                                   const MissionOptions& options) {
+    const Scenario& s = compiled.scenario();
+    auto outbound = network.route(request);
+    if (!outbound) return outbound.error();
+    const DroneType* type = s.find_drone_type(request.drone_type);
+    const Hub* origin = s.find_hub(request.from_hub);
+    const Hub* destination = s.find_hub(request.to_hub);
+    const bool vtol = type->airframe == Airframe::VtolFixedWing;
+
+    BuiltMission built;
+    built.outbound = outbound.value();
+    if (options.delivery == Delivery::Land && options.return_mode != ReturnMode::None) {
+        return make_error("a delivery that lands ends the mission there: export the return as a mission of its own, or deliver by hover and release",
+                          "--delivery");
+    }
+    if (options.return_mode == ReturnMode::Corridors) {
+        RouteRequest back = request;
+        std::swap(back.from_hub, back.to_hub);
+        back.payload_kg = 0;  // the parcel stays at the destination
+        auto inbound = network.route(back);
+        if (!inbound) return make_error("no way back through the corridors: " + inbound.error().message, "--return");
+        built.inbound = inbound.value();
+    }
+
+    Mission& m = built.mission;
+    m.firmware = options.firmware;
+    m.vehicle_type = vehicle_type_of(*type);
+    m.home = origin->position;
+    m.home_alt_m_amsl = origin->ground_elevation_m_amsl;
+    m.cruise_speed_m_s = type->cruise_speed_m_s;
+    m.hover_speed_m_s = std::min(type->cruise_speed_m_s, 5.0);
+    m.global_altitude_mode = options.altitude == MissionAltitudeFrame::Amsl ? 2 : 1;
+
+    ItemWriter w(options, origin->ground_elevation_m_amsl);
+    // Destination ground relative to home: both hub elevations are known.
+    const double destination_ground = destination->ground_elevation_m_amsl - origin->ground_elevation_m_amsl;
+    const double first_height = built.outbound.legs.front().height_m;
+
+    w.positional(vtol ? mav::kNavVtolTakeoff : mav::kNavTakeoff, {0, 0, 0, w.default_yaw()}, origin->position, first_height);
+    w.follow(built.outbound);
+
+    const GeoPoint drop = destination->position;
+    const double cruise_at_drop = built.outbound.legs.back().height_m;
+    if (options.delivery == Delivery::Land) {
+        w.positional(vtol ? mav::kNavVtolLand : mav::kNavLand, {0, 0, 0, w.default_yaw()}, drop, destination_ground);
+    } else {
+        w.waypoint(drop, destination_ground + options.release_height_m, options.release_hold_s);
+        w.command(mav::kDoGripper, {1, 0, 0, 0});  // gripper 1: release
+        w.command(mav::kNavDelay, {options.release_settle_s, -1, -1, -1});
+        const double up = built.inbound ? built.inbound->legs.front().height_m : cruise_at_drop;
+        w.waypoint(drop, up);
+        if (options.return_mode == ReturnMode::Corridors) {
+            w.follow(*built.inbound);
+            w.positional(vtol ? mav::kNavVtolLand : mav::kNavLand, {0, 0, 0, w.default_yaw()}, origin->position, 0.0);
+        } else if (options.return_mode == ReturnMode::Rtl) {
+            w.command(mav::kNavReturnToLaunch, {0, 0, 0, 0});
+            // RTL flies straight home: the safety gate must see that path too.
+            w.path.push_back(origin->position);
+            w.heights.push_back(up);
+        }
+    }
+    m.items = std::move(w.items);
+    built.flown_path = std::move(w.path);
+    built.flown_height_m = std::move(w.heights);
+
+    // Geofence: one inclusion polygon around the flown path (ArduPilot requires the vehicle
+    // inside every inclusion fence, so one it is), exclusions for the no-fly zones nearby.
+    double narrowest = 1e300;
+    for (const Route* r : {&built.outbound, built.inbound ? &*built.inbound : nullptr}) {
+        if (!r) continue;
+        for (const auto& leg : r->legs) narrowest = std::min(narrowest, s.find_corridor(leg.corridor)->width_m);
+    }
+    std::vector<GeoPoint> outline = path_footprint(built.outbound.legs.empty() ? std::vector<GeoPoint>{} : [&] {
+        std::vector<GeoPoint> p;
+        for (const auto& leg : built.outbound.legs) p.insert(p.end(), leg.path.begin(), leg.path.end());
+        return p;
+    }(), narrowest / 2);
+    bool inclusion_ok = is_simple_ring(outline);
+    if (inclusion_ok) {
+        const LocalFrame frame(origin->position);
+        std::vector<LocalPoint> ring;
+        for (const auto& g : outline) ring.push_back(frame.to_local(g));
+        for (const auto& p : built.flown_path) inclusion_ok = inclusion_ok && planar::polygon_contains(ring, frame.to_local(p));
+    }
+    if (inclusion_ok) m.fence_polygons.push_back({true, outline});
+    else m.notes.push_back("no inclusion fence: the corridors' footprint along this path is not one simple polygon containing every waypoint");
+
+    auto near_path = [&](const LocalZone& z) {
+        for (size_t i = 0; i + 1 < built.flown_path.size(); ++i) {
+            const LocalPoint a = compiled.frame().to_local(built.flown_path[i]), b = compiled.frame().to_local(built.flown_path[i + 1]);
+            if (compiled.segment_to_zone(a, b, z).distance_m <= options.fence_reach_m) return true;
+        }
+        return false;
+    };
+    for (const LocalZone& lz : compiled.local_zones()) {
+        const Zone& zone = compiled.zones()[lz.zone];
+        if (zone.kind != ZoneKind::NoFly || !near_path(lz)) continue;
+        if (zone.shape.kind == ZoneShape::Kind::Circle) m.fence_circles.push_back({false, zone.shape.center, zone.shape.radius_m});
+        else m.fence_polygons.push_back({false, zone.shape.polygon});
+    }
+
+    // Rally points: the hubs near the path, where a drone can put down.
+    for (const Hub& h : s.hubs) {
+        double closest = 1e300;
+        for (const auto& p : built.flown_path) closest = std::min(closest, geodesy::distance_m(p, h.position));
+        if (closest <= options.fence_reach_m) m.rally_points.push_back({h.position, options.rally_height_m});
+    }
+
+    m.notes.push_back("lowsky mission: " + request.from_hub + " to " + request.to_hub + " for " + type->id + ", " + to_string(request.objective) +
+                      " route, payload " + std::to_string(built.outbound.payload_kg) + " kg");
+    m.notes.push_back(std::string("altitudes: ") + (options.altitude == MissionAltitudeFrame::Amsl ? "AMSL" : "relative to home") +
+                      ", from the corridors' true-height bands assuming the ground along the route at the take-off hub's elevation (" +
+                      std::to_string(int(std::lround(origin->ground_elevation_m_amsl))) + " m AMSL): there is no terrain model");
+    return built;
+}
+
+}  // namespace lowsky
