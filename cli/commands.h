@@ -5,4 +5,6 @@ namespace lowsky::cli {
 int run_validate(int argc, char** argv);
 int run_route(int argc, char** argv);
 int run_format(int argc, char** argv);
+int run_export(int argc, char** argv);
+int run_import(int argc, char** argv);
 }  // namespace lowsky::cli

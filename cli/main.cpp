@@ -21,6 +21,14 @@ constexpr const char* kUsage =
     "  route FILE --from HUB --to HUB --drone TYPE [--objective fastest|energy] [--payload KG] [--json]\n"
     "      the fastest (or least-energy) route with its legs, distance, time and energy.\n"
     "      exit 0 found, 1 no route, 2 unreadable\n"
+    "  export FILE --format plan|waypoints|kml|geojson|wpml -o OUT [--from HUB --to HUB --drone TYPE]\n"
+    "         [--firmware px4|ardupilot] [--delivery release|land] [--return corridors|rtl|none]\n"
+    "         [--altitude relative|amsl] [--kml-altitude absolute|relative] [--override REASON]\n"
+    "      a mission through the corridors, checked by the safety gate, in a ground station's format.\n"
+    "      exit 0 written, 1 refused by the safety gate or no route, 2 bad input\n"
+    "  import FILE [--json] [--gcj02]\n"
+    "      what a .plan, .waypoints, .kml or .geojson file holds, or the precise reason it is refused.\n"
+    "      --gcj02 converts coordinates from Chinese web maps to WGS84. exit 0 read, 2 refused\n"
     "  format FILE [-o OUT]\n"
     "      rewrite a scenario in canonical form (what lowsky saves)\n"
     "  checks\n"
@@ -49,6 +57,8 @@ int main(int argc, char** argv) {
     if (verb == "validate") return lowsky::cli::run_validate(argc, argv);
     if (verb == "route") return lowsky::cli::run_route(argc, argv);
     if (verb == "format") return lowsky::cli::run_format(argc, argv);
+    if (verb == "export") return lowsky::cli::run_export(argc, argv);
+    if (verb == "import") return lowsky::cli::run_import(argc, argv);
     if (verb == "checks") {
         for (const auto& c : lowsky::all_checks()) std::printf("%-38s %s\n", c.id, c.rule);
         return 0;

@@ -17,7 +17,8 @@ namespace lowsky {
 namespace mav {
 constexpr uint16_t kNavWaypoint = 16, kNavReturnToLaunch = 20, kNavLand = 21, kNavTakeoff = 22, kNavVtolTakeoff = 84,
                    kNavVtolLand = 85, kNavDelay = 93, kConditionDelay = 112, kDoJump = 177, kDoChangeSpeed = 178, kDoSetServo = 183,
-                   kDoGripper = 211, kNavPayloadPlace = 94;
+                   kDoGripper = 211, kNavPayloadPlace = 94, kDoVtolTransition = 3000;
+constexpr double kVtolStateMultirotor = 3, kVtolStateFixedWing = 4;  // DO_VTOL_TRANSITION param 1
 constexpr uint8_t kFrameGlobal = 0, kFrameMission = 2, kFrameGlobalRelativeAlt = 3, kFrameGlobalTerrainAlt = 10;
 constexpr int kAutopilotArduPilot = 3, kAutopilotPx4 = 12;
 constexpr int kTypeQuadrotor = 2, kTypeHexarotor = 13, kTypeOctorotor = 14, kTypeVtolFixedRotor = 22;
@@ -64,6 +65,7 @@ struct Mission {
     std::vector<FenceCircle> fence_circles;
     std::vector<RallyPoint> rally_points;
     std::vector<std::string> notes;  // provenance and assumptions, written where the format has room
+    std::string gate_override;       // why this mission was exported although the safety gate refused it
 };
 
 }  // namespace lowsky

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 #include "geo/geodesy.h"
@@ -13,6 +14,12 @@ namespace lowsky {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Mission files carry positions to 1e-7 degree (MAVLink's integer positions): round once, here,
+// so that what is checked, written and read back is the same number.
+double e7(double deg) { return std::round(deg * 1e7) / 1e7; }
+GeoPoint e7(GeoPoint p) { return {e7(p.lat_deg), e7(p.lon_deg)}; }
+double cm(double m) { return std::round(m * 100) / 100; }
 
 int vehicle_type_of(const DroneType& t) {
     if (t.airframe == Airframe::VtolFixedWing) return mav::kTypeVtolFixedRotor;
@@ -35,7 +42,9 @@ public:
     }
 
     void positional(uint16_t command, std::array<double, 4> params, GeoPoint at, double height_above_home) {
-        items.push_back({command, position_frame(), params, at.lat_deg, at.lon_deg, altitude(height_above_home), true});
+        at = e7(at);
+        height_above_home = cm(height_above_home);
+        items.push_back({command, position_frame(), params, at.lat_deg, at.lon_deg, cm(altitude(height_above_home)), true});
         path.push_back(at);
         heights.push_back(height_above_home);
     }
@@ -103,7 +112,7 @@ Result<BuiltMission> build_mission(const CompiledScenario& compiled, const Routi
     Mission& m = built.mission;
     m.firmware = options.firmware;
     m.vehicle_type = vehicle_type_of(*type);
-    m.home = origin->position;
+    m.home = e7(origin->position);
     m.home_alt_m_amsl = origin->ground_elevation_m_amsl;
     m.cruise_speed_m_s = type->cruise_speed_m_s;
     m.hover_speed_m_s = std::min(type->cruise_speed_m_s, 5.0);
@@ -122,11 +131,14 @@ Result<BuiltMission> build_mission(const CompiledScenario& compiled, const Routi
     if (options.delivery == Delivery::Land) {
         w.positional(vtol ? mav::kNavVtolLand : mav::kNavLand, {0, 0, 0, w.default_yaw()}, drop, destination_ground);
     } else {
+        // A VTOL can only hover on its lift rotors: transition before the drop, and back after.
+        if (vtol) w.command(mav::kDoVtolTransition, {mav::kVtolStateMultirotor, 0, 0, 0});
         w.waypoint(drop, destination_ground + options.release_height_m, options.release_hold_s);
         w.command(mav::kDoGripper, {1, 0, 0, 0});  // gripper 1: release
         w.command(mav::kNavDelay, {options.release_settle_s, -1, -1, -1});
         const double up = built.inbound ? built.inbound->legs.front().height_m : cruise_at_drop;
         w.waypoint(drop, up);
+        if (vtol && options.return_mode == ReturnMode::Corridors) w.command(mav::kDoVtolTransition, {mav::kVtolStateFixedWing, 0, 0, 0});
         if (options.return_mode == ReturnMode::Corridors) {
             w.follow(*built.inbound);
             w.positional(vtol ? mav::kNavVtolLand : mav::kNavLand, {0, 0, 0, w.default_yaw()}, origin->position, 0.0);
@@ -160,6 +172,7 @@ Result<BuiltMission> build_mission(const CompiledScenario& compiled, const Routi
         for (const auto& g : outline) ring.push_back(frame.to_local(g));
         for (const auto& p : built.flown_path) inclusion_ok = inclusion_ok && planar::polygon_contains(ring, frame.to_local(p));
     }
+    for (auto& p : outline) p = e7(p);
     if (inclusion_ok) m.fence_polygons.push_back({true, outline});
     else m.notes.push_back("no inclusion fence: the corridors' footprint along this path is not one simple polygon containing every waypoint");
 
@@ -173,19 +186,24 @@ Result<BuiltMission> build_mission(const CompiledScenario& compiled, const Routi
     for (const LocalZone& lz : compiled.local_zones()) {
         const Zone& zone = compiled.zones()[lz.zone];
         if (zone.kind != ZoneKind::NoFly || !near_path(lz)) continue;
-        if (zone.shape.kind == ZoneShape::Kind::Circle) m.fence_circles.push_back({false, zone.shape.center, zone.shape.radius_m});
-        else m.fence_polygons.push_back({false, zone.shape.polygon});
+        if (zone.shape.kind == ZoneShape::Kind::Circle) {
+            m.fence_circles.push_back({false, e7(zone.shape.center), cm(zone.shape.radius_m)});
+        } else {
+            FencePolygon exclusion{false, {}};
+            for (const auto& p : zone.shape.polygon) exclusion.vertices.push_back(e7(p));
+            m.fence_polygons.push_back(exclusion);
+        }
     }
 
     // Rally points: the hubs near the path, where a drone can put down.
     for (const Hub& h : s.hubs) {
         double closest = 1e300;
         for (const auto& p : built.flown_path) closest = std::min(closest, geodesy::distance_m(p, h.position));
-        if (closest <= options.fence_reach_m) m.rally_points.push_back({h.position, options.rally_height_m});
+        if (closest <= options.fence_reach_m) m.rally_points.push_back({e7(h.position), options.rally_height_m});
     }
 
     m.notes.push_back("lowsky mission: " + request.from_hub + " to " + request.to_hub + " for " + type->id + ", " + to_string(request.objective) +
-                      " route, payload " + std::to_string(built.outbound.payload_kg) + " kg");
+                      " route, payload " + [&] { char t[32]; std::snprintf(t, sizeof t, "%.1f", built.outbound.payload_kg); return std::string(t); }() + " kg");
     m.notes.push_back(std::string("altitudes: ") + (options.altitude == MissionAltitudeFrame::Amsl ? "AMSL" : "relative to home") +
                       ", from the corridors' true-height bands assuming the ground along the route at the take-off hub's elevation (" +
                       std::to_string(int(std::lround(origin->ground_elevation_m_amsl))) + " m AMSL): there is no terrain model");

@@ -29,6 +29,7 @@ bool px4_accepts(const MissionItem& item) {
         case mav::kNavWaypoint: case mav::kNavLand: case mav::kNavTakeoff: case mav::kNavVtolTakeoff: case mav::kNavVtolLand:
             return item.frame == mav::kFrameGlobal || item.frame == mav::kFrameGlobalRelativeAlt;
         case mav::kDoJump: case mav::kDoChangeSpeed: case mav::kNavReturnToLaunch: case mav::kNavDelay: case mav::kConditionDelay: case mav::kDoGripper:
+        case mav::kDoVtolTransition:
             return item.frame == mav::kFrameMission;
         default:
             return false;  // 183 DO_SET_SERVO and 94 PAYLOAD_PLACE among them
@@ -40,7 +41,7 @@ bool ardupilot_accepts(const MissionItem& item) {
         case mav::kNavWaypoint: case mav::kNavLand: case mav::kNavTakeoff: case mav::kNavVtolTakeoff: case mav::kNavVtolLand: case mav::kNavPayloadPlace:
             return item.frame == mav::kFrameGlobal || item.frame == mav::kFrameGlobalRelativeAlt || item.frame == mav::kFrameGlobalTerrainAlt;
         case mav::kDoJump: case mav::kDoChangeSpeed: case mav::kNavReturnToLaunch: case mav::kNavDelay: case mav::kConditionDelay:
-        case mav::kDoGripper: case mav::kDoSetServo:
+        case mav::kDoGripper: case mav::kDoSetServo: case mav::kDoVtolTransition:
             return true;  // ArduPilot ignores the frame of commands without a location
         default:
             return false;

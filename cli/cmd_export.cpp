@@ -1,0 +1,87 @@
+// lowsky export FILE --from HUB --to HUB --drone TYPE --format plan|waypoints|kml|geojson|wpml
+//               [--firmware px4|ardupilot] [--delivery release|land] [--return corridors|rtl|none]
+//               [--altitude relative|amsl] [--kml-altitude absolute|relative] [--override REASON] -o OUT
+#include <cstdio>
+
+#include "cli_common.h"
+#include "commands.h"
+#include "core/file_io.h"
+#include "mission/exporters.h"
+#include "mission/safety_gate.h"
+
+namespace lowsky::cli {
+
+namespace {
+
+const char* kUsage =
+    "usage: lowsky export FILE --format plan|waypoints|kml|geojson|wpml -o OUT\n"
+    "                     [--from HUB --to HUB --drone TYPE] (all but geojson need the route)\n"
+    "                     [--firmware px4|ardupilot] [--delivery release|land] [--return corridors|rtl|none]\n"
+    "                     [--altitude relative|amsl] [--kml-altitude absolute|relative] [--objective fastest|energy]\n"
+    "                     [--payload KG] [--override REASON]";
+
+template <typename E>
+bool pick(const Args& a, const char* name, std::initializer_list<std::pair<const char*, E>> names, E& out) {
+    auto v = a.option(name);
+    if (!v) return true;
+    for (const auto& [n, e] : names) if (*v == n) { out = e; return true; }
+    std::fprintf(stderr, "lowsky export: %s does not take \"%s\"\n%s\n", name, v->c_str(), kUsage);
+    return false;
+}
+
+}  // namespace
+
+int run_export(int argc, char** argv) {
+    std::string error;
+    auto args = parse_args(argc, argv, 2,
+                           {"--from", "--to", "--drone", "--format", "--firmware", "--delivery", "--return", "--altitude", "--kml-altitude",
+                            "--objective", "--payload", "--override", "--output"},
+                           {}, error);
+    if (!args || args->positional.size() != 1 || !args->option("--format") || !args->option("--output")) {
+        std::fprintf(stderr, "lowsky export: %s\n%s\n", args ? "a scenario file, --format and -o are needed" : error.c_str(), kUsage);
+        return kUnreadable;
+    }
+    ExportRequest request;
+    request.options.return_mode = ReturnMode::Corridors;
+    if (!pick(*args, "--format", {{"plan", ExportFormat::Plan}, {"waypoints", ExportFormat::Waypoints}, {"kml", ExportFormat::Kml},
+                                  {"geojson", ExportFormat::GeoJson}, {"wpml", ExportFormat::Wpml}}, request.format) ||
+        !pick(*args, "--firmware", {{"px4", Firmware::Px4}, {"ardupilot", Firmware::ArduPilot}}, request.options.firmware) ||
+        !pick(*args, "--delivery", {{"release", Delivery::HoverRelease}, {"land", Delivery::Land}}, request.options.delivery) ||
+        !pick(*args, "--return", {{"corridors", ReturnMode::Corridors}, {"rtl", ReturnMode::Rtl}, {"none", ReturnMode::None}}, request.options.return_mode) ||
+        !pick(*args, "--altitude", {{"relative", MissionAltitudeFrame::RelativeToHome}, {"amsl", MissionAltitudeFrame::Amsl}}, request.options.altitude) ||
+        !pick(*args, "--kml-altitude", {{"absolute", KmlAltitude::Absolute}, {"relative", KmlAltitude::RelativeToGround}}, request.kml_altitude) ||
+        !pick(*args, "--objective", {{"fastest", RouteObjective::Fastest}, {"energy", RouteObjective::LeastEnergy}}, request.route.objective))
+        return kUnreadable;
+    // A landing delivery ends the mission unless a return was asked for explicitly.
+    if (request.options.delivery == Delivery::Land && !args->option("--return")) request.options.return_mode = ReturnMode::None;
+    if (request.format == ExportFormat::Waypoints && !args->option("--firmware")) request.options.firmware = Firmware::ArduPilot;
+    request.route.from_hub = args->option("--from").value_or("");
+    request.route.to_hub = args->option("--to").value_or("");
+    request.route.drone_type = args->option("--drone").value_or("");
+    if (auto p = args->option("--payload")) request.route.payload_kg = std::atof(p->c_str());
+    request.override_reason = args->option("--override").value_or("");
+
+    std::vector<Error> warnings;
+    auto scenario = load_scenario_file(args->positional[0], false, warnings);
+    if (!scenario) return kUnreadable;
+    const CompiledScenario compiled(*scenario);
+    const RoutingNetwork network(compiled);
+    const ExportResult result = export_mission(compiled, network, request);
+    for (const auto& f : result.gate.failures) std::fprintf(stderr, "safety gate: %-26s %s (%s)\n", f.check.c_str(), f.message.c_str(), f.where.c_str());
+    if (!result.ok()) {
+        std::fprintf(stderr, "lowsky export: %s\n", result.error.to_string().c_str());
+        return result.refused_by_gate ? kFindings : kUnreadable;
+    }
+    if (!result.gate.failures.empty()) std::fprintf(stderr, "lowsky export: exported despite the safety gate, as asked: %s\n", request.override_reason.c_str());
+    auto written = write_file_bytes(*args->option("--output"), result.bytes);
+    if (!written) {
+        std::fprintf(stderr, "lowsky export: %s\n", written.error().to_string().c_str());
+        return kUnreadable;
+    }
+    std::printf("%s: %zu bytes", args->option("--output")->c_str(), result.bytes.size());
+    if (result.items > 0) std::printf(", %zu mission items, %.0f Wh of %.0f Wh usable (wind included)", result.items, result.gate.energy_wh, result.gate.usable_energy_wh);
+    std::printf("\n");
+    return kOk;
+}
+
+}  // namespace lowsky::cli

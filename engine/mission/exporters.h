@@ -1,0 +1,33 @@
+#pragma once
+// One entry point for every export: route, mission, safety gate, then the file's bytes.
+
+#include <cstdint>
+#include <vector>
+
+#include "mission/safety_gate.h"
+#include "mission/shape_formats.h"
+
+namespace lowsky {
+
+enum class ExportFormat { Plan, Waypoints, Kml, GeoJson, Wpml };
+
+struct ExportRequest {
+    ExportFormat format = ExportFormat::Plan;
+    RouteRequest route;              // not needed for GeoJSON of the scenario alone
+    MissionOptions options;
+    KmlAltitude kml_altitude = KmlAltitude::Absolute;
+    std::string override_reason;     // export although the gate refuses, and say why in the file
+};
+
+struct ExportResult {
+    std::vector<uint8_t> bytes;
+    GateReport gate;
+    size_t items = 0;
+    Error error;                     // empty message: success
+    bool refused_by_gate = false;
+    bool ok() const { return error.message.empty(); }
+};
+
+ExportResult export_mission(const CompiledScenario& compiled, const RoutingNetwork& network, const ExportRequest& request);
+
+}  // namespace lowsky

@@ -1,0 +1,263 @@
+#include "mission/plan_format.h"
+
+#include <cmath>
+
+#include "core/json_read.h"
+
+namespace lowsky {
+
+namespace {
+
+Json number_or_null(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
+
+std::string at(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
+
+Result<double> finite_number(const Json& v, const std::string& path) {
+    if (!v.is_number()) return make_error(std::string("expected a number, found ") + json_type_name(v), path);
+    const double d = v.get<double>();
+    if (!std::isfinite(d)) return make_error("expected a finite number", path);
+    return d;
+}
+
+Result<GeoPoint> lat_lon(const Json& v, const std::string& path, size_t expected_size) {
+    if (!v.is_array() || v.size() != expected_size)
+        return make_error("coordinate array must contain " + std::to_string(expected_size) + " values", path);
+    auto lat = finite_number(v[0], at(path, 0));
+    if (!lat) return lat.error();
+    auto lon = finite_number(v[1], at(path, 1));
+    if (!lon) return lon.error();
+    if (std::abs(lat.value()) > 90 || std::abs(lon.value()) > 180) return make_error("latitude or longitude out of range", path);
+    return GeoPoint{lat.value(), lon.value()};
+}
+
+Result<int> integer_member(const JsonObjectReader& in, const char* key, int expected = -1) {
+    auto n = in.number(key);
+    if (!n) return n.error();
+    if (std::floor(n.value()) != n.value()) return make_error("expected a whole number", in.member_path(key));
+    if (expected >= 0 && int(n.value()) != expected)
+        return make_error("must be " + std::to_string(expected) + ", found " + Json(n.value()).dump(), in.member_path(key));
+    return int(n.value());
+}
+
+}  // namespace
+
+std::string write_plan(const Mission& m) {
+    Json items = Json::array();
+    for (size_t i = 0; i < m.items.size(); ++i) {
+        const MissionItem& it = m.items[i];
+        Json params = Json::array();
+        for (double p : it.params) params.push_back(number_or_null(p));
+        params.push_back(it.lat_deg);
+        params.push_back(it.lon_deg);
+        params.push_back(number_or_null(it.alt_m));
+        Json item{{"type", "SimpleItem"}, {"command", it.command}, {"frame", it.frame}, {"params", params},
+                  {"autoContinue", it.autocontinue}, {"doJumpId", int(i + 1)}};
+        if (mav::is_positional(it.command)) {
+            // QGC's altitude keys: all three or none (1 relative, 2 absolute).
+            item["AltitudeMode"] = it.frame == mav::kFrameGlobal ? 2 : 1;
+            item["Altitude"] = number_or_null(it.alt_m);
+            item["AMSLAltAboveTerrain"] = nullptr;
+        }
+        items.push_back(item);
+    }
+    Json polygons = Json::array(), circles = Json::array(), points = Json::array();
+    for (const auto& p : m.fence_polygons) {
+        Json vertices = Json::array();
+        for (const auto& v : p.vertices) vertices.push_back(Json::array({v.lat_deg, v.lon_deg}));
+        polygons.push_back({{"version", 1}, {"inclusion", p.inclusion}, {"polygon", vertices}});
+    }
+    for (const auto& c : m.fence_circles)
+        circles.push_back({{"version", 1}, {"inclusion", c.inclusion},
+                           {"circle", {{"center", Json::array({c.center.lat_deg, c.center.lon_deg})}, {"radius", c.radius_m}}}});
+    for (const auto& r : m.rally_points) points.push_back(Json::array({r.position.lat_deg, r.position.lon_deg, r.alt_m}));
+
+    Json doc{
+        {"fileType", "Plan"},
+        {"groundStation", "lowsky"},
+        {"version", 1},
+        {"mission", {{"version", 2}, {"firmwareType", m.firmware == Firmware::Px4 ? mav::kAutopilotPx4 : mav::kAutopilotArduPilot},
+                     {"vehicleType", m.vehicle_type}, {"cruiseSpeed", m.cruise_speed_m_s}, {"hoverSpeed", m.hover_speed_m_s},
+                     {"globalPlanAltitudeMode", m.global_altitude_mode},
+                     {"plannedHomePosition", Json::array({m.home.lat_deg, m.home.lon_deg, m.home_alt_m_amsl})}, {"items", items}}},
+        {"geoFence", {{"version", 2}, {"polygons", polygons}, {"circles", circles}}},
+        {"rallyPoints", {{"version", 2}, {"points", points}}},
+    };
+    // Ground stations ignore members they do not know; lowsky keeps its provenance here.
+    Json meta{{"notes", m.notes}};
+    if (!m.gate_override.empty()) meta["safety_gate_override"] = m.gate_override;
+    doc["lowsky"] = meta;
+    return doc.dump(4) + "\n";
+}
+
+Result<Mission> read_plan(std::string_view text, const std::string& source) {
+    auto parsed = parse_json_text(text, source);
+    if (!parsed) return parsed.error();
+    const Json& root = parsed.value();
+    JsonObjectReader doc(root, "$");
+    if (!root.is_object()) return make_error(std::string("expected an object, found ") + json_type_name(root), "$");
+    auto ground_station = doc.string("groundStation");
+    if (!ground_station) return ground_station.error();
+    auto file_type = doc.string("fileType");
+    if (!file_type) return file_type.error();
+    if (file_type.value() != "Plan") return make_error("incorrect file type: expected Plan, found " + file_type.value(), "$.fileType");
+    auto version = integer_member(doc, "version");
+    if (!version) return version.error();
+    if (version.value() != 1)
+        return make_error(version.value() > 1 ? "file version " + std::to_string(version.value()) + " is newer than the supported version 1"
+                                              : "file version " + std::to_string(version.value()) + " is no longer supported", "$.version");
+    auto mission_json = doc.object("mission");
+    if (!mission_json) return mission_json.error();
+    auto fence_json = doc.object("geoFence");
+    if (!fence_json) return fence_json.error();
+    auto rally_json = doc.object("rallyPoints");
+    if (!rally_json) return rally_json.error();
+
+    Mission m;
+    JsonObjectReader mission(*mission_json.value(), "$.mission");
+    auto mission_version = integer_member(mission, "version", 2);  // MAVSDK requires 2
+    if (!mission_version) return mission_version.error();
+    auto firmware = integer_member(mission, "firmwareType");
+    if (!firmware) return firmware.error();
+    if (firmware.value() == mav::kAutopilotPx4) m.firmware = Firmware::Px4;
+    else if (firmware.value() == mav::kAutopilotArduPilot) m.firmware = Firmware::ArduPilot;
+    else return make_error("firmware type " + std::to_string(firmware.value()) + " is neither PX4 (12) nor ArduPilot (3)", "$.mission.firmwareType");
+    if (mission.has("vehicleType")) {
+        auto v = integer_member(mission, "vehicleType");
+        if (!v) return v.error();
+        m.vehicle_type = v.value();
+    }
+    if (mission.has("cruiseSpeed")) { auto v = mission.number_in("cruiseSpeed", 0, 500); if (!v) return v.error(); m.cruise_speed_m_s = v.value(); }
+    if (mission.has("hoverSpeed")) { auto v = mission.number_in("hoverSpeed", 0, 500); if (!v) return v.error(); m.hover_speed_m_s = v.value(); }
+    if (mission.has("globalPlanAltitudeMode")) {
+        auto v = integer_member(mission, "globalPlanAltitudeMode");
+        if (!v) return v.error();
+        m.global_altitude_mode = v.value();
+    }
+    auto home_json = mission.array("plannedHomePosition");
+    if (!home_json) return home_json.error();
+    auto home = lat_lon(*home_json.value(), "$.mission.plannedHomePosition", 3);
+    if (!home) return home.error();
+    auto home_alt = finite_number((*home_json.value())[2], "$.mission.plannedHomePosition[2]");
+    if (!home_alt) return home_alt.error();
+    m.home = home.value();
+    m.home_alt_m_amsl = home_alt.value();
+
+    auto items = mission.array("items");
+    if (!items) return items.error();
+    for (size_t i = 0; i < items.value()->size(); ++i) {
+        const std::string path = at("$.mission.items", i);
+        const Json& item_json = (*items.value())[i];
+        if (!item_json.is_object()) return make_error("mission item " + std::to_string(i) + " is not an object", path);
+        JsonObjectReader item(item_json, path);
+        auto type = item.string("type");
+        if (!type) return type.error();
+        if (type.value() == "ComplexItem") return make_error("complex items (surveys, scans, landing patterns) are not supported", path + ".type");
+        if (type.value() != "SimpleItem") return make_error("unknown item type: " + type.value(), path + ".type");
+        MissionItem it;
+        auto command = integer_member(item, "command");
+        if (!command) return command.error();
+        if (command.value() < 0 || command.value() > 65535) return make_error("command out of range", path + ".command");
+        it.command = uint16_t(command.value());
+        auto frame = integer_member(item, "frame");
+        if (!frame) return frame.error();
+        if (frame.value() < 0 || frame.value() > 255) return make_error("frame out of range", path + ".frame");
+        it.frame = uint8_t(frame.value());
+        auto params = item.array("params");
+        if (!params) return params.error();
+        if (params.value()->size() != 7) return make_error("params must contain 7 values", path + ".params");
+        double values[7];
+        for (size_t k = 0; k < 7; ++k) {
+            const Json& v = (*params.value())[k];
+            if (v.is_null()) { values[k] = std::nan(""); continue; }
+            auto d = finite_number(v, at(path + ".params", k));
+            if (!d) return d.error();
+            values[k] = d.value();
+        }
+        for (int k = 0; k < 4; ++k) it.params[size_t(k)] = values[k];
+        if (std::isnan(values[4]) || std::isnan(values[5])) {
+            if (mav::is_positional(it.command)) return make_error("a positional item needs latitude and longitude", path + ".params");
+            values[4] = values[5] = 0;
+        }
+        if (std::abs(values[4]) > 90 || std::abs(values[5]) > 180) return make_error("latitude or longitude out of range", path + ".params");
+        it.lat_deg = values[4];
+        it.lon_deg = values[5];
+        it.alt_m = values[6];
+        if (!item.has("autoContinue") || !item_json["autoContinue"].is_boolean())
+            return make_error("autoContinue must be true or false", path + ".autoContinue");
+        it.autocontinue = item_json["autoContinue"].get<bool>();
+        const int altitude_keys = int(item.has("AltitudeMode")) + int(item.has("Altitude")) + int(item.has("AMSLAltAboveTerrain"));
+        if (altitude_keys != 0 && altitude_keys != 3)
+            return make_error("AltitudeMode, Altitude and AMSLAltAboveTerrain go together: all three or none", path);
+        m.items.push_back(it);
+    }
+
+    JsonObjectReader fence(*fence_json.value(), "$.geoFence");
+    if (fence.has("version") && fence.number("version").ok() && fence.number("version").value() == 2) {
+        auto polygons = fence.array("polygons");
+        if (!polygons) return polygons.error();
+        auto circles = fence.array("circles");
+        if (!circles) return circles.error();
+        for (size_t i = 0; i < polygons.value()->size(); ++i) {
+            const std::string path = at("$.geoFence.polygons", i);
+            JsonObjectReader p((*polygons.value())[i], path);
+            auto v = integer_member(p, "version", 1);
+            if (!v) return v.error();
+            if (!p.has("inclusion") || !(*polygons.value())[i]["inclusion"].is_boolean()) return make_error("inclusion must be true or false", path + ".inclusion");
+            auto vertices = p.array("polygon");
+            if (!vertices) return vertices.error();
+            if (vertices.value()->size() < 3) return make_error("a fence polygon needs at least 3 vertices", path + ".polygon");
+            FencePolygon polygon;
+            polygon.inclusion = (*polygons.value())[i]["inclusion"].get<bool>();
+            for (size_t k = 0; k < vertices.value()->size(); ++k) {
+                auto q = lat_lon((*vertices.value())[k], at(path + ".polygon", k), 2);
+                if (!q) return q.error();
+                polygon.vertices.push_back(q.value());
+            }
+            m.fence_polygons.push_back(polygon);
+        }
+        for (size_t i = 0; i < circles.value()->size(); ++i) {
+            const std::string path = at("$.geoFence.circles", i);
+            JsonObjectReader c((*circles.value())[i], path);
+            auto v = integer_member(c, "version", 1);
+            if (!v) return v.error();
+            if (!c.has("inclusion") || !(*circles.value())[i]["inclusion"].is_boolean()) return make_error("inclusion must be true or false", path + ".inclusion");
+            auto body = c.object("circle");
+            if (!body) return body.error();
+            JsonObjectReader cb(*body.value(), path + ".circle");
+            auto center = cb.array("center");
+            if (!center) return center.error();
+            auto q = lat_lon(*center.value(), path + ".circle.center", 2);
+            if (!q) return q.error();
+            auto radius = cb.number_in("radius", 0, 1e6);
+            if (!radius) return radius.error();
+            m.fence_circles.push_back({(*circles.value())[i]["inclusion"].get<bool>(), q.value(), radius.value()});
+        }
+    } else if (fence.has("version") && !(fence.number("version").ok() && fence.number("version").value() == 1)) {
+        return make_error("GeoFence supports version 2", "$.geoFence.version");
+    }
+
+    JsonObjectReader rally(*rally_json.value(), "$.rallyPoints");
+    if (rally.has("version") && rally.number("version").ok() && rally.number("version").value() == 2) {
+        auto points = rally.array("points");
+        if (!points) return points.error();
+        for (size_t i = 0; i < points.value()->size(); ++i) {
+            const std::string path = at("$.rallyPoints.points", i);
+            auto q = lat_lon((*points.value())[i], path, 3);
+            if (!q) return q.error();
+            auto alt = finite_number((*points.value())[i][2], path + "[2]");
+            if (!alt) return alt.error();
+            m.rally_points.push_back({q.value(), alt.value()});
+        }
+    } else if (rally.has("version") && !(rally.number("version").ok() && rally.number("version").value() == 1)) {
+        return make_error("Rally: version 2 expected", "$.rallyPoints.version");
+    }
+    if (root.contains("lowsky") && root["lowsky"].is_object() && root["lowsky"].contains("notes") && root["lowsky"]["notes"].is_array()) {
+        for (const auto& n : root["lowsky"]["notes"]) if (n.is_string()) m.notes.push_back(n.get<std::string>());
+    }
+    if (root.contains("lowsky") && root["lowsky"].is_object() && root["lowsky"].contains("safety_gate_override") &&
+        root["lowsky"]["safety_gate_override"].is_string())
+        m.gate_override = root["lowsky"]["safety_gate_override"].get<std::string>();
+    return m;
+}
+
+}  // namespace lowsky

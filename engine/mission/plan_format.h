@@ -1,0 +1,19 @@
+#pragma once
+// QGroundControl .plan files (JSON): what QGC and MAVSDK both load
+// (shared/reference/MISSION_FORMATS.md, sections 1.2-1.8).
+
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+#include "mission/mission.h"
+
+namespace lowsky {
+
+// Notes and a safety-gate override go into the file's "lowsky" member, which ground stations ignore.
+std::string write_plan(const Mission& mission);
+
+// Refuses what QGC or MAVSDK would refuse, with the JSON path; never throws.
+Result<Mission> read_plan(std::string_view text, const std::string& source);
+
+}  // namespace lowsky

@@ -1,0 +1,195 @@
+#include "mission/shape_formats.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/json_read.h"
+#include "core/xml_text.h"
+#include "core/zip_writer.h"
+#include "geo/geodesy.h"
+#include "mission/footprint.h"
+
+namespace lowsky {
+
+namespace {
+
+std::string coordinate(GeoPoint p, std::optional<double> alt = std::nullopt) {
+    char text[96];
+    if (alt) std::snprintf(text, sizeof text, "%.7f,%.7f,%.2f", p.lon_deg, p.lat_deg, *alt);
+    else std::snprintf(text, sizeof text, "%.7f,%.7f", p.lon_deg, p.lat_deg);
+    return text;
+}
+
+std::string ring_coordinates(const std::vector<GeoPoint>& ring) {
+    std::string out;
+    for (const auto& p : ring) out += coordinate(p) + " ";
+    if (!ring.empty()) out += coordinate(ring.front());  // KML and GeoJSON close rings explicitly
+    return out;
+}
+
+std::vector<std::string> corridors_of(const BuiltMission& built) {
+    std::vector<std::string> ids;
+    for (const Route* r : {&built.outbound, built.inbound ? &*built.inbound : nullptr}) {
+        if (!r) continue;
+        for (const auto& leg : r->legs) if (std::find(ids.begin(), ids.end(), leg.corridor) == ids.end()) ids.push_back(leg.corridor);
+    }
+    return ids;
+}
+
+std::string band_text(const AltitudeBand& b) { return describe(b.floor) + " to " + describe(b.ceiling); }
+
+Json position_json(GeoPoint p) { return Json::array({p.lon_deg, p.lat_deg}); }
+
+Json ring_json(const std::vector<GeoPoint>& ring) {
+    Json r = Json::array();
+    for (const auto& p : ring) r.push_back(position_json(p));
+    if (!ring.empty()) r.push_back(position_json(ring.front()));
+    return Json::array({r});
+}
+
+Json altitude_json(const Altitude& a) { return Json{{"value_m", a.value_m}, {"reference", to_string(a.reference)}}; }
+
+std::string fixed(double v, int decimals) {
+    char text[48];
+    std::snprintf(text, sizeof text, "%.*f", decimals, v);
+    return text;
+}
+
+}  // namespace
+
+std::string write_kml(const CompiledScenario& compiled, const BuiltMission& built, const RouteRequest& q, KmlAltitude altitude) {
+    const Scenario& s = compiled.scenario();
+    const bool absolute = altitude == KmlAltitude::Absolute;
+    std::string out;
+    out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n<Document>\n";
+    out += "  <name>" + xml_escape("lowsky: " + q.from_hub + " to " + q.to_hub + " (" + q.drone_type + ")") + "</name>\n";
+    std::string notes;
+    for (const auto& n : built.mission.notes) notes += n + "\n";
+    if (!built.mission.gate_override.empty()) notes += "SAFETY GATE OVERRIDDEN: " + built.mission.gate_override + "\n";
+    out += "  <description>" + xml_escape(notes) + "</description>\n";
+    out += "  <Style id=\"path\"><LineStyle><color>ff1e90ff</color><width>3</width></LineStyle><PolyStyle><color>401e90ff</color></PolyStyle></Style>\n";
+    out += "  <Style id=\"corridor\"><LineStyle><color>ff6e9b00</color><width>1.5</width></LineStyle><PolyStyle><color>406e9b00</color></PolyStyle></Style>\n";
+    out += "  <Style id=\"hub\"><IconStyle><scale>1.1</scale></IconStyle></Style>\n";
+    out += "  <Placemark>\n    <name>Flight path</name>\n    <description>" +
+           xml_escape(absolute ? "altitudes AMSL: heights above home plus the home elevation"
+                               : "altitudes above ground, taken as heights above home (no terrain model)") +
+           "</description>\n    <styleUrl>#path</styleUrl>\n    <LineString>\n      <extrude>1</extrude>\n      <altitudeMode>" +
+           (absolute ? "absolute" : "relativeToGround") + "</altitudeMode>\n      <coordinates>";
+    for (size_t i = 0; i < built.flown_path.size(); ++i) {
+        const double h = built.flown_height_m[i] + (absolute ? built.mission.home_alt_m_amsl : 0.0);
+        out += (i ? " " : "") + coordinate(built.flown_path[i], h);
+    }
+    out += "</coordinates>\n    </LineString>\n  </Placemark>\n  <Folder>\n    <name>Corridors</name>\n";
+    for (const auto& id : corridors_of(built)) {
+        const Corridor* c = s.find_corridor(id);
+        out += "    <Placemark>\n      <name>" + xml_escape(c->id) + "</name>\n      <description>" +
+               xml_escape(c->name + ": " + band_text(c->band) + ", " + fixed(c->width_m, 0) + " m wide" +
+                          (c->approval.empty() ? "" : ", approval " + c->approval)) +
+               "</description>\n      <styleUrl>#corridor</styleUrl>\n      <Polygon>\n        <altitudeMode>clampToGround</altitudeMode>\n"
+               "        <outerBoundaryIs><LinearRing><coordinates>" + ring_coordinates(path_footprint(c->centreline, c->width_m / 2)) +
+               "</coordinates></LinearRing></outerBoundaryIs>\n      </Polygon>\n    </Placemark>\n";
+    }
+    out += "  </Folder>\n  <Folder>\n    <name>Hubs</name>\n";
+    for (const auto& h : s.hubs) {
+        if (h.id != q.from_hub && h.id != q.to_hub) continue;
+        out += "    <Placemark>\n      <name>" + xml_escape(h.name) + "</name>\n      <styleUrl>#hub</styleUrl>\n      <Point><coordinates>" +
+               coordinate(h.position) + "</coordinates></Point>\n    </Placemark>\n";
+    }
+    out += "  </Folder>\n</Document>\n</kml>\n";
+    return out;
+}
+
+std::string write_scenario_geojson(const CompiledScenario& compiled, const BuiltMission* built) {
+    const Scenario& s = compiled.scenario();
+    Json features = Json::array();
+    for (const auto& h : s.hubs) {
+        features.push_back({{"type", "Feature"}, {"id", h.id}, {"geometry", {{"type", "Point"}, {"coordinates", position_json(h.position)}}},
+                            {"properties", {{"kind", "hub"}, {"name", h.name}, {"ground_elevation_m_amsl", h.ground_elevation_m_amsl},
+                                            {"pads", h.pad_count}, {"serves", h.serves}}}});
+    }
+    for (const auto& j : s.junctions) {
+        features.push_back({{"type", "Feature"}, {"id", j.id}, {"geometry", {{"type", "Point"}, {"coordinates", position_json(j.position)}}},
+                            {"properties", {{"kind", "junction"}}}});
+    }
+    for (const auto& c : s.corridors) {
+        Json line = Json::array();
+        for (const auto& p : c.centreline) line.push_back(position_json(p));
+        Json props{{"kind", "corridor"}, {"name", c.name}, {"width_m", c.width_m}, {"floor", altitude_json(c.band.floor)},
+                   {"ceiling", altitude_json(c.band.ceiling)}, {"direction", c.direction == Direction::OneWay ? "one_way" : "two_way"},
+                   {"speed_limit_m_s", c.speed_limit_m_s}, {"drone_types", c.drone_types}};
+        if (!c.approval.empty()) props["approval"] = c.approval;
+        features.push_back({{"type", "Feature"}, {"id", c.id}, {"geometry", {{"type", "LineString"}, {"coordinates", line}}}, {"properties", props}});
+        features.push_back({{"type", "Feature"}, {"id", c.id + "-footprint"},
+                            {"geometry", {{"type", "Polygon"}, {"coordinates", ring_json(path_footprint(c.centreline, c.width_m / 2))}}},
+                            {"properties", {{"kind", "corridor_footprint"}, {"corridor", c.id}}}});
+    }
+    for (const auto& z : compiled.zones()) {
+        std::vector<GeoPoint> ring = z.shape.polygon;
+        Json props{{"kind", "zone"}, {"name", z.name}, {"zone_kind", to_string(z.kind)}, {"jurisdiction", to_string(z.jurisdiction)},
+                   {"floor", altitude_json(z.band.floor)}, {"ceiling", altitude_json(z.band.ceiling)}};
+        if (z.shape.kind == ZoneShape::Kind::Circle) {
+            ring.clear();
+            for (int i = 0; i < 72; ++i) ring.push_back(geodesy::destination(z.shape.center, i * 5.0, z.shape.radius_m));
+            props["circle"] = {{"center", position_json(z.shape.center)}, {"radius_m", z.shape.radius_m}};
+        }
+        if (!z.source.empty()) props["source"] = z.source;
+        features.push_back({{"type", "Feature"}, {"id", z.id}, {"geometry", {{"type", "Polygon"}, {"coordinates", ring_json(ring)}}}, {"properties", props}});
+    }
+    if (built) {
+        Json line = Json::array();
+        for (size_t i = 0; i < built->flown_path.size(); ++i)
+            line.push_back(Json::array({built->flown_path[i].lon_deg, built->flown_path[i].lat_deg, built->flown_height_m[i] + built->mission.home_alt_m_amsl}));
+        features.push_back({{"type", "Feature"}, {"id", "route"}, {"geometry", {{"type", "LineString"}, {"coordinates", line}}},
+                            {"properties", {{"kind", "route"}, {"altitude", "AMSL (heights above home plus the home elevation)"}, {"notes", built->mission.notes}}}});
+    }
+    Json doc{{"type", "FeatureCollection"}, {"name", s.name}, {"features", features}};
+    return doc.dump(1) + "\n";
+}
+
+std::vector<uint8_t> write_wpml_kmz(const CompiledScenario& compiled, const BuiltMission& built, const RouteRequest& q) {
+    const Scenario& s = compiled.scenario();
+    const DroneType* type = s.find_drone_type(q.drone_type);
+    const Mission& m = built.mission;
+    const bool returns = built.inbound.has_value();
+    auto header = [&](bool execution) {
+        std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\" xmlns:wpml=\"http://www.dji.com/wpmz/1.0.2\">\n<Document>\n";
+        if (!execution) {
+            out += "  <wpml:author>lowsky</wpml:author>\n  <wpml:createTime>0</wpml:createTime>\n  <wpml:updateTime>0</wpml:updateTime>\n";
+        }
+        out += "  <wpml:missionConfig>\n    <wpml:flyToWaylineMode>safely</wpml:flyToWaylineMode>\n    <wpml:finishAction>" +
+               std::string(returns ? "autoLand" : "noAction") + "</wpml:finishAction>\n    <wpml:exitOnRCLost>executeLostAction</wpml:exitOnRCLost>\n"
+               "    <wpml:executeRCLostAction>hover</wpml:executeRCLostAction>\n    <wpml:takeOffSecurityHeight>20</wpml:takeOffSecurityHeight>\n"
+               "    <wpml:globalTransitionalSpeed>" + fixed(type->cruise_speed_m_s, 1) + "</wpml:globalTransitionalSpeed>\n"
+               "    <wpml:droneInfo><wpml:droneEnumValue>67</wpml:droneEnumValue><wpml:droneSubEnumValue>0</wpml:droneSubEnumValue></wpml:droneInfo>\n"
+               "  </wpml:missionConfig>\n  <Folder>\n    <wpml:templateId>0</wpml:templateId>\n";
+        if (execution) out += "    <wpml:waylineId>0</wpml:waylineId>\n    <wpml:executeHeightMode>relativeToStartPoint</wpml:executeHeightMode>\n";
+        else out += "    <wpml:templateType>waypoint</wpml:templateType>\n    <wpml:waylineCoordinateSysParam><wpml:coordinateMode>WGS84</wpml:coordinateMode>"
+                    "<wpml:heightMode>relativeToStartPoint</wpml:heightMode></wpml:waylineCoordinateSysParam>\n";
+        out += "    <wpml:autoFlightSpeed>" + fixed(type->cruise_speed_m_s, 1) + "</wpml:autoFlightSpeed>\n";
+        return out;
+    };
+    std::string template_kml = header(false), waylines = header(true);
+    int index = 0;
+    double speed = type->cruise_speed_m_s;
+    for (const MissionItem& it : m.items) {
+        if (it.command == mav::kDoChangeSpeed) speed = it.params[1];
+        if (it.command != mav::kNavWaypoint) continue;
+        const double h = it.frame == mav::kFrameGlobal ? it.alt_m - m.home_alt_m_amsl : it.alt_m;
+        const std::string common = "      <Point><coordinates>" + coordinate({it.lat_deg, it.lon_deg}) + "</coordinates></Point>\n"
+                                   "      <wpml:index>" + std::to_string(index++) + "</wpml:index>\n";
+        const std::string motion = "      <wpml:waypointSpeed>" + fixed(speed, 1) + "</wpml:waypointSpeed>\n"
+                                   "      <wpml:waypointHeadingParam><wpml:waypointHeadingMode>followWayline</wpml:waypointHeadingMode></wpml:waypointHeadingParam>\n"
+                                   "      <wpml:waypointTurnParam><wpml:waypointTurnMode>toPointAndStopWithDiscontinuityCurvature</wpml:waypointTurnMode>"
+                                   "<wpml:waypointTurnDampingDist>0</wpml:waypointTurnDampingDist></wpml:waypointTurnParam>\n"
+                                   "      <wpml:useStraightLine>1</wpml:useStraightLine>\n";
+        template_kml += "    <Placemark>\n" + common + "      <wpml:height>" + fixed(h, 2) + "</wpml:height>\n" + motion + "    </Placemark>\n";
+        waylines += "    <Placemark>\n" + common + "      <wpml:executeHeight>" + fixed(h, 2) + "</wpml:executeHeight>\n" + motion + "    </Placemark>\n";
+    }
+    const std::string tail = "  </Folder>\n</Document>\n</kml>\n";
+    template_kml += tail;
+    waylines += tail;
+    return write_zip({{"wpmz/template.kml", std::vector<uint8_t>(template_kml.begin(), template_kml.end())},
+                      {"wpmz/waylines.wpml", std::vector<uint8_t>(waylines.begin(), waylines.end())}});
+}
+
+}  // namespace lowsky
