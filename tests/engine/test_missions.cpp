@@ -1,0 +1,335 @@
+// Mission files: the reference's rules (one broken fixture per rule), round trips, the
+// safety gate, and the shape imports.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "fixtures.h"
+#include "core/json_read.h"
+#include "core/zip_writer.h"
+#include "geo/gcj02.h"
+#include "geo/geodesy.h"
+#include "mission/exporters.h"
+#include "mission/importers.h"
+#include "mission/plan_format.h"
+#include "mission/waypoints_format.h"
+
+using namespace lowsky;
+using test::read_text;
+
+TEST_CASE("Valid mission fixtures load, CRLF included", "[missions]") {
+    auto plan = read_plan(read_text("tests/fixtures/missions/valid-px4.plan"), "valid-px4.plan");
+    REQUIRE(plan.ok());
+    CHECK(plan->firmware == Firmware::Px4);
+    CHECK(plan->items.size() == 5);
+    CHECK(std::isnan(plan->items[0].params[3]));  // null yaw
+    CHECK(plan->fence_polygons.size() == 1);
+    CHECK(plan->fence_circles.size() == 1);
+    CHECK(plan->rally_points.size() == 1);
+    for (const char* f : {"valid-ardupilot.waypoints", "valid-crlf.waypoints"}) {
+        INFO(f);
+        auto wp = read_waypoints(read_text(std::string("tests/fixtures/missions/") + f), f);
+        REQUIRE(wp.ok());
+        CHECK(wp->home.lat_deg == Approx(22.5521));
+        CHECK(wp->home_alt_m_amsl == Approx(5));
+        CHECK(wp->items.size() == 4);
+    }
+}
+
+TEST_CASE("Every broken mission fixture is refused with the reason and where", "[missions]") {
+    auto expected = parse_json_text(read_text("tests/fixtures/missions/broken/expected.json"), "expected.json");
+    REQUIRE(expected.ok());
+    REQUIRE(expected.value().size() >= 30);
+    for (const auto& c : expected.value()) {
+        const std::string file = c["file"].get<std::string>();
+        INFO(file);
+        const std::string text = read_text("tests/fixtures/missions/broken/" + file);
+        auto imported = import_file(file, text, {});
+        REQUIRE_FALSE(imported.ok());
+        CHECK(imported.error().where.rfind(c["where"].get<std::string>(), 0) == 0);
+        CHECK(imported.error().message.rfind(c["message"].get<std::string>(), 0) == 0);
+        UNSCOPED_INFO(imported.error().to_string());
+    }
+}
+
+TEST_CASE("A huge altitude loads, and the firmware check refuses it", "[missions]") {
+    auto m = read_plan(read_text("tests/fixtures/missions/broken/huge-number.plan"), "huge-number.plan");
+    REQUIRE(m.ok());
+    const auto problems = check_items_for_firmware(m.value());
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].where.rfind("item 3", 0) == 0);
+}
+
+TEST_CASE("Export, import, export again gives identical bytes", "[missions][golden]") {
+    for (const char* name : {"baoan-songshan.px4.plan", "baoan-songshan.ardupilot.plan", "xiangzhou-dongao.px4.plan", "guzhen-xinhui.ardupilot.plan",
+                             "xinhui-guzhen.px4.plan"}) {
+        INFO(name);
+        const std::string golden = read_text(std::string("tests/golden/missions/") + name);
+        auto m = read_plan(golden, name);
+        REQUIRE(m.ok());
+        CHECK(write_plan(m.value()) == golden);
+    }
+    for (const char* name : {"baoan-songshan.ardupilot.waypoints", "xiangzhou-dongao.ardupilot.waypoints", "guzhen-xinhui.ardupilot.waypoints"}) {
+        INFO(name);
+        const std::string golden = read_text(std::string("tests/golden/missions/") + name);
+        auto m = read_waypoints(golden, name);
+        REQUIRE(m.ok());
+        auto again = write_waypoints(m.value());
+        REQUIRE(again.ok());
+        CHECK(again.value() == golden);
+    }
+}
+
+TEST_CASE("Coordinates keep 1e-7 degree through every mission format", "[missions]") {
+    Mission m;
+    m.firmware = Firmware::ArduPilot;
+    m.home = {22.5521234, 113.8829876};
+    m.items.push_back({mav::kNavWaypoint, mav::kFrameGlobalRelativeAlt, {0, 0, 0, 0}, 22.1234567, 113.7654321, 85.25, true});
+    auto plan = read_plan(write_plan(m), "p");
+    REQUIRE(plan.ok());
+    auto wp = read_waypoints(write_waypoints(m).value(), "w");
+    REQUIRE(wp.ok());
+    for (const Mission* back : {&plan.value(), &wp.value()}) {
+        CHECK(std::abs(back->items[0].lat_deg - 22.1234567) < 1e-7);
+        CHECK(std::abs(back->items[0].lon_deg - 113.7654321) < 1e-7);
+        CHECK(std::abs(back->home.lat_deg - 22.5521234) < 1e-7);
+        CHECK(back->items[0].alt_m == Approx(85.25));
+    }
+}
+
+TEST_CASE("A PX4 mission is not written as .waypoints", "[missions]") {
+    Mission m;
+    m.firmware = Firmware::Px4;
+    auto text = write_waypoints(m);
+    REQUIRE_FALSE(text.ok());
+    CHECK(text.error().where == "--firmware");
+}
+
+TEST_CASE("The firmware check follows PX4's and ArduPilot's upload rules", "[missions][gate]") {
+    struct Case { Firmware firmware; MissionItem item; bool accepted; const char* what; };
+    const double nan = std::nan("");
+    const Case cases[] = {
+        {Firmware::Px4, {16, 3, {0, 0, 0, nan}, 22.5, 113.9, 80, true}, true, "PX4 waypoint, relative frame"},
+        {Firmware::Px4, {16, 10, {0, 0, 0, nan}, 22.5, 113.9, 80, true}, false, "PX4 refuses the terrain frame"},
+        {Firmware::Px4, {183, 2, {9, 1500, 0, 0}, 0, 0, 0, true}, false, "PX4 refuses DO_SET_SERVO"},
+        {Firmware::Px4, {20, 3, {0, 0, 0, 0}, 0, 0, 0, true}, false, "PX4 takes RTL only in frame 2"},
+        {Firmware::Px4, {20, 2, {0, 0, 0, 0}, 0, 0, 0, true}, true, "PX4 RTL, frame 2"},
+        {Firmware::Px4, {94, 3, {5, 0, 0, 0}, 22.5, 113.9, 20, true}, false, "PX4 refuses PAYLOAD_PLACE"},
+        {Firmware::ArduPilot, {16, 10, {0, 0, 0, 0}, 22.5, 113.9, 80, true}, true, "ArduPilot takes the terrain frame"},
+        {Firmware::ArduPilot, {16, 3, {0, 0, 0, 0}, 22.5, 113.9, nan, true}, false, "ArduPilot refuses a null altitude"},
+        {Firmware::ArduPilot, {16, 3, {0, 0, 0, 0}, 22.5, 113.9, 90000, true}, false, "altitude beyond LOCATION_ALT_MAX_M"},
+        {Firmware::ArduPilot, {183, 2, {9, 1500, 0, 0}, 0, 0, 0, true}, true, "ArduPilot takes DO_SET_SERVO"},
+        {Firmware::ArduPilot, {16, 7, {0, 0, 0, 0}, 22.5, 113.9, 80, true}, false, "an unknown frame"},
+        {Firmware::ArduPilot, {4242, 2, {0, 0, 0, 0}, 0, 0, 0, true}, false, "an unknown command"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.what);
+        Mission m;
+        m.firmware = c.firmware;
+        m.items = {c.item};
+        CHECK(check_items_for_firmware(m).empty() == c.accepted);
+    }
+}
+
+namespace {
+
+struct GateFixture {
+    Scenario scenario = test::load_scenario("tests/fixtures/scenarios/minimal.json");
+    ExportResult run(const RouteRequest& q, MissionOptions options = {}, std::string override_reason = {}) {
+        const CompiledScenario compiled(scenario);
+        const RoutingNetwork network(compiled);
+        ExportRequest request;
+        request.route = q;
+        request.options = options;
+        request.override_reason = override_reason;
+        return export_mission(compiled, network, request);
+    }
+    bool has(const ExportResult& r, const std::string& check) {
+        for (const auto& f : r.gate.failures) if (f.check == check) return true;
+        return false;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("The safety gate passes a clean mission and refuses an unsafe one, with the reason and where", "[missions][gate]") {
+    GateFixture g;
+    const RouteRequest q{"a", "b", "quad", 1.0, RouteObjective::Fastest};
+    const ExportResult clean = g.run(q);
+    for (const auto& f : clean.gate.failures) UNSCOPED_INFO(f.check << ": " << f.message << " at " << f.where);
+    REQUIRE(clean.ok());
+    CHECK(clean.gate.passed());
+    CHECK(clean.gate.energy_wh > 0);
+
+    SECTION("a no-fly zone across the corridor") {
+        Zone z;
+        z.id = "nf";
+        z.name = "nf";
+        z.kind = ZoneKind::NoFly;
+        z.shape.kind = ZoneShape::Kind::Circle;
+        z.shape.center = {22.5, 113.425};
+        z.shape.radius_m = 300;
+        z.band = {{0, AltitudeReference::AboveGround}, {500, AltitudeReference::AboveGround}};
+        g.scenario.zones.push_back(z);
+        const ExportResult r = g.run(q);
+        CHECK_FALSE(r.ok());
+        CHECK(r.refused_by_gate);
+        CHECK(g.has(r, "mission.no_fly"));
+        bool located = false;
+        for (const auto& f : r.gate.failures) located |= f.check == "mission.no_fly" && f.where.find("path at 22.5") == 0;
+        CHECK(located);
+    }
+    SECTION("not enough energy") {
+        g.scenario.drone_types[0].battery_wh = 60;
+        const ExportResult r = g.run(q);
+        CHECK(g.has(r, "mission.energy"));
+    }
+    SECTION("a head wind that costs the reserve") {
+        const ExportResult still = g.run(q);
+        g.scenario.wind = {{0, 200, 90, 8}};  // from the east, where the drone flies first
+        const ExportResult windy = g.run(q);
+        CHECK(windy.gate.energy_wh > still.gate.energy_wh);
+    }
+    SECTION("above the ceiling without an approval") {
+        g.scenario.corridors[0].band = {{130, AltitudeReference::AboveGround}, {150, AltitudeReference::AboveGround}};
+        const ExportResult r = g.run(q);
+        CHECK(g.has(r, "mission.above_ceiling"));
+        g.scenario.corridors[0].approval = "TEST-APPROVAL";
+        CHECK_FALSE(g.has(g.run(q), "mission.above_ceiling"));
+    }
+    SECTION("an explicit override exports anyway and says so in the file") {
+        g.scenario.drone_types[0].battery_wh = 60;
+        const ExportResult r = g.run(q, {}, "bench test with a tethered battery");
+        REQUIRE(r.ok());
+        CHECK_FALSE(r.gate.passed());
+        const std::string text(r.bytes.begin(), r.bytes.end());
+        auto doc = parse_json_text(text, "override.plan");
+        REQUIRE(doc.ok());
+        CHECK(doc.value()["lowsky"]["safety_gate_override"] == "bench test with a tethered battery");
+    }
+    SECTION("a landing delivery cannot also return") {
+        MissionOptions o;
+        o.delivery = Delivery::Land;
+        o.return_mode = ReturnMode::Corridors;
+        const ExportResult r = g.run(q, o);
+        CHECK_FALSE(r.ok());
+        CHECK(r.error.where == "--delivery");
+    }
+}
+
+TEST_CASE("The mission flies take-off, corridor waypoints, release with the gripper, and the way back", "[missions]") {
+    GateFixture g;
+    const CompiledScenario compiled(g.scenario);
+    const RoutingNetwork network(compiled);
+    MissionOptions o;
+    o.firmware = Firmware::ArduPilot;
+    auto built = build_mission(compiled, network, {"a", "b", "quad", 1.0, RouteObjective::Fastest}, o);
+    REQUIRE(built.ok());
+    std::vector<uint16_t> commands;
+    for (const auto& it : built->mission.items) commands.push_back(it.command);
+    CHECK(commands == std::vector<uint16_t>{22, 178, 16, 16, 211, 93, 16, 16, 21});
+    const auto& items = built->mission.items;
+    CHECK(items[0].alt_m == Approx(85));                 // the corridor's 60-110 m band, middle, above home
+    CHECK(items[4].frame == mav::kFrameMission);          // DO_GRIPPER
+    CHECK(items[4].params[1] == 0);                       // release
+    CHECK(items[3].params[0] == Approx(o.release_hold_s));
+    CHECK(items[3].alt_m == Approx(3 + o.release_height_m));  // B's ground is 3 m above A's
+    CHECK(items.back().alt_m == Approx(0));
+    for (const auto& it : items) {
+        if (mav::is_positional(it.command)) CHECK(it.frame == mav::kFrameGlobalRelativeAlt);
+        for (double p : it.params) CHECK(std::isfinite(p));  // ArduPilot flavour: no null
+    }
+    // AMSL: the same heights plus the home elevation.
+    o.altitude = MissionAltitudeFrame::Amsl;
+    auto amsl = build_mission(compiled, network, {"a", "b", "quad", 1.0, RouteObjective::Fastest}, o);
+    REQUIRE(amsl.ok());
+    CHECK(amsl->mission.items[0].frame == mav::kFrameGlobal);
+    CHECK(amsl->mission.items[0].alt_m == Approx(85 + 5));
+    CHECK(amsl->mission.global_altitude_mode == 2);
+}
+
+TEST_CASE("KML and GeoJSON shapes import as corridors and zones, with their altitude", "[missions][import]") {
+    auto kml = import_file("corridor-and-zone.kml", read_text("tests/fixtures/shapes/corridor-and-zone.kml"), {});
+    REQUIRE(kml.ok());
+    REQUIRE(kml->corridors.size() == 1);
+    REQUIRE(kml->zones.size() == 1);
+    CHECK(kml->corridors[0].name == "Shekou & Qianhai link");
+    CHECK(kml->corridors[0].centreline.size() == 3);
+    CHECK(kml->corridors[0].centreline[0].lat_deg == Approx(22.5361));
+    CHECK(kml->corridors[0].band.floor.reference == AltitudeReference::AboveGround);
+    CHECK(kml->corridors[0].band.floor.value_m == Approx(70));
+    CHECK(kml->corridors[0].band.ceiling.value_m == Approx(110));
+    CHECK(kml->zones[0].name == "Port <restricted>");
+    CHECK(kml->zones[0].shape.polygon.size() == 4);  // the closing point dropped
+
+    auto geojson = import_file("corridor-and-zone.geojson", read_text("tests/fixtures/shapes/corridor-and-zone.geojson"), {});
+    REQUIRE(geojson.ok());
+    REQUIRE(geojson->corridors.size() == 1);
+    CHECK(geojson->corridors[0].id == "c-test");
+    CHECK(geojson->corridors[0].width_m == 150);
+    CHECK(geojson->corridors[0].band.floor.value_m == Approx(60));
+    CHECK(geojson->zones.size() == 1);
+}
+
+TEST_CASE("GCJ-02 coordinates are converted to WGS84", "[missions][import][geo]") {
+    // In the GBA a WGS84 point is drawn about 500-560 m east and 300-340 m south on GCJ-02 maps.
+    const GeoPoint wgs{22.55213, 113.88288};
+    const GeoPoint gcj = wgs84_to_gcj02(wgs);
+    const double east = geodesy::distance_m(wgs, {wgs.lat_deg, gcj.lon_deg});
+    const double north = geodesy::distance_m(wgs, {gcj.lat_deg, wgs.lon_deg});
+    CHECK(gcj.lon_deg > wgs.lon_deg);
+    CHECK(gcj.lat_deg < wgs.lat_deg);
+    CHECK(east == Approx(530).margin(35));
+    CHECK(north == Approx(320).margin(25));
+    const GeoPoint back = gcj02_to_wgs84(gcj);
+    CHECK(std::abs(back.lat_deg - wgs.lat_deg) < 1e-8);
+    CHECK(std::abs(back.lon_deg - wgs.lon_deg) < 1e-8);
+    // Outside China nothing moves.
+    CHECK(wgs84_to_gcj02({48.85, 2.35}).lat_deg == 48.85);
+
+    ImportOptions from_chinese_map;
+    from_chinese_map.from_gcj02 = true;
+    auto shifted = import_file("c.geojson", read_text("tests/fixtures/shapes/corridor-and-zone.geojson"), from_chinese_map);
+    REQUIRE(shifted.ok());
+    const GeoPoint first = shifted->corridors[0].centreline[0];
+    CHECK(geodesy::distance_m(first, {22.50, 113.40}) == Approx(610).margin(60));
+}
+
+TEST_CASE("Hostile shape files end in a clear error", "[missions][import]") {
+    struct Case { const char* name; std::string text; const char* message_start; };
+    const std::vector<Case> cases = {
+        {"a.kml", "<?xml version=\"1.0\"?><!DOCTYPE kml [<!ENTITY x \"y\">]><kml/>", "document type declarations are not accepted"},
+        {"b.kml", "<kml>" + std::string(2000, '\0').replace(0, 2000, std::string(100, 'x')) + "", "missing </kml>"},
+        {"c.kml", std::string(200 * 3, ' ').replace(0, 600, [] { std::string s; for (int i = 0; i < 100; ++i) s += "<a>"; return s; }()), "elements nest deeper than 64 levels"},
+        {"d.kml", "<kml><Placemark><name>&bogus;</name></Placemark></kml>", "unknown entity &bogus;"},
+        {"e.kml", "<kml><Placemark><LineString><coordinates>113.8,22.5 1e999,22.6</coordinates></LineString></Placemark></kml>", "bad coordinate tuple"},
+        {"f.kml", "<kml><Placemark><LineString><coordinates>22.5,113.8 22.6,113.9</coordinates></LineString></Placemark></kml>", "coordinate out of range"},
+        {"g.kml", "<gpx/>", "not a KML document"},
+        {"h.geojson", "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[113.4, \"22.5\"], [113.5, 22.5]]}}]}", "a position holds numbers only"},
+        {"i.geojson", "{\"type\": \"Topology\"}", "expected a FeatureCollection or a Feature"},
+        {"j.geojson", "[1, 2]", "not a GeoJSON object"},
+        {"k.shp", "binary", "unknown file type"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.name);
+        auto r = import_file(c.name, c.text, {});
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().message.rfind(c.message_start, 0) == 0);
+        UNSCOPED_INFO(r.error().to_string());
+    }
+}
+
+TEST_CASE("The ZIP writer stores entries with their CRC", "[zip]") {
+    const std::string a = "hello";
+    const auto zip = write_zip({{"wpmz/a.txt", std::vector<uint8_t>(a.begin(), a.end())}});
+    // Local header, then the name, then the data; the CRC-32 of "hello" is 0x3610A686.
+    CHECK(zip[0] == 'P');
+    CHECK(zip[1] == 'K');
+    CHECK(zip[14] == 0x86);
+    CHECK(zip[15] == 0xA6);
+    CHECK(zip[16] == 0x10);
+    CHECK(zip[17] == 0x36);
+    CHECK(std::string(zip.begin() + 30, zip.begin() + 40) == "wpmz/a.txt");
+    CHECK(std::string(zip.begin() + 40, zip.begin() + 45) == "hello");
+    CHECK(write_zip({{"wpmz/a.txt", std::vector<uint8_t>(a.begin(), a.end())}}) == zip);  // deterministic
+}
