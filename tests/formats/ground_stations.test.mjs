@@ -1,0 +1,77 @@
+// Every golden export is accepted by the rules of QGroundControl, MAVSDK and pymavlink, and
+// those rules are not rubber stamps: the reference's own broken cases fail them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { qgcLoadPlan, mavsdkLoadPlan, qgcLoadWaypoints, pymavlinkLoadWaypoints, mavsdkLoadWaypoints } from './ground_station_rules.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const GOLDEN = join(ROOT, 'tests', 'golden', 'missions');
+const FIXTURES = join(ROOT, 'tests', 'fixtures', 'missions');
+const read = (...p) => readFileSync(join(...p), 'utf8');
+
+const plans = readdirSync(GOLDEN).filter((f) => f.endsWith('.plan'));
+const waypoints = readdirSync(GOLDEN).filter((f) => f.endsWith('.waypoints'));
+
+test('there are golden plans and waypoints', () => {
+  assert.ok(plans.length >= 6 && waypoints.length >= 3);
+});
+
+for (const f of plans) {
+  test(`${f}: QGroundControl and MAVSDK load it`, () => {
+    const text = read(GOLDEN, f);
+    assert.equal(qgcLoadPlan(text), null);
+    assert.equal(mavsdkLoadPlan(text), null);
+    const plan = JSON.parse(text);
+    const px4 = plan.mission.firmwareType === 12;
+    for (const item of plan.mission.items) {
+      assert.equal(item.type, 'SimpleItem');
+      assert.equal(item.params.length, 7);
+      // Frame 2 for commands without a position (PX4 refuses anything else).
+      if ([178, 20, 93, 211, 112, 177, 3000].includes(item.command)) assert.equal(item.frame, 2, `command ${item.command}`);
+      else assert.ok([0, 3].includes(item.frame), `command ${item.command} in frame ${item.frame}`);
+      if (!px4) assert.ok(item.params.every((p) => p !== null), 'ArduPilot flavour: no null parameter');
+      if ([16, 21, 22, 84, 85].includes(item.command)) assert.ok(Number.isFinite(item.params[6]), 'a positional item has an altitude');
+      if (px4) assert.ok(![183, 94].includes(item.command), 'PX4 refuses DO_SET_SERVO and PAYLOAD_PLACE');
+    }
+  });
+}
+
+for (const f of waypoints) {
+  test(`${f}: QGroundControl, pymavlink and MAVSDK load it`, () => {
+    const text = read(GOLDEN, f);
+    assert.equal(qgcLoadWaypoints(text), null);
+    assert.equal(pymavlinkLoadWaypoints(text), null);
+    assert.equal(mavsdkLoadWaypoints(text), null);
+    assert.ok(!text.includes('\r') && !text.includes('\n\n') && !text.includes('#'));
+    const home = text.split('\n')[1].split('\t');
+    assert.deepEqual(home.slice(0, 4), ['0', '1', '0', '16'], 'line 0 is home, frame 0 (AMSL)');
+  });
+}
+
+test('the hand-written valid fixtures load everywhere', () => {
+  const plan = read(FIXTURES, 'valid-px4.plan');
+  assert.equal(qgcLoadPlan(plan), null);
+  assert.equal(mavsdkLoadPlan(plan), null);
+  const wp = read(FIXTURES, 'valid-ardupilot.waypoints');
+  for (const load of [qgcLoadWaypoints, pymavlinkLoadWaypoints, mavsdkLoadWaypoints]) assert.equal(load(wp), null);
+});
+
+test("the loaders' rules refuse the reference's broken cases", () => {
+  const broken = (f) => read(FIXTURES, 'broken', f);
+  assert.match(qgcLoadPlan(broken('missing-groundstation.plan')), /groundStation/);
+  assert.match(qgcLoadPlan(broken('six-params.plan')), /7 values/);
+  assert.match(qgcLoadPlan(broken('autocontinue-number.plan')), /autoContinue/);
+  assert.match(qgcLoadPlan(broken('unknown-item-type.plan')), /Unknown item type/);
+  assert.match(mavsdkLoadPlan(broken('missing-geofence.plan')), /geoFence/);
+  assert.match(mavsdkLoadPlan(broken('mission-version-1.plan')), /mission.version/);
+  assert.equal(mavsdkLoadPlan(broken('missing-groundstation.plan')), null, 'MAVSDK accepts what QGC refuses: validate against both');
+  assert.match(qgcLoadWaypoints(broken('header-trailing-space.waypoints')), /not compatible/);
+  assert.match(qgcLoadWaypoints(broken('blank-line.waypoints')), /corrupted/);
+  assert.match(qgcLoadWaypoints(broken('comment-line.waypoints')), /corrupted/);
+  assert.match(pymavlinkLoadWaypoints(broken('real-in-command.waypoints')), /int\(\)/);
+  assert.match(mavsdkLoadWaypoints(broken('spaces-not-tabs.waypoints')), /12 fields/);
+  assert.match(mavsdkLoadWaypoints(read(FIXTURES, 'valid-crlf.waypoints')), /Invalid field/, 'MAVSDK fails on CRLF');
+});
