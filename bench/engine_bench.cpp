@@ -1,9 +1,12 @@
 // Engine benchmarks, native and WebAssembly alike (scripts/bench runs both and compares):
 //   validate: a generated network of 1,000 corridors and 500 zones (budget 50 ms native)
 //   route:    one query across a 1,000-hub network (budget 1 ms native)
+#include <cmath>
 #include <cstdio>
 
 #include "generated_network.h"
+#include "mission/plan_format.h"
+#include "mission/waypoints_format.h"
 #include "routing/route.h"
 #include "timing.h"
 #include "validation/validate.h"
@@ -62,6 +65,27 @@ int main() {
         bench::time_case("route across 1000 hubs (least energy)", [&] { ok = network.route(frugal).ok() && ok; });
         std::printf("      (%zu hubs, %zu corridors, %zu arcs: %s, %zu legs; multirotor %zu legs)\n", s.hubs.size(), s.corridors.size(),
                     network.arcs().size(), ok ? "found" : "NOT FOUND", legs, multirotor_legs);
+    }
+    {
+        // A 10,000-waypoint mission: a lawnmower over the estuary, ArduPilot flavour so that
+        // both formats can carry it.
+        Mission m;
+        m.firmware = Firmware::ArduPilot;
+        m.home = {22.5, 113.6};
+        m.home_alt_m_amsl = 5;
+        bench::Random rng(7);
+        for (int i = 0; i < 10000; ++i) {
+            const double lat = std::round((22.3 + (i / 100) * 0.004 + rng.uniform(0, 1e-4)) * 1e7) / 1e7;
+            const double lon = std::round((113.5 + (i % 100) * 0.004 + rng.uniform(0, 1e-4)) * 1e7) / 1e7;
+            m.items.push_back({mav::kNavWaypoint, mav::kFrameGlobalRelativeAlt, {0, 0, 0, 0}, lat, lon, std::round(rng.uniform(60, 110) * 100) / 100, true});
+        }
+        std::string plan, waypoints;
+        bench::time_case("export 10000-waypoint .plan", [&] { plan = write_plan(m); });
+        bench::time_case("import 10000-waypoint .plan", [&] { (void)read_plan(plan, "bench.plan"); });
+        bench::time_case("export 10000-waypoint .waypoints", [&] { waypoints = write_waypoints(m).value(); });
+        bench::time_case("import 10000-waypoint .waypoints", [&] { (void)read_waypoints(waypoints, "bench.waypoints"); });
+        const bool same = read_plan(plan, "p").ok() && write_plan(read_plan(plan, "p").value()) == plan;
+        std::printf("      (.plan %zu KiB, .waypoints %zu KiB, round trip %s)\n", plan.size() / 1024, waypoints.size() / 1024, same ? "identical" : "DIFFERS");
     }
     return 0;
 }

@@ -8,7 +8,7 @@ namespace lowsky {
 
 namespace {
 
-Json number_or_null(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
+constexpr const char* kItemsPlaceholder = "@@lowsky-items@@";
 
 std::string at(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
 
@@ -39,27 +39,50 @@ Result<int> integer_member(const JsonObjectReader& in, const char* key, int expe
     return int(n.value());
 }
 
+// The items, written straight into text: a 10,000-item mission is too slow to build as a
+// JSON tree first. The layout is exactly what nlohmann's dump(4) gives for the same tree
+// (keys sorted, four spaces), at the depth where "items" sits in the document.
+void append_number(std::string& out, double v) {
+    if (!std::isfinite(v)) { out += "null"; return; }
+    char buffer[64];
+    char* end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, v);
+    out.append(buffer, end);
+}
+
+std::string items_text(const std::vector<MissionItem>& items) {
+    if (items.empty()) return "[]";
+    const std::string i3(12, ' '), i4(16, ' '), i5(20, ' ');
+    std::string out = "[\n";
+    out.reserve(items.size() * 420);
+    for (size_t i = 0; i < items.size(); ++i) {
+        const MissionItem& it = items[i];
+        out += i3 + "{\n";
+        if (mav::is_positional(it.command)) {
+            // QGC's altitude keys: all three or none (1 relative, 2 absolute).
+            out += i4 + "\"AMSLAltAboveTerrain\": null,\n" + i4 + "\"Altitude\": ";
+            append_number(out, it.alt_m);
+            out += ",\n" + i4 + "\"AltitudeMode\": " + (it.frame == mav::kFrameGlobal ? "2" : "1") + ",\n";
+        }
+        out += i4 + "\"autoContinue\": " + (it.autocontinue ? "true" : "false") + ",\n";
+        out += i4 + "\"command\": " + std::to_string(it.command) + ",\n";
+        out += i4 + "\"doJumpId\": " + std::to_string(i + 1) + ",\n";
+        out += i4 + "\"frame\": " + std::to_string(it.frame) + ",\n";
+        out += i4 + "\"params\": [\n";
+        const double values[7] = {it.params[0], it.params[1], it.params[2], it.params[3], it.lat_deg, it.lon_deg, it.alt_m};
+        for (int k = 0; k < 7; ++k) {
+            out += i5;
+            append_number(out, values[k]);
+            out += k < 6 ? ",\n" : "\n";
+        }
+        out += i4 + "],\n" + i4 + "\"type\": \"SimpleItem\"\n" + i3 + (i + 1 < items.size() ? "},\n" : "}\n");
+    }
+    out += std::string(8, ' ') + "]";
+    return out;
+}
+
 }  // namespace
 
 std::string write_plan(const Mission& m) {
-    Json items = Json::array();
-    for (size_t i = 0; i < m.items.size(); ++i) {
-        const MissionItem& it = m.items[i];
-        Json params = Json::array();
-        for (double p : it.params) params.push_back(number_or_null(p));
-        params.push_back(it.lat_deg);
-        params.push_back(it.lon_deg);
-        params.push_back(number_or_null(it.alt_m));
-        Json item{{"type", "SimpleItem"}, {"command", it.command}, {"frame", it.frame}, {"params", params},
-                  {"autoContinue", it.autocontinue}, {"doJumpId", int(i + 1)}};
-        if (mav::is_positional(it.command)) {
-            // QGC's altitude keys: all three or none (1 relative, 2 absolute).
-            item["AltitudeMode"] = it.frame == mav::kFrameGlobal ? 2 : 1;
-            item["Altitude"] = number_or_null(it.alt_m);
-            item["AMSLAltAboveTerrain"] = nullptr;
-        }
-        items.push_back(item);
-    }
     Json polygons = Json::array(), circles = Json::array(), points = Json::array();
     for (const auto& p : m.fence_polygons) {
         Json vertices = Json::array();
@@ -78,7 +101,7 @@ std::string write_plan(const Mission& m) {
         {"mission", {{"version", 2}, {"firmwareType", m.firmware == Firmware::Px4 ? mav::kAutopilotPx4 : mav::kAutopilotArduPilot},
                      {"vehicleType", m.vehicle_type}, {"cruiseSpeed", m.cruise_speed_m_s}, {"hoverSpeed", m.hover_speed_m_s},
                      {"globalPlanAltitudeMode", m.global_altitude_mode},
-                     {"plannedHomePosition", Json::array({m.home.lat_deg, m.home.lon_deg, m.home_alt_m_amsl})}, {"items", items}}},
+                     {"plannedHomePosition", Json::array({m.home.lat_deg, m.home.lon_deg, m.home_alt_m_amsl})}, {"items", kItemsPlaceholder}}},
         {"geoFence", {{"version", 2}, {"polygons", polygons}, {"circles", circles}}},
         {"rallyPoints", {{"version", 2}, {"points", points}}},
     };
@@ -86,7 +109,10 @@ std::string write_plan(const Mission& m) {
     Json meta{{"notes", m.notes}};
     if (!m.gate_override.empty()) meta["safety_gate_override"] = m.gate_override;
     doc["lowsky"] = meta;
-    return doc.dump(4) + "\n";
+    std::string text = doc.dump(4) + "\n";
+    const std::string placeholder = Json(kItemsPlaceholder).dump();
+    text.replace(text.find(placeholder), placeholder.size(), items_text(m.items));
+    return text;
 }
 
 Result<Mission> read_plan(std::string_view text, const std::string& source) {
