@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "core/json_read.h"
+#include "mission/importers.h"
 #include "scenario/scenario_io.h"
 #include "platform.h"
 
@@ -102,6 +103,16 @@ void App::load_assets() {
         }
         scenario_ = make_scenario_view(std::move(*load.scenario), source);
         scenario_state_ = AssetState::Ready;
+        // Open on the first seed route: Bao'an to Songshan Lake by VTOL, when the scenario has them.
+        const Scenario& sc = *scenario_->scenario;
+        auto index_of = [](const auto& items, const char* id, int fallback) {
+            for (size_t i = 0; i < items.size(); ++i) if (items[i].id == id) return int(i);
+            return fallback;
+        };
+        workbench_.from = index_of(sc.hubs, "baoan-ops", 0);
+        workbench_.to = index_of(sc.hubs, "songshan-lake", sc.hubs.size() > 1 ? 1 : 0);
+        workbench_.drone = index_of(sc.drone_types, "vtol-fixed-wing", 0);
+        update_route_preview();
     });
     platform_fetch("assets/gba_places.json", [this](Result<std::vector<uint8_t>> bytes) {
         Result<PlaceCatalog> parsed = bytes ? parse_places(std::string_view(reinterpret_cast<const char*>(bytes.value().data()),
@@ -175,6 +186,9 @@ void App::draw_frame() {
         std::optional<ImVec2> mouse;
         if (cursor) mouse = io.MousePos;
         draw_scenario_layer(map_layer, camera_, *scenario_, selected_, mouse, ui_scale_);
+        draw_mission_overlay(map_layer, camera_, workbench_, ui_scale_);
+        ui_rects_.clear();
+        run_mission_action(draw_mission_panel(*scenario_, workbench_, ui_scale_, ui_rects_));
         if (const Finding* f = draw_findings_panel(*scenario_, selected_, ui_scale_)) {
             selected_ = {f->object_kind, f->object, int(f - scenario_->report.findings.data())};
             if (f->position) fly_to(*f->position, std::max(camera_.zoom(), 12.0));
@@ -203,6 +217,72 @@ void App::draw_frame() {
         notified_ready_ = true;
         platform_notify_ready();
     }
+}
+
+void App::update_route_preview() {
+    const Scenario& sc = *scenario_->scenario;
+    if (sc.hubs.empty() || sc.drone_types.empty()) return;
+    RouteRequest q{sc.hubs[size_t(workbench_.from)].id, sc.hubs[size_t(workbench_.to)].id, sc.drone_types[size_t(workbench_.drone)].id, -1,
+                   RouteObjective::Fastest};
+    auto route = scenario_->network->route(q);
+    workbench_.preview.reset();
+    workbench_.preview_error.clear();
+    if (route) workbench_.preview = route.value();
+    else workbench_.preview_error = route.error().message;
+}
+
+void App::run_mission_action(MissionPanelAction action) {
+    switch (action) {
+        case MissionPanelAction::None: return;
+        case MissionPanelAction::RouteChanged: update_route_preview(); return;
+        case MissionPanelAction::ClearOverlay: workbench_.imported.reset(); return;
+        case MissionPanelAction::Import:
+            platform_open_file(".plan,.waypoints,.txt,.kml,.geojson,.json", [this](std::string name, std::vector<uint8_t> bytes) {
+                auto imported = import_file(name, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()), {});
+                if (!imported) {
+                    // The open scenario and any earlier overlay stay as they were.
+                    notices_.push_back({"Import refused", name + " was not imported: " + imported.error().to_string()});
+                    return;
+                }
+                workbench_.imported = std::move(imported.value());
+                workbench_.imported_name = name;
+                workbench_.last_failed = false;
+                workbench_.last_message = "Imported " + name + ": " + describe_import(*workbench_.imported)["summary"].get<std::string>();
+                workbench_.last_gate = {};
+            });
+            return;
+        case MissionPanelAction::Export:
+        case MissionPanelAction::ExportOverride: break;
+    }
+    const Scenario& sc = *scenario_->scenario;
+    ExportRequest request;
+    request.route = {sc.hubs[size_t(workbench_.from)].id, sc.hubs[size_t(workbench_.to)].id, sc.drone_types[size_t(workbench_.drone)].id, -1,
+                     RouteObjective::Fastest};
+    request.options.delivery = workbench_.delivery;
+    request.options.return_mode = workbench_.return_mode;
+    std::string ext, mime = "application/octet-stream", flavour;
+    switch (workbench_.format) {
+        case ExportChoice::PlanPx4: request.format = ExportFormat::Plan; request.options.firmware = Firmware::Px4; ext = "plan"; flavour = ".px4"; mime = "application/json"; break;
+        case ExportChoice::PlanArduPilot: request.format = ExportFormat::Plan; request.options.firmware = Firmware::ArduPilot; ext = "plan"; flavour = ".ardupilot"; mime = "application/json"; break;
+        case ExportChoice::WaypointsArduPilot: request.format = ExportFormat::Waypoints; request.options.firmware = Firmware::ArduPilot; ext = "waypoints"; flavour = ".ardupilot"; mime = "text/plain"; break;
+        case ExportChoice::Kml: request.format = ExportFormat::Kml; ext = "kml"; mime = "application/vnd.google-earth.kml+xml"; break;
+        case ExportChoice::GeoJson: request.format = ExportFormat::GeoJson; ext = "geojson"; mime = "application/geo+json"; break;
+        case ExportChoice::Wpml: request.format = ExportFormat::Wpml; ext = "kmz"; mime = "application/vnd.google-earth.kmz"; break;
+    }
+    if (action == MissionPanelAction::ExportOverride) request.override_reason = workbench_.override_reason;
+    const ExportResult result = export_mission(*scenario_->compiled, *scenario_->network, request);
+    workbench_.last_gate = result.gate;
+    workbench_.last_failed = !result.ok();
+    if (!result.ok()) {
+        workbench_.last_message = result.error.to_string();
+        return;
+    }
+    const std::string name = request.route.from_hub + "-" + request.route.to_hub + flavour + "." + ext;
+    platform_save_file(name, result.bytes, mime);
+    char text[200];
+    std::snprintf(text, sizeof text, "Saved %s: %zu items, %.0f Wh of %.0f Wh usable%s", name.c_str(), result.items, result.gate.energy_wh,
+                  result.gate.usable_energy_wh, request.override_reason.empty() ? "" : " (safety gate overridden)");
+    workbench_.last_message = text;
 }
 
 void App::fly_to(GeoPoint target, double zoom) {
@@ -247,7 +327,19 @@ void App::publish_state() {
         state["zones"] = scenario_->compiled->zones().size();
         state["hubs"] = scenario_->scenario->hubs.size();
         state["findings"] = {{"errors", r.errors}, {"warnings", r.warnings}, {"infos", r.infos}, {"count", r.findings.size()}};
+        Json mission{{"lastMessage", workbench_.last_message}, {"lastFailed", workbench_.last_failed},
+                     {"gateFailures", workbench_.last_gate.failures.size()}};
+        if (workbench_.preview) mission["preview"] = {{"distance_m", workbench_.preview->distance_m}, {"time_s", workbench_.preview->time_s},
+                                                      {"legs", workbench_.preview->legs.size()}};
+        if (workbench_.imported) {
+            mission["overlay"] = describe_import(*workbench_.imported);
+            mission["overlay"].erase("mission");  // the summary is enough for the page
+        }
+        state["mission"] = mission;
     }
+    Json rects = Json::object();
+    for (const auto& [name, r] : ui_rects_) rects[name] = {r[0], r[1], r[2], r[3]};
+    state["ui"] = rects;
     Json notices = Json::array();
     for (const auto& n : notices_) notices.push_back({{"title", n.title}, {"detail", n.detail}});
     state["notices"] = notices;

@@ -36,6 +36,8 @@ private:
     void setup_imgui_style(float ui_scale);
     std::string basemap_status() const;
     void fly_to(GeoPoint target, double zoom);
+    void run_mission_action(MissionPanelAction action);
+    void update_route_preview();
     void step_flight(double now_ms);
 
     MapCamera camera_{kHome, kHomeZoom};
@@ -48,6 +50,8 @@ private:
     AssetState scenario_state_ = AssetState::Loading;
     std::unique_ptr<ScenarioView> scenario_;
     MapSelection selected_;
+    MissionWorkbench workbench_;
+    std::vector<std::pair<std::string, std::array<float, 4>>> ui_rects_;  // published for the browser tests
 
     struct Flight {  // an animated move of the camera, started by a click in a list
         bool active = false;

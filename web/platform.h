@@ -52,6 +52,13 @@ PinchGesture platform_take_pinch();
 // Fetches a file served beside the app. done() runs later, on the main thread.
 void platform_fetch(const std::string& url, std::function<void(Result<std::vector<uint8_t>>)> done);
 
+// Offers bytes to the user as a download named `filename`.
+void platform_save_file(const std::string& filename, const std::vector<uint8_t>& bytes, const std::string& mime_type);
+
+// Asks the user for a file (`accept`: ".plan,.waypoints,..."); done(name, bytes) runs later,
+// only if a file was chosen.
+void platform_open_file(const std::string& accept, std::function<void(std::string, std::vector<uint8_t>)> done);
+
 // Publishes the app's state (a JSON object) as window.lowsky.state; tells the page when the
 // first frame is on screen (window.lowsky.firstFrameMs) and when the assets have settled
 // and been drawn (window.lowsky.ready).

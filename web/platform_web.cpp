@@ -116,6 +116,46 @@ void on_fetch_failed(void* arg) {
     mark_activity();
 }
 
+EM_JS(void, js_save_file, (const char* name, const uint8_t* data, int size, const char* mime), {
+    // Copy out of the heap at once: memory growth would invalidate a view.
+    const bytes = HEAPU8.slice(data, data + size);
+    const blob = new Blob([bytes], {type: UTF8ToString(mime)});
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 0);
+});
+
+EM_JS(void, js_open_file, (int request, const char* accept), {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = UTF8ToString(accept);
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+        const file = input.files && input.files[0];
+        input.remove();
+        if (!file) return;
+        file.arrayBuffer().then((buffer) => {
+            const bytes = new Uint8Array(buffer);
+            const data = _malloc(Math.max(1, bytes.length));
+            HEAPU8.set(bytes, data);
+            const nameLength = lengthBytesUTF8(file.name) + 1;
+            const name = _malloc(nameLength);
+            stringToUTF8(file.name, name, nameLength);
+            _lowsky_file_opened(request, name, data, bytes.length);
+            _free(name);
+            _free(data);
+        });
+    });
+    document.body.appendChild(input);
+    input.click();
+});
+
+std::vector<std::pair<int, std::function<void(std::string, std::vector<uint8_t>)>>> g_open_requests;
+int g_next_open_request = 1;
+
 }  // namespace
 
 bool platform_init(std::string& error) {
@@ -202,3 +242,29 @@ void platform_notify_ready() { js_notify_ready(); }
 double platform_now_ms() { return emscripten_get_now(); }
 
 }  // namespace lowsky::web
+
+namespace lowsky::web {
+
+void platform_save_file(const std::string& filename, const std::vector<uint8_t>& bytes, const std::string& mime_type) {
+    js_save_file(filename.c_str(), bytes.data(), int(bytes.size()), mime_type.c_str());
+}
+
+void platform_open_file(const std::string& accept, std::function<void(std::string, std::vector<uint8_t>)> done) {
+    const int id = g_next_open_request++;
+    g_open_requests.push_back({id, std::move(done)});
+    js_open_file(id, accept.c_str());
+}
+
+}  // namespace lowsky::web
+
+extern "C" EMSCRIPTEN_KEEPALIVE void lowsky_file_opened(int request, const char* name, const uint8_t* data, int size) {
+    using namespace lowsky::web;
+    for (auto it = g_open_requests.begin(); it != g_open_requests.end(); ++it) {
+        if (it->first != request) continue;
+        auto done = std::move(it->second);
+        g_open_requests.erase(it);
+        done(name, std::vector<uint8_t>(data, data + size));
+        mark_activity();
+        return;
+    }
+}

@@ -41,6 +41,7 @@ std::unique_ptr<ScenarioView> make_scenario_view(Scenario scenario, std::string 
     view->source = std::move(source);
     view->scenario = std::make_unique<Scenario>(std::move(scenario));
     view->compiled = std::make_unique<CompiledScenario>(*view->scenario);
+    view->network = std::make_unique<RoutingNetwork>(*view->compiled);
     view->report = validate(*view->compiled);
     for (const auto& zone : view->compiled->zones()) view->zones.push_back(shape_view(zone, view->compiled->frame()));
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "routing/route.h"
 #include "scenario/compiled_scenario.h"
 #include "scenario/scenario.h"
 #include "validation/finding.h"
@@ -25,6 +26,7 @@ struct ScenarioView {
     std::string source;
     std::unique_ptr<Scenario> scenario;
     std::unique_ptr<CompiledScenario> compiled;
+    std::unique_ptr<RoutingNetwork> network;
     ValidationReport report;
     std::vector<ZoneShapeView> zones;          // parallel to compiled->zones()
     std::vector<CheckState> corridor_state;    // parallel to scenario->corridors

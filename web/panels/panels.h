@@ -8,7 +8,10 @@
 
 #include "geo/map_camera.h"
 #include "places/places.h"
+#include "mission_workbench.h"
 #include "scenario_view.h"
+
+#include <array>
 
 struct ImDrawList;
 struct ImVec2;
@@ -37,6 +40,16 @@ void draw_map_markers(ImDrawList* draw_list, const MapCamera& camera, const Plac
 // `mouse` (screen pixels; none when the pointer is over a window).
 void draw_scenario_layer(ImDrawList* draw_list, const MapCamera& camera, const ScenarioView& view, const MapSelection& selected,
                          std::optional<ImVec2> mouse, float ui_scale);
+
+enum class MissionPanelAction { None, RouteChanged, Export, ExportOverride, Import, ClearOverlay };
+
+// The mission panel. Records the screen rectangles of its main buttons in `rects` (the page
+// publishes them, so that browser tests click where a person would).
+MissionPanelAction draw_mission_panel(const ScenarioView& view, MissionWorkbench& workbench, float ui_scale,
+                                      std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
+
+// The previewed route and an imported mission or shapes, over the map.
+void draw_mission_overlay(ImDrawList* draw_list, const MapCamera& camera, const MissionWorkbench& workbench, float ui_scale);
 
 // The findings list; returns the finding clicked this frame.
 const Finding* draw_findings_panel(const ScenarioView& view, const MapSelection& selected, float ui_scale);

@@ -1,0 +1,35 @@
+#pragma once
+// What the mission panel works on: the chosen route and export settings, the last export's
+// safety-gate report, and a mission or shapes imported from a file, shown as an overlay.
+// The engine does all the work; this only holds the user's choices and the results.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mission/exporters.h"
+#include "mission/importers.h"
+#include "routing/route.h"
+
+namespace lowsky::web {
+
+enum class ExportChoice { PlanPx4, PlanArduPilot, WaypointsArduPilot, Kml, GeoJson, Wpml };
+
+struct MissionWorkbench {
+    int from = 0, to = 1, drone = 0;  // indices into the scenario's hubs and drone types
+    ExportChoice format = ExportChoice::PlanPx4;
+    Delivery delivery = Delivery::HoverRelease;
+    ReturnMode return_mode = ReturnMode::Corridors;
+    char override_reason[160] = "";
+
+    std::optional<Route> preview;            // the route of the current choice
+    std::string preview_error;
+    GateReport last_gate;                    // of the last export attempt
+    std::string last_message;                // what happened, for the panel
+    bool last_failed = false;
+
+    std::optional<Imported> imported;        // the overlay
+    std::string imported_name;
+};
+
+}  // namespace lowsky::web

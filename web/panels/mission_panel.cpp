@@ -1,0 +1,138 @@
+// The mission panel: pick a route and a format, see the route, export it through the safety
+// gate (as a download), or import a mission or shape file to see it over the map.
+#include <imgui.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "panels.h"
+
+namespace lowsky::web {
+
+namespace {
+
+const char* kFormats[] = {".plan for PX4", ".plan for ArduPilot", ".waypoints for ArduPilot", "KML (Google Earth)", "GeoJSON (GIS)", "DJI WPML (.kmz, best effort)"};
+
+template <typename T>
+bool combo(const char* label, int& index, const std::vector<T>& items) {
+    bool changed = false;
+    if (ImGui::BeginCombo(label, items.empty() ? "" : items[size_t(index)].id.c_str())) {
+        for (size_t i = 0; i < items.size(); ++i) {
+            if (ImGui::Selectable(items[i].id.c_str(), int(i) == index)) { index = int(i); changed = true; }
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+void remember(const char* name, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    rects.push_back({name, {a.x, a.y, b.x - a.x, b.y - a.y}});
+}
+
+}  // namespace
+
+MissionPanelAction draw_mission_panel(const ScenarioView& view, MissionWorkbench& w, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
+    MissionPanelAction action = MissionPanelAction::None;
+    const Scenario& sc = *view.scenario;
+    const float pad = ImGui::GetStyle().WindowPadding.x;
+    ImGui::SetNextWindowPos(ImVec2(pad, 150 * s), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(330 * s, 0), ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(0.93f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings;
+    if (ImGui::Begin("Mission###mission", nullptr, flags)) {
+        ImGui::PushItemWidth(-90 * s);
+        bool changed = combo("from##hub", w.from, sc.hubs);
+        changed |= combo("to##hub", w.to, sc.hubs);
+        changed |= combo("drone##type", w.drone, sc.drone_types);
+        if (changed) action = MissionPanelAction::RouteChanged;
+        int format = int(w.format);
+        if (ImGui::Combo("format", &format, kFormats, IM_ARRAYSIZE(kFormats))) w.format = ExportChoice(format);
+        int delivery = w.delivery == Delivery::HoverRelease ? 0 : 1;
+        if (ImGui::Combo("delivery", &delivery, "hover and release\0land\0")) {
+            w.delivery = delivery == 0 ? Delivery::HoverRelease : Delivery::Land;
+            if (w.delivery == Delivery::Land) w.return_mode = ReturnMode::None;
+        }
+        int ret = w.return_mode == ReturnMode::Corridors ? 0 : w.return_mode == ReturnMode::Rtl ? 1 : 2;
+        if (w.delivery == Delivery::HoverRelease && ImGui::Combo("return", &ret, "through the corridors\0RTL (straight home)\0none\0"))
+            w.return_mode = ret == 0 ? ReturnMode::Corridors : ret == 1 ? ReturnMode::Rtl : ReturnMode::None;
+        ImGui::PopItemWidth();
+
+        if (w.preview) {
+            ImGui::TextDisabled("%.1f km, %.0f min, %.0f Wh of %.0f Wh usable", w.preview->distance_m / 1000, w.preview->time_s / 60,
+                                w.preview->energy_wh, w.preview->usable_energy_wh);
+        } else if (!w.preview_error.empty()) {
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", w.preview_error.c_str());
+            ImGui::PopTextWrapPos();
+        }
+        if (ImGui::Button("Export")) action = MissionPanelAction::Export;
+        remember("export", rects);
+        ImGui::SameLine();
+        if (ImGui::Button("Import a file...")) action = MissionPanelAction::Import;
+        remember("import", rects);
+        if (w.imported) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton("clear overlay")) action = MissionPanelAction::ClearOverlay;
+        }
+        if (!w.last_message.empty()) {
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextColored(w.last_failed ? ImVec4(1, 0.5f, 0.4f, 1) : ImVec4(0.55f, 0.9f, 0.6f, 1), "%s", w.last_message.c_str());
+            for (const auto& f : w.last_gate.failures) ImGui::BulletText("%s: %s (%s)", f.check.c_str(), f.message.c_str(), f.where.c_str());
+            ImGui::PopTextWrapPos();
+            if (!w.last_gate.failures.empty()) {
+                ImGui::SetNextItemWidth(-90 * s);
+                ImGui::InputTextWithHint("##override", "reason to export anyway", w.override_reason, sizeof w.override_reason);
+                ImGui::SameLine();
+                ImGui::BeginDisabled(std::string(w.override_reason).empty());
+                if (ImGui::Button("Override")) action = MissionPanelAction::ExportOverride;
+                ImGui::EndDisabled();
+            }
+        }
+    }
+    ImGui::End();
+    return action;
+}
+
+void draw_mission_overlay(ImDrawList* dl, const MapCamera& camera, const MissionWorkbench& w, float s) {
+    auto screen = [&](GeoPoint p) {
+        double x, y;
+        camera.geo_to_screen(p, x, y);
+        return ImVec2(float(x), float(y));
+    };
+    if (w.preview) {
+        for (const auto& leg : w.preview->legs) {
+            std::vector<ImVec2> pts;
+            for (const auto& p : leg.path) pts.push_back(screen(p));
+            dl->AddPolyline(pts.data(), int(pts.size()), IM_COL32(255, 255, 255, 230), 0, 7 * s);
+            dl->AddPolyline(pts.data(), int(pts.size()), IM_COL32(30, 110, 230, 255), 0, 4 * s);
+        }
+    }
+    if (!w.imported) return;
+    const ImU32 ink = IM_COL32(200, 30, 160, 255);
+    if (w.imported->mission) {
+        std::vector<ImVec2> pts;
+        for (const auto& it : w.imported->mission->items) {
+            if (mav::is_positional(it.command)) pts.push_back(screen({it.lat_deg, it.lon_deg}));
+        }
+        dl->AddPolyline(pts.data(), int(pts.size()), ink, 0, 3 * s);
+        for (const auto& p : pts) dl->AddCircleFilled(p, 4 * s, ink, 12);
+        for (const auto& f : w.imported->mission->fence_polygons) {
+            std::vector<ImVec2> ring;
+            for (const auto& v : f.vertices) ring.push_back(screen(v));
+            dl->AddPolyline(ring.data(), int(ring.size()), f.inclusion ? IM_COL32(20, 160, 90, 200) : IM_COL32(220, 40, 40, 200), ImDrawFlags_Closed, 2 * s);
+        }
+    }
+    for (const auto& c : w.imported->corridors) {
+        std::vector<ImVec2> pts;
+        for (const auto& p : c.centreline) pts.push_back(screen(p));
+        dl->AddPolyline(pts.data(), int(pts.size()), ink, 0, 3 * s);
+    }
+    for (const auto& z : w.imported->zones) {
+        std::vector<ImVec2> ring;
+        for (const auto& p : z.shape.polygon) ring.push_back(screen(p));
+        dl->AddPolyline(ring.data(), int(ring.size()), ink, ImDrawFlags_Closed, 2 * s);
+    }
+}
+
+}  // namespace lowsky::web
