@@ -7,4 +7,5 @@ int run_route(int argc, char** argv);
 int run_format(int argc, char** argv);
 int run_export(int argc, char** argv);
 int run_import(int argc, char** argv);
+int run_simulate(int argc, char** argv);
 }  // namespace lowsky::cli

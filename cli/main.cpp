@@ -29,6 +29,9 @@ constexpr const char* kUsage =
     "  import FILE [--json] [--gcj02]\n"
     "      what a .plan, .waypoints, .kml or .geojson file holds, or the precise reason it is refused.\n"
     "      --gcj02 converts coordinates from Chinese web maps to WGS84. exit 0 read, 2 refused\n"
+    "  simulate FILE [--hours H] [--seed S] [--energy-model stolaroff|dorling] [--report OUT.json] [--csv DIR]\n"
+    "      a day of deliveries: dispatch, pads, energy, wind, deconfliction; KPIs, report and CSV tables.\n"
+    "      exit 0, or 1 when some demand can never be served (the findings say which and why)\n"
     "  format FILE [-o OUT]\n"
     "      rewrite a scenario in canonical form (what lowsky saves)\n"
     "  checks\n"
@@ -59,6 +62,7 @@ int main(int argc, char** argv) {
     if (verb == "format") return lowsky::cli::run_format(argc, argv);
     if (verb == "export") return lowsky::cli::run_export(argc, argv);
     if (verb == "import") return lowsky::cli::run_import(argc, argv);
+    if (verb == "simulate") return lowsky::cli::run_simulate(argc, argv);
     if (verb == "checks") {
         for (const auto& c : lowsky::all_checks()) std::printf("%-38s %s\n", c.id, c.rule);
         return 0;

@@ -1,0 +1,78 @@
+// lowsky simulate FILE [--hours H] [--seed S] [--energy-model stolaroff|dorling] [--report OUT.json] [--csv DIR]
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <sys/stat.h>
+
+#include "cli_common.h"
+#include "commands.h"
+#include "core/file_io.h"
+#include "sim/report.h"
+#include "sim/simulator.h"
+
+namespace lowsky::cli {
+
+namespace {
+bool write_text(const std::string& path, const std::string& text) {
+    auto ok = write_file_bytes(path, std::vector<uint8_t>(text.begin(), text.end()));
+    if (!ok) std::fprintf(stderr, "lowsky simulate: %s\n", ok.error().to_string().c_str());
+    return ok.ok();
+}
+}  // namespace
+
+int run_simulate(int argc, char** argv) {
+    std::string error;
+    auto args = parse_args(argc, argv, 2, {"--hours", "--seed", "--report", "--csv", "--energy-model"}, {"--quiet"}, error);
+    const char* usage = "usage: lowsky simulate FILE [--hours H] [--seed S] [--energy-model stolaroff|dorling] [--report OUT.json] [--csv DIR]";
+    if (!args || args->positional.size() != 1) {
+        std::fprintf(stderr, "lowsky simulate: %s\n%s\n", args ? "one scenario file expected" : error.c_str(), usage);
+        return kUnreadable;
+    }
+    SimConfig cfg;
+    if (auto h = args->option("--hours")) cfg.hours = std::atof(h->c_str());
+    if (auto s = args->option("--seed")) cfg.seed = uint32_t(std::strtoul(s->c_str(), nullptr, 10));
+    if (auto m = args->option("--energy-model")) {
+        if (*m == "stolaroff") cfg.energy_model = EnergyModelKind::Stolaroff;
+        else if (*m == "dorling") cfg.energy_model = EnergyModelKind::Dorling;
+        else { std::fprintf(stderr, "lowsky simulate: --energy-model is stolaroff or dorling\n"); return kUnreadable; }
+    }
+    if (!(cfg.hours > 0 && cfg.hours <= 24 * 7)) {
+        std::fprintf(stderr, "lowsky simulate: --hours must be between 0 and 168\n");
+        return kUnreadable;
+    }
+    std::vector<Error> warnings;
+    auto scenario = load_scenario_file(args->positional[0], false, warnings);
+    if (!scenario) return kUnreadable;
+    const CompiledScenario compiled(*scenario);
+    const bool tty = isatty(fileno(stderr)) && !args->flag("--quiet");
+    int last = -1;
+    const SimResult r = simulate(compiled, cfg, [&](double f) {
+        const int pct = int(f * 100);
+        if (!tty || pct == last) return;
+        last = pct;
+        const int width = 40, filled = pct * width / 100;
+        std::fprintf(stderr, "\r[%.*s%*s] %3d%%", filled, "########################################", width - filled, "", pct);
+        if (pct == 100) std::fprintf(stderr, "\n");
+    });
+    const Kpis& k = r.kpis;
+    std::printf("simulated %.0f h of %s, seed %u\n", cfg.hours, scenario->name.c_str(), cfg.seed);
+    std::printf("  orders %d: delivered %d, pending %d, cannot be served %d (%d flights)\n", k.orders, k.delivered, k.pending, k.undeliverable, k.flights);
+    std::printf("  on time %.1f %%, delivery time p50 %.1f min, p95 %.1f min\n", k.on_time_share * 100, k.p50_delivery_s / 60, k.p95_delivery_s / 60);
+    std::printf("  energy %.0f Wh per parcel, %.1f Wh per km\n", k.energy_per_parcel_wh, k.energy_per_km_wh);
+    std::printf("  tactical conflicts %d, losses of separation %d\n", k.conflicts, k.losses_of_separation);
+    for (const auto& f : r.findings) std::printf("  %s %s: %s\n", to_string(f.severity), f.check.c_str(), f.message.c_str());
+    if (auto report = args->option("--report")) {
+        if (!write_text(*report, sim_report_json(r, cfg).dump(1) + "\n")) return kUnreadable;
+    }
+    if (auto dir = args->option("--csv")) {
+        mkdir(dir->c_str(), 0755);
+        const bool ok = write_text(*dir + "/deliveries.csv", deliveries_csv(r)) && write_text(*dir + "/drones.csv", drones_csv(r)) &&
+                        write_text(*dir + "/hubs.csv", hubs_csv(r)) && write_text(*dir + "/corridors.csv", corridors_csv(r)) &&
+                        write_text(*dir + "/series.csv", series_csv(r));
+        if (!ok) return kUnreadable;
+    }
+    return r.findings.empty() ? kOk : kFindings;
+}
+
+}  // namespace lowsky::cli

@@ -1,0 +1,54 @@
+#pragma once
+// Limited resources over time (pads, chargers, swap stations): each unit keeps its busy
+// intervals; a request gets the earliest start at or after a time when some unit is free for
+// the whole duration. Requests may come in any time order.
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+namespace lowsky {
+
+class Calendar {
+public:
+    explicit Calendar(int units = 1) : busy_(size_t(std::max(units, 1))) {}
+
+    struct Slot {
+        double start = 0;
+        int unit = 0;
+    };
+
+    // The earliest slot of `duration` starting at or after `t`.
+    Slot earliest(double t, double duration) const {
+        Slot best{1e300, 0};
+        for (size_t u = 0; u < busy_.size(); ++u) {
+            const double s = earliest_on(busy_[u], t, duration);
+            if (s < best.start) best = {s, int(u)};
+        }
+        return best;
+    }
+
+    void book(Slot slot, double duration) {
+        auto& list = busy_[size_t(slot.unit)];
+        const std::pair<double, double> interval{slot.start, slot.start + duration};
+        list.insert(std::upper_bound(list.begin(), list.end(), interval), interval);
+    }
+
+private:
+    static double earliest_on(const std::vector<std::pair<double, double>>& list, double t, double duration) {
+        // Intervals are sorted and do not overlap: walk from the last one that starts before t.
+        auto it = std::upper_bound(list.begin(), list.end(), std::pair<double, double>{t, 1e300});
+        if (it != list.begin()) --it;
+        double start = t;
+        for (; it != list.end(); ++it) {
+            if (it->second <= start) continue;
+            if (it->first >= start + duration) break;
+            start = it->second;
+        }
+        return start;
+    }
+
+    std::vector<std::vector<std::pair<double, double>>> busy_;
+};
+
+}  // namespace lowsky

@@ -1,0 +1,94 @@
+#include "sim/report.h"
+
+#include <cstdio>
+
+namespace lowsky {
+
+namespace {
+std::string num(double v, int decimals = 1) {
+    char text[48];
+    std::snprintf(text, sizeof text, "%.*f", decimals, v);
+    return text;
+}
+}  // namespace
+
+Json sim_report_json(const SimResult& r, const SimConfig& cfg) {
+    const Kpis& k = r.kpis;
+    Json kpis{{"orders", k.orders}, {"delivered", k.delivered}, {"pending", k.pending}, {"undeliverable", k.undeliverable},
+              {"on_time_share", k.on_time_share}, {"p50_delivery_s", k.p50_delivery_s}, {"p95_delivery_s", k.p95_delivery_s},
+              {"energy_per_parcel_wh", k.energy_per_parcel_wh}, {"energy_per_km_wh", k.energy_per_km_wh}, {"conflicts", k.conflicts},
+              {"losses_of_separation", k.losses_of_separation}, {"flights", k.flights}};
+    Json deliveries = Json::array();
+    for (const auto& d : r.deliveries) {
+        Json j{{"order", d.order}, {"from", d.from}, {"to", d.to}, {"mass_kg", d.mass_kg}, {"ready_s", d.ready_s}, {"promise_s", d.promise_s},
+               {"delivered", d.delivered}};
+        if (d.delivered) {
+            j.update({{"dispatched_s", d.dispatched_s}, {"takeoff_s", d.takeoff_s}, {"delivered_s", d.delivered_s}, {"on_time", d.on_time()},
+                      {"wait_s", {{"drone", d.wait_drone_s}, {"battery", d.wait_battery_s}, {"pad", d.wait_pad_s}, {"deconfliction", d.wait_deconfliction_s}}},
+                      {"flight_s", d.flight_s}, {"energy_wh", d.energy_wh}, {"drone", d.drone}});
+        } else {
+            j["reason"] = d.reason;
+        }
+        deliveries.push_back(j);
+    }
+    Json drones = Json::array();
+    for (const auto& d : r.drones)
+        drones.push_back({{"id", d.id}, {"type", d.type}, {"hub", d.hub}, {"flights", d.flights}, {"airborne_s", d.airborne_s},
+                          {"utilisation", d.utilisation}, {"energy_wh", d.energy_wh}, {"distance_m", d.distance_m}});
+    Json hubs = Json::array();
+    for (const auto& h : r.hubs)
+        hubs.push_back({{"id", h.id}, {"takeoffs", h.takeoffs}, {"landings", h.landings}, {"pad_wait_s", h.pad_wait_s}, {"max_pad_wait_s", h.max_pad_wait_s},
+                        {"energy_wait_s", h.energy_wait_s}});
+    Json corridors = Json::array();
+    for (const auto& c : r.corridors) corridors.push_back({{"id", c.id}, {"flights", c.flights}});
+    Json series = Json::array();
+    for (const auto& p : r.series) series.push_back({{"t_s", p.t_s}, {"airborne", p.airborne}, {"delivered", p.delivered}, {"waiting", p.waiting}});
+    Json findings = Json::array();
+    for (const auto& f : r.findings) findings.push_back({{"check", f.check}, {"severity", to_string(f.severity)}, {"message", f.message}});
+    return Json{{"format", "lowsky-simulation"}, {"version", 1}, {"hours", cfg.hours}, {"seed", cfg.seed}, {"kpis", kpis}, {"findings", findings},
+                {"deliveries", deliveries}, {"drones", drones}, {"hubs", hubs}, {"corridors", corridors}, {"series", series}};
+}
+
+std::string deliveries_csv(const SimResult& r) {
+    std::string out = "order,from,to,mass_kg,ready_s,promise_s,delivered,dispatched_s,takeoff_s,delivered_s,on_time,wait_drone_s,wait_battery_s,wait_pad_s,wait_deconfliction_s,flight_s,energy_wh,drone,reason\n";
+    for (const auto& d : r.deliveries) {
+        out += d.order + "," + d.from + "," + d.to + "," + num(d.mass_kg, 2) + "," + num(d.ready_s) + "," + num(d.promise_s) + "," + (d.delivered ? "1" : "0") + ",";
+        if (d.delivered) {
+            out += num(d.dispatched_s) + "," + num(d.takeoff_s) + "," + num(d.delivered_s) + "," + (d.on_time() ? "1" : "0") + "," + num(d.wait_drone_s) + "," +
+                   num(d.wait_battery_s) + "," + num(d.wait_pad_s) + "," + num(d.wait_deconfliction_s) + "," + num(d.flight_s) + "," + num(d.energy_wh) + "," + d.drone + ",\n";
+        } else {
+            std::string reason = d.reason;
+            for (char& c : reason) if (c == ',' || c == '"') c = ';';
+            out += ",,,,,,,,,,," + reason + "\n";
+        }
+    }
+    return out;
+}
+
+std::string drones_csv(const SimResult& r) {
+    std::string out = "drone,type,hub,flights,airborne_s,utilisation,energy_wh,distance_m\n";
+    for (const auto& d : r.drones)
+        out += d.id + "," + d.type + "," + d.hub + "," + std::to_string(d.flights) + "," + num(d.airborne_s) + "," + num(d.utilisation, 4) + "," + num(d.energy_wh) + "," + num(d.distance_m) + "\n";
+    return out;
+}
+
+std::string hubs_csv(const SimResult& r) {
+    std::string out = "hub,takeoffs,landings,pad_wait_s,max_pad_wait_s,energy_wait_s\n";
+    for (const auto& h : r.hubs)
+        out += h.id + "," + std::to_string(h.takeoffs) + "," + std::to_string(h.landings) + "," + num(h.pad_wait_s) + "," + num(h.max_pad_wait_s) + "," + num(h.energy_wait_s) + "\n";
+    return out;
+}
+
+std::string corridors_csv(const SimResult& r) {
+    std::string out = "corridor,flights\n";
+    for (const auto& c : r.corridors) out += c.id + "," + std::to_string(c.flights) + "\n";
+    return out;
+}
+
+std::string series_csv(const SimResult& r) {
+    std::string out = "t_s,airborne,delivered,waiting\n";
+    for (const auto& p : r.series) out += num(p.t_s, 0) + "," + std::to_string(p.airborne) + "," + std::to_string(p.delivered) + "," + std::to_string(p.waiting) + "\n";
+    return out;
+}
+
+}  // namespace lowsky

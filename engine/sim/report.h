@@ -1,0 +1,18 @@
+#pragma once
+// The simulation's results as JSON (a report a planner or a script reads) and CSV tables.
+
+#include <string>
+
+#include "core/json_read.h"
+#include "sim/sim_types.h"
+
+namespace lowsky {
+
+Json sim_report_json(const SimResult& result, const SimConfig& config);
+std::string deliveries_csv(const SimResult& result);
+std::string drones_csv(const SimResult& result);
+std::string hubs_csv(const SimResult& result);
+std::string corridors_csv(const SimResult& result);
+std::string series_csv(const SimResult& result);
+
+}  // namespace lowsky

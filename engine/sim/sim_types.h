@@ -1,0 +1,131 @@
+#pragma once
+// The simulation's inputs and results: a day of deliveries on a scenario (docs/simulation.md).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "geo/geo_types.h"
+#include "scenario/scenario.h"
+#include "validation/finding.h"
+
+namespace lowsky {
+
+struct SimConfig {
+    double hours = 24;
+    uint32_t seed = 1;
+    std::optional<EnergyModelKind> energy_model;  // overrides every multirotor type's model
+    // Strategic deconfliction (ASTM F3548 operational intents).
+    double lane_headway_s = 20;          // two flights in one lane enter and leave a segment this far apart
+    double deconfliction_step_s = 15;    // a refused departure tries again this much later
+    int max_deconfliction_delays = 480;  // two hours of retries, then the order is given up
+    // Delivery.
+    bool land_at_destination = false;    // hover and release by default
+    double release_height_m = 15, release_hold_s = 5, release_settle_s = 3;
+    double charger_efficiency = 0.9;
+    // Tactical detection (state-based, closest approach).
+    double tactical_period_s = 1;        // 0 turns it off
+    double conflict_radius_m = 50, conflict_vertical_m = 15, lookahead_s = 60;
+    double series_step_s = 900;          // time series resolution
+};
+
+enum class WaitCause { None, Drone, Battery, Pad, Deconfliction };
+const char* to_string(WaitCause cause);
+
+struct SimOrder {
+    std::string id;
+    int from = 0, to = 0;  // hub indices
+    double mass_kg = 0;
+    double ready_s = 0;
+    double promise_s = 0;
+};
+
+// A point of a flight's trajectory; positions between points are linear in time.
+struct TrackPoint {
+    double t_s;
+    double lat_deg, lon_deg;
+    double height_m;  // above the take-off hub's ground
+};
+
+enum class FlightPhase { Takeoff, Cruise, Release, Return, Landing };
+
+struct SimFlight {
+    int drone = 0;
+    int order = -1;
+    double takeoff_s = 0;       // the take-off slot begins
+    double delivered_s = 0;     // parcel released or landed at the destination
+    double landed_s = 0;        // back on a pad (at home, or at the destination for a landing delivery)
+    double energy_wh = 0;
+    double distance_m = 0;
+    std::vector<int> corridors; // corridor indices flown
+    std::vector<TrackPoint> track;
+    double soc_start_wh = 0, soc_end_wh = 0;  // battery at take-off and at the final landing
+    double ready_again_s = 0;                 // recharged (or swapped) and free for the next order
+    int end_hub = 0;                          // where the drone is after this flight
+};
+
+struct DeliveryResult {
+    std::string order;
+    std::string from, to;
+    double mass_kg = 0;
+    double ready_s = 0, promise_s = 0;
+    bool delivered = false;
+    double dispatched_s = -1, takeoff_s = -1, delivered_s = -1;
+    double wait_drone_s = 0, wait_battery_s = 0, wait_pad_s = 0, wait_deconfliction_s = 0;
+    double flight_s = 0, energy_wh = 0;
+    std::string drone;
+    std::string reason;  // why it was not delivered
+    bool on_time() const { return delivered && delivered_s - ready_s <= promise_s; }
+};
+
+struct DroneResult {
+    std::string id, type, hub;
+    int hub_index = 0;
+    double battery_wh = 0;
+    std::vector<int> flight_indices;  // into SimResult::flights, in time order
+    int flights = 0;
+    double airborne_s = 0, energy_wh = 0, distance_m = 0;
+    double utilisation = 0;  // airborne share of the simulated time
+};
+
+struct HubResult {
+    std::string id;
+    int takeoffs = 0, landings = 0;
+    double pad_wait_s = 0, max_pad_wait_s = 0;
+    double energy_wait_s = 0;  // waiting for a charger or a swap station
+};
+
+struct CorridorResult {
+    std::string id;
+    int flights = 0;
+};
+
+struct SeriesPoint {
+    double t_s;
+    int airborne;
+    int delivered;   // cumulative
+    int waiting;     // orders ready and not yet dispatched
+};
+
+struct Kpis {
+    int orders = 0, delivered = 0, pending = 0, undeliverable = 0;
+    double on_time_share = 0;
+    double p50_delivery_s = 0, p95_delivery_s = 0;  // ready to delivered
+    double energy_per_parcel_wh = 0, energy_per_km_wh = 0;
+    int conflicts = 0, losses_of_separation = 0;
+    int flights = 0;
+};
+
+struct SimResult {
+    Kpis kpis;
+    std::vector<DeliveryResult> deliveries;
+    std::vector<DroneResult> drones;
+    std::vector<HubResult> hubs;
+    std::vector<CorridorResult> corridors;
+    std::vector<SeriesPoint> series;
+    std::vector<SimFlight> flights;
+    std::vector<Finding> findings;  // demand that can never be served, and why
+};
+
+}  // namespace lowsky

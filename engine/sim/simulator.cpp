@@ -1,0 +1,785 @@
+// The simulation's event loop.
+//
+// [SECTION] Random numbers and demand
+// [SECTION] Flight planning: timeline, energy and intent of a route
+// [SECTION] Dispatch and resources
+// [SECTION] Tactical conflicts over the day
+// [SECTION] Results
+#include "sim/simulator.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <queue>
+#include <unordered_map>
+
+#include "energy/energy_model.h"
+#include "energy/wind.h"
+#include "geo/geodesy.h"
+#include "geo/local_frame.h"
+#include "geo/planar.h"
+#include "sim/calendar.h"
+#include "sim/intents.h"
+#include "sim/tactical.h"
+
+namespace lowsky {
+
+const char* to_string(WaitCause c) {
+    switch (c) {
+        case WaitCause::Drone: return "drone";
+        case WaitCause::Battery: return "battery";
+        case WaitCause::Pad: return "pad";
+        case WaitCause::Deconfliction: return "deconfliction";
+        default: return "none";
+    }
+}
+
+namespace {
+
+// ---- [SECTION] Random numbers and demand ---------------------------------------------------
+
+// PCG32: small, fast, and the same sequence on every platform (the standard distributions are not).
+class Pcg32 {
+public:
+    explicit Pcg32(uint64_t seed) { state_ = seed + 0x853c49e6748fea9bULL; next(); }
+    uint32_t next() {
+        const uint64_t old = state_;
+        state_ = old * 6364136223846793005ULL + 1442695040888963407ULL;
+        const uint32_t xorshifted = uint32_t(((old >> 18u) ^ old) >> 27u);
+        const uint32_t rot = uint32_t(old >> 59u);
+        return (xorshifted >> rot) | (xorshifted << ((-rot) & 31));
+    }
+    double uniform() { return (next() >> 8) * (1.0 / 16777216.0); }  // [0, 1)
+    double exponential(double rate) { return -std::log(1.0 - uniform()) / rate; }
+
+private:
+    uint64_t state_;
+};
+
+std::vector<SimOrder> make_orders(const Scenario& s, const SimConfig& cfg) {
+    auto hub_index = [&](const std::string& id) { return int(s.find_hub(id) - s.hubs.data()); };
+    std::vector<SimOrder> orders;
+    const double end = cfg.hours * 3600;
+    for (const auto& o : s.orders) {
+        if (o.ready_s < end) orders.push_back({o.id, hub_index(o.from), hub_index(o.to), o.mass_kg, o.ready_s, o.promise_s});
+    }
+    for (size_t r = 0; r < s.demand_rates.size(); ++r) {
+        const DemandRate& d = s.demand_rates[r];
+        if (d.per_day <= 0) continue;
+        Pcg32 rng(uint64_t(cfg.seed) * 1000003ULL + r);  // one stream per rate: adding a rate leaves the others as they were
+        const double rate = d.per_day / 86400.0;
+        int n = 0;
+        for (double t = rng.exponential(rate); t < end; t += rng.exponential(rate)) {
+            const double mass = d.mass_min_kg + (d.mass_max_kg - d.mass_min_kg) * rng.uniform();
+            orders.push_back({d.from + ">" + d.to + "#" + std::to_string(++n), hub_index(d.from), hub_index(d.to), std::round(mass * 100) / 100, t, d.promise_s});
+        }
+    }
+    std::stable_sort(orders.begin(), orders.end(), [](const SimOrder& a, const SimOrder& b) { return a.ready_s < b.ready_s; });
+    return orders;
+}
+
+// ---- [SECTION] Flight planning ---------------------------------------------------------------
+
+constexpr double kLaneChange_s = 10;
+
+struct Plan {
+    std::vector<TrackPoint> track;
+    std::vector<IntentVolume> intent;
+    std::vector<int> corridors;
+    double energy_wh = 0;
+    double distance_m = 0;
+    double t_end = 0;
+    double height_end = 0;
+};
+
+// The polyline moved sideways to the right of its direction of travel (mitred corners).
+std::vector<GeoPoint> offset_right(const std::vector<GeoPoint>& path, double offset_m) {
+    if (path.size() < 2) return path;
+    const LocalFrame frame(path.front());
+    std::vector<LocalPoint> p;
+    for (const auto& g : path) p.push_back(frame.to_local(g));
+    std::vector<GeoPoint> out;
+    for (size_t i = 0; i < p.size(); ++i) {
+        auto right_normal = [&](size_t a, size_t b) {
+            const double dx = p[b].east_m - p[a].east_m, dy = p[b].north_m - p[a].north_m, n = std::hypot(dx, dy);
+            return n > 0 ? std::pair<double, double>{dy / n, -dx / n} : std::pair<double, double>{0, 0};
+        };
+        auto n1 = right_normal(i > 0 ? i - 1 : 0, i > 0 ? i : 1);
+        auto n2 = right_normal(i + 1 < p.size() ? i : i - 1, i + 1 < p.size() ? i + 1 : i);
+        double nx = n1.first + n2.first, ny = n1.second + n2.second;
+        const double len = std::hypot(nx, ny);
+        if (len < 1e-9) { nx = n1.first; ny = n1.second; } else { nx /= len; ny /= len; }
+        const double cos_half = std::max(0.5, nx * n1.first + ny * n1.second);
+        out.push_back(frame.to_geo({p[i].east_m + nx * offset_m / cos_half, p[i].north_m + ny * offset_m / cos_half}));
+    }
+    return out;
+}
+
+class Planner {
+public:
+    Planner(const CompiledScenario& c, const std::vector<DroneType>& types) : c_(c), types_(types) {
+        for (size_t i = 0; i < c.scenario().corridors.size(); ++i) corridor_index_[c.scenario().corridors[i].id] = int(i);
+    }
+
+    // Flies `route` from time t at height h0 above the route's first node, carrying `payload`.
+    // Starts with a climb (or descent) to the first leg's height; ends at the last node, in
+    // the air at the last leg's height.
+    void fly(Plan& plan, const Route& route, const DroneType& t, double payload, double t0, double h0, const GeoPoint& start) const {
+        const energy::Air air{c_.scenario().rules.air_density_kg_m3};
+        const double p_climb = energy::climb_power_w(t, payload, air), p_descent = energy::descent_power_w(t, payload, air);
+        const double p_hover = energy::hover_power_w(t, payload, air);
+        double time = t0, h = h0;
+        GeoPoint at = start;
+        auto vertical = [&](double to_h, bool lane_change) {
+            const double dh = to_h - h;
+            const double dt = dh >= 0 ? dh / t.climb_rate_m_s : -dh / t.descent_rate_m_s;
+            plan.energy_wh += (dh >= 0 ? p_climb : p_descent) * dt / 3600 + (lane_change ? p_hover * kLaneChange_s / 3600 : 0);
+            time += dt + (lane_change ? kLaneChange_s : 0);
+            h = to_h;
+            plan.track.push_back({time, at.lat_deg, at.lon_deg, h});
+        };
+        for (size_t i = 0; i < route.legs.size(); ++i) {
+            const RouteLeg& leg = route.legs[i];
+            const int ci = corridor_index_.at(leg.corridor);
+            plan.corridors.push_back(ci);
+            const Corridor& corridor = c_.scenario().corridors[size_t(ci)];
+            const bool shared = corridor.lanes == LaneSeparation::None;
+            // Lanes: keep right by a quarter of the width, or fly the upper (outbound in the
+            // corridor's own direction) or lower quarter of the band.
+            double lane_height = leg.height_m;
+            std::vector<GeoPoint> lane = leg.path;
+            if (corridor.direction == Direction::TwoWay && corridor.lanes == LaneSeparation::Lateral) {
+                lane = offset_right(leg.path, corridor.width_m / 4);
+            } else if (corridor.direction == Direction::TwoWay && corridor.lanes == LaneSeparation::Vertical) {
+                const double quarter = (corridor.band.ceiling.value_m - corridor.band.floor.value_m) / 4;
+                lane_height += leg.reversed ? -quarter : quarter;
+            }
+            vertical(lane_height, i > 0);
+            const energy::WindVector wind = energy::wind_at(c_.scenario().wind, lane_height);
+            const double power = energy::cruise_power_w(t, payload, leg.speed_m_s, air);
+            // Into the lane at the node (a few tens of metres, inside the node's approach radius).
+            const double sideways = geodesy::distance_m(at, lane.front());
+            if (sideways > 0.01) {
+                const double dt = sideways / leg.speed_m_s;
+                time += dt;
+                plan.energy_wh += power * dt / 3600;
+                at = lane.front();
+                plan.track.push_back({time, at.lat_deg, at.lon_deg, h});
+            }
+            const size_t segments = leg.path.size() - 1;
+            for (size_t k = 0; k < segments; ++k) {
+                const geodesy::Inverse g = geodesy::inverse(lane[k], lane[k + 1]);
+                const double gs = std::max(0.5, energy::ground_speed_m_s(leg.speed_m_s, g.initial_bearing_deg, wind));
+                const double dt = g.distance_m / gs;
+                const uint32_t segment = uint32_t(leg.reversed ? segments - 1 - k : k);
+                plan.intent.push_back({uint32_t(ci), segment, leg.reversed, shared, time, time + dt});
+                time += dt;
+                plan.energy_wh += power * dt / 3600;
+                plan.distance_m += g.distance_m;
+                at = lane[k + 1];
+                plan.track.push_back({time, at.lat_deg, at.lon_deg, h});
+            }
+        }
+        plan.t_end = time;
+        plan.height_end = h;
+    }
+
+    // A vertical move (or a hover, dh = 0) in place, for `extra_s` more seconds of hover.
+    void settle(Plan& plan, const DroneType& t, double payload, double to_h, double hover_s) const {
+        const energy::Air air{c_.scenario().rules.air_density_kg_m3};
+        const TrackPoint last = plan.track.back();
+        const double dh = to_h - last.height_m;
+        const double dt = dh >= 0 ? dh / t.climb_rate_m_s : -dh / t.descent_rate_m_s;
+        plan.energy_wh += (dh >= 0 ? energy::climb_power_w(t, payload, air) : energy::descent_power_w(t, payload, air)) * dt / 3600;
+        plan.energy_wh += energy::hover_power_w(t, payload, air) * hover_s / 3600;
+        plan.track.push_back({last.t_s + dt, last.lat_deg, last.lon_deg, to_h});
+        if (hover_s > 0) plan.track.push_back({last.t_s + dt + hover_s, last.lat_deg, last.lon_deg, to_h});
+        plan.t_end = plan.track.back().t_s;
+        plan.height_end = to_h;
+    }
+
+private:
+    const CompiledScenario& c_;
+    const std::vector<DroneType>& types_;
+    std::unordered_map<std::string, int> corridor_index_;
+};
+
+// ---- [SECTION] Dispatch and resources -----------------------------------------------------------
+
+struct Drone {
+    std::string id;
+    int type = 0, hub = 0;
+    double soc_wh = 0;
+    double free_at = 0;       // at its hub, charged, ready
+    double landed_at = 0;     // when it last landed (charging runs from here to free_at)
+};
+
+struct OrderState {
+    bool done = false, gave_up = false, undeliverable = false;
+    WaitCause cause = WaitCause::None;
+    double blocked_since = -1;
+    double wait_drone = 0, wait_battery = 0;
+};
+
+struct Event {
+    double t;
+    uint64_t seq;
+    int kind;  // 0 order ready, 1 drone free
+    int index;
+    bool operator>(const Event& o) const { return t > o.t || (t == o.t && seq > o.seq); }
+};
+
+class Simulation {
+public:
+    Simulation(const CompiledScenario& c, const SimConfig& cfg)
+        : c_(c), s_(c.scenario()), cfg_(cfg), network_(c), types_(s_.drone_types), planner_(c, types_), intents_(cfg.lane_headway_s) {
+        if (cfg.energy_model) for (auto& t : types_) t.energy.kind = *cfg.energy_model;
+        for (const auto& h : s_.hubs) {
+            pads_.emplace_back(h.pad_count);
+            supply_.emplace_back(std::max(1, h.energy_points));
+            queues_.emplace_back();
+        }
+        for (const auto& f : s_.fleet) {
+            const int hub = int(s_.find_hub(f.hub) - s_.hubs.data());
+            const int type = int(s_.find_drone_type(f.drone_type) - s_.drone_types.data());
+            for (int k = 0; k < f.count; ++k)
+                drones_.push_back({f.hub + "/" + f.drone_type + "/" + std::to_string(k + 1), type, hub, types_[size_t(type)].battery_wh, 0, 0});
+        }
+        orders_ = make_orders(s_, cfg);
+        state_.resize(orders_.size());
+    }
+
+    SimResult run(const std::function<void(double)>& progress) {
+        for (size_t i = 0; i < orders_.size(); ++i) push(orders_[i].ready_s, 0, int(i));
+        const double end = cfg_.hours * 3600;
+        size_t processed = 0;
+        while (!events_.empty()) {
+            const Event e = events_.top();
+            events_.pop();
+            if (e.t > end) break;
+            if (e.kind == 0) {
+                queues_[size_t(orders_[size_t(e.index)].from)].push_back(e.index);
+                dispatch(orders_[size_t(e.index)].from, e.t);
+            } else {
+                dispatch(drones_[size_t(e.index)].hub, e.t);
+            }
+            if (progress && (++processed & 1023) == 0) progress(std::min(1.0, e.t / end) * 0.9);
+        }
+        SimResult result = results(end);
+        if (cfg_.tactical_period_s > 0) count_conflicts(result);
+        if (progress) progress(1.0);
+        return result;
+    }
+
+private:
+    void push(double t, int kind, int index) { events_.push({t, seq_++, kind, index}); }
+
+    const std::optional<Route>& route(int from, int to, int type) {
+        const uint64_t key = (uint64_t(from) << 40) | (uint64_t(to) << 20) | uint64_t(type);
+        auto it = routes_.find(key);
+        if (it != routes_.end()) return it->second;
+        auto r = network_.route({s_.hubs[size_t(from)].id, s_.hubs[size_t(to)].id, s_.drone_types[size_t(type)].id, 0, RouteObjective::Fastest});
+        return routes_[key] = r ? std::optional<Route>(r.value()) : std::nullopt;
+    }
+
+    double usable(const DroneType& t) const { return t.battery_wh * (1 - s_.rules.energy_reserve_fraction); }
+
+    // The whole flight of `order` by a drone of `type` leaving at t: out, deliver, back.
+    // `land` makes it land at the destination, recharge there and come back empty.
+    struct FlightPlan {
+        bool ok = false;
+        Plan out, back;         // back is empty for a one-way (landing) delivery's first part
+        bool land = false;
+        double delivered_s = 0;
+        double dest_pad_start = 0, dest_supply_start = 0, dest_ready = 0;
+        Calendar::Slot dest_pad{}, dest_takeoff_pad{}, dest_supply{};
+        std::string reason;
+    };
+
+    FlightPlan plan_flight(const SimOrder& o, int type_index, double t0, bool land) {
+        FlightPlan f;
+        f.land = land;
+        const DroneType& t = types_[size_t(type_index)];
+        const auto& out = route(o.from, o.to, type_index);
+        const auto& back = route(o.to, o.from, type_index);
+        if (!out || !back) { f.reason = "no corridor route for " + t.id; return f; }
+        const Hub& from = s_.hubs[size_t(o.from)];
+        const Hub& to = s_.hubs[size_t(o.to)];
+        const double dest_ground = to.ground_elevation_m_amsl - from.ground_elevation_m_amsl;
+        f.out.track.push_back({t0, from.position.lat_deg, from.position.lon_deg, 0});
+        planner_.fly(f.out, *out, t, o.mass_kg, t0, 0, from.position);
+        if (!land) {
+            planner_.settle(f.out, t, o.mass_kg, dest_ground + cfg_.release_height_m, cfg_.release_hold_s);
+            f.delivered_s = f.out.t_end;
+            planner_.settle(f.out, t, 0, dest_ground + cfg_.release_height_m, cfg_.release_settle_s);
+            planner_.fly(f.out, *back, t, 0, f.out.t_end, f.out.height_end - dest_ground, to.position);
+            if (f.out.energy_wh > usable(t)) { f.reason = "round trip needs more than the battery"; return f; }
+        } else {
+            // Land at the destination (pad slot), recharge there, fly back empty.
+            const double arrive = f.out.t_end;
+            f.dest_pad = pads_[size_t(o.to)].earliest(arrive, to.pad_slot_s);
+            planner_.settle(f.out, t, o.mass_kg, f.out.height_end, f.dest_pad.start - arrive);  // hover until the pad is free
+            planner_.settle(f.out, t, o.mass_kg, dest_ground, 0);
+            f.delivered_s = f.out.t_end;
+            if (f.out.energy_wh > usable(t)) { f.reason = "one way needs more than the battery"; return f; }
+            const double need = t.battery_wh - (t.battery_wh - f.out.energy_wh);
+            double ready = f.out.t_end;
+            if (to.energy == EnergySupply::Charger) {
+                const double duration = need / (to.charge_power_w * cfg_.charger_efficiency) * 3600;
+                f.dest_supply = supply_[size_t(o.to)].earliest(ready, duration);
+                ready = f.dest_supply.start + duration;
+            } else if (to.energy == EnergySupply::Swap) {
+                f.dest_supply = supply_[size_t(o.to)].earliest(ready, to.swap_time_s);
+                ready = f.dest_supply.start + to.swap_time_s;
+            } else {
+                f.reason = "no charger at " + to.id + " to fly back";
+                return f;
+            }
+            f.dest_ready = ready;
+            f.dest_takeoff_pad = pads_[size_t(o.to)].earliest(ready, to.pad_slot_s);
+            const double lift = f.dest_takeoff_pad.start;
+            f.back.track.push_back({lift, to.position.lat_deg, to.position.lon_deg, dest_ground});
+            planner_.fly(f.back, *back, t, 0, lift, dest_ground, to.position);
+            if (f.back.energy_wh > usable(t)) { f.reason = "the way back needs more than the battery"; return f; }
+        }
+        f.ok = true;
+        return f;
+    }
+
+    // Can `o` ever be served from its hub? The reason when it cannot.
+    std::string never_possible(int oi) {
+        const SimOrder& o = orders_[size_t(oi)];
+        bool any_drone = false, any_payload = false, any_route = false;
+        for (const auto& d : drones_) {
+            if (d.hub != o.from) continue;
+            any_drone = true;
+            if (types_[size_t(d.type)].max_payload_kg < o.mass_kg) continue;
+            any_payload = true;
+            if (!route(o.from, o.to, d.type) || !route(o.to, o.from, d.type)) continue;
+            any_route = true;
+            if (feasibility(oi, d.type) != 0) return {};
+        }
+        const std::string& from = s_.hubs[size_t(o.from)].id;
+        if (!any_drone) return "no drone is based at " + from;
+        if (!any_payload) return "no drone at " + from + " carries " + std::to_string(int(std::ceil(o.mass_kg))) + " kg";
+        if (!any_route) return "no chain of corridors open to the drone types at " + from + " leads to " + s_.hubs[size_t(o.to)].id + " and back";
+        return "beyond the range of every drone type at " + from + " with the reserve, even one way";
+    }
+
+    void dispatch(int hub, double t) {
+        auto& queue = queues_[size_t(hub)];
+        for (size_t q = 0; q < queue.size();) {
+            const int oi = queue[q];
+            OrderState& st = state_[size_t(oi)];
+            if (st.blocked_since < 0) {
+                const std::string reason = never_possible(oi);
+                if (!reason.empty()) {
+                    st.undeliverable = true;
+                    reasons_[size_t(oi)] = reason;
+                    queue.erase(queue.begin() + long(q));
+                    continue;
+                }
+            }
+            if (try_fly(oi, t)) {
+                queue.erase(queue.begin() + long(q));
+                continue;
+            }
+            ++q;
+        }
+    }
+
+    // How a drone type can fly an order: 0 it cannot, 1 a round trip, 2 landing at the
+    // destination to recharge there. Energy does not depend on the departure time.
+    int feasibility(int oi, int type) {
+        const uint64_t key = (uint64_t(oi) << 8) | uint64_t(type);
+        auto it = feasible_.find(key);
+        if (it != feasible_.end()) return it->second;
+        const SimOrder& o = orders_[size_t(oi)];
+        int mode = 0;
+        if (types_[size_t(type)].max_payload_kg >= o.mass_kg && route(o.from, o.to, type) && route(o.to, o.from, type)) {
+            if (plan_flight(o, type, o.ready_s, cfg_.land_at_destination).ok) mode = cfg_.land_at_destination ? 2 : 1;
+            else if (!cfg_.land_at_destination && plan_flight(o, type, o.ready_s, true).ok) mode = 2;
+        }
+        return feasible_[key] = mode;
+    }
+
+    bool try_fly(int oi, double t) {
+        SimOrder& o = orders_[size_t(oi)];
+        OrderState& st = state_[size_t(oi)];
+        // Among the drones at the hub whose type can fly this order: a free one with the
+        // smallest battery, else remember why the order waits.
+        int best = -1;
+        double soonest = 1e300;
+        bool charging = false;
+        for (size_t d = 0; d < drones_.size(); ++d) {
+            const Drone& dr = drones_[d];
+            if (dr.hub != o.from || feasibility(oi, dr.type) == 0) continue;
+            if (dr.free_at > t) {
+                if (dr.free_at < soonest) { soonest = dr.free_at; charging = dr.landed_at < t; }
+                continue;
+            }
+            if (best < 0 || types_[size_t(dr.type)].battery_wh < types_[size_t(drones_[size_t(best)].type)].battery_wh) best = int(d);
+        }
+        if (best < 0) {
+            if (st.blocked_since < 0) st.blocked_since = o.ready_s;
+            st.cause = charging ? WaitCause::Battery : WaitCause::Drone;
+            return false;
+        }
+        Drone& drone = drones_[size_t(best)];
+        const Hub& home = s_.hubs[size_t(o.from)];
+        const double waited = t - o.ready_s;
+        if (st.cause == WaitCause::Battery) st.wait_battery = waited; else st.wait_drone = waited;
+
+        const bool land = feasibility(oi, drone.type) == 2;
+        double try_at = t, first_slot = -1;
+        for (int attempt = 0; attempt <= cfg_.max_deconfliction_delays; ++attempt) {
+            const Calendar::Slot slot = pads_[size_t(o.from)].earliest(try_at, home.pad_slot_s);
+            if (first_slot < 0) first_slot = slot.start;
+            FlightPlan f = plan_flight(o, drone.type, slot.start, land);
+            if (!f.ok) { reasons_[size_t(oi)] = f.reason; st.gave_up = true; return true; }
+            std::vector<IntentVolume> intent = f.out.intent;
+            intent.insert(intent.end(), f.back.intent.begin(), f.back.intent.end());
+            if (intents_.conflicts(intent) >= 0) {
+                try_at = slot.start + cfg_.deconfliction_step_s;
+                continue;
+            }
+            commit(oi, best, slot, f, t, first_slot);
+            return true;
+        }
+        reasons_[size_t(oi)] = "strategic deconfliction found no free departure within " + std::to_string(int(cfg_.max_deconfliction_delays * cfg_.deconfliction_step_s / 60)) + " min";
+        st.gave_up = true;
+        return true;
+    }
+
+    void commit(int oi, int di, Calendar::Slot takeoff, FlightPlan& f, double dispatched, double first_slot) {
+        const SimOrder& o = orders_[size_t(oi)];
+        Drone& drone = drones_[size_t(di)];
+        const DroneType& t = types_[size_t(drone.type)];
+        const Hub& home = s_.hubs[size_t(o.from)];
+        pads_[size_t(o.from)].book(takeoff, home.pad_slot_s);
+        std::vector<IntentVolume> intent = f.out.intent;
+        intent.insert(intent.end(), f.back.intent.begin(), f.back.intent.end());
+        intents_.accept(intent);
+
+        SimFlight flight;
+        flight.drone = di;
+        flight.order = oi;
+        flight.takeoff_s = takeoff.start;
+        flight.delivered_s = f.delivered_s;
+        flight.soc_start_wh = drone.soc_wh;
+        flight.track = f.out.track;
+        flight.corridors = f.out.corridors;
+        flight.distance_m = f.out.distance_m;
+        flight.energy_wh = f.out.energy_wh;
+        Plan* last = &f.out;
+        if (f.land) {
+            pads_[size_t(o.to)].book(f.dest_pad, s_.hubs[size_t(o.to)].pad_slot_s);
+            supply_[size_t(o.to)].book(f.dest_supply, f.dest_ready - f.dest_supply.start);
+            pads_[size_t(o.to)].book(f.dest_takeoff_pad, s_.hubs[size_t(o.to)].pad_slot_s);
+            flight.track.insert(flight.track.end(), f.back.track.begin(), f.back.track.end());
+            flight.corridors.insert(flight.corridors.end(), f.back.corridors.begin(), f.back.corridors.end());
+            flight.distance_m += f.back.distance_m;
+            flight.energy_wh += f.back.energy_wh;  // the leg back, on the battery recharged at the destination
+            last = &f.back;
+        }
+        // Home: wait in the air for a pad, land, then recharge or swap.
+        const double arrive = last->t_end;
+        const Calendar::Slot pad = pads_[size_t(o.from)].earliest(arrive, home.pad_slot_s);
+        pads_[size_t(o.from)].book(pad, home.pad_slot_s);
+        const energy::Air air{s_.rules.air_density_kg_m3};
+        const double hover_wait = pad.start - arrive;
+        const double landing_wh = energy::hover_power_w(t, 0, air) * hover_wait / 3600 + energy::descent_power_w(t, 0, air) * (last->height_end / t.descent_rate_m_s) / 3600;
+        flight.energy_wh += landing_wh;
+        const double landed = pad.start + std::max(last->height_end / t.descent_rate_m_s, 1.0);
+        if (hover_wait > 0) flight.track.push_back({pad.start, home.position.lat_deg, home.position.lon_deg, last->height_end});
+        flight.track.push_back({landed, home.position.lat_deg, home.position.lon_deg, 0});
+        flight.landed_s = landed;
+        const double used_last_leg = f.land ? f.back.energy_wh + landing_wh : flight.energy_wh;
+        flight.soc_end_wh = std::max(0.0, (f.land ? t.battery_wh : drone.soc_wh) - used_last_leg);
+
+        double ready = landed;
+        if (home.energy == EnergySupply::Charger) {
+            const double duration = (t.battery_wh - flight.soc_end_wh) / (home.charge_power_w * cfg_.charger_efficiency) * 3600;
+            const Calendar::Slot c = supply_[size_t(o.from)].earliest(landed, duration);
+            supply_[size_t(o.from)].book(c, duration);
+            hub_energy_wait_[size_t(o.from)] += c.start - landed;
+            ready = c.start + duration;
+            drone.soc_wh = t.battery_wh;
+        } else if (home.energy == EnergySupply::Swap) {
+            const Calendar::Slot c = supply_[size_t(o.from)].earliest(landed, home.swap_time_s);
+            supply_[size_t(o.from)].book(c, home.swap_time_s);
+            hub_energy_wait_[size_t(o.from)] += c.start - landed;
+            ready = c.start + home.swap_time_s;
+            drone.soc_wh = t.battery_wh;
+        } else {
+            drone.soc_wh = flight.soc_end_wh;
+        }
+        flight.ready_again_s = ready;
+        flight.end_hub = o.from;
+        drone.free_at = ready;
+        drone.landed_at = landed;
+        push(ready, 1, di);
+
+        OrderState& st = state_[size_t(oi)];
+        st.done = true;
+        dispatch_[size_t(oi)] = {dispatched, takeoff.start, first_slot};
+        hub_pad_wait_[size_t(o.from)] += first_slot - dispatched;
+        hub_max_pad_wait_[size_t(o.from)] = std::max(hub_max_pad_wait_[size_t(o.from)], first_slot - dispatched);
+        flight_of_order_[size_t(oi)] = int(flights_.size());
+        flights_.push_back(std::move(flight));
+    }
+
+    // ---- [SECTION] Tactical conflicts over the day ----------------------------------------------
+
+    void count_conflicts(SimResult& r) {
+        TacticalDetector detector({cfg_.conflict_radius_m, cfg_.conflict_vertical_m, cfg_.lookahead_s});
+        const auto& frame = c_.frame();
+        // Tracks in metres, once.
+        std::vector<std::vector<LocalPoint>> local(r.flights.size());
+        double t_first = 1e300, t_last = 0;
+        for (size_t f = 0; f < r.flights.size(); ++f) {
+            for (const auto& p : r.flights[f].track) local[f].push_back(frame.to_local({p.lat_deg, p.lon_deg}));
+            t_first = std::min(t_first, r.flights[f].track.front().t_s);
+            t_last = std::max(t_last, r.flights[f].track.back().t_s);
+        }
+        std::vector<size_t> order(r.flights.size());
+        for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return r.flights[a].track.front().t_s < r.flights[b].track.front().t_s; });
+        std::vector<size_t> active, cursor(r.flights.size(), 0);
+        size_t next = 0;
+        std::vector<AirborneState> states;
+        std::vector<size_t> ids;
+        std::vector<std::pair<uint32_t, uint32_t>> conflicts, losses;
+        std::vector<std::pair<size_t, size_t>> was_conflict, was_loss, now_conflict, now_loss;
+        const double approach2 = s_.rules.hub_approach_radius_m * s_.rules.hub_approach_radius_m;
+        for (double t = std::ceil(t_first); t <= t_last; t += cfg_.tactical_period_s) {
+            while (next < order.size() && r.flights[order[next]].track.front().t_s <= t) active.push_back(order[next++]);
+            states.clear();
+            ids.clear();
+            for (size_t k = 0; k < active.size();) {
+                const size_t f = active[k];
+                const auto& tr = r.flights[f].track;
+                if (tr.back().t_s < t) { active[k] = active.back(); active.pop_back(); continue; }
+                size_t& c = cursor[f];
+                while (c + 1 < tr.size() && tr[c + 1].t_s < t) ++c;
+                const size_t c1 = std::min(c + 1, tr.size() - 1);
+                const double span = tr[c1].t_s - tr[c].t_s;
+                const double u = span > 0 ? std::clamp((t - tr[c].t_s) / span, 0.0, 1.0) : 1.0;
+                const LocalPoint& a = local[f][c];
+                const LocalPoint& b = local[f][c1];
+                AirborneState s;
+                s.x_m = a.east_m + (b.east_m - a.east_m) * u;
+                s.y_m = a.north_m + (b.north_m - a.north_m) * u;
+                s.z_m = tr[c].height_m + (tr[c1].height_m - tr[c].height_m) * u;
+                if (span > 0) {
+                    s.vx_m_s = (b.east_m - a.east_m) / span;
+                    s.vy_m_s = (b.north_m - a.north_m) / span;
+                    s.vz_m_s = (tr[c1].height_m - tr[c].height_m) / span;
+                }
+                // On a pad is not airborne; near a hub or junction, its procedures separate traffic.
+                bool near_node = false;
+                for (const auto& n : c_.nodes()) {
+                    const double ex = s.x_m - n.local.east_m, ny = s.y_m - n.local.north_m;
+                    if (ex * ex + ny * ny < approach2) { near_node = true; break; }
+                }
+                if (s.z_m > 1.0 && !near_node) { states.push_back(s); ids.push_back(f); }
+                ++k;
+            }
+            detector.detect(states, conflicts, losses);
+            now_conflict.clear();
+            now_loss.clear();
+            for (auto [i, j] : conflicts) now_conflict.push_back({std::min(ids[i], ids[j]), std::max(ids[i], ids[j])});
+            for (auto [i, j] : losses) now_loss.push_back({std::min(ids[i], ids[j]), std::max(ids[i], ids[j])});
+            std::sort(now_conflict.begin(), now_conflict.end());
+            std::sort(now_loss.begin(), now_loss.end());
+            // Count a conflict when a pair enters it, not every second it lasts.
+            for (const auto& p : now_conflict) if (!std::binary_search(was_conflict.begin(), was_conflict.end(), p)) ++r.kpis.conflicts;
+            for (const auto& p : now_loss) if (!std::binary_search(was_loss.begin(), was_loss.end(), p)) ++r.kpis.losses_of_separation;
+            std::swap(was_conflict, now_conflict);
+            std::swap(was_loss, now_loss);
+        }
+    }
+
+    // ---- [SECTION] Results ------------------------------------------------------------------------
+
+    SimResult results(double end) {
+        SimResult r;
+        r.flights = std::move(flights_);
+        const Scenario& s = s_;
+        for (const auto& h : s.hubs) r.hubs.push_back({h.id, 0, 0, 0, 0, 0});
+        for (size_t h = 0; h < s.hubs.size(); ++h) {
+            r.hubs[h].pad_wait_s = hub_pad_wait_[h];
+            r.hubs[h].max_pad_wait_s = hub_max_pad_wait_[h];
+            r.hubs[h].energy_wait_s = hub_energy_wait_[h];
+        }
+        for (const auto& c : s.corridors) r.corridors.push_back({c.id, 0});
+        for (const auto& d : drones_) {
+            DroneResult dr;
+            dr.id = d.id;
+            dr.type = types_[size_t(d.type)].id;
+            dr.hub = s.hubs[size_t(d.hub)].id;
+            dr.hub_index = d.hub;
+            dr.battery_wh = types_[size_t(d.type)].battery_wh;
+            r.drones.push_back(dr);
+        }
+        std::vector<double> delivery_times;
+        double energy = 0, distance = 0;
+        for (size_t fi = 0; fi < r.flights.size(); ++fi) {
+            const SimFlight& f = r.flights[fi];
+            DroneResult& dr = r.drones[size_t(f.drone)];
+            dr.flight_indices.push_back(int(fi));
+            ++dr.flights;
+            dr.airborne_s += f.landed_s - f.takeoff_s;
+            dr.energy_wh += f.energy_wh;
+            dr.distance_m += f.distance_m;
+            for (int c : f.corridors) ++r.corridors[size_t(c)].flights;
+            ++r.hubs[size_t(f.end_hub)].takeoffs;
+            ++r.hubs[size_t(f.end_hub)].landings;
+            energy += f.energy_wh;
+            distance += f.distance_m;
+        }
+        for (auto& dr : r.drones) {
+            dr.utilisation = dr.airborne_s / end;
+            std::sort(dr.flight_indices.begin(), dr.flight_indices.end(), [&](int a, int b) { return r.flights[size_t(a)].takeoff_s < r.flights[size_t(b)].takeoff_s; });
+        }
+
+        std::map<std::pair<std::string, std::string>, std::pair<int, std::string>> unserved;  // (from, to) -> count, reason
+        for (size_t i = 0; i < orders_.size(); ++i) {
+            const SimOrder& o = orders_[i];
+            const OrderState& st = state_[i];
+            DeliveryResult d;
+            d.order = o.id;
+            d.from = s.hubs[size_t(o.from)].id;
+            d.to = s.hubs[size_t(o.to)].id;
+            d.mass_kg = o.mass_kg;
+            d.ready_s = o.ready_s;
+            d.promise_s = o.promise_s;
+            d.wait_drone_s = st.wait_drone;
+            d.wait_battery_s = st.wait_battery;
+            if (st.done) {
+                const SimFlight& f = r.flights[size_t(flight_of_order_[i])];
+                const auto& dispatch = dispatch_[i];
+                d.delivered = true;
+                d.dispatched_s = dispatch[0];
+                d.takeoff_s = dispatch[1];
+                d.delivered_s = f.delivered_s;
+                d.wait_pad_s = dispatch[2] - dispatch[0];
+                d.wait_deconfliction_s = dispatch[1] - dispatch[2];
+                d.flight_s = f.delivered_s - f.takeoff_s;
+                d.energy_wh = f.energy_wh;
+                d.drone = r.drones[size_t(f.drone)].id;
+                delivery_times.push_back(d.delivered_s - d.ready_s);
+                ++r.kpis.delivered;
+                if (d.on_time()) r.kpis.on_time_share += 1;
+            } else if (st.undeliverable || st.gave_up) {
+                d.reason = reasons_.count(i) ? reasons_.at(i) : "not delivered";
+                ++r.kpis.undeliverable;
+                auto& u = unserved[{d.from, d.to}];
+                ++u.first;
+                u.second = d.reason;
+            } else {
+                d.reason = "still waiting at the end of the simulated time";
+                ++r.kpis.pending;
+            }
+            r.deliveries.push_back(std::move(d));
+        }
+        for (const auto& [pair, u] : unserved) {
+            Finding f;
+            f.check = "demand.unserviceable";
+            f.severity = Severity::Error;
+            f.object_kind = "hub";
+            f.object = pair.second;
+            f.other = pair.first;
+            f.message = std::to_string(u.first) + " order(s) from " + pair.first + " to " + pair.second + " cannot be served: " + u.second;
+            f.position = s.find_hub(pair.second)->position;
+            r.findings.push_back(f);
+        }
+        r.kpis.orders = int(orders_.size());
+        r.kpis.flights = int(r.flights.size());
+        if (r.kpis.delivered > 0) {
+            r.kpis.on_time_share /= r.kpis.delivered;
+            std::sort(delivery_times.begin(), delivery_times.end());
+            auto pct = [&](double p) { return delivery_times[std::min(delivery_times.size() - 1, size_t(p * double(delivery_times.size())))]; };
+            r.kpis.p50_delivery_s = pct(0.5);
+            r.kpis.p95_delivery_s = pct(0.95);
+            r.kpis.energy_per_parcel_wh = energy / r.kpis.delivered;
+        }
+        if (distance > 0) r.kpis.energy_per_km_wh = energy / (distance / 1000);
+
+        // Time series: airborne drones, deliveries so far, orders waiting.
+        for (double t = 0; t <= end; t += cfg_.series_step_s) {
+            SeriesPoint p{t, 0, 0, 0};
+            for (const auto& f : r.flights) p.airborne += f.takeoff_s <= t && t < f.landed_s;
+            for (const auto& d : r.deliveries) {
+                p.delivered += d.delivered && d.delivered_s <= t;
+                p.waiting += d.ready_s <= t && (!d.delivered || d.takeoff_s > t) && d.reason.find("cannot") == std::string::npos;
+            }
+            r.series.push_back(p);
+        }
+        return r;
+    }
+
+    const CompiledScenario& c_;
+    const Scenario& s_;
+    SimConfig cfg_;
+    RoutingNetwork network_;
+    std::vector<DroneType> types_;
+    Planner planner_;
+    IntentRegistry intents_;
+    std::vector<Calendar> pads_, supply_;
+    std::vector<std::vector<int>> queues_;
+    std::vector<Drone> drones_;
+    std::vector<SimOrder> orders_;
+    std::vector<OrderState> state_;
+    std::unordered_map<uint64_t, std::optional<Route>> routes_;
+    std::unordered_map<uint64_t, int> feasible_;
+    std::priority_queue<Event, std::vector<Event>, std::greater<Event>> events_;
+    uint64_t seq_ = 0;
+    std::vector<SimFlight> flights_;
+    std::unordered_map<size_t, std::string> reasons_;
+    std::unordered_map<size_t, std::array<double, 3>> dispatch_;  // dispatched, take-off, first pad slot
+    std::unordered_map<size_t, int> flight_of_order_;
+    std::unordered_map<size_t, double> hub_pad_wait_, hub_max_pad_wait_, hub_energy_wait_;
+};
+
+}  // namespace
+
+SimResult simulate(const CompiledScenario& compiled, const SimConfig& config, const std::function<void(double)>& progress) {
+    Simulation sim(compiled, config);
+    return sim.run(progress);
+}
+
+DroneSnapshot drone_at(const SimResult& r, const CompiledScenario& compiled, size_t drone, double t) {
+    const DroneResult& d = r.drones[drone];
+    DroneSnapshot snap;
+    const Hub& home = compiled.scenario().hubs[size_t(d.hub_index)];
+    snap.position = home.position;
+    snap.battery_wh = d.battery_wh;
+    // The last flight that took off at or before t.
+    const auto& idx = d.flight_indices;
+    auto it = std::upper_bound(idx.begin(), idx.end(), t, [&](double time, int f) { return time < r.flights[size_t(f)].takeoff_s; });
+    if (it == idx.begin()) return snap;
+    const int fi = *(it - 1);
+    const SimFlight& f = r.flights[size_t(fi)];
+    if (t < f.landed_s) {
+        const auto& tr = f.track;
+        auto p = std::upper_bound(tr.begin(), tr.end(), t, [](double time, const TrackPoint& q) { return time < q.t_s; });
+        const TrackPoint& b = p == tr.end() ? tr.back() : *p;
+        const TrackPoint& a = p == tr.begin() ? tr.front() : *(p - 1);
+        const double u = b.t_s > a.t_s ? std::clamp((t - a.t_s) / (b.t_s - a.t_s), 0.0, 1.0) : 1.0;
+        snap.position = {a.lat_deg + (b.lat_deg - a.lat_deg) * u, a.lon_deg + (b.lon_deg - a.lon_deg) * u};
+        snap.height_m = a.height_m + (b.height_m - a.height_m) * u;
+        snap.airborne = snap.height_m > 0.5;
+        const double share = (t - f.takeoff_s) / std::max(1e-9, f.landed_s - f.takeoff_s);
+        snap.battery_wh = f.soc_start_wh + (f.soc_end_wh - f.soc_start_wh) * share;
+        snap.flight = fi;
+        return snap;
+    }
+    if (t < f.ready_again_s) {
+        snap.charging = true;
+        snap.battery_wh = f.soc_end_wh + (d.battery_wh - f.soc_end_wh) * (t - f.landed_s) / std::max(1e-9, f.ready_again_s - f.landed_s);
+    }
+    return snap;
+}
+
+}  // namespace lowsky

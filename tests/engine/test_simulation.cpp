@@ -1,0 +1,227 @@
+// The simulation: its building blocks (calendars, intents, tactical detection) and the seed
+// questions of the default scenario.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <random>
+
+#include "energy/energy_model.h"
+#include "fixtures.h"
+#include "sim/calendar.h"
+#include "sim/intents.h"
+#include "sim/simulator.h"
+#include "sim/tactical.h"
+
+using namespace lowsky;
+
+TEST_CASE("Calendars give the earliest free unit, whatever order requests come in", "[sim]") {
+    Calendar pads(2);
+    auto a = pads.earliest(100, 60);
+    CHECK(a.start == 100);
+    pads.book(a, 60);
+    auto b = pads.earliest(100, 60);
+    CHECK(b.start == 100);
+    CHECK(b.unit != a.unit);
+    pads.book(b, 60);
+    CHECK(pads.earliest(100, 60).start == 160);  // both busy until 160
+    Calendar one(1);
+    one.book(one.earliest(500, 60), 60);         // a later booking first
+    CHECK(one.earliest(0, 60).start == 0);       // the gap before it is still free
+    CHECK(one.earliest(460, 60).start == 560);   // 460-520 would overlap 500-560
+    CHECK(one.earliest(445, 60).start == 560);
+    CHECK(one.earliest(430, 60).start == 430);   // 430-490 fits before it
+    CHECK(one.earliest(440, 60).start == 440);   // ends exactly when the booking starts
+}
+
+TEST_CASE("Operational intents keep lane headway, forbid overtaking, and keep a shared lane one way at a time", "[sim][deconfliction]") {
+    IntentRegistry registry(20);
+    registry.accept({{1, 0, false, false, 100, 200}});
+    struct Case { IntentVolume v; bool conflict; const char* what; };
+    const Case cases[] = {
+        {{1, 0, false, false, 110, 210}, true, "10 s behind in the same lane"},
+        {{1, 0, false, false, 120, 220}, false, "20 s behind: the headway"},
+        {{1, 0, false, false, 130, 190}, true, "faster, overtakes inside the segment"},
+        {{1, 0, true, false, 100, 200}, false, "the other direction, its own lane"},
+        {{1, 0, true, true, 150, 250}, true, "the other direction in a shared lane, overlapping"},
+        {{1, 0, true, true, 200, 300}, false, "the other direction in a shared lane, after"},
+        {{1, 1, false, false, 100, 200}, false, "another segment"},
+        {{2, 0, false, false, 100, 200}, false, "another corridor"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.what);
+        CHECK((registry.conflicts({c.v}) >= 0) == c.conflict);
+    }
+}
+
+namespace {
+AirborneState at(double x, double y, double z, double vx, double vy, double vz = 0) { return {x, y, z, vx, vy, vz}; }
+}  // namespace
+
+TEST_CASE("Tactical detection finds conflicts and losses of separation", "[sim][tactical]") {
+    TacticalDetector detector({50, 15, 60});
+    std::vector<std::pair<uint32_t, uint32_t>> conflicts, losses;
+    struct Case { AirborneState a, b; bool conflict, loss; const char* what; };
+    const Case cases[] = {
+        {at(0, 0, 80, 20, 0), at(2000, 0, 80, -20, 0), true, false, "head-on, 2 km apart, meet in 50 s"},
+        {at(0, 0, 80, 20, 0), at(3000, 0, 80, -20, 0), false, false, "head-on, meet after the look-ahead"},
+        {at(0, 0, 80, 20, 0), at(2000, 100, 80, -20, 0), false, false, "passing 100 m apart"},
+        {at(0, 0, 80, 20, 0), at(2000, 0, 120, -20, 0), false, false, "40 m above"},
+        {at(0, 0, 80, 20, 0), at(2000, 0, 120, -20, 0, -1), true, false, "descending into the other's level"},
+        {at(0, 0, 80, 10, 0), at(30, 0, 85, 10, 0), true, true, "30 m behind, same speed"},
+        {at(0, 0, 80, 0, 0), at(0, 40, 90, 0, 0), true, true, "both hovering close"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.what);
+        detector.detect({c.a, c.b}, conflicts, losses);
+        CHECK(conflicts.empty() == !c.conflict);
+        CHECK(losses.empty() == !c.loss);
+    }
+}
+
+TEST_CASE("The grid finds exactly the pairs an all-pairs search finds", "[sim][tactical]") {
+    std::mt19937 rng(42);
+    std::uniform_real_distribution<double> pos(0, 20000), alt(60, 120), speed(-25, 25);
+    std::vector<AirborneState> drones;
+    for (int i = 0; i < 1500; ++i) drones.push_back(at(pos(rng), pos(rng), alt(rng), speed(rng), speed(rng)));
+    TacticalDetector grid({50, 15, 60});
+    std::vector<std::pair<uint32_t, uint32_t>> conflicts, losses;
+    grid.detect(drones, conflicts, losses);
+    // All pairs, one at a time, with the same narrow test.
+    std::vector<std::pair<uint32_t, uint32_t>> expected;
+    TacticalDetector pairwise({50, 15, 60});
+    std::vector<std::pair<uint32_t, uint32_t>> c2, l2;
+    for (uint32_t i = 0; i < drones.size(); ++i)
+        for (uint32_t j = i + 1; j < drones.size(); ++j) {
+            pairwise.detect({drones[i], drones[j]}, c2, l2);
+            if (!c2.empty()) expected.push_back({i, j});
+        }
+    CHECK(conflicts == expected);
+    CHECK(grid.pairs_tested() < drones.size() * drones.size() / 20);  // the broad phase prunes
+}
+
+TEST_CASE("A quadcopter with a 0.5 kg parcel uses about 22 Wh/km (Rodrigues et al. 2022)", "[sim][energy]") {
+    // Stolaroff's example parameter set (the minimal fixture's "quad"), at a delivery cruise.
+    const Scenario s = test::load_scenario("tests/fixtures/scenarios/minimal.json");
+    const double wh_km = energy::wh_per_km(s.drone_types[0], 0.5, 10, {1.18});
+    CHECK(wh_km == Approx(22).epsilon(0.25));
+}
+
+namespace {
+struct Day {
+    Scenario scenario = test::load_scenario("assets/scenarios/gba.json");
+    std::unique_ptr<CompiledScenario> compiled;
+    SimResult result;
+    explicit Day(uint32_t seed = 1, std::function<void(Scenario&)> change = {}) {
+        if (change) change(scenario);
+        compiled = std::make_unique<CompiledScenario>(scenario);
+        SimConfig cfg;
+        cfg.seed = seed;
+        result = simulate(*compiled, cfg);
+    }
+    const DeliveryResult& order(const std::string& id) const {
+        for (const auto& d : result.deliveries) if (d.order == id) return d;
+        FAIL("no order " << id);
+        return result.deliveries.front();
+    }
+};
+}  // namespace
+
+TEST_CASE("The default GBA day answers the seed questions", "[sim][gba]") {
+    const Day day;
+    const Kpis& k = day.result.kpis;
+    CHECK(k.orders > 400);
+    CHECK(k.delivered > k.orders * 9 / 10);
+    CHECK(k.undeliverable == 0);
+    CHECK(day.result.findings.empty());
+    CHECK(k.losses_of_separation == 0);
+
+    SECTION("Bao'an to Songshan Lake within 60 minutes") {
+        const DeliveryResult& d = day.order("o-parts-0900");
+        REQUIRE(d.delivered);
+        CHECK(d.delivered_s - d.ready_s < 3600);
+        CHECK(d.on_time());
+    }
+    SECTION("Xiangzhou Port to Dong'ao Island in about 25 minutes, by the type that can") {
+        // Into the scenario's south-east monsoon the flight is slower, still within its promise.
+        const DeliveryResult& d = day.order("o-island-1000");
+        REQUIRE(d.delivered);
+        CHECK(d.flight_s < 30 * 60);
+        CHECK(d.on_time());
+        CHECK(d.drone.find("vtol-fixed-wing") != std::string::npos);
+        const Day still(1, [](Scenario& s) { s.wind.clear(); });
+        CHECK(still.order("o-island-1000").flight_s / 60 == Approx(25).margin(2));
+    }
+    SECTION("Guzhen to Xinhui and back within the day") {
+        const DeliveryResult& d = day.order("o-lamps-0800");
+        REQUIRE(d.delivered);
+        const SimFlight* flight = nullptr;
+        for (const auto& f : day.result.flights) if (f.order >= 0 && day.result.deliveries[size_t(f.order)].order == "o-lamps-0800") flight = &f;
+        REQUIRE(flight);
+        CHECK(flight->landed_s < 86400);
+        CHECK(flight->track.back().lat_deg == Approx(22.611));  // back at Guzhen
+    }
+}
+
+TEST_CASE("A dozen drones take off and land at baoan-ops within minutes", "[sim][gba]") {
+    const Day day(1, [](Scenario& s) {
+        s.demand_rates.clear();
+        s.orders.clear();
+        for (int i = 0; i < 12; ++i) s.orders.push_back({"burst-" + std::to_string(i), "baoan-ops", "qianhai-hub", 1.0, 36000, 1800});
+    });
+    REQUIRE(day.result.kpis.delivered == 12);
+    double first = 1e300, last = 0, landed = 0;
+    for (const auto& f : day.result.flights) {
+        first = std::min(first, f.takeoff_s);
+        last = std::max(last, f.takeoff_s);
+        landed = std::max(landed, f.landed_s);
+    }
+    // Twelve pads take them all at once; lane headway spaces the departures by seconds.
+    CHECK(last - first < 6 * 60);
+    CHECK(landed - first < 20 * 60);
+    for (const auto& h : day.result.hubs) if (h.id == "baoan-ops") CHECK(h.takeoffs == 12);
+}
+
+TEST_CASE("The simulation is deterministic for a seed", "[sim]") {
+    const Day a(7), b(7), c(8);
+    REQUIRE(a.result.deliveries.size() == b.result.deliveries.size());
+    for (size_t i = 0; i < a.result.deliveries.size(); ++i) {
+        CHECK(a.result.deliveries[i].order == b.result.deliveries[i].order);
+        CHECK(a.result.deliveries[i].delivered_s == b.result.deliveries[i].delivered_s);
+    }
+    CHECK(a.result.kpis.p95_delivery_s == b.result.kpis.p95_delivery_s);
+    CHECK(a.result.deliveries.size() != c.result.deliveries.size());  // another seed, other orders
+}
+
+TEST_CASE("Demand that can never be served is a finding with the reason, not a hang", "[sim]") {
+    const Day day(1, [](Scenario& s) {
+        s.orders.push_back({"too-heavy", "baoan-ops", "songshan-lake", 80, 30000, 3600});
+        s.fleet.erase(std::remove_if(s.fleet.begin(), s.fleet.end(), [](const FleetEntry& f) { return f.hub == "dongao-island"; }), s.fleet.end());
+    });
+    std::vector<std::string> messages;
+    for (const auto& f : day.result.findings) messages.push_back(f.message);
+    auto mentions = [&](const std::string& a, const std::string& b) {
+        return std::any_of(messages.begin(), messages.end(), [&](const std::string& m) { return m.find(a) != std::string::npos && m.find(b) != std::string::npos; });
+    };
+    CHECK(mentions("from baoan-ops to songshan-lake", "carries 80 kg"));
+    CHECK(mentions("from dongao-island to xiangzhou-port", "no drone is based at dongao-island"));
+    CHECK(day.order("too-heavy").reason.find("carries 80 kg") != std::string::npos);
+}
+
+TEST_CASE("Any drone's position and battery can be queried at any time", "[sim]") {
+    const Day day;
+    const SimResult& r = day.result;
+    const SimFlight& f = r.flights.front();
+    const size_t drone = size_t(f.drone);
+    const DroneSnapshot before = drone_at(r, *day.compiled, drone, f.takeoff_s - 1);
+    CHECK_FALSE(before.airborne);
+    const DroneSnapshot mid = drone_at(r, *day.compiled, drone, (f.takeoff_s + f.landed_s) / 2);
+    CHECK(mid.airborne);
+    CHECK(mid.height_m > 30);
+    CHECK(mid.battery_wh < f.soc_start_wh);
+    CHECK(mid.flight == 0);
+    if (f.ready_again_s > f.landed_s + 1) {
+        const DroneSnapshot charging = drone_at(r, *day.compiled, drone, (f.landed_s + f.ready_again_s) / 2);
+        CHECK(charging.charging);
+        CHECK(charging.battery_wh > f.soc_end_wh);
+    }
+}
