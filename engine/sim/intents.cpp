@@ -5,32 +5,36 @@
 
 namespace lowsky {
 
-double IntentRegistry::conflicts(const std::vector<IntentVolume>& intent) const {
-    double worst = -1;
-    for (const IntentVolume& v : intent) {
-        auto it = by_segment_.find(key(v));
-        if (it == by_segment_.end()) continue;
-        const auto& list = it->second;
+double IntentRegistry::conflicts(const std::vector<IntentVolume>& intent, double offset) const {
+    double needed = -1;
+    for (const IntentVolume& iv : intent) {
+        const std::vector<Window>* found = windows(iv);
+        if (!found || found->empty()) continue;
+        const double enter = iv.enter_s + offset, exit = iv.exit_s + offset;
+        const auto& list = *found;
         // Only windows that enter close enough to this one can meet it.
-        const double from = v.enter_s - longest_window_s_ - headway_s_;
+        const double from = enter - longest_window_s_ - headway_s_;
         auto w = std::lower_bound(list.begin(), list.end(), from, [](const Window& a, double t) { return a.enter < t; });
-        for (; w != list.end() && w->enter <= v.exit_s + headway_s_; ++w) {
-            bool clash;
-            if (w->reversed == v.reversed) {
-                const double d_enter = v.enter_s - w->enter, d_exit = v.exit_s - w->exit;
-                clash = std::abs(d_enter) < headway_s_ || std::abs(d_exit) < headway_s_ || (d_enter > 0) != (d_exit > 0);
-            } else {
-                clash = v.shared_lane && v.enter_s < w->exit && w->enter < v.exit_s;  // head-on in one lane
+        for (; w != list.end() && w->enter <= exit + headway_s_; ++w) {
+            double delay = -1;
+            if (w->reversed == iv.reversed) {
+                const double d_enter = enter - w->enter, d_exit = exit - w->exit;
+                if (std::abs(d_enter) < headway_s_ || std::abs(d_exit) < headway_s_ || (d_enter > 0) != (d_exit > 0))
+                    delay = std::max(w->enter + headway_s_ - enter, w->exit + headway_s_ - exit);  // follow it, a headway behind
+            } else if (iv.shared_lane && enter < w->exit && w->enter < exit) {
+                delay = w->exit - enter;  // head-on in one lane: wait until it has left
             }
-            if (clash) worst = std::max(worst, w->exit);
+            needed = std::max(needed, delay > 0 ? delay : (delay == -1 ? needed : 1.0));
         }
     }
-    return worst;
+    return needed;
 }
 
 void IntentRegistry::accept(const std::vector<IntentVolume>& intent) {
     for (const IntentVolume& v : intent) {
-        auto& list = by_segment_[key(v)];
+        if (v.corridor >= by_segment_.size()) by_segment_.resize(v.corridor + 1);
+        if (v.segment >= by_segment_[v.corridor].size()) by_segment_[v.corridor].resize(v.segment + 1);
+        auto& list = by_segment_[v.corridor][v.segment];
         const Window w{v.enter_s, v.exit_s, v.reversed};
         list.insert(std::upper_bound(list.begin(), list.end(), w, [](const Window& a, const Window& b) { return a.enter < b.enter; }), w);
         longest_window_s_ = std::max(longest_window_s_, v.exit_s - v.enter_s);

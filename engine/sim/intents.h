@@ -7,7 +7,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 namespace lowsky {
@@ -23,19 +22,23 @@ struct IntentVolume {
 class IntentRegistry {
 public:
     explicit IntentRegistry(double headway_s) : headway_s_(headway_s) {}
-    // Does any volume meet an accepted one? Returns the latest time a conflicting window ends
-    // (a hint for when to try again), or a negative number when there is no conflict.
-    double conflicts(const std::vector<IntentVolume>& intent) const;
+    // Does the intent, delayed by `offset_s`, meet an accepted one? Returns the smallest
+    // further delay that clears every conflict it met (a flight's timeline moves with its
+    // departure), or a negative number when there is no conflict.
+    double conflicts(const std::vector<IntentVolume>& intent, double offset_s = 0) const;
     void accept(const std::vector<IntentVolume>& intent);
     size_t size() const { return count_; }
 
 private:
     struct Window { double enter, exit; bool reversed; };
-    static uint64_t key(const IntentVolume& v) { return (uint64_t(v.corridor) << 32) | v.segment; }
+    const std::vector<Window>* windows(const IntentVolume& v) const {
+        if (v.corridor >= by_segment_.size() || v.segment >= by_segment_[v.corridor].size()) return nullptr;
+        return &by_segment_[v.corridor][v.segment];
+    }
     double headway_s_;
     double longest_window_s_ = 0;
     size_t count_ = 0;
-    std::unordered_map<uint64_t, std::vector<Window>> by_segment_;  // sorted by enter time
+    std::vector<std::vector<std::vector<Window>>> by_segment_;  // [corridor][segment], sorted by enter time
 };
 
 }  // namespace lowsky

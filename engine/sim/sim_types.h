@@ -24,8 +24,9 @@ struct SimConfig {
     bool land_at_destination = false;    // hover and release by default
     double release_height_m = 15, release_hold_s = 5, release_settle_s = 3;
     double charger_efficiency = 0.9;
-    // Tactical detection (state-based, closest approach).
-    double tactical_period_s = 1;        // 0 turns it off
+    // Tactical detection (state-based, closest approach), solved in continuous time over the
+    // planned tracks (sim/conflict_scan.h).
+    bool tactical = true;
     double conflict_radius_m = 50, conflict_vertical_m = 15, lookahead_s = 60;
     double series_step_s = 900;          // time series resolution
 };

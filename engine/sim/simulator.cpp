@@ -8,6 +8,7 @@
 #include "sim/simulator.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <queue>
@@ -19,6 +20,7 @@
 #include "geo/local_frame.h"
 #include "geo/planar.h"
 #include "sim/calendar.h"
+#include "sim/conflict_scan.h"
 #include "sim/intents.h"
 #include "sim/tactical.h"
 
@@ -117,8 +119,80 @@ std::vector<GeoPoint> offset_right(const std::vector<GeoPoint>& path, double off
 
 class Planner {
 public:
-    Planner(const CompiledScenario& c, const std::vector<DroneType>& types) : c_(c), types_(types) {
+    explicit Planner(const CompiledScenario& c) : c_(c) {
         for (size_t i = 0; i < c.scenario().corridors.size(); ++i) corridor_index_[c.scenario().corridors[i].id] = int(i);
+    }
+
+    // What flying a route means in space, whatever the payload and the hour: each leg's lane,
+    // height, and the time of each segment in the wind. Computed once per route.
+    struct LegGeometry {
+        int corridor = 0;
+        bool shared_lane = false;
+        double lane_height = 0;
+        double speed = 0;
+        double sideways_m = 0;                // from the node into the lane
+        std::vector<GeoPoint> lane;
+        std::vector<double> segment_s, segment_m;
+    };
+
+    const std::vector<LegGeometry>& geometry(const Route& route) const {
+        auto it = geometry_.find(&route);
+        if (it != geometry_.end()) return it->second;
+        std::vector<LegGeometry> legs;
+        GeoPoint at = route.legs.empty() ? GeoPoint{} : route.legs.front().path.front();
+        for (const RouteLeg& leg : route.legs) {
+            LegGeometry g;
+            g.corridor = corridor_index_.at(leg.corridor);
+            const Corridor& corridor = c_.scenario().corridors[size_t(g.corridor)];
+            g.shared_lane = corridor.lanes == LaneSeparation::None;
+            g.speed = leg.speed_m_s;
+            // Lanes: keep right by a quarter of the width, or fly the upper (outbound in the
+            // corridor's own direction) or lower quarter of the band.
+            g.lane_height = leg.height_m;
+            g.lane = leg.path;
+            if (corridor.direction == Direction::TwoWay && corridor.lanes == LaneSeparation::Lateral) {
+                g.lane = offset_right(leg.path, corridor.width_m / 4);
+            } else if (corridor.direction == Direction::TwoWay && corridor.lanes == LaneSeparation::Vertical) {
+                const double quarter = (corridor.band.ceiling.value_m - corridor.band.floor.value_m) / 4;
+                g.lane_height += leg.reversed ? -quarter : quarter;
+            }
+            g.sideways_m = geodesy::distance_m(at, g.lane.front());
+            const energy::WindVector wind = energy::wind_at(c_.scenario().wind, g.lane_height);
+            for (size_t k = 0; k + 1 < g.lane.size(); ++k) {
+                const geodesy::Inverse inv = geodesy::inverse(g.lane[k], g.lane[k + 1]);
+                const double gs = std::max(0.5, energy::ground_speed_m_s(leg.speed_m_s, inv.initial_bearing_deg, wind));
+                g.segment_m.push_back(inv.distance_m);
+                g.segment_s.push_back(inv.distance_m / gs);
+            }
+            at = g.lane.back();
+            legs.push_back(std::move(g));
+        }
+        return geometry_[&route] = std::move(legs);
+    }
+
+    // The powers of a type at a payload. A plan asks for the same ones many times (every
+    // feasibility check and departure of an order), and they cost a Newton solve each: keep
+    // the last few.
+    struct Powers {
+        const DroneType* type = nullptr;
+        double payload = -1;
+        double climb = 0, descent = 0, hover = 0;
+        std::vector<std::pair<double, double>> cruise;  // (airspeed, power)
+        double cruise_at(double speed, const energy::Air& air) {
+            for (const auto& [v, p] : cruise) if (v == speed) return p;
+            const double p = energy::cruise_power_w(*type, payload, speed, air);
+            cruise.push_back({speed, p});
+            return p;
+        }
+    };
+
+    Powers& powers(const DroneType& t, double payload) const {
+        for (auto& p : powers_) if (p.type == &t && p.payload == payload) return p;
+        const energy::Air air{c_.scenario().rules.air_density_kg_m3};
+        Powers& p = powers_[next_power_++ % powers_.size()];
+        p = Powers{&t, payload, energy::climb_power_w(t, payload, air), energy::descent_power_w(t, payload, air),
+                   energy::hover_power_w(t, payload, air), {}};
+        return p;
     }
 
     // Flies `route` from time t at height h0 above the route's first node, carrying `payload`.
@@ -126,8 +200,8 @@ public:
     // the air at the last leg's height.
     void fly(Plan& plan, const Route& route, const DroneType& t, double payload, double t0, double h0, const GeoPoint& start) const {
         const energy::Air air{c_.scenario().rules.air_density_kg_m3};
-        const double p_climb = energy::climb_power_w(t, payload, air), p_descent = energy::descent_power_w(t, payload, air);
-        const double p_hover = energy::hover_power_w(t, payload, air);
+        Powers& pw = powers(t, payload);
+        const double p_climb = pw.climb, p_descent = pw.descent, p_hover = pw.hover;
         double time = t0, h = h0;
         GeoPoint at = start;
         auto vertical = [&](double to_h, bool lane_change) {
@@ -138,45 +212,30 @@ public:
             h = to_h;
             plan.track.push_back({time, at.lat_deg, at.lon_deg, h});
         };
-        for (size_t i = 0; i < route.legs.size(); ++i) {
+        const auto& legs = geometry(route);
+        for (size_t i = 0; i < legs.size(); ++i) {
+            const LegGeometry& g = legs[i];
             const RouteLeg& leg = route.legs[i];
-            const int ci = corridor_index_.at(leg.corridor);
-            plan.corridors.push_back(ci);
-            const Corridor& corridor = c_.scenario().corridors[size_t(ci)];
-            const bool shared = corridor.lanes == LaneSeparation::None;
-            // Lanes: keep right by a quarter of the width, or fly the upper (outbound in the
-            // corridor's own direction) or lower quarter of the band.
-            double lane_height = leg.height_m;
-            std::vector<GeoPoint> lane = leg.path;
-            if (corridor.direction == Direction::TwoWay && corridor.lanes == LaneSeparation::Lateral) {
-                lane = offset_right(leg.path, corridor.width_m / 4);
-            } else if (corridor.direction == Direction::TwoWay && corridor.lanes == LaneSeparation::Vertical) {
-                const double quarter = (corridor.band.ceiling.value_m - corridor.band.floor.value_m) / 4;
-                lane_height += leg.reversed ? -quarter : quarter;
-            }
-            vertical(lane_height, i > 0);
-            const energy::WindVector wind = energy::wind_at(c_.scenario().wind, lane_height);
-            const double power = energy::cruise_power_w(t, payload, leg.speed_m_s, air);
+            plan.corridors.push_back(g.corridor);
+            vertical(g.lane_height, i > 0);
+            const double power = pw.cruise_at(g.speed, air);
             // Into the lane at the node (a few tens of metres, inside the node's approach radius).
-            const double sideways = geodesy::distance_m(at, lane.front());
-            if (sideways > 0.01) {
-                const double dt = sideways / leg.speed_m_s;
+            if (g.sideways_m > 0.01) {
+                const double dt = g.sideways_m / g.speed;
                 time += dt;
                 plan.energy_wh += power * dt / 3600;
-                at = lane.front();
+                at = g.lane.front();
                 plan.track.push_back({time, at.lat_deg, at.lon_deg, h});
             }
-            const size_t segments = leg.path.size() - 1;
+            const size_t segments = g.segment_s.size();
             for (size_t k = 0; k < segments; ++k) {
-                const geodesy::Inverse g = geodesy::inverse(lane[k], lane[k + 1]);
-                const double gs = std::max(0.5, energy::ground_speed_m_s(leg.speed_m_s, g.initial_bearing_deg, wind));
-                const double dt = g.distance_m / gs;
+                const double dt = g.segment_s[k];
                 const uint32_t segment = uint32_t(leg.reversed ? segments - 1 - k : k);
-                plan.intent.push_back({uint32_t(ci), segment, leg.reversed, shared, time, time + dt});
+                plan.intent.push_back({uint32_t(g.corridor), segment, leg.reversed, g.shared_lane, time, time + dt});
                 time += dt;
                 plan.energy_wh += power * dt / 3600;
-                plan.distance_m += g.distance_m;
-                at = lane[k + 1];
+                plan.distance_m += g.segment_m[k];
+                at = g.lane[k + 1];
                 plan.track.push_back({time, at.lat_deg, at.lon_deg, h});
             }
         }
@@ -186,12 +245,12 @@ public:
 
     // A vertical move (or a hover, dh = 0) in place, for `extra_s` more seconds of hover.
     void settle(Plan& plan, const DroneType& t, double payload, double to_h, double hover_s) const {
-        const energy::Air air{c_.scenario().rules.air_density_kg_m3};
+        const Powers& pw = powers(t, payload);
         const TrackPoint last = plan.track.back();
         const double dh = to_h - last.height_m;
         const double dt = dh >= 0 ? dh / t.climb_rate_m_s : -dh / t.descent_rate_m_s;
-        plan.energy_wh += (dh >= 0 ? energy::climb_power_w(t, payload, air) : energy::descent_power_w(t, payload, air)) * dt / 3600;
-        plan.energy_wh += energy::hover_power_w(t, payload, air) * hover_s / 3600;
+        plan.energy_wh += (dh >= 0 ? pw.climb : pw.descent) * dt / 3600;
+        plan.energy_wh += pw.hover * hover_s / 3600;
         plan.track.push_back({last.t_s + dt, last.lat_deg, last.lon_deg, to_h});
         if (hover_s > 0) plan.track.push_back({last.t_s + dt + hover_s, last.lat_deg, last.lon_deg, to_h});
         plan.t_end = plan.track.back().t_s;
@@ -200,8 +259,10 @@ public:
 
 private:
     const CompiledScenario& c_;
-    const std::vector<DroneType>& types_;
     std::unordered_map<std::string, int> corridor_index_;
+    mutable std::unordered_map<const Route*, std::vector<LegGeometry>> geometry_;
+    mutable std::array<Powers, 4> powers_;
+    mutable size_t next_power_ = 0;
 };
 
 // ---- [SECTION] Dispatch and resources -----------------------------------------------------------
@@ -232,7 +293,7 @@ struct Event {
 class Simulation {
 public:
     Simulation(const CompiledScenario& c, const SimConfig& cfg)
-        : c_(c), s_(c.scenario()), cfg_(cfg), network_(c), types_(s_.drone_types), planner_(c, types_), intents_(cfg.lane_headway_s) {
+        : c_(c), s_(c.scenario()), cfg_(cfg), network_(c), types_(s_.drone_types), planner_(c), intents_(cfg.lane_headway_s) {
         if (cfg.energy_model) for (auto& t : types_) t.energy.kind = *cfg.energy_model;
         for (const auto& h : s_.hubs) {
             pads_.emplace_back(h.pad_count);
@@ -247,6 +308,13 @@ public:
         }
         orders_ = make_orders(s_, cfg);
         state_.resize(orders_.size());
+        feasible_.assign(orders_.size() * types_.size(), -1);
+        free_queue_.resize(s_.hubs.size() * types_.size());
+        for (size_t d = 0; d < drones_.size(); ++d) {
+            free_queue_[size_t(drones_[d].hub) * types_.size() + size_t(drones_[d].type)].push({0.0, int(d)});
+        }
+        for (size_t t = 0; t < types_.size(); ++t) types_by_battery_.push_back(int(t));
+        std::stable_sort(types_by_battery_.begin(), types_by_battery_.end(), [&](int a, int b) { return types_[size_t(a)].battery_wh < types_[size_t(b)].battery_wh; });
     }
 
     SimResult run(const std::function<void(double)>& progress) {
@@ -266,7 +334,7 @@ public:
             if (progress && (++processed & 1023) == 0) progress(std::min(1.0, e.t / end) * 0.9);
         }
         SimResult result = results(end);
-        if (cfg_.tactical_period_s > 0) count_conflicts(result);
+        if (cfg_.tactical) count_conflicts(result);
         if (progress) progress(1.0);
         return result;
     }
@@ -274,12 +342,19 @@ public:
 private:
     void push(double t, int kind, int index) { events_.push({t, seq_++, kind, index}); }
 
+    // Routes by (from, to, type), found once. A flat table: hub and type counts are small.
     const std::optional<Route>& route(int from, int to, int type) {
-        const uint64_t key = (uint64_t(from) << 40) | (uint64_t(to) << 20) | uint64_t(type);
-        auto it = routes_.find(key);
-        if (it != routes_.end()) return it->second;
-        auto r = network_.route({s_.hubs[size_t(from)].id, s_.hubs[size_t(to)].id, s_.drone_types[size_t(type)].id, 0, RouteObjective::Fastest});
-        return routes_[key] = r ? std::optional<Route>(r.value()) : std::nullopt;
+        const size_t h = s_.hubs.size(), slot = (size_t(from) * h + size_t(to)) * types_.size() + size_t(type);
+        if (routes_.empty()) {
+            routes_.resize(h * h * types_.size());
+            route_known_.assign(routes_.size(), false);
+        }
+        if (!route_known_[slot]) {
+            auto r = network_.route({s_.hubs[size_t(from)].id, s_.hubs[size_t(to)].id, s_.drone_types[size_t(type)].id, 0, RouteObjective::Fastest});
+            if (r) routes_[slot] = std::move(r.value());
+            route_known_[slot] = true;
+        }
+        return routes_[slot];
     }
 
     double usable(const DroneType& t) const { return t.battery_wh * (1 - s_.rules.energy_reserve_fraction); }
@@ -368,7 +443,16 @@ private:
 
     void dispatch(int hub, double t) {
         auto& queue = queues_[size_t(hub)];
-        for (size_t q = 0; q < queue.size();) {
+        // Nothing to do while no drone of the hub is free: the next DroneFree event comes back here.
+        auto free_now = [&] {
+            for (size_t type = 0; type < types_.size(); ++type) {
+                const auto& free = free_queue_[size_t(hub) * types_.size() + type];
+                if (!free.empty() && free.top().first <= t) return true;
+            }
+            return false;
+        };
+        bool any_free = free_now();
+        for (size_t q = 0; q < queue.size() && (any_free || state_[size_t(queue[q])].blocked_since < 0);) {
             const int oi = queue[q];
             OrderState& st = state_[size_t(oi)];
             if (st.blocked_since < 0) {
@@ -382,6 +466,7 @@ private:
             }
             if (try_fly(oi, t)) {
                 queue.erase(queue.begin() + long(q));
+                any_free = free_now();
                 continue;
             }
             ++q;
@@ -391,34 +476,36 @@ private:
     // How a drone type can fly an order: 0 it cannot, 1 a round trip, 2 landing at the
     // destination to recharge there. Energy does not depend on the departure time.
     int feasibility(int oi, int type) {
-        const uint64_t key = (uint64_t(oi) << 8) | uint64_t(type);
-        auto it = feasible_.find(key);
-        if (it != feasible_.end()) return it->second;
+        const size_t key = size_t(oi) * types_.size() + size_t(type);
+        if (feasible_[key] >= 0) return feasible_[key];
         const SimOrder& o = orders_[size_t(oi)];
         int mode = 0;
         if (types_[size_t(type)].max_payload_kg >= o.mass_kg && route(o.from, o.to, type) && route(o.to, o.from, type)) {
             if (plan_flight(o, type, o.ready_s, cfg_.land_at_destination).ok) mode = cfg_.land_at_destination ? 2 : 1;
             else if (!cfg_.land_at_destination && plan_flight(o, type, o.ready_s, true).ok) mode = 2;
         }
-        return feasible_[key] = mode;
+        return feasible_[key] = int8_t(mode);
     }
 
     bool try_fly(int oi, double t) {
         SimOrder& o = orders_[size_t(oi)];
         OrderState& st = state_[size_t(oi)];
-        // Among the drones at the hub whose type can fly this order: a free one with the
-        // smallest battery, else remember why the order waits.
+        // The free drone with the smallest battery among the types that can fly this order
+        // (each type's drones at a hub wait in a queue by the time they are free).
         int best = -1;
         double soonest = 1e300;
         bool charging = false;
-        for (size_t d = 0; d < drones_.size(); ++d) {
-            const Drone& dr = drones_[d];
-            if (dr.hub != o.from || feasibility(oi, dr.type) == 0) continue;
-            if (dr.free_at > t) {
-                if (dr.free_at < soonest) { soonest = dr.free_at; charging = dr.landed_at < t; }
-                continue;
+        for (int type : types_by_battery_) {
+            if (feasibility(oi, type) == 0) continue;
+            auto& free = free_queue_[size_t(o.from) * types_.size() + size_t(type)];
+            if (free.empty()) continue;
+            const Drone& first = drones_[size_t(free.top().second)];
+            if (first.free_at <= t) {
+                best = free.top().second;
+                free.pop();
+                break;
             }
-            if (best < 0 || types_[size_t(dr.type)].battery_wh < types_[size_t(drones_[size_t(best)].type)].battery_wh) best = int(d);
+            if (first.free_at < soonest) { soonest = first.free_at; charging = first.landed_at < t; }
         }
         if (best < 0) {
             if (st.blocked_since < 0) st.blocked_since = o.ready_s;
@@ -431,24 +518,34 @@ private:
         if (st.cause == WaitCause::Battery) st.wait_battery = waited; else st.wait_drone = waited;
 
         const bool land = feasibility(oi, drone.type) == 2;
-        double try_at = t, first_slot = -1;
-        for (int attempt = 0; attempt <= cfg_.max_deconfliction_delays; ++attempt) {
-            const Calendar::Slot slot = pads_[size_t(o.from)].earliest(try_at, home.pad_slot_s);
-            if (first_slot < 0) first_slot = slot.start;
-            FlightPlan f = plan_flight(o, drone.type, slot.start, land);
-            if (!f.ok) { reasons_[size_t(oi)] = f.reason; st.gave_up = true; return true; }
+        // Plan once; a delayed departure shifts the timeline, so the intent is tested with an
+        // offset, and only the final departure is planned again (its pad bookings).
+        Calendar::Slot slot = pads_[size_t(o.from)].earliest(t, home.pad_slot_s);
+        const double first_slot = slot.start;
+        FlightPlan f = plan_flight(o, drone.type, slot.start, land);
+        auto give_up = [&](const std::string& reason) {
+            reasons_[size_t(oi)] = reason;
+            st.gave_up = true;
+            free_queue_[size_t(drone.hub) * types_.size() + size_t(drone.type)].push({drone.free_at, best});  // the drone stays free
+            return true;
+        };
+        if (!f.ok) return give_up(f.reason);
+        const double limit = cfg_.max_deconfliction_delays * cfg_.deconfliction_step_s;
+        for (int attempt = 0; attempt < 1000; ++attempt) {
             std::vector<IntentVolume> intent = f.out.intent;
             intent.insert(intent.end(), f.back.intent.begin(), f.back.intent.end());
-            if (intents_.conflicts(intent) >= 0) {
-                try_at = slot.start + cfg_.deconfliction_step_s;
-                continue;
+            double offset = 0;
+            for (double d; (d = intents_.conflicts(intent, offset)) >= 0;) offset += std::max(d, 0.5);
+            if (offset == 0) {
+                commit(oi, best, slot, f, t, first_slot);
+                return true;
             }
-            commit(oi, best, slot, f, t, first_slot);
-            return true;
+            if (slot.start + offset - first_slot > limit) break;
+            slot = pads_[size_t(o.from)].earliest(slot.start + offset, home.pad_slot_s);
+            f = plan_flight(o, drone.type, slot.start, land);
+            if (!f.ok) return give_up(f.reason);
         }
-        reasons_[size_t(oi)] = "strategic deconfliction found no free departure within " + std::to_string(int(cfg_.max_deconfliction_delays * cfg_.deconfliction_step_s / 60)) + " min";
-        st.gave_up = true;
-        return true;
+        return give_up("strategic deconfliction found no free departure within " + std::to_string(int(limit / 60)) + " min");
     }
 
     void commit(int oi, int di, Calendar::Slot takeoff, FlightPlan& f, double dispatched, double first_slot) {
@@ -518,6 +615,7 @@ private:
         flight.end_hub = o.from;
         drone.free_at = ready;
         drone.landed_at = landed;
+        free_queue_[size_t(drone.hub) * types_.size() + size_t(drone.type)].push({ready, di});
         push(ready, 1, di);
 
         OrderState& st = state_[size_t(oi)];
@@ -532,72 +630,17 @@ private:
     // ---- [SECTION] Tactical conflicts over the day ----------------------------------------------
 
     void count_conflicts(SimResult& r) {
-        TacticalDetector detector({cfg_.conflict_radius_m, cfg_.conflict_vertical_m, cfg_.lookahead_s});
+        // Tracks in metres; hubs and junctions are excluded within their approach radius,
+        // where their procedures separate arrivals and departures.
         const auto& frame = c_.frame();
-        // Tracks in metres, once.
-        std::vector<std::vector<LocalPoint>> local(r.flights.size());
-        double t_first = 1e300, t_last = 0;
-        for (size_t f = 0; f < r.flights.size(); ++f) {
-            for (const auto& p : r.flights[f].track) local[f].push_back(frame.to_local({p.lat_deg, p.lon_deg}));
-            t_first = std::min(t_first, r.flights[f].track.front().t_s);
-            t_last = std::max(t_last, r.flights[f].track.back().t_s);
-        }
-        std::vector<size_t> order(r.flights.size());
-        for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return r.flights[a].track.front().t_s < r.flights[b].track.front().t_s; });
-        std::vector<size_t> active, cursor(r.flights.size(), 0);
-        size_t next = 0;
-        std::vector<AirborneState> states;
-        std::vector<size_t> ids;
-        std::vector<std::pair<uint32_t, uint32_t>> conflicts, losses;
-        std::vector<std::pair<size_t, size_t>> was_conflict, was_loss, now_conflict, now_loss;
-        const double approach2 = s_.rules.hub_approach_radius_m * s_.rules.hub_approach_radius_m;
-        for (double t = std::ceil(t_first); t <= t_last; t += cfg_.tactical_period_s) {
-            while (next < order.size() && r.flights[order[next]].track.front().t_s <= t) active.push_back(order[next++]);
-            states.clear();
-            ids.clear();
-            for (size_t k = 0; k < active.size();) {
-                const size_t f = active[k];
-                const auto& tr = r.flights[f].track;
-                if (tr.back().t_s < t) { active[k] = active.back(); active.pop_back(); continue; }
-                size_t& c = cursor[f];
-                while (c + 1 < tr.size() && tr[c + 1].t_s < t) ++c;
-                const size_t c1 = std::min(c + 1, tr.size() - 1);
-                const double span = tr[c1].t_s - tr[c].t_s;
-                const double u = span > 0 ? std::clamp((t - tr[c].t_s) / span, 0.0, 1.0) : 1.0;
-                const LocalPoint& a = local[f][c];
-                const LocalPoint& b = local[f][c1];
-                AirborneState s;
-                s.x_m = a.east_m + (b.east_m - a.east_m) * u;
-                s.y_m = a.north_m + (b.north_m - a.north_m) * u;
-                s.z_m = tr[c].height_m + (tr[c1].height_m - tr[c].height_m) * u;
-                if (span > 0) {
-                    s.vx_m_s = (b.east_m - a.east_m) / span;
-                    s.vy_m_s = (b.north_m - a.north_m) / span;
-                    s.vz_m_s = (tr[c1].height_m - tr[c].height_m) / span;
-                }
-                // On a pad is not airborne; near a hub or junction, its procedures separate traffic.
-                bool near_node = false;
-                for (const auto& n : c_.nodes()) {
-                    const double ex = s.x_m - n.local.east_m, ny = s.y_m - n.local.north_m;
-                    if (ex * ex + ny * ny < approach2) { near_node = true; break; }
-                }
-                if (s.z_m > 1.0 && !near_node) { states.push_back(s); ids.push_back(f); }
-                ++k;
-            }
-            detector.detect(states, conflicts, losses);
-            now_conflict.clear();
-            now_loss.clear();
-            for (auto [i, j] : conflicts) now_conflict.push_back({std::min(ids[i], ids[j]), std::max(ids[i], ids[j])});
-            for (auto [i, j] : losses) now_loss.push_back({std::min(ids[i], ids[j]), std::max(ids[i], ids[j])});
-            std::sort(now_conflict.begin(), now_conflict.end());
-            std::sort(now_loss.begin(), now_loss.end());
-            // Count a conflict when a pair enters it, not every second it lasts.
-            for (const auto& p : now_conflict) if (!std::binary_search(was_conflict.begin(), was_conflict.end(), p)) ++r.kpis.conflicts;
-            for (const auto& p : now_loss) if (!std::binary_search(was_loss.begin(), was_loss.end(), p)) ++r.kpis.losses_of_separation;
-            std::swap(was_conflict, now_conflict);
-            std::swap(was_loss, now_loss);
-        }
+        std::vector<std::vector<TrackPoint4>> tracks(r.flights.size());
+        for (size_t f = 0; f < r.flights.size(); ++f)
+            for (const auto& p : r.flights[f].track) tracks[f].push_back({p.t_s, frame.to_local({p.lat_deg, p.lon_deg}), p.height_m});
+        std::vector<ExclusionCircle> nodes;
+        for (const auto& n : c_.nodes()) nodes.push_back({n.local, s_.rules.hub_approach_radius_m});
+        const ConflictCounts counts = scan_conflicts(tracks, nodes, {cfg_.conflict_radius_m, cfg_.conflict_vertical_m, cfg_.lookahead_s});
+        r.kpis.conflicts = counts.conflicts;
+        r.kpis.losses_of_separation = counts.losses;
     }
 
     // ---- [SECTION] Results ------------------------------------------------------------------------
@@ -706,15 +749,28 @@ private:
         }
         if (distance > 0) r.kpis.energy_per_km_wh = energy / (distance / 1000);
 
-        // Time series: airborne drones, deliveries so far, orders waiting.
-        for (double t = 0; t <= end; t += cfg_.series_step_s) {
-            SeriesPoint p{t, 0, 0, 0};
-            for (const auto& f : r.flights) p.airborne += f.takeoff_s <= t && t < f.landed_s;
-            for (const auto& d : r.deliveries) {
-                p.delivered += d.delivered && d.delivered_s <= t;
-                p.waiting += d.ready_s <= t && (!d.delivered || d.takeoff_s > t) && d.reason.find("cannot") == std::string::npos;
-            }
-            r.series.push_back(p);
+        // Time series: airborne drones, deliveries so far, orders waiting, sampled every step.
+        // Each flight and order adds +1 where it starts and -1 where it ends; a running sum reads them.
+        const size_t steps = size_t(end / cfg_.series_step_s) + 1;
+        std::vector<int> airborne(steps + 1, 0), delivered(steps + 1, 0), waiting(steps + 1, 0);
+        auto first_step_at_or_after = [&](double t) { return std::min(steps, size_t(std::max(0.0, std::ceil(t / cfg_.series_step_s)))); };
+        for (const auto& f : r.flights) {
+            ++airborne[first_step_at_or_after(f.takeoff_s)];   // takeoff <= t
+            --airborne[first_step_at_or_after(f.landed_s)];    // t < landed
+        }
+        for (size_t i = 0; i < r.deliveries.size(); ++i) {
+            const DeliveryResult& d = r.deliveries[i];
+            if (d.delivered) ++delivered[first_step_at_or_after(d.delivered_s)];
+            if (state_[i].undeliverable || state_[i].gave_up) continue;
+            ++waiting[first_step_at_or_after(d.ready_s)];                    // ready <= t
+            if (d.delivered) --waiting[first_step_at_or_after(d.takeoff_s)];  // until it takes off
+        }
+        int a = 0, dl = 0, w = 0;
+        for (size_t k = 0; k < steps; ++k) {
+            a += airborne[k];
+            dl += delivered[k];
+            w += waiting[k];
+            r.series.push_back({double(k) * cfg_.series_step_s, a, dl, w});
         }
         return r;
     }
@@ -729,10 +785,14 @@ private:
     std::vector<Calendar> pads_, supply_;
     std::vector<std::vector<int>> queues_;
     std::vector<Drone> drones_;
+    using FreeDrone = std::pair<double, int>;  // (free at, drone): earliest first
+    std::vector<std::priority_queue<FreeDrone, std::vector<FreeDrone>, std::greater<FreeDrone>>> free_queue_;  // per hub and type
+    std::vector<int> types_by_battery_;
     std::vector<SimOrder> orders_;
     std::vector<OrderState> state_;
-    std::unordered_map<uint64_t, std::optional<Route>> routes_;
-    std::unordered_map<uint64_t, int> feasible_;
+    std::vector<std::optional<Route>> routes_;  // never resized after the first use: the planner keys on their addresses
+    std::vector<bool> route_known_;
+    std::vector<int8_t> feasible_;                // per order and type: -1 unknown, else feasibility()
     std::priority_queue<Event, std::vector<Event>, std::greater<Event>> events_;
     uint64_t seq_ = 0;
     std::vector<SimFlight> flights_;

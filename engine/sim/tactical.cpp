@@ -61,7 +61,7 @@ void TacticalDetector::detect(const std::vector<AirborneState>& d, std::vector<s
     min_x -= margin; min_y -= margin; max_x += margin; max_y += margin;
     // Cells about as large as a swept box, and never more cells than a few per drone.
     double cell = std::max(longest + s_.radius_m, 2 * s_.radius_m);
-    while ((max_x - min_x) / cell * (max_y - min_y) / cell > 4.0 * double(n) + 64) cell *= 1.5;
+    while ((max_x - min_x) / cell * (max_y - min_y) / cell > 64.0 * double(n) + 4096) cell *= 1.5;
     const int32_t nx = int32_t((max_x - min_x) / cell) + 1, ny = int32_t((max_y - min_y) / cell) + 1;
 
     x0_.resize(n); y0_.resize(n); x1_.resize(n); y1_.resize(n);

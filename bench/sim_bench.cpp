@@ -1,0 +1,118 @@
+// Simulation benchmarks, native and WebAssembly alike (scripts/bench runs both):
+//   day:      a 24-hour GBA day scaled to about 20,000 deliveries and 300 drones (budget 1 s native)
+//   tactical: 5,000 airborne drones, R 50 m, H 15 m, look-ahead 60 s, detection every second
+//             for 600 simulated seconds (at least 300x real time native, 150x WebAssembly)
+// and the peak memory of each (budget 200 MB). Run from the repository's root.
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten/heap.h>
+#else
+#include <sys/resource.h>
+#endif
+
+#include "core/file_io.h"
+#include "scenario/scenario_io.h"
+#include "sim/simulator.h"
+#include "sim/tactical.h"
+#include "timing.h"
+
+using namespace lowsky;
+
+namespace {
+
+double peak_memory_mb() {
+#ifdef __EMSCRIPTEN__
+    return double(emscripten_get_heap_size()) / (1024 * 1024);  // the heap only grows: its size is the peak
+#else
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_maxrss) / 1024;  // kilobytes on Linux
+#endif
+}
+
+// The default scenario grown into a busy day: its own demand three times over, plus the
+// short-haul shuttles that make up most of a day's parcels (Bao'an to Qianhai, Tangjiawan to
+// Xiangzhou and back), and a fleet of about 300 drones with the pads and swap stations to fly them.
+Scenario busy_gba_day() {
+    auto bytes = read_file_bytes("assets/scenarios/gba.json");
+    if (!bytes) { std::fprintf(stderr, "run from the repository root: %s\n", bytes.error().to_string().c_str()); std::exit(2); }
+    ScenarioLoad load = parse_scenario(std::string(bytes.value().begin(), bytes.value().end()), "gba.json");
+    Scenario s = *load.scenario;
+    for (auto& r : s.demand_rates) r.per_day *= 3;
+    s.demand_rates.push_back({"baoan-ops", "qianhai-hub", 9400, 0.2, 2.5, 1800});
+    s.demand_rates.push_back({"zhuhai", "xiangzhou-port", 5100, 0.2, 2.5, 1800});
+    s.demand_rates.push_back({"xiangzhou-port", "zhuhai", 5100, 0.2, 2.5, 1800});
+    auto fleet = [&](const char* hub, const char* type, int count) {
+        for (auto& f : s.fleet) if (f.hub == hub && f.drone_type == type) { f.count = count; return; }
+        s.fleet.push_back({hub, type, count});
+    };
+    fleet("baoan-ops", "quad-light", 100);
+    fleet("zhuhai", "quad-light", 80);
+    fleet("xiangzhou-port", "quad-light", 80);
+    for (auto& h : s.hubs) {
+        if (h.id == "baoan-ops") { h.pad_count = 30; h.energy_points = 40; }
+        if (h.id == "zhuhai" || h.id == "xiangzhou-port") { h.pad_count = 20; h.energy_points = 30; }
+    }
+    return s;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::string only = argc > 1 ? argv[1] : "";
+#ifdef __EMSCRIPTEN__
+    std::printf("platform: WebAssembly (node)\n");
+#else
+    std::printf("platform: native\n");
+#endif
+    if (only.empty() || only == "day") {
+        const Scenario s = busy_gba_day();
+        int drones = 0;
+        for (const auto& f : s.fleet) drones += f.count;
+        const CompiledScenario compiled(s);
+        SimResult last;
+        SimConfig cfg;
+        cfg.lane_headway_s = 8;  // 120 m at 15 m/s: shuttles follow each other closely
+        bench::time_case("simulate a busy GBA day", [&] { last = simulate(compiled, cfg); }, 5, 3.0);
+        SimConfig no_tactical = cfg;
+        no_tactical.tactical = false;
+        bench::time_case("  of which without tactical detection", [&] { (void)simulate(compiled, no_tactical); }, 5, 2.0);
+        std::printf("      (%d drones, %d orders, %d delivered, %d pending, on time %.1f %%, p95 %.0f min, %d conflicts, %d losses of separation)\n",
+                    drones, last.kpis.orders, last.kpis.delivered, last.kpis.pending, last.kpis.on_time_share * 100, last.kpis.p95_delivery_s / 60,
+                    last.kpis.conflicts, last.kpis.losses_of_separation);
+        std::printf("MEMORY day peak %.1f MB\n", peak_memory_mb());
+    }
+    if (only.empty() || only == "tactical") {
+        // 5,000 drones over a 60 km square of the estuary, straight and level, bouncing off its edges.
+        bench::Random rng(11);
+        std::vector<AirborneState> drones(5000);
+        for (auto& d : drones) {
+            const double heading = rng.uniform(0, 2 * 3.14159265358979), speed = rng.uniform(10, 25);
+            d = {rng.uniform(0, 60000), rng.uniform(0, 60000), rng.uniform(60, 120), speed * std::sin(heading), speed * std::cos(heading), 0};
+        }
+        TacticalDetector detector({50, 15, 60});
+        std::vector<std::pair<uint32_t, uint32_t>> conflicts, losses;
+        long conflict_samples = 0, loss_samples = 0;
+        const bench::Timing t = bench::time_case("tactical: 5000 drones, 600 s at 1 Hz", [&] {
+            std::vector<AirborneState> state = drones;
+            conflict_samples = loss_samples = 0;
+            for (int second = 0; second < 600; ++second) {
+                for (auto& d : state) {
+                    d.x_m += d.vx_m_s;
+                    d.y_m += d.vy_m_s;
+                    if (d.x_m < 0 || d.x_m > 60000) d.vx_m_s = -d.vx_m_s;
+                    if (d.y_m < 0 || d.y_m > 60000) d.vy_m_s = -d.vy_m_s;
+                }
+                detector.detect(state, conflicts, losses);
+                conflict_samples += long(conflicts.size());
+                loss_samples += long(losses.size());
+            }
+        }, 3, 2.0);
+        std::printf("      (%.0fx real time; %ld conflict and %ld loss-of-separation pair-seconds)\n", 600.0 / (t.median_ms / 1000), conflict_samples, loss_samples);
+        std::printf("MEMORY tactical peak %.1f MB\n", peak_memory_mb());
+    }
+    return 0;
+}

@@ -1,0 +1,191 @@
+#include "sim/conflict_scan.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace lowsky {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kBucket_s = 120;     // time buckets of the broad phase
+constexpr double kCell_m = 2000;      // space cells of the broad phase
+constexpr double kMergeGap_s = 1.0;   // intervals this close are one episode (as 1 Hz detection would see them)
+
+struct Piece {
+    uint32_t flight;
+    double t0, t1;
+    double x0, y0, z0;  // at t0
+    double vx, vy, vz;
+    int32_t b0, b1, cx0, cx1, cy0, cy1;  // broad-phase ranges
+};
+
+// Part [u0, u1] of segment a->b (parameter 0..1) outside every circle: at most a few pieces.
+void outside(const LocalPoint& a, const LocalPoint& b, const std::vector<ExclusionCircle>& circles, std::vector<std::pair<double, double>>& out) {
+    out.assign(1, {0.0, 1.0});
+    const double dx = b.east_m - a.east_m, dy = b.north_m - a.north_m;
+    for (const auto& c : circles) {
+        const double fx = a.east_m - c.center.east_m, fy = a.north_m - c.center.north_m;
+        const double A = dx * dx + dy * dy, B = 2 * (fx * dx + fy * dy), C = fx * fx + fy * fy - c.radius_m * c.radius_m;
+        double in0, in1;
+        if (A < 1e-12) {
+            if (C >= 0) continue;
+            in0 = -kInf; in1 = kInf;
+        } else {
+            const double disc = B * B - 4 * A * C;
+            if (disc <= 0) continue;
+            const double r = std::sqrt(disc);
+            in0 = (-B - r) / (2 * A);
+            in1 = (-B + r) / (2 * A);
+        }
+        std::vector<std::pair<double, double>> next;
+        for (const auto& [u0, u1] : out) {
+            if (in1 <= u0 || in0 >= u1) { next.push_back({u0, u1}); continue; }
+            if (in0 > u0) next.push_back({u0, in0});
+            if (in1 < u1) next.push_back({in1, u1});
+        }
+        out.swap(next);
+        if (out.empty()) return;
+    }
+}
+
+// Times t in [0, horizon-free line] when |p + v t| < limit, as (lo, hi); empty when lo >= hi.
+void inside_1d(double p, double v, double limit, double& lo, double& hi) {
+    if (std::abs(v) < 1e-12) {
+        if (std::abs(p) < limit) { lo = -kInf; hi = kInf; } else { lo = 1; hi = 0; }
+        return;
+    }
+    lo = (-limit - p) / v;
+    hi = (limit - p) / v;
+    if (lo > hi) std::swap(lo, hi);
+}
+
+void inside_2d(double px, double py, double vx, double vy, double limit, double& lo, double& hi) {
+    const double A = vx * vx + vy * vy, B = 2 * (px * vx + py * vy), C = px * px + py * py - limit * limit;
+    if (A < 1e-12) {
+        if (C < 0) { lo = -kInf; hi = kInf; } else { lo = 1; hi = 0; }
+        return;
+    }
+    const double disc = B * B - 4 * A * C;
+    if (disc <= 0) { lo = 1; hi = 0; return; }
+    const double r = std::sqrt(disc);
+    lo = (-B - r) / (2 * A);
+    hi = (-B + r) / (2 * A);
+}
+
+struct Interval {
+    uint64_t pair;
+    double start, end;
+};
+
+int count_episodes(std::vector<Interval>& v) {
+    std::sort(v.begin(), v.end(), [](const Interval& a, const Interval& b) { return a.pair < b.pair || (a.pair == b.pair && a.start < b.start); });
+    int episodes = 0;
+    for (size_t i = 0; i < v.size();) {
+        size_t j = i;
+        double end = v[i].end;
+        ++episodes;
+        for (++j; j < v.size() && v[j].pair == v[i].pair; ++j) {
+            if (v[j].start > end + kMergeGap_s) ++episodes;
+            end = std::max(end, v[j].end);
+        }
+        i = j;
+    }
+    return episodes;
+}
+
+}  // namespace
+
+ConflictCounts scan_conflicts(const std::vector<std::vector<TrackPoint4>>& tracks, const std::vector<ExclusionCircle>& exclusions,
+                              const TacticalSettings& s) {
+    ConflictCounts counts;
+    // Pieces: the airborne parts of each track outside the exclusion circles.
+    std::vector<Piece> pieces;
+    std::vector<std::pair<double, double>> parts;
+    for (uint32_t f = 0; f < tracks.size(); ++f) {
+        const auto& tr = tracks[f];
+        for (size_t k = 0; k + 1 < tr.size(); ++k) {
+            const TrackPoint4& a = tr[k];
+            const TrackPoint4& b = tr[k + 1];
+            const double dt = b.t_s - a.t_s;
+            if (dt <= 0 || (a.z_m <= 1.0 && b.z_m <= 1.0)) continue;
+            outside(a.p, b.p, exclusions, parts);
+            for (const auto& [u0, u1] : parts) {
+                Piece p;
+                p.flight = f;
+                p.vx = (b.p.east_m - a.p.east_m) / dt;
+                p.vy = (b.p.north_m - a.p.north_m) / dt;
+                p.vz = (b.z_m - a.z_m) / dt;
+                p.t0 = a.t_s + u0 * dt;
+                p.t1 = a.t_s + u1 * dt;
+                p.x0 = a.p.east_m + p.vx * (p.t0 - a.t_s);
+                p.y0 = a.p.north_m + p.vy * (p.t0 - a.t_s);
+                p.z0 = a.z_m + p.vz * (p.t0 - a.t_s);
+                // Everything its state may predict: its segment, extrapolated for the look-ahead.
+                const double xe = p.x0 + p.vx * (p.t1 - p.t0 + s.lookahead_s), ye = p.y0 + p.vy * (p.t1 - p.t0 + s.lookahead_s);
+                const double m = s.radius_m / 2;
+                p.b0 = int32_t(std::floor(p.t0 / kBucket_s));
+                p.b1 = int32_t(std::floor(p.t1 / kBucket_s));
+                p.cx0 = int32_t(std::floor((std::min(p.x0, xe) - m) / kCell_m));
+                p.cx1 = int32_t(std::floor((std::max(p.x0, xe) + m) / kCell_m));
+                p.cy0 = int32_t(std::floor((std::min(p.y0, ye) - m) / kCell_m));
+                p.cy1 = int32_t(std::floor((std::max(p.y0, ye) + m) / kCell_m));
+                pieces.push_back(p);
+            }
+        }
+    }
+    // Broad phase: (time bucket, cell) keys, sorted; pairs meet in the first key they share.
+    std::vector<std::pair<uint64_t, uint32_t>> keys;
+    auto key = [](int32_t b, int32_t x, int32_t y) {
+        return (uint64_t(uint32_t(b)) << 40) | (uint64_t(uint32_t(x + (1 << 19)) & 0xFFFFF) << 20) | (uint64_t(uint32_t(y + (1 << 19)) & 0xFFFFF));
+    };
+    for (uint32_t i = 0; i < pieces.size(); ++i) {
+        const Piece& p = pieces[i];
+        for (int32_t b = p.b0; b <= p.b1; ++b)
+            for (int32_t x = p.cx0; x <= p.cx1; ++x)
+                for (int32_t y = p.cy0; y <= p.cy1; ++y) keys.push_back({key(b, x, y), i});
+    }
+    std::sort(keys.begin(), keys.end());
+
+    std::vector<Interval> conflict_intervals, loss_intervals;
+    for (size_t g = 0; g < keys.size();) {
+        size_t h = g;
+        while (h < keys.size() && keys[h].first == keys[g].first) ++h;
+        for (size_t m = g; m < h; ++m) {
+            const Piece& a = pieces[keys[m].second];
+            for (size_t n = m + 1; n < h; ++n) {
+                const Piece& b = pieces[keys[n].second];
+                if (a.flight == b.flight) continue;
+                if (key(std::max(a.b0, b.b0), std::max(a.cx0, b.cx0), std::max(a.cy0, b.cy0)) != keys[g].first) continue;
+                const double t0 = std::max(a.t0, b.t0), t1 = std::min(a.t1, b.t1);
+                if (t0 >= t1) continue;
+                ++counts.piece_pairs_tested;
+                // Relative motion of b seen from a, from t0.
+                const double dx = (b.x0 + b.vx * (t0 - b.t0)) - (a.x0 + a.vx * (t0 - a.t0));
+                const double dy = (b.y0 + b.vy * (t0 - b.t0)) - (a.y0 + a.vy * (t0 - a.t0));
+                const double dz = (b.z0 + b.vz * (t0 - b.t0)) - (a.z0 + a.vz * (t0 - a.t0));
+                const double vx = b.vx - a.vx, vy = b.vy - a.vy, vz = b.vz - a.vz;
+                double h_lo, h_hi, v_lo, v_hi;
+                inside_2d(dx, dy, vx, vy, s.radius_m, h_lo, h_hi);
+                if (h_lo >= h_hi) continue;
+                inside_1d(dz, vz, s.vertical_m, v_lo, v_hi);
+                const double lo = std::max(h_lo, v_lo), hi = std::min(h_hi, v_hi);
+                if (lo >= hi) continue;
+                const uint64_t pair = (uint64_t(std::min(a.flight, b.flight)) << 32) | std::max(a.flight, b.flight);
+                // Loss of separation while inside; conflict from a look-ahead before.
+                const double span = t1 - t0;
+                const double l0 = std::max(0.0, lo), l1 = std::min(span, hi);
+                if (l0 < l1) loss_intervals.push_back({pair, t0 + l0, t0 + l1});
+                const double c0 = std::max(0.0, lo - s.lookahead_s), c1 = std::min(span, hi);
+                if (c0 < c1) conflict_intervals.push_back({pair, t0 + c0, t0 + c1});
+            }
+        }
+        g = h;
+    }
+    counts.conflicts = count_episodes(conflict_intervals);
+    counts.losses = count_episodes(loss_intervals);
+    return counts;
+}
+
+}  // namespace lowsky
