@@ -9,8 +9,8 @@ namespace lowsky {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr double kBucket_s = 120;     // time buckets of the broad phase
-constexpr double kCell_m = 2000;      // space cells of the broad phase
+constexpr double kBucket_s = 300;     // time buckets of the broad phase
+constexpr double kCell_m = 3000;      // space cells of the broad phase
 constexpr double kMergeGap_s = 1.0;   // intervals this close are one episode (as 1 Hz detection would see them)
 
 struct Piece {

@@ -8,12 +8,12 @@ namespace lowsky {
 double IntentRegistry::conflicts(const std::vector<IntentVolume>& intent, double offset) const {
     double needed = -1;
     for (const IntentVolume& iv : intent) {
-        const std::vector<Window>* found = windows(iv);
-        if (!found || found->empty()) continue;
+        const Segment* seg = segment(iv);
+        if (!seg || seg->windows.empty()) continue;
         const double enter = iv.enter_s + offset, exit = iv.exit_s + offset;
-        const auto& list = *found;
+        const auto& list = seg->windows;
         // Only windows that enter close enough to this one can meet it.
-        const double from = enter - longest_window_s_ - headway_s_;
+        const double from = enter - seg->longest_s - headway_s_;
         auto w = std::lower_bound(list.begin(), list.end(), from, [](const Window& a, double t) { return a.enter < t; });
         for (; w != list.end() && w->enter <= exit + headway_s_; ++w) {
             double delay = -1;
@@ -34,10 +34,10 @@ void IntentRegistry::accept(const std::vector<IntentVolume>& intent) {
     for (const IntentVolume& v : intent) {
         if (v.corridor >= by_segment_.size()) by_segment_.resize(v.corridor + 1);
         if (v.segment >= by_segment_[v.corridor].size()) by_segment_[v.corridor].resize(v.segment + 1);
-        auto& list = by_segment_[v.corridor][v.segment];
+        Segment& seg = by_segment_[v.corridor][v.segment];
         const Window w{v.enter_s, v.exit_s, v.reversed};
-        list.insert(std::upper_bound(list.begin(), list.end(), w, [](const Window& a, const Window& b) { return a.enter < b.enter; }), w);
-        longest_window_s_ = std::max(longest_window_s_, v.exit_s - v.enter_s);
+        seg.windows.insert(std::upper_bound(seg.windows.begin(), seg.windows.end(), w, [](const Window& a, const Window& b) { return a.enter < b.enter; }), w);
+        seg.longest_s = std::max(seg.longest_s, v.exit_s - v.enter_s);
         ++count_;
     }
 }

@@ -31,14 +31,17 @@ public:
 
 private:
     struct Window { double enter, exit; bool reversed; };
-    const std::vector<Window>* windows(const IntentVolume& v) const {
+    struct Segment {
+        std::vector<Window> windows;  // sorted by enter time
+        double longest_s = 0;         // the longest window: how far back an overlap can start
+    };
+    const Segment* segment(const IntentVolume& v) const {
         if (v.corridor >= by_segment_.size() || v.segment >= by_segment_[v.corridor].size()) return nullptr;
         return &by_segment_[v.corridor][v.segment];
     }
     double headway_s_;
-    double longest_window_s_ = 0;
     size_t count_ = 0;
-    std::vector<std::vector<std::vector<Window>>> by_segment_;  // [corridor][segment], sorted by enter time
+    std::vector<std::vector<Segment>> by_segment_;  // [corridor][segment]
 };
 
 }  // namespace lowsky

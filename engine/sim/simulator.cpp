@@ -85,6 +85,7 @@ std::vector<SimOrder> make_orders(const Scenario& s, const SimConfig& cfg) {
 constexpr double kLaneChange_s = 10;
 
 struct Plan {
+    bool record = true;  // false: energy and times only (a feasibility check), no track or intent
     std::vector<TrackPoint> track;
     std::vector<IntentVolume> intent;
     std::vector<int> corridors;
@@ -210,13 +211,13 @@ public:
             plan.energy_wh += (dh >= 0 ? p_climb : p_descent) * dt / 3600 + (lane_change ? p_hover * kLaneChange_s / 3600 : 0);
             time += dt + (lane_change ? kLaneChange_s : 0);
             h = to_h;
-            plan.track.push_back({time, at.lat_deg, at.lon_deg, h});
+            if (plan.record) plan.track.push_back({time, at.lat_deg, at.lon_deg, h});
         };
         const auto& legs = geometry(route);
         for (size_t i = 0; i < legs.size(); ++i) {
             const LegGeometry& g = legs[i];
             const RouteLeg& leg = route.legs[i];
-            plan.corridors.push_back(g.corridor);
+            if (plan.record) plan.corridors.push_back(g.corridor);
             vertical(g.lane_height, i > 0);
             const double power = pw.cruise_at(g.speed, air);
             // Into the lane at the node (a few tens of metres, inside the node's approach radius).
@@ -225,18 +226,18 @@ public:
                 time += dt;
                 plan.energy_wh += power * dt / 3600;
                 at = g.lane.front();
-                plan.track.push_back({time, at.lat_deg, at.lon_deg, h});
+                if (plan.record) plan.track.push_back({time, at.lat_deg, at.lon_deg, h});
             }
             const size_t segments = g.segment_s.size();
             for (size_t k = 0; k < segments; ++k) {
                 const double dt = g.segment_s[k];
                 const uint32_t segment = uint32_t(leg.reversed ? segments - 1 - k : k);
-                plan.intent.push_back({uint32_t(g.corridor), segment, leg.reversed, g.shared_lane, time, time + dt});
+                if (plan.record) plan.intent.push_back({uint32_t(g.corridor), segment, leg.reversed, g.shared_lane, time, time + dt});
                 time += dt;
                 plan.energy_wh += power * dt / 3600;
                 plan.distance_m += g.segment_m[k];
                 at = g.lane[k + 1];
-                plan.track.push_back({time, at.lat_deg, at.lon_deg, h});
+                if (plan.record) plan.track.push_back({time, at.lat_deg, at.lon_deg, h});
             }
         }
         plan.t_end = time;
@@ -246,14 +247,16 @@ public:
     // A vertical move (or a hover, dh = 0) in place, for `extra_s` more seconds of hover.
     void settle(Plan& plan, const DroneType& t, double payload, double to_h, double hover_s) const {
         const Powers& pw = powers(t, payload);
-        const TrackPoint last = plan.track.back();
+        const TrackPoint last = plan.record ? plan.track.back() : TrackPoint{plan.t_end, 0, 0, plan.height_end};
         const double dh = to_h - last.height_m;
         const double dt = dh >= 0 ? dh / t.climb_rate_m_s : -dh / t.descent_rate_m_s;
         plan.energy_wh += (dh >= 0 ? pw.climb : pw.descent) * dt / 3600;
         plan.energy_wh += pw.hover * hover_s / 3600;
-        plan.track.push_back({last.t_s + dt, last.lat_deg, last.lon_deg, to_h});
-        if (hover_s > 0) plan.track.push_back({last.t_s + dt + hover_s, last.lat_deg, last.lon_deg, to_h});
-        plan.t_end = plan.track.back().t_s;
+        if (plan.record) {
+            plan.track.push_back({last.t_s + dt, last.lat_deg, last.lon_deg, to_h});
+            if (hover_s > 0) plan.track.push_back({last.t_s + dt + hover_s, last.lat_deg, last.lon_deg, to_h});
+        }
+        plan.t_end = last.t_s + dt + hover_s;
         plan.height_end = to_h;
     }
 
@@ -371,9 +374,10 @@ private:
         std::string reason;
     };
 
-    FlightPlan plan_flight(const SimOrder& o, int type_index, double t0, bool land) {
+    FlightPlan plan_flight(const SimOrder& o, int type_index, double t0, bool land, bool record = true) {
         FlightPlan f;
         f.land = land;
+        f.out.record = f.back.record = record;
         const DroneType& t = types_[size_t(type_index)];
         const auto& out = route(o.from, o.to, type_index);
         const auto& back = route(o.to, o.from, type_index);
@@ -381,7 +385,7 @@ private:
         const Hub& from = s_.hubs[size_t(o.from)];
         const Hub& to = s_.hubs[size_t(o.to)];
         const double dest_ground = to.ground_elevation_m_amsl - from.ground_elevation_m_amsl;
-        f.out.track.push_back({t0, from.position.lat_deg, from.position.lon_deg, 0});
+        if (record) f.out.track.push_back({t0, from.position.lat_deg, from.position.lon_deg, 0});
         planner_.fly(f.out, *out, t, o.mass_kg, t0, 0, from.position);
         if (!land) {
             planner_.settle(f.out, t, o.mass_kg, dest_ground + cfg_.release_height_m, cfg_.release_hold_s);
@@ -413,7 +417,7 @@ private:
             f.dest_ready = ready;
             f.dest_takeoff_pad = pads_[size_t(o.to)].earliest(ready, to.pad_slot_s);
             const double lift = f.dest_takeoff_pad.start;
-            f.back.track.push_back({lift, to.position.lat_deg, to.position.lon_deg, dest_ground});
+            if (record) f.back.track.push_back({lift, to.position.lat_deg, to.position.lon_deg, dest_ground});
             planner_.fly(f.back, *back, t, 0, lift, dest_ground, to.position);
             if (f.back.energy_wh > usable(t)) { f.reason = "the way back needs more than the battery"; return f; }
         }
@@ -481,8 +485,8 @@ private:
         const SimOrder& o = orders_[size_t(oi)];
         int mode = 0;
         if (types_[size_t(type)].max_payload_kg >= o.mass_kg && route(o.from, o.to, type) && route(o.to, o.from, type)) {
-            if (plan_flight(o, type, o.ready_s, cfg_.land_at_destination).ok) mode = cfg_.land_at_destination ? 2 : 1;
-            else if (!cfg_.land_at_destination && plan_flight(o, type, o.ready_s, true).ok) mode = 2;
+            if (plan_flight(o, type, o.ready_s, cfg_.land_at_destination, false).ok) mode = cfg_.land_at_destination ? 2 : 1;
+            else if (!cfg_.land_at_destination && plan_flight(o, type, o.ready_s, true, false).ok) mode = 2;
         }
         return feasible_[key] = int8_t(mode);
     }
