@@ -23,8 +23,8 @@ bool write_text(const std::string& path, const std::string& text) {
 
 int run_simulate(int argc, char** argv) {
     std::string error;
-    auto args = parse_args(argc, argv, 2, {"--hours", "--seed", "--report", "--csv", "--energy-model"}, {"--quiet"}, error);
-    const char* usage = "usage: lowsky simulate FILE [--hours H] [--seed S] [--energy-model stolaroff|dorling] [--report OUT.json] [--csv DIR]";
+    auto args = parse_args(argc, argv, 2, {"--hours", "--seed", "--report", "--csv", "--energy-model", "--dispatch"}, {"--quiet"}, error);
+    const char* usage = "usage: lowsky simulate FILE [--hours H] [--seed S] [--energy-model stolaroff|dorling] [--dispatch smallest-battery|least-energy] [--report OUT.json] [--csv DIR]";
     if (!args || args->positional.size() != 1) {
         std::fprintf(stderr, "lowsky simulate: %s\n%s\n", args ? "one scenario file expected" : error.c_str(), usage);
         return kUnreadable;
@@ -36,6 +36,11 @@ int run_simulate(int argc, char** argv) {
         if (*m == "stolaroff") cfg.energy_model = EnergyModelKind::Stolaroff;
         else if (*m == "dorling") cfg.energy_model = EnergyModelKind::Dorling;
         else { std::fprintf(stderr, "lowsky simulate: --energy-model is stolaroff or dorling\n"); return kUnreadable; }
+    }
+    if (auto d = args->option("--dispatch")) {
+        if (*d == "smallest-battery") cfg.dispatch = DispatchPolicy::SmallestBattery;
+        else if (*d == "least-energy") cfg.dispatch = DispatchPolicy::LeastEnergy;
+        else { std::fprintf(stderr, "lowsky simulate: --dispatch is smallest-battery or least-energy\n"); return kUnreadable; }
     }
     if (!(cfg.hours > 0 && cfg.hours <= 24 * 7)) {
         std::fprintf(stderr, "lowsky simulate: --hours must be between 0 and 168\n");

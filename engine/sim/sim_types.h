@@ -12,8 +12,15 @@
 
 namespace lowsky {
 
+// Which free drone takes an order (among those whose type can fly it).
+enum class DispatchPolicy {
+    SmallestBattery,  // keep the big drones for the long trips
+    LeastEnergy,      // the type that flies this order on the least energy
+};
+
 struct SimConfig {
     double hours = 24;
+    DispatchPolicy dispatch = DispatchPolicy::SmallestBattery;
     uint32_t seed = 1;
     std::optional<EnergyModelKind> energy_model;  // overrides every multirotor type's model
     // Strategic deconfliction (ASTM F3548 operational intents).

@@ -491,25 +491,38 @@ private:
         return feasible_[key] = int8_t(mode);
     }
 
+    // The energy a type spends on an order (its feasibility plan), for the least-energy policy.
+    double order_energy(int oi, int type) {
+        const int mode = feasibility(oi, type);
+        const FlightPlan f = plan_flight(orders_[size_t(oi)], type, orders_[size_t(oi)].ready_s, mode == 2, false);
+        return f.out.energy_wh + f.back.energy_wh;
+    }
+
     bool try_fly(int oi, double t) {
         SimOrder& o = orders_[size_t(oi)];
         OrderState& st = state_[size_t(oi)];
         // The free drone with the smallest battery among the types that can fly this order
         // (each type's drones at a hub wait in a queue by the time they are free).
         int best = -1;
-        double soonest = 1e300;
+        double soonest = 1e300, best_score = 1e300;
         bool charging = false;
         for (int type : types_by_battery_) {
             if (feasibility(oi, type) == 0) continue;
             auto& free = free_queue_[size_t(o.from) * types_.size() + size_t(type)];
             if (free.empty()) continue;
             const Drone& first = drones_[size_t(free.top().second)];
-            if (first.free_at <= t) {
-                best = free.top().second;
-                free.pop();
-                break;
+            if (first.free_at > t) {
+                if (first.free_at < soonest) { soonest = first.free_at; charging = first.landed_at < t; }
+                continue;
             }
-            if (first.free_at < soonest) { soonest = first.free_at; charging = first.landed_at < t; }
+            // The policy scores each type that has a free drone; the lowest score flies.
+            const double score = cfg_.dispatch == DispatchPolicy::SmallestBattery ? types_[size_t(type)].battery_wh : order_energy(oi, type);
+            if (score < best_score) { best_score = score; best = type; }
+        }
+        if (best >= 0) {
+            auto& free = free_queue_[size_t(o.from) * types_.size() + size_t(best)];
+            best = free.top().second;
+            free.pop();
         }
         if (best < 0) {
             if (st.blocked_since < 0) st.blocked_since = o.ready_s;
