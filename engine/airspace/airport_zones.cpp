@@ -25,31 +25,22 @@ std::vector<Zone> generate_airport_zones(const AirportZones& airport) {
             protection_points.push_back(geodesy::destination(far_b, forward + side, airport.protection_side_m));
         }
     }
-    const AltitudeBand band{{0, AltitudeReference::AboveGround}, {airport.ceiling_m_agl, AltitudeReference::AboveGround}};
     std::vector<Zone> zones;
     if (airport.runways.empty()) return zones;
-
-    Zone protection;
-    protection.id = airport.icao + "-protection";
-    protection.name = airport.name + " clearance-protection area";
-    protection.kind = ZoneKind::Controlled;
-    protection.jurisdiction = airport.jurisdiction;
-    protection.shape.polygon = convex_hull(protection_points);
-    protection.band = band;
-    protection.source = "generated from " + airport.icao + " runways";
-    zones.push_back(protection);
-
-    if (airport.core_radius_m > 0) {
-        Zone core;
-        core.id = airport.icao + "-core";
-        core.name = airport.name + " no-fly core";
-        core.kind = ZoneKind::NoFly;
-        core.jurisdiction = airport.jurisdiction;
-        core.shape.polygon = convex_hull(core_points);
-        core.band = band;
-        core.source = protection.source;
-        zones.push_back(core);
-    }
+    // Both zones reach from the ground to the airport's ceiling.
+    auto zone = [&](const char* suffix, const char* what, ZoneKind kind, std::vector<GeoPoint> points) {
+        Zone z;
+        z.id = airport.icao + suffix;
+        z.name = airport.name + what;
+        z.kind = kind;
+        z.jurisdiction = airport.jurisdiction;
+        z.shape.polygon = convex_hull(std::move(points));
+        z.band = {{0, AltitudeReference::AboveGround}, {airport.ceiling_m_agl, AltitudeReference::AboveGround}};
+        z.source = "generated from " + airport.icao + " runways";
+        zones.push_back(std::move(z));
+    };
+    zone("-protection", " clearance-protection area", ZoneKind::Controlled, std::move(protection_points));
+    if (airport.core_radius_m > 0) zone("-core", " no-fly core", ZoneKind::NoFly, std::move(core_points));
     return zones;
 }
 

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "core/bytes.h"
+#include "geo/even_odd.h"
 #include "geo/triangulate.h"
 #include "geo/web_mercator.h"
 
@@ -134,17 +135,7 @@ std::vector<uint8_t> encode_basemap(const Basemap& map) {
 }
 
 bool ring_contains(const std::vector<GeoPoint>& ring, GeoPoint p) {
-    bool inside = false;
-    const size_t n = ring.size();
-    for (size_t i = 0, j = n - 1; i < n; j = i++) {
-        const GeoPoint& a = ring[i];
-        const GeoPoint& b = ring[j];
-        if ((a.lat_deg > p.lat_deg) != (b.lat_deg > p.lat_deg)) {
-            const double x = a.lon_deg + (p.lat_deg - a.lat_deg) * (b.lon_deg - a.lon_deg) / (b.lat_deg - a.lat_deg);
-            if (p.lon_deg < x) inside = !inside;
-        }
-    }
-    return inside;
+    return even_odd_contains(ring, p, [](const GeoPoint& q) { return q.lon_deg; }, [](const GeoPoint& q) { return q.lat_deg; });
 }
 
 Surface surface_at(const Basemap& map, GeoPoint p) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "geo/even_odd.h"
+
 namespace lowsky::planar {
 
 namespace {
@@ -66,16 +68,7 @@ Closest segment_segment(LocalPoint a, LocalPoint b, LocalPoint c, LocalPoint d) 
 }
 
 bool polygon_contains(const std::vector<LocalPoint>& polygon, LocalPoint p) {
-    bool inside = false;
-    for (size_t i = 0, j = polygon.size() - 1; i < polygon.size(); j = i++) {
-        const LocalPoint& a = polygon[i];
-        const LocalPoint& b = polygon[j];
-        if ((a.north_m > p.north_m) != (b.north_m > p.north_m)) {
-            const double e = a.east_m + (p.north_m - a.north_m) * (b.east_m - a.east_m) / (b.north_m - a.north_m);
-            if (p.east_m < e) inside = !inside;
-        }
-    }
-    return inside;
+    return even_odd_contains(polygon, p, [](const LocalPoint& q) { return q.east_m; }, [](const LocalPoint& q) { return q.north_m; });
 }
 
 Closest segment_polygon(LocalPoint a, LocalPoint b, const std::vector<LocalPoint>& polygon) {
