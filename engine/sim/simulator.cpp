@@ -38,6 +38,12 @@ const char* to_string(WaitCause c) {
 
 namespace {
 
+// Times to the millisecond and energies to the milliwatt-hour: the native and WebAssembly
+// math libraries differ in the last bits of sin, atan2 and pow, and a busy day would let such
+// a difference tip a tie one way on one platform and the other way on the other.
+double ms(double seconds) { return std::round(seconds * 1000.0) / 1000.0; }
+double mwh(double wh) { return std::round(wh * 1000.0) / 1000.0; }
+
 // ---- [SECTION] Random numbers and demand ---------------------------------------------------
 
 // PCG32: small, fast, and the same sequence on every platform (the standard distributions are not).
@@ -73,7 +79,7 @@ std::vector<SimOrder> make_orders(const Scenario& s, const SimConfig& cfg) {
         int n = 0;
         for (double t = rng.exponential(rate); t < end; t += rng.exponential(rate)) {
             const double mass = d.mass_min_kg + (d.mass_max_kg - d.mass_min_kg) * rng.uniform();
-            orders.push_back({d.from + ">" + d.to + "#" + std::to_string(++n), hub_index(d.from), hub_index(d.to), std::round(mass * 100) / 100, t, d.promise_s});
+            orders.push_back({d.from + ">" + d.to + "#" + std::to_string(++n), hub_index(d.from), hub_index(d.to), std::round(mass * 100) / 100, ms(t), d.promise_s});
         }
     }
     std::stable_sort(orders.begin(), orders.end(), [](const SimOrder& a, const SimOrder& b) { return a.ready_s < b.ready_s; });
@@ -157,13 +163,13 @@ public:
                 const double quarter = (corridor.band.ceiling.value_m - corridor.band.floor.value_m) / 4;
                 g.lane_height += leg.reversed ? -quarter : quarter;
             }
-            g.sideways_m = geodesy::distance_m(at, g.lane.front());
+            g.sideways_m = std::round(geodesy::distance_m(at, g.lane.front()) * 1000.0) / 1000.0;
             const energy::WindVector wind = energy::wind_at(c_.scenario().wind, g.lane_height);
             for (size_t k = 0; k + 1 < g.lane.size(); ++k) {
                 const geodesy::Inverse inv = geodesy::inverse(g.lane[k], g.lane[k + 1]);
                 const double gs = std::max(0.5, energy::ground_speed_m_s(leg.speed_m_s, inv.initial_bearing_deg, wind));
                 g.segment_m.push_back(inv.distance_m);
-                g.segment_s.push_back(inv.distance_m / gs);
+                g.segment_s.push_back(ms(inv.distance_m / gs));
             }
             at = g.lane.back();
             legs.push_back(std::move(g));
@@ -181,7 +187,7 @@ public:
         std::vector<std::pair<double, double>> cruise;  // (airspeed, power)
         double cruise_at(double speed, const energy::Air& air) {
             for (const auto& [v, p] : cruise) if (v == speed) return p;
-            const double p = energy::cruise_power_w(*type, payload, speed, air);
+            const double p = mwh(energy::cruise_power_w(*type, payload, speed, air));
             cruise.push_back({speed, p});
             return p;
         }
@@ -191,8 +197,8 @@ public:
         for (auto& p : powers_) if (p.type == &t && p.payload == payload) return p;
         const energy::Air air{c_.scenario().rules.air_density_kg_m3};
         Powers& p = powers_[next_power_++ % powers_.size()];
-        p = Powers{&t, payload, energy::climb_power_w(t, payload, air), energy::descent_power_w(t, payload, air),
-                   energy::hover_power_w(t, payload, air), {}};
+        p = Powers{&t, payload, mwh(energy::climb_power_w(t, payload, air)), mwh(energy::descent_power_w(t, payload, air)),
+                   mwh(energy::hover_power_w(t, payload, air)), {}};
         return p;
     }
 
@@ -207,7 +213,7 @@ public:
         GeoPoint at = start;
         auto vertical = [&](double to_h, bool lane_change) {
             const double dh = to_h - h;
-            const double dt = dh >= 0 ? dh / t.climb_rate_m_s : -dh / t.descent_rate_m_s;
+            const double dt = ms(dh >= 0 ? dh / t.climb_rate_m_s : -dh / t.descent_rate_m_s);
             plan.energy_wh += (dh >= 0 ? p_climb : p_descent) * dt / 3600 + (lane_change ? p_hover * kLaneChange_s / 3600 : 0);
             time += dt + (lane_change ? kLaneChange_s : 0);
             h = to_h;
@@ -222,7 +228,7 @@ public:
             const double power = pw.cruise_at(g.speed, air);
             // Into the lane at the node (a few tens of metres, inside the node's approach radius).
             if (g.sideways_m > 0.01) {
-                const double dt = g.sideways_m / g.speed;
+                const double dt = ms(g.sideways_m / g.speed);
                 time += dt;
                 plan.energy_wh += power * dt / 3600;
                 at = g.lane.front();
@@ -249,7 +255,7 @@ public:
         const Powers& pw = powers(t, payload);
         const TrackPoint last = plan.record ? plan.track.back() : TrackPoint{plan.t_end, 0, 0, plan.height_end};
         const double dh = to_h - last.height_m;
-        const double dt = dh >= 0 ? dh / t.climb_rate_m_s : -dh / t.descent_rate_m_s;
+        const double dt = ms(dh >= 0 ? dh / t.climb_rate_m_s : -dh / t.descent_rate_m_s);
         plan.energy_wh += (dh >= 0 ? pw.climb : pw.descent) * dt / 3600;
         plan.energy_wh += pw.hover * hover_s / 3600;
         if (plan.record) {
