@@ -462,6 +462,10 @@ private:
             return false;
         };
         bool any_free = free_now();
+        // An order waits only when no type that can fly it has a free drone, and that stays so
+        // until an order flies: an order whose types failed already fails the same way, so its
+        // outcome is copied rather than tried again (a long queue would be tried order by order).
+        std::vector<std::pair<uint64_t, WaitCause>> failed;
         for (size_t q = 0; q < queue.size() && (any_free || state_[size_t(queue[q])].blocked_since < 0);) {
             const int oi = queue[q];
             OrderState& st = state_[size_t(oi)];
@@ -474,13 +478,32 @@ private:
                     continue;
                 }
             }
+            const uint64_t types = feasible_types(oi);
+            const auto same = std::find_if(failed.begin(), failed.end(), [&](const auto& f) { return f.first == types; });
+            if (types != 0 && same != failed.end()) {
+                if (st.blocked_since < 0) st.blocked_since = orders_[size_t(oi)].ready_s;
+                st.cause = same->second;
+                ++q;
+                continue;
+            }
             if (try_fly(oi, t)) {
                 queue.erase(queue.begin() + long(q));
                 any_free = free_now();
+                failed.clear();
                 continue;
             }
+            if (types != 0) failed.push_back({types, st.cause});
             ++q;
         }
+    }
+
+    // The types that can fly an order, one bit each; 0 when there are too many types to tell.
+    uint64_t feasible_types(int oi) {
+        if (types_.size() > 64) return 0;
+        uint64_t bits = 0;
+        for (size_t type = 0; type < types_.size(); ++type)
+            if (feasibility(oi, int(type)) != 0) bits |= uint64_t(1) << type;
+        return bits;
     }
 
     // How a drone type can fly an order: 0 it cannot, 1 a round trip, 2 landing at the
