@@ -63,11 +63,6 @@ std::optional<int> DocReader::integer(const Json& obj, const std::string& path, 
     return int(d);
 }
 
-int DocReader::integer_or(const Json& obj, const std::string& path, const char* key, int lo, int hi, int fallback) {
-    if (!member(obj, path, key, false)) return fallback;
-    return integer(obj, path, key, lo, hi).value_or(fallback);
-}
-
 std::optional<std::string> DocReader::string(const Json& obj, const std::string& path, const char* key) {
     const Json* v = member(obj, path, key);
     if (!v) return std::nullopt;

@@ -28,7 +28,6 @@ public:
     std::optional<double> number(const Json& obj, const std::string& path, const char* key, double lo, double hi);
     double number_or(const Json& obj, const std::string& path, const char* key, double lo, double hi, double fallback);
     std::optional<int> integer(const Json& obj, const std::string& path, const char* key, int lo, int hi);
-    int integer_or(const Json& obj, const std::string& path, const char* key, int lo, int hi, int fallback);
     std::optional<std::string> string(const Json& obj, const std::string& path, const char* key);  // non-empty
     std::string string_or(const Json& obj, const std::string& path, const char* key, const std::string& fallback);
     const Json* array(const Json& obj, const std::string& path, const char* key, bool required = true);

@@ -23,7 +23,6 @@ public:
     // Calls visit(ref) for every segment whose box may overlap `box`, each once.
     template <typename Visit>
     void query(const planar::Box& box, Visit visit) const;
-    size_t segment_count() const { return next_id_; }
 
 private:
     struct Entry { SegmentRef ref; uint32_t id; };

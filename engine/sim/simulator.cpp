@@ -462,9 +462,9 @@ private:
             return false;
         };
         bool any_free = free_now();
-        // An order waits only when no type that can fly it has a free drone, and that stays so
-        // until an order flies: an order whose types failed already fails the same way, so its
-        // outcome is copied rather than tried again (a long queue would be tried order by order).
+        // An order waits only when no type that can fly it has a free drone. A flight takes a
+        // drone of a type that had one free, so an order whose types failed in this call fails
+        // again the same way: its outcome is copied rather than tried again.
         std::vector<std::pair<uint64_t, WaitCause>> failed;
         for (size_t q = 0; q < queue.size() && (any_free || state_[size_t(queue[q])].blocked_since < 0);) {
             const int oi = queue[q];
@@ -489,7 +489,6 @@ private:
             if (try_fly(oi, t)) {
                 queue.erase(queue.begin() + long(q));
                 any_free = free_now();
-                failed.clear();
                 continue;
             }
             if (types != 0) failed.push_back({types, st.cause});
