@@ -1,5 +1,6 @@
 // Simulation benchmarks, native and WebAssembly alike (scripts/bench runs both):
 //   day:      a 24-hour GBA day scaled to about 20,000 deliveries and 300 drones (budget 1 s native)
+//   write-day FILE: the busy day as a scenario file, for `lowsky simulate`
 //   tactical: 5,000 airborne drones, R 50 m, H 15 m, look-ahead 60 s, detection every second
 //             for 600 simulated seconds (at least 300x real time native, 150x WebAssembly)
 // and the peak memory of each (budget 200 MB). Run from the repository's root.
@@ -63,6 +64,15 @@ Scenario busy_gba_day() {
 
 int main(int argc, char** argv) {
     const std::string only = argc > 1 ? argv[1] : "";
+    if (only == "write-day" && argc > 2) {
+        // The busy day as a scenario file, so the command-line tool can simulate and report it.
+        const std::string text = save_scenario(busy_gba_day());
+        if (auto saved = write_file_bytes(argv[2], std::vector<uint8_t>(text.begin(), text.end())); !saved) {
+            std::fprintf(stderr, "%s\n", saved.error().to_string().c_str());
+            return 1;
+        }
+        return 0;
+    }
 #ifdef __EMSCRIPTEN__
     std::printf("platform: WebAssembly (node)\n");
 #else

@@ -286,9 +286,16 @@ struct Drone {
 
 struct OrderState {
     bool done = false, gave_up = false, undeliverable = false;
-    WaitCause cause = WaitCause::None;
-    double blocked_since = -1;
     double wait_drone = 0, wait_battery = 0;
+};
+
+// An order in its hub's queue. Dispatch walks the queue often, so what the walk reads lives
+// here, side by side, rather than in per-order tables it would read at random.
+struct WaitingOrder {
+    int order = 0;
+    bool waited = false;                    // it has waited once: no longer new
+    WaitCause cause = WaitCause::None;      // why, the last time it was looked at
+    uint64_t types = 0;                     // feasible_types(), once it is known
 };
 
 struct Event {
@@ -335,7 +342,7 @@ public:
             events_.pop();
             if (e.t > end) break;
             if (e.kind == 0) {
-                queues_[size_t(orders_[size_t(e.index)].from)].push_back(e.index);
+                queues_[size_t(orders_[size_t(e.index)].from)].push_back({e.index});
                 dispatch(orders_[size_t(e.index)].from, e.t);
             } else {
                 dispatch(drones_[size_t(e.index)].hub, e.t);
@@ -466,32 +473,32 @@ private:
         // drone of a type that had one free, so an order whose types failed in this call fails
         // again the same way: its outcome is copied rather than tried again.
         std::vector<std::pair<uint64_t, WaitCause>> failed;
-        for (size_t q = 0; q < queue.size() && (any_free || state_[size_t(queue[q])].blocked_since < 0);) {
-            const int oi = queue[q];
-            OrderState& st = state_[size_t(oi)];
-            if (st.blocked_since < 0) {
-                const std::string reason = never_possible(oi);
+        for (size_t q = 0; q < queue.size() && (any_free || !queue[q].waited);) {
+            WaitingOrder& w = queue[q];
+            if (!w.waited) {
+                const std::string reason = never_possible(w.order);
                 if (!reason.empty()) {
-                    st.undeliverable = true;
-                    reasons_[size_t(oi)] = reason;
+                    state_[size_t(w.order)].undeliverable = true;
+                    reasons_[size_t(w.order)] = reason;
                     queue.erase(queue.begin() + long(q));
                     continue;
                 }
+                w.types = feasible_types(w.order);
             }
-            const uint64_t types = feasible_types(oi);
-            const auto same = std::find_if(failed.begin(), failed.end(), [&](const auto& f) { return f.first == types; });
-            if (types != 0 && same != failed.end()) {
-                if (st.blocked_since < 0) st.blocked_since = orders_[size_t(oi)].ready_s;
-                st.cause = same->second;
+            const auto same = std::find_if(failed.begin(), failed.end(), [&](const auto& f) { return f.first == w.types; });
+            if (w.types != 0 && same != failed.end()) {
+                w.waited = true;
+                w.cause = same->second;
                 ++q;
                 continue;
             }
-            if (try_fly(oi, t)) {
+            if (try_fly(w.order, t, w.cause)) {
                 queue.erase(queue.begin() + long(q));
                 any_free = free_now();
                 continue;
             }
-            if (types != 0) failed.push_back({types, st.cause});
+            w.waited = true;
+            if (w.types != 0) failed.push_back({w.types, w.cause});
             ++q;
         }
     }
@@ -526,7 +533,8 @@ private:
         return f.out.energy_wh + f.back.energy_wh;
     }
 
-    bool try_fly(int oi, double t) {
+    // Flies `oi` if a drone can take it now; otherwise sets why it waits in `cause`.
+    bool try_fly(int oi, double t, WaitCause& cause) {
         SimOrder& o = orders_[size_t(oi)];
         OrderState& st = state_[size_t(oi)];
         // The free drone with the smallest battery among the types that can fly this order
@@ -553,14 +561,13 @@ private:
             free.pop();
         }
         if (best < 0) {
-            if (st.blocked_since < 0) st.blocked_since = o.ready_s;
-            st.cause = charging ? WaitCause::Battery : WaitCause::Drone;
+            cause = charging ? WaitCause::Battery : WaitCause::Drone;
             return false;
         }
         Drone& drone = drones_[size_t(best)];
         const Hub& home = s_.hubs[size_t(o.from)];
         const double waited = t - o.ready_s;
-        if (st.cause == WaitCause::Battery) st.wait_battery = waited; else st.wait_drone = waited;
+        if (cause == WaitCause::Battery) st.wait_battery = waited; else st.wait_drone = waited;
 
         const bool land = feasibility(oi, drone.type) == 2;
         // Plan once; a delayed departure shifts the timeline, so the intent is tested with an
@@ -828,7 +835,7 @@ private:
     Planner planner_;
     IntentRegistry intents_;
     std::vector<Calendar> pads_, supply_;
-    std::vector<std::vector<int>> queues_;
+    std::vector<std::vector<WaitingOrder>> queues_;
     std::vector<Drone> drones_;
     using FreeDrone = std::pair<double, int>;  // (free at, drone): earliest first
     std::vector<std::priority_queue<FreeDrone, std::vector<FreeDrone>, std::greater<FreeDrone>>> free_queue_;  // per hub and type
