@@ -9,8 +9,8 @@ namespace lowsky {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr double kBucket_s = 300;     // time buckets of the broad phase
 constexpr double kCell_m = 3000;      // space cells of the broad phase
+constexpr size_t kMaxCells = 1 << 22; // a larger area gets larger cells
 constexpr double kMergeGap_s = 1.0;   // intervals this close are one episode (as 1 Hz detection would see them)
 
 struct Piece {
@@ -18,8 +18,39 @@ struct Piece {
     double t0, t1;
     double x0, y0, z0;  // at t0
     double vx, vy, vz;
-    int32_t b0, b1, cx0, cx1, cy0, cy1;  // broad-phase ranges
+    double x_lo, x_hi, y_lo, y_hi;  // everything its state may predict, with a margin
+    int32_t cx0, cx1, cy0, cy1;     // the grid cells of that box
 };
+
+// The broad phase's grid over the pieces' boxes: kCell_m cells, larger over a huge area.
+struct Grid {
+    double x0 = 0, y0 = 0, cell = kCell_m;
+    int32_t width = 1, height = 1;
+    size_t index(int32_t cx, int32_t cy) const { return size_t(cy) * size_t(width) + size_t(cx); }
+};
+
+Grid place_in_grid(std::vector<Piece>& pieces) {
+    Grid g;
+    if (pieces.empty()) return g;
+    double x1 = -kInf, y1 = -kInf;
+    g.x0 = g.y0 = kInf;
+    for (const Piece& p : pieces) {
+        g.x0 = std::min(g.x0, p.x_lo);
+        g.y0 = std::min(g.y0, p.y_lo);
+        x1 = std::max(x1, p.x_hi);
+        y1 = std::max(y1, p.y_hi);
+    }
+    while ((std::floor((x1 - g.x0) / g.cell) + 1) * (std::floor((y1 - g.y0) / g.cell) + 1) > double(kMaxCells)) g.cell *= 2;
+    g.width = int32_t(std::floor((x1 - g.x0) / g.cell)) + 1;
+    g.height = int32_t(std::floor((y1 - g.y0) / g.cell)) + 1;
+    for (Piece& p : pieces) {
+        p.cx0 = int32_t(std::floor((p.x_lo - g.x0) / g.cell));
+        p.cx1 = std::min(g.width - 1, int32_t(std::floor((p.x_hi - g.x0) / g.cell)));
+        p.cy0 = int32_t(std::floor((p.y_lo - g.y0) / g.cell));
+        p.cy1 = std::min(g.height - 1, int32_t(std::floor((p.y_hi - g.y0) / g.cell)));
+    }
+    return g;
+}
 
 // Part [u0, u1] of segment a->b (parameter 0..1) outside every circle: at most a few pieces.
 void outside(const LocalPoint& a, const LocalPoint& b, const std::vector<ExclusionCircle>& circles, std::vector<std::pair<double, double>>& out) {
@@ -79,6 +110,29 @@ struct Interval {
     double start, end;
 };
 
+// The narrow phase for pieces a and b over the time [t0, t1] they share: the conflict and
+// loss-of-separation intervals, solved in closed form on their relative motion.
+void test_pair(const Piece& a, const Piece& b, double t0, double t1, const TacticalSettings& s, std::vector<Interval>& conflicts,
+               std::vector<Interval>& losses) {
+    const double dx = (b.x0 + b.vx * (t0 - b.t0)) - (a.x0 + a.vx * (t0 - a.t0));
+    const double dy = (b.y0 + b.vy * (t0 - b.t0)) - (a.y0 + a.vy * (t0 - a.t0));
+    const double dz = (b.z0 + b.vz * (t0 - b.t0)) - (a.z0 + a.vz * (t0 - a.t0));
+    const double vx = b.vx - a.vx, vy = b.vy - a.vy, vz = b.vz - a.vz;
+    double h_lo, h_hi, v_lo, v_hi;
+    inside_2d(dx, dy, vx, vy, s.radius_m, h_lo, h_hi);
+    if (h_lo >= h_hi) return;
+    inside_1d(dz, vz, s.vertical_m, v_lo, v_hi);
+    const double lo = std::max(h_lo, v_lo), hi = std::min(h_hi, v_hi);
+    if (lo >= hi) return;
+    const uint64_t pair = (uint64_t(std::min(a.flight, b.flight)) << 32) | std::max(a.flight, b.flight);
+    // Loss of separation while inside; conflict from a look-ahead before.
+    const double span = t1 - t0;
+    const double l0 = std::max(0.0, lo), l1 = std::min(span, hi);
+    if (l0 < l1) losses.push_back({pair, t0 + l0, t0 + l1});
+    const double c0 = std::max(0.0, lo - s.lookahead_s), c1 = std::min(span, hi);
+    if (c0 < c1) conflicts.push_back({pair, t0 + c0, t0 + c1});
+}
+
 int count_episodes(std::vector<Interval>& v) {
     std::sort(v.begin(), v.end(), [](const Interval& a, const Interval& b) { return a.pair < b.pair || (a.pair == b.pair && a.start < b.start); });
     int episodes = 0;
@@ -124,64 +178,54 @@ ConflictCounts scan_conflicts(const std::vector<std::vector<TrackPoint4>>& track
                 p.z0 = a.z_m + p.vz * (p.t0 - a.t_s);
                 // Everything its state may predict: its segment, extrapolated for the look-ahead.
                 const double xe = p.x0 + p.vx * (p.t1 - p.t0 + s.lookahead_s), ye = p.y0 + p.vy * (p.t1 - p.t0 + s.lookahead_s);
-                const double m = s.radius_m / 2;
-                p.b0 = int32_t(std::floor(p.t0 / kBucket_s));
-                p.b1 = int32_t(std::floor(p.t1 / kBucket_s));
-                p.cx0 = int32_t(std::floor((std::min(p.x0, xe) - m) / kCell_m));
-                p.cx1 = int32_t(std::floor((std::max(p.x0, xe) + m) / kCell_m));
-                p.cy0 = int32_t(std::floor((std::min(p.y0, ye) - m) / kCell_m));
-                p.cy1 = int32_t(std::floor((std::max(p.y0, ye) + m) / kCell_m));
+                const double m = s.radius_m / 2;  // two boxes this inflated overlap when their drones come within R
+                p.x_lo = std::min(p.x0, xe) - m;
+                p.x_hi = std::max(p.x0, xe) + m;
+                p.y_lo = std::min(p.y0, ye) - m;
+                p.y_hi = std::max(p.y0, ye) + m;
                 pieces.push_back(p);
             }
         }
     }
-    // Broad phase: (time bucket, cell) keys, sorted; pairs meet in the first key they share.
-    std::vector<std::pair<uint64_t, uint32_t>> keys;
-    auto key = [](int32_t b, int32_t x, int32_t y) {
-        return (uint64_t(uint32_t(b)) << 40) | (uint64_t(uint32_t(x + (1 << 19)) & 0xFFFFF) << 20) | (uint64_t(uint32_t(y + (1 << 19)) & 0xFFFFF));
+    // Broad phase: a sweep in time over a grid in space. Pieces start in time order; each
+    // meets the pieces still under way in the cells its box covers, then joins those cells.
+    // A piece that has ended leaves a cell's list when the sweep next passes there.
+    std::vector<uint32_t> order(pieces.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return pieces[a].t0 < pieces[b].t0 || (pieces[a].t0 == pieces[b].t0 && a < b); });
+    const Grid grid = place_in_grid(pieces);
+    struct Active {
+        uint32_t piece;
+        double t1;
     };
-    for (uint32_t i = 0; i < pieces.size(); ++i) {
-        const Piece& p = pieces[i];
-        for (int32_t b = p.b0; b <= p.b1; ++b)
-            for (int32_t x = p.cx0; x <= p.cx1; ++x)
-                for (int32_t y = p.cy0; y <= p.cy1; ++y) keys.push_back({key(b, x, y), i});
-    }
-    std::sort(keys.begin(), keys.end());
-
+    std::vector<std::vector<Active>> cells(grid.width * grid.height);
+    std::vector<uint32_t> met(pieces.size(), UINT32_MAX);  // the last piece each one was tested against
     std::vector<Interval> conflict_intervals, loss_intervals;
-    for (size_t g = 0; g < keys.size();) {
-        size_t h = g;
-        while (h < keys.size() && keys[h].first == keys[g].first) ++h;
-        for (size_t m = g; m < h; ++m) {
-            const Piece& a = pieces[keys[m].second];
-            for (size_t n = m + 1; n < h; ++n) {
-                const Piece& b = pieces[keys[n].second];
-                if (a.flight == b.flight) continue;
-                if (key(std::max(a.b0, b.b0), std::max(a.cx0, b.cx0), std::max(a.cy0, b.cy0)) != keys[g].first) continue;
-                const double t0 = std::max(a.t0, b.t0), t1 = std::min(a.t1, b.t1);
-                if (t0 >= t1) continue;
-                ++counts.piece_pairs_tested;
-                // Relative motion of b seen from a, from t0.
-                const double dx = (b.x0 + b.vx * (t0 - b.t0)) - (a.x0 + a.vx * (t0 - a.t0));
-                const double dy = (b.y0 + b.vy * (t0 - b.t0)) - (a.y0 + a.vy * (t0 - a.t0));
-                const double dz = (b.z0 + b.vz * (t0 - b.t0)) - (a.z0 + a.vz * (t0 - a.t0));
-                const double vx = b.vx - a.vx, vy = b.vy - a.vy, vz = b.vz - a.vz;
-                double h_lo, h_hi, v_lo, v_hi;
-                inside_2d(dx, dy, vx, vy, s.radius_m, h_lo, h_hi);
-                if (h_lo >= h_hi) continue;
-                inside_1d(dz, vz, s.vertical_m, v_lo, v_hi);
-                const double lo = std::max(h_lo, v_lo), hi = std::min(h_hi, v_hi);
-                if (lo >= hi) continue;
-                const uint64_t pair = (uint64_t(std::min(a.flight, b.flight)) << 32) | std::max(a.flight, b.flight);
-                // Loss of separation while inside; conflict from a look-ahead before.
-                const double span = t1 - t0;
-                const double l0 = std::max(0.0, lo), l1 = std::min(span, hi);
-                if (l0 < l1) loss_intervals.push_back({pair, t0 + l0, t0 + l1});
-                const double c0 = std::max(0.0, lo - s.lookahead_s), c1 = std::min(span, hi);
-                if (c0 < c1) conflict_intervals.push_back({pair, t0 + c0, t0 + c1});
+    for (const uint32_t ai : order) {
+        const Piece& a = pieces[ai];
+        for (int32_t cy = a.cy0; cy <= a.cy1; ++cy) {
+            for (int32_t cx = a.cx0; cx <= a.cx1; ++cx) {
+                auto& cell = cells[grid.index(cx, cy)];
+                for (size_t k = 0; k < cell.size();) {
+                    const Active other = cell[k];
+                    if (other.t1 <= a.t0) {  // over before anything still to come starts
+                        cell[k] = cell.back();
+                        cell.pop_back();
+                        continue;
+                    }
+                    ++k;
+                    if (met[other.piece] == ai) continue;  // already met in another cell
+                    met[other.piece] = ai;
+                    const Piece& b = pieces[other.piece];
+                    if (a.flight == b.flight) continue;
+                    const double t0 = a.t0, t1 = std::min(a.t1, b.t1);  // b started no later than a
+                    if (t0 >= t1) continue;
+                    ++counts.piece_pairs_tested;
+                    test_pair(a, b, t0, t1, s, conflict_intervals, loss_intervals);
+                }
+                cell.push_back({ai, a.t1});
             }
         }
-        g = h;
     }
     counts.conflicts = count_episodes(conflict_intervals);
     counts.losses = count_episodes(loss_intervals);

@@ -4,7 +4,7 @@
 // look-ahead; conflict when the pair would come within R horizontally and H vertically) has
 // a closed form on every pair of pieces that share time: the conflict and loss-of-separation
 // intervals are solved, not sampled, and each maximal interval of a pair counts once.
-// A grid over space and time is the broad phase.
+// A sweep in time over a grid in space is the broad phase.
 
 #include <cstdint>
 #include <vector>
