@@ -24,6 +24,7 @@ public:
         for (size_t u = 0; u < busy_.size(); ++u) {
             const double s = earliest_on(busy_[u], t, duration);
             if (s < best.start) best = {s, int(u)};
+            if (s == t) break;  // nothing starts sooner
         }
         return best;
     }
@@ -36,6 +37,7 @@ public:
 
 private:
     static double earliest_on(const std::vector<std::pair<double, double>>& list, double t, double duration) {
+        if (list.empty() || list.back().second <= t) return t;  // free from t on: the usual case
         // Intervals are sorted and do not overlap: walk from the last one that starts before t.
         auto it = std::upper_bound(list.begin(), list.end(), std::pair<double, double>{t, 1e300});
         if (it != list.begin()) --it;

@@ -5,27 +5,32 @@
 
 namespace lowsky {
 
+namespace {
+
+// The first window of a lane that enters at or after t.
+size_t first_entering(const std::vector<double>& enter, double t) { return size_t(std::lower_bound(enter.begin(), enter.end(), t) - enter.begin()); }
+
+}  // namespace
+
 double IntentRegistry::conflicts(const std::vector<IntentVolume>& intent, double offset) const {
     double needed = -1;
+    auto need = [&](double delay) { needed = std::max(needed, delay > 0 ? delay : 1.0); };
     for (const IntentVolume& iv : intent) {
         const Segment* seg = segment(iv);
-        if (!seg || seg->windows.empty()) continue;
-        const double enter = iv.enter_s + offset, exit = iv.exit_s + offset;
-        const auto& list = seg->windows;
-        // Only windows that enter close enough to this one can meet it.
-        const double from = enter - seg->longest_s - headway_s_;
-        auto w = std::lower_bound(list.begin(), list.end(), from, [](const Window& a, double t) { return a.enter < t; });
-        for (; w != list.end() && w->enter <= exit + headway_s_; ++w) {
-            double delay = -1;
-            if (w->reversed == iv.reversed) {
-                const double d_enter = enter - w->enter, d_exit = exit - w->exit;
-                if (std::abs(d_enter) < headway_s_ || std::abs(d_exit) < headway_s_ || (d_enter > 0) != (d_exit > 0))
-                    delay = std::max(w->enter + headway_s_ - enter, w->exit + headway_s_ - exit);  // follow it, a headway behind
-            } else if (iv.shared_lane && enter < w->exit && w->enter < exit) {
-                delay = w->exit - enter;  // head-on in one lane: wait until it has left
-            }
-            needed = std::max(needed, delay > 0 ? delay : (delay == -1 ? needed : 1.0));
+        if (!seg) continue;
+        const double enter = iv.enter_s + offset, exit = iv.exit_s + offset, h = headway_s_;
+        // The same direction: only windows that enter close enough to this one can meet it.
+        const Lane& same = seg->way[iv.reversed ? 1 : 0];
+        for (size_t k = first_entering(same.enter, enter - same.longest_s - h); k < same.enter.size() && same.enter[k] <= exit + h; ++k) {
+            const double d_enter = enter - same.enter[k], d_exit = exit - same.exit[k];
+            if (std::abs(d_enter) < h || std::abs(d_exit) < h || (d_enter > 0) != (d_exit > 0))
+                need(std::max(same.enter[k] + h - enter, same.exit[k] + h - exit));  // follow it, a headway behind
         }
+        if (!iv.shared_lane) continue;
+        // Head-on in one lane: wait until the other has left.
+        const Lane& other = seg->way[iv.reversed ? 0 : 1];
+        for (size_t k = first_entering(other.enter, enter - other.longest_s); k < other.enter.size() && other.enter[k] < exit; ++k)
+            if (enter < other.exit[k]) need(other.exit[k] - enter);
     }
     return needed;
 }
@@ -34,10 +39,11 @@ void IntentRegistry::accept(const std::vector<IntentVolume>& intent) {
     for (const IntentVolume& v : intent) {
         if (v.corridor >= by_segment_.size()) by_segment_.resize(v.corridor + 1);
         if (v.segment >= by_segment_[v.corridor].size()) by_segment_[v.corridor].resize(v.segment + 1);
-        Segment& seg = by_segment_[v.corridor][v.segment];
-        const Window w{v.enter_s, v.exit_s, v.reversed};
-        seg.windows.insert(std::upper_bound(seg.windows.begin(), seg.windows.end(), w, [](const Window& a, const Window& b) { return a.enter < b.enter; }), w);
-        seg.longest_s = std::max(seg.longest_s, v.exit_s - v.enter_s);
+        Lane& lane = by_segment_[v.corridor][v.segment].way[v.reversed ? 1 : 0];
+        const auto at = std::upper_bound(lane.enter.begin(), lane.enter.end(), v.enter_s) - lane.enter.begin();
+        lane.enter.insert(lane.enter.begin() + at, v.enter_s);
+        lane.exit.insert(lane.exit.begin() + at, v.exit_s);
+        lane.longest_s = std::max(lane.longest_s, v.exit_s - v.enter_s);
         ++count_;
     }
 }

@@ -30,10 +30,14 @@ public:
     size_t size() const { return count_; }
 
 private:
-    struct Window { double enter, exit; bool reversed; };
+    // The accepted windows of one direction of one segment, sorted by enter time; enter and
+    // exit side by side in their own arrays, because the check walks many of them.
+    struct Lane {
+        std::vector<double> enter, exit;
+        double longest_s = 0;  // the longest window: how far back an overlap can start
+    };
     struct Segment {
-        std::vector<Window> windows;  // sorted by enter time
-        double longest_s = 0;         // the longest window: how far back an overlap can start
+        Lane way[2];  // [0] along the segment's point order, [1] reversed
     };
     const Segment* segment(const IntentVolume& v) const {
         if (v.corridor >= by_segment_.size() || v.segment >= by_segment_[v.corridor].size()) return nullptr;
