@@ -287,6 +287,8 @@ struct Drone {
 struct OrderState {
     bool done = false, gave_up = false, undeliverable = false;
     double wait_drone = 0, wait_battery = 0;
+    double dispatched = 0, takeoff = 0, first_pad_slot = 0;  // once done
+    int flight = -1;
 };
 
 // An order in its hub's queue. Dispatch walks the queue often, so what the walk reads lives
@@ -315,6 +317,7 @@ public:
             pads_.emplace_back(h.pad_count);
             supply_.emplace_back(std::max(1, h.energy_points));
             queues_.emplace_back();
+            hub_waits_.emplace_back();
         }
         for (const auto& f : s_.fleet) {
             const int hub = int(s_.find_hub(f.hub) - s_.hubs.data());
@@ -326,8 +329,10 @@ public:
         state_.resize(orders_.size());
         feasible_.assign(orders_.size() * types_.size(), -1);
         free_queue_.resize(s_.hubs.size() * types_.size());
+        based_.assign(free_queue_.size(), 0);
         for (size_t d = 0; d < drones_.size(); ++d) {
             free_queue_[size_t(drones_[d].hub) * types_.size() + size_t(drones_[d].type)].push({0.0, int(d)});
+            ++based_[size_t(drones_[d].hub) * types_.size() + size_t(drones_[d].type)];
         }
         for (size_t t = 0; t < types_.size(); ++t) types_by_battery_.push_back(int(t));
         std::stable_sort(types_by_battery_.begin(), types_by_battery_.end(), [&](int a, int b) { return types_[size_t(a)].battery_wh < types_[size_t(b)].battery_wh; });
@@ -442,14 +447,14 @@ private:
     std::string never_possible(int oi) {
         const SimOrder& o = orders_[size_t(oi)];
         bool any_drone = false, any_payload = false, any_route = false;
-        for (const auto& d : drones_) {
-            if (d.hub != o.from) continue;
+        for (int type = 0; type < int(types_.size()); ++type) {
+            if (based_[size_t(o.from) * types_.size() + size_t(type)] == 0) continue;
             any_drone = true;
-            if (types_[size_t(d.type)].max_payload_kg < o.mass_kg) continue;
+            if (types_[size_t(type)].max_payload_kg < o.mass_kg) continue;
             any_payload = true;
-            if (!route(o.from, o.to, d.type) || !route(o.to, o.from, d.type)) continue;
+            if (!route(o.from, o.to, type) || !route(o.to, o.from, type)) continue;
             any_route = true;
-            if (feasibility(oi, d.type) != 0) return {};
+            if (feasibility(oi, type) != 0) return {};
         }
         const std::string& from = s_.hubs[size_t(o.from)].id;
         if (!any_drone) return "no drone is based at " + from;
@@ -472,7 +477,8 @@ private:
         // An order waits only when no type that can fly it has a free drone. A flight takes a
         // drone of a type that had one free, so an order whose types failed in this call fails
         // again the same way: its outcome is copied rather than tried again.
-        std::vector<std::pair<uint64_t, WaitCause>> failed;
+        auto& failed = failed_;
+        failed.clear();
         for (size_t q = 0; q < queue.size() && (any_free || !queue[q].waited);) {
             WaitingOrder& w = queue[q];
             if (!w.waited) {
@@ -584,8 +590,7 @@ private:
         if (!f.ok) return give_up(f.reason);
         const double limit = cfg_.max_deconfliction_delays * cfg_.deconfliction_step_s;
         for (int attempt = 0; attempt < 1000; ++attempt) {
-            std::vector<IntentVolume> intent = f.out.intent;
-            intent.insert(intent.end(), f.back.intent.begin(), f.back.intent.end());
+            const std::vector<IntentVolume>& intent = whole_intent(f);
             double offset = 0;
             for (double d; (d = intents_.conflicts(intent, offset)) >= 0;) offset += std::max(d, 0.5);
             if (offset == 0) {
@@ -600,15 +605,20 @@ private:
         return give_up("strategic deconfliction found no free departure within " + std::to_string(int(limit / 60)) + " min");
     }
 
+    // The flight's whole operational intent, out and back (in a buffer kept for reuse).
+    const std::vector<IntentVolume>& whole_intent(const FlightPlan& f) {
+        intent_.assign(f.out.intent.begin(), f.out.intent.end());
+        intent_.insert(intent_.end(), f.back.intent.begin(), f.back.intent.end());
+        return intent_;
+    }
+
     void commit(int oi, int di, Calendar::Slot takeoff, FlightPlan& f, double dispatched, double first_slot) {
         const SimOrder& o = orders_[size_t(oi)];
         Drone& drone = drones_[size_t(di)];
         const DroneType& t = types_[size_t(drone.type)];
         const Hub& home = s_.hubs[size_t(o.from)];
         pads_[size_t(o.from)].book(takeoff, home.pad_slot_s);
-        std::vector<IntentVolume> intent = f.out.intent;
-        intent.insert(intent.end(), f.back.intent.begin(), f.back.intent.end());
-        intents_.accept(intent);
+        intents_.accept(whole_intent(f));
 
         SimFlight flight;
         flight.drone = di;
@@ -651,13 +661,13 @@ private:
             const double duration = (t.battery_wh - flight.soc_end_wh) / (home.charge_power_w * cfg_.charger_efficiency) * 3600;
             const Calendar::Slot c = supply_[size_t(o.from)].earliest(landed, duration);
             supply_[size_t(o.from)].book(c, duration);
-            hub_energy_wait_[size_t(o.from)] += c.start - landed;
+            hub_waits_[size_t(o.from)].energy += c.start - landed;
             ready = c.start + duration;
             drone.soc_wh = t.battery_wh;
         } else if (home.energy == EnergySupply::Swap) {
             const Calendar::Slot c = supply_[size_t(o.from)].earliest(landed, home.swap_time_s);
             supply_[size_t(o.from)].book(c, home.swap_time_s);
-            hub_energy_wait_[size_t(o.from)] += c.start - landed;
+            hub_waits_[size_t(o.from)].energy += c.start - landed;
             ready = c.start + home.swap_time_s;
             drone.soc_wh = t.battery_wh;
         } else {
@@ -672,10 +682,13 @@ private:
 
         OrderState& st = state_[size_t(oi)];
         st.done = true;
-        dispatch_[size_t(oi)] = {dispatched, takeoff.start, first_slot};
-        hub_pad_wait_[size_t(o.from)] += first_slot - dispatched;
-        hub_max_pad_wait_[size_t(o.from)] = std::max(hub_max_pad_wait_[size_t(o.from)], first_slot - dispatched);
-        flight_of_order_[size_t(oi)] = int(flights_.size());
+        st.dispatched = dispatched;
+        st.takeoff = takeoff.start;
+        st.first_pad_slot = first_slot;
+        st.flight = int(flights_.size());
+        HubWaits& waits = hub_waits_[size_t(o.from)];
+        waits.pad += first_slot - dispatched;
+        waits.max_pad = std::max(waits.max_pad, first_slot - dispatched);
         flights_.push_back(std::move(flight));
     }
 
@@ -703,9 +716,9 @@ private:
         const Scenario& s = s_;
         for (const auto& h : s.hubs) r.hubs.push_back({h.id, 0, 0, 0, 0, 0});
         for (size_t h = 0; h < s.hubs.size(); ++h) {
-            r.hubs[h].pad_wait_s = hub_pad_wait_[h];
-            r.hubs[h].max_pad_wait_s = hub_max_pad_wait_[h];
-            r.hubs[h].energy_wait_s = hub_energy_wait_[h];
+            r.hubs[h].pad_wait_s = hub_waits_[h].pad;
+            r.hubs[h].max_pad_wait_s = hub_waits_[h].max_pad;
+            r.hubs[h].energy_wait_s = hub_waits_[h].energy;
         }
         for (const auto& c : s.corridors) r.corridors.push_back({c.id, 0});
         for (const auto& d : drones_) {
@@ -752,14 +765,13 @@ private:
             d.wait_drone_s = st.wait_drone;
             d.wait_battery_s = st.wait_battery;
             if (st.done) {
-                const SimFlight& f = r.flights[size_t(flight_of_order_[i])];
-                const auto& dispatch = dispatch_[i];
+                const SimFlight& f = r.flights[size_t(st.flight)];
                 d.delivered = true;
-                d.dispatched_s = dispatch[0];
-                d.takeoff_s = dispatch[1];
+                d.dispatched_s = st.dispatched;
+                d.takeoff_s = st.takeoff;
                 d.delivered_s = f.delivered_s;
-                d.wait_pad_s = dispatch[2] - dispatch[0];
-                d.wait_deconfliction_s = dispatch[1] - dispatch[2];
+                d.wait_pad_s = st.first_pad_slot - st.dispatched;
+                d.wait_deconfliction_s = st.takeoff - st.first_pad_slot;
                 d.flight_s = f.delivered_s - f.takeoff_s;
                 d.energy_wh = f.energy_wh;
                 d.drone = r.drones[size_t(f.drone)].id;
@@ -834,11 +846,14 @@ private:
     std::vector<DroneType> types_;
     Planner planner_;
     IntentRegistry intents_;
+    std::vector<IntentVolume> intent_;
     std::vector<Calendar> pads_, supply_;
     std::vector<std::vector<WaitingOrder>> queues_;
+    std::vector<std::pair<uint64_t, WaitCause>> failed_;  // dispatch's: feasible types that found no drone, and why
     std::vector<Drone> drones_;
     using FreeDrone = std::pair<double, int>;  // (free at, drone): earliest first
     std::vector<std::priority_queue<FreeDrone, std::vector<FreeDrone>, std::greater<FreeDrone>>> free_queue_;  // per hub and type
+    std::vector<int> based_;  // drones per hub and type
     std::vector<int> types_by_battery_;
     std::vector<SimOrder> orders_;
     std::vector<OrderState> state_;
@@ -849,9 +864,10 @@ private:
     uint64_t seq_ = 0;
     std::vector<SimFlight> flights_;
     std::unordered_map<size_t, std::string> reasons_;
-    std::unordered_map<size_t, std::array<double, 3>> dispatch_;  // dispatched, take-off, first pad slot
-    std::unordered_map<size_t, int> flight_of_order_;
-    std::unordered_map<size_t, double> hub_pad_wait_, hub_max_pad_wait_, hub_energy_wait_;
+    struct HubWaits {
+        double pad = 0, max_pad = 0, energy = 0;
+    };
+    std::vector<HubWaits> hub_waits_;
 };
 
 }  // namespace
