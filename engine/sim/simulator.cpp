@@ -99,6 +99,15 @@ struct Plan {
     double distance_m = 0;
     double t_end = 0;
     double height_end = 0;
+
+    // Empty again, keeping the buffers: a departure is planned many times.
+    void reset(bool recording) {
+        record = recording;
+        track.clear();
+        intent.clear();
+        corridors.clear();
+        energy_wh = distance_m = t_end = height_end = 0;
+    }
 };
 
 // The polyline moved sideways to the right of its direction of travel (mitred corners).
@@ -387,19 +396,24 @@ private:
         Plan out, back;         // back is empty for a one-way (landing) delivery's first part
         bool land = false;
         double delivered_s = 0;
-        double dest_pad_start = 0, dest_supply_start = 0, dest_ready = 0;
+        double dest_ready = 0;
         Calendar::Slot dest_pad{}, dest_takeoff_pad{}, dest_supply{};
         std::string reason;
     };
 
-    FlightPlan plan_flight(const SimOrder& o, int type_index, double t0, bool land, bool record = true) {
-        FlightPlan f;
+    // Plans into `f`, reusing its buffers.
+    void plan_flight(FlightPlan& f, const SimOrder& o, int type_index, double t0, bool land, bool record = true) {
+        f.ok = false;
         f.land = land;
-        f.out.record = f.back.record = record;
+        f.delivered_s = f.dest_ready = 0;
+        f.dest_pad = f.dest_takeoff_pad = f.dest_supply = {};
+        f.reason.clear();
+        f.out.reset(record);
+        f.back.reset(record);
         const DroneType& t = types_[size_t(type_index)];
         const auto& out = route(o.from, o.to, type_index);
         const auto& back = route(o.to, o.from, type_index);
-        if (!out || !back) { f.reason = "no corridor route for " + t.id; return f; }
+        if (!out || !back) { f.reason = "no corridor route for " + t.id; return; }
         const Hub& from = s_.hubs[size_t(o.from)];
         const Hub& to = s_.hubs[size_t(o.to)];
         const double dest_ground = to.ground_elevation_m_amsl - from.ground_elevation_m_amsl;
@@ -410,7 +424,7 @@ private:
             f.delivered_s = f.out.t_end;
             planner_.settle(f.out, t, 0, dest_ground + cfg_.release_height_m, cfg_.release_settle_s);
             planner_.fly(f.out, *back, t, 0, f.out.t_end, f.out.height_end - dest_ground, to.position);
-            if (f.out.energy_wh > usable(t)) { f.reason = "round trip needs more than the battery"; return f; }
+            if (f.out.energy_wh > usable(t)) { f.reason = "round trip needs more than the battery"; return; }
         } else {
             // Land at the destination (pad slot), recharge there, fly back empty.
             const double arrive = f.out.t_end;
@@ -418,7 +432,7 @@ private:
             planner_.settle(f.out, t, o.mass_kg, f.out.height_end, f.dest_pad.start - arrive);  // hover until the pad is free
             planner_.settle(f.out, t, o.mass_kg, dest_ground, 0);
             f.delivered_s = f.out.t_end;
-            if (f.out.energy_wh > usable(t)) { f.reason = "one way needs more than the battery"; return f; }
+            if (f.out.energy_wh > usable(t)) { f.reason = "one way needs more than the battery"; return; }
             const double need = t.battery_wh - (t.battery_wh - f.out.energy_wh);
             double ready = f.out.t_end;
             if (to.energy == EnergySupply::Charger) {
@@ -430,17 +444,17 @@ private:
                 ready = f.dest_supply.start + to.swap_time_s;
             } else {
                 f.reason = "no charger at " + to.id + " to fly back";
-                return f;
+                return;
             }
             f.dest_ready = ready;
             f.dest_takeoff_pad = pads_[size_t(o.to)].earliest(ready, to.pad_slot_s);
             const double lift = f.dest_takeoff_pad.start;
             if (record) f.back.track.push_back({lift, to.position.lat_deg, to.position.lon_deg, dest_ground});
             planner_.fly(f.back, *back, t, 0, lift, dest_ground, to.position);
-            if (f.back.energy_wh > usable(t)) { f.reason = "the way back needs more than the battery"; return f; }
+            if (f.back.energy_wh > usable(t)) { f.reason = "the way back needs more than the battery"; return; }
         }
         f.ok = true;
-        return f;
+        return;
     }
 
     // Can `o` ever be served from its hub? The reason when it cannot.
@@ -526,8 +540,14 @@ private:
         const SimOrder& o = orders_[size_t(oi)];
         int mode = 0;
         if (types_[size_t(type)].max_payload_kg >= o.mass_kg && route(o.from, o.to, type) && route(o.to, o.from, type)) {
-            if (plan_flight(o, type, o.ready_s, cfg_.land_at_destination, false).ok) mode = cfg_.land_at_destination ? 2 : 1;
-            else if (!cfg_.land_at_destination && plan_flight(o, type, o.ready_s, true, false).ok) mode = 2;
+            FlightPlan f;
+            plan_flight(f, o, type, o.ready_s, cfg_.land_at_destination, false);
+            if (f.ok) {
+                mode = cfg_.land_at_destination ? 2 : 1;
+            } else if (!cfg_.land_at_destination) {
+                plan_flight(f, o, type, o.ready_s, true, false);
+                if (f.ok) mode = 2;
+            }
         }
         return feasible_[key] = int8_t(mode);
     }
@@ -535,7 +555,8 @@ private:
     // The energy a type spends on an order (its feasibility plan), for the least-energy policy.
     double order_energy(int oi, int type) {
         const int mode = feasibility(oi, type);
-        const FlightPlan f = plan_flight(orders_[size_t(oi)], type, orders_[size_t(oi)].ready_s, mode == 2, false);
+        FlightPlan f;
+        plan_flight(f, orders_[size_t(oi)], type, orders_[size_t(oi)].ready_s, mode == 2, false);
         return f.out.energy_wh + f.back.energy_wh;
     }
 
@@ -580,7 +601,8 @@ private:
         // offset, and only the final departure is planned again (its pad bookings).
         Calendar::Slot slot = pads_[size_t(o.from)].earliest(t, home.pad_slot_s);
         const double first_slot = slot.start;
-        FlightPlan f = plan_flight(o, drone.type, slot.start, land);
+        FlightPlan& f = flight_plan_;
+        plan_flight(f, o, drone.type, slot.start, land);
         auto give_up = [&](const std::string& reason) {
             reasons_[size_t(oi)] = reason;
             st.gave_up = true;
@@ -599,7 +621,7 @@ private:
             }
             if (slot.start + offset - first_slot > limit) break;
             slot = pads_[size_t(o.from)].earliest(slot.start + offset, home.pad_slot_s);
-            f = plan_flight(o, drone.type, slot.start, land);
+            plan_flight(f, o, drone.type, slot.start, land);
             if (!f.ok) return give_up(f.reason);
         }
         return give_up("strategic deconfliction found no free departure within " + std::to_string(int(limit / 60)) + " min");
@@ -847,6 +869,7 @@ private:
     Planner planner_;
     IntentRegistry intents_;
     std::vector<IntentVolume> intent_;
+    FlightPlan flight_plan_;  // try_fly's, kept for its buffers
     std::vector<Calendar> pads_, supply_;
     std::vector<std::vector<WaitingOrder>> queues_;
     std::vector<std::pair<uint64_t, WaitCause>> failed_;  // dispatch's: feasible types that found no drone, and why
