@@ -22,6 +22,7 @@
 #include "sim/calendar.h"
 #include "sim/conflict_scan.h"
 #include "sim/intents.h"
+#include "sim/order_queue.h"
 #include "sim/tactical.h"
 
 namespace lowsky {
@@ -300,15 +301,6 @@ struct OrderState {
     int flight = -1;
 };
 
-// An order in its hub's queue. Dispatch walks the queue often, so what the walk reads lives
-// here, side by side, rather than in per-order tables it would read at random.
-struct WaitingOrder {
-    int order = 0;
-    bool waited = false;                    // it has waited once: no longer new
-    WaitCause cause = WaitCause::None;      // why, the last time it was looked at
-    uint64_t types = 0;                     // feasible_types(), once it is known
-};
-
 struct Event {
     double t;
     uint64_t seq;
@@ -356,7 +348,7 @@ public:
             events_.pop();
             if (e.t > end) break;
             if (e.kind == 0) {
-                queues_[size_t(orders_[size_t(e.index)].from)].push_back({e.index});
+                queues_[size_t(orders_[size_t(e.index)].from)].arrive(e.index);
                 dispatch(orders_[size_t(e.index)].from, e.t);
             } else {
                 dispatch(drones_[size_t(e.index)].hub, e.t);
@@ -478,49 +470,31 @@ private:
     }
 
     void dispatch(int hub, double t) {
-        auto& queue = queues_[size_t(hub)];
-        // Nothing to do while no drone of the hub is free: the next DroneFree event comes back here.
-        auto free_now = [&] {
-            for (size_t type = 0; type < types_.size(); ++type) {
-                const auto& free = free_queue_[size_t(hub) * types_.size() + type];
-                if (!free.empty() && free.top().first <= t) return true;
-            }
-            return false;
-        };
-        bool any_free = free_now();
-        // An order waits only when no type that can fly it has a free drone. A flight takes a
-        // drone of a type that had one free, so an order whose types failed in this call fails
-        // again the same way: its outcome is copied rather than tried again.
-        auto& failed = failed_;
-        failed.clear();
-        for (size_t q = 0; q < queue.size() && (any_free || !queue[q].waited);) {
-            WaitingOrder& w = queue[q];
-            if (!w.waited) {
-                const std::string reason = never_possible(w.order);
-                if (!reason.empty()) {
-                    state_[size_t(w.order)].undeliverable = true;
-                    reasons_[size_t(w.order)] = reason;
-                    queue.erase(queue.begin() + long(q));
-                    continue;
+        // What the hub's queue asks of the simulation while it walks its orders.
+        struct Hub {
+            Simulation& sim;
+            int hub;
+            double t;
+            bool any_free() const {
+                for (size_t type = 0; type < sim.types_.size(); ++type) {
+                    const auto& free = sim.free_queue_[size_t(hub) * sim.types_.size() + type];
+                    if (!free.empty() && free.top().first <= t) return true;
                 }
-                w.types = feasible_types(w.order);
+                return false;
             }
-            const auto same = std::find_if(failed.begin(), failed.end(), [&](const auto& f) { return f.first == w.types; });
-            if (w.types != 0 && same != failed.end()) {
-                w.waited = true;
-                w.cause = same->second;
-                ++q;
-                continue;
+            bool admit(int order, uint64_t& types) {
+                const std::string reason = sim.never_possible(order);
+                if (!reason.empty()) {
+                    sim.state_[size_t(order)].undeliverable = true;
+                    sim.reasons_[size_t(order)] = reason;
+                    return false;
+                }
+                types = sim.feasible_types(order);
+                return true;
             }
-            if (try_fly(w.order, t, w.cause)) {
-                queue.erase(queue.begin() + long(q));
-                any_free = free_now();
-                continue;
-            }
-            w.waited = true;
-            if (w.types != 0) failed.push_back({w.types, w.cause});
-            ++q;
-        }
+            bool fly(int order, WaitCause& cause) { return sim.try_fly(order, t, cause); }
+        } adaptor{*this, hub, t};
+        queues_[size_t(hub)].dispatch(adaptor);
     }
 
     // The types that can fly an order, one bit each; 0 when there are too many types to tell.
@@ -871,8 +845,7 @@ private:
     std::vector<IntentVolume> intent_;
     FlightPlan flight_plan_;  // try_fly's, kept for its buffers
     std::vector<Calendar> pads_, supply_;
-    std::vector<std::vector<WaitingOrder>> queues_;
-    std::vector<std::pair<uint64_t, WaitCause>> failed_;  // dispatch's: feasible types that found no drone, and why
+    std::vector<OrderQueue> queues_;
     std::vector<Drone> drones_;
     using FreeDrone = std::pair<double, int>;  // (free at, drone): earliest first
     std::vector<std::priority_queue<FreeDrone, std::vector<FreeDrone>, std::greater<FreeDrone>>> free_queue_;  // per hub and type
