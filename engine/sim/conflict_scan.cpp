@@ -113,13 +113,15 @@ struct Interval {
     double start, end;
 };
 
-// The narrow phase for pieces a and b over the time [t0, t1] they share: the conflict and
-// loss-of-separation intervals, solved in closed form on their relative motion.
-void test_pair(const Piece& a, const Piece& b, double t0, double t1, const TacticalSettings& s, std::vector<Interval>& conflicts,
+// The narrow phase for pieces a and b (which started no later than a) over the time [a.t0, t1]
+// they share: the conflict and loss-of-separation intervals, solved in closed form on their
+// relative motion.
+void test_pair(const Piece& a, const Piece& b, double t1, const TacticalSettings& s, std::vector<Interval>& conflicts,
                std::vector<Interval>& losses) {
-    const double dx = (b.x0 + b.vx * (t0 - b.t0)) - (a.x0 + a.vx * (t0 - a.t0));
-    const double dy = (b.y0 + b.vy * (t0 - b.t0)) - (a.y0 + a.vy * (t0 - a.t0));
-    const double dz = (b.z0 + b.vz * (t0 - b.t0)) - (a.z0 + a.vz * (t0 - a.t0));
+    const double t0 = a.t0;
+    const double dx = (b.x0 + b.vx * (t0 - b.t0)) - a.x0;
+    const double dy = (b.y0 + b.vy * (t0 - b.t0)) - a.y0;
+    const double dz = (b.z0 + b.vz * (t0 - b.t0)) - a.z0;
     const double vx = b.vx - a.vx, vy = b.vy - a.vy, vz = b.vz - a.vz;
     double h_lo, h_hi, v_lo, v_hi;
     inside_2d(dx, dy, vx, vy, s.radius_m, h_lo, h_hi);
@@ -206,7 +208,7 @@ ConflictCounts scan_conflicts(const std::vector<std::vector<TrackPoint4>>& track
         uint32_t piece;
         double t1;
     };
-    std::vector<std::vector<Active>> cells(grid.width * grid.height);
+    std::vector<std::vector<Active>> cells(size_t(grid.width) * size_t(grid.height));
     std::vector<uint32_t> met(pieces.size(), UINT32_MAX);  // the last piece each one was tested against
     std::vector<Interval> conflict_intervals, loss_intervals;
     for (uint32_t ai = 0; ai < pieces.size(); ++ai) {
@@ -229,7 +231,7 @@ ConflictCounts scan_conflicts(const std::vector<std::vector<TrackPoint4>>& track
                     const double t0 = a.t0, t1 = std::min(a.t1, b.t1);  // b started no later than a
                     if (t0 >= t1) continue;
                     ++counts.piece_pairs_tested;
-                    test_pair(a, b, t0, t1, s, conflict_intervals, loss_intervals);
+                    test_pair(a, b, t1, s, conflict_intervals, loss_intervals);
                 }
                 cell.push_back({ai, a.t1});
             }
