@@ -695,8 +695,10 @@ private:
         // where their procedures separate arrivals and departures.
         const auto& frame = c_.frame();
         std::vector<std::vector<TrackPoint4>> tracks(r.flights.size());
-        for (size_t f = 0; f < r.flights.size(); ++f)
+        for (size_t f = 0; f < r.flights.size(); ++f) {
+            tracks[f].reserve(r.flights[f].track.size());
             for (const auto& p : r.flights[f].track) tracks[f].push_back({p.t_s, frame.to_local({p.lat_deg, p.lon_deg}), p.height_m});
+        }
         std::vector<ExclusionCircle> nodes;
         for (const auto& n : c_.nodes()) nodes.push_back({n.local, s_.rules.hub_approach_radius_m});
         const ConflictCounts counts = scan_conflicts(tracks, nodes, {cfg_.conflict_radius_m, cfg_.conflict_vertical_m, cfg_.lookahead_s});
