@@ -391,17 +391,21 @@ private:
         double dest_ready = 0;
         Calendar::Slot dest_pad{}, dest_takeoff_pad{}, dest_supply{};
         std::string reason;
+
+        void reset(bool landing, bool record) {
+            ok = false;
+            land = landing;
+            delivered_s = dest_ready = 0;
+            dest_pad = dest_takeoff_pad = dest_supply = {};
+            reason.clear();
+            out.reset(record);
+            back.reset(record);
+        }
     };
 
     // Plans into `f`, reusing its buffers.
     void plan_flight(FlightPlan& f, const SimOrder& o, int type_index, double t0, bool land, bool record = true) {
-        f.ok = false;
-        f.land = land;
-        f.delivered_s = f.dest_ready = 0;
-        f.dest_pad = f.dest_takeoff_pad = f.dest_supply = {};
-        f.reason.clear();
-        f.out.reset(record);
-        f.back.reset(record);
+        f.reset(land, record);
         const DroneType& t = types_[size_t(type_index)];
         const auto& out = route(o.from, o.to, type_index);
         const auto& back = route(o.to, o.from, type_index);
@@ -446,7 +450,6 @@ private:
             if (f.back.energy_wh > usable(t)) { f.reason = "the way back needs more than the battery"; return; }
         }
         f.ok = true;
-        return;
     }
 
     // Can `o` ever be served from its hub? The reason when it cannot.
