@@ -194,12 +194,15 @@ void App::draw_frame() {
             if (f->position) fly_to(*f->position, std::max(camera_.zoom(), 12.0));
         }
     }
-    static const std::vector<Hub> kNoHubs;
-    draw_map_markers(map_layer, camera_, places_, !scenario_, scenario_ ? scenario_->scenario->hubs : kNoHubs, ui_scale_);
     if (draw_title_panel(camera_, basemap_status())) camera_.set_view(kHome, kHomeZoom);
     const std::string attribution = basemap_state_ == AssetState::Ready ? "GSHHG (LGPL-3+), patches: lowsky" : "";
     draw_status_bar(camera_, cursor, attribution, ui_scale_);
     draw_notices(notices_);
+    // Last, once every window is placed: labels keep out from under them. The map layer is
+    // drawn under the windows whatever the order of these calls.
+    static const std::vector<Hub> kNoHubs;
+    covered_ = screen_covered_by_windows();
+    labels_ = draw_map_markers(map_layer, camera_, places_, !scenario_, scenario_ ? scenario_->scenario->hubs : kNoHubs, covered_, ui_scale_);
 
     ImGui::Render();
     basemap_renderer_.draw(camera_, palette_);
@@ -340,6 +343,12 @@ void App::publish_state() {
     Json rects = Json::object();
     for (const auto& [name, r] : ui_rects_) rects[name] = {r[0], r[1], r[2], r[3]};
     state["ui"] = rects;
+    auto xywh = [](const ScreenRect& r) { return Json::array({r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0}); };
+    Json windows = Json::array(), labels = Json::array();
+    for (const auto& r : covered_) windows.push_back(xywh(r));
+    for (const auto& l : labels_) labels.push_back({{"text", l.text}, {"rect", xywh(l.box)}});
+    state["windows"] = windows;
+    state["labels"] = labels;
     Json notices = Json::array();
     for (const auto& n : notices_) notices.push_back({{"title", n.title}, {"detail", n.detail}});
     state["notices"] = notices;

@@ -52,6 +52,8 @@ private:
     MapSelection selected_;
     MissionWorkbench workbench_;
     std::vector<std::pair<std::string, std::array<float, 4>>> ui_rects_;  // published for the browser tests
+    std::vector<ScreenRect> covered_;    // where windows lie over the map
+    std::vector<PlacedLabel> labels_;    // the map labels drawn (published too)
 
     struct Flight {  // an animated move of the camera, started by a click in a list
         bool active = false;

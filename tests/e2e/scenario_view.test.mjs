@@ -71,3 +71,24 @@ test('clicking a finding selects its object and flies the map there', async () =
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();
 });
+
+test('every hub is labelled, and no label hides under a window or another label', async () => {
+  const { page, context } = await openPage(env);
+  const s = await waitReady(page);
+  const png = await screenshot(page, 'scenario-labels');
+  const names = await page.evaluate(() => fetch('assets/scenarios/gba.json').then((r) => r.json()).then((d) => d.hubs.map((h) => h.name)));
+  const labelled = new Set(s.labels.map((l) => l.text));
+  for (const name of names) assert.ok(labelled.has(name), `hub "${name}" has a label`);
+  const overlap = (a, b) => a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+  assert.ok(s.windows.length >= 3, 'the panels are known');
+  for (const [i, l] of s.labels.entries()) {
+    for (const w of s.windows) assert.ok(!overlap(l.rect, w), `"${l.text}" ${l.rect} is under a window ${w}`);
+    for (const other of s.labels.slice(i + 1)) assert.ok(!overlap(l.rect, other.rect), `"${l.text}" overlaps "${other.text}"`);
+    // The text is there: some pixels inside its box are dark ink.
+    const [x, y, w, h] = l.rect.map(Math.round);
+    let ink = 0;
+    for (let py = y; py < y + h; py++) for (let px = x; px < x + w; px++) if (Math.min(...pixel(png, px, py)) < 110) ++ink;
+    assert.ok(ink > 10, `"${l.text}" is drawn (${ink} dark pixels)`);
+  }
+  await context.close();
+});

@@ -42,28 +42,38 @@ void draw_label(ImDrawList* dl, ImVec2 at, const char* text, ImU32 color) {
     dl->AddText(at, color, text);
 }
 
-// Greedy placement: right of the marker, else left of it, else no label (the marker stays).
-void place_labels(ImDrawList* dl, const std::vector<LabelRequest>& requests, float s) {
+// Greedy placement in request order: beside the marker (right, then left), else above or
+// below it (centred, then leaning right or left). A label goes where it overlaps no marker,
+// no label placed before it and no window, and stays on screen; else it is left out.
+std::vector<PlacedLabel> place_labels(ImDrawList* dl, const std::vector<LabelRequest>& requests, const std::vector<ScreenRect>& covered, float s) {
+    std::vector<PlacedLabel> placed;
     std::vector<Box> taken;
     for (const auto& r : requests) taken.push_back({{r.anchor.x - r.radius, r.anchor.y - r.radius}, {r.anchor.x + r.radius, r.anchor.y + r.radius}});
+    for (const auto& c : covered) taken.push_back({{c.x0, c.y0}, {c.x1, c.y1}});
+    const ImVec2 screen = ImGui::GetIO().DisplaySize;
     for (const auto& r : requests) {
         const ImVec2 size = ImGui::CalcTextSize(r.text.c_str());
-        const float gap = r.radius + 4 * s;
-        const float top = r.anchor.y - size.y / 2;
-        for (float left : {r.anchor.x + gap, r.anchor.x - gap - size.x}) {
-            const Box box{{left - 1, top - 1}, {left + size.x + 1, top + size.y + 1}};
-            if (std::any_of(taken.begin(), taken.end(), [&](const Box& b) { return b.overlaps(box); })) continue;
+        const float gap = r.radius + 4 * s, a = r.anchor.x, b = r.anchor.y;
+        const float above = b - gap - size.y, below = b + gap, middle = b - size.y / 2;
+        const ImVec2 spots[] = {{a + gap, middle}, {a - gap - size.x, middle},  {a - size.x / 2, above},        {a - size.x / 2, below},
+                                {a - r.radius, above}, {a - r.radius, below},  {a + r.radius - size.x, above}, {a + r.radius - size.x, below}};
+        for (const ImVec2& at : spots) {
+            const Box box{{at.x - 1, at.y - 1}, {at.x + size.x + 1, at.y + size.y + 1}};
+            if (box.min.x < 0 || box.min.y < 0 || box.max.x > screen.x || box.max.y > screen.y) continue;
+            if (std::any_of(taken.begin(), taken.end(), [&](const Box& t) { return t.overlaps(box); })) continue;
             taken.push_back(box);
-            draw_label(dl, ImVec2(left, top), r.text.c_str(), r.color);
+            draw_label(dl, at, r.text.c_str(), r.color);
+            placed.push_back({r.text, {box.min.x, box.min.y, box.max.x, box.max.y}});
             break;
         }
     }
+    return placed;
 }
 
 }  // namespace
 
-void draw_map_markers(ImDrawList* dl, const MapCamera& camera, const PlaceCatalog& places, bool places_too, const std::vector<Hub>& hubs,
-                      float s) {
+std::vector<PlacedLabel> draw_map_markers(ImDrawList* dl, const MapCamera& camera, const PlaceCatalog& places, bool places_too, const std::vector<Hub>& hubs,
+                      const std::vector<ScreenRect>& covered, float s) {
     const double m_per_px = camera.ground_m_per_px();
     std::vector<LabelRequest> labels;
 
@@ -88,7 +98,7 @@ void draw_map_markers(ImDrawList* dl, const MapCamera& camera, const PlaceCatalo
         dl->AddLine(ImVec2(p.x, p.y - r * 0.6f), ImVec2(p.x, p.y + r * 0.6f), kHalo, 1.5f * s);
         labels.push_back({p, r, airport.icao + "  " + airport.name, kAirportFill});
     }
-    place_labels(dl, labels, s);
+    return place_labels(dl, labels, covered, s);
 }
 
 }  // namespace lowsky::web

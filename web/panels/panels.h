@@ -31,10 +31,26 @@ struct MapSelection {
     int finding = -1;  // index into the report's findings
 };
 
+// A rectangle of the screen in pixels.
+struct ScreenRect {
+    float x0, y0, x1, y1;
+};
+
+// Where this frame's windows cover the map (tooltips and popups aside: they come and go).
+// Call it once every window of the frame has been submitted.
+std::vector<ScreenRect> screen_covered_by_windows();
+
+struct PlacedLabel {
+    std::string text;
+    ScreenRect box;
+};
+
 // Place and airport markers with labels, drawn under the windows. `places_too` is false when
-// a scenario's hubs stand for the places. Hub labels come from `hubs`.
-void draw_map_markers(ImDrawList* draw_list, const MapCamera& camera, const PlaceCatalog& places, bool places_too,
-                      const std::vector<Hub>& hubs, float ui_scale);
+// a scenario's hubs stand for the places. Hub labels come from `hubs`. Labels keep clear of
+// each other, of the markers and of `covered`; a label that fits nowhere is left out.
+// Returns the labels drawn.
+std::vector<PlacedLabel> draw_map_markers(ImDrawList* draw_list, const MapCamera& camera, const PlaceCatalog& places, bool places_too,
+                      const std::vector<Hub>& hubs, const std::vector<ScreenRect>& covered, float ui_scale);
 
 // The open scenario on the map (zones, corridors, hubs) and a tooltip for what is under
 // `mouse` (screen pixels; none when the pointer is over a window).
