@@ -1,0 +1,137 @@
+// Every reader of outside data against damaged copies of real files: flipped bits, cut-off
+// ends, dropped and repeated bytes, numbers swapped for huge, negative or non-numbers. A
+// reader must answer with a value or an error that says something, never throw or crash;
+// a damaged scenario that still loads must compile, validate, route and simulate without either.
+// (Run under scripts' asan preset, the same cases look for memory errors too.)
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <string>
+
+#include "basemap/basemap.h"
+#include "fixtures.h"
+#include "mission/importers.h"
+#include "places/places.h"
+#include "routing/route.h"
+#include "scenario/compiled_scenario.h"
+#include "sim/simulator.h"
+#include "validation/validate.h"
+
+using namespace lowsky;
+
+namespace {
+
+// One random kind of damage.
+std::string damage(std::string text, std::mt19937& rng) {
+    if (text.empty()) return text;
+    auto at = [&](size_t n) { return size_t(rng() % n); };
+    switch (rng() % 7) {
+        case 0: {  // a few flipped bits
+            for (int k = 0; k < 1 + int(rng() % 4); ++k) text[at(text.size())] ^= char(1 << (rng() % 8));
+            break;
+        }
+        case 1: text.resize(at(text.size())); break;  // cut off
+        case 2: {  // a run of bytes dropped
+            const size_t from = at(text.size());
+            text.erase(from, 1 + at(64));
+            break;
+        }
+        case 3: {  // a run of bytes repeated
+            const size_t from = at(text.size()), n = 1 + at(64);
+            text.insert(from, text.substr(from, n));
+            break;
+        }
+        case 4: {  // a number replaced by an extreme one
+            static const char* extremes[] = {"1e308", "-1e308", "1e999", "-0", "0", "-1", "4294967296", "NaN", "nan", "\"12\"", "null", "9007199254740993"};
+            size_t from = at(text.size());
+            while (from < text.size() && !std::isdigit(static_cast<unsigned char>(text[from]))) ++from;
+            size_t to = from;
+            while (to < text.size() && (std::isdigit(static_cast<unsigned char>(text[to])) || text[to] == '.')) ++to;
+            if (from < text.size()) text.replace(from, to - from, extremes[at(sizeof extremes / sizeof *extremes)]);
+            break;
+        }
+        case 5: {  // a structural character swapped
+            static const char structural[] = "{}[],:\"<>/= \n\t";
+            text[at(text.size())] = structural[at(sizeof structural - 1)];
+            break;
+        }
+        default: {  // random bytes
+            for (int k = 0; k < 1 + int(rng() % 8); ++k) text[at(text.size())] = char(rng() % 256);
+            break;
+        }
+    }
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("A damaged scenario gets an error or loads, and then compiles, validates, routes and simulates", "[robustness]") {
+    const std::string original = test::read_text("assets/scenarios/gba.json");
+    std::mt19937 rng(17);
+    int loaded = 0, refused = 0;
+    for (int i = 0; i < 300; ++i) {
+        const std::string text = damage(original, rng);
+        INFO("damage #" << i);
+        ScenarioLoad load;
+        REQUIRE_NOTHROW(load = parse_scenario(text, "gba.json"));
+        if (!load.ok()) {
+            ++refused;
+            REQUIRE(!load.errors.empty());
+            CHECK(!load.errors.front().to_string().empty());
+            continue;
+        }
+        ++loaded;
+        const Scenario& s = *load.scenario;
+        REQUIRE_NOTHROW([&] {
+            const CompiledScenario compiled(s);
+            (void)validate(compiled);
+            const RoutingNetwork network(compiled);
+            if (s.hubs.size() >= 2 && !s.drone_types.empty())
+                (void)network.route({s.hubs.front().id, s.hubs.back().id, s.drone_types.front().id, -1, RouteObjective::Fastest});
+            (void)save_scenario(s);
+            SimConfig config;
+            config.hours = 2;
+            (void)simulate(compiled, config);
+        }());
+    }
+    CHECK(loaded > 20);   // damage that leaves a valid document (a changed number, say) is exercised
+    CHECK(refused > 20);  // and so is damage that is refused
+}
+
+TEST_CASE("A damaged mission or shape file gets an error or imports", "[robustness]") {
+    const char* files[] = {"baoan-songshan.px4.plan", "baoan-songshan.ardupilot.waypoints", "baoan-songshan.absolute.kml", "baoan-songshan.geojson",
+                           "xiangzhou-dongao.relative.kml", "scenario.geojson"};
+    std::mt19937 rng(23);
+    for (const char* name : files) {
+        const std::string original = test::read_text(std::string("tests/golden/missions/") + name);
+        for (int i = 0; i < 150; ++i) {
+            const std::string text = damage(original, rng);
+            INFO(name << ", damage #" << i);
+            Result<Imported> imported = Error{};
+            REQUIRE_NOTHROW(imported = import_file(name, text, {}));
+            if (!imported) CHECK(!imported.error().to_string().empty());
+            else REQUIRE_NOTHROW((void)describe_import(imported.value()));
+        }
+    }
+}
+
+TEST_CASE("A damaged basemap or place list gets an error or loads", "[robustness]") {
+    std::mt19937 rng(29);
+    const std::string basemap = test::read_text("assets/basemap/gba.lsbm");
+    for (int i = 0; i < 150; ++i) {
+        const std::string bytes = damage(basemap, rng);
+        INFO("basemap damage #" << i);
+        Result<Basemap> decoded = Error{};
+        REQUIRE_NOTHROW(decoded = decode_basemap(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()));
+        if (!decoded) CHECK(!decoded.error().to_string().empty());
+        else REQUIRE_NOTHROW((void)surface_at(decoded.value(), {22.5, 113.9}));
+    }
+    const std::string places = test::read_text("assets/places/gba_places.json");
+    for (int i = 0; i < 300; ++i) {
+        const std::string text = damage(places, rng);
+        INFO("places damage #" << i);
+        Result<PlaceCatalog> parsed = Error{};
+        REQUIRE_NOTHROW(parsed = parse_places(text, "gba_places.json"));
+        if (!parsed) CHECK(!parsed.error().to_string().empty());
+    }
+}
