@@ -11,6 +11,7 @@
 #include "core/json_read.h"
 #include "mission/importers.h"
 #include "scenario/scenario_io.h"
+#include "sim/simulator.h"
 #include "platform.h"
 
 namespace lowsky::web {
@@ -141,6 +142,7 @@ void App::frame() {
     platform_sync_canvas_size();  // a resize counts as activity
     const bool input = platform_take_input_activity();
     if (input) frames_to_draw_ = std::max(frames_to_draw_, 2);
+    if (playback_.playing) frames_to_draw_ = std::max(frames_to_draw_, 1);  // the drones move
     if (frames_to_draw_ <= 0) {
         ++stats_.skipped;  // idle: nothing changed, nothing to draw
         return;
@@ -181,14 +183,18 @@ void App::draw_frame() {
     if (ImGui::IsMousePosValid() && !io.WantCaptureMouse) cursor = camera_.screen_to_geo(io.MousePos.x, io.MousePos.y);
 
     step_flight(start_ms);
+    playback_.advance(std::min(0.25, (start_ms - last_frame_ms_) / 1000));  // a stalled tab does not jump hours
+    last_frame_ms_ = start_ms;
     ImDrawList* map_layer = ImGui::GetBackgroundDrawList();
     if (scenario_) {
         std::optional<ImVec2> mouse;
         if (cursor) mouse = io.MousePos;
         draw_scenario_layer(map_layer, camera_, *scenario_, selected_, mouse, ui_scale_);
         draw_mission_overlay(map_layer, camera_, workbench_, ui_scale_);
+        airborne_ = draw_sim_drones(map_layer, camera_, *scenario_, playback_, ui_scale_);
         ui_rects_.clear();
         run_mission_action(draw_mission_panel(*scenario_, workbench_, ui_scale_, ui_rects_));
+        if (draw_sim_panel(playback_, int(airborne_.size()), ui_scale_, ui_rects_) == SimPanelAction::Run) run_simulation();
         if (const Finding* f = draw_findings_panel(*scenario_, selected_, ui_scale_)) {
             selected_ = {f->object_kind, f->object, int(f - scenario_->report.findings.data())};
             if (f->position) fly_to(*f->position, std::max(camera_.zoom(), 12.0));
@@ -288,6 +294,17 @@ void App::run_mission_action(MissionPanelAction action) {
     workbench_.last_message = text;
 }
 
+void App::run_simulation() {
+    const double start = platform_now_ms();
+    SimConfig config;
+    playback_.result = simulate(*scenario_->compiled, config);
+    playback_.run_ms = platform_now_ms() - start;
+    playback_.day_s = config.hours * 3600;
+    playback_.t_s = playback_.busiest_s();
+    playback_.playing = false;
+    frames_to_draw_ = std::max(frames_to_draw_, 2);
+}
+
 void App::fly_to(GeoPoint target, double zoom) {
     flight_ = {true, camera_.center(), target, camera_.zoom(), zoom, platform_now_ms()};
     frames_to_draw_ = std::max(frames_to_draw_, 2);
@@ -339,6 +356,14 @@ void App::publish_state() {
             mission["overlay"].erase("mission");  // the summary is enough for the page
         }
         state["mission"] = mission;
+        if (playback_.result) {
+            const Kpis& k = playback_.result->kpis;
+            Json sim{{"orders", k.orders}, {"delivered", k.delivered}, {"onTimeShare", k.on_time_share}, {"conflicts", k.conflicts},
+                     {"lossesOfSeparation", k.losses_of_separation}, {"runMs", playback_.run_ms}, {"t_s", playback_.t_s},
+                     {"playing", playback_.playing}, {"airborne", airborne_.size()}};
+            if (!airborne_.empty()) sim["firstAirborne"] = {airborne_.front().lat_deg, airborne_.front().lon_deg};
+            state["sim"] = sim;
+        }
     }
     Json rects = Json::object();
     for (const auto& [name, r] : ui_rects_) rects[name] = {r[0], r[1], r[2], r[3]};

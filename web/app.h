@@ -37,6 +37,7 @@ private:
     std::string basemap_status() const;
     void fly_to(GeoPoint target, double zoom);
     void run_mission_action(MissionPanelAction action);
+    void run_simulation();
     void update_route_preview();
     void step_flight(double now_ms);
 
@@ -51,6 +52,9 @@ private:
     std::unique_ptr<ScenarioView> scenario_;
     MapSelection selected_;
     MissionWorkbench workbench_;
+    SimPlayback playback_;
+    std::vector<GeoPoint> airborne_;     // the simulated drones drawn in the air
+    double last_frame_ms_ = 0;
     std::vector<std::pair<std::string, std::array<float, 4>>> ui_rects_;  // published for the browser tests
     std::vector<ScreenRect> covered_;    // where windows lie over the map
     std::vector<PlacedLabel> labels_;    // the map labels drawn (published too)

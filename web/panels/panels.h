@@ -10,6 +10,7 @@
 #include "places/places.h"
 #include "mission_workbench.h"
 #include "scenario_view.h"
+#include "sim_playback.h"
 
 #include <array>
 
@@ -66,6 +67,17 @@ MissionPanelAction draw_mission_panel(const ScenarioView& view, MissionWorkbench
 
 // The previewed route and an imported mission or shapes, over the map.
 void draw_mission_overlay(ImDrawList* draw_list, const MapCamera& camera, const MissionWorkbench& workbench, float ui_scale);
+
+enum class SimPanelAction { None, Run };
+
+// The simulation panel: a button that simulates the day, then its figures and the playback
+// controls (which change `playback` directly). Records its main controls' rectangles in `rects`.
+SimPanelAction draw_sim_panel(SimPlayback& playback, int airborne_now, float ui_scale,
+                              std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
+
+// The simulated drones in the air at the playback time; returns where they are.
+std::vector<GeoPoint> draw_sim_drones(ImDrawList* draw_list, const MapCamera& camera, const ScenarioView& view, const SimPlayback& playback,
+                                      float ui_scale);
 
 // The findings list; returns the finding clicked this frame.
 const Finding* draw_findings_panel(const ScenarioView& view, const MapSelection& selected, float ui_scale);

@@ -1,0 +1,65 @@
+// The simulation panel: the browser simulates the default scenario's day with the same engine
+// as the command-line tool (and gets the same figures), draws the drones in the air at the
+// playback time, and plays the day.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, openPage, waitReady, waitForState, state, screenshot, pixel, geoToCss, near } from './harness.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OUTBOUND = [236, 120, 20];
+const RETURNING = [40, 120, 200];
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+async function click(page, rect) {
+  await page.mouse.click(rect[0] + rect[2] / 2, rect[1] + rect[3] / 2);
+}
+
+test('the browser simulates the day as the command-line tool does, and draws the drones', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lowsky-sim-'));
+  execFileSync(join(ROOT, 'build/native/lowsky'), ['simulate', join(ROOT, 'assets/scenarios/gba.json'), '--report', join(dir, 'day.json')]);
+  const cli = JSON.parse(readFileSync(join(dir, 'day.json'), 'utf8')).kpis;
+
+  const { page, context, problems } = await openPage(env);
+  const ready = await waitReady(page);
+  await click(page, ready.ui.simulate);
+  const s = await waitForState(page, () => !!window.lowsky.state.sim && !!window.lowsky.state.ui.play);
+  assert.equal(s.sim.orders, cli.orders);
+  assert.equal(s.sim.delivered, cli.delivered);
+  assert.equal(s.sim.onTimeShare, cli.on_time_share);
+  assert.equal(s.sim.conflicts, cli.conflicts);
+  assert.equal(s.sim.lossesOfSeparation, cli.losses_of_separation);
+
+  // Playback opens on the busiest moment: drones are in the air, and drawn where the engine says.
+  assert.ok(s.sim.airborne > 0, `drones airborne at ${s.sim.t_s} s`);
+  const png = await screenshot(page, 'simulation');
+  const [x, y] = await geoToCss(page, s.sim.firstAirborne[0], s.sim.firstAirborne[1]);
+  const got = pixel(png, Math.round(x), Math.round(y));
+  assert.ok(near(got, OUTBOUND, 40) || near(got, RETURNING, 40), `a drone is drawn at (${x.toFixed(0)}, ${y.toFixed(0)}): ${got}`);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+test('play runs the clock and moves the drones; pause stops it', async () => {
+  const { page, context } = await openPage(env);
+  const ready = await waitReady(page);
+  await click(page, ready.ui.simulate);
+  const before = await waitForState(page, () => !!window.lowsky.state.sim && !!window.lowsky.state.ui.play);
+  await click(page, before.ui.play);
+  const moving = await waitForState(page, (t) => window.lowsky.state.sim.t_s > t + 120, before.sim.t_s);
+  assert.equal(moving.sim.playing, true);
+  assert.notDeepEqual(moving.sim.firstAirborne, before.sim.firstAirborne, 'the drones have moved');
+  await click(page, moving.ui.play);
+  const paused = await waitForState(page, () => window.lowsky.state.sim.playing === false);
+  await page.waitForTimeout(500);
+  const later = await state(page);
+  assert.equal(later.sim.t_s, paused.sim.t_s, 'the clock stands while paused');
+  await context.close();
+});

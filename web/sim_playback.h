@@ -1,0 +1,41 @@
+#pragma once
+// What the simulation panel works on: the last simulated day of the open scenario and the
+// playback clock over it. The engine simulates and answers where each drone is; this only
+// holds the result, the time shown and how fast it runs.
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "sim/sim_types.h"
+
+namespace lowsky::web {
+
+struct SimPlayback {
+    std::optional<SimResult> result;
+    double run_ms = 0;            // how long the engine took, shown to the planner
+    double day_s = 24 * 3600;     // the simulated span
+    double t_s = 0;               // the moment shown
+    bool playing = false;
+    int speed = 1;                // index into kSpeeds
+
+    static constexpr double kSpeeds[] = {60, 300, 1200};  // simulated seconds per second
+    static constexpr const char* kSpeedNames[] = {"1 min/s", "5 min/s", "20 min/s"};
+
+    // Moves the clock on by `real_s` seconds of playing; stops at the end of the day.
+    void advance(double real_s) {
+        if (!playing || !result) return;
+        t_s = std::min(day_s, t_s + real_s * kSpeeds[speed]);
+        if (t_s >= day_s) playing = false;
+    }
+
+    // The busiest moment of the day (most drones airborne), where playback opens.
+    double busiest_s() const {
+        if (!result || result->series.empty()) return 0;
+        const auto best = std::max_element(result->series.begin(), result->series.end(),
+                                           [](const SeriesPoint& a, const SeriesPoint& b) { return a.airborne < b.airborne; });
+        return best->t_s;
+    }
+};
+
+}  // namespace lowsky::web
