@@ -25,10 +25,6 @@ bool combo(const char* label, int& index, const std::vector<T>& items) {
     return changed;
 }
 
-void remember(const char* name, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    rects.push_back({name, {a.x, a.y, b.x - a.x, b.y - a.y}});
-}
 
 }  // namespace
 
@@ -67,10 +63,10 @@ MissionPanelAction draw_mission_panel(const ScenarioView& view, MissionWorkbench
             ImGui::PopTextWrapPos();
         }
         if (ImGui::Button("Export")) action = MissionPanelAction::Export;
-        remember("export", rects);
+        remember_item_rect("export", rects);
         ImGui::SameLine();
         if (ImGui::Button("Import a file...")) action = MissionPanelAction::Import;
-        remember("import", rects);
+        remember_item_rect("import", rects);
         if (w.imported) {
             ImGui::SameLine();
             if (ImGui::SmallButton("clear overlay")) action = MissionPanelAction::ClearOverlay;

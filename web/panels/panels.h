@@ -41,6 +41,9 @@ struct ScreenRect {
 // Call it once every window of the frame has been submitted.
 std::vector<ScreenRect> screen_covered_by_windows();
 
+// Records the last item's rectangle (x, y, width, height) under `name`, for the page to publish.
+void remember_item_rect(const char* name, std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
+
 struct PlacedLabel {
     std::string text;
     ScreenRect box;

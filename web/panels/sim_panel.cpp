@@ -2,28 +2,10 @@
 // figures a planner decides on, and play the day back on the map.
 #include <imgui.h>
 
-#include <cmath>
-#include <cstdio>
-
 #include "panels.h"
+#include "scenario/scenario_io.h"
 
 namespace lowsky::web {
-
-namespace {
-
-std::string clock(double t_s) {
-    const int minutes = int(std::floor(t_s / 60));
-    char text[16];
-    std::snprintf(text, sizeof text, "%02d:%02d", minutes / 60, minutes % 60);
-    return text;
-}
-
-void remember(const char* name, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    rects.push_back({name, {a.x, a.y, b.x - a.x, b.y - a.y}});
-}
-
-}  // namespace
 
 SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
     SimPanelAction action = SimPanelAction::None;
@@ -40,7 +22,7 @@ SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float s, std::ve
             ImGui::TextDisabled("A day of this scenario's deliveries: orders, drones, pads, batteries, wind and deconfliction.");
             ImGui::PopTextWrapPos();
             if (ImGui::Button("Simulate the day")) action = SimPanelAction::Run;
-            remember("simulate", rects);
+            remember_item_rect("simulate", rects);
         } else {
             const Kpis& k = p.result->kpis;
             ImGui::Text("delivered %d of %d", k.delivered, k.orders);
@@ -57,18 +39,18 @@ SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float s, std::ve
                 if (!p.playing && p.t_s >= p.day_s) p.t_s = 0;
                 p.playing = !p.playing;
             }
-            remember("play", rects);
+            remember_item_rect("play", rects);
             ImGui::SameLine();
             ImGui::SetNextItemWidth(100 * s);
             ImGui::Combo("##speed", &p.speed, SimPlayback::kSpeedNames, IM_ARRAYSIZE(SimPlayback::kSpeedNames));
             ImGui::SameLine();
-            ImGui::Text("%s", clock(p.t_s).c_str());
+            ImGui::Text("%s", format_clock(int(p.t_s)).c_str());
             ImGui::SameLine();
             ImGui::TextDisabled("%d airborne", airborne_now);
             ImGui::SetNextItemWidth(-1);
             const double lo = 0, hi = p.day_s;
             if (ImGui::SliderScalar("##time", ImGuiDataType_Double, &p.t_s, &lo, &hi, "")) p.playing = false;
-            remember("time", rects);
+            remember_item_rect("time", rects);
             ImGui::TextDisabled("simulated in your browser in %.0f ms", p.run_ms);
         }
     }

@@ -1,4 +1,5 @@
-// Where the frame's windows lie over the map, so that map labels can keep out from under them.
+// Where things are on screen: the windows over the map (map labels keep out from under them),
+// and the controls whose rectangles the page publishes for the browser tests.
 #include <imgui.h>
 #include <imgui_internal.h>  // the window list: Dear ImGui keeps no public one
 
@@ -15,6 +16,11 @@ std::vector<ScreenRect> screen_covered_by_windows() {
         covered.push_back({w->Pos.x, w->Pos.y, w->Pos.x + w->Size.x, w->Pos.y + w->Size.y});
     }
     return covered;
+}
+
+void remember_item_rect(const char* name, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    rects.push_back({name, {a.x, a.y, b.x - a.x, b.y - a.y}});
 }
 
 }  // namespace lowsky::web
