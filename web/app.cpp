@@ -194,7 +194,9 @@ void App::draw_frame() {
         airborne_ = draw_sim_drones(map_layer, camera_, *scenario_, playback_, ui_scale_);
         ui_rects_.clear();
         run_mission_action(draw_mission_panel(*scenario_, workbench_, ui_scale_, ui_rects_));
-        if (draw_sim_panel(playback_, int(airborne_.size()), ui_scale_, ui_rects_) == SimPanelAction::Run) run_simulation();
+        float below_mission = 0;
+        for (const auto& [name, r] : ui_rects_) if (name == "mission") below_mission = r[1] + r[3] + ImGui::GetStyle().WindowPadding.x;
+        if (draw_sim_panel(playback_, int(airborne_.size()), below_mission, ui_scale_, ui_rects_) == SimPanelAction::Run) run_simulation();
         if (const Finding* f = draw_findings_panel(*scenario_, selected_, ui_scale_)) {
             selected_ = {f->object_kind, f->object, int(f - scenario_->report.findings.data())};
             if (f->position) fly_to(*f->position, std::max(camera_.zoom(), 12.0));

@@ -86,6 +86,8 @@ MissionPanelAction draw_mission_panel(const ScenarioView& view, MissionWorkbench
             }
         }
     }
+    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    rects.push_back({"mission", {pos.x, pos.y, size.x, size.y}});  // the panels below it stack from here
     ImGui::End();
     return action;
 }

@@ -63,8 +63,8 @@ void draw_scenario_layer(ImDrawList* draw_list, const MapCamera& camera, const S
 
 enum class MissionPanelAction { None, RouteChanged, Export, ExportOverride, Import, ClearOverlay };
 
-// The mission panel. Records the screen rectangles of its main buttons in `rects` (the page
-// publishes them, so that browser tests click where a person would).
+// The mission panel. Records the screen rectangles of its main buttons and of itself ("mission")
+// in `rects` (the page publishes them, so that browser tests click where a person would).
 MissionPanelAction draw_mission_panel(const ScenarioView& view, MissionWorkbench& workbench, float ui_scale,
                                       std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
 
@@ -73,9 +73,10 @@ void draw_mission_overlay(ImDrawList* draw_list, const MapCamera& camera, const 
 
 enum class SimPanelAction { None, Run };
 
-// The simulation panel: a button that simulates the day, then its figures and the playback
-// controls (which change `playback` directly). Records its main controls' rectangles in `rects`.
-SimPanelAction draw_sim_panel(SimPlayback& playback, int airborne_now, float ui_scale,
+// The simulation panel, from screen height `top` down: a button that simulates the day, then
+// its figures and the playback controls (which change `playback` directly). Records its main
+// controls' rectangles in `rects`.
+SimPanelAction draw_sim_panel(SimPlayback& playback, int airborne_now, float top, float ui_scale,
                               std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
 
 // The simulated drones in the air at the playback time; returns where they are.

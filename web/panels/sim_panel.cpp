@@ -2,17 +2,22 @@
 // figures a planner decides on, and play the day back on the map.
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "panels.h"
 #include "scenario/scenario_io.h"
 
 namespace lowsky::web {
 
-SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
+SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float top, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
     SimPanelAction action = SimPanelAction::None;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float pad = ImGui::GetStyle().WindowPadding.x;
     const float status_bar = ImGui::GetFrameHeight() + 8 * s;
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + pad, vp->Pos.y + vp->Size.y - status_bar - pad), ImGuiCond_Always, ImVec2(0, 1));
+    // Below the panel above it, down to the status bar at most: a short screen scrolls the panel.
+    const float room = std::max(ImGui::GetFrameHeightWithSpacing() * 2, vp->Pos.y + vp->Size.y - status_bar - pad - top);
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + pad, top), ImGuiCond_Always);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(330 * s, 0), ImVec2(330 * s, room));
     ImGui::SetNextWindowSize(ImVec2(330 * s, 0), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.93f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings;
