@@ -189,14 +189,15 @@ void App::draw_frame() {
     if (scenario_) {
         std::optional<ImVec2> mouse;
         if (cursor) mouse = io.MousePos;
-        draw_scenario_layer(map_layer, camera_, *scenario_, selected_, mouse, ui_scale_);
+        drones_ = sim_drones_at(camera_, *scenario_, playback_, mouse, ui_scale_);
+        draw_scenario_layer(map_layer, camera_, *scenario_, selected_, drones_.hovered >= 0 ? std::nullopt : mouse, ui_scale_);
         draw_mission_overlay(map_layer, camera_, workbench_, ui_scale_);
-        airborne_ = draw_sim_drones(map_layer, camera_, *scenario_, playback_, ui_scale_);
+        draw_sim_drones(map_layer, playback_, drones_, ui_scale_);
         ui_rects_.clear();
         run_mission_action(draw_mission_panel(*scenario_, workbench_, ui_scale_, ui_rects_));
         float below_mission = 0;
         for (const auto& [name, r] : ui_rects_) if (name == "mission") below_mission = r[1] + r[3] + ImGui::GetStyle().WindowPadding.x;
-        if (draw_sim_panel(playback_, int(airborne_.size()), below_mission, ui_scale_, ui_rects_) == SimPanelAction::Run) run_simulation();
+        if (draw_sim_panel(playback_, int(drones_.airborne.size()), below_mission, ui_scale_, ui_rects_) == SimPanelAction::Run) run_simulation();
         if (const Finding* f = draw_findings_panel(*scenario_, selected_, ui_scale_)) {
             selected_ = {f->object_kind, f->object, int(f - scenario_->report.findings.data())};
             if (f->position) fly_to(*f->position, std::max(camera_.zoom(), 12.0));
@@ -362,8 +363,11 @@ void App::publish_state() {
             const Kpis& k = playback_.result->kpis;
             Json sim{{"orders", k.orders}, {"delivered", k.delivered}, {"onTimeShare", k.on_time_share}, {"conflicts", k.conflicts},
                      {"lossesOfSeparation", k.losses_of_separation}, {"runMs", playback_.run_ms}, {"t_s", playback_.t_s},
-                     {"playing", playback_.playing}, {"airborne", airborne_.size()}};
-            if (!airborne_.empty()) sim["firstAirborne"] = {airborne_.front().lat_deg, airborne_.front().lon_deg};
+                     {"playing", playback_.playing}, {"airborne", drones_.airborne.size()}, {"hovered", drones_.hovered}};
+            if (!drones_.airborne.empty()) {
+                const GeoPoint first = drones_.airborne.front().snapshot.position;
+                sim["firstAirborne"] = {first.lat_deg, first.lon_deg};
+            }
             state["sim"] = sim;
         }
     }

@@ -53,7 +53,7 @@ private:
     MapSelection selected_;
     MissionWorkbench workbench_;
     SimPlayback playback_;
-    std::vector<GeoPoint> airborne_;     // the simulated drones drawn in the air
+    SimDronesInView drones_;             // the simulated drones in the air, this frame
     double last_frame_ms_ = 0;
     std::vector<std::pair<std::string, std::array<float, 4>>> ui_rects_;  // published for the browser tests
     std::vector<ScreenRect> covered_;    // where windows lie over the map

@@ -6,7 +6,10 @@
 #include <string>
 #include <vector>
 
+#include <imgui.h>
+
 #include "geo/map_camera.h"
+#include "sim/simulator.h"
 #include "places/places.h"
 #include "mission_workbench.h"
 #include "scenario_view.h"
@@ -15,7 +18,6 @@
 #include <array>
 
 struct ImDrawList;
-struct ImVec2;
 
 namespace lowsky::web {
 
@@ -79,9 +81,20 @@ enum class SimPanelAction { None, Run };
 SimPanelAction draw_sim_panel(SimPlayback& playback, int airborne_now, float top, float ui_scale,
                               std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
 
-// The simulated drones in the air at the playback time; returns where they are.
-std::vector<GeoPoint> draw_sim_drones(ImDrawList* draw_list, const MapCamera& camera, const ScenarioView& view, const SimPlayback& playback,
-                                      float ui_scale);
+// The simulated drones in the air at the playback time, where they are on screen, and the one
+// under `mouse` (if any): found first, so that the map's own tooltip can give way to it.
+struct SimDronesInView {
+    struct Airborne {
+        size_t drone;
+        DroneSnapshot snapshot;
+        ImVec2 screen;
+    };
+    std::vector<Airborne> airborne;
+    int hovered = -1;  // index into `airborne`
+};
+SimDronesInView sim_drones_at(const MapCamera& camera, const ScenarioView& view, const SimPlayback& playback, std::optional<ImVec2> mouse,
+                              float ui_scale);
+void draw_sim_drones(ImDrawList* draw_list, const SimPlayback& playback, const SimDronesInView& in_view, float ui_scale);
 
 // The findings list; returns the finding clicked this frame.
 const Finding* draw_findings_panel(const ScenarioView& view, const MapSelection& selected, float ui_scale);

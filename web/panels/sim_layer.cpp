@@ -1,9 +1,12 @@
 // The simulated drones at the playback time, over the map: laden on the way out, empty on the
-// way back. Parked and charging drones stay at their hub's marker.
+// way back, with a tooltip for the one under the pointer. Parked and charging drones stay at
+// their hub's marker.
 #include <imgui.h>
 
+#include <cmath>
+
 #include "panels.h"
-#include "sim/simulator.h"
+#include "scenario/scenario_io.h"
 
 namespace lowsky::web {
 
@@ -11,24 +14,54 @@ namespace {
 const ImU32 kOutbound = IM_COL32(236, 120, 20, 255);  // carrying its parcel
 const ImU32 kReturning = IM_COL32(40, 120, 200, 255);
 const ImU32 kHalo = IM_COL32(255, 255, 255, 230);
+constexpr float kRadius = 4.0f, kHaloRadius = 5.5f, kHoverRadius = 9.0f;  // CSS pixels
 }  // namespace
 
-std::vector<GeoPoint> draw_sim_drones(ImDrawList* dl, const MapCamera& camera, const ScenarioView& view, const SimPlayback& p, float s) {
-    std::vector<GeoPoint> airborne;
-    if (!p.result) return airborne;
+SimDronesInView sim_drones_at(const MapCamera& camera, const ScenarioView& view, const SimPlayback& p, std::optional<ImVec2> mouse, float s) {
+    SimDronesInView in_view;
+    if (!p.result) return in_view;
     const SimResult& r = *p.result;
+    float nearest = kHoverRadius * s;
     for (size_t d = 0; d < r.drones.size(); ++d) {
         const DroneSnapshot snap = drone_at(r, *view.compiled, d, p.t_s);
         if (!snap.airborne) continue;
-        airborne.push_back(snap.position);
         double x, y;
         camera.geo_to_screen(snap.position, x, y);
-        const bool laden = snap.flight >= 0 && p.t_s < r.flights[size_t(snap.flight)].delivered_s;
         const ImVec2 at{float(x), float(y)};
-        dl->AddCircleFilled(at, 5.5f * s, kHalo, 12);
-        dl->AddCircleFilled(at, 4.0f * s, laden ? kOutbound : kReturning, 12);
+        if (mouse) {
+            const float distance = std::hypot(at.x - mouse->x, at.y - mouse->y);
+            if (distance < nearest) {
+                nearest = distance;
+                in_view.hovered = int(in_view.airborne.size());
+            }
+        }
+        in_view.airborne.push_back({d, snap, at});
     }
-    return airborne;
+    return in_view;
+}
+
+void draw_sim_drones(ImDrawList* dl, const SimPlayback& p, const SimDronesInView& in_view, float s) {
+    if (!p.result) return;
+    const SimResult& r = *p.result;
+    auto laden = [&](const DroneSnapshot& snap) { return snap.flight >= 0 && p.t_s < r.flights[size_t(snap.flight)].delivered_s; };
+    for (const auto& a : in_view.airborne) {
+        dl->AddCircleFilled(a.screen, kHaloRadius * s, kHalo, 12);
+        dl->AddCircleFilled(a.screen, kRadius * s, laden(a.snapshot) ? kOutbound : kReturning, 12);
+    }
+    if (in_view.hovered < 0) return;
+    const auto& a = in_view.airborne[size_t(in_view.hovered)];
+    const DroneResult& drone = r.drones[a.drone];
+    const SimFlight& flight = r.flights[size_t(a.snapshot.flight)];
+    dl->AddCircle(a.screen, (kHaloRadius + 2) * s, IM_COL32(30, 34, 44, 255), 16, 2 * s);
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(drone.id.c_str());
+    if (flight.order >= 0) {
+        const DeliveryResult& order = r.deliveries[size_t(flight.order)];
+        ImGui::TextDisabled("order %s, %s to %s, %.1f kg", order.order.c_str(), order.from.c_str(), order.to.c_str(), order.mass_kg);
+        ImGui::Text(laden(a.snapshot) ? "carrying it, delivery at %s" : "flying back, delivered at %s", format_clock(int(flight.delivered_s)).c_str());
+    }
+    ImGui::Text("%.0f m above its hub, battery %.0f of %.0f Wh", a.snapshot.height_m, a.snapshot.battery_wh, drone.battery_wh);
+    ImGui::EndTooltip();
 }
 
 }  // namespace lowsky::web
