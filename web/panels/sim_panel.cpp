@@ -9,6 +9,37 @@
 
 namespace lowsky::web {
 
+namespace {
+
+// The day at a glance: drones in the air (filled) and orders waiting (line) per series step,
+// with the playback time marked.
+void day_chart(const SimResult& r, double t_s, double day_s, float s) {
+    if (r.series.size() < 2) return;
+    const ImVec2 size(ImGui::GetContentRegionAvail().x, 40 * s);
+    const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + size.x, a.y + size.y);
+    ImGui::Dummy(size);
+    const bool hovered = ImGui::IsItemHovered();
+    int top = 1;
+    for (const auto& q : r.series) top = std::max({top, q.airborne, q.waiting});
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(a, b, IM_COL32(20, 24, 31, 255), 3 * s);
+    auto x_at = [&](double t) { return a.x + float(t / day_s) * size.x; };
+    auto y_at = [&](int v) { return b.y - 2 * s - float(v) / float(top) * (size.y - 6 * s); };
+    std::vector<ImVec2> waiting;
+    for (size_t i = 0; i + 1 < r.series.size(); ++i) {
+        const SeriesPoint& q = r.series[i];
+        const float x0 = x_at(q.t_s), x1 = x_at(r.series[i + 1].t_s);
+        dl->AddRectFilled(ImVec2(x0, y_at(q.airborne)), ImVec2(std::max(x1 - 1, x0 + 1), b.y - 2 * s), IM_COL32(236, 120, 20, 200));
+        waiting.push_back(ImVec2(x0, y_at(q.waiting)));
+    }
+    dl->AddPolyline(waiting.data(), int(waiting.size()), IM_COL32(150, 200, 255, 230), 0, 1.5f * s);
+    const float now = x_at(t_s);
+    dl->AddLine(ImVec2(now, a.y), ImVec2(now, b.y), IM_COL32(255, 255, 255, 220), 1.5f * s);
+    if (hovered) ImGui::SetTooltip("over the day: drones in the air (bars) and orders waiting (line), up to %d", top);
+}
+
+}  // namespace
+
 SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float top, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
     SimPanelAction action = SimPanelAction::None;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -30,16 +61,16 @@ SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float top, float
             remember_item_rect("simulate", rects);
         } else {
             const Kpis& k = p.result->kpis;
-            ImGui::Text("delivered %d of %d", k.delivered, k.orders);
-            ImGui::SameLine();
-            ImGui::TextDisabled("on time %.1f %%", k.on_time_share * 100);
-            ImGui::Text("delivery time p50 %.0f min, p95 %.0f min", k.p50_delivery_s / 60, k.p95_delivery_s / 60);
-            ImGui::Text("energy %.0f Wh per parcel, %.1f Wh/km", k.energy_per_parcel_wh, k.energy_per_km_wh);
+            ImGui::Text("delivered %d of %d, on time %.1f %%", k.delivered, k.orders, k.on_time_share * 100);
+            if (ImGui::IsItemHovered() && k.pending + k.undeliverable > 0)
+                ImGui::SetTooltip("%d still pending at the end of the day, %d that cannot be served", k.pending, k.undeliverable);
+            ImGui::Text("p50 %.0f min, p95 %.0f min, %.0f Wh per parcel", k.p50_delivery_s / 60, k.p95_delivery_s / 60, k.energy_per_parcel_wh);
             const ImVec4 conflict_colour = k.losses_of_separation > 0 ? ImVec4(1, 0.5f, 0.4f, 1) : ImVec4(0.93f, 0.94f, 0.96f, 1);
             ImGui::TextColored(conflict_colour, "conflicts %d, losses of separation %d", k.conflicts, k.losses_of_separation);
-            if (k.pending + k.undeliverable > 0) ImGui::TextDisabled("%d pending at the end of the day, %d cannot be served", k.pending, k.undeliverable);
-
-            ImGui::Separator();
+            ImGui::SameLine();
+            ImGui::TextDisabled("(%.0f ms)", p.run_ms);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("simulated in your browser in %.0f ms", p.run_ms);
+            day_chart(*p.result, p.t_s, p.day_s, s);
             if (ImGui::Button(p.playing ? "Pause" : "Play", ImVec2(60 * s, 0))) {
                 if (!p.playing && p.t_s >= p.day_s) p.t_s = 0;
                 p.playing = !p.playing;
@@ -56,7 +87,6 @@ SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float top, float
             const double lo = 0, hi = p.day_s;
             if (ImGui::SliderScalar("##time", ImGuiDataType_Double, &p.t_s, &lo, &hi, "")) p.playing = false;
             remember_item_rect("time", rects);
-            ImGui::TextDisabled("simulated in your browser in %.0f ms", p.run_ms);
         }
     }
     ImGui::End();
