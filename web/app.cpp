@@ -299,10 +299,9 @@ void App::run_mission_action(MissionPanelAction action) {
 
 void App::run_simulation() {
     const double start = platform_now_ms();
-    SimConfig config;
-    playback_.result = simulate(*scenario_->compiled, config);
+    playback_.result = simulate(*scenario_->compiled, playback_.config);
     playback_.run_ms = platform_now_ms() - start;
-    playback_.day_s = config.hours * 3600;
+    playback_.day_s = playback_.config.hours * 3600;
     playback_.t_s = playback_.busiest_s();
     playback_.playing = false;
     frames_to_draw_ = std::max(frames_to_draw_, 2);
@@ -342,6 +341,7 @@ void App::publish_state() {
         {"settled", basemap_state_ != AssetState::Loading && places_state_ != AssetState::Loading && scenario_state_ != AssetState::Loading},
         {"scenario", state_name(scenario_state_)},
         {"selected", {{"kind", selected_.kind}, {"id", selected_.id}}},
+        {"typing", ImGui::GetIO().WantTextInput},  // a text field has the keyboard
     };
     if (scenario_) {
         const auto& r = scenario_->report;
@@ -362,7 +362,7 @@ void App::publish_state() {
         if (playback_.result) {
             const Kpis& k = playback_.result->kpis;
             Json sim{{"orders", k.orders}, {"delivered", k.delivered}, {"onTimeShare", k.on_time_share}, {"conflicts", k.conflicts},
-                     {"lossesOfSeparation", k.losses_of_separation}, {"runMs", playback_.run_ms}, {"t_s", playback_.t_s},
+                     {"lossesOfSeparation", k.losses_of_separation}, {"runMs", playback_.run_ms}, {"seed", playback_.config.seed}, {"t_s", playback_.t_s},
                      {"playing", playback_.playing}, {"airborne", drones_.airborne.size()}, {"hovered", drones_.hovered}};
             if (!drones_.airborne.empty()) {
                 const GeoPoint first = drones_.airborne.front().snapshot.position;

@@ -12,6 +12,7 @@
 namespace lowsky::web {
 
 struct SimPlayback {
+    SimConfig config;             // what the next run uses (the panel sets the seed and the policy)
     std::optional<SimResult> result;
     double run_ms = 0;            // how long the engine took, shown to the planner
     double day_s = 24 * 3600;     // the simulated span

@@ -69,3 +69,28 @@ test('play runs the clock and moves the drones; pause stops it', async () => {
   assert.equal(later.sim.t_s, paused.sim.t_s, 'the clock stands while paused');
   await context.close();
 });
+
+test('another seed gives another day, the one the command-line tool gives for that seed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lowsky-sim-'));
+  execFileSync(join(ROOT, 'build/native/lowsky'), ['simulate', join(ROOT, 'assets/scenarios/gba.json'), '--seed', '7', '--report', join(dir, 'day.json')]);
+  const cli = JSON.parse(readFileSync(join(dir, 'day.json'), 'utf8')).kpis;
+
+  const { page, context } = await openPage(env);
+  const ready = await waitReady(page);
+  await click(page, ready.ui.simulate);
+  const first = await waitForState(page, () => !!window.lowsky.state.sim && !!window.lowsky.state.ui.play);
+  await click(page, first.ui.seed);
+  await waitForState(page, () => window.lowsky.state.typing);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('7');
+  await page.keyboard.press('Enter');
+  await waitForState(page, () => window.lowsky.state.sim.seed === 7);
+  await click(page, first.ui.simulate);
+  const s = await waitForState(page, (orders) => window.lowsky.state.sim.orders !== orders, first.sim.orders);
+  assert.equal(s.sim.seed, 7);
+  assert.equal(s.sim.orders, cli.orders);
+  assert.equal(s.sim.delivered, cli.delivered);
+  assert.equal(s.sim.conflicts, cli.conflicts);
+  assert.notEqual(cli.orders, first.sim.orders, 'seed 7 draws another demand than seed 1');
+  await context.close();
+});

@@ -15,7 +15,7 @@ namespace {
 // with the playback time marked.
 void day_chart(const SimResult& r, double t_s, double day_s, float s) {
     if (r.series.size() < 2) return;
-    const ImVec2 size(ImGui::GetContentRegionAvail().x, 40 * s);
+    const ImVec2 size(ImGui::GetContentRegionAvail().x, 32 * s);
     const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + size.x, a.y + size.y);
     ImGui::Dummy(size);
     const bool hovered = ImGui::IsItemHovered();
@@ -38,6 +38,26 @@ void day_chart(const SimResult& r, double t_s, double day_s, float s) {
     if (hovered) ImGui::SetTooltip("over the day: drones in the air (bars) and orders waiting (line), up to %d", top);
 }
 
+// The run button with the settings a planner varies: the demand's random seed and the
+// dispatch policy. Returns true when pressed.
+bool run_controls(SimPlayback& p, const char* label, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
+    const bool pressed = ImGui::Button(label);
+    remember_item_rect("simulate", rects);
+    ImGui::SameLine();
+    int seed = int(p.config.seed);
+    ImGui::SetNextItemWidth(44 * s);
+    if (ImGui::InputInt("##seed", &seed, 0, 0)) p.config.seed = uint32_t(std::max(1, seed));
+    remember_item_rect("seed", rects);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("the seed of the day's random demand");
+    ImGui::SameLine();
+    int policy = p.config.dispatch == DispatchPolicy::SmallestBattery ? 0 : 1;
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::Combo("##policy", &policy, "smallest battery\0least energy\0"))
+        p.config.dispatch = policy == 0 ? DispatchPolicy::SmallestBattery : DispatchPolicy::LeastEnergy;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("which free drone takes an order");
+    return pressed;
+}
+
 }  // namespace
 
 SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float top, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
@@ -57,9 +77,9 @@ SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float top, float
             ImGui::PushTextWrapPos(0);
             ImGui::TextDisabled("A day of this scenario's deliveries: orders, drones, pads, batteries, wind and deconfliction.");
             ImGui::PopTextWrapPos();
-            if (ImGui::Button("Simulate the day")) action = SimPanelAction::Run;
-            remember_item_rect("simulate", rects);
-        } else {
+        }
+        if (run_controls(p, p.result ? "Simulate again" : "Simulate the day", s, rects)) action = SimPanelAction::Run;
+        if (p.result) {
             const Kpis& k = p.result->kpis;
             ImGui::Text("delivered %d of %d, on time %.1f %%", k.delivered, k.orders, k.on_time_share * 100);
             if (ImGui::IsItemHovered() && k.pending + k.undeliverable > 0)
