@@ -103,6 +103,13 @@ SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float top, float
             ImGui::Text("%s", format_clock(int(p.t_s)).c_str());
             ImGui::SameLine();
             ImGui::TextDisabled("%d airborne", airborne_now);
+            if (ImGui::IsItemHovered()) {
+                ImGui::BeginTooltip();
+                ImGui::TextColored(ImVec4(0.93f, 0.47f, 0.08f, 1), "orange: carrying a parcel");
+                ImGui::TextColored(ImVec4(0.35f, 0.6f, 0.95f, 1), "blue: flying back");
+                ImGui::TextDisabled("point at one for its order and battery");
+                ImGui::EndTooltip();
+            }
             ImGui::SetNextItemWidth(-1);
             const double lo = 0, hi = p.day_s;
             if (ImGui::SliderScalar("##time", ImGuiDataType_Double, &p.t_s, &lo, &hi, "")) p.playing = false;
