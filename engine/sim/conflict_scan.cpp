@@ -228,7 +228,7 @@ ConflictCounts scan_conflicts(const std::vector<std::vector<TrackPoint4>>& track
                     met[other.piece] = ai;
                     const Piece& b = pieces[other.piece];
                     if (a.flight == b.flight) continue;
-                    const double t0 = a.t0, t1 = std::min(a.t1, b.t1);  // b started no later than a
+                    const double t0 = a.t0, t1 = std::min(a.t1, other.t1);  // b started no later than a; its end is in `other`, off its first cache line
                     if (t0 >= t1) continue;
                     ++counts.piece_pairs_tested;
                     test_pair(a, b, t1, s, conflict_intervals, loss_intervals);

@@ -2,7 +2,7 @@
 // ends, dropped and repeated bytes, numbers swapped for huge, negative or non-numbers. A
 // reader must answer with a value or an error that says something, never throw or crash;
 // a damaged scenario that still loads must compile, validate, route and simulate without either.
-// (Run under scripts' asan preset, the same cases look for memory errors too.)
+// (Built with the native-asan preset, the same cases look for memory errors too.)
 #include <catch2/catch.hpp>
 
 #include <random>
