@@ -1,4 +1,4 @@
-// lowsky export FILE --from HUB --to HUB --drone TYPE --format plan|waypoints|kml|geojson|wpml
+// lowsky export FILE --from HUB --to HUB --drone TYPE --format plan|waypoints|kml|geojson|wpml|params
 //               [--firmware px4|ardupilot] [--delivery release|land] [--return corridors|rtl|none]
 //               [--altitude relative|amsl] [--kml-altitude absolute|relative] [--override REASON] -o OUT
 #include <cstdio>
@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "core/file_io.h"
 #include "mission/exporters.h"
+#include "mission/param_file.h"
 #include "mission/safety_gate.h"
 
 namespace lowsky::cli {
@@ -14,7 +15,7 @@ namespace lowsky::cli {
 namespace {
 
 const char* kUsage =
-    "usage: lowsky export FILE --format plan|waypoints|kml|geojson|wpml -o OUT\n"
+    "usage: lowsky export FILE --format plan|waypoints|kml|geojson|wpml|params -o OUT\n"
     "                     [--from HUB --to HUB --drone TYPE] (all but geojson need the route)\n"
     "                     [--firmware px4|ardupilot] [--delivery release|land] [--return corridors|rtl|none]\n"
     "                     [--altitude relative|amsl] [--kml-altitude absolute|relative] [--objective fastest|energy]\n"
@@ -44,7 +45,7 @@ int run_export(int argc, char** argv) {
     ExportRequest request;
     request.options.return_mode = ReturnMode::Corridors;
     if (!pick(*args, "--format", {{"plan", ExportFormat::Plan}, {"waypoints", ExportFormat::Waypoints}, {"kml", ExportFormat::Kml},
-                                  {"geojson", ExportFormat::GeoJson}, {"wpml", ExportFormat::Wpml}}, request.format) ||
+                                  {"geojson", ExportFormat::GeoJson}, {"wpml", ExportFormat::Wpml}, {"params", ExportFormat::Params}}, request.format) ||
         !pick(*args, "--firmware", {{"px4", Firmware::Px4}, {"ardupilot", Firmware::ArduPilot}}, request.options.firmware) ||
         !pick(*args, "--delivery", {{"release", Delivery::HoverRelease}, {"land", Delivery::Land}}, request.options.delivery) ||
         !pick(*args, "--return", {{"corridors", ReturnMode::Corridors}, {"rtl", ReturnMode::Rtl}, {"none", ReturnMode::None}}, request.options.return_mode) ||
@@ -54,7 +55,8 @@ int run_export(int argc, char** argv) {
         return kUnreadable;
     // A landing delivery ends the mission unless a return was asked for explicitly.
     if (request.options.delivery == Delivery::Land && !args->option("--return")) request.options.return_mode = ReturnMode::None;
-    if (request.format == ExportFormat::Waypoints && !args->option("--firmware")) request.options.firmware = Firmware::ArduPilot;
+    if ((request.format == ExportFormat::Waypoints || request.format == ExportFormat::Params) && !args->option("--firmware"))
+        request.options.firmware = Firmware::ArduPilot;
     request.route.from_hub = args->option("--from").value_or("");
     request.route.to_hub = args->option("--to").value_or("");
     request.route.drone_type = args->option("--drone").value_or("");
@@ -81,6 +83,12 @@ int run_export(int argc, char** argv) {
     std::printf("%s: %zu bytes", args->option("--output")->c_str(), result.bytes.size());
     if (result.items > 0) std::printf(", %zu mission items, %.0f Wh of %.0f Wh usable (wind included)", result.items, result.gate.energy_wh, result.gate.usable_energy_wh);
     std::printf("\n");
+    if (request.format == ExportFormat::Waypoints)
+        std::printf("note: a .waypoints file carries no geofence and no rally points: take them from the .plan, or set them on the vehicle\n");
+    if (request.format == ExportFormat::Plan || request.format == ExportFormat::Waypoints)
+        std::printf("pre-flight: load the parameter set this mission assumes (--format params), or check: %s\n",
+                    parameter_checklist(autopilot_settings(request.options.firmware, SettingsSource::LowskyParameters, *scenario->find_drone_type(request.route.drone_type)),
+                                        *scenario->find_drone_type(request.route.drone_type)).c_str());
     return kOk;
 }
 

@@ -1,5 +1,6 @@
 #include "mission/exporters.h"
 
+#include "mission/param_file.h"
 #include "mission/plan_format.h"
 #include "mission/waypoints_format.h"
 
@@ -48,6 +49,9 @@ ExportResult export_mission(const CompiledScenario& compiled, const RoutingNetwo
         case ExportFormat::Kml: result.bytes = bytes_of(write_kml(compiled, built.value(), request.route, request.kml_altitude)); break;
         case ExportFormat::GeoJson: result.bytes = bytes_of(write_scenario_geojson(compiled, &built.value())); break;
         case ExportFormat::Wpml: result.bytes = write_wpml_kmz(compiled, built.value(), request.route); break;
+        case ExportFormat::Params:
+            result.bytes = bytes_of(write_param_file(built->outbound.autopilot, *compiled.scenario().find_drone_type(request.route.drone_type)));
+            break;
     }
     return result;
 }

@@ -9,7 +9,7 @@
 
 namespace lowsky {
 
-enum class ExportFormat { Plan, Waypoints, Kml, GeoJson, Wpml };
+enum class ExportFormat { Plan, Waypoints, Kml, GeoJson, Wpml, Params };
 
 struct ExportRequest {
     ExportFormat format = ExportFormat::Plan;

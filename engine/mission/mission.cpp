@@ -12,6 +12,5 @@ bool mav::is_positional(uint16_t command) {
     }
 }
 
-const char* to_string(Firmware firmware) { return firmware == Firmware::Px4 ? "px4" : "ardupilot"; }
 
 }  // namespace lowsky

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "flight/autopilot.h"
 #include "geo/geo_types.h"
 
 namespace lowsky {
@@ -25,8 +26,6 @@ constexpr int kTypeQuadrotor = 2, kTypeHexarotor = 13, kTypeOctorotor = 14, kTyp
 bool is_positional(uint16_t command);  // a command with a position (lat, lon, alt)
 }  // namespace mav
 
-enum class Firmware { Px4, ArduPilot };
-const char* to_string(Firmware firmware);
 
 struct MissionItem {
     uint16_t command = mav::kNavWaypoint;

@@ -8,6 +8,7 @@
 #include "geo/geodesy.h"
 #include "geo/planar.h"
 #include "mission/footprint.h"
+#include "mission/param_file.h"
 
 namespace lowsky {
 
@@ -32,26 +33,26 @@ int vehicle_type_of(const DroneType& t) {
 // lands in flown_path with its height.
 class ItemWriter {
 public:
-    ItemWriter(const MissionOptions& o, double home_amsl) : options_(o), home_amsl_(home_amsl) {}
+    ItemWriter(const MissionOptions& o, HeightAmsl home) : options_(o), home_(home) {}
 
     // Yaw "use default": null in a .plan for PX4; ArduPilot ignores it, and a 0 is safer in text formats.
     double default_yaw() const { return options_.firmware == Firmware::Px4 ? kNaN : 0.0; }
     uint8_t position_frame() const { return options_.altitude == MissionAltitudeFrame::Amsl ? mav::kFrameGlobal : mav::kFrameGlobalRelativeAlt; }
-    double altitude(double height_above_home) const {
-        return options_.altitude == MissionAltitudeFrame::Amsl ? height_above_home + home_amsl_ : height_above_home;
-    }
+    // The file's altitude for a height: AMSL as it is, or relative to home (frame 3).
+    double altitude(HeightAmsl h) const { return options_.altitude == MissionAltitudeFrame::Amsl ? h.m : h.over(home_); }
 
-    void positional(uint16_t command, std::array<double, 4> params, GeoPoint at, double height_above_home) {
+    void positional(uint16_t command, std::array<double, 4> params, GeoPoint at, HeightAmsl height) {
         at = e7(at);
-        height_above_home = cm(height_above_home);
-        items.push_back({command, position_frame(), params, at.lat_deg, at.lon_deg, cm(altitude(height_above_home)), true});
+        const double alt = cm(altitude(height));
+        items.push_back({command, position_frame(), params, at.lat_deg, at.lon_deg, alt, true});
         path.push_back(at);
-        heights.push_back(height_above_home);
+        // What the aircraft flies is what the file says, to the centimetre.
+        heights.push_back(options_.altitude == MissionAltitudeFrame::Amsl ? HeightAmsl(alt) : home_.above(alt));
     }
     void command(uint16_t command, std::array<double, 4> params) {
         items.push_back({command, mav::kFrameMission, params, 0, 0, 0, true});
     }
-    void waypoint(GeoPoint at, double height, double hold_s = 0) { positional(mav::kNavWaypoint, {hold_s, 0, 0, default_yaw()}, at, height); }
+    void waypoint(GeoPoint at, HeightAmsl height, double hold_s = 0) { positional(mav::kNavWaypoint, {hold_s, 0, 0, default_yaw()}, at, height); }
     void speed(double ground_m_s) {
         if (std::abs(ground_m_s - last_speed_) < 1e-9) return;
         command(mav::kDoChangeSpeed, {1, ground_m_s, -1, 0});  // 1: ground speed
@@ -66,28 +67,42 @@ public:
             for (size_t i = 0; i < leg.path.size(); ++i) {
                 const GeoPoint p = leg.path[i];
                 const bool here = !path.empty() && p.lat_deg == path.back().lat_deg && p.lon_deg == path.back().lon_deg;
-                if (here && std::abs(heights.back() - leg.height_m) < 1e-9) continue;
-                waypoint(p, leg.height_m);
+                if (here && std::abs(heights.back().over(leg.height)) < 0.005) continue;
+                waypoint(p, leg.height);
             }
         }
     }
 
     std::vector<MissionItem> items;
     std::vector<GeoPoint> path;
-    std::vector<double> heights;
+    std::vector<HeightAmsl> heights;
 
 private:
     const MissionOptions& options_;
-    double home_amsl_;
+    HeightAmsl home_;
     double last_speed_ = -1;
 };
 
 }  // namespace
 
+flight::MissionFlightSpec flight_spec(const MissionOptions& o) {
+    flight::MissionFlightSpec spec;
+    spec.land_at_destination = o.delivery == Delivery::Land;
+    spec.release_height_m = o.release_height_m;
+    spec.release_hold_s = o.release_hold_s;
+    spec.release_settle_s = o.release_settle_s;
+    spec.back = o.return_mode == ReturnMode::Corridors ? flight::ReturnKind::Corridors
+                : o.return_mode == ReturnMode::Rtl   ? flight::ReturnKind::Rtl
+                                                     : flight::ReturnKind::None;
+    return spec;
+}
+
 Result<BuiltMission> build_mission(const CompiledScenario& compiled, const RoutingNetwork& network, const RouteRequest& request,
                                    const MissionOptions& options) {
     const Scenario& s = compiled.scenario();
-    auto outbound = network.route(request);
+    RouteRequest out_request = request;
+    out_request.firmware = options.firmware;  // priced as the autopilot the file is for flies it
+    auto outbound = network.route(out_request);
     if (!outbound) return outbound.error();
     const DroneType* type = s.find_drone_type(request.drone_type);
     const Hub* origin = s.find_hub(request.from_hub);
@@ -101,7 +116,7 @@ Result<BuiltMission> build_mission(const CompiledScenario& compiled, const Routi
                           "--delivery");
     }
     if (options.return_mode == ReturnMode::Corridors) {
-        RouteRequest back = request;
+        RouteRequest back = out_request;
         std::swap(back.from_hub, back.to_hub);
         back.payload_kg = 0;  // the parcel stays at the destination
         auto inbound = network.route(back);
@@ -118,30 +133,29 @@ Result<BuiltMission> build_mission(const CompiledScenario& compiled, const Routi
     m.hover_speed_m_s = std::min(type->cruise_speed_m_s, 5.0);
     m.global_altitude_mode = options.altitude == MissionAltitudeFrame::Amsl ? 2 : 1;
 
-    ItemWriter w(options, origin->ground_elevation_m_amsl);
-    // Destination ground relative to home: both hub elevations are known.
-    const double destination_ground = destination->ground_elevation_m_amsl - origin->ground_elevation_m_amsl;
-    const double first_height = built.outbound.legs.front().height_m;
+    const HeightAmsl home_ground(origin->ground_elevation_m_amsl), destination_ground(destination->ground_elevation_m_amsl);
+    ItemWriter w(options, home_ground);
+    const HeightAmsl first_height = built.outbound.legs.front().height;
 
     w.positional(vtol ? mav::kNavVtolTakeoff : mav::kNavTakeoff, {0, 0, 0, w.default_yaw()}, origin->position, first_height);
     w.follow(built.outbound);
 
     const GeoPoint drop = destination->position;
-    const double cruise_at_drop = built.outbound.legs.back().height_m;
+    const HeightAmsl cruise_at_drop = built.outbound.legs.back().height;
     if (options.delivery == Delivery::Land) {
         w.positional(vtol ? mav::kNavVtolLand : mav::kNavLand, {0, 0, 0, w.default_yaw()}, drop, destination_ground);
     } else {
         // A VTOL can only hover on its lift rotors: transition before the drop, and back after.
         if (vtol) w.command(mav::kDoVtolTransition, {mav::kVtolStateMultirotor, 0, 0, 0});
-        w.waypoint(drop, destination_ground + options.release_height_m, options.release_hold_s);
+        w.waypoint(drop, destination_ground.above(options.release_height_m), options.release_hold_s);
         w.command(mav::kDoGripper, {1, 0, 0, 0});  // gripper 1: release
         w.command(mav::kNavDelay, {options.release_settle_s, -1, -1, -1});
-        const double up = built.inbound ? built.inbound->legs.front().height_m : cruise_at_drop;
+        const HeightAmsl up = built.inbound ? built.inbound->legs.front().height : cruise_at_drop;
         w.waypoint(drop, up);
         if (vtol && options.return_mode == ReturnMode::Corridors) w.command(mav::kDoVtolTransition, {mav::kVtolStateFixedWing, 0, 0, 0});
         if (options.return_mode == ReturnMode::Corridors) {
             w.follow(*built.inbound);
-            w.positional(vtol ? mav::kNavVtolLand : mav::kNavLand, {0, 0, 0, w.default_yaw()}, origin->position, 0.0);
+            w.positional(vtol ? mav::kNavVtolLand : mav::kNavLand, {0, 0, 0, w.default_yaw()}, origin->position, home_ground);
         } else if (options.return_mode == ReturnMode::Rtl) {
             w.command(mav::kNavReturnToLaunch, {0, 0, 0, 0});
             // RTL flies straight home: the safety gate must see that path too.
@@ -151,7 +165,7 @@ Result<BuiltMission> build_mission(const CompiledScenario& compiled, const Routi
     }
     m.items = std::move(w.items);
     built.flown_path = std::move(w.path);
-    built.flown_height_m = std::move(w.heights);
+    built.flown_height = std::move(w.heights);
 
     // Geofence: one inclusion polygon around the flown path (ArduPilot requires the vehicle
     // inside every inclusion fence, so one it is), exclusions for the no-fly zones nearby.
@@ -204,9 +218,14 @@ Result<BuiltMission> build_mission(const CompiledScenario& compiled, const Routi
 
     m.notes.push_back("lowsky mission: " + request.from_hub + " to " + request.to_hub + " for " + type->id + ", " + to_string(request.objective) +
                       " route, payload " + [&] { char t[32]; std::snprintf(t, sizeof t, "%.1f", built.outbound.payload_kg); return std::string(t); }() + " kg");
-    m.notes.push_back(std::string("altitudes: ") + (options.altitude == MissionAltitudeFrame::Amsl ? "AMSL" : "relative to home") +
-                      ", from the corridors' true-height bands assuming the ground along the route at the take-off hub's elevation (" +
-                      std::to_string(int(std::lround(origin->ground_elevation_m_amsl))) + " m AMSL): there is no terrain model");
+    m.notes.push_back(std::string("altitudes: ") +
+                      (options.altitude == MissionAltitudeFrame::Amsl ? "AMSL" : "relative to home (" + std::to_string(int(std::lround(origin->ground_elevation_m_amsl))) + " m AMSL)") +
+                      "; each corridor's true-height band is taken over the lowest hub it touches (no terrain model); the destination's ground is its hub's elevation (" +
+                      std::to_string(int(std::lround(destination->ground_elevation_m_amsl))) + " m AMSL), so the delivery and landing heights are true there");
+    m.notes.push_back(std::string("pre-flight: the times and energy of this mission assume lowsky's parameter set for ") + to_string(options.firmware) +
+                      " (lowsky export --format params): " + parameter_checklist(built.outbound.autopilot, *type));
+    m.notes.push_back(std::string("fence: an inclusion polygon around the corridors flown and exclusions for the no-fly zones nearby; they act only with polygon fences enabled (") +
+                      (options.firmware == Firmware::Px4 ? "GF_ACTION" : "FENCE_ENABLE 1, FENCE_TYPE 4") + "); a circle fence trips on any long route");
     return built;
 }
 

@@ -10,6 +10,7 @@
 
 #include "core/result.h"
 #include "mission/mission.h"
+#include "flight/mission_flight.h"
 #include "routing/route.h"
 
 namespace lowsky {
@@ -35,8 +36,11 @@ struct BuiltMission {
     Route outbound;
     std::optional<Route> inbound;          // the return through the corridors
     std::vector<GeoPoint> flown_path;      // every position the mission flies through, in order
-    std::vector<double> flown_height_m;    // ... and its height above home
+    std::vector<HeightAmsl> flown_height;  // ... and its height
 };
+
+// What the flight profile needs to fly these options (flight/mission_flight.h).
+flight::MissionFlightSpec flight_spec(const MissionOptions& options);
 
 Result<BuiltMission> build_mission(const CompiledScenario& compiled, const RoutingNetwork& network, const RouteRequest& request,
                                    const MissionOptions& options);

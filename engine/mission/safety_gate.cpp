@@ -18,12 +18,6 @@ constexpr double kSampleStep_m = 25.0;
 constexpr double kHeightTolerance_m = 1.0;
 constexpr double kLocationAltMax_m = 83000.0;  // ArduPilot's LOCATION_ALT_MAX_M
 
-std::string where_on_path(GeoPoint p, double h) {
-    char text[96];
-    std::snprintf(text, sizeof text, "path at %.6f, %.6f (height %.0f m above home)", p.lat_deg, p.lon_deg, h);
-    return text;
-}
-
 bool px4_accepts(const MissionItem& item) {
     switch (item.command) {
         case mav::kNavWaypoint: case mav::kNavLand: case mav::kNavTakeoff: case mav::kNavVtolTakeoff: case mav::kNavVtolLand:
@@ -69,6 +63,97 @@ std::vector<GateFailure> check_items_for_firmware(const Mission& m) {
     return out;
 }
 
+namespace {
+
+// Failures along the path, one per stretch: consecutive samples that fail the same way (the
+// same check and, for zones, the same zone) make one failure with its extent.
+class Stretches {
+public:
+    explicit Stretches(HeightAmsl home) : home_(home) {}
+
+    void fail(const std::string& key, const char* check, const std::string& message, GeoPoint p, HeightAmsl h, size_t sample) {
+        for (Open& o : open_) {
+            if (o.key != key || o.last_sample + 1 != sample) continue;
+            o.last = p;
+            o.lo = std::min(o.lo, h.m);
+            o.hi = std::max(o.hi, h.m);
+            o.last_sample = sample;
+            return;
+        }
+        open_.push_back({key, check, message, p, p, h.m, h.m, sample});
+    }
+    // Closes the stretches the sample `sample` did not extend.
+    void after(size_t sample, std::vector<GateFailure>& out) {
+        for (size_t i = 0; i < open_.size();) {
+            if (open_[i].last_sample == sample) { ++i; continue; }
+            close(open_[i], out);
+            open_.erase(open_.begin() + long(i));
+        }
+    }
+    void finish(std::vector<GateFailure>& out) {
+        for (const Open& o : open_) close(o, out);
+        open_.clear();
+    }
+
+private:
+    struct Open {
+        std::string key, check, message;
+        GeoPoint first, last;
+        double lo, hi;
+        size_t last_sample;
+    };
+    void close(const Open& o, std::vector<GateFailure>& out) const {
+        char text[200];
+        std::snprintf(text, sizeof text, "path from %.6f, %.6f to %.6f, %.6f at %.0f-%.0f m AMSL (%.0f-%.0f m above home)", o.first.lat_deg,
+                      o.first.lon_deg, o.last.lat_deg, o.last.lon_deg, o.lo, o.hi, o.lo - home_.m, o.hi - home_.m);
+        out.push_back({o.check, o.message, text});
+    }
+    HeightAmsl home_;
+    std::vector<Open> open_;
+};
+
+// A true-height or AMSL altitude as AMSL over a ground elevation.
+HeightAmsl amsl(const Altitude& a, HeightAmsl ground) {
+    return a.reference == AltitudeReference::Amsl ? HeightAmsl(a.value_m) : ground.above(a.value_m);
+}
+
+}  // namespace
+
+MissionFigures mission_figures(const CompiledScenario& compiled, const Route& outbound, const Route* inbound, const MissionOptions& options,
+                               const std::string& from_hub, const std::string& to_hub) {
+    const Scenario& s = compiled.scenario();
+    const Hub* origin = s.find_hub(from_hub);
+    const Hub* destination = s.find_hub(to_hub);
+    const DroneType* type = s.find_drone_type(outbound.drone_type);
+    MissionFigures fig;
+    if (!origin || !destination || !type) return fig;
+    const flight::Model model = flight::make_model(*type, outbound.autopilot, s);
+    flight::Powers loaded(model, outbound.payload_kg), empty(model, 0.0);
+    const std::vector<flight::LegGeometry> out_legs = leg_geometry(outbound);
+    const std::vector<flight::LegGeometry> back_legs = inbound ? leg_geometry(*inbound) : std::vector<flight::LegGeometry>{};
+    flight::MissionLegs legs;
+    for (const auto& l : out_legs) legs.out.push_back(&l);
+    for (const auto& l : back_legs) legs.back.push_back(&l);
+    legs.origin = origin->position;
+    legs.destination = destination->position;
+    legs.origin_ground = HeightAmsl(origin->ground_elevation_m_amsl);
+    legs.destination_ground = HeightAmsl(destination->ground_elevation_m_amsl);
+
+    flight::Flight f(model, loaded, true);
+    f.start(origin->position, legs.origin_ground, 0);
+    fig.times = flight::fly_mission(f, loaded, empty, legs, flight_spec(options));
+    fig.totals = f.totals();
+    fig.phases = f.phases();
+    fig.headway = f.headway();
+    fig.worst_airspeed_m_s = f.worst_required_airspeed_m_s();
+    fig.airspeed_limit_m_s = f.airspeed_limit();
+    const int worst = f.worst_leg();
+    if (worst >= 0 && size_t(worst) < outbound.legs.size()) fig.worst_corridor = outbound.legs[size_t(worst)].corridor;
+    else if (inbound && worst >= 0 && size_t(worst) - outbound.legs.size() < inbound->legs.size()) fig.worst_corridor = inbound->legs[size_t(worst) - outbound.legs.size()].corridor;
+    fig.verdict = flight::energy_verdict(fig.totals.energy_wh, *type, s.rules.energy_reserve_fraction);
+    return fig;
+}
+
 GateReport check_mission(const CompiledScenario& compiled, const BuiltMission& built, const RouteRequest& request, const MissionOptions& options) {
     GateReport report;
     const Scenario& s = compiled.scenario();
@@ -84,45 +169,43 @@ GateReport check_mission(const CompiledScenario& compiled, const BuiltMission& b
             grid.insert({i, k}, box.expanded(s.corridors[corridors[i].corridor].width_m / 2));
         }
     }
-    // Heights along the path are above home; with no terrain model the ground is taken at the
-    // take-off hub's elevation all along, so that true height and height above home agree.
-    const double home_elevation = built.mission.home_alt_m_amsl;
-    const GroundContext flat{home_elevation, home_elevation};
+    const HeightAmsl home(built.mission.home_alt_m_amsl);
     const auto& path = built.flown_path;
-    const auto& heights = built.flown_height_m;
-    // Report each kind of failure once per stretch of path, not once per sample.
-    std::string last_check;
-    auto fail = [&](const char* check, const std::string& message, GeoPoint p, double h) {
-        if (last_check == check) return;
-        last_check = check;
-        report.failures.push_back({check, message, where_on_path(p, h)});
-    };
+    const auto& heights = built.flown_height;
+    Stretches stretches(home);
+    size_t sample = 0;
 
     for (size_t i = 0; i + 1 < path.size(); ++i) {
         const double length = geodesy::distance_m(path[i], path[i + 1]);
         const int steps = std::max(1, int(std::ceil(length / kSampleStep_m)));
         const LocalPoint a = compiled.frame().to_local(path[i]), b = compiled.frame().to_local(path[i + 1]);
-        for (int k = (i == 0 ? 0 : 1); k <= steps; ++k) {
+        for (int k = (i == 0 ? 0 : 1); k <= steps; ++k, ++sample) {
             const double t = double(k) / steps;
             const LocalPoint p{a.east_m + (b.east_m - a.east_m) * t, a.north_m + (b.north_m - a.north_m) * t};
-            const double h = heights[i] + (heights[i + 1] - heights[i]) * t;  // above home: true height over flat ground
+            const HeightAmsl h(heights[i].m + (heights[i + 1].m - heights[i].m) * t);
             const GeoPoint g = compiled.frame().to_geo(p);
             bool in_corridor = false, approved = false;
+            double ground = 1e300;  // the ground below: the corridors' (or the hub's) elevation
             grid.query(planar::Box{p.east_m, p.north_m, p.east_m, p.north_m}, [&](SegmentRef ref) {
                 const LocalCorridor& lc = corridors[ref.corridor];
                 const Corridor& c = s.corridors[lc.corridor];
                 if (std::find(c.drone_types.begin(), c.drone_types.end(), type->id) == c.drone_types.end()) return;
                 if (planar::point_segment(p, lc.points[ref.segment], lc.points[ref.segment + 1]).distance_m > c.width_m / 2) return;
-                const auto lo = convert(c.band.floor, AltitudeReference::AboveGround, flat);
-                const auto hi = convert(c.band.ceiling, AltitudeReference::AboveGround, flat);
-                if (!lo || !hi || h < *lo - kHeightTolerance_m || h > *hi + kHeightTolerance_m) return;
+                ground = std::min(ground, lc.ground.m);
+                if (h.m < lc.floor.m - kHeightTolerance_m || h.m > lc.ceiling.m + kHeightTolerance_m) return;
                 in_corridor = true;
                 approved = approved || !c.approval.empty();
             });
             bool at_node = false;
-            for (const Node& n : compiled.nodes()) at_node = at_node || planar::distance(p, n.local) <= s.rules.hub_approach_radius_m;
+            for (const Node& n : compiled.nodes()) {
+                if (planar::distance(p, n.local) > s.rules.hub_approach_radius_m) continue;
+                at_node = true;
+                if (n.hub) ground = std::min(ground, n.hub->ground_elevation_m_amsl);
+            }
+            const HeightAmsl below(ground == 1e300 ? home.m : ground);
             if (!in_corridor && !at_node) {
-                fail("mission.outside_corridor", "the flight leaves its corridors' volumes (width and altitude band)", g, h);
+                stretches.fail("outside", "mission.outside_corridor", "the flight leaves its corridors' volumes (width and altitude band)", g, h, sample);
+                stretches.after(sample, report.failures);
                 continue;
             }
             for (const LocalZone& lz : compiled.local_zones()) {
@@ -130,44 +213,37 @@ GateReport check_mission(const CompiledScenario& compiled, const BuiltMission& b
                 if (zone.kind != ZoneKind::NoFly) continue;
                 const bool inside = lz.circle ? planar::distance(p, lz.center) <= lz.radius_m : planar::polygon_contains(lz.polygon, p);
                 if (!inside) continue;
-                const auto lo = convert(zone.band.floor, AltitudeReference::AboveGround, flat);
-                const auto hi = convert(zone.band.ceiling, AltitudeReference::AboveGround, flat);
-                if (!lo || !hi || (h >= *lo && h <= *hi)) fail("mission.no_fly", "the flight enters no-fly zone " + zone.id + " (" + zone.name + ")", g, h);
+                if (h.m >= amsl(zone.band.floor, below).m && h.m <= amsl(zone.band.ceiling, below).m)
+                    stretches.fail("no_fly:" + zone.id, "mission.no_fly", "the flight enters no-fly zone " + zone.id + " (" + zone.name + ")", g, h, sample);
             }
-            if (h > s.rules.ceiling_m_agl + kHeightTolerance_m && !approved)
-                fail("mission.above_ceiling", "the flight climbs above the " + std::to_string(int(s.rules.ceiling_m_agl)) + " m true-height ceiling outside an approved corridor", g, h);
-            if (in_corridor || at_node) last_check.clear();
+            if (h.over(below) > s.rules.ceiling_m_agl + kHeightTolerance_m && !approved)
+                stretches.fail("ceiling", "mission.above_ceiling",
+                               "the flight climbs above the " + std::to_string(int(s.rules.ceiling_m_agl)) + " m true-height ceiling outside an approved corridor", g, h, sample);
+            stretches.after(sample, report.failures);
         }
     }
+    stretches.finish(report.failures);
 
-    // Energy: the cruise legs in the wind of their altitude band, the vertical parts, the hover
-    // at the drop, with the reserve kept.
-    const energy::Air air{s.rules.air_density_kg_m3};
-    auto route_energy = [&](const Route& r, double payload, bool& feasible) {
-        double wh = 0;
-        for (const auto& leg : r.legs) {
-            const auto cruise = energy::cruise_with_wind(*type, payload, leg.path, leg.speed_m_s, leg.height_m, s.wind, s.rules.air_density_kg_m3);
-            feasible = feasible && cruise.feasible;
-            const double still_cruise_wh = energy::cruise_power_w(*type, payload, leg.speed_m_s, air) * (leg.distance_m / leg.speed_m_s) / 3600;
-            wh += leg.energy_wh - still_cruise_wh + cruise.energy_wh;  // the router's vertical costs, the wind's cruise
-        }
-        return wh + energy::descent_power_w(*type, payload, air) * r.descent_s / 3600;
-    };
-    bool feasible = true;
-    report.energy_wh = route_energy(built.outbound, built.outbound.payload_kg, feasible);
-    if (options.delivery == Delivery::HoverRelease)
-        report.energy_wh += energy::hover_power_w(*type, built.outbound.payload_kg, air) * (options.release_hold_s + options.release_settle_s) / 3600;
-    if (built.inbound) report.energy_wh += route_energy(*built.inbound, 0.0, feasible);
-    if (options.return_mode == ReturnMode::Rtl) {
-        const double d = geodesy::distance_m(path.back(), built.mission.home);
-        report.energy_wh += energy::cruise_power_w(*type, 0, type->cruise_speed_m_s, air) * d / type->cruise_speed_m_s / 3600;
+    // The whole flight through the profile: energy, headway, airspeed.
+    const MissionFigures fig = mission_figures(compiled, built.outbound, built.inbound ? &*built.inbound : nullptr, options, request.from_hub, request.to_hub);
+    report.energy_wh = fig.verdict.needed_wh;
+    report.usable_energy_wh = fig.verdict.usable_wh;
+    report.time_s = fig.totals.time_s;
+    report.delivered_s = fig.times.delivered_s;
+    report.phases = fig.phases;
+    char text[240];
+    if (!fig.headway) report.failures.push_back({"mission.energy", "the wind is too strong for this drone to make headway on some segment", "route"});
+    if (fig.worst_airspeed_m_s > fig.airspeed_limit_m_s + 0.05) {
+        std::snprintf(text, sizeof text, "holding the commanded ground speed in the wind needs %.1f m/s airspeed; %s holds at most %.1f m/s (loaded)",
+                      fig.worst_airspeed_m_s, type->id.c_str(), fig.airspeed_limit_m_s);
+        report.failures.push_back({"mission.airspeed", text, "corridor " + fig.worst_corridor});
     }
-    report.usable_energy_wh = type->battery_wh * (1 - s.rules.energy_reserve_fraction);
-    char text[160];
-    if (!feasible) report.failures.push_back({"mission.energy", "the wind is too strong for this drone to make headway on some segment", "route"});
-    if (report.energy_wh > report.usable_energy_wh) {
-        std::snprintf(text, sizeof text, "needs %.0f Wh, wind included; the battery gives %.0f Wh keeping the %.0f %% reserve", report.energy_wh,
-                      report.usable_energy_wh, s.rules.energy_reserve_fraction * 100);
+    if (!fig.verdict.within()) {
+        std::snprintf(text, sizeof text, "needs %.0f Wh for the whole flight (%s, wind included); the battery gives %.0f Wh keeping the %.0f %% reserve",
+                      fig.verdict.needed_wh, options.return_mode == ReturnMode::Corridors ? "out and back through the corridors"
+                                             : options.return_mode == ReturnMode::Rtl   ? "out, and RTL straight home"
+                                                                                        : "one way",
+                      fig.verdict.usable_wh, s.rules.energy_reserve_fraction * 100);
         report.failures.push_back({"mission.energy", text, "whole mission"});
     }
     for (auto& f : check_items_for_firmware(built.mission)) report.failures.push_back(std::move(f));

@@ -71,12 +71,12 @@ std::string write_kml(const CompiledScenario& compiled, const BuiltMission& buil
     out += "  <Style id=\"corridor\"><LineStyle><color>ff6e9b00</color><width>1.5</width></LineStyle><PolyStyle><color>406e9b00</color></PolyStyle></Style>\n";
     out += "  <Style id=\"hub\"><IconStyle><scale>1.1</scale></IconStyle></Style>\n";
     out += "  <Placemark>\n    <name>Flight path</name>\n    <description>" +
-           xml_escape(absolute ? "altitudes AMSL: heights above home plus the home elevation"
+           xml_escape(absolute ? "altitudes AMSL"
                                : "altitudes above ground, taken as heights above home (no terrain model)") +
            "</description>\n    <styleUrl>#path</styleUrl>\n    <LineString>\n      <extrude>1</extrude>\n      <altitudeMode>" +
            (absolute ? "absolute" : "relativeToGround") + "</altitudeMode>\n      <coordinates>";
     for (size_t i = 0; i < built.flown_path.size(); ++i) {
-        const double h = built.flown_height_m[i] + (absolute ? built.mission.home_alt_m_amsl : 0.0);
+        const double h = absolute ? built.flown_height[i].m : built.flown_height[i].over(HeightAmsl(built.mission.home_alt_m_amsl));
         out += (i ? " " : "") + coordinate(built.flown_path[i], h);
     }
     out += "</coordinates>\n    </LineString>\n  </Placemark>\n  <Folder>\n    <name>Corridors</name>\n";
@@ -138,9 +138,9 @@ std::string write_scenario_geojson(const CompiledScenario& compiled, const Built
     if (built) {
         Json line = Json::array();
         for (size_t i = 0; i < built->flown_path.size(); ++i)
-            line.push_back(Json::array({built->flown_path[i].lon_deg, built->flown_path[i].lat_deg, built->flown_height_m[i] + built->mission.home_alt_m_amsl}));
+            line.push_back(Json::array({built->flown_path[i].lon_deg, built->flown_path[i].lat_deg, built->flown_height[i].m}));
         features.push_back({{"type", "Feature"}, {"id", "route"}, {"geometry", {{"type", "LineString"}, {"coordinates", line}}},
-                            {"properties", {{"kind", "route"}, {"altitude", "AMSL (heights above home plus the home elevation)"}, {"notes", built->mission.notes}}}});
+                            {"properties", {{"kind", "route"}, {"altitude", "AMSL"}, {"notes", built->mission.notes}}}});
     }
     Json doc{{"type", "FeatureCollection"}, {"name", s.name}, {"features", features}};
     return doc.dump(1) + "\n";

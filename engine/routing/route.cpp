@@ -5,54 +5,58 @@
 #include <limits>
 #include <queue>
 
-#include "energy/energy_model.h"
+#include "validation/validate.h"
 
 namespace lowsky {
 
 namespace {
-
-constexpr double kLaneChange_s = 10.0;  // settling into another corridor's lane at a node
-
-double band_height_m(const AltitudeBand& band, double takeoff_elevation_m) {
-    const double mid = (band.floor.value_m + band.ceiling.value_m) / 2;
-    return band.floor.reference == AltitudeReference::Amsl ? mid - takeoff_elevation_m : mid;
-}
 
 struct Costs {
     double time_s = 0;
     double energy_wh = 0;
 };
 
-// The vertical side of a flight for one type and payload, computed once per query.
-struct Vertical {
-    double climb_rate_m_s, descent_rate_m_s, climb_w, descent_w, hover_w;
-    Vertical(const DroneType& t, double payload, energy::Air air)
-        : climb_rate_m_s(t.climb_rate_m_s), descent_rate_m_s(t.descent_rate_m_s), climb_w(energy::climb_power_w(t, payload, air)),
-          descent_w(energy::descent_power_w(t, payload, air)), hover_w(energy::hover_power_w(t, payload, air)) {}
+Costs operator+(Costs a, Costs b) { return {a.time_s + b.time_s, a.energy_wh + b.energy_wh}; }
 
-    // Climbing or descending `dh` metres (negative: down).
-    Costs change(double dh) const {
-        if (dh >= 0) return {dh / climb_rate_m_s, climb_w * dh / climb_rate_m_s / 3600};
-        return {-dh / descent_rate_m_s, descent_w * -dh / descent_rate_m_s / 3600};
-    }
-    // Changing corridors at a node: the altitude change and settling into the new lane.
-    Costs transition(double dh) const {
-        Costs c = change(dh);
-        c.time_s += kLaneChange_s;
-        c.energy_wh += hover_w * kLaneChange_s / 3600;
-        return c;
-    }
+// An arc flown at its commanded speed in its band's wind, corner to corner, with what the
+// moves into and out of it need (the speed and power at its first and last segment).
+struct ArcFlight {
+    Costs cruise;
+    double first_gs = 0, last_gs = 0, first_w = 0, last_w = 0, first_bearing = 0, last_bearing = 0;
 };
 
 }  // namespace
 
 const char* to_string(RouteObjective objective) { return objective == RouteObjective::Fastest ? "fastest" : "least-energy"; }
 
-RoutingNetwork::RoutingNetwork(const CompiledScenario& compiled) : compiled_(compiled) {
-    const Scenario& s = compiled.scenario();
-    outgoing_.resize(compiled.nodes().size());
-    for (const LocalCorridor& lc : compiled.corridors()) {
-        if (lc.start_node < 0 || lc.end_node < 0 || lc.start_node == lc.end_node) continue;
+RoutingNetwork::RoutingNetwork(const CompiledScenario& compiled, RoutingPolicy policy) : compiled_(compiled), policy_(policy) {
+    build(validate(compiled));
+}
+
+RoutingNetwork::RoutingNetwork(const CompiledScenario& compiled, const ValidationReport& report, RoutingPolicy policy)
+    : compiled_(compiled), policy_(policy) {
+    build(report);
+}
+
+void RoutingNetwork::build(const ValidationReport& report) {
+    const Scenario& s = compiled_.scenario();
+    corridor_blocked_.assign(s.corridors.size(), 0);
+    for (const Finding& f : report.findings) {
+        if (f.severity != Severity::Error || f.object_kind != "corridor") continue;
+        const Corridor* c = s.find_corridor(f.object);
+        if (!c) continue;
+        const size_t i = size_t(c - s.corridors.data());
+        if (corridor_blocked_[i]) continue;  // the first error says why
+        corridor_blocked_[i] = 1;
+        blocked_.push_back({f.object, f.check, f.message});
+    }
+    if (policy_.allow_flagged_corridors) {
+        corridor_blocked_.assign(s.corridors.size(), 0);
+        blocked_.clear();
+    }
+    outgoing_.resize(compiled_.nodes().size());
+    for (const LocalCorridor& lc : compiled_.corridors()) {
+        if (lc.start_node < 0 || lc.end_node < 0 || lc.start_node == lc.end_node || corridor_blocked_[lc.corridor]) continue;
         const Corridor& c = s.corridors[lc.corridor];
         Arc arc;
         arc.corridor = lc.corridor;
@@ -72,51 +76,93 @@ RoutingNetwork::RoutingNetwork(const CompiledScenario& compiled) : compiled_(com
     }
 }
 
+std::vector<flight::LegGeometry> leg_geometry(const Route& route) {
+    std::vector<flight::LegGeometry> legs;
+    legs.reserve(route.legs.size());
+    for (const RouteLeg& leg : route.legs) legs.push_back(flight::make_leg(leg.path, leg.height, leg.ground, leg.speed_m_s));
+    return legs;
+}
+
+flight::Flight fly_route(const flight::Model& model, flight::Powers& powers, const Route& route, GeoPoint origin, GeoPoint destination,
+                         flight::Observer* observer) {
+    const std::vector<flight::LegGeometry> legs = leg_geometry(route);
+    std::vector<const flight::LegGeometry*> order;
+    for (const auto& l : legs) order.push_back(&l);
+    flight::Flight f(model, powers, true, observer);
+    f.start(origin, route.origin_ground, 0);
+    if (!route.legs.empty()) f.take_off(route.legs.front().height);
+    f.follow(order, &destination);
+    f.land(route.destination_ground);
+    return f;
+}
+
 Result<Route> RoutingNetwork::route(const RouteRequest& q) const {
     const Scenario& s = compiled_.scenario();
     const int from = compiled_.node_index(q.from_hub), to = compiled_.node_index(q.to_hub);
     const Hub* origin = s.find_hub(q.from_hub);
+    const Hub* destination = s.find_hub(q.to_hub);
     if (!origin) return make_error("unknown hub \"" + q.from_hub + "\"", "--from");
-    if (!s.find_hub(q.to_hub)) return make_error("unknown hub \"" + q.to_hub + "\"", "--to");
+    if (!destination) return make_error("unknown hub \"" + q.to_hub + "\"", "--to");
     if (from == to) return make_error("origin and destination are the same hub", "--to");
     const DroneType* type = s.find_drone_type(q.drone_type);
     if (!type) return make_error("unknown drone type \"" + q.drone_type + "\"", "--drone");
+    if (!origin->serves_type(type->id)) return make_error(origin->id + " does not serve " + type->id + " (its serves list)", "--from");
+    if (!destination->serves_type(type->id)) return make_error(destination->id + " does not serve " + type->id + " (its serves list)", "--to");
     const size_t type_index = size_t(type - s.drone_types.data());
     const double payload = q.payload_kg < 0 ? type->max_payload_kg : q.payload_kg;
     if (payload > type->max_payload_kg) return make_error("payload is above the type's maximum", "--payload");
-    const energy::Air air{s.rules.air_density_kg_m3};
-    const Vertical vertical(*type, payload, air);
 
-    // Per arc: its height (relative to this origin) and the costs of flying it. Both
-    // directions of a corridor cost the same, and corridors share a few speed limits.
+    const flight::Model model = flight::make_model(*type, autopilot_settings(q.firmware, q.settings, *type), s);
+    flight::Powers powers(model, payload);
+    const double limit = flight::airspeed_limit_m_s(model, payload);
+    const HeightAmsl origin_ground(origin->ground_elevation_m_amsl), destination_ground(destination->ground_elevation_m_amsl);
+
+    // Each arc flown at the type's speed in its band's wind (both directions differ in wind).
     const size_t n = arcs_.size();
-    std::vector<double> height(n);
-    std::vector<Costs> fly(n);
-    std::vector<std::pair<double, double>> power_at_speed;  // (speed, cruise power)
+    const auto& lcs = compiled_.corridors();
+    std::vector<ArcFlight> fly(n);
     for (size_t a = 0; a < n; ++a) {
         const Arc& arc = arcs_[a];
-        if (a > 0 && arcs_[a - 1].corridor == arc.corridor) {
-            height[a] = height[a - 1];
-            fly[a] = fly[a - 1];
-            continue;
-        }
-        height[a] = band_height_m(s.corridors[arc.corridor].band, origin->ground_elevation_m_amsl);
+        if (!arc.allowed[type_index]) continue;
+        const LocalCorridor& lc = lcs[arc.corridor];
+        const Corridor& c = s.corridors[arc.corridor];
         const double speed = std::min(arc.speed_limit_m_s, type->cruise_speed_m_s);
-        auto cached = std::find_if(power_at_speed.begin(), power_at_speed.end(), [&](const auto& p) { return p.first == speed; });
-        double power;
-        if (cached != power_at_speed.end()) {
-            power = cached->second;
-        } else {
-            power = energy::cruise_power_w(*type, payload, speed, air);
-            if (power_at_speed.size() < 16) power_at_speed.push_back({speed, power});
+        const energy::WindVector wind = energy::wind_at(s.wind, lc.middle().over(lc.ground));
+        const size_t segments = c.centreline.size() - 1;
+        ArcFlight& af = fly[a];
+        for (size_t k = 0; k < segments; ++k) {
+            const size_t i = arc.reversed ? segments - k : k, j = arc.reversed ? i - 1 : i + 1;
+            const double bearing = std::atan2(lc.points[j].east_m - lc.points[i].east_m, lc.points[j].north_m - lc.points[i].north_m) * 180 / 3.14159265358979323846;
+            const double length = std::abs(lc.along_m[j] - lc.along_m[i]);
+            const flight::SegmentMotion m = flight::segment_motion(model, limit, speed, bearing, wind);
+            const double gs = std::max(m.ground_m_s, flight::Constants::kMinGroundSpeed_m_s);
+            const double w = powers.cruise_w(m.airspeed_m_s);
+            double t = std::round(length / gs * 1000) / 1000;
+            if (k > 0) {
+                double d = std::fmod(std::abs(bearing - af.last_bearing), 360.0);
+                t += flight::corner_loss_s(model, gs, d > 180 ? 360 - d : d);
+            } else {
+                af.first_gs = gs, af.first_w = w, af.first_bearing = bearing;
+            }
+            af.cruise = af.cruise + Costs{t, w * t / 3600};
+            af.last_gs = gs, af.last_w = w, af.last_bearing = bearing;
         }
-        const double t = arc.length_m / speed;
-        fly[a] = {t, power * t / 3600};
     }
+    auto loss = [&](double gs, double w) { const double t = flight::start_or_stop_loss_s(model, gs); return Costs{t, w * t / 3600}; };
+    // Vertical moves and landings priced by the profile itself.
+    auto vertical_cost = [&](HeightAmsl from_h, HeightAmsl to_h, bool take_off, bool landing) {
+        flight::Flight f(model, powers, false);
+        f.start({}, from_h, 0);
+        if (take_off) f.take_off(to_h);
+        else if (landing) f.land(to_h);
+        else f.vertical(to_h);
+        return Costs{f.totals().time_s, f.totals().energy_wh};
+    };
+    auto height = [&](size_t a) { return lcs[arcs_[a].corridor].middle(); };
     auto cost = [&](const Costs& c) { return q.objective == RouteObjective::Fastest ? c.time_s : c.energy_wh; };
 
-    // Dijkstra over arcs (so that the altitude change between two corridors can be costed),
-    // with one extra state: "landed at the destination".
+    // Dijkstra over arcs (so that the move between two corridors can be costed), with one
+    // extra state: "landed at the destination".
     const size_t landed = n;
     std::vector<double> best(n + 1, std::numeric_limits<double>::infinity());
     std::vector<int64_t> previous(n + 1, -1);
@@ -124,8 +170,7 @@ Result<Route> RoutingNetwork::route(const RouteRequest& q) const {
     std::priority_queue<Item, std::vector<Item>, std::greater<Item>> open;
     for (uint32_t a : outgoing_[size_t(from)]) {
         if (!arcs_[a].allowed[type_index]) continue;
-        const Costs up = vertical.change(height[a]);
-        best[a] = cost(up) + cost(fly[a]);
+        best[a] = cost(vertical_cost(origin_ground, height(a), true, false) + loss(fly[a].first_gs, fly[a].first_w) + fly[a].cruise);
         open.push({best[a], a});
     }
     while (!open.empty()) {
@@ -135,30 +180,48 @@ Result<Route> RoutingNetwork::route(const RouteRequest& q) const {
         if (a == landed) break;
         const Arc& arc = arcs_[a];
         if (arc.to == to) {
-            const double total = d + cost(vertical.change(-height[a]));
+            const double total = d + cost(loss(fly[a].last_gs, fly[a].last_w) + vertical_cost(height(a), destination_ground, false, true));
             if (total < best[landed]) { best[landed] = total; previous[landed] = a; open.push({total, uint32_t(landed)}); }
         }
         for (uint32_t b : outgoing_[size_t(arc.to)]) {
             const Arc& next = arcs_[b];
             if (!next.allowed[type_index] || (next.corridor == arc.corridor && next.reversed != arc.reversed)) continue;
-            const double nd = d + cost(vertical.transition(height[b] - height[a])) + cost(fly[b]);
+            Costs move;
+            if (std::abs(height(b).over(height(a))) > 0.01) {
+                move = loss(fly[a].last_gs, fly[a].last_w) + vertical_cost(height(a), height(b), false, false) + loss(fly[b].first_gs, fly[b].first_w);
+            } else {
+                double dd = std::fmod(std::abs(fly[b].first_bearing - fly[a].last_bearing), 360.0);
+                const double t = flight::corner_loss_s(model, std::min(fly[a].last_gs, fly[b].first_gs), dd > 180 ? 360 - dd : dd);
+                move = {t, fly[b].first_w * t / 3600};
+            }
+            const double nd = d + cost(move + fly[b].cruise);
             if (nd < best[b]) { best[b] = nd; previous[b] = a; open.push({nd, b}); }
         }
     }
+    std::vector<AvoidedCorridor> avoided;
+    for (const AvoidedCorridor& b : blocked_) {
+        const Corridor* c = s.find_corridor(b.corridor);
+        if (c && std::find(c->drone_types.begin(), c->drone_types.end(), type->id) != c->drone_types.end()) avoided.push_back(b);
+    }
     if (previous[landed] < 0) {
-        return make_error("no route from " + q.from_hub + " to " + q.to_hub + " for " + type->id +
-                          ": no chain of corridors that allow this type connects them");
+        std::string why = "no route from " + q.from_hub + " to " + q.to_hub + " for " + type->id + ": no chain of corridors that allow this type connects them";
+        for (const auto& b : avoided) why += "; avoided " + b.corridor + " (" + b.check + ": " + b.message + ")";
+        return make_error(why);
     }
 
-    // Walk back, then cost each leg in flying order.
+    // Walk back; the figures are the profile's.
     std::vector<uint32_t> chain;
     for (int64_t a = previous[landed]; a >= 0; a = previous[size_t(a)]) chain.push_back(uint32_t(a));
     std::reverse(chain.begin(), chain.end());
     Route route;
+    route.drone_type = type->id;
     route.payload_kg = payload;
-    double last_height = 0;
-    for (size_t i = 0; i < chain.size(); ++i) {
-        const Arc& arc = arcs_[chain[i]];
+    route.origin_ground = origin_ground;
+    route.destination_ground = destination_ground;
+    route.autopilot = model.autopilot;
+    route.avoided = std::move(avoided);
+    for (const uint32_t a : chain) {
+        const Arc& arc = arcs_[a];
         const Corridor& c = s.corridors[arc.corridor];
         RouteLeg leg;
         leg.corridor = c.id;
@@ -167,28 +230,47 @@ Result<Route> RoutingNetwork::route(const RouteRequest& q) const {
         leg.to_node = compiled_.nodes()[size_t(arc.to)].id;
         leg.distance_m = arc.length_m;
         leg.speed_m_s = std::min(arc.speed_limit_m_s, type->cruise_speed_m_s);
-        leg.height_m = height[chain[i]];
-        const Costs change = i == 0 ? vertical.change(leg.height_m) : vertical.transition(leg.height_m - last_height);
-        if (i == 0) route.climb_s = change.time_s;
-        leg.time_s = change.time_s + fly[chain[i]].time_s;
-        leg.energy_wh = change.energy_wh + fly[chain[i]].energy_wh;
+        leg.height = height(a);
+        leg.ground = lcs[arc.corridor].ground;
         leg.path = c.centreline;
         if (arc.reversed) std::reverse(leg.path.begin(), leg.path.end());
-        last_height = leg.height_m;
-        route.distance_m += leg.distance_m;
-        route.time_s += leg.time_s;
-        route.energy_wh += leg.energy_wh;
         route.legs.push_back(std::move(leg));
     }
-    const Costs down = vertical.change(-last_height);
-    route.descent_s = down.time_s;
-    route.time_s += down.time_s;
-    route.energy_wh += down.energy_wh;
-    route.usable_energy_wh = type->battery_wh * (1 - s.rules.energy_reserve_fraction);
-    route.within_battery = route.energy_wh <= route.usable_energy_wh;
-    route.assumptions = "still air; flat ground (corridor heights taken above the take-off hub); " +
-                        std::string(type->airframe == Airframe::VtolFixedWing ? "wing-borne cruise, rotor-borne climb and descent"
-                                                                              : (type->energy.kind == EnergyModelKind::Stolaroff ? "Stolaroff forward-flight model" : "Dorling hover model"));
+    const flight::Flight f = fly_route(model, powers, route, origin->position, destination->position);
+    route.phases = f.phases();
+    route.time_s = f.totals().time_s;
+    route.energy_wh = f.totals().energy_wh;
+    route.distance_m = f.totals().distance_m;
+    // Each leg's share; before the first leg is the take-off, after the last the landing.
+    size_t first = route.phases.size(), last = 0;
+    for (size_t i = 0; i < route.phases.size(); ++i) {
+        const flight::PhaseCost& p = route.phases[i];
+        if (p.leg < 0) continue;
+        route.legs[size_t(p.leg)].time_s += p.time_s;
+        route.legs[size_t(p.leg)].energy_wh += p.energy_wh;
+        first = std::min(first, i);
+        last = i;
+    }
+    for (size_t i = 0; i < route.phases.size(); ++i) {
+        const flight::PhaseCost& p = route.phases[i];
+        if (i < first) {
+            route.climb_s += p.time_s;
+        } else if (i > last) {
+            route.descent_s += p.time_s;
+        } else if (p.leg < 0) {  // the height change between two legs counts to the one it leads into
+            size_t j = i;
+            while (route.phases[j].leg < 0) ++j;
+            route.legs[size_t(route.phases[j].leg)].time_s += p.time_s;
+            route.legs[size_t(route.phases[j].leg)].energy_wh += p.energy_wh;
+        }
+    }
+    const flight::EnergyVerdict verdict = flight::energy_verdict(route.energy_wh, *type, s.rules.energy_reserve_fraction);
+    route.usable_energy_wh = verdict.usable_wh;
+    route.within_battery = verdict.within() && f.headway();
+    route.assumptions = std::string("the scenario's wind; ") + to_string(model.autopilot.source) + " of " + to_string(q.firmware) +
+                        "; heights AMSL, each corridor's true-height band taken over the lowest hub it touches (no terrain model); " +
+                        (type->airframe == Airframe::VtolFixedWing ? "wing-borne cruise at the commanded airspeed, rotor-borne climb and descent"
+                                                                  : "the commanded ground speed held in the wind");
     return route;
 }
 

@@ -14,6 +14,19 @@ enum class AltitudeReference {
     Amsl,          // above mean sea level
 };
 
+// A height above mean sea level, the one frame every flight is carried in from routing to the
+// conflict scan. A type of its own: heights above home or above the ground stay plain numbers
+// named for their reference, and neither turns into this without saying so.
+struct HeightAmsl {
+    double m = 0.0;
+    constexpr HeightAmsl() = default;
+    constexpr explicit HeightAmsl(double metres) : m(metres) {}
+    constexpr HeightAmsl above(double dh_m) const { return HeightAmsl(m + dh_m); }
+    constexpr double over(HeightAmsl ground) const { return m - ground.m; }  // height over that elevation
+    constexpr bool operator==(HeightAmsl o) const { return m == o.m; }
+    constexpr bool operator!=(HeightAmsl o) const { return m != o.m; }
+};
+
 struct Altitude {
     double value_m = 0.0;
     AltitudeReference reference = AltitudeReference::AboveGround;

@@ -75,6 +75,14 @@ CompiledScenario::CompiledScenario(const Scenario& s) : scenario_(s), frame_(fra
             lc.start_node = snap(lc.points.front());
             lc.end_node = snap(lc.points.back());
         }
+        double ground = 1e300;
+        for (int n : {lc.start_node, lc.end_node})
+            if (n >= 0 && nodes_[size_t(n)].hub) ground = std::min(ground, nodes_[size_t(n)].hub->ground_elevation_m_amsl);
+        lc.ground = HeightAmsl(ground == 1e300 ? 0.0 : ground);
+        const AltitudeBand& band = s.corridors[i].band;
+        auto amsl = [&](const Altitude& a) { return HeightAmsl(a.reference == AltitudeReference::Amsl ? a.value_m : a.value_m + lc.ground.m); };
+        lc.floor = amsl(band.floor);
+        lc.ceiling = amsl(band.ceiling);
         corridors_.push_back(std::move(lc));
     }
 }

@@ -29,6 +29,12 @@ struct LocalCorridor {
     planar::Box box;
     int start_node = -1;  // index into nodes(), -1 when the end is not at a hub or junction
     int end_node = -1;
+    // Its band in the one frame flights are carried in. With no terrain model the ground under
+    // a corridor is taken as the lowest of the hubs at its ends (sea level when it touches no
+    // hub): a true-height band then never flies higher above the real ground than it says.
+    HeightAmsl ground;
+    HeightAmsl floor, ceiling;
+    HeightAmsl middle() const { return HeightAmsl((floor.m + ceiling.m) / 2); }
 };
 
 struct Node {

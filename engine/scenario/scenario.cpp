@@ -16,6 +16,8 @@ const Hub* Scenario::find_hub(const std::string& id) const { return find_by_id(h
 const DroneType* Scenario::find_drone_type(const std::string& id) const { return find_by_id(drone_types, id); }
 const Corridor* Scenario::find_corridor(const std::string& id) const { return find_by_id(corridors, id); }
 
+bool Hub::serves_type(const std::string& type) const { return serves.empty() || std::find(serves.begin(), serves.end(), type) != serves.end(); }
+
 const char* to_string(ZoneKind kind) {
     switch (kind) {
         case ZoneKind::NoFly: return "no_fly";

@@ -28,6 +28,17 @@ struct EnergyModelParams {
     double lift_to_drag = 0.0;           // fixed-wing cruise only (VTOL types); 0 for multirotors
 };
 
+// What this airframe's autopilot does differently from its firmware's defaults (measured on
+// the aircraft); below 0: the firmware's default (flight/autopilot.h, docs/flight.md).
+struct AutopilotOverrides {
+    double spool_up_s = -1;           // mission start to lift-off
+    double accel_m_s2 = -1;           // horizontal acceleration in missions
+    double land_final_height_m = -1;  // height where the landing slows to its final speed
+    double land_final_m_s = -1;       // the final descent speed of a landing
+    double land_detect_s = -1;        // touchdown to disarm
+    bool any() const { return spool_up_s >= 0 || accel_m_s2 >= 0 || land_final_height_m >= 0 || land_final_m_s >= 0 || land_detect_s >= 0; }
+};
+
 struct DroneType {
     std::string id;
     std::string name;
@@ -42,6 +53,7 @@ struct DroneType {
     double descent_rate_m_s = 0;
     double min_turn_radius_m = 0;  // at cruise speed
     EnergyModelParams energy;
+    AutopilotOverrides autopilot;
 };
 
 // ---- Hubs and junctions -----------------------------------------------------------------
@@ -61,7 +73,8 @@ struct Hub {
     int energy_points = 0;        // chargers or swap stations
     double charge_power_w = 0;    // per charger
     double swap_time_s = 0;       // per battery swap
-    std::vector<std::string> serves;  // drone type ids
+    std::vector<std::string> serves;  // drone type ids that take off and land here; empty: every type
+    bool serves_type(const std::string& type) const;
 };
 
 // A named point where corridors meet away from a hub.

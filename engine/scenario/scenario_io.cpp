@@ -102,7 +102,7 @@ Rules read_rules(DocReader& r, const Json& doc) {
 std::optional<DroneType> read_drone_type(DocReader& r, const Json& v, const P& p) {
     if (!r.is_object(v, p)) return std::nullopt;
     r.unknown_members(v, p, {"id", "name", "class", "airframe", "empty_mass_kg", "max_payload_kg", "battery_wh", "cruise_speed_m_s",
-                             "max_speed_m_s", "climb_rate_m_s", "descent_rate_m_s", "min_turn_radius_m", "energy_model"});
+                             "max_speed_m_s", "climb_rate_m_s", "descent_rate_m_s", "min_turn_radius_m", "energy_model", "autopilot"});
     DroneType d;
     const size_t errors_before = r.errors.size();
     d.id = r.string(v, p, "id").value_or("");
@@ -118,6 +118,16 @@ std::optional<DroneType> read_drone_type(DocReader& r, const Json& v, const P& p
     d.descent_rate_m_s = r.number(v, p, "descent_rate_m_s", 0.1, 50).value_or(0);
     d.min_turn_radius_m = r.number(v, p, "min_turn_radius_m", 0, 10000).value_or(0);
     if (d.max_speed_m_s > 0 && d.cruise_speed_m_s > d.max_speed_m_s) r.error(p + ".cruise_speed_m_s", "cruise speed is above the maximum speed");
+
+    const P ap = p + ".autopilot";
+    if (const Json* a = r.member(v, p, "autopilot", false); a && r.is_object(*a, ap)) {
+        r.unknown_members(*a, ap, {"spool_up_s", "accel_m_s2", "land_final_height_m", "land_final_m_s", "land_detect_s"});
+        d.autopilot.spool_up_s = r.number_or(*a, ap, "spool_up_s", 0, 120, -1);
+        d.autopilot.accel_m_s2 = r.number_or(*a, ap, "accel_m_s2", 0.1, 50, -1);
+        d.autopilot.land_final_height_m = r.number_or(*a, ap, "land_final_height_m", 0, 100, -1);
+        d.autopilot.land_final_m_s = r.number_or(*a, ap, "land_final_m_s", 0.05, 10, -1);
+        d.autopilot.land_detect_s = r.number_or(*a, ap, "land_detect_s", 0, 60, -1);
+    }
 
     const P e = p + ".energy_model";
     const Json* m = r.member(v, p, "energy_model");
@@ -521,6 +531,16 @@ std::string save_scenario(const Scenario& s) {
                               {"max_payload_kg", d.max_payload_kg}, {"battery_wh", d.battery_wh}, {"cruise_speed_m_s", d.cruise_speed_m_s},
                               {"max_speed_m_s", d.max_speed_m_s}, {"climb_rate_m_s", d.climb_rate_m_s},
                               {"descent_rate_m_s", d.descent_rate_m_s}, {"min_turn_radius_m", d.min_turn_radius_m}, {"energy_model", model}});
+        if (d.autopilot.any()) {
+            OJson a = OJson::object();
+            auto put = [&](const char* key, double value) { if (value >= 0) a[key] = value; };
+            put("spool_up_s", d.autopilot.spool_up_s);
+            put("accel_m_s2", d.autopilot.accel_m_s2);
+            put("land_final_height_m", d.autopilot.land_final_height_m);
+            put("land_final_m_s", d.autopilot.land_final_m_s);
+            put("land_detect_s", d.autopilot.land_detect_s);
+            types.back()["autopilot"] = a;
+        }
     }
     doc["drone_types"] = types;
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "geo/geo_types.h"
+#include "flight/autopilot.h"
 #include "scenario/scenario.h"
 #include "validation/finding.h"
 
@@ -30,6 +31,9 @@ struct SimConfig {
     // Delivery.
     bool land_at_destination = false;    // hover and release by default
     double release_height_m = 15, release_hold_s = 5, release_settle_s = 3;
+    // Whose autopilot flies the day, with lowsky's parameter set (flight/autopilot.h).
+    Firmware firmware = Firmware::ArduPilot;
+    bool allow_flagged_corridors = false;  // route through corridors with error findings too
     double charger_efficiency = 0.9;
     // Tactical detection (state-based, closest approach), solved in continuous time over the
     // planned tracks (sim/conflict_scan.h).
@@ -53,7 +57,8 @@ struct SimOrder {
 struct TrackPoint {
     double t_s;
     double lat_deg, lon_deg;
-    double height_m;  // above the take-off hub's ground
+    HeightAmsl height;
+    bool on_ground = false;  // before lift-off and after touchdown: at a pad, not in the air
 };
 
 enum class FlightPhase { Takeoff, Cruise, Release, Return, Landing };

@@ -16,6 +16,7 @@
 
 #include "energy/energy_model.h"
 #include "energy/wind.h"
+#include "flight/mission_flight.h"
 #include "geo/geodesy.h"
 #include "geo/local_frame.h"
 #include "geo/planar.h"
@@ -43,7 +44,7 @@ namespace {
 // math libraries differ in the last bits of sin, atan2 and pow, and a busy day would let such
 // a difference tip a tie one way on one platform and the other way on the other.
 double ms(double seconds) { return std::round(seconds * 1000.0) / 1000.0; }
-double mwh(double wh) { return std::round(wh * 1000.0) / 1000.0; }
+
 
 // ---- [SECTION] Random numbers and demand ---------------------------------------------------
 
@@ -89,8 +90,6 @@ std::vector<SimOrder> make_orders(const Scenario& s, const SimConfig& cfg) {
 
 // ---- [SECTION] Flight planning ---------------------------------------------------------------
 
-constexpr double kLaneChange_s = 10;
-
 struct Plan {
     bool record = true;  // false: energy and times only (a feasibility check), no track or intent
     std::vector<TrackPoint> track;
@@ -99,7 +98,7 @@ struct Plan {
     double energy_wh = 0;
     double distance_m = 0;
     double t_end = 0;
-    double height_end = 0;
+    HeightAmsl height_end;
 
     // Empty again, keeping the buffers: a departure is planned many times.
     void reset(bool recording) {
@@ -107,7 +106,14 @@ struct Plan {
         track.clear();
         intent.clear();
         corridors.clear();
-        energy_wh = distance_m = t_end = height_end = 0;
+        energy_wh = distance_m = t_end = 0;
+        height_end = HeightAmsl();
+    }
+    void take(const flight::Flight& f) {
+        energy_wh += f.totals().energy_wh;
+        distance_m += f.totals().distance_m;
+        t_end = f.t_s();
+        height_end = f.height();
     }
 };
 
@@ -134,154 +140,80 @@ std::vector<GeoPoint> offset_right(const std::vector<GeoPoint>& path, double off
     return out;
 }
 
-class Planner {
-public:
-    explicit Planner(const CompiledScenario& c) : c_(c) {
-        for (size_t i = 0; i < c.scenario().corridors.size(); ++i) corridor_index_[c.scenario().corridors[i].id] = int(i);
-    }
-
-    // What flying a route means in space, whatever the payload and the hour: each leg's lane,
-    // height, and the time of each segment in the wind. Computed once per route.
-    struct LegGeometry {
+// A route as the simulation flies it: each leg in its lane (keep right by a quarter of the
+// width, or the upper or lower quarter of the band for vertical lanes), in AMSL.
+struct RouteLanes {
+    struct Lane {
         int corridor = 0;
-        bool shared_lane = false;
-        double lane_height = 0;
-        double speed = 0;
-        double sideways_m = 0;                // from the node into the lane
-        std::vector<GeoPoint> lane;
-        std::vector<double> segment_s, segment_m;
+        bool reversed = false, shared = false;
     };
+    std::vector<flight::LegGeometry> legs;
+    std::vector<Lane> lanes;
+    std::vector<const flight::LegGeometry*> order;
+};
 
-    const std::vector<LegGeometry>& geometry(const Route& route) const {
-        auto it = geometry_.find(&route);
-        if (it != geometry_.end()) return it->second;
-        std::vector<LegGeometry> legs;
-        GeoPoint at = route.legs.empty() ? GeoPoint{} : route.legs.front().path.front();
-        for (const RouteLeg& leg : route.legs) {
-            LegGeometry g;
-            g.corridor = corridor_index_.at(leg.corridor);
-            const Corridor& corridor = c_.scenario().corridors[size_t(g.corridor)];
-            g.shared_lane = corridor.lanes == LaneSeparation::None;
-            g.speed = leg.speed_m_s;
-            // Lanes: keep right by a quarter of the width, or fly the upper (outbound in the
-            // corridor's own direction) or lower quarter of the band.
-            g.lane_height = leg.height_m;
-            g.lane = leg.path;
-            if (corridor.direction == Direction::TwoWay && corridor.lanes == LaneSeparation::Lateral) {
-                g.lane = offset_right(leg.path, corridor.width_m / 4);
-            } else if (corridor.direction == Direction::TwoWay && corridor.lanes == LaneSeparation::Vertical) {
-                const double quarter = (corridor.band.ceiling.value_m - corridor.band.floor.value_m) / 4;
-                g.lane_height += leg.reversed ? -quarter : quarter;
-            }
-            g.sideways_m = std::round(geodesy::distance_m(at, g.lane.front()) * 1000.0) / 1000.0;
-            const energy::WindVector wind = energy::wind_at(c_.scenario().wind, g.lane_height);
-            for (size_t k = 0; k + 1 < g.lane.size(); ++k) {
-                const geodesy::Inverse inv = geodesy::inverse(g.lane[k], g.lane[k + 1]);
-                const double gs = std::max(0.5, energy::ground_speed_m_s(leg.speed_m_s, inv.initial_bearing_deg, wind));
-                g.segment_m.push_back(inv.distance_m);
-                g.segment_s.push_back(ms(inv.distance_m / gs));
-            }
-            at = g.lane.back();
-            legs.push_back(std::move(g));
+RouteLanes make_lanes(const Route& route, const Scenario& s) {
+    RouteLanes r;
+    r.legs.reserve(route.legs.size());
+    for (const RouteLeg& leg : route.legs) {
+        const Corridor& corridor = *s.find_corridor(leg.corridor);
+        RouteLanes::Lane lane{int(&corridor - s.corridors.data()), leg.reversed, corridor.lanes == LaneSeparation::None};
+        HeightAmsl height = leg.height;
+        std::vector<GeoPoint> path = leg.path;
+        if (corridor.direction == Direction::TwoWay && corridor.lanes == LaneSeparation::Lateral) {
+            path = offset_right(leg.path, corridor.width_m / 4);
+        } else if (corridor.direction == Direction::TwoWay && corridor.lanes == LaneSeparation::Vertical) {
+            const double quarter = (corridor.band.ceiling.value_m - corridor.band.floor.value_m) / 4;
+            height = height.above(leg.reversed ? -quarter : quarter);
         }
-        return geometry_[&route] = std::move(legs);
+        r.legs.push_back(flight::make_leg(std::move(path), height, leg.ground, leg.speed_m_s, lane.corridor));
+        r.lanes.push_back(lane);
     }
+    for (const auto& l : r.legs) r.order.push_back(&l);
+    return r;
+}
 
-    // The powers of a type at a payload. A plan asks for the same ones many times (every
-    // feasibility check and departure of an order), and they cost a Newton solve each: keep
-    // the last few.
-    struct Powers {
-        const DroneType* type = nullptr;
-        double payload = -1;
-        double climb = 0, descent = 0, hover = 0;
-        std::vector<std::pair<double, double>> cruise;  // (airspeed, power)
-        double cruise_at(double speed, const energy::Air& air) {
-            for (const auto& [v, p] : cruise) if (v == speed) return p;
-            const double p = mwh(energy::cruise_power_w(*type, payload, speed, air));
-            cruise.push_back({speed, p});
-            return p;
-        }
-    };
-
-    Powers& powers(const DroneType& t, double payload) const {
-        for (auto& p : powers_) if (p.type == &t && p.payload == payload) return p;
-        const energy::Air air{c_.scenario().rules.air_density_kg_m3};
-        Powers& p = powers_[next_power_++ % powers_.size()];
-        p = Powers{&t, payload, mwh(energy::climb_power_w(t, payload, air)), mwh(energy::descent_power_w(t, payload, air)),
-                   mwh(energy::hover_power_w(t, payload, air)), {}};
-        return p;
-    }
-
-    // Flies `route` from time t at height h0 above the route's first node, carrying `payload`.
-    // Starts with a climb (or descent) to the first leg's height; ends at the last node, in
-    // the air at the last leg's height.
-    void fly(Plan& plan, const Route& route, const DroneType& t, double payload, double t0, double h0, const GeoPoint& start) const {
-        const energy::Air air{c_.scenario().rules.air_density_kg_m3};
-        Powers& pw = powers(t, payload);
-        const double p_climb = pw.climb, p_descent = pw.descent, p_hover = pw.hover;
-        double time = t0, h = h0;
-        GeoPoint at = start;
-        auto vertical = [&](double to_h, bool lane_change) {
-            const double dh = to_h - h;
-            const double dt = ms(dh >= 0 ? dh / t.climb_rate_m_s : -dh / t.descent_rate_m_s);
-            plan.energy_wh += (dh >= 0 ? p_climb : p_descent) * dt / 3600 + (lane_change ? p_hover * kLaneChange_s / 3600 : 0);
-            time += dt + (lane_change ? kLaneChange_s : 0);
-            h = to_h;
-            if (plan.record) plan.track.push_back({time, at.lat_deg, at.lon_deg, h});
-        };
-        const auto& legs = geometry(route);
-        for (size_t i = 0; i < legs.size(); ++i) {
-            const LegGeometry& g = legs[i];
-            const RouteLeg& leg = route.legs[i];
-            if (plan.record) plan.corridors.push_back(g.corridor);
-            vertical(g.lane_height, i > 0);
-            const double power = pw.cruise_at(g.speed, air);
-            // Into the lane at the node (a few tens of metres, inside the node's approach radius).
-            if (g.sideways_m > 0.01) {
-                const double dt = ms(g.sideways_m / g.speed);
-                time += dt;
-                plan.energy_wh += power * dt / 3600;
-                at = g.lane.front();
-                if (plan.record) plan.track.push_back({time, at.lat_deg, at.lon_deg, h});
-            }
-            const size_t segments = g.segment_s.size();
-            for (size_t k = 0; k < segments; ++k) {
-                const double dt = g.segment_s[k];
-                const uint32_t segment = uint32_t(leg.reversed ? segments - 1 - k : k);
-                if (plan.record) plan.intent.push_back({uint32_t(g.corridor), segment, leg.reversed, g.shared_lane, time, time + dt});
-                time += dt;
-                plan.energy_wh += power * dt / 3600;
-                plan.distance_m += g.segment_m[k];
-                at = g.lane[k + 1];
-                if (plan.record) plan.track.push_back({time, at.lat_deg, at.lon_deg, h});
-            }
-        }
-        plan.t_end = time;
-        plan.height_end = h;
-    }
-
-    // A vertical move (or a hover, dh = 0) in place, for `extra_s` more seconds of hover.
-    void settle(Plan& plan, const DroneType& t, double payload, double to_h, double hover_s) const {
-        const Powers& pw = powers(t, payload);
-        const TrackPoint last = plan.record ? plan.track.back() : TrackPoint{plan.t_end, 0, 0, plan.height_end};
-        const double dh = to_h - last.height_m;
-        const double dt = ms(dh >= 0 ? dh / t.climb_rate_m_s : -dh / t.descent_rate_m_s);
-        plan.energy_wh += (dh >= 0 ? pw.climb : pw.descent) * dt / 3600;
-        plan.energy_wh += pw.hover * hover_s / 3600;
-        if (plan.record) {
-            plan.track.push_back({last.t_s + dt, last.lat_deg, last.lon_deg, to_h});
-            if (hover_s > 0) plan.track.push_back({last.t_s + dt + hover_s, last.lat_deg, last.lon_deg, to_h});
-        }
-        plan.t_end = last.t_s + dt + hover_s;
-        plan.height_end = to_h;
+// Records a flight's track and operational intent into a plan as the profile flies it.
+class Recorder : public flight::Observer {
+public:
+    Recorder(Plan& plan, const RouteLanes* out, const RouteLanes* back) : plan_(plan), out_(out), back_(back) {}
+    void point(double t, GeoPoint at, HeightAmsl h, bool on_ground) override { plan_.track.push_back({t, at.lat_deg, at.lon_deg, h, on_ground}); }
+    void segment(int leg, size_t segment, double t0, double t1) override {
+        const size_t n_out = out_ ? out_->legs.size() : 0;
+        const RouteLanes* lanes = size_t(leg) < n_out ? out_ : back_;
+        const size_t i = size_t(leg) < n_out ? size_t(leg) : size_t(leg) - n_out;
+        if (!lanes || i >= lanes->legs.size()) return;  // a leg off the corridors (none in the simulation)
+        const RouteLanes::Lane& lane = lanes->lanes[i];
+        const size_t segments = lanes->legs[i].segment_m.size();
+        plan_.intent.push_back({uint32_t(lane.corridor), uint32_t(lane.reversed ? segments - 1 - segment : segment), lane.reversed, lane.shared, t0, t1});
     }
 
 private:
-    const CompiledScenario& c_;
-    std::unordered_map<std::string, int> corridor_index_;
-    mutable std::unordered_map<const Route*, std::vector<LegGeometry>> geometry_;
-    mutable std::array<Powers, 4> powers_;
-    mutable size_t next_power_ = 0;
+    Plan& plan_;
+    const RouteLanes* out_;
+    const RouteLanes* back_;
+};
+
+// Per type: the model its flights are priced with; per (type, payload): its powers. A plan asks
+// for the same powers many times (every feasibility check and departure of an order), and
+// cruise powers cost a Newton solve each: keep the last few.
+class Fleet {
+public:
+    Fleet(const std::vector<DroneType>& types, const Scenario& s, Firmware firmware) {
+        for (const auto& t : types) models_.push_back(flight::make_model(t, lowsky_parameters(firmware, t), s));
+    }
+    const flight::Model& model(int type) const { return models_[size_t(type)]; }
+    flight::Powers& powers(int type, double payload) {
+        for (auto& [t, p] : powers_) if (t == type && p.payload_kg() == payload) return p;
+        auto& slot = powers_[next_++ % powers_.size()];
+        slot = {type, flight::Powers(models_[size_t(type)], payload)};
+        return slot.second;
+    }
+
+private:
+    std::vector<flight::Model> models_;
+    std::array<std::pair<int, flight::Powers>, 6> powers_{};
+    size_t next_ = 0;
 };
 
 // ---- [SECTION] Dispatch and resources -----------------------------------------------------------
@@ -301,19 +233,25 @@ struct OrderState {
     int flight = -1;
 };
 
+enum class EventKind { OrderReady, DroneFree };
+
 struct Event {
     double t;
     uint64_t seq;
-    int kind;  // 0 order ready, 1 drone free
-    int index;
+    EventKind kind;
+    int index;  // the order or the drone
     bool operator>(const Event& o) const { return t > o.t || (t == o.t && seq > o.seq); }
 };
+
+void apply_energy_model(std::vector<DroneType>& types, const SimConfig& cfg) {
+    if (cfg.energy_model) for (auto& t : types) t.energy.kind = *cfg.energy_model;
+}
 
 class Simulation {
 public:
     Simulation(const CompiledScenario& c, const SimConfig& cfg)
-        : c_(c), s_(c.scenario()), cfg_(cfg), network_(c), types_(s_.drone_types), planner_(c), intents_(cfg.lane_headway_s) {
-        if (cfg.energy_model) for (auto& t : types_) t.energy.kind = *cfg.energy_model;
+        : c_(c), s_(c.scenario()), cfg_(cfg), network_(c, RoutingPolicy{cfg.allow_flagged_corridors}), types_(s_.drone_types),
+          fleet_((apply_energy_model(types_, cfg), types_), s_, cfg.firmware), intents_(cfg.lane_headway_s) {
         for (const auto& h : s_.hubs) {
             pads_.emplace_back(h.pad_count);
             supply_.emplace_back(std::max(1, h.energy_points));
@@ -340,14 +278,14 @@ public:
     }
 
     SimResult run(const std::function<void(double)>& progress) {
-        for (size_t i = 0; i < orders_.size(); ++i) push(orders_[i].ready_s, 0, int(i));
+        for (size_t i = 0; i < orders_.size(); ++i) push(orders_[i].ready_s, EventKind::OrderReady, int(i));
         const double end = cfg_.hours * 3600;
         size_t processed = 0;
         while (!events_.empty()) {
             const Event e = events_.top();
             events_.pop();
             if (e.t > end) break;
-            if (e.kind == 0) {
+            if (e.kind == EventKind::OrderReady) {
                 queues_[size_t(orders_[size_t(e.index)].from)].arrive(e.index);
                 dispatch(orders_[size_t(e.index)].from, e.t);
             } else {
@@ -362,22 +300,31 @@ public:
     }
 
 private:
-    void push(double t, int kind, int index) { events_.push({t, seq_++, kind, index}); }
+    void push(double t, EventKind kind, int index) { events_.push({t, seq_++, kind, index}); }
 
-    // Routes by (from, to, type), found once. A flat table: hub and type counts are small.
-    const std::optional<Route>& route(int from, int to, int type) {
+    // Routes by (from, to, type), found once, with the lanes the simulation flies them in.
+    // A flat table: hub and type counts are small.
+    struct KnownRoute {
+        bool known = false;
+        std::optional<Route> route;
+        RouteLanes lanes;
+    };
+    const KnownRoute& route(int from, int to, int type) {
         const size_t h = s_.hubs.size(), slot = (size_t(from) * h + size_t(to)) * types_.size() + size_t(type);
-        if (routes_.empty()) {
-            routes_.resize(h * h * types_.size());
-            route_known_.assign(routes_.size(), false);
+        if (routes_.empty()) routes_.resize(h * h * types_.size());
+        KnownRoute& k = routes_[slot];
+        if (!k.known) {
+            RouteRequest q{s_.hubs[size_t(from)].id, s_.hubs[size_t(to)].id, s_.drone_types[size_t(type)].id, 0, RouteObjective::Fastest, cfg_.firmware};
+            auto r = network_.route(q);
+            if (r) {
+                k.route = std::move(r.value());
+                k.lanes = make_lanes(*k.route, s_);
+            }
+            k.known = true;
         }
-        if (!route_known_[slot]) {
-            auto r = network_.route({s_.hubs[size_t(from)].id, s_.hubs[size_t(to)].id, s_.drone_types[size_t(type)].id, 0, RouteObjective::Fastest});
-            if (r) routes_[slot] = std::move(r.value());
-            route_known_[slot] = true;
-        }
-        return routes_[slot];
+        return k;
     }
+    bool routable(int from, int to, int type) { return route(from, to, type).route.has_value(); }
 
     double usable(const DroneType& t) const { return t.battery_wh * (1 - s_.rules.energy_reserve_fraction); }
 
@@ -407,29 +354,43 @@ private:
     void plan_flight(FlightPlan& f, const SimOrder& o, int type_index, double t0, bool land, bool record = true) {
         f.reset(land, record);
         const DroneType& t = types_[size_t(type_index)];
-        const auto& out = route(o.from, o.to, type_index);
-        const auto& back = route(o.to, o.from, type_index);
-        if (!out || !back) { f.reason = "no corridor route for " + t.id; return; }
+        const KnownRoute& out = route(o.from, o.to, type_index);
+        const KnownRoute& back = route(o.to, o.from, type_index);
+        if (!out.route || !back.route) { f.reason = "no corridor route for " + t.id; return; }
         const Hub& from = s_.hubs[size_t(o.from)];
         const Hub& to = s_.hubs[size_t(o.to)];
-        const double dest_ground = to.ground_elevation_m_amsl - from.ground_elevation_m_amsl;
-        if (record) f.out.track.push_back({t0, from.position.lat_deg, from.position.lon_deg, 0});
-        planner_.fly(f.out, *out, t, o.mass_kg, t0, 0, from.position);
+        const flight::Model& model = fleet_.model(type_index);
+        flight::Powers& loaded = fleet_.powers(type_index, o.mass_kg);
+        flight::Powers& empty = fleet_.powers(type_index, 0.0);
+        flight::MissionLegs legs{out.lanes.order, land ? std::vector<const flight::LegGeometry*>{} : back.lanes.order, from.position, to.position,
+                                 HeightAmsl(from.ground_elevation_m_amsl), HeightAmsl(to.ground_elevation_m_amsl)};
+        flight::MissionFlightSpec spec;
+        spec.land_at_destination = land;
+        spec.release_height_m = cfg_.release_height_m;
+        spec.release_hold_s = cfg_.release_hold_s;
+        spec.release_settle_s = cfg_.release_settle_s;
+        spec.back = land ? flight::ReturnKind::None : flight::ReturnKind::Corridors;
+        for (const auto& lane : out.lanes.lanes) if (record) f.out.corridors.push_back(lane.corridor);
+
+        Recorder out_recorder(f.out, &out.lanes, land ? nullptr : &back.lanes);
+        flight::Flight fl(model, loaded, false, record ? &out_recorder : nullptr);
+        fl.start(from.position, legs.origin_ground, t0);
+        const flight::MissionFlightTimes times = flight::fly_mission(fl, loaded, empty, legs, spec, false);
         if (!land) {
-            planner_.settle(f.out, t, o.mass_kg, dest_ground + cfg_.release_height_m, cfg_.release_hold_s);
-            f.delivered_s = f.out.t_end;
-            planner_.settle(f.out, t, 0, dest_ground + cfg_.release_height_m, cfg_.release_settle_s);
-            planner_.fly(f.out, *back, t, 0, f.out.t_end, f.out.height_end - dest_ground, to.position);
-            if (f.out.energy_wh > usable(t)) { f.reason = "round trip needs more than the battery"; return; }
+            for (const auto& lane : back.lanes.lanes) if (record) f.out.corridors.push_back(lane.corridor);
+            f.delivered_s = times.delivered_s;
+            f.out.take(fl);
+            if (f.out.energy_wh + landing_wh(type_index, f.out.height_end, legs.origin_ground) > usable(t)) { f.reason = "round trip needs more than the battery"; return; }
         } else {
             // Land at the destination (pad slot), recharge there, fly back empty.
-            const double arrive = f.out.t_end;
+            const double arrive = fl.t_s();
             f.dest_pad = pads_[size_t(o.to)].earliest(arrive, to.pad_slot_s);
-            planner_.settle(f.out, t, o.mass_kg, f.out.height_end, f.dest_pad.start - arrive);  // hover until the pad is free
-            planner_.settle(f.out, t, o.mass_kg, dest_ground, 0);
-            f.delivered_s = f.out.t_end;
+            fl.hover(f.dest_pad.start - arrive);  // until the pad is free
+            fl.land(legs.destination_ground);
+            f.delivered_s = fl.t_s();
+            f.out.take(fl);
             if (f.out.energy_wh > usable(t)) { f.reason = "one way needs more than the battery"; return; }
-            const double need = t.battery_wh - (t.battery_wh - f.out.energy_wh);
+            const double need = f.out.energy_wh;
             double ready = f.out.t_end;
             if (to.energy == EnergySupply::Charger) {
                 const double duration = need / (to.charge_power_w * cfg_.charger_efficiency) * 3600;
@@ -444,12 +405,27 @@ private:
             }
             f.dest_ready = ready;
             f.dest_takeoff_pad = pads_[size_t(o.to)].earliest(ready, to.pad_slot_s);
-            const double lift = f.dest_takeoff_pad.start;
-            if (record) f.back.track.push_back({lift, to.position.lat_deg, to.position.lon_deg, dest_ground});
-            planner_.fly(f.back, *back, t, 0, lift, dest_ground, to.position);
-            if (f.back.energy_wh > usable(t)) { f.reason = "the way back needs more than the battery"; return; }
+            for (const auto& lane : back.lanes.lanes) if (record) f.back.corridors.push_back(lane.corridor);
+            Recorder back_recorder(f.back, &back.lanes, nullptr);
+            flight::Flight fb(model, empty, false, record ? &back_recorder : nullptr);
+            fb.start(to.position, legs.destination_ground, f.dest_takeoff_pad.start);
+            if (!back.lanes.order.empty()) fb.take_off(back.lanes.order.front()->height);
+            fb.follow(back.lanes.order, &from.position);
+            f.back.take(fb);
+            if (f.back.energy_wh + landing_wh(type_index, f.back.height_end, legs.origin_ground) > usable(t)) {
+                f.reason = "the way back needs more than the battery";
+                return;
+            }
         }
         f.ok = true;
+    }
+
+    // Landing at home from `height` with no wait for a pad: what every plan keeps for it.
+    double landing_wh(int type, HeightAmsl height, HeightAmsl ground) {
+        flight::Flight fl(fleet_.model(type), fleet_.powers(type, 0.0), false);
+        fl.start_airborne({}, height, 0);
+        fl.land(ground);
+        return fl.totals().energy_wh;
     }
 
     // Can `o` ever be served from its hub? The reason when it cannot.
@@ -461,7 +437,7 @@ private:
             any_drone = true;
             if (types_[size_t(type)].max_payload_kg < o.mass_kg) continue;
             any_payload = true;
-            if (!route(o.from, o.to, type) || !route(o.to, o.from, type)) continue;
+            if (!routable(o.from, o.to, type) || !routable(o.to, o.from, type)) continue;
             any_route = true;
             if (feasibility(oi, type) != 0) return {};
         }
@@ -516,7 +492,7 @@ private:
         if (feasible_[key] >= 0) return feasible_[key];
         const SimOrder& o = orders_[size_t(oi)];
         int mode = 0;
-        if (types_[size_t(type)].max_payload_kg >= o.mass_kg && route(o.from, o.to, type) && route(o.to, o.from, type)) {
+        if (types_[size_t(type)].max_payload_kg >= o.mass_kg && routable(o.from, o.to, type) && routable(o.to, o.from, type)) {
             FlightPlan f;
             plan_flight(f, o, type, o.ready_s, cfg_.land_at_destination, false);
             if (f.ok) {
@@ -644,13 +620,16 @@ private:
         const double arrive = last->t_end;
         const Calendar::Slot pad = pads_[size_t(o.from)].earliest(arrive, home.pad_slot_s);
         pads_[size_t(o.from)].book(pad, home.pad_slot_s);
-        const energy::Air air{s_.rules.air_density_kg_m3};
-        const double hover_wait = pad.start - arrive;
-        const double landing_wh = energy::hover_power_w(t, 0, air) * hover_wait / 3600 + energy::descent_power_w(t, 0, air) * (last->height_end / t.descent_rate_m_s) / 3600;
+        Plan landing;
+        Recorder recorder(landing, nullptr, nullptr);
+        flight::Flight fl(fleet_.model(drone.type), fleet_.powers(drone.type, 0.0), false, &recorder);
+        fl.start_airborne(home.position, last->height_end, arrive);
+        fl.hover(pad.start - arrive);
+        fl.land(HeightAmsl(home.ground_elevation_m_amsl));
+        const double landing_wh = fl.totals().energy_wh;
+        flight.track.insert(flight.track.end(), landing.track.begin(), landing.track.end());
         flight.energy_wh += landing_wh;
-        const double landed = pad.start + std::max(last->height_end / t.descent_rate_m_s, 1.0);
-        if (hover_wait > 0) flight.track.push_back({pad.start, home.position.lat_deg, home.position.lon_deg, last->height_end});
-        flight.track.push_back({landed, home.position.lat_deg, home.position.lon_deg, 0});
+        const double landed = fl.t_s();
         flight.landed_s = landed;
         const double used_last_leg = f.land ? f.back.energy_wh + landing_wh : flight.energy_wh;
         flight.soc_end_wh = std::max(0.0, (f.land ? t.battery_wh : drone.soc_wh) - used_last_leg);
@@ -677,7 +656,7 @@ private:
         drone.free_at = ready;
         drone.landed_at = landed;
         free_queue_[size_t(drone.hub) * types_.size() + size_t(drone.type)].push({ready, di});
-        push(ready, 1, di);
+        push(ready, EventKind::DroneFree, di);
 
         OrderState& st = state_[size_t(oi)];
         st.done = true;
@@ -700,7 +679,7 @@ private:
         std::vector<std::vector<TrackPoint4>> tracks(r.flights.size());
         for (size_t f = 0; f < r.flights.size(); ++f) {
             tracks[f].reserve(r.flights[f].track.size());
-            for (const auto& p : r.flights[f].track) tracks[f].push_back({p.t_s, frame.to_local({p.lat_deg, p.lon_deg}), p.height_m});
+            for (const auto& p : r.flights[f].track) tracks[f].push_back({p.t_s, frame.to_local({p.lat_deg, p.lon_deg}), p.height.m});
         }
         std::vector<ExclusionCircle> nodes;
         for (const auto& n : c_.nodes()) nodes.push_back({n.local, s_.rules.hub_approach_radius_m});
@@ -845,7 +824,7 @@ private:
     SimConfig cfg_;
     RoutingNetwork network_;
     std::vector<DroneType> types_;
-    Planner planner_;
+    Fleet fleet_;
     IntentRegistry intents_;
     std::vector<IntentVolume> intent_;
     FlightPlan flight_plan_;  // try_fly's, kept for its buffers
@@ -858,8 +837,7 @@ private:
     std::vector<int> types_by_battery_;
     std::vector<SimOrder> orders_;
     std::vector<OrderState> state_;
-    std::vector<std::optional<Route>> routes_;  // never resized after the first use: the planner keys on their addresses
-    std::vector<bool> route_known_;
+    std::vector<KnownRoute> routes_;  // never resized after the first use: plans point into their lanes
     std::vector<int8_t> feasible_;                // per order and type: -1 unknown, else feasibility()
     std::priority_queue<Event, std::vector<Event>, std::greater<Event>> events_;
     uint64_t seq_ = 0;
@@ -897,8 +875,8 @@ DroneSnapshot drone_at(const SimResult& r, const CompiledScenario& compiled, siz
         const TrackPoint& a = p == tr.begin() ? tr.front() : *(p - 1);
         const double u = b.t_s > a.t_s ? std::clamp((t - a.t_s) / (b.t_s - a.t_s), 0.0, 1.0) : 1.0;
         snap.position = {a.lat_deg + (b.lat_deg - a.lat_deg) * u, a.lon_deg + (b.lon_deg - a.lon_deg) * u};
-        snap.height_m = a.height_m + (b.height_m - a.height_m) * u;
-        snap.airborne = snap.height_m > 0.5;
+        snap.height = HeightAmsl(a.height.m + (b.height.m - a.height.m) * u);
+        snap.airborne = !(a.on_ground && b.on_ground);
         const double share = (t - f.takeoff_s) / std::max(1e-9, f.landed_s - f.takeoff_s);
         snap.battery_wh = f.soc_start_wh + (f.soc_end_wh - f.soc_start_wh) * share;
         snap.flight = fi;

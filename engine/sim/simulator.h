@@ -19,7 +19,7 @@ SimResult simulate(const CompiledScenario& compiled, const SimConfig& config, co
 
 struct DroneSnapshot {
     GeoPoint position;
-    double height_m = 0;
+    HeightAmsl height;
     bool airborne = false;
     bool charging = false;
     double battery_wh = 0;

@@ -46,6 +46,16 @@ void network(const Context& c) {
         c.out.push_back({"hub.no_corridor", Severity::Warning, "hub " + node.id + " is reached by no corridor", "hub", node.id, "", -1, node.position, ""});
     }
 
+    // A fleet can only be based where its type may take off and land.
+    for (size_t i = 0; i < s.fleet.size(); ++i) {
+        const FleetEntry& f = s.fleet[i];
+        const Hub* hub = s.find_hub(f.hub);
+        if (!hub || hub->serves_type(f.drone_type)) continue;
+        c.out.push_back({"fleet.hub_serves", Severity::Error,
+                         std::to_string(f.count) + " " + f.drone_type + " based at " + f.hub + ", which does not serve that type (its serves list)", "hub",
+                         f.hub, f.drone_type, -1, hub->position, ""});
+    }
+
     std::set<std::pair<std::string, std::string>> pairs;
     for (const auto& o : s.orders) pairs.insert({o.from, o.to});
     for (const auto& r : s.demand_rates) pairs.insert({r.from, r.to});

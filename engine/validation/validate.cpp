@@ -29,6 +29,7 @@ const std::vector<CheckInfo>& all_checks() {
         {"corridor.beyond_loaded_range", "a corridor is longer than every allowed drone type's range with reserve at full payload"},
         {"hub.no_corridor", "a hub that no corridor reaches"},
         {"demand.unreachable", "demand between two hubs that no chain of corridors connects"},
+        {"fleet.hub_serves", "a fleet based at a hub whose serves list leaves its type out"},
     };
     return checks;
 }

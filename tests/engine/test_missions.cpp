@@ -135,9 +135,10 @@ namespace {
 
 struct GateFixture {
     Scenario scenario = test::load_scenario("tests/fixtures/scenarios/minimal.json");
+    // The network routes through flagged corridors too: the gate must refuse what slips past.
     ExportResult run(const RouteRequest& q, MissionOptions options = {}, std::string override_reason = {}) {
         const CompiledScenario compiled(scenario);
-        const RoutingNetwork network(compiled);
+        const RoutingNetwork network(compiled, RoutingPolicy{true});
         ExportRequest request;
         request.route = q;
         request.options = options;
@@ -175,9 +176,18 @@ TEST_CASE("The safety gate passes a clean mission and refuses an unsafe one, wit
         CHECK_FALSE(r.ok());
         CHECK(r.refused_by_gate);
         CHECK(g.has(r, "mission.no_fly"));
-        bool located = false;
-        for (const auto& f : r.gate.failures) located |= f.check == "mission.no_fly" && f.where.find("path at 22.5") == 0;
-        CHECK(located);
+        // One crossing, out and back: exactly two findings (one per stretch), each with its extent.
+        std::vector<const GateFailure*> no_fly;
+        for (const auto& f : r.gate.failures) if (f.check == "mission.no_fly") no_fly.push_back(&f);
+        REQUIRE(no_fly.size() == 2);
+        CHECK(no_fly[0]->where.find("path from 22.5") == 0);
+        CHECK(no_fly[0]->where.find(" to 22.5") != std::string::npos);
+        // And without the explicit allowance the corridor is not routable: no mission at all.
+        const CompiledScenario compiled(g.scenario);
+        const RoutingNetwork strict(compiled);
+        auto refused = strict.route(q);
+        REQUIRE_FALSE(refused.ok());
+        CHECK(refused.error().message.find("avoided c-ab (airspace.no_fly") != std::string::npos);
     }
     SECTION("not enough energy") {
         g.scenario.drone_types[0].battery_wh = 60;
@@ -194,6 +204,10 @@ TEST_CASE("The safety gate passes a clean mission and refuses an unsafe one, wit
         g.scenario.corridors[0].band = {{130, AltitudeReference::AboveGround}, {150, AltitudeReference::AboveGround}};
         const ExportResult r = g.run(q);
         CHECK(g.has(r, "mission.above_ceiling"));
+        // One stretch out along the corridor and one back: two findings, not one per sample.
+        int above = 0;
+        for (const auto& f : r.gate.failures) above += f.check == "mission.above_ceiling";
+        CHECK(above == 2);
         g.scenario.corridors[0].approval = "TEST-APPROVAL";
         CHECK_FALSE(g.has(g.run(q), "mission.above_ceiling"));
     }
@@ -206,6 +220,26 @@ TEST_CASE("The safety gate passes a clean mission and refuses an unsafe one, wit
         auto doc = parse_json_text(text, "override.plan");
         REQUIRE(doc.ok());
         CHECK(doc.value()["lowsky"]["safety_gate_override"] == "bench test with a tethered battery");
+    }
+    SECTION("the return is counted whichever way the mission comes home") {
+        MissionOptions none, rtl, corridors;
+        none.return_mode = ReturnMode::None;
+        rtl.return_mode = ReturnMode::Rtl;
+        const ExportResult one_way = g.run(q, none), by_rtl = g.run(q, rtl), by_corridors = g.run(q, corridors);
+        // The corridor is the straight line A-B: RTL flies the same distance home, at the default
+        // speed of lowsky's parameters (the type's cruise), so it costs what the corridors cost
+        // within the start, stop and lane offsets; neither is the one-way figure.
+        CHECK(by_rtl.gate.energy_wh > one_way.gate.energy_wh * 1.5);
+        CHECK(by_rtl.gate.energy_wh == Approx(by_corridors.gate.energy_wh).epsilon(0.05));
+        g.scenario.drone_types[0].battery_wh = one_way.gate.energy_wh / 0.8 + 1;  // enough one way, not for the return
+        CHECK(g.run(q, none).gate.passed());
+        CHECK(g.has(g.run(q, rtl), "mission.energy"));
+        CHECK(g.has(g.run(q, corridors), "mission.energy"));
+    }
+    SECTION("a head wind the airframe cannot hold the commanded ground speed in") {
+        g.scenario.wind = {{0, 200, 90, 9}};  // 9 m/s from the east: 10 m/s eastbound over the ground needs 19 m/s of air
+        const ExportResult r = g.run(q);
+        CHECK(g.has(r, "mission.airspeed"));
     }
     SECTION("a landing delivery cannot also return") {
         MissionOptions o;

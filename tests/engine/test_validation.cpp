@@ -148,6 +148,9 @@ TEST_CASE("Every rule has a failing and a passing case", "[validation]") {
          [](Scenario& s) { s.corridors[0].direction = Direction::OneWay; s.corridors[0].lanes = LaneSeparation::None;
                            s.demand_rates[0].from = "b"; s.demand_rates[0].to = "a"; },
          [](Scenario& s) { s.corridors[0].direction = Direction::OneWay; s.corridors[0].lanes = LaneSeparation::None; }},
+        {"fleet.hub_serves", Severity::Error,
+         [](Scenario& s) { s.hubs[0].serves = {"wing"}; },   // the minimal fleet has quads at A
+         [](Scenario& s) { s.hubs[0].serves = {}; }},        // no list: every type
     };
     for (const auto& c : cases) {
         INFO(c.check);

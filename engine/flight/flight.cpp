@@ -1,0 +1,301 @@
+#include "flight/flight.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "geo/geodesy.h"
+
+namespace lowsky::flight {
+
+namespace {
+
+constexpr double kDeg = 3.14159265358979323846 / 180.0;
+
+double ms(double seconds) { return std::round(seconds * 1000.0) / 1000.0; }
+double mw(double watts) { return std::round(watts * 1000.0) / 1000.0; }
+
+// The smallest angle between two bearings, in degrees [0, 180].
+double deflection_deg(double from_deg, double to_deg) {
+    double d = std::fmod(std::abs(to_deg - from_deg), 360.0);
+    return d > 180 ? 360 - d : d;
+}
+
+}  // namespace
+
+// ---- Model and geometry ------------------------------------------------------------------------
+
+Model make_model(const DroneType& type, const AutopilotSettings& autopilot, const Scenario& scenario) {
+    return Model{&type, autopilot, scenario.rules.air_density_kg_m3, &scenario.wind};
+}
+
+LegGeometry make_leg(std::vector<GeoPoint> path, HeightAmsl height, HeightAmsl ground, double speed_m_s, int corridor) {
+    LegGeometry g;
+    g.path = std::move(path);
+    g.height = height;
+    g.ground = ground;
+    g.speed_m_s = speed_m_s;
+    g.corridor = corridor;
+    for (size_t k = 0; k + 1 < g.path.size(); ++k) {
+        const geodesy::Inverse inv = geodesy::inverse(g.path[k], g.path[k + 1]);
+        g.segment_m.push_back(inv.distance_m);
+        g.bearing_deg.push_back(inv.initial_bearing_deg);
+    }
+    return g;
+}
+
+Powers::Powers(const Model& model, double payload_kg) : type_(model.type), payload_kg_(payload_kg), rho_(model.air_density_kg_m3) {
+    const DroneType& t = *model.type;
+    const energy::Air air{rho_};
+    const double mass = t.empty_mass_kg + std::max(0.0, payload_kg);
+    hover_w_ = mw(energy::hover_power_w(t, payload_kg, air));
+    // Hover plus the power that lifts the mass at the climb speed the autopilot flies.
+    climb_w_ = mw(energy::hover_power_w(t, payload_kg, air) + mass * energy::kGravity_m_s2 * model.autopilot.climb_m_s / t.energy.efficiency);
+    descent_w_ = mw(energy::descent_power_w(t, payload_kg, air));
+}
+
+double Powers::cruise_w(double airspeed_m_s) {
+    const int key = int(std::lround(airspeed_m_s * 100));
+    for (const auto& [k, p] : cruise_) if (k == key) return p;
+    const double p = mw(energy::cruise_power_w(*type_, payload_kg_, key / 100.0, energy::Air{rho_}));
+    cruise_.push_back({key, p});
+    return p;
+}
+
+// ---- Pieces --------------------------------------------------------------------------------------
+
+double airspeed_limit_m_s(const Model& model, double payload_kg) {
+    const DroneType& t = *model.type;
+    if (model.autopilot.wing_borne_cruise) return t.max_speed_m_s;
+    return std::min(t.max_speed_m_s, airspeed_at_lean_m_s(t, payload_kg, model.autopilot.max_lean_deg, model.air_density_kg_m3));
+}
+
+SegmentMotion segment_motion(const Model& model, double limit, double commanded, double track_deg, energy::WindVector wind) {
+    SegmentMotion m;
+    commanded = std::min(commanded, model.autopilot.max_horizontal_m_s);
+    if (model.autopilot.wing_borne_cruise) {
+        // Holds its airspeed; the wind changes the ground speed.
+        m.required_airspeed_m_s = commanded;
+        m.airspeed_m_s = std::min(commanded, limit);
+        m.ground_m_s = energy::ground_speed_m_s(m.airspeed_m_s, track_deg, wind);
+    } else {
+        // Holds the commanded ground speed along the track: the air velocity is the ground
+        // velocity less the wind's (which blows towards from + 180 degrees).
+        const double to = (wind.from_deg + 180.0) * kDeg, track = track_deg * kDeg;
+        const double ae = commanded * std::sin(track) - wind.speed_m_s * std::sin(to);
+        const double an = commanded * std::cos(track) - wind.speed_m_s * std::cos(to);
+        m.required_airspeed_m_s = std::round(std::hypot(ae, an) * 100) / 100;
+        if (m.required_airspeed_m_s <= limit) {
+            m.airspeed_m_s = m.required_airspeed_m_s;
+            m.ground_m_s = commanded;
+        } else {
+            // It cannot: at its top airspeed it makes what ground speed it can along the track.
+            m.airspeed_m_s = limit;
+            m.ground_m_s = energy::ground_speed_m_s(limit, track_deg, wind);
+        }
+    }
+    m.ground_m_s = std::round(m.ground_m_s * 1e6) / 1e6;
+    m.headway = m.ground_m_s > Constants::kMinGroundSpeed_m_s;
+    return m;
+}
+
+double start_or_stop_loss_s(const Model& model, double v) {
+    const double a = model.autopilot.accel_m_s2, j = model.autopilot.jerk_m_s3;
+    if (v <= 0 || a <= 0) return 0;
+    // A jerk-limited speed change from rest to v takes v/a + a/j at an average of v/2: half of
+    // that is lost against flying the same distance at v.
+    return ms((v / a + (j > 0 ? a / j : 0)) / 2);
+}
+
+double corner_loss_s(const Model& model, double v, double deflection) {
+    if (model.autopilot.wing_borne_cruise || deflection < 0.5 || v <= 0) return 0;
+    const double a = model.autopilot.accel_m_s2, d = model.autopilot.corner_offset_m;
+    // The rounded path passes `d` inside the corner: an arc of radius R; the lateral
+    // acceleration limit sets the speed round it.
+    const double half = deflection * kDeg / 2;
+    const double radius = d / (1 / std::cos(half) - 1);
+    const double v_corner = std::min(v, std::sqrt(a * radius));
+    return ms((v - v_corner) * (v - v_corner) / (a * v));
+}
+
+// ---- Flight --------------------------------------------------------------------------------------
+
+const char* to_string(Phase p) {
+    switch (p) {
+        case Phase::SpoolUp: return "spool-up";
+        case Phase::Climb: return "climb";
+        case Phase::Accelerate: return "accelerate";
+        case Phase::Cruise: return "cruise";
+        case Phase::Corner: return "corners";
+        case Phase::Decelerate: return "decelerate";
+        case Phase::Descend: return "descend";
+        case Phase::Hover: return "hover";
+        case Phase::LandFinal: return "landing (final)";
+        default: return "land detect and disarm";
+    }
+}
+
+Flight::Flight(const Model& model, Powers& powers, bool keep_phases, Observer* observer)
+    : model_(model), powers_(&powers), keep_phases_(keep_phases), observer_(observer) {
+    airspeed_limit_ = airspeed_limit_m_s(model, powers.payload_kg());
+}
+
+void Flight::add(Phase phase, double time_s, double energy_wh, double distance_m, int leg) {
+    totals_.time_s += time_s;
+    totals_.energy_wh += energy_wh;
+    totals_.distance_m += distance_m;
+    if (!keep_phases_ || (time_s == 0 && energy_wh == 0 && distance_m == 0)) return;
+    if (!phases_.empty() && phases_.back().phase == phase && phases_.back().leg == leg) {
+        phases_.back().time_s += time_s;
+        phases_.back().energy_wh += energy_wh;
+        phases_.back().distance_m += distance_m;
+    } else {
+        phases_.push_back({phase, time_s, energy_wh, distance_m, leg});
+    }
+}
+
+void Flight::start(GeoPoint at, HeightAmsl ground, double t0) {
+    at_ = at;
+    h_ = ground;
+    t_ = t0;
+    if (observer_) observer_->point(t_, at_, h_, true);
+}
+
+void Flight::start_airborne(GeoPoint at, HeightAmsl height, double t0) {
+    at_ = at;
+    h_ = height;
+    t_ = t0;
+}
+
+void Flight::set_payload(Powers& powers) {
+    powers_ = &powers;
+    airspeed_limit_ = airspeed_limit_m_s(model_, powers.payload_kg());
+}
+
+void Flight::take_off(HeightAmsl to) {
+    const double spool = ms(model_.autopilot.spool_up_s);
+    t_ += spool;
+    add(Phase::SpoolUp, spool, 0, 0, -1);  // on the ground at idle: its energy is left out
+    if (observer_) observer_->point(t_, at_, h_, true);
+    vertical(to);
+}
+
+void Flight::vertical(HeightAmsl to) {
+    const double dh = to.over(h_);
+    if (std::abs(dh) < 1e-6) return;
+    const bool up = dh > 0;
+    const double dt = ms(up ? dh / model_.autopilot.climb_m_s : -dh / model_.autopilot.descent_m_s);
+    t_ += dt;
+    h_ = to;
+    add(up ? Phase::Climb : Phase::Descend, dt, (up ? powers_->climb_w() : powers_->descent_w()) * dt / 3600, 0, -1);
+    if (observer_) observer_->point(t_, at_, h_, false);
+}
+
+void Flight::hover(double seconds) {
+    const double dt = ms(seconds);
+    if (dt <= 0) return;
+    t_ += dt;
+    add(Phase::Hover, dt, powers_->hover_w() * dt / 3600, 0, -1);
+    if (observer_) observer_->point(t_, at_, h_, false);
+}
+
+void Flight::land(HeightAmsl ground) {
+    const AutopilotSettings& ap = model_.autopilot;
+    const HeightAmsl slow_from = ground.above(ap.land_final_height_m);
+    if (h_.m > slow_from.m) {
+        const double dt = ms(h_.over(slow_from) / ap.land_descent_m_s);
+        t_ += dt;
+        h_ = slow_from;
+        add(Phase::Descend, dt, powers_->descent_w() * dt / 3600, 0, -1);
+        if (observer_) observer_->point(t_, at_, h_, false);
+    }
+    if (h_.m > ground.m) {
+        const double dt = ms(h_.over(ground) / ap.land_final_m_s);
+        t_ += dt;
+        h_ = ground;
+        add(Phase::LandFinal, dt, powers_->descent_w() * dt / 3600, 0, -1);
+        if (observer_) observer_->point(t_, at_, h_, true);
+    }
+    const double detect = ms(ap.land_detect_s);
+    t_ += detect;
+    add(Phase::LandDetect, detect, 0, 0, -1);  // on the ground, motors stopping
+    if (observer_) observer_->point(t_, at_, h_, true);
+}
+
+void Flight::fly_direct(GeoPoint to, double speed_m_s, HeightAmsl ground) {
+    const LegGeometry leg = make_leg({at_, to}, h_, ground, speed_m_s);
+    follow({&leg});
+}
+
+void Flight::follow(const std::vector<const LegGeometry*>& legs, const GeoPoint* finish) {
+    bool moving = false;
+    double bearing = 0;  // of the last piece flown while moving
+    for (size_t i = 0; i < legs.size(); ++i) {
+        const LegGeometry& leg = *legs[i];
+        if (leg.path.empty()) continue;
+        const int leg_index = legs_flown_ + int(i);
+        const energy::WindVector wind = model_.wind ? energy::wind_at(*model_.wind, leg.height.over(leg.ground)) : energy::WindVector{};
+        // A stop follows this leg when the flight ends after it or changes height for the next.
+        size_t next = i + 1;
+        while (next < legs.size() && legs[next]->path.empty()) ++next;
+        const bool stop_after = next >= legs.size() || std::abs(legs[next]->height.over(leg.height)) > 0.01;
+
+        if (std::abs(leg.height.over(h_)) > 0.01) {
+            vertical(leg.height);  // the previous leg ended in a stop (stop_after)
+            moving = false;
+        }
+        // The pieces of this leg: into the lane from where the flight is, then the segments.
+        struct Piece { double m, bearing; size_t segment; bool join; GeoPoint to; };
+        std::vector<Piece> pieces;
+        const double join = geodesy::distance_m(at_, leg.path.front());
+        if (join > 0.01) pieces.push_back({join, geodesy::inverse(at_, leg.path.front()).initial_bearing_deg, 0, true, leg.path.front()});
+        for (size_t k = 0; k < leg.segment_m.size(); ++k) pieces.push_back({leg.segment_m[k], leg.bearing_deg[k], k, false, leg.path[k + 1]});
+        if (finish && next >= legs.size()) {
+            const GeoPoint from = pieces.empty() ? at_ : pieces.back().to;
+            const geodesy::Inverse out = geodesy::inverse(from, *finish);
+            if (out.distance_m > 0.01) pieces.push_back({out.distance_m, out.initial_bearing_deg, 0, true, *finish});
+        }
+
+        for (size_t p = 0; p < pieces.size(); ++p) {
+            const Piece& piece = pieces[p];
+            const SegmentMotion m = segment_motion(model_, airspeed_limit_, leg.speed_m_s, piece.bearing, wind);
+            if (m.required_airspeed_m_s - airspeed_limit_ > worst_excess_) {
+                worst_excess_ = m.required_airspeed_m_s - airspeed_limit_;
+                worst_airspeed_ = m.required_airspeed_m_s;
+                worst_limit_ = airspeed_limit_;
+                worst_leg_ = leg_index;
+            }
+            if (!m.headway) headway_ = false;
+            const double gs = std::max(m.ground_m_s, Constants::kMinGroundSpeed_m_s);
+            const double power = cruise_power(m);
+            double before = 0, after = 0;
+            Phase before_phase = Phase::Accelerate;
+            if (!moving) {
+                before = start_or_stop_loss_s(model_, gs);
+            } else {
+                before = corner_loss_s(model_, gs, deflection_deg(bearing, piece.bearing));
+                before_phase = Phase::Corner;
+            }
+            if (stop_after && p + 1 == pieces.size()) after = start_or_stop_loss_s(model_, gs);
+            const double cruise = ms(piece.m / gs);
+            const double t0 = t_;
+            t_ += before + cruise + after;
+            add(before_phase, before, power * before / 3600, 0, leg_index);
+            add(Phase::Cruise, cruise, power * cruise / 3600, piece.m, leg_index);
+            add(Phase::Decelerate, after, power * after / 3600, 0, leg_index);
+            at_ = piece.to;
+            if (observer_) {
+                if (!piece.join) observer_->segment(leg_index, piece.segment, t0, t_);
+                observer_->point(t_, at_, h_, false);
+            }
+            moving = !(stop_after && p + 1 == pieces.size());
+            bearing = piece.bearing;
+        }
+    }
+    legs_flown_ += int(legs.size());
+}
+
+EnergyVerdict energy_verdict(double needed_wh, const DroneType& type, double reserve_fraction) {
+    return {needed_wh, type.battery_wh * (1 - reserve_fraction)};
+}
+
+}  // namespace lowsky::flight
