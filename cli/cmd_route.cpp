@@ -7,7 +7,7 @@
 
 #include "cli_common.h"
 #include "commands.h"
-#include "mission/safety_gate.h"
+#include "mission/exporters.h"
 #include "routing/route.h"
 
 namespace lowsky::cli {
@@ -81,9 +81,9 @@ int run_route(int argc, char** argv) {
     }
     const Route& r = route.value();
     // The mission the operator would export: the gate's verdict, from the same profile.
-    auto built = build_mission(compiled, network, request, options);
+    auto checked = check_route_mission(compiled, network, request, options);
     std::optional<GateReport> gate;
-    if (built) gate = check_mission(compiled, built.value(), request, options);
+    if (checked) gate = checked->gate;
     const double origin_ground = r.origin_ground.m;
 
     if (json) {
@@ -108,7 +108,7 @@ int run_route(int argc, char** argv) {
                                 {"usable_energy_wh", gate->usable_energy_wh}, {"within_battery", gate->energy_wh <= gate->usable_energy_wh},
                                 {"gate_passed", gate->passed()}, {"failures", failures}, {"phases", phases_json(gate->phases)}});
         } else {
-            mission["error"] = error_json(built.error());
+            mission["error"] = error_json(checked.error());
         }
         Json out{{"found", true}, {"from", request.from_hub}, {"to", request.to_hub}, {"drone_type", request.drone_type},
                  {"objective", to_string(request.objective)}, {"payload_kg", r.payload_kg}, {"distance_m", r.distance_m},
@@ -140,7 +140,7 @@ int run_route(int argc, char** argv) {
         for (const auto& f : gate->failures) std::printf("  safety gate: %-26s %s (%s)\n", f.check.c_str(), f.message.c_str(), f.where.c_str());
         if (gate->passed()) std::printf("  safety gate: passed\n");
     } else {
-        std::printf("mission: %s\n", built.error().to_string().c_str());
+        std::printf("mission: %s\n", checked.error().to_string().c_str());
     }
     std::printf("assumes %s\n", r.assumptions.c_str());
     return kOk;

@@ -10,6 +10,7 @@
 
 #include "core/json_read.h"
 #include "mission/importers.h"
+#include "mission/param_file.h"
 #include "scenario/scenario_io.h"
 #include "sim/simulator.h"
 #include "platform.h"
@@ -234,13 +235,28 @@ void App::draw_frame() {
 void App::update_route_preview() {
     const Scenario& sc = *scenario_->scenario;
     if (sc.hubs.empty() || sc.drone_types.empty()) return;
+    const Firmware firmware = firmware_of(workbench_.format);
     RouteRequest q{sc.hubs[size_t(workbench_.from)].id, sc.hubs[size_t(workbench_.to)].id, sc.drone_types[size_t(workbench_.drone)].id, -1,
-                   RouteObjective::Fastest};
+                   RouteObjective::Fastest, firmware};
     auto route = scenario_->network->route(q);
     workbench_.preview.reset();
+    workbench_.preview_gate.reset();
+    workbench_.preview_checklist.clear();
     workbench_.preview_error.clear();
-    if (route) workbench_.preview = route.value();
-    else workbench_.preview_error = route.error().message;
+    if (!route) {
+        workbench_.preview_error = route.error().message;
+        return;
+    }
+    workbench_.preview = route.value();
+    // The verdict Export would give: the same mission, through the same gate.
+    MissionOptions options;
+    options.firmware = firmware;
+    options.delivery = workbench_.delivery;
+    options.return_mode = workbench_.return_mode;
+    auto checked = check_route_mission(*scenario_->compiled, *scenario_->network, q, options);
+    if (checked) workbench_.preview_gate = checked->gate;
+    else workbench_.preview_error = checked.error().message;
+    workbench_.preview_checklist = parameter_checklist(route->autopilot, sc.drone_types[size_t(workbench_.drone)]);
 }
 
 void App::run_mission_action(MissionPanelAction action) {
@@ -272,6 +288,8 @@ void App::run_mission_action(MissionPanelAction action) {
                      RouteObjective::Fastest};
     request.options.delivery = workbench_.delivery;
     request.options.return_mode = workbench_.return_mode;
+    request.options.firmware = firmware_of(workbench_.format);  // as the preview priced it
+    request.route.firmware = request.options.firmware;
     std::string ext, mime = "application/octet-stream", flavour;
     switch (workbench_.format) {
         case ExportChoice::PlanPx4: request.format = ExportFormat::Plan; request.options.firmware = Firmware::Px4; ext = "plan"; flavour = ".px4"; mime = "application/json"; break;
@@ -280,6 +298,8 @@ void App::run_mission_action(MissionPanelAction action) {
         case ExportChoice::Kml: request.format = ExportFormat::Kml; ext = "kml"; mime = "application/vnd.google-earth.kml+xml"; break;
         case ExportChoice::GeoJson: request.format = ExportFormat::GeoJson; ext = "geojson"; mime = "application/geo+json"; break;
         case ExportChoice::Wpml: request.format = ExportFormat::Wpml; ext = "kmz"; mime = "application/vnd.google-earth.kmz"; break;
+        case ExportChoice::ParamsArduPilot: request.format = ExportFormat::Params; request.options.firmware = Firmware::ArduPilot; ext = "param"; flavour = ".ardupilot"; mime = "text/plain"; break;
+        case ExportChoice::ParamsPx4: request.format = ExportFormat::Params; request.options.firmware = Firmware::Px4; ext = "params"; flavour = ".px4"; mime = "text/plain"; break;
     }
     if (action == MissionPanelAction::ExportOverride) request.override_reason = workbench_.override_reason;
     const ExportResult result = export_mission(*scenario_->compiled, *scenario_->network, request);
@@ -352,8 +372,17 @@ void App::publish_state() {
         state["findings"] = {{"errors", r.errors}, {"warnings", r.warnings}, {"infos", r.infos}, {"count", r.findings.size()}};
         Json mission{{"lastMessage", workbench_.last_message}, {"lastFailed", workbench_.last_failed},
                      {"gateFailures", workbench_.last_gate.failures.size()}};
-        if (workbench_.preview) mission["preview"] = {{"distance_m", workbench_.preview->distance_m}, {"time_s", workbench_.preview->time_s},
-                                                      {"legs", workbench_.preview->legs.size()}};
+        if (workbench_.preview) {
+            mission["preview"] = {{"distance_m", workbench_.preview->distance_m}, {"time_s", workbench_.preview->time_s},
+                                  {"legs", workbench_.preview->legs.size()}};
+            if (workbench_.preview_gate) {
+                const GateReport& g = *workbench_.preview_gate;
+                Json failures = Json::array();
+                for (const auto& f : g.failures) failures.push_back(f.check);
+                mission["preview"].update({{"mission_time_s", g.time_s}, {"energy_wh", g.energy_wh}, {"usable_energy_wh", g.usable_energy_wh},
+                                           {"gate_passed", g.passed()}, {"gate_failures", failures}});
+            }
+        }
         if (workbench_.imported) {
             mission["overlay"] = describe_import(*workbench_.imported);
             mission["overlay"].erase("mission");  // the summary is enough for the page

@@ -13,7 +13,10 @@
 
 namespace lowsky::web {
 
-enum class ExportChoice { PlanPx4, PlanArduPilot, WaypointsArduPilot, Kml, GeoJson, Wpml };
+enum class ExportChoice { PlanPx4, PlanArduPilot, WaypointsArduPilot, Kml, GeoJson, Wpml, ParamsArduPilot, ParamsPx4 };
+
+// The firmware a format is for (KML, GeoJSON and WPML are priced as ArduPilot flies them).
+inline Firmware firmware_of(ExportChoice c) { return c == ExportChoice::PlanPx4 || c == ExportChoice::ParamsPx4 ? Firmware::Px4 : Firmware::ArduPilot; }
 
 struct MissionWorkbench {
     int from = 0, to = 1, drone = 0;  // indices into the scenario's hubs and drone types
@@ -23,6 +26,8 @@ struct MissionWorkbench {
     char override_reason[160] = "";
 
     std::optional<Route> preview;            // the route of the current choice
+    std::optional<GateReport> preview_gate;  // the gate's verdict on the mission the choices make (what Export decides)
+    std::string preview_checklist;           // the autopilot parameters that mission assumes
     std::string preview_error;
     GateReport last_gate;                    // of the last export attempt
     std::string last_message;                // what happened, for the panel

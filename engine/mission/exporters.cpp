@@ -10,6 +10,15 @@ namespace {
 std::vector<uint8_t> bytes_of(const std::string& s) { return std::vector<uint8_t>(s.begin(), s.end()); }
 }
 
+Result<MissionCheck> check_route_mission(const CompiledScenario& compiled, const RoutingNetwork& network, const RouteRequest& request,
+                                         const MissionOptions& options) {
+    auto built = build_mission(compiled, network, request, options);
+    if (!built) return built.error();
+    MissionCheck check{std::move(built.value()), {}};
+    check.gate = check_mission(compiled, check.built, request, options);
+    return check;
+}
+
 ExportResult export_mission(const CompiledScenario& compiled, const RoutingNetwork& network, const ExportRequest& request) {
     ExportResult result;
     const bool needs_route = request.format != ExportFormat::GeoJson || !request.route.from_hub.empty();
@@ -21,12 +30,13 @@ ExportResult export_mission(const CompiledScenario& compiled, const RoutingNetwo
         result.error = make_error("this format needs a route: --from, --to and --drone");
         return result;
     }
-    auto built = build_mission(compiled, network, request.route, request.options);
-    if (!built) {
-        result.error = built.error();
+    auto checked = check_route_mission(compiled, network, request.route, request.options);
+    if (!checked) {
+        result.error = checked.error();
         return result;
     }
-    result.gate = check_mission(compiled, built.value(), request.route, request.options);
+    auto built = Result<BuiltMission>(std::move(checked->built));
+    result.gate = std::move(checked->gate);
     result.items = built->mission.items.size();
     if (!result.gate.passed()) {
         if (request.override_reason.empty()) {

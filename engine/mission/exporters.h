@@ -28,6 +28,15 @@ struct ExportResult {
     bool ok() const { return error.message.empty(); }
 };
 
+// The mission a route request and options make, and the gate's verdict on it: what an export
+// would write and decide, without writing. The route preview and `lowsky route` show this.
+struct MissionCheck {
+    BuiltMission built;
+    GateReport gate;
+};
+Result<MissionCheck> check_route_mission(const CompiledScenario& compiled, const RoutingNetwork& network, const RouteRequest& request,
+                                         const MissionOptions& options);
+
 ExportResult export_mission(const CompiledScenario& compiled, const RoutingNetwork& network, const ExportRequest& request);
 
 }  // namespace lowsky

@@ -11,7 +11,8 @@ namespace lowsky::web {
 
 namespace {
 
-const char* kFormats[] = {".plan for PX4", ".plan for ArduPilot", ".waypoints for ArduPilot", "KML (Google Earth)", "GeoJSON (GIS)", "DJI WPML (.kmz, best effort)"};
+const char* kFormats[] = {".plan for PX4", ".plan for ArduPilot", ".waypoints for ArduPilot", "KML (Google Earth)", "GeoJSON (GIS)", "DJI WPML (.kmz, best effort)",
+                          "ArduPilot parameters (.param)", "PX4 parameters (.params)"};
 
 template <typename T>
 bool combo(const char* label, int& index, const std::vector<T>& items) {
@@ -25,6 +26,22 @@ bool combo(const char* label, int& index, const std::vector<T>& items) {
     return changed;
 }
 
+// A combo of fixed choices whose box and open items the page publishes (for the browser tests'
+// real clicks): `name` for the box, `name/i` for item i.
+bool choice(const char* label, int& index, const std::vector<const char*>& names, const char* name, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
+    bool changed = false;
+    const bool open = ImGui::BeginCombo(label, names[size_t(index)]);
+    remember_item_rect(name, rects);
+    if (open) {
+        const bool placed = !ImGui::IsWindowAppearing();  // a popup's first frame is hidden, its layout not final
+        for (size_t i = 0; i < names.size(); ++i) {
+            if (ImGui::Selectable(names[i], int(i) == index)) { index = int(i); changed = true; }
+            if (placed) remember_item_rect((std::string(name) + "/" + std::to_string(i)).c_str(), rects);
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
 
 }  // namespace
 
@@ -43,20 +60,51 @@ MissionPanelAction draw_mission_panel(const ScenarioView& view, MissionWorkbench
         changed |= combo("drone##type", w.drone, sc.drone_types);
         if (changed) action = MissionPanelAction::RouteChanged;
         int format = int(w.format);
-        if (ImGui::Combo("format", &format, kFormats, IM_ARRAYSIZE(kFormats))) w.format = ExportChoice(format);
+        if (ImGui::Combo("format", &format, kFormats, IM_ARRAYSIZE(kFormats))) {
+            w.format = ExportChoice(format);
+            changed = true;  // the firmware prices the flight
+        }
         int delivery = w.delivery == Delivery::HoverRelease ? 0 : 1;
         if (ImGui::Combo("delivery", &delivery, "hover and release\0land\0")) {
             w.delivery = delivery == 0 ? Delivery::HoverRelease : Delivery::Land;
             if (w.delivery == Delivery::Land) w.return_mode = ReturnMode::None;
+            changed = true;
         }
         int ret = w.return_mode == ReturnMode::Corridors ? 0 : w.return_mode == ReturnMode::Rtl ? 1 : 2;
-        if (w.delivery == Delivery::HoverRelease && ImGui::Combo("return", &ret, "through the corridors\0RTL (straight home)\0none\0"))
+        if (w.delivery == Delivery::HoverRelease && choice("return", ret, {"through the corridors", "RTL (straight home)", "none"}, "return", rects)) {
             w.return_mode = ret == 0 ? ReturnMode::Corridors : ret == 1 ? ReturnMode::Rtl : ReturnMode::None;
+            changed = true;
+        }
+        if (changed) action = MissionPanelAction::RouteChanged;
         ImGui::PopItemWidth();
 
-        if (w.preview) {
-            ImGui::TextDisabled("%.1f km, %.0f min, %.0f Wh of %.0f Wh usable", w.preview->distance_m / 1000, w.preview->time_s / 60,
-                                w.preview->energy_wh, w.preview->usable_energy_wh);
+        if (w.preview && w.preview_gate) {
+            // What Export will decide: the whole mission's time and energy, and the gate's verdict.
+            const GateReport& g = *w.preview_gate;
+            const bool energy_ok = g.energy_wh <= g.usable_energy_wh;
+            const ImVec4 ok(0.55f, 0.9f, 0.6f, 1), bad(1, 0.5f, 0.4f, 1), warn(1, 0.78f, 0.35f, 1);
+            ImGui::TextDisabled("%.1f km, delivered in %.0f min, back in %.0f min", w.preview->distance_m / 1000, g.delivered_s / 60, g.time_s / 60);
+            ImGui::TextColored(energy_ok ? ok : bad, "%.0f Wh of %.0f Wh usable%s", g.energy_wh, g.usable_energy_wh, energy_ok ? "" : ": beyond the battery");
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("the whole mission as the autopilot flies it: take-off, corridors, delivery and the chosen return, in the scenario's wind, keeping the reserve");
+            if (g.passed()) {
+                ImGui::TextColored(ok, "safety gate: passes");
+            } else {
+                ImGui::TextColored(energy_ok ? warn : bad, "safety gate: refuses (%zu)", g.failures.size());
+                if (ImGui::IsItemHovered()) {
+                    ImGui::BeginTooltip();
+                    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+                    for (const auto& f : g.failures) ImGui::BulletText("%s: %s", f.check.c_str(), f.message.c_str());
+                    ImGui::PopTextWrapPos();
+                    ImGui::EndTooltip();
+                }
+            }
+            if (!w.preview_checklist.empty() && ImGui::TreeNode("pre-flight parameters")) {
+                ImGui::PushTextWrapPos(0);
+                ImGui::TextDisabled("the times assume these autopilot parameters (export them with the mission): %s", w.preview_checklist.c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::TreePop();
+            }
         } else if (!w.preview_error.empty()) {
             ImGui::PushTextWrapPos(0);
             ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", w.preview_error.c_str());
