@@ -1,0 +1,200 @@
+// The golden mission files were written by the exporter under test; comparing against them only
+// proves that nothing changed. These tests say what each file must contain, from the scenario's
+// raw JSON and the rules in docs/missions.md alone (which corridors, by hand; positions from the
+// centrelines; heights from the bands over the lowest hub each corridor touches; the item
+// sequence of a delivery), and read the files with plain JSON and tab splitting, never with the
+// importers.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "fixtures.h"
+
+namespace {
+
+using nlohmann::json;
+
+struct Item {
+    int command = 0, frame = 0;
+    double p1 = 0, p2 = 0, lat = 0, lon = 0, alt = 0;
+};
+
+struct Leg {
+    const char* corridor;
+    bool reversed;
+    double ground_m_amsl;  // the lowest hub the corridor touches, by hand from the scenario
+};
+
+struct Case {
+    const char* name;
+    const char* from;
+    const char* to;
+    bool vtol;
+    bool land;           // delivery by landing (no return), else hover, release and back through the corridors
+    std::vector<Leg> out;
+};
+
+const json& by_id(const json& list, const std::string& id) {
+    for (const auto& x : list) if (x["id"] == id) return x;
+    FAIL("no " << id << " in the scenario");
+    static json none;
+    return none;
+}
+
+// What a mission must hold, item by item (home excluded), from the scenario alone.
+std::vector<Item> expected_items(const json& scenario, const Case& c, bool px4) {
+    const json& from = by_id(scenario["hubs"], c.from);
+    const json& to = by_id(scenario["hubs"], c.to);
+    const double home = from["ground_elevation_m_amsl"].get<double>();
+    const json& type = by_id(scenario["drone_types"], c.vtol ? "vtol-fixed-wing" : "heavy-octo");
+    const int frame_rel = 3, frame_mission = 2;
+    std::vector<Item> items;
+    auto height = [&](const Leg& l) {
+        const json& cor = by_id(scenario["corridors"], l.corridor);
+        return (cor["floor"]["value_m"].get<double>() + cor["ceiling"]["value_m"].get<double>()) / 2 + l.ground_m_amsl - home;
+    };
+    auto speed = [&](const Leg& l) {
+        return std::min(by_id(scenario["corridors"], l.corridor)["speed_limit_m_s"].get<double>(), type["cruise_speed_m_s"].get<double>());
+    };
+    double last_speed = -1, last_lat = 1e9, last_lon = 1e9, last_alt = 1e9;
+    auto waypoint = [&](double lat, double lon, double alt, double hold = 0) {
+        items.push_back({16, frame_rel, hold, 0, lat, lon, alt});
+        last_lat = lat, last_lon = lon, last_alt = alt;
+    };
+    auto follow = [&](std::vector<Leg> legs) {
+        for (const Leg& l : legs) {
+            if (speed(l) != last_speed) {
+                items.push_back({178, frame_mission, 1, speed(l)});  // ground speed
+                last_speed = speed(l);
+            }
+            std::vector<json> points(by_id(scenario["corridors"], l.corridor)["centreline"].begin(), by_id(scenario["corridors"], l.corridor)["centreline"].end());
+            if (l.reversed) std::reverse(points.begin(), points.end());
+            for (const auto& p : points) {
+                const double lat = p["lat_deg"].get<double>(), lon = p["lon_deg"].get<double>();
+                if (lat == last_lat && lon == last_lon && std::abs(last_alt - height(l)) < 0.005) continue;  // already there
+                waypoint(lat, lon, height(l));
+            }
+        }
+    };
+    const double hub_lat = from["position"]["lat_deg"].get<double>(), hub_lon = from["position"]["lon_deg"].get<double>();
+    const double drop_lat = to["position"]["lat_deg"].get<double>(), drop_lon = to["position"]["lon_deg"].get<double>();
+    const double dest = to["ground_elevation_m_amsl"].get<double>() - home;
+    items.push_back({c.vtol ? 84 : 22, frame_rel, 0, 0, hub_lat, hub_lon, height(c.out.front())});
+    last_lat = hub_lat, last_lon = hub_lon, last_alt = height(c.out.front());
+    follow(c.out);
+    if (c.land) {
+        items.push_back({c.vtol ? 85 : 21, frame_rel, 0, 0, drop_lat, drop_lon, dest});
+        return items;
+    }
+    if (c.vtol) items.push_back({3000, frame_mission, 3});
+    waypoint(drop_lat, drop_lon, dest + 15, 5);        // release height 15 m, hold 5 s
+    items.push_back({211, frame_mission, 1, 0});         // gripper 1, release
+    items.push_back({93, frame_mission, 3, -1});         // 3 s settle
+    std::vector<Leg> back(c.out.rbegin(), c.out.rend());
+    for (auto& l : back) l.reversed = !l.reversed;
+    waypoint(drop_lat, drop_lon, height(back.front()));
+    if (c.vtol) items.push_back({3000, frame_mission, 4});
+    follow(back);
+    items.push_back({c.vtol ? 85 : 21, frame_rel, 0, 0, hub_lat, hub_lon, 0});
+    (void)px4;
+    return items;
+}
+
+std::vector<Item> plan_items(const std::string& text, std::vector<double>& home) {
+    const json doc = json::parse(text);
+    home = doc["mission"]["plannedHomePosition"].get<std::vector<double>>();
+    std::vector<Item> out;
+    for (const auto& it : doc["mission"]["items"]) {
+        const auto& p = it["params"];
+        auto num = [](const json& v) { return v.is_null() ? 0.0 : v.get<double>(); };
+        if (it.contains("Altitude")) {  // QGC flies this one when present: it must say the same as param 7, in the same frame
+            CHECK(it["Altitude"].get<double>() == num(p[6]));
+            CHECK(it["AltitudeMode"].get<int>() == (it["frame"].get<int>() == 3 ? 1 : 2));
+        }
+        out.push_back({it["command"].get<int>(), it["frame"].get<int>(), num(p[0]), num(p[1]), num(p[4]), num(p[5]), num(p[6])});
+    }
+    return out;
+}
+
+std::vector<Item> waypoints_items(const std::string& text, std::vector<double>& home) {
+    std::istringstream in(text);
+    std::string line;
+    std::getline(in, line);
+    REQUIRE(line == "QGC WPL 110");
+    std::vector<Item> out;
+    bool first = true;
+    while (std::getline(in, line)) {
+        std::vector<std::string> f;
+        std::stringstream ss(line);
+        for (std::string cell; std::getline(ss, cell, '\t');) f.push_back(cell);
+        REQUIRE(f.size() == 12);
+        Item it{std::stoi(f[3]), std::stoi(f[2]), std::stod(f[4]), std::stod(f[5]), std::stod(f[8]), std::stod(f[9]), std::stod(f[10])};
+        if (first) {
+            home = {it.lat, it.lon, it.alt};
+            first = false;
+            continue;
+        }
+        out.push_back(it);
+    }
+    return out;
+}
+
+void check(const std::vector<Item>& got, const std::vector<Item>& want) {
+    REQUIRE(got.size() == want.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+        INFO("item " << i + 1 << ": command " << got[i].command);
+        CHECK(got[i].command == want[i].command);
+        CHECK(got[i].frame == want[i].frame);
+        if (want[i].command == 16 || want[i].command == 178 || want[i].command == 3000 || want[i].command == 211 || want[i].command == 93) {
+            CHECK(got[i].p1 == Approx(want[i].p1).margin(1e-9));
+        }
+        if (want[i].command == 178) CHECK(got[i].p2 == Approx(want[i].p2).margin(1e-9));
+        if (want[i].frame == 3) {
+            CHECK(got[i].lat == Approx(want[i].lat).margin(1e-7));
+            CHECK(got[i].lon == Approx(want[i].lon).margin(1e-7));
+            CHECK(got[i].alt == Approx(want[i].alt).margin(0.005));
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("Every golden mission holds what the scenario alone says it must", "[missions][golden]") {
+    const json scenario = json::parse(lowsky::test::read_text("assets/scenarios/gba.json"));
+    // The corridors of each seed route, read off the map by hand; the ground under each is the
+    // lowest hub it touches (c-baoan-shiyan: Bao'an 5 m; c-shiyan-songshan: Songshan Lake 20 m;
+    // c-xiangzhou-dongao: Xiangzhou 3 m and Dong'ao 15 m; c-guzhen-xinhui: Guzhen 3 m, Xinhui 5 m).
+    const std::vector<Case> cases = {
+        {"baoan-songshan", "baoan-ops", "songshan-lake", true, false, {{"c-baoan-shiyan", false, 5}, {"c-shiyan-songshan", false, 20}}},
+        {"xiangzhou-dongao", "xiangzhou-port", "dongao-island", true, false, {{"c-xiangzhou-dongao", false, 3}}},
+        {"guzhen-xinhui", "guzhen", "xinhui", false, true, {{"c-guzhen-xinhui", false, 3}}},
+        {"xinhui-guzhen", "xinhui", "guzhen", false, true, {{"c-guzhen-xinhui", true, 3}}},
+    };
+    int files = 0;
+    for (const Case& c : cases) {
+        const json& from = by_id(scenario["hubs"], c.from);
+        const std::vector<double> home_want{from["position"]["lat_deg"].get<double>(), from["position"]["lon_deg"].get<double>(),
+                                            from["ground_elevation_m_amsl"].get<double>()};
+        for (const char* flavour : {"px4.plan", "ardupilot.plan", "ardupilot.waypoints"}) {
+            const std::string path = std::string("tests/golden/missions/") + c.name + "." + flavour;
+            auto bytes = lowsky::read_file_bytes(lowsky::test::source_path(path));
+            if (!bytes.ok()) continue;  // not every case has every flavour
+            INFO(path);
+            ++files;
+            const std::string text(bytes.value().begin(), bytes.value().end());
+            std::vector<double> home;
+            const bool waypoints = std::string(flavour).find("waypoints") != std::string::npos;
+            const std::vector<Item> got = waypoints ? waypoints_items(text, home) : plan_items(text, home);
+            REQUIRE(home.size() == 3);
+            CHECK(home[0] == Approx(home_want[0]).margin(1e-7));
+            CHECK(home[1] == Approx(home_want[1]).margin(1e-7));
+            CHECK(home[2] == Approx(home_want[2]).margin(0.005));  // AMSL, the hub's elevation
+            check(got, expected_items(scenario, c, std::string(flavour).find("px4") == 0));
+        }
+    }
+    CHECK(files == 10);  // 3 + 3 + 3 + 1 golden missions
+}
