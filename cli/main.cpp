@@ -19,9 +19,14 @@ constexpr const char* kUsage =
     "      check a scenario: airspace, ceiling, separation, turns, ends, range, reachability.\n"
     "      exit 0 valid, 1 errors found, 2 unreadable or malformed\n"
     "  route FILE --from HUB --to HUB --drone TYPE [--objective fastest|energy] [--payload KG] [--json]\n"
-    "      the fastest (or least-energy) route with its legs, distance, time and energy.\n"
+    "        [--firmware ardupilot|px4] [--delivery release|land] [--return corridors|rtl|none] [--allow-flagged]\n"
+    "      the fastest (or least-energy) route with its legs, time and energy, and the safety gate's\n"
+    "      verdict on the mission it makes (the whole flight, the chosen return included).\n"
     "      exit 0 found, 1 no route, 2 unreadable\n"
-    "  export FILE --format plan|waypoints|kml|geojson|wpml -o OUT [--from HUB --to HUB --drone TYPE]\n"
+    "  flight FILE [--from HUB --to HUB --drone TYPE [--payload KG]] [--json]\n"
+    "      the flight profile's figures: time per phase under ArduPilot's and PX4's defaults and\n"
+    "      lowsky's parameter set, and the gate's figures for each return (the seed routes by default)\n"
+    "  export FILE --format plan|waypoints|kml|geojson|wpml|params -o OUT [--from HUB --to HUB --drone TYPE]\n"
     "         [--firmware px4|ardupilot] [--delivery release|land] [--return corridors|rtl|none]\n"
     "         [--altitude relative|amsl] [--kml-altitude absolute|relative] [--override REASON]\n"
     "      a mission through the corridors, checked by the safety gate, in a ground station's format.\n"
@@ -64,6 +69,7 @@ int main(int argc, char** argv) {
     if (verb == "export") return lowsky::cli::run_export(argc, argv);
     if (verb == "import") return lowsky::cli::run_import(argc, argv);
     if (verb == "simulate") return lowsky::cli::run_simulate(argc, argv);
+    if (verb == "flight") return lowsky::cli::run_flight(argc, argv);
     if (verb == "checks") {
         for (const auto& c : lowsky::all_checks()) std::printf("%-38s %s\n", c.id, c.rule);
         return 0;

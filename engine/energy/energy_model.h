@@ -1,5 +1,5 @@
 #pragma once
-// Electrical power of a drone in each phase of flight (shared/reference/DRONES.md).
+// Electrical power of a drone in each phase of flight (docs/simulation.md).
 // Multirotors: Stolaroff et al. 2018 (forward flight from drag, tilt and induced velocity) or
 // Dorling et al. 2017 (hover power at every speed). VTOL fixed-wing types hover and climb on
 // their lift rotors and cruise on the wing: P = m g V / (L/D * efficiency).

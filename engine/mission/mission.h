@@ -1,6 +1,6 @@
 #pragma once
 // A flyable mission in MAVLink terms: what QGroundControl, Mission Planner, MAVSDK, PX4 and
-// ArduPilot load (shared/reference/MISSION_FORMATS.md). Positions are WGS84 degrees, altitudes
+// ArduPilot load (docs/missions.md). Positions are WGS84 degrees, altitudes
 // metres in each item's own frame; `params` hold NaN where a file writes null ("use default").
 
 #include <array>

@@ -1,6 +1,6 @@
 #pragma once
 // QGroundControl .plan files (JSON): what QGC and MAVSDK both load
-// (shared/reference/MISSION_FORMATS.md, sections 1.2-1.8).
+// (docs/missions.md).
 
 #include <string>
 #include <string_view>

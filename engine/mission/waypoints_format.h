@@ -1,6 +1,6 @@
 #pragma once
 // ArduPilot / Mission Planner .waypoints files ("QGC WPL 110"): what QGroundControl,
-// pymavlink and MAVSDK all load (shared/reference/MISSION_FORMATS.md, section 2).
+// pymavlink and MAVSDK all load (docs/missions.md).
 
 #include <string>
 #include <string_view>

@@ -170,7 +170,11 @@ std::optional<Hub> read_hub(DocReader& r, const Json& v, const P& p) {
         if (h.energy == EnergySupply::Charger) h.charge_power_w = r.number(*en, e, "charge_power_w", 1, 1e6).value_or(0);
         if (h.energy == EnergySupply::Swap) h.swap_time_s = r.number(*en, e, "swap_time_s", 1, 3600).value_or(0);
     }
-    h.serves = r.string_list(v, p, "serves", true);
+    // Absent: every type takes off and lands here. Present: only those, and at least one.
+    if (const Json* sv = r.member(v, p, "serves", false)) {
+        h.serves = r.string_list(v, p, "serves", true);
+        if (sv->is_array() && sv->empty()) r.error(p + ".serves", "serves names the drone types that use this hub: leave it out for every type");
+    }
     if (r.errors.size() != errors_before) return std::nullopt;
     return h;
 }
@@ -552,8 +556,8 @@ std::string save_scenario(const Scenario& s) {
         if (h.energy == EnergySupply::Swap) energy["swap_time_s"] = h.swap_time_s;
         hubs.push_back(OJson{{"id", h.id}, {"name", h.name}, {"kind", name_of(kHubKinds, h.kind)}, {"position", point_json(h.position)},
                              {"ground_elevation_m_amsl", h.ground_elevation_m_amsl},
-                             {"pads", OJson{{"count", h.pad_count}, {"slot_s", h.pad_slot_s}}}, {"energy", energy},
-                             {"serves", strings_json(h.serves)}});
+                             {"pads", OJson{{"count", h.pad_count}, {"slot_s", h.pad_slot_s}}}, {"energy", energy}});
+        if (!h.serves.empty()) hubs.back()["serves"] = strings_json(h.serves);
     }
     doc["hubs"] = hubs;
 

@@ -83,3 +83,30 @@ TEST_CASE("Clock times parse and print", "[scenario]") {
     CHECK_FALSE(parse_clock("08:3x"));
     CHECK(format_clock(30600) == "08:30");
 }
+
+TEST_CASE("A hub's serves list: absent means every type, empty is an error with its path, and a type's autopilot overrides round-trip", "[scenario]") {
+    nlohmann::json doc = nlohmann::json::parse(read_text("tests/fixtures/scenarios/minimal.json"));
+    doc["hubs"][1].erase("serves");
+    ScenarioLoad load = parse_scenario(doc.dump(), "t.json");
+    INFO((load.errors.empty() ? std::string() : load.errors.front().to_string()));
+    REQUIRE(load.ok());
+    CHECK(load.scenario->hubs[1].serves.empty());
+    CHECK(load.scenario->hubs[1].serves_type("quad"));
+    const std::string saved = save_scenario(*load.scenario);
+    CHECK(saved.find("\"serves\"") == saved.rfind("\"serves\""));  // only hub A writes one
+
+    doc["hubs"][1]["serves"] = nlohmann::json::array();
+    ScenarioLoad bad = parse_scenario(doc.dump(), "t.json");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.errors.front().where == "$.hubs[1].serves");
+
+    Scenario s = load_scenario("tests/fixtures/scenarios/minimal.json");
+    s.drone_types[0].autopilot.spool_up_s = 3.5;
+    s.drone_types[0].autopilot.land_final_m_s = 0.3;
+    ScenarioLoad again = parse_scenario(save_scenario(s), "saved");
+    REQUIRE(again.ok());
+    CHECK(again.scenario->drone_types[0].autopilot.spool_up_s == 3.5);
+    CHECK(again.scenario->drone_types[0].autopilot.land_final_m_s == 0.3);
+    CHECK(again.scenario->drone_types[0].autopilot.accel_m_s2 < 0);
+    CHECK(again.scenario->drone_types[1].autopilot.any() == false);
+}
