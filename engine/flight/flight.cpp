@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "geo/geodesy.h"
 
@@ -14,18 +15,19 @@ constexpr double kDeg = 3.14159265358979323846 / 180.0;
 double ms(double seconds) { return std::round(seconds * 1000.0) / 1000.0; }
 double mw(double watts) { return std::round(watts * 1000.0) / 1000.0; }
 
-// The smallest angle between two bearings, in degrees [0, 180].
-double deflection_deg(double from_deg, double to_deg) {
-    double d = std::fmod(std::abs(to_deg - from_deg), 360.0);
-    return d > 180 ? 360 - d : d;
-}
-
 }  // namespace
 
 // ---- Model and geometry ------------------------------------------------------------------------
 
 Model make_model(const DroneType& type, const AutopilotSettings& autopilot, const Scenario& scenario) {
     return Model{&type, autopilot, scenario.rules.air_density_kg_m3, &scenario.wind};
+}
+
+Track track_of(double bearing_deg) { return {std::sin(bearing_deg * kDeg), std::cos(bearing_deg * kDeg)}; }
+
+WindVelocity wind_velocity(energy::WindVector wind) {
+    const double to = (wind.from_deg + 180.0) * kDeg;  // it blows from `from_deg`
+    return {wind.speed_m_s * std::sin(to), wind.speed_m_s * std::cos(to)};
 }
 
 LegGeometry make_leg(std::vector<GeoPoint> path, HeightAmsl height, HeightAmsl ground, double speed_m_s, int corridor) {
@@ -38,7 +40,7 @@ LegGeometry make_leg(std::vector<GeoPoint> path, HeightAmsl height, HeightAmsl g
     for (size_t k = 0; k + 1 < g.path.size(); ++k) {
         const geodesy::Inverse inv = geodesy::inverse(g.path[k], g.path[k + 1]);
         g.segment_m.push_back(inv.distance_m);
-        g.bearing_deg.push_back(inv.initial_bearing_deg);
+        g.track.push_back(track_of(inv.initial_bearing_deg));
     }
     return g;
 }
@@ -53,12 +55,22 @@ Powers::Powers(const Model& model, double payload_kg) : type_(model.type), paylo
     descent_w_ = mw(energy::descent_power_w(t, payload_kg, air));
 }
 
-double Powers::cruise_w(double airspeed_m_s) {
-    const int key = int(std::lround(airspeed_m_s * 100));
-    for (const auto& [k, p] : cruise_) if (k == key) return p;
-    const double p = mw(energy::cruise_power_w(*type_, payload_kg_, key / 100.0, energy::Air{rho_}));
-    cruise_.push_back({key, p});
+namespace {
+constexpr double kGridStep_m_s = 0.25;
+}
+
+double Powers::grid_point(size_t i) {
+    if (i >= cruise_grid_.size()) cruise_grid_.resize(i + 8, std::numeric_limits<double>::quiet_NaN());
+    double& p = cruise_grid_[i];
+    if (std::isnan(p)) p = energy::cruise_power_w(*type_, payload_kg_, double(i) * kGridStep_m_s, energy::Air{rho_});
     return p;
+}
+
+double Powers::cruise_w(double airspeed_m_s) {
+    const double x = std::max(0.0, airspeed_m_s) / kGridStep_m_s;
+    const size_t i = size_t(x);
+    const double lo = grid_point(i), hi = grid_point(i + 1);
+    return mw(lo + (hi - lo) * (x - double(i)));
 }
 
 // ---- Pieces --------------------------------------------------------------------------------------
@@ -69,28 +81,27 @@ double airspeed_limit_m_s(const Model& model, double payload_kg) {
     return std::min(t.max_speed_m_s, airspeed_at_lean_m_s(t, payload_kg, model.autopilot.max_lean_deg, model.air_density_kg_m3));
 }
 
-SegmentMotion segment_motion(const Model& model, double limit, double commanded, double track_deg, energy::WindVector wind) {
+SegmentMotion segment_motion(const Model& model, double limit, double commanded, Track t, WindVelocity w) {
     SegmentMotion m;
     commanded = std::min(commanded, model.autopilot.max_horizontal_m_s);
+    const double along = w.east * t.east + w.north * t.north;    // tail wind (+) or head wind (-)
+    const double across = w.east * t.north - w.north * t.east;   // crosswind
     if (model.autopilot.wing_borne_cruise) {
-        // Holds its airspeed; the wind changes the ground speed.
+        // Holds its airspeed, crabbing into the crosswind; the wind changes the ground speed.
         m.required_airspeed_m_s = commanded;
         m.airspeed_m_s = std::min(commanded, limit);
-        m.ground_m_s = energy::ground_speed_m_s(m.airspeed_m_s, track_deg, wind);
+        m.ground_m_s = std::abs(across) >= m.airspeed_m_s ? 0.0 : std::sqrt(m.airspeed_m_s * m.airspeed_m_s - across * across) + along;
     } else {
         // Holds the commanded ground speed along the track: the air velocity is the ground
-        // velocity less the wind's (which blows towards from + 180 degrees).
-        const double to = (wind.from_deg + 180.0) * kDeg, track = track_deg * kDeg;
-        const double ae = commanded * std::sin(track) - wind.speed_m_s * std::sin(to);
-        const double an = commanded * std::cos(track) - wind.speed_m_s * std::cos(to);
-        m.required_airspeed_m_s = std::round(std::hypot(ae, an) * 100) / 100;
+        // velocity less the wind's.
+        m.required_airspeed_m_s = std::round(std::sqrt((commanded - along) * (commanded - along) + across * across) * 100) / 100;
         if (m.required_airspeed_m_s <= limit) {
             m.airspeed_m_s = m.required_airspeed_m_s;
             m.ground_m_s = commanded;
         } else {
             // It cannot: at its top airspeed it makes what ground speed it can along the track.
             m.airspeed_m_s = limit;
-            m.ground_m_s = energy::ground_speed_m_s(limit, track_deg, wind);
+            m.ground_m_s = std::abs(across) >= limit ? 0.0 : std::sqrt(limit * limit - across * across) + along;
         }
     }
     m.ground_m_s = std::round(m.ground_m_s * 1e6) / 1e6;
@@ -106,15 +117,44 @@ double start_or_stop_loss_s(const Model& model, double v) {
     return ms((v / a + (j > 0 ? a / j : 0)) / 2);
 }
 
-double corner_loss_s(const Model& model, double v, double deflection) {
-    if (model.autopilot.wing_borne_cruise || deflection < 0.5 || v <= 0) return 0;
+double corner_loss_s(const Model& model, double v, Track from, Track to) {
+    const double cos_turn = std::clamp(from.east * to.east + from.north * to.north, -1.0, 1.0);
+    if (model.autopilot.wing_borne_cruise || cos_turn > 0.99996 || v <= 0) return 0;  // under half a degree: straight on
     const double a = model.autopilot.accel_m_s2, d = model.autopilot.corner_offset_m;
     // The rounded path passes `d` inside the corner: an arc of radius R; the lateral
     // acceleration limit sets the speed round it.
-    const double half = deflection * kDeg / 2;
-    const double radius = d / (1 / std::cos(half) - 1);
+    const double cos_half = std::sqrt((1 + cos_turn) / 2);
+    if (cos_half < 1e-6) return ms(2 * start_or_stop_loss_s(model, v));  // a U-turn: stop and start
+    const double radius = d / (1 / cos_half - 1);
     const double v_corner = std::min(v, std::sqrt(a * radius));
     return ms((v - v_corner) * (v - v_corner) / (a * v));
+}
+
+Move vertical_move(const Model& model, const Powers& powers, double dh) {
+    if (std::abs(dh) < 1e-6) return {};
+    const bool up = dh > 0;
+    const double dt = ms(up ? dh / model.autopilot.climb_m_s : -dh / model.autopilot.descent_m_s);
+    return {dt, (up ? powers.climb_w() : powers.descent_w()) * dt / 3600};
+}
+
+Move take_off_move(const Model& model, const Powers& powers, double dh) {
+    Move m = vertical_move(model, powers, dh);
+    m.time_s += ms(model.autopilot.spool_up_s);  // on the ground at idle: its energy is left out
+    return m;
+}
+
+LandingTimes landing_times(const AutopilotSettings& ap, double h) {
+    LandingTimes t;
+    const double fast = std::max(0.0, h - ap.land_final_height_m), slow = std::max(0.0, std::min(h, ap.land_final_height_m));
+    if (fast > 0) t.descend_s = ms(fast / ap.land_descent_m_s);
+    if (slow > 0) t.final_s = ms(slow / ap.land_final_m_s);
+    t.detect_s = ms(ap.land_detect_s);  // on the ground, motors stopping: its energy is left out
+    return t;
+}
+
+Move landing_move(const Model& model, const Powers& powers, double h) {
+    const LandingTimes t = landing_times(model.autopilot, h);
+    return {t.descend_s + t.final_s + t.detect_s, powers.descent_w() * t.descend_s / 3600 + powers.descent_w() * t.final_s / 3600};
 }
 
 // ---- Flight --------------------------------------------------------------------------------------
@@ -172,7 +212,7 @@ void Flight::set_payload(Powers& powers) {
 }
 
 void Flight::take_off(HeightAmsl to) {
-    const double spool = ms(model_.autopilot.spool_up_s);
+    const double spool = take_off_move(model_, *powers_, 0).time_s;
     t_ += spool;
     add(Phase::SpoolUp, spool, 0, 0, -1);  // on the ground at idle: its energy is left out
     if (observer_) observer_->point(t_, at_, h_, true);
@@ -182,11 +222,10 @@ void Flight::take_off(HeightAmsl to) {
 void Flight::vertical(HeightAmsl to) {
     const double dh = to.over(h_);
     if (std::abs(dh) < 1e-6) return;
-    const bool up = dh > 0;
-    const double dt = ms(up ? dh / model_.autopilot.climb_m_s : -dh / model_.autopilot.descent_m_s);
-    t_ += dt;
+    const Move m = vertical_move(model_, *powers_, dh);
+    t_ += m.time_s;
     h_ = to;
-    add(up ? Phase::Climb : Phase::Descend, dt, (up ? powers_->climb_w() : powers_->descent_w()) * dt / 3600, 0, -1);
+    add(dh > 0 ? Phase::Climb : Phase::Descend, m.time_s, m.energy_wh, 0, -1);
     if (observer_) observer_->point(t_, at_, h_, false);
 }
 
@@ -199,25 +238,22 @@ void Flight::hover(double seconds) {
 }
 
 void Flight::land(HeightAmsl ground) {
-    const AutopilotSettings& ap = model_.autopilot;
-    const HeightAmsl slow_from = ground.above(ap.land_final_height_m);
-    if (h_.m > slow_from.m) {
-        const double dt = ms(h_.over(slow_from) / ap.land_descent_m_s);
-        t_ += dt;
-        h_ = slow_from;
-        add(Phase::Descend, dt, powers_->descent_w() * dt / 3600, 0, -1);
+    const LandingTimes t = landing_times(model_.autopilot, h_.over(ground));
+    if (t.descend_s > 0) {
+        t_ += t.descend_s;
+        h_ = ground.above(model_.autopilot.land_final_height_m);
+        add(Phase::Descend, t.descend_s, powers_->descent_w() * t.descend_s / 3600, 0, -1);
         if (observer_) observer_->point(t_, at_, h_, false);
     }
-    if (h_.m > ground.m) {
-        const double dt = ms(h_.over(ground) / ap.land_final_m_s);
-        t_ += dt;
+    if (t.final_s > 0) {
+        t_ += t.final_s;
         h_ = ground;
-        add(Phase::LandFinal, dt, powers_->descent_w() * dt / 3600, 0, -1);
+        add(Phase::LandFinal, t.final_s, powers_->descent_w() * t.final_s / 3600, 0, -1);
         if (observer_) observer_->point(t_, at_, h_, true);
     }
-    const double detect = ms(ap.land_detect_s);
-    t_ += detect;
-    add(Phase::LandDetect, detect, 0, 0, -1);  // on the ground, motors stopping
+    h_ = ground;
+    t_ += t.detect_s;
+    add(Phase::LandDetect, t.detect_s, 0, 0, -1);
     if (observer_) observer_->point(t_, at_, h_, true);
 }
 
@@ -226,14 +262,23 @@ void Flight::fly_direct(GeoPoint to, double speed_m_s, HeightAmsl ground) {
     follow({&leg});
 }
 
+// A move from where the flight is into a lane (or on to the finish): short, so on the plane.
+Flight::Piece Flight::join(GeoPoint from, GeoPoint to) {
+    if (from.lat_deg == to.lat_deg && from.lon_deg == to.lon_deg) return {};
+    const geodesy::Hop hop = geodesy::short_hop(from, to);
+    if (hop.distance_m < 5000) return {hop.distance_m, {hop.east, hop.north}, 0, true, to};
+    const geodesy::Inverse inv = geodesy::inverse(from, to);  // long (RTL): the geodesic
+    return {inv.distance_m, track_of(inv.initial_bearing_deg), 0, true, to};
+}
+
 void Flight::follow(const std::vector<const LegGeometry*>& legs, const GeoPoint* finish) {
     bool moving = false;
-    double bearing = 0;  // of the last piece flown while moving
+    Track track;  // of the last piece flown while moving
     for (size_t i = 0; i < legs.size(); ++i) {
         const LegGeometry& leg = *legs[i];
         if (leg.path.empty()) continue;
         const int leg_index = legs_flown_ + int(i);
-        const energy::WindVector wind = model_.wind ? energy::wind_at(*model_.wind, leg.height.over(leg.ground)) : energy::WindVector{};
+        const WindVelocity wind = wind_velocity(model_.wind ? energy::wind_at(*model_.wind, leg.height.over(leg.ground)) : energy::WindVector{});
         // A stop follows this leg when the flight ends after it or changes height for the next.
         size_t next = i + 1;
         while (next < legs.size() && legs[next]->path.empty()) ++next;
@@ -244,20 +289,17 @@ void Flight::follow(const std::vector<const LegGeometry*>& legs, const GeoPoint*
             moving = false;
         }
         // The pieces of this leg: into the lane from where the flight is, then the segments.
-        struct Piece { double m, bearing; size_t segment; bool join; GeoPoint to; };
-        std::vector<Piece> pieces;
-        const double join = geodesy::distance_m(at_, leg.path.front());
-        if (join > 0.01) pieces.push_back({join, geodesy::inverse(at_, leg.path.front()).initial_bearing_deg, 0, true, leg.path.front()});
-        for (size_t k = 0; k < leg.segment_m.size(); ++k) pieces.push_back({leg.segment_m[k], leg.bearing_deg[k], k, false, leg.path[k + 1]});
+        pieces_.clear();
+        if (const Piece j = join(at_, leg.path.front()); j.m > 0.01) pieces_.push_back(j);
+        for (size_t k = 0; k < leg.segment_m.size(); ++k) pieces_.push_back({leg.segment_m[k], leg.track[k], k, false, leg.path[k + 1]});
         if (finish && next >= legs.size()) {
-            const GeoPoint from = pieces.empty() ? at_ : pieces.back().to;
-            const geodesy::Inverse out = geodesy::inverse(from, *finish);
-            if (out.distance_m > 0.01) pieces.push_back({out.distance_m, out.initial_bearing_deg, 0, true, *finish});
+            if (const Piece j = join(pieces_.empty() ? at_ : pieces_.back().to, *finish); j.m > 0.01) pieces_.push_back(j);
         }
+        const std::vector<Piece>& pieces = pieces_;
 
         for (size_t p = 0; p < pieces.size(); ++p) {
             const Piece& piece = pieces[p];
-            const SegmentMotion m = segment_motion(model_, airspeed_limit_, leg.speed_m_s, piece.bearing, wind);
+            const SegmentMotion m = segment_motion(model_, airspeed_limit_, leg.speed_m_s, piece.track, wind);
             if (m.required_airspeed_m_s - airspeed_limit_ > worst_excess_) {
                 worst_excess_ = m.required_airspeed_m_s - airspeed_limit_;
                 worst_airspeed_ = m.required_airspeed_m_s;
@@ -272,7 +314,7 @@ void Flight::follow(const std::vector<const LegGeometry*>& legs, const GeoPoint*
             if (!moving) {
                 before = start_or_stop_loss_s(model_, gs);
             } else {
-                before = corner_loss_s(model_, gs, deflection_deg(bearing, piece.bearing));
+                before = corner_loss_s(model_, gs, track, piece.track);
                 before_phase = Phase::Corner;
             }
             if (stop_after && p + 1 == pieces.size()) after = start_or_stop_loss_s(model_, gs);
@@ -288,7 +330,7 @@ void Flight::follow(const std::vector<const LegGeometry*>& legs, const GeoPoint*
                 observer_->point(t_, at_, h_, false);
             }
             moving = !(stop_after && p + 1 == pieces.size());
-            bearing = piece.bearing;
+            track = piece.track;
         }
     }
     legs_flown_ += int(legs.size());

@@ -46,11 +46,21 @@ struct Model {
 
 Model make_model(const DroneType& type, const AutopilotSettings& autopilot, const Scenario& scenario);
 
+// A direction over the ground, as a unit vector (east, north); and the air's velocity.
+struct Track {
+    double east = 0, north = 1;
+};
+Track track_of(double bearing_deg);
+struct WindVelocity {
+    double east = 0, north = 0;  // where the air moves to, m/s
+};
+WindVelocity wind_velocity(energy::WindVector wind);
+
 // One leg as flown: a polyline at one height, with what the motion along it needs.
 struct LegGeometry {
     std::vector<GeoPoint> path;
     std::vector<double> segment_m;        // per segment
-    std::vector<double> bearing_deg;      // per segment, at its start
+    std::vector<Track> track;             // per segment, at its start
     HeightAmsl height;
     HeightAmsl ground;                    // the ground under the leg (no terrain model: docs/flight.md)
     double speed_m_s = 0;                 // commanded: ground speed (multirotor) or airspeed (wing-borne)
@@ -59,7 +69,10 @@ struct LegGeometry {
 
 LegGeometry make_leg(std::vector<GeoPoint> path, HeightAmsl height, HeightAmsl ground, double speed_m_s, int corridor = -1);
 
-// A type's powers at one payload, cruise powers memoised by airspeed (to the cm/s).
+// A type's powers at one payload. Cruise power is read off a grid over airspeed (every
+// 0.25 m/s, each point solved once, linear between them: within 0.02 W of the model on the
+// smooth curves of docs/simulation.md), so that the many airspeeds a wind makes cost no more
+// than a few solves.
 class Powers {
 public:
     Powers() = default;
@@ -75,7 +88,8 @@ private:
     const DroneType* type_ = nullptr;
     double payload_kg_ = -1, rho_ = 1.19;
     double hover_w_ = 0, climb_w_ = 0, descent_w_ = 0;
-    std::vector<std::pair<int, double>> cruise_;  // (airspeed in cm/s, power)
+    std::vector<double> cruise_grid_;  // power at i * kGridStep; NaN until solved
+    double grid_point(size_t i);
 };
 
 // ---- [SECTION] Pieces ----------------------------------------------------------------------
@@ -90,11 +104,24 @@ struct SegmentMotion {
 // The highest airspeed the type holds at a payload under these settings.
 double airspeed_limit_m_s(const Model& model, double payload_kg);
 // What the autopilot makes of a commanded speed on a track in a wind.
-SegmentMotion segment_motion(const Model& model, double airspeed_limit, double commanded_m_s, double track_deg, energy::WindVector wind);
+SegmentMotion segment_motion(const Model& model, double airspeed_limit, double commanded_m_s, Track track, WindVelocity wind);
 // Time lost against flying at `v` all along, for one start from rest or one stop (jerk-limited).
 double start_or_stop_loss_s(const Model& model, double v_m_s);
-// Time lost slowing for a corner of `deflection_deg` (0 = straight on) and speeding up again.
-double corner_loss_s(const Model& model, double v_m_s, double deflection_deg);
+// Time lost slowing for a corner from track `a` to track `b` and speeding up again.
+double corner_loss_s(const Model& model, double v_m_s, Track a, Track b);
+
+// The vertical moves, as times and energy without a flight around them (the router's search
+// prices thousands); Flight's own moves are made of the same.
+struct Move {
+    double time_s = 0, energy_wh = 0;
+};
+Move vertical_move(const Model& model, const Powers& powers, double dh_m);     // climb (dh > 0) or descend in place
+Move take_off_move(const Model& model, const Powers& powers, double dh_m);     // spool-up, then the climb from the pad
+Move landing_move(const Model& model, const Powers& powers, double height_m);  // from height_m over the pad to disarmed
+struct LandingTimes {
+    double descend_s = 0, final_s = 0, detect_s = 0;
+};
+LandingTimes landing_times(const AutopilotSettings& autopilot, double height_over_ground_m);
 
 // ---- [SECTION] Flight ----------------------------------------------------------------------
 
@@ -155,6 +182,14 @@ public:
     int worst_leg() const { return worst_leg_; }
 
 private:
+    struct Piece {
+        double m = 0;
+        Track track;
+        size_t segment = 0;
+        bool join = false;  // into a lane or on to the finish, not a corridor segment
+        GeoPoint to;
+    };
+    static Piece join(GeoPoint from, GeoPoint to);
     void add(Phase phase, double time_s, double energy_wh, double distance_m, int leg);
     double cruise_power(const SegmentMotion& m) { return powers_->cruise_w(m.airspeed_m_s); }
 
@@ -170,6 +205,7 @@ private:
     bool headway_ = true;
     double worst_airspeed_ = 0, worst_limit_ = 0, worst_excess_ = -1e300, airspeed_limit_ = 0;
     int worst_leg_ = -1, legs_flown_ = 0;
+    std::vector<Piece> pieces_;  // follow()'s, kept for its buffer
 };
 
 // The energy figure every caller compares: what the flight needs against the battery less the

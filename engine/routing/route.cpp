@@ -21,8 +21,9 @@ Costs operator+(Costs a, Costs b) { return {a.time_s + b.time_s, a.energy_wh + b
 // An arc flown at its commanded speed in its band's wind, corner to corner, with what the
 // moves into and out of it need (the speed and power at its first and last segment).
 struct ArcFlight {
-    Costs cruise;
-    double first_gs = 0, last_gs = 0, first_w = 0, last_w = 0, first_bearing = 0, last_bearing = 0;
+    bool known = false;
+    Costs cruise, start, stop;  // start: from rest into it; stop: to rest at its end
+    double first_gs = 0, last_gs = 0, first_w = 0;
 };
 
 }  // namespace
@@ -62,15 +63,26 @@ void RoutingNetwork::build(const ValidationReport& report) {
         arc.corridor = lc.corridor;
         arc.length_m = lc.length_m;
         arc.speed_limit_m_s = c.speed_limit_m_s;
-        arc.allowed.assign(s.drone_types.size(), 0);
+        arc.height = lc.middle();
+        arc.wind = flight::wind_velocity(energy::wind_at(s.wind, lc.middle().over(lc.ground)));
+        std::vector<uint8_t> allowed(s.drone_types.size(), 0);
         for (size_t t = 0; t < s.drone_types.size(); ++t)
-            arc.allowed[t] = std::find(c.drone_types.begin(), c.drone_types.end(), s.drone_types[t].id) != c.drone_types.end();
+            allowed[t] = std::find(c.drone_types.begin(), c.drone_types.end(), s.drone_types[t].id) != c.drone_types.end();
+        const flight::LegGeometry forward = flight::make_leg(c.centreline, {}, {}, 0);
         for (const bool reversed : {false, true}) {
             if (reversed && c.direction == Direction::OneWay) break;
             arc.reversed = reversed;
+            arc.segment_m = forward.segment_m;
+            arc.track = forward.track;
+            if (reversed) {
+                std::reverse(arc.segment_m.begin(), arc.segment_m.end());
+                std::reverse(arc.track.begin(), arc.track.end());
+                for (auto& t : arc.track) t = {-t.east, -t.north};  // the geodesic's back azimuth: close enough for pricing
+            }
             arc.from = reversed ? lc.end_node : lc.start_node;
             arc.to = reversed ? lc.start_node : lc.end_node;
             outgoing_[size_t(arc.from)].push_back(uint32_t(arcs_.size()));
+            allowed_.insert(allowed_.end(), allowed.begin(), allowed.end());
             arcs_.push_back(arc);
         }
     }
@@ -117,48 +129,47 @@ Result<Route> RoutingNetwork::route(const RouteRequest& q) const {
     const double limit = flight::airspeed_limit_m_s(model, payload);
     const HeightAmsl origin_ground(origin->ground_elevation_m_amsl), destination_ground(destination->ground_elevation_m_amsl);
 
-    // Each arc flown at the type's speed in its band's wind (both directions differ in wind).
+    // Each arc flown at the type's speed in its band's wind (both directions differ in wind),
+    // priced when the search first reaches it.
     const size_t n = arcs_.size();
     const auto& lcs = compiled_.corridors();
-    std::vector<ArcFlight> fly(n);
-    for (size_t a = 0; a < n; ++a) {
+    std::vector<ArcFlight> flown(n);
+    auto fly = [&](size_t a) -> const ArcFlight& {
+        ArcFlight& af = flown[a];
+        if (af.known) return af;
+        af.known = true;
         const Arc& arc = arcs_[a];
-        if (!arc.allowed[type_index]) continue;
-        const LocalCorridor& lc = lcs[arc.corridor];
-        const Corridor& c = s.corridors[arc.corridor];
         const double speed = std::min(arc.speed_limit_m_s, type->cruise_speed_m_s);
-        const energy::WindVector wind = energy::wind_at(s.wind, lc.middle().over(lc.ground));
-        const size_t segments = c.centreline.size() - 1;
-        ArcFlight& af = fly[a];
-        for (size_t k = 0; k < segments; ++k) {
-            const size_t i = arc.reversed ? segments - k : k, j = arc.reversed ? i - 1 : i + 1;
-            const double bearing = std::atan2(lc.points[j].east_m - lc.points[i].east_m, lc.points[j].north_m - lc.points[i].north_m) * 180 / 3.14159265358979323846;
-            const double length = std::abs(lc.along_m[j] - lc.along_m[i]);
-            const flight::SegmentMotion m = flight::segment_motion(model, limit, speed, bearing, wind);
+        const flight::WindVelocity wind = arc.wind;
+        for (size_t k = 0; k < arc.segment_m.size(); ++k) {
+            const flight::SegmentMotion m = flight::segment_motion(model, limit, speed, arc.track[k], wind);
             const double gs = std::max(m.ground_m_s, flight::Constants::kMinGroundSpeed_m_s);
             const double w = powers.cruise_w(m.airspeed_m_s);
-            double t = std::round(length / gs * 1000) / 1000;
-            if (k > 0) {
-                double d = std::fmod(std::abs(bearing - af.last_bearing), 360.0);
-                t += flight::corner_loss_s(model, gs, d > 180 ? 360 - d : d);
-            } else {
-                af.first_gs = gs, af.first_w = w, af.first_bearing = bearing;
-            }
+            double t = std::round(arc.segment_m[k] / gs * 1000) / 1000;
+            if (k > 0) t += flight::corner_loss_s(model, gs, arc.track[k - 1], arc.track[k]);
+            else af.first_gs = gs, af.first_w = w;
             af.cruise = af.cruise + Costs{t, w * t / 3600};
-            af.last_gs = gs, af.last_w = w, af.last_bearing = bearing;
+            af.last_gs = gs;
+            if (k + 1 == arc.segment_m.size()) {
+                const double stop = flight::start_or_stop_loss_s(model, gs);
+                af.stop = {stop, w * stop / 3600};
+            }
         }
-    }
-    auto loss = [&](double gs, double w) { const double t = flight::start_or_stop_loss_s(model, gs); return Costs{t, w * t / 3600}; };
-    // Vertical moves and landings priced by the profile itself.
-    auto vertical_cost = [&](HeightAmsl from_h, HeightAmsl to_h, bool take_off, bool landing) {
-        flight::Flight f(model, powers, false);
-        f.start({}, from_h, 0);
-        if (take_off) f.take_off(to_h);
-        else if (landing) f.land(to_h);
-        else f.vertical(to_h);
-        return Costs{f.totals().time_s, f.totals().energy_wh};
+        const double start = flight::start_or_stop_loss_s(model, af.first_gs);
+        af.start = {start, af.first_w * start / 3600};
+        return af;
     };
-    auto height = [&](size_t a) { return lcs[arcs_[a].corridor].middle(); };
+    // Vertical moves and landings priced by the profile's own moves.
+    auto vertical_cost = [&](HeightAmsl from_h, HeightAmsl to_h, bool take_off, bool landing) {
+        const double dh = to_h.over(from_h);
+        const flight::Move m = take_off ? flight::take_off_move(model, powers, dh)
+                               : landing ? flight::landing_move(model, powers, -dh)
+                                         : flight::vertical_move(model, powers, dh);
+        return Costs{m.time_s, m.energy_wh};
+    };
+    auto height = [&](size_t a) { return arcs_[a].height; };
+    const size_t types = s.drone_types.size();
+    auto allowed = [&](size_t a) { return allowed_[a * types + type_index] != 0; };
     auto cost = [&](const Costs& c) { return q.objective == RouteObjective::Fastest ? c.time_s : c.energy_wh; };
 
     // Dijkstra over arcs (so that the move between two corridors can be costed), with one
@@ -169,8 +180,9 @@ Result<Route> RoutingNetwork::route(const RouteRequest& q) const {
     using Item = std::pair<double, uint32_t>;
     std::priority_queue<Item, std::vector<Item>, std::greater<Item>> open;
     for (uint32_t a : outgoing_[size_t(from)]) {
-        if (!arcs_[a].allowed[type_index]) continue;
-        best[a] = cost(vertical_cost(origin_ground, height(a), true, false) + loss(fly[a].first_gs, fly[a].first_w) + fly[a].cruise);
+        if (!allowed(a)) continue;
+        const ArcFlight& af = fly(a);
+        best[a] = cost(vertical_cost(origin_ground, height(a), true, false) + af.start + af.cruise);
         open.push({best[a], a});
     }
     while (!open.empty()) {
@@ -179,22 +191,23 @@ Result<Route> RoutingNetwork::route(const RouteRequest& q) const {
         if (d > best[a]) continue;
         if (a == landed) break;
         const Arc& arc = arcs_[a];
+        const ArcFlight& fa = fly(a);
         if (arc.to == to) {
-            const double total = d + cost(loss(fly[a].last_gs, fly[a].last_w) + vertical_cost(height(a), destination_ground, false, true));
+            const double total = d + cost(fa.stop + vertical_cost(height(a), destination_ground, false, true));
             if (total < best[landed]) { best[landed] = total; previous[landed] = a; open.push({total, uint32_t(landed)}); }
         }
         for (uint32_t b : outgoing_[size_t(arc.to)]) {
             const Arc& next = arcs_[b];
-            if (!next.allowed[type_index] || (next.corridor == arc.corridor && next.reversed != arc.reversed)) continue;
+            if (!allowed(b) || (next.corridor == arc.corridor && next.reversed != arc.reversed)) continue;
+            const ArcFlight& fb = fly(b);
             Costs move;
             if (std::abs(height(b).over(height(a))) > 0.01) {
-                move = loss(fly[a].last_gs, fly[a].last_w) + vertical_cost(height(a), height(b), false, false) + loss(fly[b].first_gs, fly[b].first_w);
+                move = fa.stop + vertical_cost(height(a), height(b), false, false) + fb.start;
             } else {
-                double dd = std::fmod(std::abs(fly[b].first_bearing - fly[a].last_bearing), 360.0);
-                const double t = flight::corner_loss_s(model, std::min(fly[a].last_gs, fly[b].first_gs), dd > 180 ? 360 - dd : dd);
-                move = {t, fly[b].first_w * t / 3600};
+                const double t = flight::corner_loss_s(model, std::min(fa.last_gs, fb.first_gs), arc.track.back(), next.track.front());
+                move = {t, fb.first_w * t / 3600};
             }
-            const double nd = d + cost(move + fly[b].cruise);
+            const double nd = d + cost(move + fb.cruise);
             if (nd < best[b]) { best[b] = nd; previous[b] = a; open.push({nd, b}); }
         }
     }
@@ -236,7 +249,21 @@ Result<Route> RoutingNetwork::route(const RouteRequest& q) const {
         if (arc.reversed) std::reverse(leg.path.begin(), leg.path.end());
         route.legs.push_back(std::move(leg));
     }
-    const flight::Flight f = fly_route(model, powers, route, origin->position, destination->position);
+    // The figures: the profile flies the legs found (their geometry is the arcs', computed once).
+    std::vector<flight::LegGeometry> geometry;
+    std::vector<const flight::LegGeometry*> order;
+    geometry.reserve(chain.size());
+    for (size_t i = 0; i < chain.size(); ++i) {
+        const Arc& arc = arcs_[chain[i]];
+        const RouteLeg& leg = route.legs[i];
+        geometry.push_back({leg.path, arc.segment_m, arc.track, leg.height, leg.ground, leg.speed_m_s, int(arc.corridor)});
+        order.push_back(&geometry.back());
+    }
+    flight::Flight f(model, powers, true);
+    f.start(origin->position, origin_ground, 0);
+    f.take_off(route.legs.front().height);
+    f.follow(order, &destination->position);
+    f.land(destination_ground);
     route.phases = f.phases();
     route.time_s = f.totals().time_s;
     route.energy_wh = f.totals().energy_wh;

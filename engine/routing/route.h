@@ -87,7 +87,10 @@ public:
         int from = 0, to = 0;    // nodes
         double length_m = 0;
         double speed_limit_m_s = 0;
-        std::vector<uint8_t> allowed;  // per drone type index
+        HeightAmsl height;                      // the middle of its band
+        flight::WindVelocity wind;              // the scenario's, in its band
+        std::vector<double> segment_m;          // in flying order
+        std::vector<flight::Track> track;       // in flying order
     };
     const std::vector<Arc>& arcs() const { return arcs_; }
     // The corridors left out of routing, with the finding that put them out (empty when allowed).
@@ -100,6 +103,7 @@ private:
     RoutingPolicy policy_;
     std::vector<Arc> arcs_;
     std::vector<std::vector<uint32_t>> outgoing_;  // per node
+    std::vector<uint8_t> allowed_;                 // per arc and drone type: the corridor lets the type fly it
     std::vector<AvoidedCorridor> blocked_;
     std::vector<uint8_t> corridor_blocked_;        // per corridor
 };
