@@ -84,26 +84,19 @@ MissionPanelAction draw_mission_panel(const ScenarioView& view, MissionWorkbench
             const bool energy_ok = g.energy_wh <= g.usable_energy_wh;
             const ImVec4 ok(0.55f, 0.9f, 0.6f, 1), bad(1, 0.5f, 0.4f, 1), warn(1, 0.78f, 0.35f, 1);
             ImGui::TextDisabled("%.1f km, delivered in %.0f min, back in %.0f min", w.preview->distance_m / 1000, g.delivered_s / 60, g.time_s / 60);
-            ImGui::TextColored(energy_ok ? ok : bad, "%.0f Wh of %.0f Wh usable%s", g.energy_wh, g.usable_energy_wh, energy_ok ? "" : ": beyond the battery");
-            if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("the whole mission as the autopilot flies it: take-off, corridors, delivery and the chosen return, in the scenario's wind, keeping the reserve");
-            if (g.passed()) {
-                ImGui::TextColored(ok, "safety gate: passes");
-            } else {
-                ImGui::TextColored(energy_ok ? warn : bad, "safety gate: refuses (%zu)", g.failures.size());
-                if (ImGui::IsItemHovered()) {
-                    ImGui::BeginTooltip();
-                    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
-                    for (const auto& f : g.failures) ImGui::BulletText("%s: %s", f.check.c_str(), f.message.c_str());
-                    ImGui::PopTextWrapPos();
-                    ImGui::EndTooltip();
-                }
-            }
-            if (!w.preview_checklist.empty() && ImGui::TreeNode("pre-flight parameters")) {
-                ImGui::PushTextWrapPos(0);
-                ImGui::TextDisabled("the times assume these autopilot parameters (export them with the mission): %s", w.preview_checklist.c_str());
+            // One line: the energy and the verdict, coloured by it; the why and the autopilot
+            // parameters the figures assume in its tooltip.
+            if (g.passed()) ImGui::TextColored(ok, "%.0f of %.0f Wh usable, safety gate passes", g.energy_wh, g.usable_energy_wh);
+            else ImGui::TextColored(energy_ok ? warn : bad, "%.0f of %.0f Wh usable, safety gate refuses (%zu)", g.energy_wh, g.usable_energy_wh, g.failures.size());
+            remember_item_rect("verdict", rects);
+            if (ImGui::IsItemHovered()) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+                ImGui::TextUnformatted("The whole mission as the autopilot flies it: take-off, corridors, delivery and the chosen return, in the scenario's wind, keeping the reserve.");
+                for (const auto& f : g.failures) ImGui::BulletText("%s: %s", f.check.c_str(), f.message.c_str());
+                if (!w.preview_checklist.empty()) ImGui::TextDisabled("Assumes these autopilot parameters (export them with the mission): %s", w.preview_checklist.c_str());
                 ImGui::PopTextWrapPos();
-                ImGui::TreePop();
+                ImGui::EndTooltip();
             }
         } else if (!w.preview_error.empty()) {
             ImGui::PushTextWrapPos(0);
