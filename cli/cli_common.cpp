@@ -37,7 +37,11 @@ std::optional<Args> parse_args(int argc, char** argv, int first, const std::vect
     return args;
 }
 
-Json error_json(const Error& e) { return Json{{"where", e.where}, {"message", e.message}}; }
+Json error_json(const Error& e) {
+    Json j{{"where", e.where}, {"message", e.message}};
+    if (!e.code.empty()) j["code"] = e.code;
+    return j;
+}
 
 std::optional<Scenario> load_scenario_file(const std::string& path, bool json_output, std::vector<Error>& warnings) {
     auto bytes = read_file_bytes(path);

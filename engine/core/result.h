@@ -10,7 +10,8 @@ namespace lowsky {
 
 struct Error {
     std::string message;  // what went wrong, for a person
-    std::string where;    // file, JSON path, byte offset or line:column; empty when not applicable
+    std::string where;    // file, JSON path, byte offset, line:column or the request's field; never a command-line flag
+    std::string code = {};  // a stable id for programs ("route.unknown_hub"); empty where the message is all there is
 
     std::string to_string() const { return where.empty() ? message : where + ": " + message; }
 };
@@ -37,8 +38,8 @@ private:
     Error error_;
 };
 
-inline Error make_error(std::string message, std::string where = {}) {
-    return Error{std::move(message), std::move(where)};
+inline Error make_error(std::string message, std::string where = {}, std::string code = {}) {
+    return Error{std::move(message), std::move(where), std::move(code)};
 }
 
 }  // namespace lowsky

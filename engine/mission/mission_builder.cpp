@@ -113,14 +113,14 @@ Result<BuiltMission> build_mission(const CompiledScenario& compiled, const Routi
     built.outbound = outbound.value();
     if (options.delivery == Delivery::Land && options.return_mode != ReturnMode::None) {
         return make_error("a delivery that lands ends the mission there: export the return as a mission of its own, or deliver by hover and release",
-                          "--delivery");
+                          "options.delivery", "mission.land_then_return");
     }
     if (options.return_mode == ReturnMode::Corridors) {
         RouteRequest back = out_request;
         std::swap(back.from_hub, back.to_hub);
         back.payload_kg = 0;  // the parcel stays at the destination
         auto inbound = network.route(back);
-        if (!inbound) return make_error("no way back through the corridors: " + inbound.error().message, "--return");
+        if (!inbound) return make_error("no way back through the corridors: " + inbound.error().message, "options.return_mode", "mission.no_way_back");
         built.inbound = inbound.value();
     }
 

@@ -64,7 +64,7 @@ bool parse_real(std::string_view s, double& out) {
 
 Result<std::string> write_waypoints(const Mission& m) {
     if (m.firmware == Firmware::Px4)
-        return make_error("a .waypoints file cannot carry PX4's default (NaN) parameters; export PX4 missions as .plan", "--firmware");
+        return make_error("a .waypoints file cannot carry PX4's default (NaN) parameters; export PX4 missions as .plan", "mission.firmware", "waypoints.px4");
     std::string out = std::string(kHeader) + "\n";
     line(out, 0, 1, mav::kFrameGlobal, mav::kNavWaypoint, {0, 0, 0, 0}, m.home.lat_deg, m.home.lon_deg, m.home_alt_m_amsl, true);
     for (size_t i = 0; i < m.items.size(); ++i) {

@@ -113,16 +113,16 @@ Result<Route> RoutingNetwork::route(const RouteRequest& q) const {
     const int from = compiled_.node_index(q.from_hub), to = compiled_.node_index(q.to_hub);
     const Hub* origin = s.find_hub(q.from_hub);
     const Hub* destination = s.find_hub(q.to_hub);
-    if (!origin) return make_error("unknown hub \"" + q.from_hub + "\"", "--from");
-    if (!destination) return make_error("unknown hub \"" + q.to_hub + "\"", "--to");
-    if (from == to) return make_error("origin and destination are the same hub", "--to");
+    if (!origin) return make_error("unknown hub \"" + q.from_hub + "\"", "request.from_hub", "route.unknown_hub");
+    if (!destination) return make_error("unknown hub \"" + q.to_hub + "\"", "request.to_hub", "route.unknown_hub");
+    if (from == to) return make_error("origin and destination are the same hub", "request.to_hub", "route.same_hub");
     const DroneType* type = s.find_drone_type(q.drone_type);
-    if (!type) return make_error("unknown drone type \"" + q.drone_type + "\"", "--drone");
-    if (!origin->serves_type(type->id)) return make_error(origin->id + " does not serve " + type->id + " (its serves list)", "--from");
-    if (!destination->serves_type(type->id)) return make_error(destination->id + " does not serve " + type->id + " (its serves list)", "--to");
+    if (!type) return make_error("unknown drone type \"" + q.drone_type + "\"", "request.drone_type", "route.unknown_type");
+    if (!origin->serves_type(type->id)) return make_error(origin->id + " does not serve " + type->id + " (its serves list)", "request.from_hub", "route.hub_does_not_serve");
+    if (!destination->serves_type(type->id)) return make_error(destination->id + " does not serve " + type->id + " (its serves list)", "request.to_hub", "route.hub_does_not_serve");
     const size_t type_index = size_t(type - s.drone_types.data());
     const double payload = q.payload_kg < 0 ? type->max_payload_kg : q.payload_kg;
-    if (payload > type->max_payload_kg) return make_error("payload is above the type's maximum", "--payload");
+    if (payload > type->max_payload_kg) return make_error("payload is above the type's maximum", "request.payload_kg", "route.payload");
 
     const flight::Model model = flight::make_model(*type, autopilot_settings(q.firmware, q.settings, *type), s);
     flight::Powers powers(model, payload);
@@ -219,7 +219,7 @@ Result<Route> RoutingNetwork::route(const RouteRequest& q) const {
     if (previous[landed] < 0) {
         std::string why = "no route from " + q.from_hub + " to " + q.to_hub + " for " + type->id + ": no chain of corridors that allow this type connects them";
         for (const auto& b : avoided) why += "; avoided " + b.corridor + " (" + b.check + ": " + b.message + ")";
-        return make_error(why);
+        return make_error(why, "", "route.no_route");
     }
 
     // Walk back; the figures are the profile's.

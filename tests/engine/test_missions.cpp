@@ -102,7 +102,7 @@ TEST_CASE("A PX4 mission is not written as .waypoints", "[missions]") {
     m.firmware = Firmware::Px4;
     auto text = write_waypoints(m);
     REQUIRE_FALSE(text.ok());
-    CHECK(text.error().where == "--firmware");
+    CHECK(text.error().where == "mission.firmware");
 }
 
 TEST_CASE("The firmware check follows PX4's and ArduPilot's upload rules", "[missions][gate]") {
@@ -247,7 +247,8 @@ TEST_CASE("The safety gate passes a clean mission and refuses an unsafe one, wit
         o.return_mode = ReturnMode::Corridors;
         const ExportResult r = g.run(q, o);
         CHECK_FALSE(r.ok());
-        CHECK(r.error.where == "--delivery");
+        CHECK(r.error.where == "options.delivery");
+        CHECK(r.error.code == "mission.land_then_return");
     }
 }
 

@@ -102,10 +102,13 @@ TEST_CASE("Routing refuses what it cannot do, with the reason", "[routing]") {
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().message == "b does not serve quad (its serves list)");
     CHECK(un.route({"a", "b", "wing", -1, RouteObjective::Fastest}).ok());
-    CHECK(net.route({"a", "nowhere", "quad", -1, RouteObjective::Fastest}).error().where == "--to");
-    CHECK(net.route({"a", "b", "jet", -1, RouteObjective::Fastest}).error().where == "--drone");
-    CHECK(net.route({"a", "b", "quad", 99, RouteObjective::Fastest}).error().where == "--payload");
-    CHECK(net.route({"a", "a", "quad", -1, RouteObjective::Fastest}).error().where == "--to");
+    // Each error names the request's field (never a command-line flag) and a stable code.
+    CHECK(back.error().code == "route.no_route");
+    CHECK(net.route({"a", "nowhere", "quad", -1, RouteObjective::Fastest}).error().where == "request.to_hub");
+    CHECK(net.route({"a", "nowhere", "quad", -1, RouteObjective::Fastest}).error().code == "route.unknown_hub");
+    CHECK(net.route({"a", "b", "jet", -1, RouteObjective::Fastest}).error().where == "request.drone_type");
+    CHECK(net.route({"a", "b", "quad", 99, RouteObjective::Fastest}).error().where == "request.payload_kg");
+    CHECK(net.route({"a", "a", "quad", -1, RouteObjective::Fastest}).error().code == "route.same_hub");
 }
 
 TEST_CASE("Route times add up from spool-up, climb, the start and stop, cruise and the landing (worked by hand)", "[routing][flight]") {
