@@ -1,10 +1,7 @@
-// The simulation's event loop.
-//
-// [SECTION] Random numbers and demand
-// [SECTION] Flight planning: timeline, energy and intent of a route
-// [SECTION] Dispatch and resources
-// [SECTION] Tactical conflicts over the day
-// [SECTION] Results
+// The simulation's event loop: orders arrive, the hub's queue dispatches them to free drones,
+// pads and chargers are booked, deconfliction clears each departure. Demand is made in
+// sim/demand.cpp, flights are planned with sim/flight_plans.h (the one flight profile), and
+// the results are collected in sim/results.cpp.
 #include "sim/simulator.h"
 
 #include <algorithm>
@@ -14,17 +11,13 @@
 #include <queue>
 #include <unordered_map>
 
-#include "energy/energy_model.h"
-#include "energy/wind.h"
 #include "flight/mission_flight.h"
-#include "geo/geodesy.h"
-#include "geo/local_frame.h"
-#include "geo/planar.h"
 #include "sim/calendar.h"
-#include "sim/conflict_scan.h"
+#include "sim/demand.h"
+#include "sim/flight_plans.h"
 #include "sim/intents.h"
 #include "sim/order_queue.h"
-#include "sim/tactical.h"
+#include "sim/results.h"
 
 namespace lowsky {
 
@@ -39,199 +32,6 @@ const char* to_string(WaitCause c) {
 }
 
 namespace {
-
-// Times to the millisecond and energies to the milliwatt-hour: the native and WebAssembly
-// math libraries differ in the last bits of sin, atan2 and pow, and a busy day would let such
-// a difference tip a tie one way on one platform and the other way on the other.
-double ms(double seconds) { return std::round(seconds * 1000.0) / 1000.0; }
-
-
-// ---- [SECTION] Random numbers and demand ---------------------------------------------------
-
-// PCG32: small, fast, and the same sequence on every platform (the standard distributions are not).
-class Pcg32 {
-public:
-    explicit Pcg32(uint64_t seed) { state_ = seed + 0x853c49e6748fea9bULL; next(); }
-    uint32_t next() {
-        const uint64_t old = state_;
-        state_ = old * 6364136223846793005ULL + 1442695040888963407ULL;
-        const uint32_t xorshifted = uint32_t(((old >> 18u) ^ old) >> 27u);
-        const uint32_t rot = uint32_t(old >> 59u);
-        return (xorshifted >> rot) | (xorshifted << ((-rot) & 31));
-    }
-    double uniform() { return (next() >> 8) * (1.0 / 16777216.0); }  // [0, 1)
-    double exponential(double rate) { return -std::log(1.0 - uniform()) / rate; }
-
-private:
-    uint64_t state_;
-};
-
-std::vector<SimOrder> make_orders(const Scenario& s, const SimConfig& cfg) {
-    auto hub_index = [&](const std::string& id) { return int(s.find_hub(id) - s.hubs.data()); };
-    std::vector<SimOrder> orders;
-    const double end = cfg.hours * 3600;
-    for (const auto& o : s.orders) {
-        if (o.ready_s < end) orders.push_back({o.id, hub_index(o.from), hub_index(o.to), o.mass_kg, o.ready_s, o.promise_s});
-    }
-    for (size_t r = 0; r < s.demand_rates.size(); ++r) {
-        const DemandRate& d = s.demand_rates[r];
-        if (d.per_day <= 0) continue;
-        Pcg32 rng(uint64_t(cfg.seed) * 1000003ULL + r);  // one stream per rate: adding a rate leaves the others as they were
-        const double rate = d.per_day / 86400.0;
-        int n = 0;
-        for (double t = rng.exponential(rate); t < end; t += rng.exponential(rate)) {
-            const double mass = d.mass_min_kg + (d.mass_max_kg - d.mass_min_kg) * rng.uniform();
-            orders.push_back({d.from + ">" + d.to + "#" + std::to_string(++n), hub_index(d.from), hub_index(d.to), std::round(mass * 100) / 100, ms(t), d.promise_s});
-        }
-    }
-    std::stable_sort(orders.begin(), orders.end(), [](const SimOrder& a, const SimOrder& b) { return a.ready_s < b.ready_s; });
-    return orders;
-}
-
-// ---- [SECTION] Flight planning ---------------------------------------------------------------
-
-struct Plan {
-    bool record = true;  // false: energy and times only (a feasibility check), no track or intent
-    std::vector<TrackPoint> track;
-    std::vector<IntentVolume> intent;
-    std::vector<int> corridors;
-    double energy_wh = 0;
-    double distance_m = 0;
-    double t_end = 0;
-    HeightAmsl height_end;
-
-    // Empty again, keeping the buffers: a departure is planned many times.
-    void reset(bool recording) {
-        record = recording;
-        track.clear();
-        intent.clear();
-        corridors.clear();
-        energy_wh = distance_m = t_end = 0;
-        height_end = HeightAmsl();
-    }
-    void take(const flight::Flight& f) {
-        energy_wh += f.totals().energy_wh;
-        distance_m += f.totals().distance_m;
-        t_end = f.t_s();
-        height_end = f.height();
-    }
-};
-
-// The polyline moved sideways to the right of its direction of travel (mitred corners).
-std::vector<GeoPoint> offset_right(const std::vector<GeoPoint>& path, double offset_m) {
-    if (path.size() < 2) return path;
-    const LocalFrame frame(path.front());
-    std::vector<LocalPoint> p;
-    for (const auto& g : path) p.push_back(frame.to_local(g));
-    std::vector<GeoPoint> out;
-    for (size_t i = 0; i < p.size(); ++i) {
-        auto right_normal = [&](size_t a, size_t b) {
-            const double dx = p[b].east_m - p[a].east_m, dy = p[b].north_m - p[a].north_m, n = std::hypot(dx, dy);
-            return n > 0 ? std::pair<double, double>{dy / n, -dx / n} : std::pair<double, double>{0, 0};
-        };
-        auto n1 = right_normal(i > 0 ? i - 1 : 0, i > 0 ? i : 1);
-        auto n2 = right_normal(i + 1 < p.size() ? i : i - 1, i + 1 < p.size() ? i + 1 : i);
-        double nx = n1.first + n2.first, ny = n1.second + n2.second;
-        const double len = std::hypot(nx, ny);
-        if (len < 1e-9) { nx = n1.first; ny = n1.second; } else { nx /= len; ny /= len; }
-        const double cos_half = std::max(0.5, nx * n1.first + ny * n1.second);
-        out.push_back(frame.to_geo({p[i].east_m + nx * offset_m / cos_half, p[i].north_m + ny * offset_m / cos_half}));
-    }
-    return out;
-}
-
-// A route as the simulation flies it: each leg in its lane (keep right by a quarter of the
-// width, or the upper or lower quarter of the band for vertical lanes), in AMSL.
-struct RouteLanes {
-    struct Lane {
-        int corridor = 0;
-        bool reversed = false, shared = false;
-    };
-    std::vector<flight::LegGeometry> legs;
-    std::vector<Lane> lanes;
-    std::vector<const flight::LegGeometry*> order;
-};
-
-RouteLanes make_lanes(const Route& route, const Scenario& s) {
-    RouteLanes r;
-    r.legs.reserve(route.legs.size());
-    for (const RouteLeg& leg : route.legs) {
-        const Corridor& corridor = *s.find_corridor(leg.corridor);
-        RouteLanes::Lane lane{int(&corridor - s.corridors.data()), leg.reversed, corridor.lanes == LaneSeparation::None};
-        HeightAmsl height = leg.height;
-        std::vector<GeoPoint> path = leg.path;
-        if (corridor.direction == Direction::TwoWay && corridor.lanes == LaneSeparation::Lateral) {
-            path = offset_right(leg.path, corridor.width_m / 4);
-        } else if (corridor.direction == Direction::TwoWay && corridor.lanes == LaneSeparation::Vertical) {
-            const double quarter = (corridor.band.ceiling.value_m - corridor.band.floor.value_m) / 4;
-            height = height.above(leg.reversed ? -quarter : quarter);
-        }
-        r.legs.push_back(flight::make_leg(std::move(path), height, leg.ground, leg.speed_m_s, lane.corridor));
-        r.lanes.push_back(lane);
-    }
-    for (const auto& l : r.legs) r.order.push_back(&l);
-    return r;
-}
-
-// Records a flight's track and operational intent into a plan as the profile flies it.
-class Recorder : public flight::Observer {
-public:
-    Recorder(Plan& plan, const RouteLanes* out, const RouteLanes* back) : plan_(plan), out_(out), back_(back) {}
-    void point(double t, GeoPoint at, HeightAmsl h, bool on_ground) override { plan_.track.push_back({t, at.lat_deg, at.lon_deg, h, on_ground}); }
-    void segment(int leg, size_t segment, double t0, double t1) override {
-        const size_t n_out = out_ ? out_->legs.size() : 0;
-        const RouteLanes* lanes = size_t(leg) < n_out ? out_ : back_;
-        const size_t i = size_t(leg) < n_out ? size_t(leg) : size_t(leg) - n_out;
-        if (!lanes || i >= lanes->legs.size()) return;  // a leg off the corridors (none in the simulation)
-        const RouteLanes::Lane& lane = lanes->lanes[i];
-        const size_t segments = lanes->legs[i].segment_m.size();
-        plan_.intent.push_back({uint32_t(lane.corridor), uint32_t(lane.reversed ? segments - 1 - segment : segment), lane.reversed, lane.shared, t0, t1});
-    }
-
-private:
-    Plan& plan_;
-    const RouteLanes* out_;
-    const RouteLanes* back_;
-};
-
-// Per type: the model its flights are priced with; per (type, payload): its powers. A plan asks
-// for the same powers many times (every feasibility check and departure of an order), and
-// cruise powers cost a Newton solve each: keep the last few.
-class Fleet {
-public:
-    Fleet(const std::vector<DroneType>& types, const Scenario& s, Firmware firmware) {
-        for (const auto& t : types) models_.push_back(flight::make_model(t, lowsky_parameters(firmware, t), s));
-    }
-    const flight::Model& model(int type) const { return models_[size_t(type)]; }
-    flight::Powers& powers(int type, double payload) {
-        for (auto& [t, p] : powers_) if (t == type && p.payload_kg() == payload) return p;
-        auto& slot = powers_[next_++ % powers_.size()];
-        slot = {type, flight::Powers(models_[size_t(type)], payload)};
-        return slot.second;
-    }
-
-private:
-    std::vector<flight::Model> models_;
-    std::array<std::pair<int, flight::Powers>, 6> powers_{};
-    size_t next_ = 0;
-};
-
-// ---- [SECTION] Dispatch and resources -----------------------------------------------------------
-
-struct Drone {
-    std::string id;
-    int type = 0, hub = 0;
-    double soc_wh = 0;
-    double free_at = 0;       // at its hub, charged, ready
-    double landed_at = 0;     // when it last landed (charging runs from here to free_at)
-};
-
-struct OrderState {
-    bool done = false, gave_up = false, undeliverable = false;
-    double wait_drone = 0, wait_battery = 0;
-    double dispatched = 0, takeoff = 0, first_pad_slot = 0;  // once done
-    int flight = -1;
-};
 
 enum class EventKind { OrderReady, DroneFree };
 
@@ -293,8 +93,8 @@ public:
             }
             if (progress && (++processed & 1023) == 0) progress(std::min(1.0, e.t / end) * 0.9);
         }
-        SimResult result = results(end);
-        if (cfg_.tactical) count_conflicts(result);
+        SimResult result = collect_results({s_, types_, cfg_, orders_, state_, drones_, hub_waits_, reasons_, flights_}, end);
+        if (cfg_.tactical) count_conflicts(result, c_, cfg_);
         if (progress) progress(1.0);
         return result;
     }
@@ -526,7 +326,7 @@ private:
             if (feasibility(oi, type) == 0) continue;
             auto& free = free_queue_[size_t(o.from) * types_.size() + size_t(type)];
             if (free.empty()) continue;
-            const Drone& first = drones_[size_t(free.top().second)];
+            const SimDrone& first = drones_[size_t(free.top().second)];
             if (first.free_at > t) {
                 if (first.free_at < soonest) { soonest = first.free_at; charging = first.landed_at < t; }
                 continue;
@@ -544,7 +344,7 @@ private:
             cause = charging ? WaitCause::Battery : WaitCause::Drone;
             return false;
         }
-        Drone& drone = drones_[size_t(best)];
+        SimDrone& drone = drones_[size_t(best)];
         const Hub& home = s_.hubs[size_t(o.from)];
         const double waited = t - o.ready_s;
         if (cause == WaitCause::Battery) st.wait_battery = waited; else st.wait_drone = waited;
@@ -589,7 +389,7 @@ private:
 
     void commit(int oi, int di, Calendar::Slot takeoff, FlightPlan& f, double dispatched, double first_slot) {
         const SimOrder& o = orders_[size_t(oi)];
-        Drone& drone = drones_[size_t(di)];
+        SimDrone& drone = drones_[size_t(di)];
         const DroneType& t = types_[size_t(drone.type)];
         const Hub& home = s_.hubs[size_t(o.from)];
         pads_[size_t(o.from)].book(takeoff, home.pad_slot_s);
@@ -670,155 +470,6 @@ private:
         flights_.push_back(std::move(flight));
     }
 
-    // ---- [SECTION] Tactical conflicts over the day ----------------------------------------------
-
-    void count_conflicts(SimResult& r) {
-        // Tracks in metres; hubs and junctions are excluded within their approach radius,
-        // where their procedures separate arrivals and departures.
-        const auto& frame = c_.frame();
-        std::vector<std::vector<TrackPoint4>> tracks(r.flights.size());
-        for (size_t f = 0; f < r.flights.size(); ++f) {
-            tracks[f].reserve(r.flights[f].track.size());
-            for (const auto& p : r.flights[f].track) tracks[f].push_back({p.t_s, frame.to_local({p.lat_deg, p.lon_deg}), p.height.m});
-        }
-        std::vector<ExclusionCircle> nodes;
-        for (const auto& n : c_.nodes()) nodes.push_back({n.local, s_.rules.hub_approach_radius_m});
-        const ConflictCounts counts = scan_conflicts(tracks, nodes, {cfg_.conflict_radius_m, cfg_.conflict_vertical_m, cfg_.lookahead_s});
-        r.kpis.conflicts = counts.conflicts;
-        r.kpis.losses_of_separation = counts.losses;
-    }
-
-    // ---- [SECTION] Results ------------------------------------------------------------------------
-
-    SimResult results(double end) {
-        SimResult r;
-        r.flights = std::move(flights_);
-        const Scenario& s = s_;
-        for (const auto& h : s.hubs) r.hubs.push_back({h.id, 0, 0, 0, 0, 0});
-        for (size_t h = 0; h < s.hubs.size(); ++h) {
-            r.hubs[h].pad_wait_s = hub_waits_[h].pad;
-            r.hubs[h].max_pad_wait_s = hub_waits_[h].max_pad;
-            r.hubs[h].energy_wait_s = hub_waits_[h].energy;
-        }
-        for (const auto& c : s.corridors) r.corridors.push_back({c.id, 0});
-        for (const auto& d : drones_) {
-            DroneResult dr;
-            dr.id = d.id;
-            dr.type = types_[size_t(d.type)].id;
-            dr.hub = s.hubs[size_t(d.hub)].id;
-            dr.hub_index = d.hub;
-            dr.battery_wh = types_[size_t(d.type)].battery_wh;
-            r.drones.push_back(dr);
-        }
-        std::vector<double> delivery_times;
-        double energy = 0, distance = 0;
-        for (size_t fi = 0; fi < r.flights.size(); ++fi) {
-            const SimFlight& f = r.flights[fi];
-            DroneResult& dr = r.drones[size_t(f.drone)];
-            dr.flight_indices.push_back(int(fi));
-            ++dr.flights;
-            dr.airborne_s += f.landed_s - f.takeoff_s;
-            dr.energy_wh += f.energy_wh;
-            dr.distance_m += f.distance_m;
-            for (int c : f.corridors) ++r.corridors[size_t(c)].flights;
-            ++r.hubs[size_t(f.end_hub)].takeoffs;
-            ++r.hubs[size_t(f.end_hub)].landings;
-            energy += f.energy_wh;
-            distance += f.distance_m;
-        }
-        for (auto& dr : r.drones) {
-            dr.utilisation = dr.airborne_s / end;
-            std::sort(dr.flight_indices.begin(), dr.flight_indices.end(), [&](int a, int b) { return r.flights[size_t(a)].takeoff_s < r.flights[size_t(b)].takeoff_s; });
-        }
-
-        std::map<std::pair<std::string, std::string>, std::pair<int, std::string>> unserved;  // (from, to) -> count, reason
-        for (size_t i = 0; i < orders_.size(); ++i) {
-            const SimOrder& o = orders_[i];
-            const OrderState& st = state_[i];
-            DeliveryResult d;
-            d.order = o.id;
-            d.from = s.hubs[size_t(o.from)].id;
-            d.to = s.hubs[size_t(o.to)].id;
-            d.mass_kg = o.mass_kg;
-            d.ready_s = o.ready_s;
-            d.promise_s = o.promise_s;
-            d.wait_drone_s = st.wait_drone;
-            d.wait_battery_s = st.wait_battery;
-            if (st.done) {
-                const SimFlight& f = r.flights[size_t(st.flight)];
-                d.delivered = true;
-                d.dispatched_s = st.dispatched;
-                d.takeoff_s = st.takeoff;
-                d.delivered_s = f.delivered_s;
-                d.wait_pad_s = st.first_pad_slot - st.dispatched;
-                d.wait_deconfliction_s = st.takeoff - st.first_pad_slot;
-                d.flight_s = f.delivered_s - f.takeoff_s;
-                d.energy_wh = f.energy_wh;
-                d.drone = r.drones[size_t(f.drone)].id;
-                delivery_times.push_back(d.delivered_s - d.ready_s);
-                ++r.kpis.delivered;
-                if (d.on_time()) r.kpis.on_time_share += 1;
-            } else if (st.undeliverable || st.gave_up) {
-                d.reason = reasons_.count(i) ? reasons_.at(i) : "not delivered";
-                ++r.kpis.undeliverable;
-                auto& u = unserved[{d.from, d.to}];
-                ++u.first;
-                u.second = d.reason;
-            } else {
-                d.reason = "still waiting at the end of the simulated time";
-                ++r.kpis.pending;
-            }
-            r.deliveries.push_back(std::move(d));
-        }
-        for (const auto& [pair, u] : unserved) {
-            Finding f;
-            f.check = "demand.unserviceable";
-            f.severity = Severity::Error;
-            f.object_kind = "hub";
-            f.object = pair.second;
-            f.other = pair.first;
-            f.message = std::to_string(u.first) + " order(s) from " + pair.first + " to " + pair.second + " cannot be served: " + u.second;
-            f.position = s.find_hub(pair.second)->position;
-            r.findings.push_back(f);
-        }
-        r.kpis.orders = int(orders_.size());
-        r.kpis.flights = int(r.flights.size());
-        if (r.kpis.delivered > 0) {
-            r.kpis.on_time_share /= r.kpis.delivered;
-            std::sort(delivery_times.begin(), delivery_times.end());
-            auto pct = [&](double p) { return delivery_times[std::min(delivery_times.size() - 1, size_t(p * double(delivery_times.size())))]; };
-            r.kpis.p50_delivery_s = pct(0.5);
-            r.kpis.p95_delivery_s = pct(0.95);
-            r.kpis.energy_per_parcel_wh = energy / r.kpis.delivered;
-        }
-        if (distance > 0) r.kpis.energy_per_km_wh = energy / (distance / 1000);
-
-        // Time series: airborne drones, deliveries so far, orders waiting, sampled every step.
-        // Each flight and order adds +1 where it starts and -1 where it ends; a running sum reads them.
-        const size_t steps = size_t(end / cfg_.series_step_s) + 1;
-        std::vector<int> airborne(steps + 1, 0), delivered(steps + 1, 0), waiting(steps + 1, 0);
-        auto first_step_at_or_after = [&](double t) { return std::min(steps, size_t(std::max(0.0, std::ceil(t / cfg_.series_step_s)))); };
-        for (const auto& f : r.flights) {
-            ++airborne[first_step_at_or_after(f.takeoff_s)];   // takeoff <= t
-            --airborne[first_step_at_or_after(f.landed_s)];    // t < landed
-        }
-        for (size_t i = 0; i < r.deliveries.size(); ++i) {
-            const DeliveryResult& d = r.deliveries[i];
-            if (d.delivered) ++delivered[first_step_at_or_after(d.delivered_s)];
-            if (state_[i].undeliverable || state_[i].gave_up) continue;
-            ++waiting[first_step_at_or_after(d.ready_s)];                    // ready <= t
-            if (d.delivered) --waiting[first_step_at_or_after(d.takeoff_s)];  // until it takes off
-        }
-        int a = 0, dl = 0, w = 0;
-        for (size_t k = 0; k < steps; ++k) {
-            a += airborne[k];
-            dl += delivered[k];
-            w += waiting[k];
-            r.series.push_back({double(k) * cfg_.series_step_s, a, dl, w});
-        }
-        return r;
-    }
-
     const CompiledScenario& c_;
     const Scenario& s_;
     SimConfig cfg_;
@@ -830,7 +481,7 @@ private:
     FlightPlan flight_plan_;  // try_fly's, kept for its buffers
     std::vector<Calendar> pads_, supply_;
     std::vector<OrderQueue> queues_;
-    std::vector<Drone> drones_;
+    std::vector<SimDrone> drones_;
     using FreeDrone = std::pair<double, int>;  // (free at, drone): earliest first
     std::vector<std::priority_queue<FreeDrone, std::vector<FreeDrone>, std::greater<FreeDrone>>> free_queue_;  // per hub and type
     std::vector<int> based_;  // drones per hub and type
@@ -843,9 +494,6 @@ private:
     uint64_t seq_ = 0;
     std::vector<SimFlight> flights_;
     std::unordered_map<size_t, std::string> reasons_;
-    struct HubWaits {
-        double pad = 0, max_pad = 0, energy = 0;
-    };
     std::vector<HubWaits> hub_waits_;
 };
 

@@ -1,0 +1,75 @@
+#pragma once
+// What the simulation flies, built on the one flight profile (flight/): a route in the lanes
+// the simulation keeps (right of the centreline, or the upper or lower part of the band), the
+// track and operational intent a flight leaves, and each type's model and powers.
+
+#include <array>
+#include <utility>
+#include <vector>
+
+#include "flight/flight.h"
+#include "routing/route.h"
+#include "sim/intents.h"
+#include "sim/sim_types.h"
+
+namespace lowsky {
+
+// One part of a flight (out, or back after a recharge at the destination) as planned.
+struct Plan {
+    bool record = true;  // false: energy and times only (a feasibility check), no track or intent
+    std::vector<TrackPoint> track;
+    std::vector<IntentVolume> intent;
+    std::vector<int> corridors;
+    double energy_wh = 0;
+    double distance_m = 0;
+    double t_end = 0;
+    HeightAmsl height_end;
+
+    // Empty again, keeping the buffers: a departure is planned many times.
+    void reset(bool recording);
+    // Adds what a flight of the profile flew.
+    void take(const flight::Flight& f);
+};
+
+// A route as the simulation flies it: each leg in its lane.
+struct RouteLanes {
+    struct Lane {
+        int corridor = 0;
+        bool reversed = false, shared = false;
+    };
+    std::vector<flight::LegGeometry> legs;
+    std::vector<Lane> lanes;
+    std::vector<const flight::LegGeometry*> order;
+};
+RouteLanes make_lanes(const Route& route, const Scenario& scenario);
+
+// Records a flight's track and operational intent into a plan as the profile flies it; legs
+// count over `out` and then `back`.
+class Recorder : public flight::Observer {
+public:
+    Recorder(Plan& plan, const RouteLanes* out, const RouteLanes* back) : plan_(plan), out_(out), back_(back) {}
+    void point(double t, GeoPoint at, HeightAmsl h, bool on_ground) override;
+    void segment(int leg, size_t segment, double t0, double t1) override;
+
+private:
+    Plan& plan_;
+    const RouteLanes* out_;
+    const RouteLanes* back_;
+};
+
+// Per type: the model its flights are priced with (lowsky's parameter set for the day's
+// firmware); per (type, payload): its powers. A plan asks for the same powers many times
+// (every feasibility check and departure of an order): keep the last few.
+class Fleet {
+public:
+    Fleet(const std::vector<DroneType>& types, const Scenario& s, Firmware firmware);
+    const flight::Model& model(int type) const { return models_[size_t(type)]; }
+    flight::Powers& powers(int type, double payload);
+
+private:
+    std::vector<flight::Model> models_;
+    std::array<std::pair<int, flight::Powers>, 6> powers_{};
+    size_t next_ = 0;
+};
+
+}  // namespace lowsky

@@ -1,0 +1,156 @@
+#include "sim/results.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "sim/conflict_scan.h"
+
+namespace lowsky {
+
+SimResult collect_results(DayRecord day, double end) {
+    SimResult r;
+    r.flights = std::move(day.flights);
+    const Scenario& s = day.scenario;
+    for (const auto& h : s.hubs) r.hubs.push_back({h.id, 0, 0, 0, 0, 0});
+    for (size_t h = 0; h < s.hubs.size(); ++h) {
+        r.hubs[h].pad_wait_s = day.hub_waits[h].pad;
+        r.hubs[h].max_pad_wait_s = day.hub_waits[h].max_pad;
+        r.hubs[h].energy_wait_s = day.hub_waits[h].energy;
+    }
+    for (const auto& c : s.corridors) r.corridors.push_back({c.id, 0});
+    for (const auto& d : day.drones) {
+        DroneResult dr;
+        dr.id = d.id;
+        dr.type = day.types[size_t(d.type)].id;
+        dr.hub = s.hubs[size_t(d.hub)].id;
+        dr.hub_index = d.hub;
+        dr.battery_wh = day.types[size_t(d.type)].battery_wh;
+        r.drones.push_back(dr);
+    }
+    std::vector<double> delivery_times;
+    double energy = 0, distance = 0;
+    for (size_t fi = 0; fi < r.flights.size(); ++fi) {
+        const SimFlight& f = r.flights[fi];
+        DroneResult& dr = r.drones[size_t(f.drone)];
+        dr.flight_indices.push_back(int(fi));
+        ++dr.flights;
+        dr.airborne_s += f.landed_s - f.takeoff_s;
+        dr.energy_wh += f.energy_wh;
+        dr.distance_m += f.distance_m;
+        for (int c : f.corridors) ++r.corridors[size_t(c)].flights;
+        ++r.hubs[size_t(f.end_hub)].takeoffs;
+        ++r.hubs[size_t(f.end_hub)].landings;
+        energy += f.energy_wh;
+        distance += f.distance_m;
+    }
+    for (auto& dr : r.drones) {
+        dr.utilisation = dr.airborne_s / end;
+        std::sort(dr.flight_indices.begin(), dr.flight_indices.end(), [&](int a, int b) { return r.flights[size_t(a)].takeoff_s < r.flights[size_t(b)].takeoff_s; });
+    }
+
+    std::map<std::pair<std::string, std::string>, std::pair<int, std::string>> unserved;  // (from, to) -> count, reason
+    for (size_t i = 0; i < day.orders.size(); ++i) {
+        const SimOrder& o = day.orders[i];
+        const OrderState& st = day.states[i];
+        DeliveryResult d;
+        d.order = o.id;
+        d.from = s.hubs[size_t(o.from)].id;
+        d.to = s.hubs[size_t(o.to)].id;
+        d.mass_kg = o.mass_kg;
+        d.ready_s = o.ready_s;
+        d.promise_s = o.promise_s;
+        d.wait_drone_s = st.wait_drone;
+        d.wait_battery_s = st.wait_battery;
+        if (st.done) {
+            const SimFlight& f = r.flights[size_t(st.flight)];
+            d.delivered = true;
+            d.dispatched_s = st.dispatched;
+            d.takeoff_s = st.takeoff;
+            d.delivered_s = f.delivered_s;
+            d.wait_pad_s = st.first_pad_slot - st.dispatched;
+            d.wait_deconfliction_s = st.takeoff - st.first_pad_slot;
+            d.flight_s = f.delivered_s - f.takeoff_s;
+            d.energy_wh = f.energy_wh;
+            d.drone = r.drones[size_t(f.drone)].id;
+            delivery_times.push_back(d.delivered_s - d.ready_s);
+            ++r.kpis.delivered;
+            if (d.on_time()) r.kpis.on_time_share += 1;
+        } else if (st.undeliverable || st.gave_up) {
+            d.reason = day.reasons.count(i) ? day.reasons.at(i) : "not delivered";
+            ++r.kpis.undeliverable;
+            auto& u = unserved[{d.from, d.to}];
+            ++u.first;
+            u.second = d.reason;
+        } else {
+            d.reason = "still waiting at the end of the simulated time";
+            ++r.kpis.pending;
+        }
+        r.deliveries.push_back(std::move(d));
+    }
+    for (const auto& [pair, u] : unserved) {
+        Finding f;
+        f.check = "demand.unserviceable";
+        f.severity = Severity::Error;
+        f.object_kind = "hub";
+        f.object = pair.second;
+        f.other = pair.first;
+        f.message = std::to_string(u.first) + " order(s) from " + pair.first + " to " + pair.second + " cannot be served: " + u.second;
+        f.position = s.find_hub(pair.second)->position;
+        r.findings.push_back(f);
+    }
+    r.kpis.orders = int(day.orders.size());
+    r.kpis.flights = int(r.flights.size());
+    if (r.kpis.delivered > 0) {
+        r.kpis.on_time_share /= r.kpis.delivered;
+        std::sort(delivery_times.begin(), delivery_times.end());
+        auto pct = [&](double p) { return delivery_times[std::min(delivery_times.size() - 1, size_t(p * double(delivery_times.size())))]; };
+        r.kpis.p50_delivery_s = pct(0.5);
+        r.kpis.p95_delivery_s = pct(0.95);
+        r.kpis.energy_per_parcel_wh = energy / r.kpis.delivered;
+    }
+    if (distance > 0) r.kpis.energy_per_km_wh = energy / (distance / 1000);
+
+    // Time series: airborne drones, deliveries so far, orders waiting, sampled every step.
+    // Each flight and order adds +1 where it starts and -1 where it ends; a running sum reads them.
+    const size_t steps = size_t(end / day.config.series_step_s) + 1;
+    std::vector<int> airborne(steps + 1, 0), delivered(steps + 1, 0), waiting(steps + 1, 0);
+    auto first_step_at_or_after = [&](double t) { return std::min(steps, size_t(std::max(0.0, std::ceil(t / day.config.series_step_s)))); };
+    for (const auto& f : r.flights) {
+        ++airborne[first_step_at_or_after(f.takeoff_s)];   // takeoff <= t
+        --airborne[first_step_at_or_after(f.landed_s)];    // t < landed
+    }
+    for (size_t i = 0; i < r.deliveries.size(); ++i) {
+        const DeliveryResult& d = r.deliveries[i];
+        if (d.delivered) ++delivered[first_step_at_or_after(d.delivered_s)];
+        if (day.states[i].undeliverable || day.states[i].gave_up) continue;
+        ++waiting[first_step_at_or_after(d.ready_s)];                    // ready <= t
+        if (d.delivered) --waiting[first_step_at_or_after(d.takeoff_s)];  // until it takes off
+    }
+    int a = 0, dl = 0, w = 0;
+    for (size_t k = 0; k < steps; ++k) {
+        a += airborne[k];
+        dl += delivered[k];
+        w += waiting[k];
+        r.series.push_back({double(k) * day.config.series_step_s, a, dl, w});
+    }
+    return r;
+}
+
+void count_conflicts(SimResult& r, const CompiledScenario& c_, const SimConfig& cfg_) {
+    // Tracks in metres; hubs and junctions are excluded within their approach radius,
+    // where their procedures separate arrivals and departures.
+    const auto& frame = c_.frame();
+    std::vector<std::vector<TrackPoint4>> tracks(r.flights.size());
+    for (size_t f = 0; f < r.flights.size(); ++f) {
+        tracks[f].reserve(r.flights[f].track.size());
+        for (const auto& p : r.flights[f].track) tracks[f].push_back({p.t_s, frame.to_local({p.lat_deg, p.lon_deg}), p.height.m});
+    }
+    std::vector<ExclusionCircle> nodes;
+    for (const auto& n : c_.nodes()) nodes.push_back({n.local, c_.scenario().rules.hub_approach_radius_m});
+    const ConflictCounts counts = scan_conflicts(tracks, nodes, {cfg_.conflict_radius_m, cfg_.conflict_vertical_m, cfg_.lookahead_s});
+    r.kpis.conflicts = counts.conflicts;
+    r.kpis.losses_of_separation = counts.losses;
+}
+
+}  // namespace lowsky

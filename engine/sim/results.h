@@ -1,0 +1,52 @@
+#pragma once
+// What a day's event loop leaves behind, and the results made of it: deliveries, drones,
+// hubs, corridors, KPIs, time series, findings for demand that cannot be served, and the
+// tactical conflicts counted over every planned track.
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "scenario/compiled_scenario.h"
+#include "sim/sim_types.h"
+
+namespace lowsky {
+
+struct SimDrone {
+    std::string id;
+    int type = 0, hub = 0;
+    double soc_wh = 0;
+    double free_at = 0;       // at its hub, charged, ready
+    double landed_at = 0;     // when it last landed (charging runs from here to free_at)
+};
+
+struct OrderState {
+    bool done = false, gave_up = false, undeliverable = false;
+    double wait_drone = 0, wait_battery = 0;
+    double dispatched = 0, takeoff = 0, first_pad_slot = 0;  // once done
+    int flight = -1;
+};
+
+struct HubWaits {
+    double pad = 0, max_pad = 0, energy = 0;
+};
+
+// The event loop's record of the day (its vectors are moved from).
+struct DayRecord {
+    const Scenario& scenario;
+    const std::vector<DroneType>& types;
+    const SimConfig& config;
+    const std::vector<SimOrder>& orders;
+    const std::vector<OrderState>& states;
+    const std::vector<SimDrone>& drones;
+    const std::vector<HubWaits>& hub_waits;
+    const std::unordered_map<size_t, std::string>& reasons;  // per order not delivered
+    std::vector<SimFlight>& flights;
+};
+
+SimResult collect_results(DayRecord day, double end_s);
+
+// Tactical conflicts over the day's planned tracks (sim/conflict_scan.h), into r.kpis.
+void count_conflicts(SimResult& r, const CompiledScenario& compiled, const SimConfig& config);
+
+}  // namespace lowsky
