@@ -23,8 +23,10 @@ bool write_text(const std::string& path, const std::string& text) {
 
 int run_simulate(int argc, char** argv) {
     std::string error;
-    auto args = parse_args(argc, argv, 2, {"--hours", "--seed", "--report", "--csv", "--energy-model", "--dispatch"}, {"--quiet"}, error);
-    const char* usage = "usage: lowsky simulate FILE [--hours H] [--seed S] [--energy-model stolaroff|dorling] [--dispatch smallest-battery|least-energy] [--report OUT.json] [--csv DIR]";
+    auto args = parse_args(argc, argv, 2, {"--hours", "--seed", "--report", "--csv", "--energy-model", "--dispatch", "--firmware"},
+                           {"--quiet", "--allow-flagged"}, error);
+    const char* usage = "usage: lowsky simulate FILE [--hours H] [--seed S] [--energy-model stolaroff|dorling] [--dispatch smallest-battery|least-energy]\n"
+                        "                      [--firmware ardupilot|px4] [--allow-flagged] [--report OUT.json] [--csv DIR]";
     if (!args || args->positional.size() != 1) {
         std::fprintf(stderr, "lowsky simulate: %s\n%s\n", args ? "one scenario file expected" : error.c_str(), usage);
         return kUnreadable;
@@ -42,6 +44,11 @@ int run_simulate(int argc, char** argv) {
         else if (*d == "least-energy") cfg.dispatch = DispatchPolicy::LeastEnergy;
         else { std::fprintf(stderr, "lowsky simulate: --dispatch is smallest-battery or least-energy\n"); return kUnreadable; }
     }
+    if (auto f = args->option("--firmware")) {
+        if (*f == "px4") cfg.firmware = Firmware::Px4;
+        else if (*f != "ardupilot") { std::fprintf(stderr, "lowsky simulate: --firmware is ardupilot or px4\n"); return kUnreadable; }
+    }
+    cfg.allow_flagged_corridors = args->flag("--allow-flagged");
     if (!(cfg.hours > 0 && cfg.hours <= 24 * 7)) {
         std::fprintf(stderr, "lowsky simulate: --hours must be between 0 and 168\n");
         return kUnreadable;

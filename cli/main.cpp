@@ -35,7 +35,7 @@ constexpr const char* kUsage =
     "      what a .plan, .waypoints, .kml or .geojson file holds, or the precise reason it is refused.\n"
     "      --gcj02 converts coordinates from Chinese web maps to WGS84. exit 0 read, 2 refused\n"
     "  simulate FILE [--hours H] [--seed S] [--energy-model stolaroff|dorling] [--dispatch smallest-battery|least-energy]\n"
-    "           [--report OUT.json] [--csv DIR]\n"
+    "           [--firmware ardupilot|px4] [--allow-flagged] [--report OUT.json] [--csv DIR]\n"
     "      a day of deliveries: dispatch, pads, energy, wind, deconfliction; KPIs, report and CSV tables.\n"
     "      exit 0, or 1 when some demand can never be served (the findings say which and why)\n"
     "  format FILE [-o OUT]\n"

@@ -94,6 +94,18 @@ public:
             if (progress && (++processed & 1023) == 0) progress(std::min(1.0, e.t / end) * 0.9);
         }
         SimResult result = collect_results({s_, types_, cfg_, orders_, state_, drones_, hub_waits_, reasons_, flights_}, end);
+        // Corridors the day did not fly because the validator found errors on them.
+        for (const auto& b : network_.blocked()) {
+            const Corridor* c = s_.find_corridor(b.corridor);
+            Finding f;
+            f.check = "routing.corridor_left_out";
+            f.severity = Severity::Warning;
+            f.object_kind = "corridor";
+            f.object = b.corridor;
+            f.message = "corridor " + b.corridor + " is not flown: " + b.check + ": " + b.message;
+            if (c && !c->centreline.empty()) f.position = c->centreline.front();
+            result.findings.push_back(std::move(f));
+        }
         if (cfg_.tactical) count_conflicts(result, c_, cfg_);
         if (progress) progress(1.0);
         return result;
@@ -244,7 +256,11 @@ private:
         const std::string& from = s_.hubs[size_t(o.from)].id;
         if (!any_drone) return "no drone is based at " + from;
         if (!any_payload) return "no drone at " + from + " carries " + std::to_string(int(std::ceil(o.mass_kg))) + " kg";
-        if (!any_route) return "no chain of corridors open to the drone types at " + from + " leads to " + s_.hubs[size_t(o.to)].id + " and back";
+        if (!any_route) {
+            std::string why = "no chain of corridors open to the drone types at " + from + " leads to " + s_.hubs[size_t(o.to)].id + " and back";
+            for (const auto& b : network_.blocked()) why += "; " + b.corridor + " is left out (" + b.check + ")";
+            return why;
+        }
         return "beyond the range of every drone type at " + from + " with the reserve, even one way";
     }
 

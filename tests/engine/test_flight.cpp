@@ -167,3 +167,29 @@ TEST_CASE("The profile's pieces against hand-worked cases", "[flight]") {
     // tan 30 = 0.5 * 1.18 * v^2 * 0.553 / (8.3 * 9.807) gives v = 15.3 m/s... for this drag area.
     CHECK(airspeed_at_lean_m_s(quad, 2.0, 30, 1.18) == Approx(std::sqrt(2 * 8.3 * 9.80665 * std::tan(30 * 3.14159265358979 / 180) / (1.18 * 0.553))));
 }
+
+TEST_CASE("The simulation does not fly a corridor the validator finds an error on, and says so", "[flight][sim][routing]") {
+    Scenario s = one_lane({{"o1", "a", "b", 1.0, 3600, 3600}});
+    Zone z;
+    z.id = "nf";
+    z.name = "no-fly across the corridor";
+    z.kind = ZoneKind::NoFly;
+    z.shape.kind = ZoneShape::Kind::Circle;
+    z.shape.center = {22.5, 113.425};
+    z.shape.radius_m = 300;
+    z.band = {{0, AltitudeReference::AboveGround}, {500, AltitudeReference::AboveGround}};
+    s.zones.push_back(z);
+    const CompiledScenario compiled(s);
+    const SimResult r = simulate(compiled, SimConfig{});
+    CHECK(r.kpis.delivered == 0);
+    int left_out = 0, unserved = 0;
+    for (const auto& f : r.findings) {
+        if (f.check == "routing.corridor_left_out" && f.object == "c-ab") ++left_out;
+        if (f.check == "demand.unserviceable" && f.message.find("c-ab is left out (airspace.no_fly)") != std::string::npos) ++unserved;
+    }
+    CHECK(left_out == 1);
+    CHECK(unserved == 1);
+    SimConfig allow;
+    allow.allow_flagged_corridors = true;  // the user's explicit choice
+    CHECK(simulate(compiled, allow).kpis.delivered == 1);
+}
