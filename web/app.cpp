@@ -396,6 +396,10 @@ void App::publish_state() {
             if (!drones_.airborne.empty()) {
                 const GeoPoint first = drones_.airborne.front().snapshot.position;
                 sim["firstAirborne"] = {first.lat_deg, first.lon_deg};
+                Json some = Json::array();  // the first few, in the order the pointer picks among them
+                for (size_t i = 0; i < std::min<size_t>(drones_.airborne.size(), 40); ++i)
+                    some.push_back({drones_.airborne[i].snapshot.position.lat_deg, drones_.airborne[i].snapshot.position.lon_deg});
+                sim["airborneAt"] = some;
             }
             state["sim"] = sim;
         }

@@ -109,6 +109,19 @@ SegmentMotion segment_motion(const Model& model, double limit, double commanded,
     return m;
 }
 
+double commanded_speed_m_s(const Model& model, double speed_limit, const std::vector<Track>& tracks, WindVelocity w) {
+    const double still = std::min(speed_limit, model.type->cruise_speed_m_s);  // what it flies in still air
+    if (model.autopilot.wing_borne_cruise) return still;  // it holds that airspeed: the wind sets the ground speed
+    double speed = still;
+    for (const Track& t : tracks) {
+        // |g t - w| <= still along this track: g <= along + sqrt(still^2 - across^2).
+        const double along = w.east * t.east + w.north * t.north, across = w.east * t.north - w.north * t.east;
+        if (std::abs(across) >= still) return 0;
+        speed = std::min(speed, along + std::sqrt(still * still - across * across));
+    }
+    return speed > 0 ? std::floor(speed * 10 + 1e-9) / 10 : 0;
+}
+
 double start_or_stop_loss_s(const Model& model, double v) {
     const double a = model.autopilot.accel_m_s2, j = model.autopilot.jerk_m_s3;
     if (v <= 0 || a <= 0) return 0;

@@ -105,6 +105,13 @@ struct SegmentMotion {
 double airspeed_limit_m_s(const Model& model, double payload_kg);
 // What the autopilot makes of a commanded speed on a track in a wind.
 SegmentMotion segment_motion(const Model& model, double airspeed_limit, double commanded_m_s, Track track, WindVelocity wind);
+// The ground speed a mission commands on a leg. In still air: the corridor's limit or the
+// type's cruise speed, whichever is lower. A multirotor holds ground speed, so in a wind it is
+// commanded no faster than keeps its airspeed at that still-air speed on every segment of the
+// leg: into a head wind it slows over the ground (never faster, or harder, through the air than
+// in calm), with a tail wind it keeps the still-air ground speed at less airspeed. To 0.1 m/s,
+// rounded down; 0 when the wind leaves no headway at that airspeed.
+double commanded_speed_m_s(const Model& model, double speed_limit_m_s, const std::vector<Track>& tracks, WindVelocity wind);
 // Time lost against flying at `v` all along, for one start from rest or one stop (jerk-limited).
 double start_or_stop_loss_s(const Model& model, double v_m_s);
 // Time lost slowing for a corner from track `a` to track `b` and speeding up again.

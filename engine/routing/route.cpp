@@ -22,6 +22,7 @@ Costs operator+(Costs a, Costs b) { return {a.time_s + b.time_s, a.energy_wh + b
 // moves into and out of it need (the speed and power at its first and last segment).
 struct ArcFlight {
     bool known = false;
+    double speed = 0;           // commanded
     Costs cruise, start, stop;  // start: from rest into it; stop: to rest at its end
     double first_gs = 0, last_gs = 0, first_w = 0;
 };
@@ -72,13 +73,9 @@ void RoutingNetwork::build(const ValidationReport& report) {
         for (const bool reversed : {false, true}) {
             if (reversed && c.direction == Direction::OneWay) break;
             arc.reversed = reversed;
-            arc.segment_m = forward.segment_m;
-            arc.track = forward.track;
-            if (reversed) {
-                std::reverse(arc.segment_m.begin(), arc.segment_m.end());
-                std::reverse(arc.track.begin(), arc.track.end());
-                for (auto& t : arc.track) t = {-t.east, -t.north};  // the geodesic's back azimuth: close enough for pricing
-            }
+            const flight::LegGeometry geometry = reversed ? flight::make_leg({c.centreline.rbegin(), c.centreline.rend()}, {}, {}, 0) : forward;
+            arc.segment_m = geometry.segment_m;
+            arc.track = geometry.track;
             arc.from = reversed ? lc.end_node : lc.start_node;
             arc.to = reversed ? lc.start_node : lc.end_node;
             outgoing_[size_t(arc.from)].push_back(uint32_t(arcs_.size()));
@@ -139,7 +136,13 @@ Result<Route> RoutingNetwork::route(const RouteRequest& q) const {
         if (af.known) return af;
         af.known = true;
         const Arc& arc = arcs_[a];
-        const double speed = std::min(arc.speed_limit_m_s, type->cruise_speed_m_s);
+        const double speed = flight::commanded_speed_m_s(model, arc.speed_limit_m_s, arc.track, arc.wind);
+        af.speed = speed;
+        if (speed <= 0) {  // the wind leaves no headway at the type's cruise airspeed: not flyable now
+            const double inf = std::numeric_limits<double>::infinity();
+            af.cruise = af.start = af.stop = {inf, inf};
+            return af;
+        }
         const flight::WindVelocity wind = arc.wind;
         for (size_t k = 0; k < arc.segment_m.size(); ++k) {
             const flight::SegmentMotion m = flight::segment_motion(model, limit, speed, arc.track[k], wind);
@@ -242,7 +245,7 @@ Result<Route> RoutingNetwork::route(const RouteRequest& q) const {
         leg.from_node = compiled_.nodes()[size_t(arc.from)].id;
         leg.to_node = compiled_.nodes()[size_t(arc.to)].id;
         leg.distance_m = arc.length_m;
-        leg.speed_m_s = std::min(arc.speed_limit_m_s, type->cruise_speed_m_s);
+        leg.speed_m_s = fly(a).speed;
         leg.height = height(a);
         leg.ground = lcs[arc.corridor].ground;
         leg.path = c.centreline;

@@ -17,6 +17,7 @@
 namespace {
 
 using nlohmann::json;
+constexpr double kRad = 3.14159265358979323846 / 180;
 
 struct Item {
     int command = 0, frame = 0;
@@ -57,8 +58,36 @@ std::vector<Item> expected_items(const json& scenario, const Case& c, bool px4) 
         const json& cor = by_id(scenario["corridors"], l.corridor);
         return (cor["floor"]["value_m"].get<double>() + cor["ceiling"]["value_m"].get<double>()) / 2 + l.ground_m_amsl - home;
     };
+    // The ground speed commanded on a leg (docs/flight.md): the corridor's limit or the cruise
+    // speed in calm air; a multirotor slows over the ground so that no segment needs more airspeed
+    // than that in the wind of the band (at its middle, above the ground), to 0.1 m/s.
     auto speed = [&](const Leg& l) {
-        return std::min(by_id(scenario["corridors"], l.corridor)["speed_limit_m_s"].get<double>(), type["cruise_speed_m_s"].get<double>());
+        const json& cor = by_id(scenario["corridors"], l.corridor);
+        const double still = std::min(cor["speed_limit_m_s"].get<double>(), type["cruise_speed_m_s"].get<double>());
+        if (c.vtol) return still;
+        const double mid = (cor["floor"]["value_m"].get<double>() + cor["ceiling"]["value_m"].get<double>()) / 2;
+        double we = 0, wn = 0;
+        for (const auto& band : scenario["weather"]["wind"]) {
+            if (mid < band["floor_m_agl"].get<double>() || mid >= band["ceiling_m_agl"].get<double>()) continue;
+            const double towards = (band["from_deg"].get<double>() + 180) * kRad;
+            we = band["speed_m_s"].get<double>() * std::sin(towards);
+            wn = band["speed_m_s"].get<double>() * std::cos(towards);
+        }
+        std::vector<json> pts(cor["centreline"].begin(), cor["centreline"].end());
+        if (l.reversed) std::reverse(pts.begin(), pts.end());
+        double v = still;
+        for (size_t k = 0; k + 1 < pts.size(); ++k) {
+            // The segment's direction on the WGS84 ellipsoid's tangent plane at its middle (a
+            // sphere's bearing is 0.15 degrees off here, enough to move a speed across a 0.1 m/s step).
+            const double lat1 = pts[k]["lat_deg"].get<double>(), lat2 = pts[k + 1]["lat_deg"].get<double>();
+            const double phi = (lat1 + lat2) / 2 * kRad, e2 = 0.00669437999014, w = 1 - e2 * std::sin(phi) * std::sin(phi);
+            const double north = (lat2 - lat1) * kRad * 6378137.0 * (1 - e2) / (w * std::sqrt(w));
+            const double east = (pts[k + 1]["lon_deg"].get<double>() - pts[k]["lon_deg"].get<double>()) * kRad * 6378137.0 / std::sqrt(w) * std::cos(phi);
+            const double te = east / std::hypot(east, north), tn = north / std::hypot(east, north);
+            const double along = we * te + wn * tn, across = we * tn - wn * te;
+            v = std::min(v, along + std::sqrt(still * still - across * across));
+        }
+        return std::floor(v * 10 + 1e-9) / 10;
     };
     double last_speed = -1, last_lat = 1e9, last_lon = 1e9, last_alt = 1e9;
     auto waypoint = [&](double lat, double lon, double alt, double hold = 0) {
