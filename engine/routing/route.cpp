@@ -21,7 +21,7 @@ Costs operator+(Costs a, Costs b) { return {a.time_s + b.time_s, a.energy_wh + b
 // An arc flown at its commanded speed in its band's wind, corner to corner, with what the
 // moves into and out of it need (the speed and power at its first and last segment).
 struct ArcFlight {
-    bool known = false;
+    uint32_t query = 0;         // the query that priced it (entries of other queries are stale)
     double speed = 0;           // commanded
     Costs cruise, start, stop;  // start: from rest into it; stop: to rest at its end
     double first_gs = 0, last_gs = 0, first_w = 0;
@@ -56,6 +56,12 @@ void RoutingNetwork::build(const ValidationReport& report) {
         corridor_blocked_.assign(s.corridors.size(), 0);
         blocked_.clear();
     }
+    avoided_by_type_.resize(s.drone_types.size());
+    for (const AvoidedCorridor& b : blocked_) {
+        const Corridor* c = s.find_corridor(b.corridor);
+        for (size_t t = 0; t < s.drone_types.size(); ++t)
+            if (c && std::find(c->drone_types.begin(), c->drone_types.end(), s.drone_types[t].id) != c->drone_types.end()) avoided_by_type_[t].push_back(b);
+    }
     outgoing_.resize(compiled_.nodes().size());
     for (const LocalCorridor& lc : compiled_.corridors()) {
         if (lc.start_node < 0 || lc.end_node < 0 || lc.start_node == lc.end_node || corridor_blocked_[lc.corridor]) continue;
@@ -80,6 +86,11 @@ void RoutingNetwork::build(const ValidationReport& report) {
             arc.to = reversed ? lc.start_node : lc.end_node;
             outgoing_[size_t(arc.from)].push_back(uint32_t(arcs_.size()));
             allowed_.insert(allowed_.end(), allowed.begin(), allowed.end());
+            for (const DroneType& t : s.drone_types) {
+                flight::Model m{&t, {}, s.rules.air_density_kg_m3, &s.wind};
+                m.autopilot.wing_borne_cruise = t.airframe == Airframe::VtolFixedWing;  // all of the settings the commanded speed reads
+                commanded_.push_back(flight::commanded_speed_m_s(m, arc.speed_limit_m_s, arc.track, arc.wind));
+            }
             arcs_.push_back(arc);
         }
     }
@@ -128,15 +139,24 @@ Result<Route> RoutingNetwork::route(const RouteRequest& q) const {
 
     // Each arc flown at the type's speed in its band's wind (both directions differ in wind),
     // priced when the search first reaches it.
-    const size_t n = arcs_.size();
+    const size_t n = arcs_.size(), types = s.drone_types.size();
     const auto& lcs = compiled_.corridors();
-    std::vector<ArcFlight> flown(n);
+    // One buffer per thread, reused across queries: stamped, never cleared (a query would
+    // otherwise allocate and zero a few hundred kilobytes on a large network).
+    thread_local std::vector<ArcFlight> flown;
+    thread_local uint32_t query = 0;
+    if (flown.size() < n) flown.resize(n);
+    if (++query == 0) {  // wrapped: clear the stamps once
+        for (auto& f : flown) f.query = 0;
+        query = 1;
+    }
     auto fly = [&](size_t a) -> const ArcFlight& {
         ArcFlight& af = flown[a];
-        if (af.known) return af;
-        af.known = true;
+        if (af.query == query) return af;
+        af = ArcFlight{};
+        af.query = query;
         const Arc& arc = arcs_[a];
-        const double speed = flight::commanded_speed_m_s(model, arc.speed_limit_m_s, arc.track, arc.wind);
+        const double speed = commanded_[a * types + type_index];
         af.speed = speed;
         if (speed <= 0) {  // the wind leaves no headway at the type's cruise airspeed: not flyable now
             const double inf = std::numeric_limits<double>::infinity();
@@ -171,7 +191,6 @@ Result<Route> RoutingNetwork::route(const RouteRequest& q) const {
         return Costs{m.time_s, m.energy_wh};
     };
     auto height = [&](size_t a) { return arcs_[a].height; };
-    const size_t types = s.drone_types.size();
     auto allowed = [&](size_t a) { return allowed_[a * types + type_index] != 0; };
     auto cost = [&](const Costs& c) { return q.objective == RouteObjective::Fastest ? c.time_s : c.energy_wh; };
 
@@ -214,11 +233,7 @@ Result<Route> RoutingNetwork::route(const RouteRequest& q) const {
             if (nd < best[b]) { best[b] = nd; previous[b] = a; open.push({nd, b}); }
         }
     }
-    std::vector<AvoidedCorridor> avoided;
-    for (const AvoidedCorridor& b : blocked_) {
-        const Corridor* c = s.find_corridor(b.corridor);
-        if (c && std::find(c->drone_types.begin(), c->drone_types.end(), type->id) != c->drone_types.end()) avoided.push_back(b);
-    }
+    const std::vector<AvoidedCorridor>& avoided = avoided_by_type_[type_index];
     if (previous[landed] < 0) {
         std::string why = "no route from " + q.from_hub + " to " + q.to_hub + " for " + type->id + ": no chain of corridors that allow this type connects them";
         for (const auto& b : avoided) why += "; avoided " + b.corridor + " (" + b.check + ": " + b.message + ")";
@@ -235,7 +250,7 @@ Result<Route> RoutingNetwork::route(const RouteRequest& q) const {
     route.origin_ground = origin_ground;
     route.destination_ground = destination_ground;
     route.autopilot = model.autopilot;
-    route.avoided = std::move(avoided);
+    route.avoided = avoided;
     for (const uint32_t a : chain) {
         const Arc& arc = arcs_[a];
         const Corridor& c = s.corridors[arc.corridor];

@@ -104,6 +104,8 @@ private:
     std::vector<Arc> arcs_;
     std::vector<std::vector<uint32_t>> outgoing_;  // per node
     std::vector<uint8_t> allowed_;                 // per arc and drone type: the corridor lets the type fly it
+    std::vector<double> commanded_;                // per arc and drone type: the ground speed its missions command (flight/)
+    std::vector<std::vector<AvoidedCorridor>> avoided_by_type_;  // the blocked corridors each type could have flown
     std::vector<AvoidedCorridor> blocked_;
     std::vector<uint8_t> corridor_blocked_;        // per corridor
 };
