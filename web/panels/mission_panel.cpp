@@ -95,6 +95,7 @@ MissionPanelAction draw_mission_panel(const ScenarioView& view, MissionWorkbench
                 ImGui::TextUnformatted("The whole mission as the autopilot flies it: take-off, corridors, delivery and the chosen return, in the scenario's wind, keeping the reserve.");
                 for (const auto& f : g.failures) ImGui::BulletText("%s: %s", f.check.c_str(), f.message.c_str());
                 if (!w.preview_checklist.empty()) ImGui::TextDisabled("Assumes these autopilot parameters (export them with the mission): %s", w.preview_checklist.c_str());
+                for (const auto& a : w.preview->avoided) ImGui::TextDisabled("Avoids %s: %s (%s)", a.corridor.c_str(), a.message.c_str(), a.check.c_str());
                 ImGui::PopTextWrapPos();
                 ImGui::EndTooltip();
             }
