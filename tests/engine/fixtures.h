@@ -25,4 +25,17 @@ inline Scenario load_scenario(const std::string& relative) {
     return *load.scenario;
 }
 
+// A no-fly circle from the ground to 500 m across the minimal scenario's corridor A-B.
+inline Zone no_fly_across_ab() {
+    Zone z;
+    z.id = "nf";
+    z.name = "no-fly across the corridor";
+    z.kind = ZoneKind::NoFly;
+    z.shape.kind = ZoneShape::Kind::Circle;
+    z.shape.center = {22.5, 113.425};
+    z.shape.radius_m = 300;
+    z.band = {{0, AltitudeReference::AboveGround}, {500, AltitudeReference::AboveGround}};
+    return z;
+}
+
 }  // namespace lowsky::test

@@ -170,15 +170,7 @@ TEST_CASE("The profile's pieces against hand-worked cases", "[flight]") {
 
 TEST_CASE("The simulation does not fly a corridor the validator finds an error on, and says so", "[flight][sim][routing]") {
     Scenario s = one_lane({{"o1", "a", "b", 1.0, 3600, 3600}});
-    Zone z;
-    z.id = "nf";
-    z.name = "no-fly across the corridor";
-    z.kind = ZoneKind::NoFly;
-    z.shape.kind = ZoneShape::Kind::Circle;
-    z.shape.center = {22.5, 113.425};
-    z.shape.radius_m = 300;
-    z.band = {{0, AltitudeReference::AboveGround}, {500, AltitudeReference::AboveGround}};
-    s.zones.push_back(z);
+    s.zones.push_back(test::no_fly_across_ab());
     const CompiledScenario compiled(s);
     const SimResult r = simulate(compiled, SimConfig{});
     CHECK(r.kpis.delivered == 0);

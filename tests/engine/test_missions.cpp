@@ -163,15 +163,7 @@ TEST_CASE("The safety gate passes a clean mission and refuses an unsafe one, wit
     CHECK(clean.gate.energy_wh > 0);
 
     SECTION("a no-fly zone across the corridor") {
-        Zone z;
-        z.id = "nf";
-        z.name = "nf";
-        z.kind = ZoneKind::NoFly;
-        z.shape.kind = ZoneShape::Kind::Circle;
-        z.shape.center = {22.5, 113.425};
-        z.shape.radius_m = 300;
-        z.band = {{0, AltitudeReference::AboveGround}, {500, AltitudeReference::AboveGround}};
-        g.scenario.zones.push_back(z);
+        g.scenario.zones.push_back(test::no_fly_across_ab());
         const ExportResult r = g.run(q);
         CHECK_FALSE(r.ok());
         CHECK(r.refused_by_gate);
