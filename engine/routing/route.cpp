@@ -43,8 +43,13 @@ RoutingNetwork::RoutingNetwork(const CompiledScenario& compiled, const Validatio
 void RoutingNetwork::build(const ValidationReport& report) {
     const Scenario& s = compiled_.scenario();
     corridor_blocked_.assign(s.corridors.size(), 0);
+    std::vector<std::pair<size_t, std::string>> type_excluded;  // (corridor, type): an error that concerns one type only
     for (const Finding& f : report.findings) {
         if (f.severity != Severity::Error || f.object_kind != "corridor") continue;
+        if (f.check == "corridor.below_min_airspeed") {
+            if (const Corridor* c = s.find_corridor(f.object)) type_excluded.push_back({size_t(c - s.corridors.data()), f.other});
+            continue;
+        }
         const Corridor* c = s.find_corridor(f.object);
         if (!c) continue;
         const size_t i = size_t(c - s.corridors.data());
@@ -73,8 +78,11 @@ void RoutingNetwork::build(const ValidationReport& report) {
         arc.height = lc.middle();
         arc.wind = flight::wind_velocity(energy::wind_at(s.wind, lc.middle().over(lc.ground)));
         std::vector<uint8_t> allowed(s.drone_types.size(), 0);
-        for (size_t t = 0; t < s.drone_types.size(); ++t)
+        for (size_t t = 0; t < s.drone_types.size(); ++t) {
             allowed[t] = std::find(c.drone_types.begin(), c.drone_types.end(), s.drone_types[t].id) != c.drone_types.end();
+            for (const auto& [corridor, type] : type_excluded)
+                if (!policy_.allow_flagged_corridors && corridor == lc.corridor && type == s.drone_types[t].id) allowed[t] = 0;
+        }
         const flight::LegGeometry forward = flight::make_leg(c.centreline, {}, {}, 0);
         for (const bool reversed : {false, true}) {
             if (reversed && c.direction == Direction::OneWay) break;

@@ -48,7 +48,8 @@ struct DroneType {
     double max_payload_kg = 0;
     double battery_wh = 0;         // usable pack energy when full
     double cruise_speed_m_s = 0;
-    double max_speed_m_s = 0;
+    double max_speed_m_s = 0;      // the highest airspeed it flies
+    double min_airspeed_m_s = 0;   // fixed wing: the slowest it flies on the wing (0: hovers, or not given)
     double climb_rate_m_s = 0;
     double descent_rate_m_s = 0;
     double min_turn_radius_m = 0;  // at cruise speed

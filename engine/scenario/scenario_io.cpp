@@ -102,7 +102,7 @@ Rules read_rules(DocReader& r, const Json& doc) {
 std::optional<DroneType> read_drone_type(DocReader& r, const Json& v, const P& p) {
     if (!r.is_object(v, p)) return std::nullopt;
     r.unknown_members(v, p, {"id", "name", "class", "airframe", "empty_mass_kg", "max_payload_kg", "battery_wh", "cruise_speed_m_s",
-                             "max_speed_m_s", "climb_rate_m_s", "descent_rate_m_s", "min_turn_radius_m", "energy_model", "autopilot"});
+                             "max_speed_m_s", "min_airspeed_m_s", "climb_rate_m_s", "descent_rate_m_s", "min_turn_radius_m", "energy_model", "autopilot"});
     DroneType d;
     const size_t errors_before = r.errors.size();
     d.id = r.string(v, p, "id").value_or("");
@@ -114,6 +114,9 @@ std::optional<DroneType> read_drone_type(DocReader& r, const Json& v, const P& p
     d.battery_wh = r.number(v, p, "battery_wh", 1, 1e6).value_or(0);
     d.cruise_speed_m_s = r.number(v, p, "cruise_speed_m_s", 0.1, 150).value_or(0);
     d.max_speed_m_s = r.number(v, p, "max_speed_m_s", 0.1, 150).value_or(0);
+    d.min_airspeed_m_s = r.number_or(v, p, "min_airspeed_m_s", 0, 150, 0.0);
+    if (d.min_airspeed_m_s > 0 && d.cruise_speed_m_s > 0 && d.min_airspeed_m_s > d.cruise_speed_m_s)
+        r.error(p + ".min_airspeed_m_s", "the minimum airspeed is above the cruise speed");
     d.climb_rate_m_s = r.number(v, p, "climb_rate_m_s", 0.1, 50).value_or(0);
     d.descent_rate_m_s = r.number(v, p, "descent_rate_m_s", 0.1, 50).value_or(0);
     d.min_turn_radius_m = r.number(v, p, "min_turn_radius_m", 0, 10000).value_or(0);
@@ -535,6 +538,7 @@ std::string save_scenario(const Scenario& s) {
                               {"max_payload_kg", d.max_payload_kg}, {"battery_wh", d.battery_wh}, {"cruise_speed_m_s", d.cruise_speed_m_s},
                               {"max_speed_m_s", d.max_speed_m_s}, {"climb_rate_m_s", d.climb_rate_m_s},
                               {"descent_rate_m_s", d.descent_rate_m_s}, {"min_turn_radius_m", d.min_turn_radius_m}, {"energy_model", model}});
+        if (d.min_airspeed_m_s > 0) types.back()["min_airspeed_m_s"] = d.min_airspeed_m_s;
         if (d.autopilot.any()) {
             OJson a = OJson::object();
             auto put = [&](const char* key, double value) { if (value >= 0) a[key] = value; };

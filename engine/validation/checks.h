@@ -20,6 +20,7 @@ void airspace(const Context& c);          // airspace.no_fly, airspace.controlle
 void ceiling(const Context& c);           // altitude.above_ceiling, altitude.ceiling_unverifiable
 void corridor_pairs(const Context& c);    // corridor.conflict
 void turns(const Context& c);             // corridor.turn_too_sharp
+void speeds(const Context& c);            // corridor.below_min_airspeed
 void ends(const Context& c);              // corridor.dangling_end
 void range(const Context& c);             // corridor.beyond_range, corridor.beyond_loaded_range
 void network(const Context& c);           // hub.no_corridor, demand.unreachable

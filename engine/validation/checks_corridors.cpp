@@ -106,6 +106,27 @@ void corridor_pairs(const Context& c) {
     }
 }
 
+void speeds(const Context& c) {
+    const Scenario& s = c.compiled.scenario();
+    for (const LocalCorridor& lc : c.compiled.corridors()) {
+        const Corridor& corridor = s.corridors[lc.corridor];
+        for (const auto& type_id : corridor.drone_types) {
+            const DroneType* t = s.find_drone_type(type_id);
+            if (!t || t->min_airspeed_m_s <= 0 || corridor.speed_limit_m_s >= t->min_airspeed_m_s) continue;
+            Finding f;
+            f.check = "corridor.below_min_airspeed";
+            f.severity = Severity::Error;
+            f.object_kind = "corridor";
+            f.object = corridor.id;
+            f.other = t->id;
+            if (!lc.points.empty()) f.position = to_geo(c, lc.points.front());
+            f.message = "corridor " + corridor.id + " is limited to " + fmt("%.0f m/s", corridor.speed_limit_m_s) + ", below the " +
+                        fmt("%.0f m/s", t->min_airspeed_m_s) + " " + t->id + " needs to stay on its wing: that type cannot fly it";
+            c.out.push_back(std::move(f));
+        }
+    }
+}
+
 void turns(const Context& c) {
     const Scenario& s = c.compiled.scenario();
     for (const LocalCorridor& lc : c.compiled.corridors()) {

@@ -24,6 +24,7 @@ const std::vector<CheckInfo>& all_checks() {
         {"altitude.ceiling_unverifiable", "a corridor's band is not in true height, and without terrain the ceiling cannot be checked"},
         {"corridor.conflict", "two corridors cross or run closer than the lateral separation without vertical separation"},
         {"corridor.turn_too_sharp", "a turn is sharper than an allowed drone type can fly at cruise within the corridor"},
+        {"corridor.below_min_airspeed", "a corridor's speed limit is below the minimum airspeed of a fixed-wing type it allows (that type cannot fly it)"},
         {"corridor.dangling_end", "a corridor ends at no hub and no junction"},
         {"corridor.beyond_range", "a corridor is longer than every allowed drone type's range with reserve, empty"},
         {"corridor.beyond_loaded_range", "a corridor is longer than every allowed drone type's range with reserve at full payload"},
@@ -57,6 +58,7 @@ ValidationReport validate(const CompiledScenario& compiled) {
     checks::ceiling(context);
     checks::corridor_pairs(context);
     checks::turns(context);
+    checks::speeds(context);
     checks::ends(context);
     checks::range(context);
     checks::network(context);

@@ -133,3 +133,15 @@ TEST_CASE("Route times add up from spool-up, climb, the start and stop, cruise a
     CHECK(d.climb_s == Approx(4.5 + 85 / 2.5));
     CHECK(d.descent_s == Approx(72 / 1.5 + 20 + 2));
 }
+
+TEST_CASE("A corridor slower than a fixed wing's minimum airspeed is closed to that type only", "[routing]") {
+    Scenario s = test::load_scenario("tests/fixtures/scenarios/minimal.json");
+    s.drone_types[1].min_airspeed_m_s = 18;  // the wing; the corridor's limit is 15 m/s
+    const CompiledScenario compiled(s);
+    const RoutingNetwork net(compiled);
+    auto wing = net.route({"a", "b", "wing", -1, RouteObjective::Fastest});
+    REQUIRE_FALSE(wing.ok());
+    CHECK(wing.error().code == "route.no_route");
+    CHECK(net.route({"a", "b", "quad", -1, RouteObjective::Fastest}).ok());  // the multirotor still flies it
+    CHECK(net.blocked().empty());
+}

@@ -148,6 +148,9 @@ TEST_CASE("Every rule has a failing and a passing case", "[validation]") {
          [](Scenario& s) { s.corridors[0].direction = Direction::OneWay; s.corridors[0].lanes = LaneSeparation::None;
                            s.demand_rates[0].from = "b"; s.demand_rates[0].to = "a"; },
          [](Scenario& s) { s.corridors[0].direction = Direction::OneWay; s.corridors[0].lanes = LaneSeparation::None; }},
+        {"corridor.below_min_airspeed", Severity::Error,  // the wing stalls below 18 m/s; the corridor says 15
+         [](Scenario& s) { s.drone_types[1].min_airspeed_m_s = 18; },
+         [](Scenario& s) { s.drone_types[1].min_airspeed_m_s = 15; }},
         {"fleet.hub_serves", Severity::Error,
          [](Scenario& s) { s.hubs[0].serves = {"wing"}; },   // the minimal fleet has quads at A
          [](Scenario& s) { s.hubs[0].serves = {}; }},        // no list: every type
