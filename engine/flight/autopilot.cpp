@@ -49,6 +49,9 @@ double airspeed_at_lean_m_s(const DroneType& t, double payload_kg, double lean_d
     return std::sqrt(2 * weight * std::tan(lean_deg * kDeg) / (rho * area));
 }
 
+double vtol_approach_m(const AutopilotSettings& s, double v) { return v * v / (2 * s.transition_decel_m_s2); }
+double vtol_min_approach_m(const AutopilotSettings& s, double v) { return 0.75 * vtol_approach_m(s, v); }
+
 // The defaults, as shipped (docs/flight.md says which were measured in software-in-the-loop
 // simulation and which come from the firmware's parameter documentation).
 AutopilotSettings firmware_defaults(Firmware firmware, const DroneType& type) {
@@ -101,6 +104,10 @@ AutopilotSettings firmware_defaults(Firmware firmware, const DroneType& type) {
         s.corner_offset_m = 3.0;
         s.spool_up_s = 3.0;
         s.land_detect_s = 3.0;
+        if (vtol) {  // back-transition at VT_B_DEC_MSS (2 m/s/s)
+            s.accel_m_s2 = s.transition_decel_m_s2;
+            s.jerk_m_s3 = 0;
+        }
     }
     apply_overrides(s, type.autopilot);
     return s;
@@ -146,8 +153,11 @@ std::vector<AutopilotParameter> parameter_list(const AutopilotSettings& s, const
     } else if (s.firmware == Firmware::ArduPilot) {
         p.push_back({"AIRSPEED_CRUISE", type.cruise_speed_m_s, "wing-borne cruise airspeed (m/s)"});
         p.push_back({"Q_PILOT_SPD_UP", cm(s.climb_m_s), "VTOL take-off climb (cm/s)"});
+        p.push_back({"Q_WP_SPEED_UP", cm(s.climb_m_s), "VTOL climb between waypoints (cm/s)"});
         p.push_back({"Q_WP_SPEED_DN", cm(s.descent_m_s), "VTOL descent (cm/s)"});
         p.push_back({"Q_LAND_FINAL_ALT", s.land_final_height_m, "height where the landing slows (m)"});
+        p.push_back({"Q_TRANS_DECEL", s.transition_decel_m_s2, "slowing to a hover: the approach before each drop and landing assumes it (m/s/s)"});
+        p.push_back({"GRIP_ENABLE", 1, "the gripper releases the parcel (set GRIP_TYPE and its servo output for the hardware)"});
         p.push_back({"FENCE_ENABLE", 1, "the mission's inclusion polygon and no-fly exclusions are enforced"});
         p.push_back({"FENCE_TYPE", 4, "polygon fences only: a circle fence trips on any long route"});
         p.push_back({"FENCE_ACTION", 1, "RTL on a breach"});

@@ -36,9 +36,16 @@ struct AutopilotSettings {
     double accel_m_s2 = 2.5;                // WPNAV_ACCEL / MPC_ACC_HOR
     double jerk_m_s3 = 1.0;                 // WPNAV_JERK / MPC_JERK_AUTO
     double corner_offset_m = 1.5;           // how far inside a corridor corner the rounded path passes
+    double transition_decel_m_s2 = 2.0;     // VTOL: slowing from the wing to a hover (Q_TRANS_DECEL, VT_B_DEC_MSS)
     double spool_up_s = 4.5;                // mission start to lift-off
     double land_detect_s = 2.0;             // touchdown to disarm
 };
+
+// A VTOL's landing approach: the distance it needs to slow from `airspeed_m_s` to a hover
+// (v² / 2a), what lowsky leaves before every VTOL landing and hover; and the least ArduPlane
+// accepts before a VTOL landing when it arms (three quarters of it: "VTOL land too short").
+double vtol_approach_m(const AutopilotSettings& settings, double airspeed_m_s);
+double vtol_min_approach_m(const AutopilotSettings& settings, double airspeed_m_s);
 
 AutopilotSettings firmware_defaults(Firmware firmware, const DroneType& type);
 AutopilotSettings lowsky_parameters(Firmware firmware, const DroneType& type);

@@ -33,7 +33,7 @@ int vehicle_type_of(const DroneType& t) {
 // lands in flown_path with its height.
 class ItemWriter {
 public:
-    ItemWriter(const MissionOptions& o, HeightAmsl home) : options_(o), home_(home) {}
+    ItemWriter(const MissionOptions& o, HeightAmsl home, bool wing_borne) : options_(o), home_(home), wing_borne_(wing_borne) {}
 
     // Yaw "use default": null in a .plan for PX4; ArduPilot ignores it, and a 0 is safer in text formats.
     double default_yaw() const { return options_.firmware == Firmware::Px4 ? kNaN : 0.0; }
@@ -53,10 +53,38 @@ public:
         items.push_back({command, mav::kFrameMission, params, 0, 0, 0, true});
     }
     void waypoint(GeoPoint at, HeightAmsl height, double hold_s = 0) { positional(mav::kNavWaypoint, {hold_s, 0, 0, default_yaw()}, at, height); }
-    void speed(double ground_m_s) {
-        if (std::abs(ground_m_s - last_speed_) < 1e-9) return;
-        command(mav::kDoChangeSpeed, {1, ground_m_s, -1, 0});  // 1: ground speed
-        last_speed_ = ground_m_s;
+    // A multirotor holds the ground speed it is given (speed type 1); on the wing a fixed wing
+    // flies an airspeed (type 0): ArduPlane takes a ground speed only as a minimum, and keeps it.
+    void speed(double m_s) {
+        if (std::abs(m_s - last_speed_) < 1e-9) return;
+        command(mav::kDoChangeSpeed, {wing_borne_ ? 0.0 : 1.0, m_s, -1, 0});
+        last_speed_ = m_s;
+    }
+
+    // Leaves `distance` of straight approach before `target`: the waypoints closer than that
+    // are taken out, and one is put on the line from the last one kept, `distance` out.
+    void approach(GeoPoint target, double distance) {
+        HeightAmsl height = heights.back();
+        while (!items.empty() && items.back().command == mav::kNavWaypoint && path.size() > 1 &&
+               geodesy::distance_m(path.back(), target) < distance) {
+            height = heights.back();
+            items.pop_back();
+            path.pop_back();
+            heights.pop_back();
+        }
+        const geodesy::Inverse back = geodesy::inverse(target, path.back());
+        if (back.distance_m <= distance + 1) return;  // the last waypoint kept is the approach
+        waypoint(geodesy::destination(target, back.initial_bearing_deg, distance), height);
+    }
+
+    // Positional, with its altitude relative to home whatever the mission's frame: ArduPlane
+    // reads NAV_VTOL_TAKEOFF's altitude above the take-off point.
+    void positional_relative(uint16_t command, std::array<double, 4> params, GeoPoint at, HeightAmsl height) {
+        at = e7(at);
+        const double alt = cm(height.over(home_));
+        items.push_back({command, mav::kFrameGlobalRelativeAlt, params, at.lat_deg, at.lon_deg, alt, true});
+        path.push_back(at);
+        heights.push_back(home_.above(alt));
     }
 
     // Follows a route's legs from where the vehicle is: at a node whose height differs, it
@@ -80,6 +108,7 @@ public:
 private:
     const MissionOptions& options_;
     HeightAmsl home_;
+    bool wing_borne_;
     double last_speed_ = -1;
 };
 
@@ -134,28 +163,54 @@ Result<BuiltMission> build_mission(const CompiledScenario& compiled, const Routi
     m.global_altitude_mode = options.altitude == MissionAltitudeFrame::Amsl ? 2 : 1;
 
     const HeightAmsl home_ground(origin->ground_elevation_m_amsl), destination_ground(destination->ground_elevation_m_amsl);
-    ItemWriter w(options, home_ground);
+    ItemWriter w(options, home_ground, vtol);
     const HeightAmsl first_height = built.outbound.legs.front().height;
+    // A VTOL slows from its cruise airspeed to a hover over this distance before every drop and
+    // landing (docs/missions.md): ArduPlane refuses to arm with less before a landing.
+    const double approach_m = vtol_approach_m(built.outbound.autopilot, type->cruise_speed_m_s);
 
-    w.positional(vtol ? mav::kNavVtolTakeoff : mav::kNavTakeoff, {0, 0, 0, w.default_yaw()}, origin->position, first_height);
+    if (vtol) w.positional_relative(mav::kNavVtolTakeoff, {0, 0, 0, w.default_yaw()}, origin->position, first_height);
+    else w.positional(mav::kNavTakeoff, {0, 0, 0, w.default_yaw()}, origin->position, first_height);
     w.follow(built.outbound);
 
     const GeoPoint drop = destination->position;
     const HeightAmsl cruise_at_drop = built.outbound.legs.back().height;
+    if (vtol) w.approach(drop, approach_m);
     if (options.delivery == Delivery::Land) {
         w.positional(vtol ? mav::kNavVtolLand : mav::kNavLand, {0, 0, 0, w.default_yaw()}, drop, destination_ground);
+    } else if (vtol) {
+        // Items ArduPlane and PX4 both keep: transition to hover at the approach, arrive over the
+        // drop at the release height, hold with NAV_LOITER_TIME (ArduPlane drops a waypoint's
+        // hold time and ignores NAV_DELAY in flight), release, settle, climb with an item that
+        // waits for the height (a plain waypoint above counts as reached at once), then back to
+        // the wing.
+        const HeightAmsl release = destination_ground.above(options.release_height_m);
+        const HeightAmsl up = built.inbound ? built.inbound->legs.front().height : cruise_at_drop;
+        w.command(mav::kDoVtolTransition, {mav::kVtolStateMultirotor, 0, 0, 0});
+        w.waypoint(drop, release);
+        w.positional(mav::kNavLoiterTime, {options.release_hold_s, 0, 0, 0}, drop, release);
+        w.command(mav::kDoGripper, {1, 0, 0, 0});  // gripper 1: release
+        w.positional(mav::kNavLoiterTime, {options.release_settle_s, 0, 0, 0}, drop, release);
+        w.positional(mav::kNavLoiterToAlt, {0, 0, 0, 0}, drop, up);
+        if (options.return_mode == ReturnMode::Corridors) {
+            w.command(mav::kDoVtolTransition, {mav::kVtolStateFixedWing, 0, 0, 0});
+            w.follow(*built.inbound);
+            w.approach(origin->position, approach_m);
+            w.positional(mav::kNavVtolLand, {0, 0, 0, w.default_yaw()}, origin->position, home_ground);
+        } else if (options.return_mode == ReturnMode::Rtl) {
+            w.command(mav::kNavReturnToLaunch, {0, 0, 0, 0});
+            w.path.push_back(origin->position);
+            w.heights.push_back(up);
+        }
     } else {
-        // A VTOL can only hover on its lift rotors: transition before the drop, and back after.
-        if (vtol) w.command(mav::kDoVtolTransition, {mav::kVtolStateMultirotor, 0, 0, 0});
         w.waypoint(drop, destination_ground.above(options.release_height_m), options.release_hold_s);
         w.command(mav::kDoGripper, {1, 0, 0, 0});  // gripper 1: release
         w.command(mav::kNavDelay, {options.release_settle_s, -1, -1, -1});
         const HeightAmsl up = built.inbound ? built.inbound->legs.front().height : cruise_at_drop;
         w.waypoint(drop, up);
-        if (vtol && options.return_mode == ReturnMode::Corridors) w.command(mav::kDoVtolTransition, {mav::kVtolStateFixedWing, 0, 0, 0});
         if (options.return_mode == ReturnMode::Corridors) {
             w.follow(*built.inbound);
-            w.positional(vtol ? mav::kNavVtolLand : mav::kNavLand, {0, 0, 0, w.default_yaw()}, origin->position, home_ground);
+            w.positional(mav::kNavLand, {0, 0, 0, w.default_yaw()}, origin->position, home_ground);
         } else if (options.return_mode == ReturnMode::Rtl) {
             w.command(mav::kNavReturnToLaunch, {0, 0, 0, 0});
             // RTL flies straight home: the safety gate must see that path too.

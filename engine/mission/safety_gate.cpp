@@ -21,6 +21,7 @@ constexpr double kLocationAltMax_m = 83000.0;  // ArduPilot's LOCATION_ALT_MAX_M
 bool px4_accepts(const MissionItem& item) {
     switch (item.command) {
         case mav::kNavWaypoint: case mav::kNavLand: case mav::kNavTakeoff: case mav::kNavVtolTakeoff: case mav::kNavVtolLand:
+        case mav::kNavLoiterTime: case mav::kNavLoiterToAlt:
             return item.frame == mav::kFrameGlobal || item.frame == mav::kFrameGlobalRelativeAlt;
         case mav::kDoJump: case mav::kDoChangeSpeed: case mav::kNavReturnToLaunch: case mav::kNavDelay: case mav::kConditionDelay: case mav::kDoGripper:
         case mav::kDoVtolTransition:
@@ -33,6 +34,7 @@ bool px4_accepts(const MissionItem& item) {
 bool ardupilot_accepts(const MissionItem& item) {
     switch (item.command) {
         case mav::kNavWaypoint: case mav::kNavLand: case mav::kNavTakeoff: case mav::kNavVtolTakeoff: case mav::kNavVtolLand: case mav::kNavPayloadPlace:
+        case mav::kNavLoiterTime: case mav::kNavLoiterToAlt:
             return item.frame == mav::kFrameGlobal || item.frame == mav::kFrameGlobalRelativeAlt || item.frame == mav::kFrameGlobalTerrainAlt;
         case mav::kDoJump: case mav::kDoChangeSpeed: case mav::kNavReturnToLaunch: case mav::kNavDelay: case mav::kConditionDelay:
         case mav::kDoGripper: case mav::kDoSetServo: case mav::kDoVtolTransition:
@@ -245,6 +247,26 @@ GateReport check_mission(const CompiledScenario& compiled, const BuiltMission& b
                                                                                         : "one way",
                       fig.verdict.usable_wh, s.rules.energy_reserve_fraction * 100);
         report.failures.push_back({"mission.energy", text, "whole mission"});
+    }
+    if (type->airframe == Airframe::VtolFixedWing) {
+        // ArduPlane refuses to arm when a VTOL landing follows a waypoint closer than it needs to
+        // slow from its airspeed (three quarters of v^2 / 2 Q_TRANS_DECEL).
+        const double min_m = vtol_min_approach_m(built.outbound.autopilot, type->cruise_speed_m_s);
+        const MissionItem* previous = nullptr;
+        const auto& items = built.mission.items;
+        for (size_t i = 0; i < items.size(); ++i) {
+            const MissionItem& it = items[i];
+            if (!mav::is_positional(it.command)) continue;
+            if ((it.command == mav::kNavVtolLand || it.command == mav::kNavLand) && previous && previous->command == mav::kNavWaypoint) {
+                const double d = geodesy::distance_m({previous->lat_deg, previous->lon_deg}, {it.lat_deg, it.lon_deg});
+                if (d < min_m) {
+                    std::snprintf(text, sizeof text, "the last waypoint is %.0f m before the VTOL landing; at %.0f m/s the aircraft needs %.0f m (ArduPlane will not arm)",
+                                  d, type->cruise_speed_m_s, min_m);
+                    report.failures.push_back({"mission.vtol_approach", text, "item " + std::to_string(i + 1)});
+                }
+            }
+            previous = &it;
+        }
     }
     for (auto& f : check_items_for_firmware(built.mission)) report.failures.push_back(std::move(f));
     return report;

@@ -2,6 +2,7 @@
 // safety gate, and the shape imports.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "fixtures.h"
@@ -377,4 +378,49 @@ TEST_CASE("The ZIP writer stores entries with their CRC", "[zip]") {
     CHECK(std::string(zip.begin() + 30, zip.begin() + 40) == "wpmz/a.txt");
     CHECK(std::string(zip.begin() + 40, zip.begin() + 45) == "hello");
     CHECK(write_zip({{"wpmz/a.txt", std::vector<uint8_t>(a.begin(), a.end())}}) == zip);  // deterministic
+}
+
+TEST_CASE("A VTOL mission arms on ArduPlane and delivers with items it keeps", "[missions][vtol]") {
+    GateFixture g;
+    const CompiledScenario compiled(g.scenario);
+    const RoutingNetwork network(compiled);
+    MissionOptions o;
+    o.firmware = Firmware::ArduPilot;
+    o.altitude = MissionAltitudeFrame::Amsl;
+    const RouteRequest q{"a", "b", "wing", 1.0, RouteObjective::Fastest};
+    auto built = build_mission(compiled, network, q, o);
+    REQUIRE(built.ok());
+    const auto& items = built->mission.items;
+    std::vector<uint16_t> commands;
+    for (const auto& it : items) commands.push_back(it.command);
+    // take-off, airspeed, the approach (B's corridor end is within it, so it goes), hover, drop,
+    // hold, release, settle, climb, wing, the approach to A (the corridor's end at A goes too), land
+    CHECK(commands == std::vector<uint16_t>{84, 178, 16, 3000, 16, 19, 211, 19, 31, 3000, 16, 85});
+    CHECK(items[1].params[0] == 0);  // speed type 0: airspeed on the wing
+    for (const auto& it : items) if (it.command == mav::kNavWaypoint) CHECK(it.params[0] == 0);  // no hold time: ArduPlane drops it
+    CHECK(std::find(commands.begin(), commands.end(), mav::kNavDelay) == commands.end());     // NAV_DELAY does nothing in flight there
+    CHECK(items[5].params[0] == Approx(o.release_hold_s));
+    CHECK(items[7].params[0] == Approx(o.release_settle_s));
+    // NAV_VTOL_TAKEOFF relative to the take-off point even in an AMSL mission: 85 m, not 90.
+    CHECK(items[0].frame == mav::kFrameGlobalRelativeAlt);
+    CHECK(items[0].alt_m == Approx(85));
+    CHECK(items[2].frame == mav::kFrameGlobal);
+    // The approach: 22 m/s to a hover at 2 m/s/s takes 121 m; ArduPlane wants at least 91 m.
+    auto apart = [&](size_t a, size_t b) { return geodesy::distance_m({items[a].lat_deg, items[a].lon_deg}, {items[b].lat_deg, items[b].lon_deg}); };
+    CHECK(apart(2, 4) == Approx(121).margin(0.5));    // the approach waypoint before the drop
+    CHECK(apart(10, 11) == Approx(121).margin(0.5));  // and before the landing at home
+    GateReport gate = check_mission(compiled, built.value(), q, o);
+    for (const auto& f : gate.failures) UNSCOPED_INFO(f.check << ": " << f.message);
+    CHECK(gate.passed());
+    // Pull the last waypoint in to 50 m: the gate says ArduPlane will not arm.
+    BuiltMission short_approach = built.value();
+    MissionItem& last = short_approach.mission.items[10];
+    const GeoPoint land{items[11].lat_deg, items[11].lon_deg};
+    const GeoPoint closer = geodesy::destination(land, geodesy::inverse(land, {last.lat_deg, last.lon_deg}).initial_bearing_deg, 50);
+    last.lat_deg = closer.lat_deg;
+    last.lon_deg = closer.lon_deg;
+    gate = check_mission(compiled, short_approach, q, o);
+    bool refused = false;
+    for (const auto& f : gate.failures) refused |= f.check == "mission.vtol_approach" && f.where == "item 12";
+    CHECK(refused);
 }
