@@ -111,7 +111,18 @@ SegmentMotion segment_motion(const Model& model, double limit, double commanded,
 
 double commanded_speed_m_s(const Model& model, double speed_limit, const std::vector<Track>& tracks, WindVelocity w) {
     const double still = std::min(speed_limit, model.type->cruise_speed_m_s);  // what it flies in still air
-    if (model.autopilot.wing_borne_cruise) return still;  // it holds that airspeed: the wind sets the ground speed
+    if (model.autopilot.wing_borne_cruise) {
+        // It holds the airspeed it is given, and the wind sets the ground speed: with the wind
+        // behind it, no more airspeed than keeps the ground speed within the corridor's limit on
+        // every segment, and never less than it needs to stay on its wing.
+        double airspeed = still;
+        for (const Track& t : tracks) {
+            const double along = w.east * t.east + w.north * t.north, across = w.east * t.north - w.north * t.east;
+            if (speed_limit - along > 0) airspeed = std::min(airspeed, std::sqrt((speed_limit - along) * (speed_limit - along) + across * across));
+        }
+        airspeed = std::max(airspeed, model.type->min_airspeed_m_s);
+        return std::floor(airspeed * 10 + 1e-9) / 10;
+    }
     double speed = still;
     for (const Track& t : tracks) {
         // |g t - w| <= still along this track: g <= along + sqrt(still^2 - across^2).

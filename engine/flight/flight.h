@@ -109,8 +109,10 @@ SegmentMotion segment_motion(const Model& model, double airspeed_limit, double c
 // type's cruise speed, whichever is lower. A multirotor holds ground speed, so in a wind it is
 // commanded no faster than keeps its airspeed at that still-air speed on every segment of the
 // leg: into a head wind it slows over the ground (never faster, or harder, through the air than
-// in calm), with a tail wind it keeps the still-air ground speed at less airspeed. To 0.1 m/s,
-// rounded down; 0 when the wind leaves no headway at that airspeed.
+// in calm), with a tail wind it keeps the still-air ground speed at less airspeed. A fixed wing
+// is commanded an airspeed: the still-air speed, less where a tail wind would carry it over the
+// corridor's limit, never below its minimum airspeed. To 0.1 m/s, rounded down; 0 when the wind
+// leaves a multirotor no headway at that airspeed.
 double commanded_speed_m_s(const Model& model, double speed_limit_m_s, const std::vector<Track>& tracks, WindVelocity wind);
 // Time lost against flying at `v` all along, for one start from rest or one stop (jerk-limited).
 double start_or_stop_loss_s(const Model& model, double v_m_s);

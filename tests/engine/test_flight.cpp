@@ -158,6 +158,17 @@ TEST_CASE("The profile's pieces against hand-worked cases", "[flight]") {
     const flight::SegmentMotion capped = flight::segment_motion(model, 12, 10, {1, 0}, {-6, 0});
     CHECK(capped.airspeed_m_s == 12);
     CHECK(capped.ground_m_s == Approx(6));
+    // The speeds commanded: a multirotor into 4 m/s of head wind on a 10 m/s leg, 6 m/s over the
+    // ground; a fixed wing on a 15 m/s corridor with 5 m/s behind it, 10 m/s of airspeed (15 over
+    // the ground), but never below its minimum airspeed.
+    CHECK(flight::commanded_speed_m_s(model, 15, {{1, 0}}, {-4, 0}) == Approx(6));
+    const DroneType& wing = s.drone_types[1];
+    flight::Model wing_model = flight::make_model(wing, lowsky_parameters(Firmware::ArduPilot, wing), s);
+    CHECK(flight::commanded_speed_m_s(wing_model, 15, {{1, 0}}, {5, 0}) == Approx(10));
+    DroneType stalls = wing;
+    stalls.min_airspeed_m_s = 12;
+    wing_model.type = &stalls;
+    CHECK(flight::commanded_speed_m_s(wing_model, 15, {{1, 0}}, {5, 0}) == Approx(12));
     // A landing from 50 m at ArduCopter's defaults: 40 m at 1.5 m/s, 10 m at 0.5 m/s, 2 s.
     const flight::LandingTimes land = flight::landing_times(model.autopilot, 50);
     CHECK(land.descend_s == Approx(40 / 1.5).margin(0.001));

@@ -58,13 +58,14 @@ std::vector<Item> expected_items(const json& scenario, const Case& c, bool px4) 
         const json& cor = by_id(scenario["corridors"], l.corridor);
         return (cor["floor"]["value_m"].get<double>() + cor["ceiling"]["value_m"].get<double>()) / 2 + l.ground_m_amsl - home;
     };
-    // The ground speed commanded on a leg (docs/flight.md): the corridor's limit or the cruise
-    // speed in calm air; a multirotor slows over the ground so that no segment needs more airspeed
-    // than that in the wind of the band (at its middle, above the ground), to 0.1 m/s.
+    // The speed commanded on a leg (docs/flight.md): the corridor's limit or the cruise speed in
+    // calm air; in the wind of the band (at its middle, above the ground), a multirotor slows over
+    // the ground so that no segment needs more airspeed than that, and a fixed wing flies no more
+    // airspeed than keeps its ground speed within the limit (nor less than its minimum); to 0.1 m/s.
     auto speed = [&](const Leg& l) {
         const json& cor = by_id(scenario["corridors"], l.corridor);
-        const double still = std::min(cor["speed_limit_m_s"].get<double>(), type["cruise_speed_m_s"].get<double>());
-        if (c.vtol) return still;
+        const double limit = cor["speed_limit_m_s"].get<double>();
+        const double still = std::min(limit, type["cruise_speed_m_s"].get<double>());
         const double mid = (cor["floor"]["value_m"].get<double>() + cor["ceiling"]["value_m"].get<double>()) / 2;
         double we = 0, wn = 0;
         for (const auto& band : scenario["weather"]["wind"]) {
@@ -85,8 +86,10 @@ std::vector<Item> expected_items(const json& scenario, const Case& c, bool px4) 
             const double east = (pts[k + 1]["lon_deg"].get<double>() - pts[k]["lon_deg"].get<double>()) * kRad * 6378137.0 / std::sqrt(w) * std::cos(phi);
             const double te = east / std::hypot(east, north), tn = north / std::hypot(east, north);
             const double along = we * te + wn * tn, across = we * tn - wn * te;
-            v = std::min(v, along + std::sqrt(still * still - across * across));
+            if (!c.vtol) v = std::min(v, along + std::sqrt(still * still - across * across));
+            else if (limit - along > 0) v = std::min(v, std::hypot(limit - along, across));
         }
+        if (c.vtol) v = std::max(v, type.contains("min_airspeed_m_s") ? type["min_airspeed_m_s"].get<double>() : 0.0);
         return std::floor(v * 10 + 1e-9) / 10;
     };
     double last_speed = -1, last_lat = 1e9, last_lon = 1e9, last_alt = 1e9;
