@@ -37,6 +37,7 @@ struct AutopilotSettings {
     double jerk_m_s3 = 1.0;                 // WPNAV_JERK / MPC_JERK_AUTO
     double corner_offset_m = 1.5;           // how far inside a corridor corner the rounded path passes
     double transition_decel_m_s2 = 2.0;     // VTOL: slowing from the wing to a hover (Q_TRANS_DECEL, VT_B_DEC_MSS)
+    double transition_overshoot_m = 60;     // VTOL: how far past its hover point a back-transition may run (43-60 m measured)
     double spool_up_s = 4.5;                // mission start to lift-off
     double land_detect_s = 2.0;             // touchdown to disarm
 };

@@ -1,5 +1,6 @@
 #include "mission/footprint.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "geo/local_frame.h"
@@ -16,7 +17,8 @@ V left_normal(V d) { return {-d.y, d.x}; }
 
 }  // namespace
 
-std::vector<GeoPoint> path_footprint(const std::vector<GeoPoint>& path_in, double w) {
+std::vector<GeoPoint> path_footprint(const std::vector<GeoPoint>& path_in, double w, double end_extension_m) {
+    const double reach = std::max(w, end_extension_m);
     // Drop repeated points: they have no direction.
     std::vector<GeoPoint> path;
     for (const auto& p : path_in) {
@@ -40,9 +42,9 @@ std::vector<GeoPoint> path_footprint(const std::vector<GeoPoint>& path_in, doubl
         V miter = unit({n_in.x + n_out.x, n_in.y + n_out.y});
         const double cos_half = miter.x * n_in.x + miter.y * n_in.y;
         if (i == 0 || i + 1 == n) {
-            // Square ends, extended by the margin so that take-off and landing stay inside.
+            // Square ends, extended so that take-off and landing (and a VTOL's overshoot) stay inside.
             const V along = i == 0 ? V{-d_out.x, -d_out.y} : d_in;
-            const LocalPoint end{pts[i].east_m + along.x * w, pts[i].north_m + along.y * w};
+            const LocalPoint end{pts[i].east_m + along.x * reach, pts[i].north_m + along.y * reach};
             push(end, {n_in.x * w, n_in.y * w});
         } else if (cos_half > 0.5) {
             push(pts[i], {miter.x * w / cos_half, miter.y * w / cos_half});

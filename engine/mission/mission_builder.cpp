@@ -233,7 +233,7 @@ Result<BuiltMission> build_mission(const CompiledScenario& compiled, const Routi
         std::vector<GeoPoint> p;
         for (const auto& leg : built.outbound.legs) p.insert(p.end(), leg.path.begin(), leg.path.end());
         return p;
-    }(), narrowest / 2);
+    }(), narrowest / 2, vtol ? built.outbound.autopilot.transition_overshoot_m : 0.0);
     bool inclusion_ok = is_simple_ring(outline);
     if (inclusion_ok) {
         const LocalFrame frame(origin->position);

@@ -225,6 +225,55 @@ void check(const std::vector<Item>& got, const std::vector<Item>& want) {
 
 }  // namespace
 
+namespace {
+
+// Even-odd ray casting on degrees: enough for a fence a few tens of kilometres across.
+bool inside(const std::vector<std::pair<double, double>>& ring, double lat, double lon) {
+    bool in = false;
+    for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+        const auto [yi, xi] = ring[i];
+        const auto [yj, xj] = ring[j];
+        if ((yi > lat) != (yj > lat) && lon < (xj - xi) * (lat - yi) / (yj - yi) + xi) in = !in;
+    }
+    return in;
+}
+
+}  // namespace
+
+TEST_CASE("Every point a VTOL golden mission flies, its back-transitions' overshoot included, is inside its inclusion fence", "[missions][golden][vtol]") {
+    int checked = 0;
+    for (const char* name : {"baoan-songshan.px4.plan", "baoan-songshan.ardupilot.plan", "xiangzhou-dongao.px4.plan", "xiangzhou-dongao.ardupilot.plan"}) {
+        INFO(name);
+        const json doc = json::parse(lowsky::test::read_text(std::string("tests/golden/missions/") + name));
+        std::vector<std::pair<double, double>> ring;
+        for (const auto& poly : doc["geoFence"]["polygons"])
+            if (poly["inclusion"].get<bool>()) for (const auto& v : poly["polygon"]) ring.push_back({v[0].get<double>(), v[1].get<double>()});
+        REQUIRE(ring.size() >= 3);
+        double prev_lat = 0, prev_lon = 0;
+        bool hovering = false, have_prev = false;
+        for (const auto& it : doc["mission"]["items"]) {
+            const int command = it["command"].get<int>();
+            const auto& p = it["params"];
+            if (command == 3000) hovering = p[0].get<double>() == 3;
+            if (it["frame"].get<int>() == 2) continue;
+            const double lat = p[4].get<double>(), lon = p[5].get<double>();
+            CHECK(inside(ring, lat, lon));
+            // Slowing to a hover (after a transition, or for a VTOL landing) may run 60 m on past
+            // the point: on the line from the previous point, on the tangent plane.
+            const bool slows = (command == 85 || (hovering && command == 16)) && have_prev && (lat != prev_lat || lon != prev_lon);
+            if (slows) {
+                const double north = (lat - prev_lat) * 110574.0, east = (lon - prev_lon) * 111320.0 * std::cos(lat * kRad);
+                const double k = 60 / std::hypot(east, north);
+                CHECK(inside(ring, lat + (lat - prev_lat) * k, lon + (lon - prev_lon) * k));
+                ++checked;
+                if (command == 16) hovering = false;
+            }
+            prev_lat = lat, prev_lon = lon, have_prev = true;
+        }
+    }
+    CHECK(checked == 8);  // the drop and the landing home, in each of four files
+}
+
 TEST_CASE("Every golden mission holds what the scenario alone says it must", "[missions][golden]") {
     const json scenario = json::parse(lowsky::test::read_text("assets/scenarios/gba.json"));
     // The corridors of each seed route, read off the map by hand; the ground under each is the

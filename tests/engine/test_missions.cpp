@@ -11,6 +11,7 @@
 #include "geo/gcj02.h"
 #include "geo/geodesy.h"
 #include "mission/exporters.h"
+#include "mission/footprint.h"
 #include "mission/importers.h"
 #include "mission/plan_format.h"
 #include "mission/waypoints_format.h"
@@ -412,6 +413,13 @@ TEST_CASE("A VTOL mission arms on ArduPlane and delivers with items it keeps", "
     GateReport gate = check_mission(compiled, built.value(), q, o);
     for (const auto& f : gate.failures) UNSCOPED_INFO(f.check << ": " << f.message);
     CHECK(gate.passed());
+    // A fence that ends 20 m past the hubs cannot hold the back-transitions' 60 m overshoot.
+    BuiltMission tight = built.value();
+    for (auto& f : tight.mission.fence_polygons)
+        if (f.inclusion) f.vertices = path_footprint({g.scenario.hubs[0].position, g.scenario.hubs[1].position}, 20);
+    int fence_failures = 0;
+    for (const auto& f : check_mission(compiled, tight, q, o).failures) fence_failures += f.check == "mission.fence";
+    CHECK(fence_failures == 2);  // past the drop at B, past the landing at A
     // Pull the last waypoint in to 50 m: the gate says ArduPlane will not arm.
     BuiltMission short_approach = built.value();
     MissionItem& last = short_approach.mission.items[10];
