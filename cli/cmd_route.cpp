@@ -105,7 +105,7 @@ int run_route(int argc, char** argv) {
             Json failures = Json::array();
             for (const auto& f : gate->failures) failures.push_back(Json{{"check", f.check}, {"message", f.message}, {"where", f.where}});
             mission.update(Json{{"time_s", gate->time_s}, {"delivered_s", gate->delivered_s}, {"energy_wh", gate->energy_wh},
-                                {"usable_energy_wh", gate->usable_energy_wh}, {"within_battery", gate->energy_wh <= gate->usable_energy_wh},
+                                {"usable_energy_wh", gate->usable_energy_wh}, {"within_battery", gate->within_battery()},
                                 {"gate_passed", gate->passed()}, {"failures", failures}, {"phases", phases_json(gate->phases)}});
         } else {
             mission["error"] = error_json(checked.error());
@@ -114,7 +114,7 @@ int run_route(int argc, char** argv) {
                  {"objective", to_string(request.objective)}, {"payload_kg", r.payload_kg}, {"distance_m", r.distance_m},
                  {"time_s", r.time_s}, {"energy_wh", r.energy_wh}, {"climb_s", r.climb_s}, {"descent_s", r.descent_s},
                  {"usable_energy_wh", r.usable_energy_wh},
-                 {"within_battery", gate ? gate->energy_wh <= gate->usable_energy_wh : false},
+                 {"within_battery", gate ? gate->within_battery() : false},
                  {"one_way_within_battery", r.within_battery}, {"origin_ground_m_amsl", origin_ground},
                  {"destination_ground_m_amsl", r.destination_ground.m}, {"assumptions", r.assumptions}, {"legs", legs},
                  {"phases", phases_json(r.phases)}, {"avoided", avoided}, {"mission", mission}};
@@ -136,7 +136,7 @@ int run_route(int argc, char** argv) {
         const char* back = options.return_mode == ReturnMode::Corridors ? "back through the corridors" : options.return_mode == ReturnMode::Rtl ? "RTL home" : "no return";
         std::printf("mission (%s, %s): %.1f min, delivered after %.1f min, %.0f Wh of %.0f Wh usable: %s\n",
                     options.delivery == Delivery::Land ? "land" : "hover and release", back, gate->time_s / 60, gate->delivered_s / 60,
-                    gate->energy_wh, gate->usable_energy_wh, gate->energy_wh <= gate->usable_energy_wh ? "within the battery" : "BEYOND the battery with reserve");
+                    gate->energy_wh, gate->usable_energy_wh, gate->within_battery() ? "within the battery" : "BEYOND the battery with reserve");
         for (const auto& f : gate->failures) std::printf("  safety gate: %-26s %s (%s)\n", f.check.c_str(), f.message.c_str(), f.where.c_str());
         if (gate->passed()) std::printf("  safety gate: passed\n");
     } else {

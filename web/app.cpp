@@ -238,25 +238,26 @@ void App::update_route_preview() {
     const Firmware firmware = firmware_of(workbench_.format);
     RouteRequest q{sc.hubs[size_t(workbench_.from)].id, sc.hubs[size_t(workbench_.to)].id, sc.drone_types[size_t(workbench_.drone)].id, -1,
                    RouteObjective::Fastest, firmware};
-    auto route = scenario_->network->route(q);
     workbench_.preview.reset();
     workbench_.preview_gate.reset();
     workbench_.preview_checklist.clear();
     workbench_.preview_error.clear();
-    if (!route) {
-        workbench_.preview_error = route.error().message;
-        return;
-    }
-    workbench_.preview = route.value();
     // The verdict Export would give: the same mission, through the same gate.
     MissionOptions options;
     options.firmware = firmware;
     options.delivery = workbench_.delivery;
     options.return_mode = workbench_.return_mode;
     auto checked = check_route_mission(*scenario_->compiled, *scenario_->network, q, options);
-    if (checked) workbench_.preview_gate = checked->gate;
-    else workbench_.preview_error = checked.error().message;
-    workbench_.preview_checklist = parameter_checklist(route->autopilot, sc.drone_types[size_t(workbench_.drone)]);
+    if (checked) {
+        workbench_.preview = checked->built.outbound;
+        workbench_.preview_gate = checked->gate;
+    } else {
+        // No mission: show the route alone if there is one, and why the mission is not.
+        auto route = scenario_->network->route(q);
+        if (route) workbench_.preview = route.value();
+        workbench_.preview_error = checked.error().message;
+    }
+    if (workbench_.preview) workbench_.preview_checklist = parameter_checklist(workbench_.preview->autopilot, sc.drone_types[size_t(workbench_.drone)]);
 }
 
 void App::run_mission_action(MissionPanelAction action) {

@@ -58,8 +58,8 @@ double cruise_power_w(const DroneType& t, double payload_kg, double airspeed_m_s
     return stolaroff_power_w(t, payload_kg, airspeed_m_s, air.density_kg_m3);
 }
 
-double climb_power_w(const DroneType& t, double payload_kg, Air air) {
-    return hover_power_w(t, payload_kg, air) + mass_kg(t, payload_kg) * kGravity_m_s2 * t.climb_rate_m_s / t.energy.efficiency;
+double climb_power_w(const DroneType& t, double payload_kg, double climb_m_s, Air air) {
+    return hover_power_w(t, payload_kg, air) + mass_kg(t, payload_kg) * kGravity_m_s2 * climb_m_s / t.energy.efficiency;
 }
 
 double descent_power_w(const DroneType& t, double payload_kg, Air air) { return hover_power_w(t, payload_kg, air); }

@@ -18,8 +18,8 @@ struct Air {
 double hover_power_w(const DroneType& type, double payload_kg, Air air);
 // Level flight at an airspeed (no wind here: wind changes the airspeed, the caller's job).
 double cruise_power_w(const DroneType& type, double payload_kg, double airspeed_m_s, Air air);
-// Climbing at the type's climb rate: hover power plus the power that lifts the mass.
-double climb_power_w(const DroneType& type, double payload_kg, Air air);
+// Climbing at `climb_m_s`: hover power plus the power that lifts the mass.
+double climb_power_w(const DroneType& type, double payload_kg, double climb_m_s, Air air);
 // Descending at the type's descent rate. Taken as hover power: conservative, and what
 // measured descents of multirotors come close to.
 double descent_power_w(const DroneType& type, double payload_kg, Air air);

@@ -76,14 +76,17 @@ AutopilotSettings firmware_defaults(Firmware firmware, const DroneType& type) {
         s.spool_up_s = 4.5;
         s.land_detect_s = 2.0;
     } else if (firmware == Firmware::ArduPilot) {
-        // ArduPlane QuadPlane: Q_PILOT_SPD_UP 250, Q_WP_SPEED_DN 150, Q_LAND_FINAL_ALT 6 m, Q_LAND_SPEED 50.
+        // ArduPlane QuadPlane: Q_PILOT_SPD_UP 250, Q_WP_SPEED_DN 150, Q_LAND_FINAL_ALT 6 m, Q_LAND_SPEED 50;
+        // RTL at AIRSPEED_CRUISE; its stops and starts on the wing are the transitions, at
+        // Q_TRANS_DECEL with no jerk term.
+        s.default_speed_m_s = type.cruise_speed_m_s;
         s.climb_m_s = 2.5;
         s.descent_m_s = 1.5;
         s.land_descent_m_s = 1.5;
         s.land_final_height_m = 6;
         s.land_final_m_s = 0.5;
-        s.accel_m_s2 = 2.5;
-        s.jerk_m_s3 = 1.0;
+        s.accel_m_s2 = s.transition_decel_m_s2;
+        s.jerk_m_s3 = 0;
         s.spool_up_s = 4.5;
         s.land_detect_s = 2.0;
     } else {

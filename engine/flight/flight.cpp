@@ -30,6 +30,8 @@ WindVelocity wind_velocity(energy::WindVector wind) {
     return {wind.speed_m_s * std::sin(to), wind.speed_m_s * std::cos(to)};
 }
 
+WindOnTrack wind_on(Track t, WindVelocity w) { return {w.east * t.east + w.north * t.north, w.east * t.north - w.north * t.east}; }
+
 LegGeometry make_leg(std::vector<GeoPoint> path, HeightAmsl height, HeightAmsl ground, double speed_m_s, int corridor) {
     LegGeometry g;
     g.path = std::move(path);
@@ -48,10 +50,8 @@ LegGeometry make_leg(std::vector<GeoPoint> path, HeightAmsl height, HeightAmsl g
 Powers::Powers(const Model& model, double payload_kg) : type_(model.type), payload_kg_(payload_kg), rho_(model.air_density_kg_m3) {
     const DroneType& t = *model.type;
     const energy::Air air{rho_};
-    const double mass = t.empty_mass_kg + std::max(0.0, payload_kg);
     hover_w_ = mw(energy::hover_power_w(t, payload_kg, air));
-    // Hover plus the power that lifts the mass at the climb speed the autopilot flies.
-    climb_w_ = mw(energy::hover_power_w(t, payload_kg, air) + mass * energy::kGravity_m_s2 * model.autopilot.climb_m_s / t.energy.efficiency);
+    climb_w_ = mw(energy::climb_power_w(t, payload_kg, model.autopilot.climb_m_s, air));  // at the speed the autopilot climbs
     descent_w_ = mw(energy::descent_power_w(t, payload_kg, air));
 }
 
@@ -84,8 +84,7 @@ double airspeed_limit_m_s(const Model& model, double payload_kg) {
 SegmentMotion segment_motion(const Model& model, double limit, double commanded, Track t, WindVelocity w) {
     SegmentMotion m;
     commanded = std::min(commanded, model.autopilot.max_horizontal_m_s);
-    const double along = w.east * t.east + w.north * t.north;    // tail wind (+) or head wind (-)
-    const double across = w.east * t.north - w.north * t.east;   // crosswind
+    const auto [along, across] = wind_on(t, w);
     if (model.autopilot.wing_borne_cruise) {
         // Holds its airspeed, crabbing into the crosswind; the wind changes the ground speed.
         m.required_airspeed_m_s = commanded;
@@ -109,24 +108,24 @@ SegmentMotion segment_motion(const Model& model, double limit, double commanded,
     return m;
 }
 
-double commanded_speed_m_s(const Model& model, double speed_limit, const std::vector<Track>& tracks, WindVelocity w) {
-    const double still = std::min(speed_limit, model.type->cruise_speed_m_s);  // what it flies in still air
-    if (model.autopilot.wing_borne_cruise) {
+double commanded_speed_m_s(const DroneType& type, double speed_limit, const std::vector<Track>& tracks, WindVelocity w) {
+    const double still = std::min(speed_limit, type.cruise_speed_m_s);  // what it flies in still air
+    if (type.airframe == Airframe::VtolFixedWing) {
         // It holds the airspeed it is given, and the wind sets the ground speed: with the wind
         // behind it, no more airspeed than keeps the ground speed within the corridor's limit on
         // every segment, and never less than it needs to stay on its wing.
         double airspeed = still;
         for (const Track& t : tracks) {
-            const double along = w.east * t.east + w.north * t.north, across = w.east * t.north - w.north * t.east;
-            if (speed_limit - along > 0) airspeed = std::min(airspeed, std::sqrt((speed_limit - along) * (speed_limit - along) + across * across));
+            const auto [along, across] = wind_on(t, w);
+            if (speed_limit - along > 0) airspeed = std::min(airspeed, std::hypot(speed_limit - along, across));
         }
-        airspeed = std::max(airspeed, model.type->min_airspeed_m_s);
+        airspeed = std::max(airspeed, type.min_airspeed_m_s);
         return std::floor(airspeed * 10 + 1e-9) / 10;
     }
     double speed = still;
     for (const Track& t : tracks) {
         // |g t - w| <= still along this track: g <= along + sqrt(still^2 - across^2).
-        const double along = w.east * t.east + w.north * t.north, across = w.east * t.north - w.north * t.east;
+        const auto [along, across] = wind_on(t, w);
         if (std::abs(across) >= still) return 0;
         speed = std::min(speed, along + std::sqrt(still * still - across * across));
     }
@@ -269,13 +268,12 @@ void Flight::land(HeightAmsl ground) {
         add(Phase::Descend, t.descend_s, powers_->descent_w() * t.descend_s / 3600, 0, -1);
         if (observer_) observer_->point(t_, at_, h_, false);
     }
+    h_ = ground;
     if (t.final_s > 0) {
         t_ += t.final_s;
-        h_ = ground;
         add(Phase::LandFinal, t.final_s, powers_->descent_w() * t.final_s / 3600, 0, -1);
         if (observer_) observer_->point(t_, at_, h_, true);
     }
-    h_ = ground;
     t_ += t.detect_s;
     add(Phase::LandDetect, t.detect_s, 0, 0, -1);
     if (observer_) observer_->point(t_, at_, h_, true);

@@ -55,6 +55,11 @@ struct WindVelocity {
     double east = 0, north = 0;  // where the air moves to, m/s
 };
 WindVelocity wind_velocity(energy::WindVector wind);
+// The wind on a track: along it (tail wind positive) and across it.
+struct WindOnTrack {
+    double along = 0, across = 0;
+};
+WindOnTrack wind_on(Track track, WindVelocity wind);
 
 // One leg as flown: a polyline at one height, with what the motion along it needs.
 struct LegGeometry {
@@ -70,9 +75,8 @@ struct LegGeometry {
 LegGeometry make_leg(std::vector<GeoPoint> path, HeightAmsl height, HeightAmsl ground, double speed_m_s, int corridor = -1);
 
 // A type's powers at one payload. Cruise power is read off a grid over airspeed (every
-// 0.25 m/s, each point solved once, linear between them: within 0.02 W of the model on the
-// smooth curves of docs/simulation.md), so that the many airspeeds a wind makes cost no more
-// than a few solves.
+// 0.25 m/s, each point solved once, linear between them: within 0.05 % of the model, a test
+// says), so that the many airspeeds a wind makes cost no more than a few solves.
 class Powers {
 public:
     Powers() = default;
@@ -113,7 +117,7 @@ SegmentMotion segment_motion(const Model& model, double airspeed_limit, double c
 // is commanded an airspeed: the still-air speed, less where a tail wind would carry it over the
 // corridor's limit, never below its minimum airspeed. To 0.1 m/s, rounded down; 0 when the wind
 // leaves a multirotor no headway at that airspeed.
-double commanded_speed_m_s(const Model& model, double speed_limit_m_s, const std::vector<Track>& tracks, WindVelocity wind);
+double commanded_speed_m_s(const DroneType& type, double speed_limit_m_s, const std::vector<Track>& tracks, WindVelocity wind);
 // Time lost against flying at `v` all along, for one start from rest or one stop (jerk-limited).
 double start_or_stop_loss_s(const Model& model, double v_m_s);
 // Time lost slowing for a corner from track `a` to track `b` and speeding up again.

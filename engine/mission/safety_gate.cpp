@@ -119,6 +119,48 @@ HeightAmsl amsl(const Altitude& a, HeightAmsl ground) {
     return a.reference == AltitudeReference::Amsl ? HeightAmsl(a.value_m) : ground.above(a.value_m);
 }
 
+// A VTOL's approaches: ArduPlane refuses to arm when a VTOL landing follows a waypoint closer
+// than it needs to slow from its airspeed (three quarters of v² / 2 Q_TRANS_DECEL); and the
+// inclusion fence must hold a back-transition's overshoot past the point it slows for.
+void check_vtol_approaches(const CompiledScenario& compiled, const BuiltMission& built, const DroneType& type, std::vector<GateFailure>& out) {
+    const AutopilotSettings& ap = built.outbound.autopilot;
+    const double min_m = vtol_min_approach_m(ap, type.cruise_speed_m_s);
+    const FencePolygon* fence = nullptr;
+    for (const auto& f : built.mission.fence_polygons) if (f.inclusion) fence = &f;
+    std::vector<LocalPoint> fence_ring;
+    if (fence) for (const auto& v : fence->vertices) fence_ring.push_back(compiled.frame().to_local(v));
+    char text[200];
+    const MissionItem* previous = nullptr;
+    bool hovering = false;  // a transition to hover was asked for and its first waypoint not reached
+    const auto& items = built.mission.items;
+    for (size_t i = 0; i < items.size(); ++i) {
+        const MissionItem& it = items[i];
+        if (it.command == mav::kDoVtolTransition) hovering = it.params[0] == mav::kVtolStateMultirotor;
+        if (!mav::is_positional(it.command)) continue;
+        const bool landing = it.command == mav::kNavVtolLand || it.command == mav::kNavLand;
+        const bool moved = previous && (previous->lat_deg != it.lat_deg || previous->lon_deg != it.lon_deg);
+        if (fence && moved && (landing || (hovering && it.command == mav::kNavWaypoint))) {
+            const GeoPoint at{it.lat_deg, it.lon_deg};
+            const double bearing = geodesy::inverse({previous->lat_deg, previous->lon_deg}, at).final_bearing_deg;
+            if (!planar::polygon_contains(fence_ring, compiled.frame().to_local(geodesy::destination(at, bearing, ap.transition_overshoot_m)))) {
+                std::snprintf(text, sizeof text, "a back-transition may run %.0f m past item %zu, outside the inclusion fence: widen the corridor's end",
+                              ap.transition_overshoot_m, i + 1);
+                out.push_back({"mission.fence", text, "item " + std::to_string(i + 1)});
+            }
+            hovering = false;
+        }
+        if (landing && previous && previous->command == mav::kNavWaypoint) {
+            const double d = geodesy::distance_m({previous->lat_deg, previous->lon_deg}, {it.lat_deg, it.lon_deg});
+            if (d < min_m) {
+                std::snprintf(text, sizeof text, "the last waypoint is %.0f m before the VTOL landing; at %.0f m/s the aircraft needs %.0f m (ArduPlane will not arm)",
+                              d, type.cruise_speed_m_s, min_m);
+                out.push_back({"mission.vtol_approach", text, "item " + std::to_string(i + 1)});
+            }
+        }
+        previous = &it;
+    }
+}
+
 }  // namespace
 
 MissionFigures mission_figures(const CompiledScenario& compiled, const Route& outbound, const Route* inbound, const MissionOptions& options,
@@ -248,48 +290,7 @@ GateReport check_mission(const CompiledScenario& compiled, const BuiltMission& b
                       fig.verdict.usable_wh, s.rules.energy_reserve_fraction * 100);
         report.failures.push_back({"mission.energy", text, "whole mission"});
     }
-    if (type->airframe == Airframe::VtolFixedWing) {
-        // ArduPlane refuses to arm when a VTOL landing follows a waypoint closer than it needs to
-        // slow from its airspeed (three quarters of v^2 / 2 Q_TRANS_DECEL).
-        const double min_m = vtol_min_approach_m(built.outbound.autopilot, type->cruise_speed_m_s);
-        const double overshoot_m = built.outbound.autopilot.transition_overshoot_m;
-        // The inclusion fence must hold what the aircraft really flies: a back-transition runs
-        // up to `overshoot_m` past the point it slows down for.
-        const FencePolygon* fence = nullptr;
-        for (const auto& f : built.mission.fence_polygons) if (f.inclusion) fence = &f;
-        std::vector<LocalPoint> fence_ring;
-        if (fence) for (const auto& v : fence->vertices) fence_ring.push_back(compiled.frame().to_local(v));
-        const MissionItem* previous = nullptr;
-        bool hovering = false;  // a transition to hover has been asked for
-        const auto& items = built.mission.items;
-        for (size_t i = 0; i < items.size(); ++i) {
-            const MissionItem& it = items[i];
-            if (it.command == mav::kDoVtolTransition) hovering = it.params[0] == mav::kVtolStateMultirotor;
-            if (!mav::is_positional(it.command)) continue;
-            const bool slows_here = (it.command == mav::kNavVtolLand || (hovering && it.command == mav::kNavWaypoint)) && previous &&
-                                    (previous->lat_deg != it.lat_deg || previous->lon_deg != it.lon_deg);
-            if (fence && slows_here) {
-                const GeoPoint at{it.lat_deg, it.lon_deg};
-                const double bearing = geodesy::inverse({previous->lat_deg, previous->lon_deg}, at).final_bearing_deg;
-                const GeoPoint past = geodesy::destination(at, bearing, overshoot_m);
-                if (!planar::polygon_contains(fence_ring, compiled.frame().to_local(past))) {
-                    std::snprintf(text, sizeof text, "a back-transition may run %.0f m past item %zu, outside the inclusion fence: widen the corridor's end",
-                                  overshoot_m, i + 1);
-                    report.failures.push_back({"mission.fence", text, "item " + std::to_string(i + 1)});
-                }
-            }
-            if (it.command == mav::kNavWaypoint && hovering && previous && previous->lat_deg != it.lat_deg) hovering = false;  // arrived: one check per transition
-            if ((it.command == mav::kNavVtolLand || it.command == mav::kNavLand) && previous && previous->command == mav::kNavWaypoint) {
-                const double d = geodesy::distance_m({previous->lat_deg, previous->lon_deg}, {it.lat_deg, it.lon_deg});
-                if (d < min_m) {
-                    std::snprintf(text, sizeof text, "the last waypoint is %.0f m before the VTOL landing; at %.0f m/s the aircraft needs %.0f m (ArduPlane will not arm)",
-                                  d, type->cruise_speed_m_s, min_m);
-                    report.failures.push_back({"mission.vtol_approach", text, "item " + std::to_string(i + 1)});
-                }
-            }
-            previous = &it;
-        }
-    }
+    if (type->airframe == Airframe::VtolFixedWing) check_vtol_approaches(compiled, built, *type, report.failures);
     for (auto& f : check_items_for_firmware(built.mission)) report.failures.push_back(std::move(f));
     return report;
 }

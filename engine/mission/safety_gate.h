@@ -29,6 +29,7 @@ struct GateReport {
     double delivered_s = 0;       // mission start to the release (or landing) at the destination
     std::vector<flight::PhaseCost> phases;
     bool passed() const { return failures.empty(); }
+    bool within_battery() const { return flight::EnergyVerdict{energy_wh, usable_energy_wh}.within(); }
 };
 
 GateReport check_mission(const CompiledScenario& compiled, const BuiltMission& built, const RouteRequest& request, const MissionOptions& options);

@@ -45,6 +45,7 @@ void RoutingNetwork::build(const ValidationReport& report) {
     corridor_blocked_.assign(s.corridors.size(), 0);
     std::vector<std::pair<size_t, std::string>> type_excluded;  // (corridor, type): an error that concerns one type only
     for (const Finding& f : report.findings) {
+        if (policy_.allow_flagged_corridors) break;
         if (f.severity != Severity::Error || f.object_kind != "corridor") continue;
         if (f.check == "corridor.below_min_airspeed") {
             if (const Corridor* c = s.find_corridor(f.object)) type_excluded.push_back({size_t(c - s.corridors.data()), f.other});
@@ -56,10 +57,6 @@ void RoutingNetwork::build(const ValidationReport& report) {
         if (corridor_blocked_[i]) continue;  // the first error says why
         corridor_blocked_[i] = 1;
         blocked_.push_back({f.object, f.check, f.message});
-    }
-    if (policy_.allow_flagged_corridors) {
-        corridor_blocked_.assign(s.corridors.size(), 0);
-        blocked_.clear();
     }
     avoided_by_type_.resize(s.drone_types.size());
     for (const AvoidedCorridor& b : blocked_) {
@@ -81,7 +78,7 @@ void RoutingNetwork::build(const ValidationReport& report) {
         for (size_t t = 0; t < s.drone_types.size(); ++t) {
             allowed[t] = std::find(c.drone_types.begin(), c.drone_types.end(), s.drone_types[t].id) != c.drone_types.end();
             for (const auto& [corridor, type] : type_excluded)
-                if (!policy_.allow_flagged_corridors && corridor == lc.corridor && type == s.drone_types[t].id) allowed[t] = 0;
+                if (corridor == lc.corridor && type == s.drone_types[t].id) allowed[t] = 0;
         }
         const flight::LegGeometry forward = flight::make_leg(c.centreline, {}, {}, 0);
         for (const bool reversed : {false, true}) {
@@ -94,11 +91,7 @@ void RoutingNetwork::build(const ValidationReport& report) {
             arc.to = reversed ? lc.start_node : lc.end_node;
             outgoing_[size_t(arc.from)].push_back(uint32_t(arcs_.size()));
             allowed_.insert(allowed_.end(), allowed.begin(), allowed.end());
-            for (const DroneType& t : s.drone_types) {
-                flight::Model m{&t, {}, s.rules.air_density_kg_m3, &s.wind};
-                m.autopilot.wing_borne_cruise = t.airframe == Airframe::VtolFixedWing;  // all of the settings the commanded speed reads
-                commanded_.push_back(flight::commanded_speed_m_s(m, arc.speed_limit_m_s, arc.track, arc.wind));
-            }
+            for (const DroneType& t : s.drone_types) commanded_.push_back(flight::commanded_speed_m_s(t, arc.speed_limit_m_s, arc.track, arc.wind));
             arcs_.push_back(arc);
         }
     }
@@ -109,19 +102,6 @@ std::vector<flight::LegGeometry> leg_geometry(const Route& route) {
     legs.reserve(route.legs.size());
     for (const RouteLeg& leg : route.legs) legs.push_back(flight::make_leg(leg.path, leg.height, leg.ground, leg.speed_m_s));
     return legs;
-}
-
-flight::Flight fly_route(const flight::Model& model, flight::Powers& powers, const Route& route, GeoPoint origin, GeoPoint destination,
-                         flight::Observer* observer) {
-    const std::vector<flight::LegGeometry> legs = leg_geometry(route);
-    std::vector<const flight::LegGeometry*> order;
-    for (const auto& l : legs) order.push_back(&l);
-    flight::Flight f(model, powers, true, observer);
-    f.start(origin, route.origin_ground, 0);
-    if (!route.legs.empty()) f.take_off(route.legs.front().height);
-    f.follow(order, &destination);
-    f.land(route.destination_ground);
-    return f;
 }
 
 Result<Route> RoutingNetwork::route(const RouteRequest& q) const {
@@ -259,6 +239,7 @@ Result<Route> RoutingNetwork::route(const RouteRequest& q) const {
     route.destination_ground = destination_ground;
     route.autopilot = model.autopilot;
     route.avoided = avoided;
+    route.searched_cost = best[landed];
     for (const uint32_t a : chain) {
         const Arc& arc = arcs_[a];
         const Corridor& c = s.corridors[arc.corridor];

@@ -67,6 +67,10 @@ struct Route {
     std::vector<flight::PhaseCost> phases;  // the one-way flight, phase by phase
     std::vector<AvoidedCorridor> avoided;
     std::string assumptions;
+    // What the search priced the route at (seconds, or watt-hours for the least-energy
+    // objective) from the profile's pieces: the profile's own figure, less the short moves from
+    // the hubs into the corridors and the turns there, which the search leaves out.
+    double searched_cost = 0;
 };
 
 struct RoutingPolicy {
@@ -112,9 +116,6 @@ private:
 
 const char* to_string(RouteObjective objective);
 
-// The one-way flight of a route as the profile flies it (what route() reports).
-flight::Flight fly_route(const flight::Model& model, flight::Powers& powers, const Route& route, GeoPoint origin, GeoPoint destination,
-                         flight::Observer* observer = nullptr);
 // A route's legs as the flight profile takes them (on the corridor centrelines).
 std::vector<flight::LegGeometry> leg_geometry(const Route& route);
 

@@ -81,7 +81,7 @@ MissionPanelAction draw_mission_panel(const ScenarioView& view, MissionWorkbench
         if (w.preview && w.preview_gate) {
             // What Export will decide: the whole mission's time and energy, and the gate's verdict.
             const GateReport& g = *w.preview_gate;
-            const bool energy_ok = g.energy_wh <= g.usable_energy_wh;
+            const bool energy_ok = g.within_battery();
             const ImVec4 ok(0.55f, 0.9f, 0.6f, 1), bad(1, 0.5f, 0.4f, 1), warn(1, 0.78f, 0.35f, 1);
             ImGui::TextDisabled("%.1f km, delivered in %.0f min, back in %.0f min", w.preview->distance_m / 1000, g.delivered_s / 60, g.time_s / 60);
             // One line: the energy and the verdict, coloured by it; the why and the autopilot
