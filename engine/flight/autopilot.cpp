@@ -52,6 +52,22 @@ double airspeed_at_lean_m_s(const DroneType& t, double payload_kg, double lean_d
 double vtol_approach_m(const AutopilotSettings& s, double v) { return v * v / (2 * s.transition_decel_m_s2); }
 double vtol_min_approach_m(const AutopilotSettings& s, double v) { return 0.75 * vtol_approach_m(s, v); }
 
+double wing_turn_radius_m(const DroneType& type, double v) {
+    if (type.cruise_speed_m_s <= 0) return type.min_turn_radius_m;
+    const double k = v / type.cruise_speed_m_s;
+    return type.min_turn_radius_m * k * k;
+}
+
+double vtol_departure_reach_m(const AutopilotSettings& s, const DroneType& type, double wind_m_s) {
+    // A type without a stated minimum airspeed is taken to need its cruise speed: the larger reach.
+    const double v = type.min_airspeed_m_s > 0 ? type.min_airspeed_m_s : type.cruise_speed_m_s;
+    if (v <= 0) return 0;
+    const double straight_m = v * v / (2 * s.transition_decel_m_s2);
+    const double r = wing_turn_radius_m(type, v);
+    const double time_s = v / s.transition_decel_m_s2 + 3.14159265358979323846 * r / v;
+    return straight_m + 2 * r + std::max(0.0, wind_m_s) * time_s;
+}
+
 // The defaults, as shipped (docs/flight.md says which were measured in software-in-the-loop
 // simulation and which come from the firmware's parameter documentation).
 AutopilotSettings firmware_defaults(Firmware firmware, const DroneType& type) {

@@ -38,6 +38,7 @@ struct AutopilotSettings {
     double corner_offset_m = 1.5;           // how far inside a corridor corner the rounded path passes
     double transition_decel_m_s2 = 2.0;     // VTOL: slowing from the wing to a hover (Q_TRANS_DECEL, VT_B_DEC_MSS)
     double transition_overshoot_m = 60;     // VTOL: how far past its hover point a back-transition may run (43-60 m measured)
+    double transition_balloon_m = 17;       // VTOL: how far a back-transition climbs above the height it starts at (15-17 m measured)
     double spool_up_s = 4.5;                // mission start to lift-off
     double land_detect_s = 2.0;             // touchdown to disarm
 };
@@ -47,6 +48,16 @@ struct AutopilotSettings {
 // accepts before a VTOL landing when it arms (three quarters of it: "VTOL land too short").
 double vtol_approach_m(const AutopilotSettings& settings, double airspeed_m_s);
 double vtol_min_approach_m(const AutopilotSettings& settings, double airspeed_m_s);
+
+// A wing-borne turn at constant bank: the radius grows with the square of the speed over the
+// ground (the type's min_turn_radius_m is at its cruise airspeed in still air).
+double wing_turn_radius_m(const DroneType& type, double ground_speed_m_s);
+
+// How far a VTOL's transition to the wing may carry it from where it starts, whatever heading it
+// starts in: straight on while it gains its minimum airspeed (v² / 2a), then a turn back at that
+// speed (two turn radii), while the wind drifts it for the time all that takes. ArduPlane keeps
+// the heading it took off (or hovered) with, so the heading is not the mission's to choose.
+double vtol_departure_reach_m(const AutopilotSettings& settings, const DroneType& type, double wind_m_s);
 
 AutopilotSettings firmware_defaults(Firmware firmware, const DroneType& type);
 AutopilotSettings lowsky_parameters(Firmware firmware, const DroneType& type);

@@ -25,10 +25,16 @@ LocalPoint LocalFrame::to_local(GeoPoint p) const {
 }
 
 GeoPoint LocalFrame::to_geo(LocalPoint p) const {
-    // The inverse of a point on the tangent plane: its height above the ellipsoid is not 0,
-    // but latitude and longitude of the point below are what a map needs.
-    double lat, lon, h;
-    impl_->projection.Reverse(p.east_m, p.north_m, 0.0, lat, lon, h);
+    // The inverse of to_local: the point on the ellipsoid whose place on the tangent plane is p.
+    // The ellipsoid falls away below the plane (about 125 m at 40 km), so the plane's point
+    // itself would sit up to a metre off there; two corrections of the drop bring it to the
+    // ellipsoid to well under a millimetre.
+    double lat = 0, lon = 0, h = 0;
+    double z = -(p.east_m * p.east_m + p.north_m * p.north_m) / (2 * 6371000.0);
+    for (int i = 0; i < 3; ++i) {
+        impl_->projection.Reverse(p.east_m, p.north_m, z, lat, lon, h);
+        z -= h;
+    }
     return {lat, lon};
 }
 

@@ -7,6 +7,7 @@
 
 #include "geo/geodesy.h"
 #include "geo/planar.h"
+#include "mission/flown_envelope.h"
 #include "mission/footprint.h"
 #include "mission/param_file.h"
 
@@ -229,11 +230,24 @@ Result<BuiltMission> build_mission(const CompiledScenario& compiled, const Routi
         if (!r) continue;
         for (const auto& leg : r->legs) narrowest = std::min(narrowest, s.find_corridor(leg.corridor)->width_m);
     }
-    std::vector<GeoPoint> outline = path_footprint(built.outbound.legs.empty() ? std::vector<GeoPoint>{} : [&] {
-        std::vector<GeoPoint> p;
+    // A VTOL's fence rounds out around each end to what its transitions may reach in any heading
+    // (the take-off, the hover delivery), and reaches its back-transitions' overshoot.
+    FootprintEnd start_end, far_end;
+    if (vtol) {
+        const AutopilotSettings& ap = built.outbound.autopilot;
+        double top_m_agl = 0;
+        for (const HeightAmsl& h : built.flown_height) top_m_agl = std::max(top_m_agl, h.over(home_ground));
+        const double reach = vtol_departure_reach_m(ap, *type, strongest_wind_m_s(s.wind, top_m_agl + ap.transition_balloon_m));
+        start_end = {ap.transition_overshoot_m, reach};
+        far_end = {ap.transition_overshoot_m, reach};
+    }
+    std::vector<GeoPoint> outline = path_footprint([&] {
+        // From the take-off point to the drop: a corridor's end may be a snap distance from its hub.
+        std::vector<GeoPoint> p{origin->position};
         for (const auto& leg : built.outbound.legs) p.insert(p.end(), leg.path.begin(), leg.path.end());
+        p.push_back(destination->position);
         return p;
-    }(), narrowest / 2, vtol ? built.outbound.autopilot.transition_overshoot_m : 0.0);
+    }(), narrowest / 2, start_end, far_end);
     bool inclusion_ok = is_simple_ring(outline);
     if (inclusion_ok) {
         const LocalFrame frame(origin->position);

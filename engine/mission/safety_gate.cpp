@@ -9,6 +9,7 @@
 #include "geo/geodesy.h"
 #include "geo/planar.h"
 #include "geo/segment_grid.h"
+#include "mission/flown_envelope.h"
 
 namespace lowsky {
 
@@ -120,44 +121,78 @@ HeightAmsl amsl(const Altitude& a, HeightAmsl ground) {
 }
 
 // A VTOL's approaches: ArduPlane refuses to arm when a VTOL landing follows a waypoint closer
-// than it needs to slow from its airspeed (three quarters of v² / 2 Q_TRANS_DECEL); and the
-// inclusion fence must hold a back-transition's overshoot past the point it slows for.
-void check_vtol_approaches(const CompiledScenario& compiled, const BuiltMission& built, const DroneType& type, std::vector<GateFailure>& out) {
-    const AutopilotSettings& ap = built.outbound.autopilot;
-    const double min_m = vtol_min_approach_m(ap, type.cruise_speed_m_s);
-    const FencePolygon* fence = nullptr;
-    for (const auto& f : built.mission.fence_polygons) if (f.inclusion) fence = &f;
-    std::vector<LocalPoint> fence_ring;
-    if (fence) for (const auto& v : fence->vertices) fence_ring.push_back(compiled.frame().to_local(v));
-    char text[200];
+// than it needs to slow from its airspeed (three quarters of v² / 2 Q_TRANS_DECEL).
+void check_vtol_approaches(const BuiltMission& built, const DroneType& type, std::vector<GateFailure>& out) {
+    const double min_m = vtol_min_approach_m(built.outbound.autopilot, type.cruise_speed_m_s);
     const MissionItem* previous = nullptr;
-    bool hovering = false;  // a transition to hover was asked for and its first waypoint not reached
     const auto& items = built.mission.items;
     for (size_t i = 0; i < items.size(); ++i) {
         const MissionItem& it = items[i];
-        if (it.command == mav::kDoVtolTransition) hovering = it.params[0] == mav::kVtolStateMultirotor;
         if (!mav::is_positional(it.command)) continue;
         const bool landing = it.command == mav::kNavVtolLand || it.command == mav::kNavLand;
-        const bool moved = previous && (previous->lat_deg != it.lat_deg || previous->lon_deg != it.lon_deg);
-        if (fence && moved && (landing || (hovering && it.command == mav::kNavWaypoint))) {
-            const GeoPoint at{it.lat_deg, it.lon_deg};
-            const double bearing = geodesy::inverse({previous->lat_deg, previous->lon_deg}, at).final_bearing_deg;
-            if (!planar::polygon_contains(fence_ring, compiled.frame().to_local(geodesy::destination(at, bearing, ap.transition_overshoot_m)))) {
-                std::snprintf(text, sizeof text, "a back-transition may run %.0f m past item %zu, outside the inclusion fence: widen the corridor's end",
-                              ap.transition_overshoot_m, i + 1);
-                out.push_back({"mission.fence", text, "item " + std::to_string(i + 1)});
-            }
-            hovering = false;
-        }
         if (landing && previous && previous->command == mav::kNavWaypoint) {
             const double d = geodesy::distance_m({previous->lat_deg, previous->lon_deg}, {it.lat_deg, it.lon_deg});
             if (d < min_m) {
+                char text[200];
                 std::snprintf(text, sizeof text, "the last waypoint is %.0f m before the VTOL landing; at %.0f m/s the aircraft needs %.0f m (ArduPlane will not arm)",
                               d, type.cruise_speed_m_s, min_m);
                 out.push_back({"mission.vtol_approach", text, "item " + std::to_string(i + 1)});
             }
         }
         previous = &it;
+    }
+}
+
+// Where a VTOL really goes beyond its waypoints (mission/flown_envelope.h): inside the
+// inclusion fence, outside the no-fly volumes, under the ceiling. One failure per check, item
+// and manoeuvre.
+void check_vtol_envelope(const CompiledScenario& compiled, const BuiltMission& built, const DroneType& type, std::vector<GateFailure>& out) {
+    const Scenario& s = compiled.scenario();
+    const AutopilotSettings& ap = built.outbound.autopilot;
+    double top_m_agl = 0;
+    for (const HeightAmsl& h : built.flown_height) top_m_agl = std::max(top_m_agl, h.over(HeightAmsl(built.mission.home_alt_m_amsl)));
+    const double wind = strongest_wind_m_s(s.wind, top_m_agl + ap.transition_balloon_m);
+    const std::vector<EnvelopePoint> envelope = vtol_flown_envelope(built.mission, type, ap, wind);
+
+    std::vector<LocalPoint> fence;
+    for (const auto& f : built.mission.fence_polygons)
+        if (f.inclusion) for (const auto& v : f.vertices) fence.push_back(compiled.frame().to_local(v));
+    std::vector<std::string> said;
+    auto fail = [&](const char* check, const EnvelopePoint& e, const std::string& message) {
+        const std::string key = std::string(check) + "|" + std::to_string(e.item) + "|" + e.what;
+        if (std::find(said.begin(), said.end(), key) != said.end()) return;
+        said.push_back(key);
+        char where[120];
+        std::snprintf(where, sizeof where, "item %zu (%s), at %.6f, %.6f, %.0f m AMSL", e.item + 1, e.what, e.at.lat_deg, e.at.lon_deg, e.height.m);
+        out.push_back({check, message, where});
+    };
+    char text[240];
+    for (const EnvelopePoint& e : envelope) {
+        const LocalPoint p = compiled.frame().to_local(e.at);
+        if (!fence.empty() && !planar::polygon_contains(fence, p)) {
+            std::snprintf(text, sizeof text, "the %s (turn radius %.0f m at cruise, a transition's reach %.0f m, overshoot %.0f m) leaves the inclusion fence: widen the corridor there",
+                          e.what, type.min_turn_radius_m, vtol_departure_reach_m(ap, type, wind), ap.transition_overshoot_m);
+            fail("mission.fence", e, text);
+        }
+        double ground = built.mission.home_alt_m_amsl;
+        double nearest = 1e300;
+        for (const Node& n : compiled.nodes()) {
+            const double d = planar::distance(p, n.local);
+            if (n.hub && d < nearest) nearest = d, ground = n.hub->ground_elevation_m_amsl;
+        }
+        const HeightAmsl below(ground);
+        for (const LocalZone& lz : compiled.local_zones()) {
+            const Zone& zone = compiled.zones()[lz.zone];
+            if (zone.kind != ZoneKind::NoFly) continue;
+            const bool inside = lz.circle ? planar::distance(p, lz.center) <= lz.radius_m : planar::polygon_contains(lz.polygon, p);
+            if (inside && e.height.m >= amsl(zone.band.floor, below).m && e.height.m <= amsl(zone.band.ceiling, below).m)
+                fail("mission.no_fly", e, "the " + std::string(e.what) + " may enter no-fly zone " + zone.id + " (" + zone.name + ")");
+        }
+        if (e.height.over(below) > s.rules.ceiling_m_agl + kHeightTolerance_m) {
+            std::snprintf(text, sizeof text, "the %s may climb to %.0f m above the ground (a back-transition gains up to %.0f m), over the %.0f m ceiling: cruise lower before it",
+                          e.what, e.height.over(below), ap.transition_balloon_m, s.rules.ceiling_m_agl);
+            fail("mission.above_ceiling", e, text);
+        }
     }
 }
 
@@ -290,7 +325,10 @@ GateReport check_mission(const CompiledScenario& compiled, const BuiltMission& b
                       fig.verdict.usable_wh, s.rules.energy_reserve_fraction * 100);
         report.failures.push_back({"mission.energy", text, "whole mission"});
     }
-    if (type->airframe == Airframe::VtolFixedWing) check_vtol_approaches(compiled, built, *type, report.failures);
+    if (type->airframe == Airframe::VtolFixedWing) {
+        check_vtol_approaches(built, *type, report.failures);
+        check_vtol_envelope(compiled, built, *type, report.failures);
+    }
     for (auto& f : check_items_for_firmware(built.mission)) report.failures.push_back(std::move(f));
     return report;
 }

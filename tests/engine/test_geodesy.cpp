@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "geo/geodesy.h"
+#include "geo/local_frame.h"
 
 using namespace lowsky;
 
@@ -34,4 +35,14 @@ TEST_CASE("Geodesic direct and inverse problems agree", "[geo][geodesy]") {
     // Due north is bearing 0, due east about 90 at these latitudes.
     CHECK(geodesy::inverse({22.0, 113.0}, {23.0, 113.0}).initial_bearing_deg == Approx(0.0).margin(1e-9));
     CHECK(geodesy::inverse({22.0, 113.0}, {22.0, 113.1}).initial_bearing_deg == Approx(90.0).margin(0.05));
+}
+
+TEST_CASE("A local frame's way back to latitude and longitude is the inverse of its way there, tens of kilometres out", "[geo]") {
+    // Bao'an to Songshan Lake is 42 km: the ellipsoid lies about 140 m below the tangent plane
+    // there, and reading the plane's point as if it were on the ellipsoid put it 0.8 m off.
+    const lowsky::LocalFrame frame({22.55213, 113.88288});
+    for (const lowsky::GeoPoint p : {lowsky::GeoPoint{22.92, 113.9}, lowsky::GeoPoint{22.2, 113.5}, lowsky::GeoPoint{22.553, 113.883}}) {
+        const lowsky::GeoPoint back = frame.to_geo(frame.to_local(p));
+        CHECK(lowsky::geodesy::distance_m(back, p) < 0.001);
+    }
 }

@@ -6,6 +6,7 @@
 // importers.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -240,8 +241,22 @@ bool inside(const std::vector<std::pair<double, double>>& ring, double lat, doub
 
 }  // namespace
 
-TEST_CASE("Every point a VTOL golden mission flies, its back-transitions' overshoot included, is inside its inclusion fence", "[missions][golden][vtol]") {
-    int checked = 0;
+TEST_CASE("Every point a VTOL golden mission flies, turns, transitions and overshoots included, is inside its inclusion fence", "[missions][golden][vtol]") {
+    // The aircraft's figures from the scenario, the firmware's from docs/flight.md: ArduPlane
+    // slows and speeds up at Q_TRANS_DECEL 2 m/s/s; a back-transition runs up to 60 m on.
+    const json scenario = json::parse(lowsky::test::read_text("assets/scenarios/gba.json"));
+    const json& type = by_id(scenario["drone_types"], "vtol-fixed-wing");
+    const double cruise = type["cruise_speed_m_s"].get<double>(), radius = type["min_turn_radius_m"].get<double>();
+    const double v_min = type["min_airspeed_m_s"].get<double>(), accel = 2.0, pi = 3.14159265358979323846;
+    double wind = 0;  // the strongest wind below 150 m, where these missions fly
+    for (const auto& b : scenario["weather"]["wind"]) if (b["floor_m_agl"].get<double>() < 150) wind = std::max(wind, b["speed_m_s"].get<double>());
+    // A transition to the wing in any heading: straight to v_min, a turn back at v_min's radius,
+    // drifting with the wind all the while.
+    const double r_min = radius * (v_min / cruise) * (v_min / cruise);
+    const double reach = v_min * v_min / (2 * accel) + 2 * r_min + wind * (v_min / accel + pi * r_min / v_min);
+    CHECK(reach == Approx(193.1).margin(0.1));  // 49 + 69.9 + 5 * (7 + 7.84)
+
+    int overshoots = 0, discs = 0, turns = 0;
     for (const char* name : {"baoan-songshan.px4.plan", "baoan-songshan.ardupilot.plan", "xiangzhou-dongao.px4.plan", "xiangzhou-dongao.ardupilot.plan"}) {
         INFO(name);
         const json doc = json::parse(lowsky::test::read_text(std::string("tests/golden/missions/") + name));
@@ -249,29 +264,89 @@ TEST_CASE("Every point a VTOL golden mission flies, its back-transitions' oversh
         for (const auto& poly : doc["geoFence"]["polygons"])
             if (poly["inclusion"].get<bool>()) for (const auto& v : poly["polygon"]) ring.push_back({v[0].get<double>(), v[1].get<double>()});
         REQUIRE(ring.size() >= 3);
+        // Metres east and north of a point, on the tangent plane: plenty for a few hundred metres.
+        auto offset = [&](double lat, double lon, double east, double north) {
+            return std::pair<double, double>{lat + north / 110574.0, lon + east / (111320.0 * std::cos(lat * kRad))};
+        };
+        auto metres = [&](double lat0, double lon0, double lat, double lon) {
+            return std::pair<double, double>{(lon - lon0) * 111320.0 * std::cos(lat0 * kRad), (lat - lat0) * 110574.0};
+        };
+        auto disc_inside = [&](double lat, double lon) {
+            for (int k = 0; k < 72; ++k) {
+                const auto [y, x] = offset(lat, lon, reach * std::sin(k * 5 * kRad), reach * std::cos(k * 5 * kRad));
+                INFO("disc at " << lat << ", " << lon << " bearing " << k * 5);
+                CHECK(inside(ring, y, x));
+            }
+            ++discs;
+        };
+        std::vector<std::pair<double, double>> run;  // the points flown on the wing, in order
+        double airspeed = cruise;
+        std::vector<double> run_speed;
+        auto end_run = [&] {
+            for (size_t i = 1; i + 1 < run.size(); ++i) {
+                const auto [ax, ay] = metres(run[i].first, run[i].second, run[i - 1].first, run[i - 1].second);
+                const auto [cx, cy] = metres(run[i].first, run[i].second, run[i + 1].first, run[i + 1].second);
+                const double la = std::hypot(ax, ay), lc = std::hypot(cx, cy);
+                if (la < 1 || lc < 1) continue;
+                const double turn = std::acos(std::clamp((-ax * cx - ay * cy) / (la * lc), -1.0, 1.0));
+                if (turn < 1 * kRad) continue;
+                const double v = run_speed[i] + wind, r = radius * (v / cruise) * (v / cruise);
+                // The arc's middle, on the bisector: r (1 / cos(turn/2) - 1) from the corner, inwards.
+                const double bx = ax / la + cx / lc, by = ay / la + cy / lc, bn = std::hypot(bx, by);
+                const double d = r * (1 / std::cos(turn / 2) - 1);
+                const auto [y, x] = offset(run[i].first, run[i].second, bx / bn * d, by / bn * d);
+                CHECK(inside(ring, y, x));
+                ++turns;
+            }
+            run.clear();
+            run_speed.clear();
+        };
         double prev_lat = 0, prev_lon = 0;
-        bool hovering = false, have_prev = false;
+        bool hovering = false, have_prev = false, wing = false;
         for (const auto& it : doc["mission"]["items"]) {
             const int command = it["command"].get<int>();
             const auto& p = it["params"];
+            if (command == 178 && p[0].get<double>() == 0) airspeed = p[1].get<double>();
+            if (command == 3000 && p[0].get<double>() == 4) {  // back to the wing where it hovers
+                disc_inside(prev_lat, prev_lon);
+                wing = true;
+                run = {{prev_lat, prev_lon}};
+                run_speed = {airspeed};
+            }
             if (command == 3000) hovering = p[0].get<double>() == 3;
             if (it["frame"].get<int>() == 2) continue;
             const double lat = p[4].get<double>(), lon = p[5].get<double>();
             CHECK(inside(ring, lat, lon));
+            if (command == 84) {
+                disc_inside(lat, lon);
+                wing = true;
+                run = {{lat, lon}};
+                run_speed = {airspeed};
+            } else if (wing && !(run.back().first == lat && run.back().second == lon)) {
+                run.push_back({lat, lon});
+                run_speed.push_back(airspeed);
+            }
             // Slowing to a hover (after a transition, or for a VTOL landing) may run 60 m on past
-            // the point: on the line from the previous point, on the tangent plane.
+            // the point: on the line from the previous point.
             const bool slows = (command == 85 || (hovering && command == 16)) && have_prev && (lat != prev_lat || lon != prev_lon);
             if (slows) {
                 const double north = (lat - prev_lat) * 110574.0, east = (lon - prev_lon) * 111320.0 * std::cos(lat * kRad);
                 const double k = 60 / std::hypot(east, north);
                 CHECK(inside(ring, lat + (lat - prev_lat) * k, lon + (lon - prev_lon) * k));
-                ++checked;
+                ++overshoots;
                 if (command == 16) hovering = false;
+                end_run();
+                wing = false;
             }
             prev_lat = lat, prev_lon = lon, have_prev = true;
         }
     }
-    CHECK(checked == 8);  // the drop and the landing home, in each of four files
+    CHECK(overshoots == 8);  // the drop and the landing home, in each of four files
+    CHECK(discs == 8);       // the take-off and the climb away from the drop
+    // The centrelines' inner vertices, out and back (the approaches lie on the last leg's line):
+    // Bao'an to Songshan bends at 22.6, 22.7 (j-shiyan) and 22.8 N, Xiangzhou to Dong'ao at
+    // 22.25 and 22.1 N: (3 + 3) * 2 files + (2 + 2) * 2 files.
+    CHECK(turns == 20);
 }
 
 TEST_CASE("Every golden mission holds what the scenario alone says it must", "[missions][golden]") {

@@ -413,13 +413,16 @@ TEST_CASE("A VTOL mission arms on ArduPlane and delivers with items it keeps", "
     GateReport gate = check_mission(compiled, built.value(), q, o);
     for (const auto& f : gate.failures) UNSCOPED_INFO(f.check << ": " << f.message);
     CHECK(gate.passed());
-    // A fence that ends 20 m past the hubs cannot hold the back-transitions' 60 m overshoot.
+    // A fence that ends 20 m past the hubs holds neither the back-transitions' 60 m overshoot nor
+    // the transitions to the wing, which may start in any heading.
     BuiltMission tight = built.value();
     for (auto& f : tight.mission.fence_polygons)
         if (f.inclusion) f.vertices = path_footprint({g.scenario.hubs[0].position, g.scenario.hubs[1].position}, 20);
-    int fence_failures = 0;
-    for (const auto& f : check_mission(compiled, tight, q, o).failures) fence_failures += f.check == "mission.fence";
-    CHECK(fence_failures == 2);  // past the drop at B, past the landing at A
+    std::vector<std::string> fence_failures;
+    for (const auto& f : check_mission(compiled, tight, q, o).failures)
+        if (f.check == "mission.fence") fence_failures.push_back(f.where.substr(0, f.where.find(')') + 1));
+    CHECK(fence_failures == std::vector<std::string>{"item 1 (transition to the wing)", "item 5 (back-transition)",
+                                                     "item 10 (transition to the wing)", "item 12 (back-transition)"});
     // Pull the last waypoint in to 50 m: the gate says ArduPlane will not arm.
     BuiltMission short_approach = built.value();
     MissionItem& last = short_approach.mission.items[10];
@@ -431,4 +434,40 @@ TEST_CASE("A VTOL mission arms on ArduPlane and delivers with items it keeps", "
     bool refused = false;
     for (const auto& f : gate.failures) refused |= f.check == "mission.vtol_approach" && f.where == "item 12";
     CHECK(refused);
+}
+
+TEST_CASE("The gate holds a VTOL's turns and back-transitions to the fence and the ceiling", "[missions][vtol][gate]") {
+    GateFixture g;
+    const RouteRequest q{"a", "b", "wing", 1.0, RouteObjective::Fastest};
+    MissionOptions o;
+    o.firmware = Firmware::ArduPilot;
+    auto count = [](const ExportResult& r, const std::string& check, const std::string& what) {
+        int n = 0;
+        for (const auto& f : r.gate.failures) n += f.check == check && f.where.find(what) != std::string::npos;
+        return n;
+    };
+    SECTION("a corner too tight for the corridor's width at the wing's turn radius") {
+        // A V through (22.53, 113.425): legs at bearings 37.8 and 142.2 degrees, a 104.4 degree
+        // turn. On a 15 m/s corridor in still air the wing (90 m radius at 22 m/s) turns at
+        // 90 * (15/22)^2 = 41.8 m: the arc passes 41.8 * (1/cos 52.2 - 1) = 26.5 m inside the
+        // corner, where a 30 m wide corridor's inner edge is 15 / cos 52.2 = 24.5 m from it.
+        g.scenario.corridors[0].centreline = {{22.5, 113.4}, {22.53, 113.425}, {22.5, 113.45}};
+        g.scenario.corridors[0].width_m = 30;
+        const ExportResult narrow = g.run(q, o);
+        CHECK(count(narrow, "mission.fence", "(turn)") == 2);  // out and back
+        // 60 m wide: the inner edge is 49 m from the corner, and the turn fits.
+        g.scenario.corridors[0].width_m = 60;
+        const ExportResult wide = g.run(q, o);
+        CHECK(count(wide, "mission.fence", "(turn)") == 0);
+    }
+    SECTION("a back-transition that balloons over the ceiling") {
+        // Band 100-118 m over A (5 m): cruise at 109 m above A, 114 m AMSL. A back-transition
+        // climbs 17 m: 123 m over B (8 m) and 126 m over A, both over 120 m (1 m tolerance).
+        g.scenario.corridors[0].band = {{100, AltitudeReference::AboveGround}, {118, AltitudeReference::AboveGround}};
+        const ExportResult r = g.run(q, o);
+        CHECK(count(r, "mission.above_ceiling", "(back-transition)") == 2);
+        // At 60-110 m the same manoeuvre stays under it.
+        g.scenario.corridors[0].band = {{60, AltitudeReference::AboveGround}, {110, AltitudeReference::AboveGround}};
+        CHECK(count(g.run(q, o), "mission.above_ceiling", "(back-transition)") == 0);
+    }
 }
