@@ -9,4 +9,5 @@ int run_export(int argc, char** argv);
 int run_import(int argc, char** argv);
 int run_simulate(int argc, char** argv);
 int run_flight(int argc, char** argv);
+int run_edit(int argc, char** argv);
 }  // namespace lowsky::cli

@@ -38,6 +38,9 @@ constexpr const char* kUsage =
     "           [--firmware ardupilot|px4] [--allow-flagged] [--report OUT.json] [--csv DIR]\n"
     "      a day of deliveries: dispatch, pads, energy, wind, deconfliction; KPIs, report and CSV tables.\n"
     "      exit 0, or 1 when some demand can never be served (the findings say which and why)\n"
+    "  edit FILE EDITS.json [-o OUT] [--undo N]\n"
+    "      apply edit commands (the app's: add, remove, duplicate, set, move, vertex edits, paste)\n"
+    "      in order, then undo the last N; the first refused stops with what and where. exit 0, 1 refused, 2 bad input\n"
     "  format FILE [-o OUT]\n"
     "      rewrite a scenario in canonical form (what lowsky saves)\n"
     "  checks\n"
@@ -70,6 +73,7 @@ int main(int argc, char** argv) {
     if (verb == "import") return lowsky::cli::run_import(argc, argv);
     if (verb == "simulate") return lowsky::cli::run_simulate(argc, argv);
     if (verb == "flight") return lowsky::cli::run_flight(argc, argv);
+    if (verb == "edit") return lowsky::cli::run_edit(argc, argv);
     if (verb == "checks") {
         for (const auto& c : lowsky::all_checks()) std::printf("%-38s %s\n", c.id, c.rule);
         return 0;

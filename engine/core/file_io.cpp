@@ -19,11 +19,22 @@ Result<std::vector<uint8_t>> read_file_bytes(const std::string& path) {
     return bytes;
 }
 
+// Atomic: the bytes go to a temporary file beside the target, which then replaces it, so that a
+// failed or interrupted write leaves the old file whole.
 Result<bool> write_file_bytes(const std::string& path, const std::vector<uint8_t>& bytes) {
-    std::FILE* f = std::fopen(path.c_str(), "wb");
+    const std::string temporary = path + ".lowsky-partial";
+    std::FILE* f = std::fopen(temporary.c_str(), "wb");
     if (!f) return make_error(std::string("cannot create: ") + std::strerror(errno), path);
-    const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
-    if (std::fclose(f) != 0 || !ok) return make_error("write error", path);
+    const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size() && std::fflush(f) == 0;
+    if (std::fclose(f) != 0 || !ok) {
+        std::remove(temporary.c_str());
+        return make_error("write error", path);
+    }
+    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+        const std::string why = std::strerror(errno);
+        std::remove(temporary.c_str());
+        return make_error("cannot replace: " + why, path);
+    }
     return true;
 }
 

@@ -289,6 +289,74 @@ std::optional<AirportZones> read_airport(DocReader& r, const Json& v, const P& p
     return a;
 }
 
+std::optional<Junction> read_junction(DocReader& r, const Json& v, const P& p) {
+    if (!r.is_object(v, p)) return std::nullopt;
+    r.unknown_members(v, p, {"id", "position"});
+    const auto id = r.string(v, p, "id");
+    const Json* pos = r.member(v, p, "position");
+    const auto position = pos ? r.position(*pos, p + ".position") : std::nullopt;
+    if (!id || !position) return std::nullopt;
+    return Junction{*id, *position};
+}
+
+std::optional<FleetEntry> read_fleet_entry(DocReader& r, const Json& v, const P& p) {
+    if (!r.is_object(v, p)) return std::nullopt;
+    r.unknown_members(v, p, {"hub", "drone_type", "count"});
+    const auto hub = r.string(v, p, "hub");
+    const auto type = r.string(v, p, "drone_type");
+    const auto count = r.integer(v, p, "count", 0, 1000000);
+    if (!hub || !type || !count) return std::nullopt;
+    return FleetEntry{*hub, *type, *count};
+}
+
+std::optional<WindBand> read_wind_band(DocReader& r, const Json& v, const P& p) {
+    if (!r.is_object(v, p)) return std::nullopt;
+    r.unknown_members(v, p, {"floor_m_agl", "ceiling_m_agl", "from_deg", "speed_m_s"});
+    const size_t before = r.errors.size();
+    WindBand w;
+    w.floor_m_agl = r.number(v, p, "floor_m_agl", 0, 20000).value_or(0);
+    w.ceiling_m_agl = r.number(v, p, "ceiling_m_agl", 0, 20000).value_or(0);
+    w.from_deg = r.number(v, p, "from_deg", 0, 360).value_or(0);
+    w.speed_m_s = r.number(v, p, "speed_m_s", 0, 100).value_or(0);
+    if (r.errors.size() == before && w.ceiling_m_agl <= w.floor_m_agl) r.error(p + ".ceiling_m_agl", "must be above the floor");
+    if (r.errors.size() != before) return std::nullopt;
+    return w;
+}
+
+std::optional<Order> read_order(DocReader& r, const Json& v, const P& p) {
+    if (!r.is_object(v, p)) return std::nullopt;
+    r.unknown_members(v, p, {"id", "from", "to", "mass_kg", "ready_s", "promise_s"});
+    const size_t before = r.errors.size();
+    Order o;
+    o.id = r.string(v, p, "id").value_or("");
+    o.from = r.string(v, p, "from").value_or("");
+    o.to = r.string(v, p, "to").value_or("");
+    o.mass_kg = r.number(v, p, "mass_kg", 0, 10000).value_or(0);
+    o.ready_s = r.number(v, p, "ready_s", 0, 7 * 86400).value_or(0);
+    o.promise_s = r.number(v, p, "promise_s", 1, 7 * 86400).value_or(0);
+    if (r.errors.size() != before) return std::nullopt;
+    return o;
+}
+
+std::optional<DemandRate> read_demand_rate(DocReader& r, const Json& v, const P& p) {
+    if (!r.is_object(v, p)) return std::nullopt;
+    r.unknown_members(v, p, {"from", "to", "per_day", "mass_kg", "promise_s"});
+    const size_t before = r.errors.size();
+    DemandRate d;
+    d.from = r.string(v, p, "from").value_or("");
+    d.to = r.string(v, p, "to").value_or("");
+    d.per_day = r.number(v, p, "per_day", 0, 1e7).value_or(0);
+    if (const Json* mass = r.member(v, p, "mass_kg"); mass && r.is_object(*mass, p + ".mass_kg")) {
+        r.unknown_members(*mass, p + ".mass_kg", {"min", "max"});
+        d.mass_min_kg = r.number(*mass, p + ".mass_kg", "min", 0, 10000).value_or(0);
+        d.mass_max_kg = r.number(*mass, p + ".mass_kg", "max", 0, 10000).value_or(0);
+        if (d.mass_max_kg < d.mass_min_kg) r.error(p + ".mass_kg.max", "must not be below min");
+    }
+    d.promise_s = r.number(v, p, "promise_s", 1, 7 * 86400).value_or(0);
+    if (r.errors.size() != before) return std::nullopt;
+    return d;
+}
+
 template <typename T, typename ReadOne>
 std::vector<T> read_list(DocReader& r, const Json& obj, const P& path, const char* key, bool required, ReadOne read_one) {
     std::vector<T> out;
@@ -304,38 +372,8 @@ void read_demand(DocReader& r, const Json& doc, Scenario& s) {
     const Json* demand = r.member(doc, "$", "demand", false);
     if (!demand || !r.is_object(*demand, "$.demand")) return;
     r.unknown_members(*demand, "$.demand", {"orders", "rates"});
-    s.orders = read_list<Order>(r, *demand, "$.demand", "orders", false, [](DocReader& rr, const Json& v, const P& p) -> std::optional<Order> {
-        if (!rr.is_object(v, p)) return std::nullopt;
-        rr.unknown_members(v, p, {"id", "from", "to", "mass_kg", "ready_s", "promise_s"});
-        const size_t before = rr.errors.size();
-        Order o;
-        o.id = rr.string(v, p, "id").value_or("");
-        o.from = rr.string(v, p, "from").value_or("");
-        o.to = rr.string(v, p, "to").value_or("");
-        o.mass_kg = rr.number(v, p, "mass_kg", 0, 10000).value_or(0);
-        o.ready_s = rr.number(v, p, "ready_s", 0, 7 * 86400).value_or(0);
-        o.promise_s = rr.number(v, p, "promise_s", 1, 7 * 86400).value_or(0);
-        if (rr.errors.size() != before) return std::nullopt;
-        return o;
-    });
-    s.demand_rates = read_list<DemandRate>(r, *demand, "$.demand", "rates", false, [](DocReader& rr, const Json& v, const P& p) -> std::optional<DemandRate> {
-        if (!rr.is_object(v, p)) return std::nullopt;
-        rr.unknown_members(v, p, {"from", "to", "per_day", "mass_kg", "promise_s"});
-        const size_t before = rr.errors.size();
-        DemandRate d;
-        d.from = rr.string(v, p, "from").value_or("");
-        d.to = rr.string(v, p, "to").value_or("");
-        d.per_day = rr.number(v, p, "per_day", 0, 1e7).value_or(0);
-        if (const Json* mass = rr.member(v, p, "mass_kg"); mass && rr.is_object(*mass, p + ".mass_kg")) {
-            rr.unknown_members(*mass, p + ".mass_kg", {"min", "max"});
-            d.mass_min_kg = rr.number(*mass, p + ".mass_kg", "min", 0, 10000).value_or(0);
-            d.mass_max_kg = rr.number(*mass, p + ".mass_kg", "max", 0, 10000).value_or(0);
-            if (d.mass_max_kg < d.mass_min_kg) rr.error(p + ".mass_kg.max", "must not be below min");
-        }
-        d.promise_s = rr.number(v, p, "promise_s", 1, 7 * 86400).value_or(0);
-        if (rr.errors.size() != before) return std::nullopt;
-        return d;
-    });
+    s.orders = read_list<Order>(r, *demand, "$.demand", "orders", false, read_order);
+    s.demand_rates = read_list<DemandRate>(r, *demand, "$.demand", "rates", false, read_demand_rate);
 }
 
 // ---- [SECTION] Cross-references --------------------------------------------------------------
@@ -436,43 +474,15 @@ ScenarioLoad parse_scenario(std::string_view text, const std::string& source) {
     s.rules = read_rules(r, doc);
     s.drone_types = read_list<DroneType>(r, doc, "$", "drone_types", true, read_drone_type);
     s.hubs = read_list<Hub>(r, doc, "$", "hubs", true, read_hub);
-    s.junctions = read_list<Junction>(r, doc, "$", "junctions", false, [](DocReader& rr, const Json& v, const P& p) -> std::optional<Junction> {
-        if (!rr.is_object(v, p)) return std::nullopt;
-        rr.unknown_members(v, p, {"id", "position"});
-        const auto id = rr.string(v, p, "id");
-        const Json* pos = rr.member(v, p, "position");
-        const auto position = pos ? rr.position(*pos, p + ".position") : std::nullopt;
-        if (!id || !position) return std::nullopt;
-        return Junction{*id, *position};
-    });
+    s.junctions = read_list<Junction>(r, doc, "$", "junctions", false, read_junction);
     s.corridors = read_list<Corridor>(r, doc, "$", "corridors", false, read_corridor);
     s.zones = read_list<Zone>(r, doc, "$", "zones", false, read_zone);
     s.airport_zones = read_list<AirportZones>(r, doc, "$", "airport_zones", false, read_airport);
-    s.fleet = read_list<FleetEntry>(r, doc, "$", "fleet", false, [](DocReader& rr, const Json& v, const P& p) -> std::optional<FleetEntry> {
-        if (!rr.is_object(v, p)) return std::nullopt;
-        rr.unknown_members(v, p, {"hub", "drone_type", "count"});
-        const auto hub = rr.string(v, p, "hub");
-        const auto type = rr.string(v, p, "drone_type");
-        const auto count = rr.integer(v, p, "count", 0, 1000000);
-        if (!hub || !type || !count) return std::nullopt;
-        return FleetEntry{*hub, *type, *count};
-    });
+    s.fleet = read_list<FleetEntry>(r, doc, "$", "fleet", false, read_fleet_entry);
     read_demand(r, doc, s);
     if (const Json* weather = r.member(doc, "$", "weather", false); weather && r.is_object(*weather, "$.weather")) {
         r.unknown_members(*weather, "$.weather", {"wind"});
-        s.wind = read_list<WindBand>(r, *weather, "$.weather", "wind", false, [](DocReader& rr, const Json& v, const P& p) -> std::optional<WindBand> {
-            if (!rr.is_object(v, p)) return std::nullopt;
-            rr.unknown_members(v, p, {"floor_m_agl", "ceiling_m_agl", "from_deg", "speed_m_s"});
-            const size_t before = rr.errors.size();
-            WindBand w;
-            w.floor_m_agl = rr.number(v, p, "floor_m_agl", 0, 20000).value_or(0);
-            w.ceiling_m_agl = rr.number(v, p, "ceiling_m_agl", 0, 20000).value_or(0);
-            w.from_deg = rr.number(v, p, "from_deg", 0, 360).value_or(0);
-            w.speed_m_s = rr.number(v, p, "speed_m_s", 0, 100).value_or(0);
-            if (rr.errors.size() == before && w.ceiling_m_agl <= w.floor_m_agl) rr.error(p + ".ceiling_m_agl", "must be above the floor");
-            if (rr.errors.size() != before) return std::nullopt;
-            return w;
-        });
+        s.wind = read_list<WindBand>(r, *weather, "$.weather", "wind", false, read_wind_band);
     }
     s.explanations = read_list<Explanation>(r, doc, "$", "explanations", false, [](DocReader& rr, const Json& v, const P& p) -> std::optional<Explanation> {
         if (!rr.is_object(v, p)) return std::nullopt;
@@ -513,7 +523,124 @@ OJson strings_json(const std::vector<std::string>& items) {
     return list;
 }
 
+OJson json_of(const DroneType& d) {
+    OJson model{{"kind", name_of(kEnergyModels, d.energy.kind)}, {"rotor_count", d.energy.rotor_count},
+                {"rotor_diameter_m", d.energy.rotor_diameter_m}, {"efficiency", d.energy.efficiency},
+                {"drag_area_m2", d.energy.drag_area_m2}, {"parcel_drag_area_m2", d.energy.parcel_drag_area_m2}};
+    if (d.energy.lift_to_drag > 0) model["lift_to_drag"] = d.energy.lift_to_drag;
+    OJson item{{"id", d.id}, {"name", d.name}, {"class", name_of(kDroneClasses, d.drone_class)},
+               {"airframe", name_of(kAirframes, d.airframe)}, {"empty_mass_kg", d.empty_mass_kg},
+               {"max_payload_kg", d.max_payload_kg}, {"battery_wh", d.battery_wh}, {"cruise_speed_m_s", d.cruise_speed_m_s},
+               {"max_speed_m_s", d.max_speed_m_s}, {"climb_rate_m_s", d.climb_rate_m_s},
+               {"descent_rate_m_s", d.descent_rate_m_s}, {"min_turn_radius_m", d.min_turn_radius_m}, {"energy_model", model}};
+    if (d.min_airspeed_m_s > 0) item["min_airspeed_m_s"] = d.min_airspeed_m_s;
+    if (d.autopilot.any()) {
+        OJson a = OJson::object();
+        auto put = [&](const char* key, double value) { if (value >= 0) a[key] = value; };
+        put("spool_up_s", d.autopilot.spool_up_s);
+        put("accel_m_s2", d.autopilot.accel_m_s2);
+        put("land_final_height_m", d.autopilot.land_final_height_m);
+        put("land_final_m_s", d.autopilot.land_final_m_s);
+        put("land_detect_s", d.autopilot.land_detect_s);
+        item["autopilot"] = a;
+    }
+    return item;
+}
+
+OJson json_of(const Hub& h) {
+    OJson energy{{"kind", name_of(kEnergySupplies, h.energy)}};
+    if (h.energy != EnergySupply::None) energy["count"] = h.energy_points;
+    if (h.energy == EnergySupply::Charger) energy["charge_power_w"] = h.charge_power_w;
+    if (h.energy == EnergySupply::Swap) energy["swap_time_s"] = h.swap_time_s;
+    OJson item{{"id", h.id}, {"name", h.name}, {"kind", name_of(kHubKinds, h.kind)}, {"position", point_json(h.position)},
+               {"ground_elevation_m_amsl", h.ground_elevation_m_amsl},
+               {"pads", OJson{{"count", h.pad_count}, {"slot_s", h.pad_slot_s}}}, {"energy", energy}};
+    if (!h.serves.empty()) item["serves"] = strings_json(h.serves);
+    return item;
+}
+
+OJson json_of(const Junction& j) { return OJson{{"id", j.id}, {"position", point_json(j.position)}}; }
+
+OJson json_of(const Corridor& c) {
+    OJson item{{"id", c.id}, {"name", c.name}, {"centreline", points_json(c.centreline)}, {"width_m", c.width_m},
+               {"floor", altitude_json(c.band.floor)}, {"ceiling", altitude_json(c.band.ceiling)},
+               {"direction", name_of(kDirections, c.direction)}, {"lanes", name_of(kLanes, c.lanes)},
+               {"speed_limit_m_s", c.speed_limit_m_s}, {"drone_types", strings_json(c.drone_types)}};
+    if (!c.approval.empty()) item["approval"] = c.approval;
+    return item;
+}
+
+OJson json_of(const Zone& z) {
+    OJson item{{"id", z.id}, {"name", z.name}, {"kind", name_of(kZoneKinds, z.kind)}, {"jurisdiction", name_of(kJurisdictions, z.jurisdiction)}};
+    if (z.shape.kind == ZoneShape::Kind::Polygon) item["polygon"] = points_json(z.shape.polygon);
+    else item["circle"] = OJson{{"center", point_json(z.shape.center)}, {"radius_m", z.shape.radius_m}};
+    item["floor"] = altitude_json(z.band.floor);
+    item["ceiling"] = altitude_json(z.band.ceiling);
+    if (!z.time_windows.empty()) {
+        OJson windows = OJson::array();
+        for (const auto& w : z.time_windows) windows.push_back(OJson{{"start", format_clock(w.start_s)}, {"end", format_clock(w.end_s)}});
+        item["time_windows"] = windows;
+    }
+    if (!z.source.empty()) item["source"] = z.source;
+    return item;
+}
+
+OJson json_of(const FleetEntry& f) { return OJson{{"hub", f.hub}, {"drone_type", f.drone_type}, {"count", f.count}}; }
+
+OJson json_of(const Order& o) {
+    return OJson{{"id", o.id}, {"from", o.from}, {"to", o.to}, {"mass_kg", o.mass_kg}, {"ready_s", o.ready_s}, {"promise_s", o.promise_s}};
+}
+
+OJson json_of(const DemandRate& d) {
+    return OJson{{"from", d.from}, {"to", d.to}, {"per_day", d.per_day}, {"mass_kg", OJson{{"min", d.mass_min_kg}, {"max", d.mass_max_kg}}},
+                 {"promise_s", d.promise_s}};
+}
+
+OJson json_of(const WindBand& w) {
+    return OJson{{"floor_m_agl", w.floor_m_agl}, {"ceiling_m_agl", w.ceiling_m_agl}, {"from_deg", w.from_deg}, {"speed_m_s", w.speed_m_s}};
+}
+
+template <typename T>
+OJson list_json(const std::vector<T>& items) {
+    OJson list = OJson::array();
+    for (const auto& x : items) list.push_back(json_of(x));
+    return list;
+}
+
 }  // namespace
+
+nlohmann::ordered_json object_to_json(const ScenarioObject& object) {
+    return std::visit([](const auto& o) { return json_of(o); }, object);
+}
+
+ObjectRead object_from_json(ObjectKind kind, const nlohmann::json& v, const std::string& path) {
+    DocReader r;
+    ObjectRead out;
+    auto take = [&](auto read) {
+        if (auto o = read(r, v, path)) out.object = ScenarioObject(std::move(*o));
+    };
+    switch (kind) {
+        case ObjectKind::DroneType: take(read_drone_type); break;
+        case ObjectKind::Hub: take(read_hub); break;
+        case ObjectKind::Junction: take(read_junction); break;
+        case ObjectKind::Corridor: take(read_corridor); break;
+        case ObjectKind::Zone: take(read_zone); break;
+        case ObjectKind::Fleet: take(read_fleet_entry); break;
+        case ObjectKind::DemandRate: take(read_demand_rate); break;
+        case ObjectKind::Order: take(read_order); break;
+        case ObjectKind::WindBand: take(read_wind_band); break;
+    }
+    out.errors = std::move(r.errors);
+    out.warnings = std::move(r.warnings);
+    if (!out.errors.empty()) out.object.reset();
+    return out;
+}
+
+std::vector<Error> check_cross_references(const Scenario& s) {
+    DocReader r;
+    check_references(r, s);
+    return std::move(r.errors);
+}
 
 std::string save_scenario(const Scenario& s) {
     OJson doc;
@@ -526,76 +653,11 @@ std::string save_scenario(const Scenario& s) {
                          {"vertical_separation_m", ru.vertical_separation_m}, {"energy_reserve_fraction", ru.energy_reserve_fraction},
                          {"node_snap_m", ru.node_snap_m}, {"hub_approach_radius_m", ru.hub_approach_radius_m},
                          {"air_density_kg_m3", ru.air_density_kg_m3}};
-
-    OJson types = OJson::array();
-    for (const auto& d : s.drone_types) {
-        OJson model{{"kind", name_of(kEnergyModels, d.energy.kind)}, {"rotor_count", d.energy.rotor_count},
-                    {"rotor_diameter_m", d.energy.rotor_diameter_m}, {"efficiency", d.energy.efficiency},
-                    {"drag_area_m2", d.energy.drag_area_m2}, {"parcel_drag_area_m2", d.energy.parcel_drag_area_m2}};
-        if (d.energy.lift_to_drag > 0) model["lift_to_drag"] = d.energy.lift_to_drag;
-        types.push_back(OJson{{"id", d.id}, {"name", d.name}, {"class", name_of(kDroneClasses, d.drone_class)},
-                              {"airframe", name_of(kAirframes, d.airframe)}, {"empty_mass_kg", d.empty_mass_kg},
-                              {"max_payload_kg", d.max_payload_kg}, {"battery_wh", d.battery_wh}, {"cruise_speed_m_s", d.cruise_speed_m_s},
-                              {"max_speed_m_s", d.max_speed_m_s}, {"climb_rate_m_s", d.climb_rate_m_s},
-                              {"descent_rate_m_s", d.descent_rate_m_s}, {"min_turn_radius_m", d.min_turn_radius_m}, {"energy_model", model}});
-        if (d.min_airspeed_m_s > 0) types.back()["min_airspeed_m_s"] = d.min_airspeed_m_s;
-        if (d.autopilot.any()) {
-            OJson a = OJson::object();
-            auto put = [&](const char* key, double value) { if (value >= 0) a[key] = value; };
-            put("spool_up_s", d.autopilot.spool_up_s);
-            put("accel_m_s2", d.autopilot.accel_m_s2);
-            put("land_final_height_m", d.autopilot.land_final_height_m);
-            put("land_final_m_s", d.autopilot.land_final_m_s);
-            put("land_detect_s", d.autopilot.land_detect_s);
-            types.back()["autopilot"] = a;
-        }
-    }
-    doc["drone_types"] = types;
-
-    OJson hubs = OJson::array();
-    for (const auto& h : s.hubs) {
-        OJson energy{{"kind", name_of(kEnergySupplies, h.energy)}};
-        if (h.energy != EnergySupply::None) energy["count"] = h.energy_points;
-        if (h.energy == EnergySupply::Charger) energy["charge_power_w"] = h.charge_power_w;
-        if (h.energy == EnergySupply::Swap) energy["swap_time_s"] = h.swap_time_s;
-        hubs.push_back(OJson{{"id", h.id}, {"name", h.name}, {"kind", name_of(kHubKinds, h.kind)}, {"position", point_json(h.position)},
-                             {"ground_elevation_m_amsl", h.ground_elevation_m_amsl},
-                             {"pads", OJson{{"count", h.pad_count}, {"slot_s", h.pad_slot_s}}}, {"energy", energy}});
-        if (!h.serves.empty()) hubs.back()["serves"] = strings_json(h.serves);
-    }
-    doc["hubs"] = hubs;
-
-    OJson junctions = OJson::array();
-    for (const auto& j : s.junctions) junctions.push_back(OJson{{"id", j.id}, {"position", point_json(j.position)}});
-    doc["junctions"] = junctions;
-
-    OJson corridors = OJson::array();
-    for (const auto& c : s.corridors) {
-        OJson item{{"id", c.id}, {"name", c.name}, {"centreline", points_json(c.centreline)}, {"width_m", c.width_m},
-                   {"floor", altitude_json(c.band.floor)}, {"ceiling", altitude_json(c.band.ceiling)},
-                   {"direction", name_of(kDirections, c.direction)}, {"lanes", name_of(kLanes, c.lanes)},
-                   {"speed_limit_m_s", c.speed_limit_m_s}, {"drone_types", strings_json(c.drone_types)}};
-        if (!c.approval.empty()) item["approval"] = c.approval;
-        corridors.push_back(item);
-    }
-    doc["corridors"] = corridors;
-
-    OJson zones = OJson::array();
-    for (const auto& z : s.zones) {
-        OJson item{{"id", z.id}, {"name", z.name}, {"kind", name_of(kZoneKinds, z.kind)}, {"jurisdiction", name_of(kJurisdictions, z.jurisdiction)}};
-        if (z.shape.kind == ZoneShape::Kind::Polygon) item["polygon"] = points_json(z.shape.polygon);
-        else item["circle"] = OJson{{"center", point_json(z.shape.center)}, {"radius_m", z.shape.radius_m}};
-        item["floor"] = altitude_json(z.band.floor);
-        item["ceiling"] = altitude_json(z.band.ceiling);
-        if (!z.time_windows.empty()) {
-            OJson windows = OJson::array();
-            for (const auto& w : z.time_windows) windows.push_back(OJson{{"start", format_clock(w.start_s)}, {"end", format_clock(w.end_s)}});
-            item["time_windows"] = windows;
-        }
-        if (!z.source.empty()) item["source"] = z.source;
-        zones.push_back(item);
-    }
-    doc["zones"] = zones;
+    doc["drone_types"] = list_json(s.drone_types);
+    doc["hubs"] = list_json(s.hubs);
+    doc["junctions"] = list_json(s.junctions);
+    doc["corridors"] = list_json(s.corridors);
+    doc["zones"] = list_json(s.zones);
 
     OJson airports = OJson::array();
     for (const auto& a : s.airport_zones) {
@@ -606,24 +668,9 @@ std::string save_scenario(const Scenario& s) {
                                  {"protection_end_m", a.protection_end_m}, {"ceiling_m_agl", a.ceiling_m_agl}});
     }
     doc["airport_zones"] = airports;
-
-    OJson fleet = OJson::array();
-    for (const auto& f : s.fleet) fleet.push_back(OJson{{"hub", f.hub}, {"drone_type", f.drone_type}, {"count", f.count}});
-    doc["fleet"] = fleet;
-
-    OJson orders = OJson::array();
-    for (const auto& o : s.orders)
-        orders.push_back(OJson{{"id", o.id}, {"from", o.from}, {"to", o.to}, {"mass_kg", o.mass_kg}, {"ready_s", o.ready_s}, {"promise_s", o.promise_s}});
-    OJson rates = OJson::array();
-    for (const auto& d : s.demand_rates)
-        rates.push_back(OJson{{"from", d.from}, {"to", d.to}, {"per_day", d.per_day},
-                              {"mass_kg", OJson{{"min", d.mass_min_kg}, {"max", d.mass_max_kg}}}, {"promise_s", d.promise_s}});
-    doc["demand"] = OJson{{"orders", orders}, {"rates", rates}};
-
-    OJson wind = OJson::array();
-    for (const auto& w : s.wind)
-        wind.push_back(OJson{{"floor_m_agl", w.floor_m_agl}, {"ceiling_m_agl", w.ceiling_m_agl}, {"from_deg", w.from_deg}, {"speed_m_s", w.speed_m_s}});
-    doc["weather"] = OJson{{"wind", wind}};
+    doc["fleet"] = list_json(s.fleet);
+    doc["demand"] = OJson{{"orders", list_json(s.orders)}, {"rates", list_json(s.demand_rates)}};
+    doc["weather"] = OJson{{"wind", list_json(s.wind)}};
 
     OJson explanations = OJson::array();
     for (const auto& e : s.explanations) explanations.push_back(OJson{{"check", e.check}, {"object", e.object}, {"why", e.why}});

@@ -10,7 +10,10 @@
 #include <vector>
 
 #include "core/result.h"
+#include <nlohmann/json.hpp>
+
 #include "scenario/scenario.h"
+#include "scenario/scenario_objects.h"
 
 namespace lowsky {
 
@@ -25,6 +28,18 @@ struct ScenarioLoad {
 
 ScenarioLoad parse_scenario(std::string_view text, const std::string& source);
 std::string save_scenario(const Scenario& scenario);
+
+// One object as the document writes it (in its canonical member order), and read back as the
+// document reads it: errors carry `path` ("$.corridors[3].width_m"). Reading one object does
+// not check its references to others: check_cross_references does, for a whole scenario.
+nlohmann::ordered_json object_to_json(const ScenarioObject& object);
+struct ObjectRead {
+    std::optional<ScenarioObject> object;  // present exactly when there are no errors
+    std::vector<Error> errors;
+    std::vector<Error> warnings;
+};
+ObjectRead object_from_json(ObjectKind kind, const nlohmann::json& value, const std::string& path);
+std::vector<Error> check_cross_references(const Scenario& scenario);
 
 // "08:30" <-> 30600; "24:00" is the end of the day.
 std::optional<int> parse_clock(const std::string& text);
