@@ -38,6 +38,26 @@ inline Timing time_case(const std::string& name, const std::function<void()>& bo
     return t;
 }
 
+// Times each of `count` runs of body(i) and reports the median and the 95th percentile: for
+// work done once per user action (an edit), where the slow tail is what the user feels.
+inline Timing time_each(const std::string& name, int count, const std::function<void(int)>& body) {
+    using clock = std::chrono::steady_clock;
+    std::vector<double> ms;
+    body(0);  // warm-up, not counted
+    for (int i = 1; i <= count; ++i) {
+        const auto t0 = clock::now();
+        body(i);
+        ms.push_back(std::chrono::duration<double, std::milli>(clock::now() - t0).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    const double p95 = ms[std::min(ms.size() - 1, size_t(double(ms.size()) * 0.95))];
+    Timing t{name, ms[ms.size() / 2], ms.front(), int(ms.size())};
+    std::printf("BENCH %-40s median %10.4f ms  min %10.4f ms  runs %d\n", name.c_str(), t.median_ms, t.min_ms, t.runs);
+    std::printf("BENCH %-40s median %10.4f ms  min %10.4f ms  runs %d\n", (name + " p95").c_str(), p95, p95, t.runs);
+    std::fflush(stdout);
+    return t;
+}
+
 // A platform-independent uniform random source (the standard distributions are not).
 class Random {
 public:

@@ -161,7 +161,16 @@ private:
 
 Editor::Editor(Scenario scenario) : scenario_(std::move(scenario)) {}
 
+void Editor::touched(const std::vector<Change>& changes) {
+    touched_.clear();
+    for (const Change& c : changes) {
+        if (!c.before && !c.after) continue;  // explanations: no object of the map
+        touched_.push_back({c.kind, c.index, c.before && c.after});
+    }
+}
+
 void Editor::reset(Scenario scenario) {
+    touched_.clear();
     scenario_ = std::move(scenario);
     done_.clear();
     undone_.clear();
@@ -359,6 +368,7 @@ Result<EditOutcome> Editor::apply(const EditCommand& c, bool merge) {
         return *failed;
     }
     if (session.changes.empty()) return outcome;
+    touched(session.changes);
 
     std::string key = std::to_string(int(c.op)) + "|" + c.field + "|" + std::to_string(c.vertex);
     for (const auto& t : c.targets) key += "|" + std::string(to_string(t.kind)) + ":" + t.id;
@@ -385,6 +395,7 @@ bool Editor::undo() {
     Edit e = std::move(done_.back());
     done_.pop_back();
     for (auto it = e.changes.rbegin(); it != e.changes.rend(); ++it) backward(*it);
+    touched(e.changes);
     undone_.push_back(std::move(e));
     ++revision_;
     return true;
@@ -395,6 +406,7 @@ bool Editor::redo() {
     Edit e = std::move(undone_.back());
     undone_.pop_back();
     for (const Change& c : e.changes) forward(c);
+    touched(e.changes);
     done_.push_back(std::move(e));
     ++revision_;
     return true;

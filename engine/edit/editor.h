@@ -16,6 +16,14 @@
 
 namespace lowsky {
 
+// What an apply, undo or redo changed: each object's kind and place, and whether it was changed
+// where it was (rather than added or removed).
+struct Touched {
+    ObjectKind kind;
+    size_t index;
+    bool in_place;
+};
+
 struct EditOutcome {
     std::vector<ObjectRef> created;  // what Add, Duplicate and Paste made, for the selection
 };
@@ -35,6 +43,8 @@ public:
     std::string undo_name() const;  // "" when there is nothing to undo
     std::string redo_name() const;
     size_t undo_depth() const { return done_.size(); }
+
+    const std::vector<Touched>& last_touched() const { return touched_; }
 
     // A new document: the history goes with the old one.
     void reset(Scenario scenario);
@@ -56,10 +66,12 @@ private:
     };
     void forward(const Change& c);
     void backward(const Change& c);
+    void touched(const std::vector<Change>& changes);
 
     Scenario scenario_;
     std::vector<Edit> done_, undone_;
     uint64_t revision_ = 0;
+    std::vector<Touched> touched_;
     friend class EditSession;
 };
 

@@ -51,6 +51,14 @@ CompiledScenario::CompiledScenario(const Scenario& s) : scenario_(s), frame_(fra
     for (const auto& h : s.hubs) nodes_.push_back({h.id, &h, h.position, frame_.to_local(h.position)});
     for (const auto& j : s.junctions) nodes_.push_back({j.id, nullptr, j.position, frame_.to_local(j.position)});
 
+    corridors_.reserve(s.corridors.size());
+    for (size_t i = 0; i < s.corridors.size(); ++i) corridors_.push_back(compile_corridor(i));
+}
+
+void CompiledScenario::recompile_corridor(size_t index) { corridors_.at(index) = compile_corridor(index); }
+
+LocalCorridor CompiledScenario::compile_corridor(size_t i) const {
+    const Scenario& s = scenario_;
     auto snap = [&](LocalPoint p) {
         int best = -1;
         double best_d = s.rules.node_snap_m;
@@ -60,31 +68,28 @@ CompiledScenario::CompiledScenario(const Scenario& s) : scenario_(s), frame_(fra
         }
         return best;
     };
-    corridors_.reserve(s.corridors.size());
-    for (size_t i = 0; i < s.corridors.size(); ++i) {
-        LocalCorridor lc;
-        lc.corridor = i;
-        for (const auto& p : s.corridors[i].centreline) {
-            const LocalPoint q = frame_.to_local(p);
-            lc.length_m += lc.points.empty() ? 0.0 : planar::distance(lc.points.back(), q);
-            lc.along_m.push_back(lc.length_m);
-            lc.points.push_back(q);
-            lc.box.add(q);
-        }
-        if (!lc.points.empty()) {
-            lc.start_node = snap(lc.points.front());
-            lc.end_node = snap(lc.points.back());
-        }
-        double ground = 1e300;
-        for (int n : {lc.start_node, lc.end_node})
-            if (n >= 0 && nodes_[size_t(n)].hub) ground = std::min(ground, nodes_[size_t(n)].hub->ground_elevation_m_amsl);
-        lc.ground = HeightAmsl(ground == 1e300 ? 0.0 : ground);
-        const AltitudeBand& band = s.corridors[i].band;
-        auto amsl = [&](const Altitude& a) { return HeightAmsl(a.reference == AltitudeReference::Amsl ? a.value_m : a.value_m + lc.ground.m); };
-        lc.floor = amsl(band.floor);
-        lc.ceiling = amsl(band.ceiling);
-        corridors_.push_back(std::move(lc));
+    LocalCorridor lc;
+    lc.corridor = i;
+    for (const auto& p : s.corridors[i].centreline) {
+        const LocalPoint q = frame_.to_local(p);
+        lc.length_m += lc.points.empty() ? 0.0 : planar::distance(lc.points.back(), q);
+        lc.along_m.push_back(lc.length_m);
+        lc.points.push_back(q);
+        lc.box.add(q);
     }
+    if (!lc.points.empty()) {
+        lc.start_node = snap(lc.points.front());
+        lc.end_node = snap(lc.points.back());
+    }
+    double ground = 1e300;
+    for (int n : {lc.start_node, lc.end_node})
+        if (n >= 0 && nodes_[size_t(n)].hub) ground = std::min(ground, nodes_[size_t(n)].hub->ground_elevation_m_amsl);
+    lc.ground = HeightAmsl(ground == 1e300 ? 0.0 : ground);
+    const AltitudeBand& band = s.corridors[i].band;
+    auto amsl = [&](const Altitude& a) { return HeightAmsl(a.reference == AltitudeReference::Amsl ? a.value_m : a.value_m + lc.ground.m); };
+    lc.floor = amsl(band.floor);
+    lc.ceiling = amsl(band.ceiling);
+    return lc;
 }
 
 int CompiledScenario::node_index(const std::string& id) const {

@@ -57,10 +57,15 @@ public:
     const std::vector<Node>& nodes() const { return nodes_; }
     int node_index(const std::string& id) const;
 
+    // After corridor `index` of the scenario changed in place (an edit): that corridor again,
+    // in the same frame. Anything else that changed needs a new CompiledScenario.
+    void recompile_corridor(size_t index);
+
     // Distance from a corridor segment to a zone's area (0 when it touches or enters it).
     planar::Closest segment_to_zone(LocalPoint a, LocalPoint b, const LocalZone& zone) const;
 
 private:
+    LocalCorridor compile_corridor(size_t index) const;
     const Scenario& scenario_;
     LocalFrame frame_;
     std::vector<Zone> zones_;

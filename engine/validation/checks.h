@@ -14,6 +14,10 @@ struct Context {
     const SegmentGrid& segments;  // every corridor segment
     double max_half_width_m = 0;
     std::vector<Finding>& out;
+    // After an edit: only the findings that involve these corridors (by index; empty: all).
+    std::vector<char> only = {};
+    planar::Box only_box = {};    // around them
+    bool wants(size_t corridor) const { return only.empty() || (corridor < only.size() && only[corridor]); }
 };
 
 void airspace(const Context& c);          // airspace.no_fly, airspace.controlled_*, airspace.restricted_hours

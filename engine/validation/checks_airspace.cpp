@@ -35,7 +35,9 @@ void airspace(const Context& c) {
         const Zone& zone = c.compiled.zones()[lz.zone];
         // The worst segment of each corridor that reaches into this zone.
         std::map<uint32_t, Hit> hits;
+        if (!c.only.empty() && !lz.box.expanded(c.max_half_width_m).overlaps(c.only_box)) continue;
         c.segments.query(lz.box.expanded(c.max_half_width_m), [&](SegmentRef ref) {
+            if (!c.wants(ref.corridor)) return;
             const LocalCorridor& lc = corridors[ref.corridor];
             const Corridor& corridor = s.corridors[lc.corridor];
             const auto closest = c.compiled.segment_to_zone(lc.points[ref.segment], lc.points[ref.segment + 1], lz);
@@ -94,6 +96,7 @@ void airspace(const Context& c) {
 void ceiling(const Context& c) {
     const Scenario& s = c.compiled.scenario();
     for (const LocalCorridor& lc : c.compiled.corridors()) {
+        if (!c.wants(lc.corridor)) continue;
         const Corridor& corridor = s.corridors[lc.corridor];
         Finding f;
         f.object_kind = "corridor";

@@ -55,9 +55,12 @@ void corridor_pairs(const Context& c) {
         int segment = -1;
         LocalPoint at;
     };
+    const double reach = c.max_half_width_m * 2 + s.rules.lateral_separation_m;
     for (uint32_t i = 0; i < corridors.size(); ++i) {
         const LocalCorridor& a = corridors[i];
         const Corridor& ca = s.corridors[a.corridor];
+        // After an edit, a corridor not edited matters only for its pairs with one that was.
+        if (!c.wants(i) && !a.box.expanded(reach).overlaps(c.only_box)) continue;
         std::map<uint32_t, Worst> worst;  // by the other corridor
         for (uint32_t k = 0; k + 1 < a.points.size(); ++k) {
             planar::Box box;
@@ -65,6 +68,7 @@ void corridor_pairs(const Context& c) {
             box.add(a.points[k + 1]);
             c.segments.query(box.expanded(ca.width_m / 2 + c.max_half_width_m + s.rules.lateral_separation_m), [&](SegmentRef ref) {
                 if (ref.corridor <= i) return;  // each pair once, and never a corridor with itself
+                if (!c.wants(i) && !c.wants(ref.corridor)) return;
                 const LocalCorridor& b = corridors[ref.corridor];
                 const Corridor& cb = s.corridors[b.corridor];
                 // Where both corridors end at the same node they may converge inside its approach
@@ -109,6 +113,7 @@ void corridor_pairs(const Context& c) {
 void speeds(const Context& c) {
     const Scenario& s = c.compiled.scenario();
     for (const LocalCorridor& lc : c.compiled.corridors()) {
+        if (!c.wants(lc.corridor)) continue;
         const Corridor& corridor = s.corridors[lc.corridor];
         for (const auto& type_id : corridor.drone_types) {
             const DroneType* t = s.find_drone_type(type_id);
@@ -130,6 +135,7 @@ void speeds(const Context& c) {
 void turns(const Context& c) {
     const Scenario& s = c.compiled.scenario();
     for (const LocalCorridor& lc : c.compiled.corridors()) {
+        if (!c.wants(lc.corridor)) continue;
         const Corridor& corridor = s.corridors[lc.corridor];
         for (size_t k = 1; k + 1 < lc.points.size(); ++k) {
             const double theta = planar::turn_angle_deg(lc.points[k - 1], lc.points[k], lc.points[k + 1]);
@@ -171,6 +177,7 @@ void turns(const Context& c) {
 void ends(const Context& c) {
     const Scenario& s = c.compiled.scenario();
     for (const LocalCorridor& lc : c.compiled.corridors()) {
+        if (!c.wants(lc.corridor)) continue;
         const Corridor& corridor = s.corridors[lc.corridor];
         for (const bool start : {true, false}) {
             if ((start ? lc.start_node : lc.end_node) >= 0) continue;
@@ -192,6 +199,7 @@ void range(const Context& c) {
     const Scenario& s = c.compiled.scenario();
     const energy::Air air{s.rules.air_density_kg_m3};
     for (const LocalCorridor& lc : c.compiled.corridors()) {
+        if (!c.wants(lc.corridor)) continue;
         const Corridor& corridor = s.corridors[lc.corridor];
         double best_empty = 0, best_loaded = 0;
         for (const auto& type_id : corridor.drone_types) {

@@ -35,11 +35,9 @@ const std::vector<CheckInfo>& all_checks() {
     return checks;
 }
 
-ValidationReport validate(const CompiledScenario& compiled) {
-    const Scenario& s = compiled.scenario();
-    double max_half_width = 0;
-    for (const auto& c : s.corridors) max_half_width = std::max(max_half_width, c.width_m / 2);
+namespace {
 
+SegmentGrid segment_grid(const CompiledScenario& compiled) {
     // Cells a few kilometres wide: corridor segments are kilometres long, zones larger.
     SegmentGrid grid(2000.0);
     for (uint32_t i = 0; i < compiled.corridors().size(); ++i) {
@@ -51,9 +49,16 @@ ValidationReport validate(const CompiledScenario& compiled) {
             grid.insert({i, k}, box);
         }
     }
+    return grid;
+}
 
-    ValidationReport report;
-    checks::Context context{compiled, grid, max_half_width, report.findings};
+double max_half_width(const Scenario& s) {
+    double w = 0;
+    for (const auto& c : s.corridors) w = std::max(w, c.width_m / 2);
+    return w;
+}
+
+void run_checks(checks::Context& context, bool network_too) {
     checks::airspace(context);
     checks::ceiling(context);
     checks::corridor_pairs(context);
@@ -61,9 +66,14 @@ ValidationReport validate(const CompiledScenario& compiled) {
     checks::speeds(context);
     checks::ends(context);
     checks::range(context);
-    checks::network(context);
+    if (network_too) checks::network(context);
+}
 
+// Explanations, counts, and errors first.
+void finish(ValidationReport& report, const Scenario& s) {
+    report.errors = report.warnings = report.infos = report.unexplained_warnings = 0;
     for (auto& f : report.findings) {
+        f.explanation.clear();
         for (const auto& e : s.explanations) {
             if (e.check == f.check && e.object == f.object) f.explanation = e.why;
         }
@@ -73,6 +83,52 @@ ValidationReport validate(const CompiledScenario& compiled) {
     }
     std::stable_sort(report.findings.begin(), report.findings.end(),
                      [](const Finding& a, const Finding& b) { return int(a.severity) > int(b.severity); });
+}
+
+// The network checks look at the whole graph: they are always run again.
+bool from_network_check(const Finding& f) {
+    return f.check == "hub.no_corridor" || f.check == "demand.unreachable" || f.check == "fleet.hub_serves";
+}
+
+}  // namespace
+
+ValidationReport validate(const CompiledScenario& compiled) {
+    const Scenario& s = compiled.scenario();
+    const SegmentGrid grid = segment_grid(compiled);
+    ValidationReport report;
+    checks::Context context{compiled, grid, max_half_width(s), report.findings};
+    run_checks(context, true);
+    finish(report, s);
+    return report;
+}
+
+ValidationReport revalidate_corridors(const CompiledScenario& compiled, const ValidationReport& previous, const std::vector<size_t>& changed) {
+    const Scenario& s = compiled.scenario();
+    std::vector<std::string> ids;
+    ValidationReport report;
+    std::vector<Finding> fresh;
+    const SegmentGrid grid = segment_grid(compiled);
+    checks::Context context{compiled, grid, max_half_width(s), fresh};
+    context.only.assign(compiled.corridors().size(), 0);
+    for (size_t i : changed) {
+        if (i >= context.only.size()) continue;
+        context.only[i] = 1;
+        ids.push_back(s.corridors[i].id);
+        const planar::Box& b = compiled.corridors()[i].box;
+        context.only_box.add({b.min_e, b.min_n});
+        context.only_box.add({b.max_e, b.max_n});
+    }
+    auto involves = [&](const Finding& f) {
+        return f.object_kind == "corridor" && (std::find(ids.begin(), ids.end(), f.object) != ids.end() ||
+                                               std::find(ids.begin(), ids.end(), f.other) != ids.end());
+    };
+    for (const Finding& f : previous.findings)
+        if (!from_network_check(f) && !involves(f)) report.findings.push_back(f);
+    run_checks(context, false);
+    context.only.clear();  // the network checks see everything
+    checks::network(context);
+    for (auto& f : fresh) report.findings.push_back(std::move(f));
+    finish(report, s);
     return report;
 }
 

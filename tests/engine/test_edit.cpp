@@ -4,6 +4,9 @@
 #include <catch2/catch.hpp>
 
 #include "edit/editor.h"
+#include "edit/live_checks.h"
+
+#include <algorithm>
 #include "fixtures.h"
 #include "geo/geodesy.h"
 #include "scenario/scenario_io.h"
@@ -211,4 +214,53 @@ TEST_CASE("A drag is one step to undo, and a new edit clears what was undone", "
     const EditCommand c = parse(R"({"op":"move","targets":[{"kind":"hub","id":"dongguan"},{"kind":"corridor","id":"c-guzhen-xinhui"}],"by":{"lat_deg":0.5,"lon_deg":-0.25}})");
     CHECK(command_to_json(c) == command_to_json(command_from_json(command_to_json(c), "$").value()));
     CHECK(command_name(c) == "move 2 objects");
+}
+
+namespace {
+
+// A finding as text, for comparing reports whatever their order.
+std::vector<std::string> finding_set(const ValidationReport& r) {
+    std::vector<std::string> out;
+    for (const auto& f : r.findings)
+        out.push_back(f.check + "|" + to_string(f.severity) + "|" + f.object + "|" + f.other + "|" + std::to_string(f.segment) + "|" + f.message + "|" + f.explanation);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("The live checks after each edit are the findings a full validation gives", "[edit][validation]") {
+    Editor ed(test::load_scenario("assets/scenarios/gba.json"));
+    LiveChecks live(ed);
+    // A walk of edits that make and clear findings: a vertex into Bao'an airport's core and
+    // out, a width that makes two corridors conflict, a band over the ceiling, undo and redo.
+    const char* steps[] = {
+        R"({"op":"move_vertex","kind":"corridor","id":"c-baoan-shiyan","vertex":1,"to":{"lat_deg":22.639,"lon_deg":113.811}})",
+        R"({"op":"set","kind":"corridor","id":"c-baoan-qianhai","field":"/width_m","value":3000})",
+        R"({"op":"set","kind":"corridor","id":"c-shiyan-songshan","field":"/ceiling/value_m","value":200})",
+        R"({"op":"move_vertex","kind":"corridor","id":"c-baoan-shiyan","vertex":1,"to":{"lat_deg":22.6,"lon_deg":113.925}})",
+        R"({"op":"add","kind":"hub","object":{"id":"h-new","name":"N","kind":"drop_point","position":{"lat_deg":22.4,"lon_deg":113.5},
+            "ground_elevation_m_amsl":2,"pads":{"count":1,"slot_s":60},"energy":{"kind":"none"}}})",
+        R"({"op":"move","targets":[{"kind":"corridor","id":"c-guzhen-xinhui"}],"by":{"lat_deg":0.05,"lon_deg":0.0}})",
+    };
+    int partial = 0, errors_seen = 0;
+    auto compare = [&] {
+        live.update(ed);
+        partial += live.last_was_partial();
+        const CompiledScenario fresh(ed.scenario());
+        const ValidationReport full = validate(fresh);
+        errors_seen = std::max(errors_seen, full.errors);
+        CHECK(finding_set(live.report()) == finding_set(full));
+        CHECK(live.report().errors == full.errors);
+        CHECK(live.report().warnings == full.warnings);
+    };
+    for (const char* step : steps) {
+        INFO(step);
+        REQUIRE(ed.apply(parse(step)).ok());
+        compare();
+    }
+    while (ed.undo()) compare();
+    while (ed.redo()) compare();
+    CHECK(partial == 5 * 3);  // the five corridor-only edits (all but the hub), applied, undone and redone
+    CHECK(errors_seen >= 3);  // the walk did make findings to keep track of
 }
