@@ -44,6 +44,7 @@ bool App::init(std::string& error) {
     if (!basemap_renderer_.init(error)) return false;
     camera_.set_viewport(size.width_px, size.height_px, size.pixel_ratio);
     load_assets();
+    platform_install_state();
     return true;
 }
 
@@ -220,7 +221,6 @@ void App::draw_frame() {
 
     ++stats_.rendered;
     stats_.last_cpu_ms = platform_now_ms() - start_ms;
-    publish_state();
     if (!notified_first_frame_) {
         notified_first_frame_ = true;
         platform_notify_first_frame();
@@ -247,13 +247,13 @@ void App::update_route_preview() {
     options.firmware = firmware;
     options.delivery = workbench_.delivery;
     options.return_mode = workbench_.return_mode;
-    auto checked = check_route_mission(*scenario_->compiled, *scenario_->network, q, options);
+    auto checked = check_route_mission(*scenario_->compiled, scenario_->network(), q, options);
     if (checked) {
         workbench_.preview = checked->built.outbound;
         workbench_.preview_gate = checked->gate;
     } else {
         // No mission: show the route alone if there is one, and why the mission is not.
-        auto route = scenario_->network->route(q);
+        auto route = scenario_->network().route(q);
         if (route) workbench_.preview = route.value();
         workbench_.preview_error = checked.error().message;
     }
@@ -303,7 +303,7 @@ void App::run_mission_action(MissionPanelAction action) {
         case ExportChoice::ParamsPx4: request.format = ExportFormat::Params; request.options.firmware = Firmware::Px4; ext = "params"; flavour = ".px4"; mime = "text/plain"; break;
     }
     if (action == MissionPanelAction::ExportOverride) request.override_reason = workbench_.override_reason;
-    const ExportResult result = export_mission(*scenario_->compiled, *scenario_->network, request);
+    const ExportResult result = export_mission(*scenario_->compiled, scenario_->network(), request);
     workbench_.last_gate = result.gate;
     workbench_.last_failed = !result.ok();
     if (!result.ok()) {
@@ -346,7 +346,7 @@ void App::step_flight(double now_ms) {
     else frames_to_draw_ = std::max(frames_to_draw_, 2);
 }
 
-void App::publish_state() {
+std::string App::state_json() const {
     auto state_name = [](AssetState s) { return s == AssetState::Loading ? "loading" : s == AssetState::Ready ? "ready" : "failed"; };
     Json state = {
         {"frame", stats_.rendered},
@@ -417,7 +417,7 @@ void App::publish_state() {
     Json notices = Json::array();
     for (const auto& n : notices_) notices.push_back({{"title", n.title}, {"detail", n.detail}});
     state["notices"] = notices;
-    platform_publish_state(state.dump());
+    return state.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace lowsky::web

@@ -28,11 +28,11 @@ public:
     void draw_frame();                    // unconditionally: input, UI, render
     const MapCamera& camera() const { return camera_; }
     const FrameStats& stats() const { return stats_; }
+    std::string state_json() const;      // what the page and the tests read, built when asked
 
 private:
     void load_assets();
     void handle_map_input();
-    void publish_state();
     void setup_imgui_style(float ui_scale);
     std::string basemap_status() const;
     void fly_to(GeoPoint target, double zoom);

@@ -3,6 +3,7 @@
 #include <emscripten.h>
 
 #include <algorithm>
+#include <string>
 #include <vector>
 
 #include "app.h"
@@ -26,6 +27,13 @@ void report_fatal(const std::string& message) { js_report_fatal(message.c_str())
 using lowsky::web::g_app;
 
 extern "C" {
+
+// The app's state as JSON (window.lowsky.state reads it): valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* lowsky_state_json() {
+    static std::string text;
+    text = g_app ? g_app->state_json() : "{}";
+    return text.c_str();
+}
 
 // Where a WGS84 point is on the page, in CSS pixels from the canvas's top-left corner.
 EMSCRIPTEN_KEEPALIVE double lowsky_geo_to_css_x(double lat_deg, double lon_deg) {

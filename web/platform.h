@@ -59,10 +59,10 @@ void platform_save_file(const std::string& filename, const std::vector<uint8_t>&
 // only if a file was chosen.
 void platform_open_file(const std::string& accept, std::function<void(std::string, std::vector<uint8_t>)> done);
 
-// Publishes the app's state (a JSON object) as window.lowsky.state; tells the page when the
+// Installs window.lowsky.state (the app's state, built when read); tells the page when the
 // first frame is on screen (window.lowsky.firstFrameMs) and when the assets have settled
 // and been drawn (window.lowsky.ready).
-void platform_publish_state(const std::string& json);
+void platform_install_state();  // window.lowsky.state, built on demand by lowsky_state_json()
 void platform_notify_first_frame();
 void platform_notify_ready();
 

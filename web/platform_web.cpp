@@ -79,9 +79,13 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     return n == 2 ? EM_TRUE : EM_FALSE;
 }
 
-EM_JS(void, js_publish_state, (const char* json), {
+// window.lowsky.state is built when read: the app calls nothing per frame for it.
+EM_JS(void, js_install_state, (), {
     window.lowsky = window.lowsky || {};
-    window.lowsky.state = JSON.parse(UTF8ToString(json));
+    Object.defineProperty(window.lowsky, 'state', {
+        configurable: true,
+        get: function() { return JSON.parse(UTF8ToString(Module._lowsky_state_json())); },
+    });
 });
 
 EM_JS(void, js_notify_first_frame, (), {
@@ -236,7 +240,7 @@ void platform_fetch(const std::string& url, std::function<void(Result<std::vecto
     emscripten_async_wget_data(url.c_str(), request, on_fetch_loaded, on_fetch_failed);
 }
 
-void platform_publish_state(const std::string& json) { js_publish_state(json.c_str()); }
+void platform_install_state() { js_install_state(); }
 void platform_notify_first_frame() { js_notify_first_frame(); }
 void platform_notify_ready() { js_notify_ready(); }
 double platform_now_ms() { return emscripten_get_now(); }

@@ -4,7 +4,6 @@
 
 #include "geo/geodesy.h"
 #include "geo/triangulate.h"
-#include "validation/validate.h"
 
 namespace lowsky::web {
 
@@ -39,26 +38,41 @@ ZoneShapeView shape_view(const Zone& zone, const LocalFrame& frame) {
 std::unique_ptr<ScenarioView> make_scenario_view(Scenario scenario, std::string source) {
     auto view = std::make_unique<ScenarioView>();
     view->source = std::move(source);
-    view->scenario = std::make_unique<Scenario>(std::move(scenario));
-    view->compiled = std::make_unique<CompiledScenario>(*view->scenario);
-    view->network = std::make_unique<RoutingNetwork>(*view->compiled);
-    view->report = validate(*view->compiled);
-    for (const auto& zone : view->compiled->zones()) view->zones.push_back(shape_view(zone, view->compiled->frame()));
+    view->editor = std::make_unique<Editor>(std::move(scenario));
+    view->live = std::make_unique<LiveChecks>(*view->editor);
+    view->refresh();
+    return view;
+}
 
-    const Scenario& s = *view->scenario;
-    view->corridor_state.assign(s.corridors.size(), CheckState::Clean);
-    view->hub_state.assign(s.hubs.size(), CheckState::Clean);
-    for (const auto& f : view->report.findings) {
+const RoutingNetwork& ScenarioView::network() const {
+    if (!network_) network_ = std::make_unique<RoutingNetwork>(*compiled);
+    return *network_;
+}
+
+void ScenarioView::refresh() {
+    live->update(*editor);
+    scenario = &editor->scenario();
+    compiled = &live->compiled();
+    report = live->report();
+    network_.reset();
+    // Zone shapes change only with the zones: a full recompile is the sign.
+    if (!live->last_was_partial() || zones.size() != compiled->zones().size()) {
+        zones.clear();
+        for (const auto& zone : compiled->zones()) zones.push_back(shape_view(zone, compiled->frame()));
+    }
+    const Scenario& s = *scenario;
+    corridor_state.assign(s.corridors.size(), CheckState::Clean);
+    hub_state.assign(s.hubs.size(), CheckState::Clean);
+    for (const auto& f : report.findings) {
         const CheckState st = state_of(f.severity);
         for (size_t i = 0; i < s.corridors.size(); ++i) {
             if (f.object_kind == "corridor" && (s.corridors[i].id == f.object || s.corridors[i].id == f.other))
-                view->corridor_state[i] = std::max(view->corridor_state[i], st);
+                corridor_state[i] = std::max(corridor_state[i], st);
         }
         for (size_t i = 0; i < s.hubs.size(); ++i) {
-            if (f.object_kind == "hub" && s.hubs[i].id == f.object) view->hub_state[i] = std::max(view->hub_state[i], st);
+            if (f.object_kind == "hub" && s.hubs[i].id == f.object) hub_state[i] = std::max(hub_state[i], st);
         }
     }
-    return view;
 }
 
 }  // namespace lowsky::web

@@ -1,13 +1,15 @@
 #pragma once
-// The open scenario as the map draws it: the engine's scenario, its compiled form and its
-// validation report, plus what only drawing needs (zone outlines and fills in degrees, each
-// corridor's worst finding). Rebuilt whenever the scenario changes; the engine stays the
-// single source of truth.
+// The open scenario as the map draws it: the document under edit (the engine's Editor, the
+// single source of truth), its live checks, plus what only drawing needs (zone outlines and
+// fills in degrees, each corridor's worst finding). The UI changes the document only through
+// edit commands; after each, refresh() brings the rest up to date.
 
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "edit/editor.h"
+#include "edit/live_checks.h"
 #include "routing/route.h"
 #include "scenario/compiled_scenario.h"
 #include "scenario/scenario.h"
@@ -24,16 +26,26 @@ struct ZoneShapeView {
 
 struct ScenarioView {
     std::string source;
-    std::unique_ptr<Scenario> scenario;
-    std::unique_ptr<CompiledScenario> compiled;
-    std::unique_ptr<RoutingNetwork> network;
+    std::unique_ptr<Editor> editor;
+    std::unique_ptr<LiveChecks> live;
+    const Scenario* scenario = nullptr;         // the editor's document
+    const CompiledScenario* compiled = nullptr;  // the live checks' compiled form
     ValidationReport report;
     std::vector<ZoneShapeView> zones;          // parallel to compiled->zones()
     std::vector<CheckState> corridor_state;    // parallel to scenario->corridors
     std::vector<CheckState> hub_state;         // parallel to scenario->hubs
+
+    // The routing network, built when first asked for after a change (routing is not needed
+    // while a vertex is dragged).
+    const RoutingNetwork& network() const;
+    // After an edit, an undo or a redo of `editor`.
+    void refresh();
+
+private:
+    mutable std::unique_ptr<RoutingNetwork> network_;
 };
 
-// Compiles, validates and prepares a loaded scenario for drawing.
+// Compiles, validates and prepares a loaded scenario for drawing and editing.
 std::unique_ptr<ScenarioView> make_scenario_view(Scenario scenario, std::string source);
 
 }  // namespace lowsky::web
