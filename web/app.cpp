@@ -12,6 +12,7 @@
 #include "mission/importers.h"
 #include "mission/param_file.h"
 #include "scenario/scenario_io.h"
+#include "scenario/scenario_objects.h"
 #include "sim/simulator.h"
 #include "platform.h"
 
@@ -161,13 +162,25 @@ void App::handle_map_input() {
         camera_.zoom_around(pinch.center_x_px, pinch.center_y_px, std::log2(pinch.scale));
         frames_to_draw_ = std::max(frames_to_draw_, 2);
     }
+    // The editor first: a drag that starts on an object moves it; anywhere else it pans.
+    const bool edited = scenario_ && map_editor_.handle_input(*scenario_, camera_, ui_scale_, !io.WantCaptureMouse);
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left) && !ImGui::IsMouseReleased(ImGuiMouseButton_Left)) panning_ = false;
     if (io.WantCaptureMouse) return;
-    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) camera_.pan_by_pixels(io.MouseDelta.x, io.MouseDelta.y);
+    // A press becomes a pan once it has moved past the drag threshold (a click never pans);
+    // the first frame of the pan makes up the distance moved so far.
+    if (!edited && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+        const ImVec2 d = panning_ ? io.MouseDelta : ImGui::GetMouseDragDelta(ImGuiMouseButton_Left);
+        camera_.pan_by_pixels(d.x, d.y);
+        panning_ = true;
+    }
+
     if (io.MouseWheel != 0.0f) {
         const float steps = std::max(-4.0f, std::min(4.0f, io.MouseWheel));
         camera_.zoom_around(io.MousePos.x, io.MousePos.y, 0.25 * steps);
     }
-    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) camera_.zoom_around(io.MousePos.x, io.MousePos.y, 1.0);
+    // A double-click zooms, except where it finishes a shape being drawn.
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && (map_editor_.tool == Tool::Select || map_editor_.tool == Tool::Hub))
+        camera_.zoom_around(io.MousePos.x, io.MousePos.y, 1.0);
 }
 
 void App::draw_frame() {
@@ -192,20 +205,43 @@ void App::draw_frame() {
         std::optional<ImVec2> mouse;
         if (cursor) mouse = io.MousePos;
         drones_ = sim_drones_at(camera_, *scenario_, playback_, mouse, ui_scale_);
+        // The map's selection is the editor's.
+        if (!map_editor_.selection.empty()) {
+            const ObjectRef& first = map_editor_.selection.front();
+            if (selected_.kind != to_string(first.kind) || selected_.id != first.id) selected_ = {to_string(first.kind), first.id, -1};
+        } else if (selected_.finding < 0) {
+            selected_ = {};
+        }
         draw_scenario_layer(map_layer, camera_, *scenario_, selected_, drones_.hovered >= 0 ? std::nullopt : mouse, ui_scale_);
+        map_editor_.draw(map_layer, camera_, *scenario_, ui_scale_);
+        // The route preview follows the document, once a drag is over (routing is not needed mid-drag).
+        if (scenario_->editor->revision() != previewed_revision_ && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) update_route_preview();
         draw_mission_overlay(map_layer, camera_, workbench_, ui_scale_);
         draw_sim_drones(map_layer, playback_, drones_, ui_scale_);
-        ui_rects_.clear();
-        run_mission_action(draw_mission_panel(*scenario_, workbench_, ui_scale_, ui_rects_));
+    }
+    // The layout: the bar across the top, then a column of panels down each side (mission and
+    // simulation on the left, findings and the inspector on the right), the status bar below.
+    ui_rects_.clear();
+    float top_bar_bottom = 0;
+    if (draw_top_bar(scenario_ ? &map_editor_ : nullptr, scenario_.get(), basemap_status(), ui_scale_, ui_rects_, top_bar_bottom) == TopBarAction::ResetView)
+        camera_.set_view(kHome, kHomeZoom);
+    if (scenario_) {
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        const float margin = 10 * ui_scale_, status = ImGui::GetFrameHeight() + 8 * ui_scale_;
+        const float top = top_bar_bottom + margin, room = vp->Pos.y + vp->Size.y - status - margin - top;
+        run_mission_action(draw_mission_panel(*scenario_, workbench_, top, ui_scale_, ui_rects_));
         float below_mission = 0;
-        for (const auto& [name, r] : ui_rects_) if (name == "mission") below_mission = r[1] + r[3] + ImGui::GetStyle().WindowPadding.x;
+        for (const auto& [name, r] : ui_rects_) if (name == "mission") below_mission = r[1] + r[3] + margin;
         if (draw_sim_panel(playback_, int(drones_.airborne.size()), below_mission, ui_scale_, ui_rects_) == SimPanelAction::Run) run_simulation();
-        if (const Finding* f = draw_findings_panel(*scenario_, selected_, ui_scale_)) {
+        const float findings_height = std::max(80 * ui_scale_, room * (map_editor_.selection.empty() ? 0.6f : 0.34f));
+        if (const Finding* f = draw_findings_panel(*scenario_, selected_, top, findings_height, ui_scale_, ui_rects_)) {
             selected_ = {f->object_kind, f->object, int(f - scenario_->report.findings.data())};
+            if (const auto kind = object_kind_from(f->object_kind); kind && find_object(*scenario_->scenario, *kind, f->object))
+                map_editor_.selection = {{*kind, f->object}};
             if (f->position) fly_to(*f->position, std::max(camera_.zoom(), 12.0));
         }
+        draw_inspector_panel(inspector_, map_editor_, *scenario_, top + findings_height + margin, ui_scale_, ui_rects_);
     }
-    if (draw_title_panel(camera_, basemap_status())) camera_.set_view(kHome, kHomeZoom);
     const std::string attribution = basemap_state_ == AssetState::Ready ? "GSHHG (LGPL-3+), patches: lowsky" : "";
     draw_status_bar(camera_, cursor, attribution, ui_scale_);
     draw_notices(notices_);
@@ -233,8 +269,13 @@ void App::draw_frame() {
 }
 
 void App::update_route_preview() {
+    previewed_revision_ = scenario_->editor->revision();
     const Scenario& sc = *scenario_->scenario;
     if (sc.hubs.empty() || sc.drone_types.empty()) return;
+    // An edit may have taken away the hub or type the panel had picked.
+    workbench_.from = std::min(workbench_.from, int(sc.hubs.size()) - 1);
+    workbench_.to = std::min(workbench_.to, int(sc.hubs.size()) - 1);
+    workbench_.drone = std::min(workbench_.drone, int(sc.drone_types.size()) - 1);
     const Firmware firmware = firmware_of(workbench_.format);
     RouteRequest q{sc.hubs[size_t(workbench_.from)].id, sc.hubs[size_t(workbench_.to)].id, sc.drone_types[size_t(workbench_.drone)].id, -1,
                    RouteObjective::Fastest, firmware};
@@ -346,6 +387,8 @@ void App::step_flight(double now_ms) {
     else frames_to_draw_ = std::max(frames_to_draw_, 2);
 }
 
+std::string App::document_json() const { return scenario_ ? save_scenario(*scenario_->scenario) : ""; }
+
 std::string App::state_json() const {
     auto state_name = [](AssetState s) { return s == AssetState::Loading ? "loading" : s == AssetState::Ready ? "ready" : "failed"; };
     Json state = {
@@ -371,6 +414,18 @@ std::string App::state_json() const {
         state["zones"] = scenario_->compiled->zones().size();
         state["hubs"] = scenario_->scenario->hubs.size();
         state["findings"] = {{"errors", r.errors}, {"warnings", r.warnings}, {"infos", r.infos}, {"count", r.findings.size()}};
+        Json list = Json::array();
+        for (const auto& f : r.findings) list.push_back({{"check", f.check}, {"severity", to_string(f.severity)}, {"object", f.object}, {"other", f.other}});
+        state["findingList"] = list;
+        Json edit = map_editor_.state();
+        edit["revision"] = scenario_->editor->revision();
+        edit["undo"] = scenario_->editor->undo_name();
+        edit["redo"] = scenario_->editor->redo_name();
+        edit["undoDepth"] = scenario_->editor->undo_depth();
+        Json errors = Json::object();
+        for (const auto& [field, message] : inspector_.errors) errors[field] = message;
+        edit["fieldErrors"] = errors;
+        state["edit"] = edit;
         Json mission{{"lastMessage", workbench_.last_message}, {"lastFailed", workbench_.last_failed},
                      {"gateFailures", workbench_.last_gate.failures.size()}};
         if (workbench_.preview) {

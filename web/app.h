@@ -29,6 +29,7 @@ public:
     const MapCamera& camera() const { return camera_; }
     const FrameStats& stats() const { return stats_; }
     std::string state_json() const;      // what the page and the tests read, built when asked
+    std::string document_json() const;   // the open scenario as lowsky saves it
 
 private:
     void load_assets();
@@ -51,6 +52,10 @@ private:
     AssetState scenario_state_ = AssetState::Loading;
     std::unique_ptr<ScenarioView> scenario_;
     MapSelection selected_;
+    MapEditor map_editor_;               // the tools, the selection, the gesture in progress
+    InspectorState inspector_;
+    uint64_t previewed_revision_ = 0;
+    bool panning_ = false;    // the document revision the route preview was made for
     MissionWorkbench workbench_;
     SimPlayback playback_;
     SimDronesInView drones_;             // the simulated drones in the air, this frame

@@ -35,6 +35,14 @@ EMSCRIPTEN_KEEPALIVE const char* lowsky_state_json() {
     return text.c_str();
 }
 
+// The scenario document as the engine holds it, in the form lowsky saves (the tests read the
+// result of an edit here, not from what the interface shows): valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* lowsky_document_json() {
+    static std::string text;
+    text = g_app ? g_app->document_json() : "";
+    return text.c_str();
+}
+
 // Where a WGS84 point is on the page, in CSS pixels from the canvas's top-left corner.
 EMSCRIPTEN_KEEPALIVE double lowsky_geo_to_css_x(double lat_deg, double lon_deg) {
     double x = 0, y = 0;

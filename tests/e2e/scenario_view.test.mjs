@@ -60,7 +60,8 @@ test('clicking a finding selects its object and flies the map there', async () =
   const { page, context, problems } = await openPage(env);
   const before = await waitReady(page);
   // The first row of the findings panel (top right) is the one warning.
-  await page.mouse.click(1000, 124);
+  const [rx, ry, rw, rh] = before.ui['finding.0'];
+  await page.mouse.click(rx + rw / 2, ry + rh / 2);
   const s = await waitForState(page, () => window.lowsky.state.selected.id !== '' && window.lowsky.state.zoom >= 11.99);
   assert.equal(s.selected.kind, 'corridor');
   assert.equal(s.selected.id, 'c-xiangzhou-dongao');

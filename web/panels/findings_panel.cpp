@@ -15,12 +15,12 @@ ImVec4 severity_colour(Severity s) {
 }
 }  // namespace
 
-const Finding* draw_findings_panel(const ScenarioView& view, const MapSelection& selected, float s) {
+const Finding* draw_findings_panel(const ScenarioView& view, const MapSelection& selected, float top, float height, float s,
+                                   std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float width = 380 * s;
-    const float bottom_bar = ImGui::GetFrameHeight() + 8 * s;
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - width - 12 * s, vp->Pos.y + 12 * s), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(width, std::min(vp->Size.y * 0.55f, vp->Size.y - bottom_bar - 24 * s)), ImGuiCond_Always);
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - width - 12 * s, top), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.93f);
     const Finding* clicked = nullptr;
     // Collapsible: a click on the title bar folds it away from the map.
@@ -45,6 +45,7 @@ const Finding* draw_findings_panel(const ScenarioView& view, const MapSelection&
             ImGui::PushStyleColor(ImGuiCol_Text, severity_colour(f.severity));
             const std::string head = std::string(to_string(f.severity)) + "  " + f.check + "  " + f.object;
             if (ImGui::Selectable(head.c_str(), is_selected)) clicked = &f;
+            if (i < 8) remember_item_rect(("finding." + std::to_string(i)).c_str(), rects);
             ImGui::PopStyleColor();
             ImGui::PushTextWrapPos(0.0f);
             ImGui::TextDisabled("%s", f.message.c_str());

@@ -45,11 +45,11 @@ bool choice(const char* label, int& index, const std::vector<const char*>& names
 
 }  // namespace
 
-MissionPanelAction draw_mission_panel(const ScenarioView& view, MissionWorkbench& w, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
+MissionPanelAction draw_mission_panel(const ScenarioView& view, MissionWorkbench& w, float top, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
     MissionPanelAction action = MissionPanelAction::None;
     const Scenario& sc = *view.scenario;
     const float pad = ImGui::GetStyle().WindowPadding.x;
-    ImGui::SetNextWindowPos(ImVec2(pad, 150 * s), ImGuiCond_Always);
+    ImGui::SetNextWindowPos(ImVec2(pad, top), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(330 * s, 0), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.93f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings;

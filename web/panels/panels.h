@@ -11,11 +11,13 @@
 #include "geo/map_camera.h"
 #include "sim/simulator.h"
 #include "places/places.h"
+#include "map_editor.h"
 #include "mission_workbench.h"
 #include "scenario_view.h"
 #include "sim_playback.h"
 
 #include <array>
+#include <map>
 
 struct ImDrawList;
 
@@ -43,6 +45,9 @@ struct ScreenRect {
 // Call it once every window of the frame has been submitted.
 std::vector<ScreenRect> screen_covered_by_windows();
 
+// Records the current window's rectangle under `name` (call between Begin and End).
+void remember_window_rect(const char* name, std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
+
 // Records the last item's rectangle (x, y, width, height) under `name`, for the page to publish.
 void remember_item_rect(const char* name, std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
 
@@ -67,7 +72,7 @@ enum class MissionPanelAction { None, RouteChanged, Export, ExportOverride, Impo
 
 // The mission panel. Records the screen rectangles of its main buttons and of itself ("mission")
 // in `rects` (the page publishes them, so that browser tests click where a person would).
-MissionPanelAction draw_mission_panel(const ScenarioView& view, MissionWorkbench& workbench, float ui_scale,
+MissionPanelAction draw_mission_panel(const ScenarioView& view, MissionWorkbench& workbench, float top, float ui_scale,
                                       std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
 
 // The previewed route and an imported mission or shapes, over the map.
@@ -96,14 +101,29 @@ SimDronesInView sim_drones_at(const MapCamera& camera, const ScenarioView& view,
                               float ui_scale);
 void draw_sim_drones(ImDrawList* draw_list, const SimPlayback& playback, const SimDronesInView& in_view, float ui_scale);
 
-// The findings list; returns the finding clicked this frame.
-const Finding* draw_findings_panel(const ScenarioView& view, const MapSelection& selected, float ui_scale);
+// The findings list, `height` pixels tall at the top right; returns the finding clicked this frame.
+const Finding* draw_findings_panel(const ScenarioView& view, const MapSelection& selected, float top, float height, float ui_scale,
+                                   std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
+
+// The bar across the top: the app's name, the drawing tools and the Edit menu (undo, redo,
+// delete, duplicate; none while no scenario is open), the view's reset. `bottom` gets where it
+// ends, for the panels below it.
+enum class TopBarAction { None, ResetView };
+TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::string& basemap_status, float ui_scale,
+                          std::vector<std::pair<std::string, std::array<float, 4>>>& rects, float& bottom);
+
+// The inspector of the selection, from screen height `top` down the right-hand side: every
+// field, sent as an edit command when left; a refused value's message stays under its field.
+struct InspectorState {
+    ObjectRef object;                           // the object the messages are about
+    std::map<std::string, std::string> errors;  // by field (JSON pointer)
+};
+void draw_inspector_panel(InspectorState& state, MapEditor& editor, ScenarioView& view, float top, float ui_scale,
+                          std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
 
 // Bottom bar: coordinates under the cursor, zoom, scale bar, attribution.
 void draw_status_bar(const MapCamera& camera, std::optional<GeoPoint> cursor, const std::string& attribution, float ui_scale);
 
-// Top-left panel: the app's name, the view's controls. Returns true when "reset view" was pressed.
-bool draw_title_panel(const MapCamera& camera, const std::string& basemap_status);
 
 // Centered notices, one per problem, each dismissible.
 void draw_notices(std::vector<Notice>& notices);

@@ -103,6 +103,13 @@ void draw_scenario_layer(ImDrawList* dl, const MapCamera& camera, const Scenario
         if (mouse && distance_to_polyline(*mouse, line) <= std::max(width / 2, 6 * s)) { hit = Hit::Corridor; hit_index = i; }
     }
 
+    // Junctions: where corridors meet away from a hub.
+    for (const auto& j : sc.junctions) {
+        const ImVec2 p = to_screen(camera, j.position);
+        dl->AddCircleFilled(p, 5.5f * s, IM_COL32(255, 255, 255, 230));
+        dl->AddCircleFilled(p, 3.5f * s, IM_COL32(40, 48, 60, 255));
+    }
+
     // Hubs: a square per hub, coloured by its own findings.
     for (size_t i = 0; i < sc.hubs.size(); ++i) {
         const ImVec2 p = to_screen(camera, sc.hubs[i].position);

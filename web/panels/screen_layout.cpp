@@ -24,3 +24,12 @@ void remember_item_rect(const char* name, std::vector<std::pair<std::string, std
 }
 
 }  // namespace lowsky::web
+
+namespace lowsky::web {
+
+void remember_window_rect(const char* name, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
+    const ImVec2 a = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    rects.push_back({name, {a.x, a.y, size.x, size.y}});
+}
+
+}  // namespace lowsky::web

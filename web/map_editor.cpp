@@ -1,0 +1,495 @@
+#include "map_editor.h"
+
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "geo/geodesy.h"
+#include "geo/planar.h"
+#include "scenario/scenario_io.h"
+
+namespace lowsky::web {
+
+namespace {
+
+constexpr float kDragStart_px = 4;    // a press that moves less than this is a click
+constexpr float kHandle_px = 8;       // how near a vertex handle the pointer must be
+constexpr float kSnap_px = 12;        // drawing snaps to a node this near on screen (or within the scenario's snap distance)
+constexpr double kPasteOffset_deg = 0.002;
+
+ImVec2 screen(const MapCamera& camera, GeoPoint p) {
+    double x, y;
+    camera.geo_to_screen(p, x, y);
+    return ImVec2(float(x), float(y));
+}
+
+float dist(ImVec2 a, ImVec2 b) { return std::hypot(a.x - b.x, a.y - b.y); }
+
+nlohmann::json point_json(GeoPoint p) { return {{"lat_deg", p.lat_deg}, {"lon_deg", p.lon_deg}}; }
+nlohmann::json points_json(const std::vector<GeoPoint>& ps) {
+    nlohmann::json a = nlohmann::json::array();
+    for (const auto& p : ps) a.push_back(point_json(p));
+    return a;
+}
+nlohmann::json altitude(double m, const char* reference) { return {{"value_m", m}, {"reference", reference}}; }
+
+// The vertices a selected object shows handles for.
+const std::vector<GeoPoint>* vertices_of(const Scenario& s, const ObjectRef& ref) {
+    if (ref.kind == ObjectKind::Corridor) {
+        const Corridor* c = s.find_corridor(ref.id);
+        return c ? &c->centreline : nullptr;
+    }
+    if (ref.kind == ObjectKind::Zone) {
+        for (const auto& z : s.zones)
+            if (z.id == ref.id && z.shape.kind == ZoneShape::Kind::Polygon) return &z.shape.polygon;
+    }
+    return nullptr;
+}
+
+EditCommand add_command(ObjectKind kind, nlohmann::json object) {
+    EditCommand c;
+    c.op = EditOp::Add;
+    c.kind = kind;
+    c.value = std::move(object);
+    return c;
+}
+
+// Moves every point in a pasted object's geometry.
+void offset(nlohmann::json& o, double d) {
+    auto shift = [&](nlohmann::json& p) {
+        if (p.is_object() && p.contains("lat_deg") && p["lat_deg"].is_number() && p.contains("lon_deg") && p["lon_deg"].is_number()) {
+            p["lat_deg"] = p["lat_deg"].get<double>() + d;
+            p["lon_deg"] = p["lon_deg"].get<double>() + d;
+        }
+    };
+    if (o.contains("position")) shift(o["position"]);
+    for (const char* list : {"centreline", "polygon"})
+        if (o.contains(list) && o[list].is_array()) for (auto& p : o[list]) shift(p);
+    if (o.contains("circle") && o["circle"].is_object() && o["circle"].contains("center")) shift(o["circle"]["center"]);
+}
+
+}  // namespace
+
+const std::vector<ToolInfo>& all_tools() {
+    static const std::vector<ToolInfo> tools = {
+        {Tool::Select, "Select", "V", "click to select, Shift-click to add, drag to move, Shift-drag to box-select"},
+        {Tool::Corridor, "Corridor", "C", "click to add vertices; double-click or Enter to finish, Backspace undoes a vertex, Esc cancels"},
+        {Tool::Hub, "Hub", "H", "click to place a hub"},
+        {Tool::Junction, "Junction", "J", "click to place a junction"},
+        {Tool::PolygonZone, "Zone", "Z", "click to add corners; double-click or Enter to close, Esc cancels"},
+        {Tool::CircleZone, "Circle zone", "O", "click the centre, then click the edge"},
+        {Tool::Measure, "Measure", "M", "click points to measure; Esc clears"},
+    };
+    return tools;
+}
+
+bool MapEditor::selected(ObjectKind kind, const std::string& id) const {
+    return std::find(selection.begin(), selection.end(), ObjectRef{kind, id}) != selection.end();
+}
+
+void MapEditor::set_tool(Tool t) {
+    if (t != tool) cancel();
+    tool = t;
+    for (const auto& info : all_tools())
+        if (info.tool == t) message = info.hint, message_is_error = false;
+}
+
+void MapEditor::cancel() {
+    drawing_.clear();
+    circle_centre_.reset();
+}
+
+bool MapEditor::apply(ScenarioView& view, const EditCommand& command, bool merge) {
+    auto result = view.editor->apply(command, merge);
+    if (!result) {
+        message = "Not applied: " + result.error().to_string();
+        message_is_error = true;
+        return false;
+    }
+    view.refresh();
+    if (!result->created.empty()) selection = result->created;
+    if (message_is_error) message.clear(), message_is_error = false;
+    keep_selection_valid(view);
+    return true;
+}
+
+bool MapEditor::undo(ScenarioView& view) {
+    if (!view.editor->undo()) return false;
+    view.refresh();
+    keep_selection_valid(view);
+    return true;
+}
+
+bool MapEditor::redo(ScenarioView& view) {
+    if (!view.editor->redo()) return false;
+    view.refresh();
+    keep_selection_valid(view);
+    return true;
+}
+
+void MapEditor::keep_selection_valid(const ScenarioView& view) {
+    selection.erase(std::remove_if(selection.begin(), selection.end(),
+                                   [&](const ObjectRef& r) { return !find_object(*view.scenario, r.kind, r.id); }),
+                    selection.end());
+}
+
+void MapEditor::remove_selection(ScenarioView& view) {
+    if (selection.empty()) return;
+    EditCommand c;
+    c.op = EditOp::Remove;
+    c.targets = selection;
+    if (apply(view, c)) selection.clear();
+}
+
+void MapEditor::duplicate_selection(ScenarioView& view) {
+    if (selection.empty()) return;
+    EditCommand c;
+    c.op = EditOp::Duplicate;
+    c.targets = selection;
+    apply(view, c);
+}
+
+void MapEditor::copy_selection(const ScenarioView& view) {
+    clipboard_ = Json::array();
+    for (const ObjectRef& r : selection) {
+        const auto index = find_object(*view.scenario, r.kind, r.id);
+        if (!index) continue;
+        clipboard_.push_back({{"kind", to_string(r.kind)}, {"object", nlohmann::json(object_to_json(object_at(*view.scenario, r.kind, *index)))}});
+    }
+    message = "Copied " + std::to_string(clipboard_.size()) + " object" + (clipboard_.size() == 1 ? "" : "s");
+    message_is_error = false;
+}
+
+void MapEditor::paste(ScenarioView& view) {
+    if (clipboard_.empty()) return;
+    EditCommand c;
+    c.op = EditOp::Paste;
+    c.value = clipboard_;
+    for (auto& item : c.value) offset(item["object"], kPasteOffset_deg);
+    if (apply(view, c)) clipboard_ = c.value;  // the next paste lands beside this one
+}
+
+GeoPoint MapEditor::snapped(const ScenarioView& view, const MapCamera& camera, GeoPoint at, float s, bool& snapped_to_node) const {
+    snapped_to_node = false;
+    const ImVec2 p = screen(camera, at);
+    const double reach_m = std::max(view.scenario->rules.node_snap_m, kSnap_px * s * camera.ground_m_per_px());
+    double best = reach_m;
+    GeoPoint result = at;
+    for (const Node& n : view.compiled->nodes()) {
+        const double d = std::max(0.0, double(dist(p, screen(camera, n.position)))) * camera.ground_m_per_px();
+        if (d <= best) best = d, result = n.position, snapped_to_node = true;
+    }
+    return result;
+}
+
+MapPick MapEditor::pick(const ScenarioView& view, const MapCamera& camera, ImVec2 m, float s) const {
+    const Scenario& sc = *view.scenario;
+    MapPick out;
+    // Handles of what is selected come first: they sit on top.
+    for (const ObjectRef& r : selection) {
+        const std::vector<GeoPoint>* v = vertices_of(sc, r);
+        if (!v) continue;
+        for (size_t i = 0; i < v->size(); ++i)
+            if (dist(m, screen(camera, (*v)[i])) <= kHandle_px * s) return {MapPick::What::Vertex, r, int(i)};
+        const bool closed = r.kind == ObjectKind::Zone;
+        for (size_t i = 0; i < v->size(); ++i) {
+            if (i + 1 == v->size() && !closed) break;
+            const ImVec2 a = screen(camera, (*v)[i]), b = screen(camera, (*v)[(i + 1) % v->size()]);
+            if (dist(m, ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2)) <= kHandle_px * s) return {MapPick::What::Midpoint, r, int(i + 1)};
+        }
+    }
+    for (const auto& h : sc.hubs)
+        if (dist(m, screen(camera, h.position)) <= 9 * s) return {MapPick::What::Hub, {ObjectKind::Hub, h.id}, -1};
+    for (const auto& j : sc.junctions)
+        if (dist(m, screen(camera, j.position)) <= 8 * s) return {MapPick::What::Junction, {ObjectKind::Junction, j.id}, -1};
+    const double m_per_px = camera.ground_m_per_px();
+    float nearest = 1e30f;
+    for (const auto& c : sc.corridors) {
+        const float reach = std::max(float(c.width_m / 2 / m_per_px), 6 * s);
+        for (size_t i = 0; i + 1 < c.centreline.size(); ++i) {
+            const ImVec2 a = screen(camera, c.centreline[i]), b = screen(camera, c.centreline[i + 1]);
+            const float d = float(planar::point_segment({m.x, m.y}, {a.x, a.y}, {b.x, b.y}).distance_m);
+            if (d <= reach && d < nearest) nearest = d, out = {MapPick::What::Corridor, {ObjectKind::Corridor, c.id}, -1};
+        }
+    }
+    if (out.what != MapPick::What::None) return out;
+    for (const auto& z : sc.zones) {  // the last drawn (on top) wins
+        bool inside = false;
+        if (z.shape.kind == ZoneShape::Kind::Circle) {
+            inside = dist(m, screen(camera, z.shape.center)) <= float(z.shape.radius_m / m_per_px);
+        } else {
+            std::vector<LocalPoint> poly;
+            for (const auto& p : z.shape.polygon) {
+                const ImVec2 q = screen(camera, p);
+                poly.push_back({q.x, q.y});
+            }
+            inside = planar::polygon_contains(poly, {m.x, m.y});
+        }
+        if (inside) out = {MapPick::What::Zone, {ObjectKind::Zone, z.id}, -1};
+    }
+    return out;
+}
+
+void MapEditor::finish_drawing(ScenarioView& view) {
+    // A double-click leaves its first click's vertex twice: once is enough.
+    std::vector<GeoPoint> pts;
+    for (const auto& p : drawing_)
+        if (pts.empty() || geodesy::distance_m(pts.back(), p) > 0.5) pts.push_back(p);
+    const Scenario& sc = *view.scenario;
+    if (tool == Tool::Corridor) {
+        if (pts.size() < 2) {
+            message = "A corridor needs two points at least";
+            message_is_error = true;
+            return;
+        }
+        nlohmann::json types = nlohmann::json::array();
+        for (const auto& t : sc.drone_types) types.push_back(t.id);
+        apply(view, add_command(ObjectKind::Corridor, {{"id", "c-new"}, {"name", "New corridor"}, {"centreline", points_json(pts)}, {"width_m", 150},
+                                                        {"floor", altitude(60, "above_ground")}, {"ceiling", altitude(110, "above_ground")},
+                                                        {"direction", "two_way"}, {"lanes", "lateral"}, {"speed_limit_m_s", 15}, {"drone_types", types}}));
+    } else if (tool == Tool::PolygonZone) {
+        if (pts.size() < 3) {
+            message = "A zone needs three corners at least";
+            message_is_error = true;
+            return;
+        }
+        apply(view, add_command(ObjectKind::Zone, {{"id", "z-new"}, {"name", "New zone"}, {"kind", "no_fly"}, {"jurisdiction", "mainland"},
+                                                    {"polygon", points_json(pts)}, {"floor", altitude(0, "above_ground")},
+                                                    {"ceiling", altitude(300, "above_ground")}}));
+    }
+    drawing_.clear();
+}
+
+bool MapEditor::handle_input(ScenarioView& view, const MapCamera& camera, float s, bool map_has_mouse) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (!io.WantTextInput) {
+        const bool ctrl = io.KeyCtrl || io.KeySuper;
+        if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Z, false)) io.KeyShift ? redo(view) : undo(view);
+        else if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Y, false)) redo(view);
+        else if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_C, false)) copy_selection(view);
+        else if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_V, false)) paste(view);
+        else if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_D, false)) duplicate_selection(view);
+        else if (!ctrl) {
+            for (const auto& info : all_tools())
+                if (ImGui::IsKeyPressed(info.key[0], false)) set_tool(info.tool);
+            if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
+                if (!drawing_.empty() || circle_centre_) cancel();
+                else if (tool != Tool::Select) set_tool(Tool::Select);
+                else selection.clear();
+            }
+            if (ImGui::IsKeyPressed(GLFW_KEY_ENTER, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_ENTER, false)) finish_drawing(view);
+            if (ImGui::IsKeyPressed(GLFW_KEY_BACKSPACE, true) && !drawing_.empty()) drawing_.pop_back();
+            else if (ImGui::IsKeyPressed(GLFW_KEY_DELETE, false) || (ImGui::IsKeyPressed(GLFW_KEY_BACKSPACE, false) && drawing_.empty() && tool == Tool::Select))
+                remove_selection(view);
+        }
+    }
+
+    cursor_.reset();
+    if (!map_has_mouse && !press_.down) return false;
+    const ImVec2 m = io.MousePos;
+    const GeoPoint geo = camera.screen_to_geo(m.x, m.y);
+    const bool drawing_tool = tool != Tool::Select;
+    if (drawing_tool) cursor_ = tool == Tool::Measure ? geo : snapped(view, camera, geo, s, cursor_snapped_);
+
+    if (map_has_mouse && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        press_ = {};
+        press_.down = true;
+        press_.at = m;
+        press_.last = geo;
+        press_.pick = tool == Tool::Select ? pick(view, camera, m, s) : MapPick{};
+        if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && (tool == Tool::Corridor || tool == Tool::PolygonZone)) {
+            finish_drawing(view);
+            press_.down = false;
+            return true;
+        }
+    }
+    if (!press_.down) return false;
+
+    if (!press_.dragging && ImGui::IsMouseDown(ImGuiMouseButton_Left) && dist(m, press_.at) >= kDragStart_px * s) {
+        press_.dragging = true;
+        const MapPick& p = press_.pick;
+        if (tool == Tool::Select && p.what != MapPick::What::None) {
+            if (p.what == MapPick::What::Midpoint) {
+                // A vertex pulled out of a segment's middle: inserted, then dragged.
+                EditCommand insert;
+                insert.op = EditOp::InsertVertex;
+                insert.targets = {p.ref};
+                insert.vertex = p.vertex;
+                insert.point = geo;
+                if (apply(view, insert)) press_.pick.what = MapPick::What::Vertex;
+                selection = {p.ref};
+            } else if (p.what != MapPick::What::Vertex && !selected(p.ref.kind, p.ref.id)) {
+                selection = {p.ref};
+            }
+        } else if (tool == Tool::Select && io.KeyShift) {
+            press_.box = true;
+        }
+    }
+
+    bool used = false;
+    if (press_.dragging) {
+        const MapPick& p = press_.pick;
+        if (tool == Tool::Select && p.what == MapPick::What::Vertex) {
+            EditCommand move;
+            move.op = EditOp::MoveVertex;
+            move.targets = {p.ref};
+            move.vertex = p.vertex;
+            move.point = geo;
+            apply(view, move, true);
+            used = true;
+        } else if (tool == Tool::Select && p.what != MapPick::What::None) {
+            if (geo.lat_deg != press_.last.lat_deg || geo.lon_deg != press_.last.lon_deg) {
+                EditCommand move;
+                move.op = EditOp::Move;
+                move.targets = selection;
+                move.point = {geo.lat_deg - press_.last.lat_deg, geo.lon_deg - press_.last.lon_deg};
+                apply(view, move, true);
+            }
+            used = true;
+        } else if (press_.box) {
+            box_end_ = m;
+            used = true;
+        }
+        press_.last = geo;
+    }
+
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+        if (press_.box) {
+            // Everything with a point inside the box.
+            const float x0 = std::min(press_.at.x, m.x), x1 = std::max(press_.at.x, m.x), y0 = std::min(press_.at.y, m.y), y1 = std::max(press_.at.y, m.y);
+            auto in = [&](GeoPoint g) {
+                const ImVec2 q = screen(camera, g);
+                return q.x >= x0 && q.x <= x1 && q.y >= y0 && q.y <= y1;
+            };
+            auto add = [&](ObjectKind k, const std::string& id) { if (!selected(k, id)) selection.push_back({k, id}); };
+            const Scenario& sc = *view.scenario;
+            for (const auto& h : sc.hubs) if (in(h.position)) add(ObjectKind::Hub, h.id);
+            for (const auto& j : sc.junctions) if (in(j.position)) add(ObjectKind::Junction, j.id);
+            for (const auto& c : sc.corridors)
+                if (std::any_of(c.centreline.begin(), c.centreline.end(), in)) add(ObjectKind::Corridor, c.id);
+            for (const auto& z : sc.zones) {
+                const bool hit = z.shape.kind == ZoneShape::Kind::Circle ? in(z.shape.center)
+                                                                         : std::any_of(z.shape.polygon.begin(), z.shape.polygon.end(), in);
+                if (hit) add(ObjectKind::Zone, z.id);
+            }
+        } else if (!press_.dragging && map_has_mouse) {
+            const GeoPoint at = cursor_ ? *cursor_ : geo;
+            switch (tool) {
+                case Tool::Select: {
+                    const MapPick& p = press_.pick;
+                    if (p.what == MapPick::What::None) {
+                        if (!io.KeyShift) selection.clear();
+                    } else if (io.KeyShift) {
+                        if (selected(p.ref.kind, p.ref.id)) selection.erase(std::find(selection.begin(), selection.end(), p.ref));
+                        else selection.push_back(p.ref);
+                    } else if (p.what != MapPick::What::Vertex && p.what != MapPick::What::Midpoint) {
+                        selection = {p.ref};
+                    }
+                    break;
+                }
+                case Tool::Corridor: case Tool::PolygonZone: case Tool::Measure: drawing_.push_back(at); break;
+                case Tool::Hub:
+                    apply(view, add_command(ObjectKind::Hub, {{"id", "hub"}, {"name", "New hub"}, {"kind", "vertiport"}, {"position", point_json(at)},
+                                                               {"ground_elevation_m_amsl", 0}, {"pads", {{"count", 2}, {"slot_s", 60}}},
+                                                               {"energy", {{"kind", "charger"}, {"count", 2}, {"charge_power_w", 2000}}}}));
+                    break;
+                case Tool::Junction: apply(view, add_command(ObjectKind::Junction, {{"id", "j"}, {"position", point_json(at)}})); break;
+                case Tool::CircleZone:
+                    if (!circle_centre_) {
+                        circle_centre_ = at;
+                    } else {
+                        const double r = std::max(1.0, geodesy::distance_m(*circle_centre_, geo));
+                        apply(view, add_command(ObjectKind::Zone, {{"id", "z-new"}, {"name", "New zone"}, {"kind", "no_fly"}, {"jurisdiction", "mainland"},
+                                                                    {"circle", {{"center", point_json(*circle_centre_)}, {"radius_m", std::round(r)}}},
+                                                                    {"floor", altitude(0, "above_ground")}, {"ceiling", altitude(300, "above_ground")}}));
+                        circle_centre_.reset();
+                    }
+                    break;
+            }
+        }
+        press_ = {};
+    }
+    return used;
+}
+
+void MapEditor::draw(ImDrawList* dl, const MapCamera& camera, const ScenarioView& view, float s) const {
+    const Scenario& sc = *view.scenario;
+    const ImU32 ink = IM_COL32(20, 24, 32, 255), paper = IM_COL32(255, 255, 255, 255), accent = IM_COL32(255, 196, 0, 255);
+    for (const ObjectRef& r : selection) {
+        if (r.kind == ObjectKind::Hub || r.kind == ObjectKind::Junction) {
+            const auto i = find_object(sc, r.kind, r.id);
+            if (!i) continue;
+            const GeoPoint p = r.kind == ObjectKind::Hub ? sc.hubs[*i].position : sc.junctions[*i].position;
+            dl->AddCircle(screen(camera, p), 13 * s, accent, 24, 3 * s);
+            continue;
+        }
+        if (r.kind == ObjectKind::Zone) {
+            for (const auto& z : sc.zones) {
+                if (z.id != r.id || z.shape.kind != ZoneShape::Kind::Circle) continue;
+                dl->AddCircle(screen(camera, z.shape.center), float(z.shape.radius_m / camera.ground_m_per_px()), accent, 72, 3 * s);
+                dl->AddCircleFilled(screen(camera, z.shape.center), 4 * s, accent);
+            }
+        }
+        const std::vector<GeoPoint>* v = vertices_of(sc, r);
+        if (!v || v->empty()) continue;
+        std::vector<ImVec2> line;
+        for (const auto& p : *v) line.push_back(screen(camera, p));
+        const bool closed = r.kind == ObjectKind::Zone;
+        dl->AddPolyline(line.data(), int(line.size()), accent, closed ? ImDrawFlags_Closed : 0, 3 * s);
+        for (size_t i = 0; i < line.size(); ++i) {
+            if (i + 1 == line.size() && !closed) break;
+            const ImVec2 a = line[i], b = line[(i + 1) % line.size()];
+            dl->AddCircleFilled(ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2), 3.5f * s, IM_COL32(255, 255, 255, 200));
+        }
+        for (const ImVec2& p : line) {
+            dl->AddRectFilled(ImVec2(p.x - 5 * s, p.y - 5 * s), ImVec2(p.x + 5 * s, p.y + 5 * s), paper);
+            dl->AddRect(ImVec2(p.x - 5 * s, p.y - 5 * s), ImVec2(p.x + 5 * s, p.y + 5 * s), ink, 0, 0, 1.5f * s);
+        }
+    }
+
+    if (!drawing_.empty()) {
+        std::vector<ImVec2> line;
+        for (const auto& p : drawing_) line.push_back(screen(camera, p));
+        if (cursor_) line.push_back(screen(camera, *cursor_));
+        const ImU32 colour = tool == Tool::Measure ? IM_COL32(255, 255, 255, 255) : IM_COL32(0, 120, 255, 255);
+        dl->AddPolyline(line.data(), int(line.size()), colour, tool == Tool::PolygonZone ? ImDrawFlags_Closed : 0, 2.5f * s);
+        for (size_t i = 0; i < drawing_.size(); ++i) dl->AddCircleFilled(line[i], 4.5f * s, colour);
+        if (tool == Tool::Measure) {
+            double total = 0;
+            for (size_t i = 0; i + 1 < drawing_.size(); ++i) total += geodesy::distance_m(drawing_[i], drawing_[i + 1]);
+            if (cursor_) total += geodesy::distance_m(drawing_.back(), *cursor_);
+            char text[64];
+            std::snprintf(text, sizeof text, total >= 1000 ? "%.2f km" : "%.0f m", total >= 1000 ? total / 1000 : total);
+            const ImVec2 at(line.back().x + 12 * s, line.back().y - 18 * s);
+            const ImVec2 size = ImGui::CalcTextSize(text);
+            dl->AddRectFilled(ImVec2(at.x - 4 * s, at.y - 2 * s), ImVec2(at.x + size.x + 4 * s, at.y + size.y + 2 * s), IM_COL32(20, 24, 32, 220), 4 * s);
+            dl->AddText(at, paper, text);
+        }
+    }
+    if (circle_centre_) {
+        const ImVec2 c = screen(camera, *circle_centre_);
+        dl->AddCircleFilled(c, 4 * s, IM_COL32(0, 120, 255, 255));
+        if (cursor_) dl->AddCircle(c, dist(c, screen(camera, *cursor_)), IM_COL32(0, 120, 255, 255), 72, 2.5f * s);
+    }
+    if (cursor_ && cursor_snapped_ && tool != Tool::Measure) {
+        // The snap cue: a ring on the node the next click will join.
+        dl->AddCircle(screen(camera, *cursor_), 14 * s, IM_COL32(0, 200, 120, 255), 32, 3 * s);
+    }
+    if (press_.box) {
+        dl->AddRectFilled(press_.at, box_end_, IM_COL32(0, 120, 255, 40));
+        dl->AddRect(press_.at, box_end_, IM_COL32(0, 120, 255, 220), 0, 0, 1.5f * s);
+    }
+}
+
+Json MapEditor::state() const {
+    Json sel = Json::array();
+    for (const auto& r : selection) sel.push_back({{"kind", to_string(r.kind)}, {"id", r.id}});
+    const char* name = "";
+    for (const auto& info : all_tools()) if (info.tool == tool) name = info.name;
+    return {{"tool", name}, {"selection", sel}, {"drawing", drawing_.size()}, {"message", message}, {"messageIsError", message_is_error},
+            {"snapped", cursor_.has_value() && cursor_snapped_}};
+}
+
+}  // namespace lowsky::web

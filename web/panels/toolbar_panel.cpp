@@ -1,0 +1,97 @@
+// The bar across the top of the map: the app's name, the drawing tools (each with its
+// shortcut), the Edit menu (undo and redo naming what they undo, delete, duplicate), the view's
+// reset, and a line that says what the tool in hand wants next or why the last edit was
+// refused. Its buttons wrap onto more rows on a narrow screen; the other panels sit below it.
+#include <imgui.h>
+
+#include "panels.h"
+
+namespace lowsky::web {
+
+namespace {
+
+// Puts the next button on this row if it fits, else on a new one.
+void flow(const char* label, float right_edge) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float width = ImGui::CalcTextSize(label).x + 2 * st.FramePadding.x;
+    ImGui::SameLine();
+    if (ImGui::GetCursorScreenPos().x + width > right_edge) ImGui::NewLine();
+}
+
+}  // namespace
+
+TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::string& basemap_status, float s,
+                          std::vector<std::pair<std::string, std::array<float, 4>>>& rects, float& bottom) {
+    TopBarAction action = TopBarAction::None;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos, ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(vp->Size.x, 0), ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(0.94f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                   ImGuiWindowFlags_NoNav | ImGuiWindowFlags_AlwaysAutoResize;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10 * s, 6 * s));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(7 * s, 4 * s));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(5 * s, 5 * s));
+    if (ImGui::Begin("##top_bar", nullptr, flags)) {
+        const float right = vp->Pos.x + vp->Size.x - 10 * s;
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("lowsky");
+        ImGui::SameLine();
+        ImGui::TextDisabled("Greater Bay Area");
+        if (editor && view) {
+            for (const ToolInfo& t : all_tools()) {
+                const std::string label = std::string(t.name) + "  " + t.key;
+                flow(label.c_str(), right);
+                const bool on = editor->tool == t.tool;
+                if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.95f, 0.70f, 0.10f, 1.0f)), ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.08f, 0.08f, 0.10f, 1));
+                if (ImGui::Button(label.c_str())) editor->set_tool(t.tool);
+                if (on) ImGui::PopStyleColor(2);
+                remember_item_rect((std::string("tool.") + t.name).c_str(), rects);
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (%s): %s", t.name, t.key, t.hint);
+            }
+            const std::string undo = view->editor->undo_name(), redo = view->editor->redo_name();
+            const std::string undo_label = undo.empty() ? "Undo" : "Undo " + undo, redo_label = redo.empty() ? "Redo" : "Redo " + redo;
+            flow(undo_label.c_str(), right);
+            ImGui::BeginDisabled(undo.empty());
+            if (ImGui::Button(undo_label.c_str())) editor->undo(*view);
+            ImGui::EndDisabled();
+            remember_item_rect("edit.undo", rects);
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Ctrl+Z");
+            flow(redo_label.c_str(), right);
+            ImGui::BeginDisabled(redo.empty());
+            if (ImGui::Button(redo_label.c_str())) editor->redo(*view);
+            ImGui::EndDisabled();
+            remember_item_rect("edit.redo", rects);
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Ctrl+Shift+Z or Ctrl+Y");
+            ImGui::BeginDisabled(editor->selection.empty());
+            flow("Delete", right);
+            if (ImGui::Button("Delete")) editor->remove_selection(*view);
+            remember_item_rect("edit.delete", rects);
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Delete");
+            flow("Duplicate", right);
+            if (ImGui::Button("Duplicate")) editor->duplicate_selection(*view);
+            remember_item_rect("edit.duplicate", rects);
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Ctrl+D; Ctrl+C and Ctrl+V copy and paste");
+            ImGui::EndDisabled();
+        }
+        flow("Reset view", right);
+        if (ImGui::Button("Reset view")) action = TopBarAction::ResetView;
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("%s", basemap_status.c_str());
+        if (editor && !editor->message.empty()) {
+            ImGui::PushTextWrapPos(0.0f);
+            if (editor->message_is_error) ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.40f, 1), "%s", editor->message.c_str());
+            else ImGui::TextDisabled("%s", editor->message.c_str());
+            ImGui::PopTextWrapPos();
+        }
+        remember_window_rect("toolbar", rects);
+        bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
+    }
+    ImGui::End();
+    ImGui::PopStyleVar(4);
+    return action;
+}
+
+}  // namespace lowsky::web
