@@ -39,6 +39,7 @@ bool App::init(std::string& error) {
         notices_.push_back({"Font unavailable", "The interface font could not be loaded; using the built-in one."});
     }
     ImGui_ImplGlfw_InitForOpenGL(platform_window(), true);
+    platform_wrap_key_callback();
     platform_route_wheel(ImGui_ImplGlfw_ScrollCallback);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
@@ -163,7 +164,10 @@ void App::handle_map_input() {
         frames_to_draw_ = std::max(frames_to_draw_, 2);
     }
     // The editor first: a drag that starts on an object moves it; anywhere else it pans.
-    const bool edited = scenario_ && map_editor_.handle_input(*scenario_, camera_, ui_scale_, !io.WantCaptureMouse);
+    const std::vector<KeyPress> keys = platform_take_key_presses();
+    const std::vector<MouseButtonEvent> buttons = platform_take_mouse_buttons();
+    const bool double_click = platform_take_double_click();
+    const bool edited = scenario_ && map_editor_.handle_input(*scenario_, camera_, ui_scale_, !io.WantCaptureMouse, keys, buttons, double_click);
     if (!ImGui::IsMouseDown(ImGuiMouseButton_Left) && !ImGui::IsMouseReleased(ImGuiMouseButton_Left)) panning_ = false;
     if (io.WantCaptureMouse) return;
     // A press becomes a pan once it has moved past the drag threshold (a click never pans);
@@ -179,7 +183,7 @@ void App::handle_map_input() {
         camera_.zoom_around(io.MousePos.x, io.MousePos.y, 0.25 * steps);
     }
     // A double-click zooms, except where it finishes a shape being drawn.
-    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && (map_editor_.tool == Tool::Select || map_editor_.tool == Tool::Hub))
+    if (double_click && (map_editor_.tool == Tool::Select || map_editor_.tool == Tool::Hub))
         camera_.zoom_around(io.MousePos.x, io.MousePos.y, 1.0);
 }
 
@@ -188,6 +192,7 @@ void App::draw_frame() {
     const CanvasSize size = platform_sync_canvas_size();
     camera_.set_viewport(size.width_px, size.height_px, size.pixel_ratio);
 
+    platform_frame_begin();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();

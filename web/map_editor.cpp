@@ -262,52 +262,67 @@ void MapEditor::finish_drawing(ScenarioView& view) {
     drawing_.clear();
 }
 
-bool MapEditor::handle_input(ScenarioView& view, const MapCamera& camera, float s, bool map_has_mouse) {
+bool MapEditor::handle_input(ScenarioView& view, const MapCamera& camera, float s, bool map_has_mouse, const std::vector<KeyPress>& keys,
+                             const std::vector<MouseButtonEvent>& buttons, bool double_click) {
     ImGuiIO& io = ImGui::GetIO();
     if (!io.WantTextInput) {
-        const bool ctrl = io.KeyCtrl || io.KeySuper;
-        if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Z, false)) io.KeyShift ? redo(view) : undo(view);
-        else if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Y, false)) redo(view);
-        else if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_C, false)) copy_selection(view);
-        else if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_V, false)) paste(view);
-        else if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_D, false)) duplicate_selection(view);
-        else if (!ctrl) {
+        for (const KeyPress& k : keys) {
+            const bool ctrl = (k.mods & (GLFW_MOD_CONTROL | GLFW_MOD_SUPER)) != 0, shift = (k.mods & GLFW_MOD_SHIFT) != 0;
+            if (ctrl) {
+                if (k.repeat) continue;
+                if (k.key == GLFW_KEY_Z) shift ? redo(view) : undo(view);
+                else if (k.key == GLFW_KEY_Y) redo(view);
+                else if (k.key == GLFW_KEY_C) copy_selection(view);
+                else if (k.key == GLFW_KEY_V) paste(view);
+                else if (k.key == GLFW_KEY_D) duplicate_selection(view);
+                continue;
+            }
+            if (k.key == GLFW_KEY_BACKSPACE && !drawing_.empty()) {
+                drawing_.pop_back();
+                continue;
+            }
+            if (k.repeat) continue;
             for (const auto& info : all_tools())
-                if (ImGui::IsKeyPressed(info.key[0], false)) set_tool(info.tool);
-            if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
+                if (k.key == info.key[0]) set_tool(info.tool);
+            if (k.key == GLFW_KEY_ESCAPE) {
                 if (!drawing_.empty() || circle_centre_) cancel();
                 else if (tool != Tool::Select) set_tool(Tool::Select);
                 else selection.clear();
             }
-            if (ImGui::IsKeyPressed(GLFW_KEY_ENTER, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_ENTER, false)) finish_drawing(view);
-            if (ImGui::IsKeyPressed(GLFW_KEY_BACKSPACE, true) && !drawing_.empty()) drawing_.pop_back();
-            else if (ImGui::IsKeyPressed(GLFW_KEY_DELETE, false) || (ImGui::IsKeyPressed(GLFW_KEY_BACKSPACE, false) && drawing_.empty() && tool == Tool::Select))
-                remove_selection(view);
+            if (k.key == GLFW_KEY_ENTER || k.key == GLFW_KEY_KP_ENTER) finish_drawing(view);
+            if (k.key == GLFW_KEY_DELETE || (k.key == GLFW_KEY_BACKSPACE && tool == Tool::Select)) remove_selection(view);
         }
     }
 
     cursor_.reset();
-    if (!map_has_mouse && !press_.down) return false;
     const ImVec2 m = io.MousePos;
     const GeoPoint geo = camera.screen_to_geo(m.x, m.y);
-    const bool drawing_tool = tool != Tool::Select;
-    if (drawing_tool) cursor_ = tool == Tool::Measure ? geo : snapped(view, camera, geo, s, cursor_snapped_);
+    if (tool != Tool::Select && map_has_mouse) cursor_ = tool == Tool::Measure ? geo : snapped(view, camera, geo, s, cursor_snapped_);
 
-    if (map_has_mouse && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-        press_ = {};
-        press_.down = true;
-        press_.at = m;
-        press_.last = geo;
-        press_.pick = tool == Tool::Select ? pick(view, camera, m, s) : MapPick{};
-        if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && (tool == Tool::Corridor || tool == Tool::PolygonZone)) {
-            finish_drawing(view);
-            press_.down = false;
-            return true;
+    // Presses and releases in the order they came, each where it happened.
+    bool used = false;
+    for (const MouseButtonEvent& e : buttons) {
+        if (e.button != 0) continue;
+        const ImVec2 at(e.x, e.y);
+        if (e.down) {
+            if (!map_has_mouse) continue;
+            press_ = {};
+            press_.down = true;
+            press_.at = at;
+            press_.last = camera.screen_to_geo(at.x, at.y);
+            press_.pick = tool == Tool::Select ? pick(view, camera, at, s) : MapPick{};
+        } else if (press_.down) {
+            used = release(view, camera, s, at, map_has_mouse) || used;
         }
     }
-    if (!press_.down) return false;
+    // The browser's own double-click: its clicks have added their vertices already.
+    if (map_has_mouse && double_click && (tool == Tool::Corridor || tool == Tool::PolygonZone)) {
+        finish_drawing(view);
+        return true;
+    }
+    if (!press_.down) return used;
 
-    if (!press_.dragging && ImGui::IsMouseDown(ImGuiMouseButton_Left) && dist(m, press_.at) >= kDragStart_px * s) {
+    if (!press_.dragging && dist(m, press_.at) >= kDragStart_px * s) {
         press_.dragging = true;
         const MapPick& p = press_.pick;
         if (tool == Tool::Select && p.what != MapPick::What::None) {
@@ -327,8 +342,6 @@ bool MapEditor::handle_input(ScenarioView& view, const MapCamera& camera, float 
             press_.box = true;
         }
     }
-
-    bool used = false;
     if (press_.dragging) {
         const MapPick& p = press_.pick;
         if (tool == Tool::Select && p.what == MapPick::What::Vertex) {
@@ -354,63 +367,70 @@ bool MapEditor::handle_input(ScenarioView& view, const MapCamera& camera, float 
         }
         press_.last = geo;
     }
+    return used;
+}
 
-    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
-        if (press_.box) {
-            // Everything with a point inside the box.
-            const float x0 = std::min(press_.at.x, m.x), x1 = std::max(press_.at.x, m.x), y0 = std::min(press_.at.y, m.y), y1 = std::max(press_.at.y, m.y);
-            auto in = [&](GeoPoint g) {
-                const ImVec2 q = screen(camera, g);
-                return q.x >= x0 && q.x <= x1 && q.y >= y0 && q.y <= y1;
-            };
-            auto add = [&](ObjectKind k, const std::string& id) { if (!selected(k, id)) selection.push_back({k, id}); };
-            const Scenario& sc = *view.scenario;
-            for (const auto& h : sc.hubs) if (in(h.position)) add(ObjectKind::Hub, h.id);
-            for (const auto& j : sc.junctions) if (in(j.position)) add(ObjectKind::Junction, j.id);
-            for (const auto& c : sc.corridors)
-                if (std::any_of(c.centreline.begin(), c.centreline.end(), in)) add(ObjectKind::Corridor, c.id);
-            for (const auto& z : sc.zones) {
-                const bool hit = z.shape.kind == ZoneShape::Kind::Circle ? in(z.shape.center)
-                                                                         : std::any_of(z.shape.polygon.begin(), z.shape.polygon.end(), in);
-                if (hit) add(ObjectKind::Zone, z.id);
-            }
-        } else if (!press_.dragging && map_has_mouse) {
-            const GeoPoint at = cursor_ ? *cursor_ : geo;
-            switch (tool) {
-                case Tool::Select: {
-                    const MapPick& p = press_.pick;
-                    if (p.what == MapPick::What::None) {
-                        if (!io.KeyShift) selection.clear();
-                    } else if (io.KeyShift) {
-                        if (selected(p.ref.kind, p.ref.id)) selection.erase(std::find(selection.begin(), selection.end(), p.ref));
-                        else selection.push_back(p.ref);
-                    } else if (p.what != MapPick::What::Vertex && p.what != MapPick::What::Midpoint) {
-                        selection = {p.ref};
-                    }
-                    break;
-                }
-                case Tool::Corridor: case Tool::PolygonZone: case Tool::Measure: drawing_.push_back(at); break;
-                case Tool::Hub:
-                    apply(view, add_command(ObjectKind::Hub, {{"id", "hub"}, {"name", "New hub"}, {"kind", "vertiport"}, {"position", point_json(at)},
-                                                               {"ground_elevation_m_amsl", 0}, {"pads", {{"count", 2}, {"slot_s", 60}}},
-                                                               {"energy", {{"kind", "charger"}, {"count", 2}, {"charge_power_w", 2000}}}}));
-                    break;
-                case Tool::Junction: apply(view, add_command(ObjectKind::Junction, {{"id", "j"}, {"position", point_json(at)}})); break;
-                case Tool::CircleZone:
-                    if (!circle_centre_) {
-                        circle_centre_ = at;
-                    } else {
-                        const double r = std::max(1.0, geodesy::distance_m(*circle_centre_, geo));
-                        apply(view, add_command(ObjectKind::Zone, {{"id", "z-new"}, {"name", "New zone"}, {"kind", "no_fly"}, {"jurisdiction", "mainland"},
-                                                                    {"circle", {{"center", point_json(*circle_centre_)}, {"radius_m", std::round(r)}}},
-                                                                    {"floor", altitude(0, "above_ground")}, {"ceiling", altitude(300, "above_ground")}}));
-                        circle_centre_.reset();
-                    }
-                    break;
-            }
+bool MapEditor::release(ScenarioView& view, const MapCamera& camera, float s, ImVec2 m, bool map_has_mouse) {
+    ImGuiIO& io = ImGui::GetIO();
+    const GeoPoint geo = camera.screen_to_geo(m.x, m.y);
+    const bool was_drag = press_.dragging || dist(m, press_.at) >= kDragStart_px * s;
+    bool used = press_.dragging && (press_.box || press_.pick.what != MapPick::What::None);
+    if (press_.box) {
+        // Everything with a point inside the box.
+        const float x0 = std::min(press_.at.x, m.x), x1 = std::max(press_.at.x, m.x), y0 = std::min(press_.at.y, m.y), y1 = std::max(press_.at.y, m.y);
+        auto in = [&](GeoPoint g) {
+            const ImVec2 q = screen(camera, g);
+            return q.x >= x0 && q.x <= x1 && q.y >= y0 && q.y <= y1;
+        };
+        auto add = [&](ObjectKind k, const std::string& id) { if (!selected(k, id)) selection.push_back({k, id}); };
+        const Scenario& sc = *view.scenario;
+        for (const auto& h : sc.hubs) if (in(h.position)) add(ObjectKind::Hub, h.id);
+        for (const auto& j : sc.junctions) if (in(j.position)) add(ObjectKind::Junction, j.id);
+        for (const auto& c : sc.corridors)
+            if (std::any_of(c.centreline.begin(), c.centreline.end(), in)) add(ObjectKind::Corridor, c.id);
+        for (const auto& z : sc.zones) {
+            const bool hit = z.shape.kind == ZoneShape::Kind::Circle ? in(z.shape.center)
+                                                                     : std::any_of(z.shape.polygon.begin(), z.shape.polygon.end(), in);
+            if (hit) add(ObjectKind::Zone, z.id);
         }
-        press_ = {};
+    } else if (!was_drag && map_has_mouse) {
+        bool snapped_here = false;
+        const GeoPoint at = tool == Tool::Measure ? geo : snapped(view, camera, geo, s, snapped_here);
+        switch (tool) {
+            case Tool::Select: {
+                const MapPick& p = press_.pick;
+                if (p.what == MapPick::What::None) {
+                    if (!io.KeyShift) selection.clear();
+                } else if (io.KeyShift) {
+                    if (selected(p.ref.kind, p.ref.id)) selection.erase(std::find(selection.begin(), selection.end(), p.ref));
+                    else selection.push_back(p.ref);
+                } else if (p.what != MapPick::What::Vertex && p.what != MapPick::What::Midpoint) {
+                    selection = {p.ref};
+                }
+                break;
+            }
+            case Tool::Corridor: case Tool::PolygonZone: case Tool::Measure: drawing_.push_back(at); break;
+            case Tool::Hub:
+                apply(view, add_command(ObjectKind::Hub, {{"id", "hub"}, {"name", "New hub"}, {"kind", "vertiport"}, {"position", point_json(at)},
+                                                           {"ground_elevation_m_amsl", 0}, {"pads", {{"count", 2}, {"slot_s", 60}}},
+                                                           {"energy", {{"kind", "charger"}, {"count", 2}, {"charge_power_w", 2000}}}}));
+                break;
+            case Tool::Junction: apply(view, add_command(ObjectKind::Junction, {{"id", "j"}, {"position", point_json(at)}})); break;
+            case Tool::CircleZone:
+                if (!circle_centre_) {
+                    circle_centre_ = at;
+                } else {
+                    const double r = std::max(1.0, geodesy::distance_m(*circle_centre_, geo));
+                    apply(view, add_command(ObjectKind::Zone, {{"id", "z-new"}, {"name", "New zone"}, {"kind", "no_fly"}, {"jurisdiction", "mainland"},
+                                                                {"circle", {{"center", point_json(*circle_centre_)}, {"radius_m", std::round(r)}}},
+                                                                {"floor", altitude(0, "above_ground")}, {"ceiling", altitude(300, "above_ground")}}));
+                    circle_centre_.reset();
+                }
+                break;
+        }
+        used = true;
     }
+    press_ = {};
     return used;
 }
 

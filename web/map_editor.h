@@ -13,6 +13,7 @@
 #include "core/json_read.h"
 #include "edit/command.h"
 #include "geo/map_camera.h"
+#include "platform.h"
 #include "scenario_view.h"
 
 namespace lowsky::web {
@@ -41,8 +42,11 @@ public:
     bool message_is_error = false;
 
     // Mouse on the map (when no window has it) and the keyboard shortcuts (when no text field
-    // has it). Returns true when it used the mouse drag itself (the map must not pan).
-    bool handle_input(ScenarioView& view, const MapCamera& camera, float ui_scale, bool map_has_mouse);
+    // has it); `buttons`: the presses and releases since the last frame, in order; `double_click`:
+    // the browser saw one since the last frame. Returns true when it
+    // used the mouse itself (the map must not pan).
+    bool handle_input(ScenarioView& view, const MapCamera& camera, float ui_scale, bool map_has_mouse, const std::vector<KeyPress>& keys,
+                      const std::vector<MouseButtonEvent>& buttons, bool double_click);
     // Selection, handles, the shape being drawn, the snap cue, the measure.
     void draw(ImDrawList* dl, const MapCamera& camera, const ScenarioView& view, float ui_scale) const;
 
@@ -63,6 +67,7 @@ private:
     MapPick pick(const ScenarioView& view, const MapCamera& camera, ImVec2 at, float s) const;
     GeoPoint snapped(const ScenarioView& view, const MapCamera& camera, GeoPoint at, float s, bool& snapped_to_node) const;
     void finish_drawing(ScenarioView& view);
+    bool release(ScenarioView& view, const MapCamera& camera, float s, ImVec2 at, bool map_has_mouse);
     void keep_selection_valid(const ScenarioView& view);
 
     struct Press {

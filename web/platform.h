@@ -47,6 +47,31 @@ void platform_run(std::function<void()> frame);
 
 // Any input since the last call (mouse, keys, wheel, touch, resize).
 bool platform_take_input_activity();
+
+// The keys pressed since the last call (GLFW key codes and modifier bits), in order.
+struct KeyPress {
+    int key;
+    int mods;
+    bool repeat;
+};
+std::vector<KeyPress> platform_take_key_presses();
+
+// The mouse buttons pressed and released since the last call, in order, with where (pixels).
+struct MouseButtonEvent {
+    int button;
+    bool down;
+    float x, y;
+};
+std::vector<MouseButtonEvent> platform_take_mouse_buttons();
+
+// Call once Dear ImGui's GLFW backend is installed: keys and characters then reach it through
+// a queue that platform_frame_begin (before every frame) delivers so that each press is seen
+// by a frame before its release.
+void platform_wrap_key_callback();
+void platform_frame_begin();
+
+// Whether the browser reported a double-click of the left button since the last call.
+bool platform_take_double_click();
 PinchGesture platform_take_pinch();
 
 // Fetches a file served beside the app. done() runs later, on the main thread.

@@ -6,6 +6,8 @@
 #define GLFW_INCLUDE_ES3
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace lowsky::web {
@@ -27,9 +29,53 @@ void mark_activity() { g_input_activity = true; }
 
 // Input callbacks installed before ImGui's backend, which chains to them.
 void on_cursor(GLFWwindow*, double, double) { mark_activity(); }
-void on_button(GLFWwindow*, int, int, int) { mark_activity(); }
+std::vector<MouseButtonEvent> g_mouse_events;
+// Every press and release in order, where it happened: a quick click can fall between two
+// frames, where Dear ImGui 1.86 may see the press and never the release.
+void on_button(GLFWwindow* window, int button, int action, int) {
+    mark_activity();
+    double x = 0, y = 0;
+    glfwGetCursorPos(window, &x, &y);
+    if (g_mouse_events.size() < 64) g_mouse_events.push_back({button, action == GLFW_PRESS, float(x), float(y)});
+}
 void on_scroll(GLFWwindow*, double, double) { mark_activity(); }
-void on_key(GLFWwindow*, int, int, int, int) { mark_activity(); }
+std::vector<KeyPress> g_key_presses;
+
+// Dear ImGui 1.86 reads keys as held or not when a frame starts: a press and release that both
+// come between two frames (a quick tap, or a test's key press) are never seen, and Ctrl+A,
+// Enter or Delete in a text field go missing. So keys and characters reach it through a queue,
+// delivered when a frame starts, up to the release of a key pressed in the same delivery: the
+// rest waits for the next frame, in order.
+struct QueuedKey {
+    bool is_char;
+    int key, scancode, action, mods;
+    unsigned int codepoint;
+};
+bool g_double_click = false;
+
+// The browser's dblclick: two clicks can fall within one frame, where Dear ImGui sees one.
+EM_BOOL on_dblclick(int, const EmscriptenMouseEvent* e, void*) {
+    if (e->button == 0) g_double_click = true;
+    mark_activity();
+    return EM_FALSE;
+}
+
+GLFWkeyfun g_inner_key = nullptr;        // Dear ImGui's, which chains to on_key
+GLFWcharfun g_inner_char = nullptr;      // ... and on_char
+std::vector<QueuedKey> g_key_queue;
+void on_key_outer(GLFWwindow*, int key, int scancode, int action, int mods) {
+    g_key_queue.push_back({false, key, scancode, action, mods, 0});
+    g_input_activity = true;
+}
+void on_char_outer(GLFWwindow*, unsigned int codepoint) {
+    g_key_queue.push_back({true, 0, 0, 0, 0, codepoint});
+    g_input_activity = true;
+}
+
+void on_key(GLFWwindow*, int key, int, int action, int mods) {
+    mark_activity();
+    if ((action == GLFW_PRESS || action == GLFW_REPEAT) && g_key_presses.size() < 64) g_key_presses.push_back({key, mods, action == GLFW_REPEAT});
+}
 void on_char(GLFWwindow*, unsigned int) { mark_activity(); }
 
 void main_loop_trampoline() { if (g_frame) g_frame(); }
@@ -183,6 +229,7 @@ bool platform_init(std::string& error) {
     glfwSetScrollCallback(g_window, on_scroll);
     glfwSetKeyCallback(g_window, on_key);
     glfwSetCharCallback(g_window, on_char);
+    emscripten_set_dblclick_callback("#canvas", nullptr, EM_TRUE, on_dblclick);
     emscripten_set_touchstart_callback("#canvas", nullptr, EM_TRUE, on_touch);
     emscripten_set_touchmove_callback("#canvas", nullptr, EM_TRUE, on_touch);
     emscripten_set_touchend_callback("#canvas", nullptr, EM_TRUE, on_touch);
@@ -221,6 +268,46 @@ void platform_route_wheel(ScrollCallback scroll) {
 void platform_run(std::function<void()> frame) {
     g_frame = std::move(frame);
     emscripten_set_main_loop(main_loop_trampoline, 0, true);
+}
+
+void platform_wrap_key_callback() {
+    g_inner_key = glfwSetKeyCallback(g_window, on_key_outer);
+    g_inner_char = glfwSetCharCallback(g_window, on_char_outer);
+}
+
+void platform_frame_begin() {
+    std::vector<int> pressed;
+    size_t i = 0;
+    for (; i < g_key_queue.size(); ++i) {
+        const QueuedKey& k = g_key_queue[i];
+        if (k.is_char) {
+            if (g_inner_char) g_inner_char(g_window, k.codepoint);
+            continue;
+        }
+        if (k.action == GLFW_RELEASE && std::find(pressed.begin(), pressed.end(), k.key) != pressed.end()) break;
+        if (k.action == GLFW_PRESS) pressed.push_back(k.key);
+        if (g_inner_key) g_inner_key(g_window, k.key, k.scancode, k.action, k.mods);
+    }
+    g_key_queue.erase(g_key_queue.begin(), g_key_queue.begin() + long(i));
+    if (!g_key_queue.empty()) g_input_activity = true;  // another frame for the rest
+}
+
+std::vector<MouseButtonEvent> platform_take_mouse_buttons() {
+    std::vector<MouseButtonEvent> out;
+    out.swap(g_mouse_events);
+    return out;
+}
+
+bool platform_take_double_click() {
+    const bool d = g_double_click;
+    g_double_click = false;
+    return d;
+}
+
+std::vector<KeyPress> platform_take_key_presses() {
+    std::vector<KeyPress> out;
+    out.swap(g_key_presses);
+    return out;
 }
 
 bool platform_take_input_activity() {

@@ -56,7 +56,9 @@ const std::vector<Choice>* choices_for(ObjectKind kind, const std::string& point
 
 class Fields {
 public:
-    Fields(InspectorState& st, MapEditor& editor, ScenarioView& view, ObjectRef ref) : st_(st), editor_(editor), view_(view), ref_(std::move(ref)) {}
+    using Rects = std::vector<std::pair<std::string, std::array<float, 4>>>;
+    Fields(InspectorState& st, MapEditor& editor, ScenarioView& view, ObjectRef ref, Rects& rects)
+        : st_(st), editor_(editor), view_(view), ref_(std::move(ref)), rects_(rects) {}
 
     void object(const OJson& o, const std::string& pointer) {
         for (auto it = o.begin(); it != o.end(); ++it) value(it.key(), it.value(), pointer + "/" + it.key());
@@ -100,6 +102,7 @@ private:
             label(key);
             double x = v.get<double>();
             ImGui::InputDouble("##v", &x, 0, 0, "%.6g");
+            placed(pointer);
             if (ImGui::IsItemDeactivatedAfterEdit()) send(pointer, v.is_number_integer() && x == double(long(x)) ? nlohmann::json(long(x)) : nlohmann::json(x));
             const char* unit = unit_of(key);
             if (*unit) ImGui::SameLine(), ImGui::TextDisabled("%s", unit);
@@ -119,14 +122,17 @@ private:
                 char buffer[512];
                 std::snprintf(buffer, sizeof buffer, "%s", now.c_str());
                 ImGui::InputText("##v", buffer, sizeof buffer);
+                placed(pointer);
                 if (ImGui::IsItemDeactivatedAfterEdit()) send(pointer, std::string(buffer));
             }
             error_under(pointer);
         } else if (v.is_object() && v.contains("value_m") && v.contains("reference")) {
             // An altitude: its number and its reference on one line.
             label(key);
+            ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.5f);
             double x = v["value_m"].get<double>();
             ImGui::InputDouble("##m", &x, 0, 0, "%.6g");
+            placed(pointer + "/value_m");
             if (ImGui::IsItemDeactivatedAfterEdit()) send(pointer + "/value_m", x);
             ImGui::SameLine();
             ImGui::TextDisabled("m");
@@ -189,10 +195,14 @@ private:
         ImGui::PopID();
     }
 
+    // Publishes the field just drawn, by its pointer, for the browser tests.
+    void placed(const std::string& pointer) { remember_item_rect(("field." + pointer).c_str(), rects_); }
+
     InspectorState& st_;
     MapEditor& editor_;
     ScenarioView& view_;
     ObjectRef ref_;
+    Rects& rects_;
 };
 
 }  // namespace
@@ -221,7 +231,7 @@ void draw_inspector_panel(InspectorState& st, MapEditor& editor, ScenarioView& v
                 ImGui::Text("%s  %s", to_string(ref.kind), ref.id.c_str());
                 ImGui::Separator();
                 const OJson o = object_to_json(object_at(*view.scenario, ref.kind, *index));
-                Fields(st, editor, view, ref).object(o, "");
+                Fields(st, editor, view, ref, rects).object(o, "");
                 int n = 0;
                 for (const auto& f : view.report.findings) {
                     if (f.object != ref.id && f.other != ref.id) continue;
