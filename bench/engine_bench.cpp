@@ -5,6 +5,8 @@
 //             scenario and on 300 corridors and 100 zones (budget 4 ms p95 in WebAssembly)
 #include <cmath>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include "core/file_io.h"
 #include "edit/editor.h"
@@ -19,7 +21,27 @@
 
 using namespace lowsky;
 
-int main() {
+namespace {
+
+// 300 corridors and 100 zones: the editing benchmark's large case.
+bench::NetworkSpec editing_network_spec() {
+    bench::NetworkSpec spec;
+    spec.columns = 15;
+    spec.rows = 12;
+    spec.diagonals = true;
+    spec.target_corridors = 300;
+    spec.zones = 100;
+    return spec;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // scripts and the browser figures need the generated 300-corridor scenario as a file.
+    if (argc == 3 && std::string(argv[1]) == "--write-editing-network") {
+        const std::string text = save_scenario(bench::generate_network(editing_network_spec()));
+        return write_file_bytes(argv[2], std::vector<uint8_t>(text.begin(), text.end())) ? 0 : 1;
+    }
 #ifdef __EMSCRIPTEN__
     std::printf("platform: WebAssembly (node)\n");
 #else
@@ -72,13 +94,7 @@ int main() {
         ScenarioLoad gba = bytes ? parse_scenario(std::string(bytes.value().begin(), bytes.value().end()), "gba.json") : ScenarioLoad{};
         if (gba.ok()) drag("edit + checks, GBA scenario", *gba.scenario);
         else std::printf("      (assets/scenarios/gba.json not readable from here: run from the repository root)\n");
-        bench::NetworkSpec spec;
-        spec.columns = 15;
-        spec.rows = 12;
-        spec.diagonals = true;
-        spec.target_corridors = 300;
-        spec.zones = 100;
-        drag("edit + checks, 300 corridors + 100 zones", bench::generate_network(spec));
+        drag("edit + checks, 300 corridors + 100 zones", bench::generate_network(editing_network_spec()));
     }
     {
         bench::NetworkSpec spec;

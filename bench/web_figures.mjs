@@ -3,8 +3,13 @@
 // - download size of the app: each file raw and gzip -9, and the total;
 // - time from navigation to the first rendered frame, and to "ready" (assets loaded and
 //   drawn), in headless Chromium on localhost, median of 5 fresh page loads;
-// - CPU time of an idle map refresh (nothing to draw), and of a full redraw of the map.
-import { readFileSync, statSync } from 'node:fs';
+// - CPU time of an idle map refresh (nothing to draw), and of a full redraw of the map;
+// - frame CPU time while a corridor vertex is dragged with the mouse (each step an edit, its
+//   live checks and the redraw), on the default scenario and on the generated one of 300
+//   corridors and 100 zones (written by: build/native/bench/lowsky_bench --write-editing-network).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launch, openPage, waitReady, DIST } from '../tests/e2e/harness.mjs';
@@ -56,6 +61,54 @@ try {
               `(p10 ${[...redraws].sort((a, b) => a - b)[4].toFixed(1)}, p90 ${[...redraws].sort((a, b) => a - b)[36].toFixed(1)}; ` +
               'headless Chromium renders WebGL2 in software (SwiftShader), and the main thread waits for it)');
   await context.close();
+
+  // Dragging a vertex: real mouse moves, one frame each, the frame's own CPU time.
+  const dir = mkdtempSync(join(tmpdir(), 'lowsky-fig-'));
+  const network = join(dir, 'net300.json');
+  execFileSync(join(DIST, '..', '..', 'native', 'bench', 'lowsky_bench'), ['--write-editing-network', network]);
+  for (const [name, file] of [['default GBA scenario', null], ['300 corridors + 100 zones', network]]) {
+    const { page, context } = await openPage(env);
+    await waitReady(page);
+    if (file) {
+      const text = readFileSync(file, 'utf8');
+      const ok = await page.evaluate((t) => { const p = stringToNewUTF8(t); const r = Module._lowsky_open_scenario_json(p); _free(p); return r; }, text);
+      if (!ok) throw new Error('the generated scenario did not open');
+    }
+    const doc = await page.evaluate(() => JSON.parse(UTF8ToString(Module._lowsky_document_json())));
+    // A corridor with an inner vertex in the open middle of the map: click its second segment to
+    // select it (away from the hubs at its ends), then drag the vertex after that segment.
+    const css = (p) => page.evaluate(([la, lo]) => [Module._lowsky_geo_to_css_x(la, lo), Module._lowsky_geo_to_css_y(la, lo)], [p.lat_deg, p.lon_deg]);
+    let target = null;
+    for (const c of doc.corridors) {
+      if (c.centreline.length < 3) continue;
+      const k = c.centreline.length >= 4 ? 2 : 1;
+      const [x, y] = await css(c.centreline[k]);
+      const [ux, uy] = await css(c.centreline[k - 1]);
+      if (x > 420 && x < 820 && y > 160 && y < 560 && Math.hypot(ux - x, uy - y) > 12) { target = { id: c.id, x, y, ux, uy }; break; }
+    }
+    if (!target) throw new Error(`no corridor to drag in the ${name}`);
+    await page.mouse.click(target.x + (target.ux - target.x) * 0.5, target.y + (target.uy - target.y) * 0.5);
+    await page.waitForTimeout(200);
+    const picked = await page.evaluate(() => window.lowsky.state.edit.selection);
+    if (!picked.some((x) => x.id === target.id)) throw new Error(`clicking ${target.id} selected ${JSON.stringify(picked)}`);
+    await page.mouse.move(target.x, target.y);
+    await page.mouse.down();
+    const times = [];
+    for (let i = 1; i <= 120; i++) {
+      const before = await page.evaluate(() => window.lowsky.state.frame);
+      await page.mouse.move(target.x + 10 * Math.sin(i / 10), target.y + i * 0.5);
+      await page.waitForFunction((f) => window.lowsky.state.frame > f, before);
+      times.push(await page.evaluate(() => [window.lowsky.state.frameUpdateMs, window.lowsky.state.frameCpuMs]));
+    }
+    await page.mouse.up();
+    const s = await page.evaluate(() => window.lowsky.state);
+    const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
+    const update = times.map((x) => x[0]), whole = times.map((x) => x[1]);
+    console.log(`Dragging a vertex, ${name}: the app's frame work (input, edit, live checks, interface) median ${median(update).toFixed(2)} ms, ` +
+                `p95 ${p95(update).toFixed(2)} ms; with the GL submission (software rendering here) median ${median(whole).toFixed(1)} ms ` +
+                `(${times.length} frames; undo "${s.edit.undo}", ${s.findings.count} findings live)`);
+    await context.close();
+  }
 } finally {
   await env.close();
 }

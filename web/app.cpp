@@ -257,6 +257,7 @@ void App::draw_frame() {
     labels_ = draw_map_markers(map_layer, camera_, places_, !scenario_, scenario_ ? scenario_->scenario->hubs : kNoHubs, covered_, ui_scale_);
 
     ImGui::Render();
+    stats_.last_update_ms = platform_now_ms() - start_ms;  // input, edits, checks, layout: the app's own work
     basemap_renderer_.draw(camera_, palette_);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
@@ -392,6 +393,28 @@ void App::step_flight(double now_ms) {
     else frames_to_draw_ = std::max(frames_to_draw_, 2);
 }
 
+bool App::open_scenario(const std::string& text, const std::string& source) {
+    ScenarioLoad load = parse_scenario(text, source);
+    if (!load.ok()) {
+        std::string detail = source + " has " + std::to_string(load.errors.size()) + " error(s) and was not opened:";
+        for (size_t i = 0; i < load.errors.size() && i < 8; ++i) detail += "\n  " + load.errors[i].to_string();
+        notices_.push_back({"Scenario not opened", detail});
+        return false;
+    }
+    scenario_ = make_scenario_view(std::move(*load.scenario), source);
+    scenario_state_ = AssetState::Ready;
+    map_editor_ = MapEditor{};
+    inspector_ = InspectorState{};
+    selected_ = {};
+    playback_.result.reset();
+    workbench_.from = 0;
+    workbench_.to = scenario_->scenario->hubs.size() > 1 ? 1 : 0;
+    workbench_.drone = 0;
+    update_route_preview();
+    frames_to_draw_ = std::max(frames_to_draw_, 2);
+    return true;
+}
+
 std::string App::document_json() const { return scenario_ ? save_scenario(*scenario_->scenario) : ""; }
 
 std::string App::state_json() const {
@@ -400,6 +423,7 @@ std::string App::state_json() const {
         {"frame", stats_.rendered},
         {"skippedFrames", stats_.skipped},
         {"frameCpuMs", stats_.last_cpu_ms},
+        {"frameUpdateMs", stats_.last_update_ms},
         {"zoom", camera_.zoom()},
         {"center", {camera_.center().lat_deg, camera_.center().lon_deg}},
         {"canvas", {camera_.width_px(), camera_.height_px(), camera_.pixel_ratio()}},

@@ -18,7 +18,8 @@ enum class AssetState { Loading, Ready, Failed };
 struct FrameStats {
     long rendered = 0;        // frames drawn
     long skipped = 0;         // display refreshes with nothing to redraw
-    double last_cpu_ms = 0;   // CPU time of the last drawn frame
+    double last_cpu_ms = 0;   // CPU time of the last drawn frame, GL submission included
+    double last_update_ms = 0;  // ... up to the draw data: input, edits and their checks, the interface
 };
 
 class App {
@@ -30,6 +31,9 @@ public:
     const FrameStats& stats() const { return stats_; }
     std::string state_json() const;      // what the page and the tests read, built when asked
     std::string document_json() const;   // the open scenario as lowsky saves it
+    // Opens a scenario document in place of the current one; a document that does not load
+    // leaves the current one as it was, and its errors go to a notice. True when opened.
+    bool open_scenario(const std::string& text, const std::string& source);
 
 private:
     void load_assets();

@@ -43,6 +43,11 @@ EMSCRIPTEN_KEEPALIVE const char* lowsky_document_json() {
     return text.c_str();
 }
 
+// Opens a scenario document (its JSON text): 1 when opened, 0 when refused (a notice says why).
+EMSCRIPTEN_KEEPALIVE int lowsky_open_scenario_json(const char* text) {
+    return g_app && text && g_app->open_scenario(text, "opened document") ? 1 : 0;
+}
+
 // Where a WGS84 point is on the page, in CSS pixels from the canvas's top-left corner.
 EMSCRIPTEN_KEEPALIVE double lowsky_geo_to_css_x(double lat_deg, double lon_deg) {
     double x = 0, y = 0;
