@@ -246,6 +246,11 @@ void App::draw_frame() {
             if (f->position) fly_to(*f->position, std::max(camera_.zoom(), 12.0));
         }
         draw_inspector_panel(inspector_, map_editor_, *scenario_, top + findings_height + margin, ui_scale_, ui_rects_);
+        // The profile along the bottom, left of the right-hand column.
+        float right_column = vp->Pos.x + vp->Size.x;
+        for (const auto& [name, r] : ui_rects_) if (name == "inspector") right_column = std::min(right_column, r[0]);
+        draw_profile_panel(*scenario_, map_editor_, vp->Pos.x + margin, right_column - margin, vp->Pos.y + vp->Size.y - status - margin, ui_scale_,
+                           ui_rects_, profile_);
     }
     const std::string attribution = basemap_state_ == AssetState::Ready ? "GSHHG (LGPL-3+), patches: lowsky" : "";
     draw_status_bar(camera_, cursor, attribution, ui_scale_);
@@ -455,6 +460,9 @@ std::string App::state_json() const {
         for (const auto& [field, message] : inspector_.errors) errors[field] = message;
         edit["fieldErrors"] = errors;
         state["edit"] = edit;
+        if (profile_.drawn)
+            state["profile"] = {{"corridor", profile_.corridor}, {"length_m", profile_.length_m}, {"y_min_m", profile_.y_min_m},
+                                {"y_max_m", profile_.y_max_m}, {"floor_m", profile_.floor_m}, {"ceiling_m", profile_.ceiling_m}};
         Json mission{{"lastMessage", workbench_.last_message}, {"lastFailed", workbench_.last_failed},
                      {"gateFailures", workbench_.last_gate.failures.size()}};
         if (workbench_.preview) {

@@ -223,3 +223,33 @@ test('a box drawn with Shift selects the hubs in it, and Ctrl+D duplicates them'
   assert.deepEqual(copies, ['dongao-island-copy', 'xiangzhou-port-copy']);
   await context.close();
 });
+
+test('the altitude profile of a selected corridor draws its band where its heights are', async () => {
+  const { page, context } = await openPage(env);
+  await waitReady(page);
+  const doc = await documentOf(page);
+  const c = corridor(doc, 'c-guzhen-xinhui');
+  const a = c.centreline[0], b = c.centreline[1];
+  const [px, py] = await at(page, (a.lat_deg + b.lat_deg) / 2, (a.lon_deg + b.lon_deg) / 2);
+  await page.mouse.click(px, py);
+  const s = await waitForState(page, () => window.lowsky.state.profile?.corridor === 'c-guzhen-xinhui');
+  const p = s.profile, [cx, cy, cw, ch] = s.ui['profile.chart'];
+  // The band is 60-110 m above ground, over the lower of its end hubs (Guzhen and Xinhui).
+  const ground = Math.min(hub(doc, 'guzhen').ground_elevation_m_amsl, hub(doc, 'xinhui').ground_elevation_m_amsl);
+  assert.equal(c.floor.value_m, 60);
+  assert.equal(p.floor_m, 60 + ground);
+  assert.equal(p.ceiling_m, 110 + ground);
+  const yOf = (m) => cy + ch - (m - p.y_min_m) / (p.y_max_m - p.y_min_m) * ch;
+  const png = await screenshot(page, 'editor-profile');
+  const green = (rgb) => rgb[1] > rgb[0] + 50 && rgb[1] > rgb[2] + 15;
+  for (const f of [0.25, 0.5, 0.75]) {
+    const x = cx + cw * f;
+    const inside = pixel(png, x, yOf((p.floor_m + p.ceiling_m) / 2));
+    const above = pixel(png, x, yOf(p.ceiling_m + 6));
+    const below = pixel(png, x, yOf(p.floor_m - 6));
+    assert.ok(green(inside), `inside the band at ${f} of the way: ${inside}`);
+    assert.ok(!green(above), `above the band: ${above}`);
+    assert.ok(!green(below), `below the band: ${below}`);
+  }
+  await context.close();
+});

@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "fixtures.h"
+#include "airspace/corridor_profile.h"
 #include "validation/validate.h"
 
 using namespace lowsky;
@@ -214,4 +215,27 @@ TEST_CASE("Every check the validator lists has an id and a rule", "[validation]"
         CHECK(std::string(c.id).find('.') != std::string::npos);
         CHECK_FALSE(std::string(c.rule).empty());
     }
+}
+
+TEST_CASE("A corridor's side view: its band, the ceiling and the zones it passes, in the heights the checks use", "[validation][profile]") {
+    Scenario s = test::load_scenario("tests/fixtures/scenarios/minimal.json");
+    s.zones.push_back(test::no_fly_across_ab());  // a 300 m circle on the centreline, 0-500 m above ground
+    const CompiledScenario compiled(s);
+    const CorridorProfile p = corridor_profile(compiled, 0);
+    // A (5 m) to B (8 m) along 22.5 N: 0.05 degrees of longitude on a parallel of radius
+    // N cos(22.5) = 6,381,270 m x 0.92388: 5,144.8 m.
+    CHECK(p.length_m == Approx(5144.8).margin(0.5));
+    CHECK(p.ground.m == 5);  // the lower end
+    CHECK(p.start_ground.m == 5);
+    CHECK(p.end_ground.m == 8);
+    CHECK(p.floor.m == 65);    // 60 m above ground
+    CHECK(p.ceiling.m == 115);  // 110 m above ground
+    CHECK(p.airspace_ceiling.m == 125);
+    REQUIRE(p.zones.size() == 1);
+    // Halfway along, and the corridor's 100 m half-width reaches it 400 m either side of its centre.
+    CHECK(p.zones[0].id == "nf");
+    CHECK(p.zones[0].from_m == Approx(p.length_m / 2 - 400).margin(6));
+    CHECK(p.zones[0].to_m == Approx(p.length_m / 2 + 400).margin(6));
+    CHECK(p.zones[0].floor.m == 5);
+    CHECK(p.zones[0].ceiling.m == 505);
 }

@@ -112,6 +112,17 @@ enum class TopBarAction { None, ResetView };
 TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::string& basemap_status, float ui_scale,
                           std::vector<std::pair<std::string, std::array<float, 4>>>& rects, float& bottom);
 
+// The altitude profile of the selected corridor, between screen x `left` and `right`, its
+// bottom at `bottom`; `shown` says what it drew and on what scale (for the page).
+struct ProfileShown {
+    bool drawn = false;
+    std::string corridor;
+    double length_m = 0, y_min_m = 0, y_max_m = 0;  // the chart's extent, heights AMSL
+    double floor_m = 0, ceiling_m = 0;              // the band
+};
+void draw_profile_panel(const ScenarioView& view, const MapEditor& editor, float left, float right, float bottom, float ui_scale,
+                        std::vector<std::pair<std::string, std::array<float, 4>>>& rects, ProfileShown& shown);
+
 // The inspector of the selection, from screen height `top` down the right-hand side: every
 // field, sent as an edit command when left; a refused value's message stays under its field.
 struct InspectorState {
