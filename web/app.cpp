@@ -183,6 +183,17 @@ void App::handle_map_input() {
         camera_.zoom_around(io.MousePos.x, io.MousePos.y, 0.25 * steps);
     }
     // A double-click zooms, except where it finishes a shape being drawn.
+    if (scenario_ && map_editor_.route_request) {
+        // The route tool's hubs go to the mission panel, which routes and exports.
+        const auto [from, to] = *map_editor_.route_request;
+        map_editor_.route_request.reset();
+        const auto& hubs = scenario_->scenario->hubs;
+        for (size_t i = 0; i < hubs.size(); ++i) {
+            if (hubs[i].id == from) workbench_.from = int(i);
+            if (hubs[i].id == to) workbench_.to = int(i);
+        }
+        update_route_preview();
+    }
     if (double_click && (map_editor_.tool == Tool::Select || map_editor_.tool == Tool::Hub))
         camera_.zoom_around(io.MousePos.x, io.MousePos.y, 1.0);
 }
@@ -463,7 +474,10 @@ std::string App::state_json() const {
         if (profile_.drawn)
             state["profile"] = {{"corridor", profile_.corridor}, {"length_m", profile_.length_m}, {"y_min_m", profile_.y_min_m},
                                 {"y_max_m", profile_.y_max_m}, {"floor_m", profile_.floor_m}, {"ceiling_m", profile_.ceiling_m}};
+        const auto& hubs = scenario_->scenario->hubs;
         Json mission{{"lastMessage", workbench_.last_message}, {"lastFailed", workbench_.last_failed},
+                     {"from", workbench_.from >= 0 && size_t(workbench_.from) < hubs.size() ? hubs[size_t(workbench_.from)].id : ""},
+                     {"to", workbench_.to >= 0 && size_t(workbench_.to) < hubs.size() ? hubs[size_t(workbench_.to)].id : ""},
                      {"gateFailures", workbench_.last_gate.failures.size()}};
         if (workbench_.preview) {
             mission["preview"] = {{"distance_m", workbench_.preview->distance_m}, {"time_s", workbench_.preview->time_s},

@@ -81,6 +81,7 @@ const std::vector<ToolInfo>& all_tools() {
         {Tool::PolygonZone, "Zone", "Z", "click to add corners; double-click or Enter to close, Esc cancels"},
         {Tool::CircleZone, "Circle zone", "O", "click the centre, then click the edge"},
         {Tool::Measure, "Measure", "M", "click points to measure; Esc clears"},
+        {Tool::Route, "Route", "R", "click the hub to leave from, then the hub to go to: the mission panel shows the route and exports it"},
     };
     return tools;
 }
@@ -99,6 +100,7 @@ void MapEditor::set_tool(Tool t) {
 void MapEditor::cancel() {
     drawing_.clear();
     circle_centre_.reset();
+    route_from_.reset();
 }
 
 bool MapEditor::apply(ScenarioView& view, const EditCommand& command, bool merge) {
@@ -285,7 +287,7 @@ bool MapEditor::handle_input(ScenarioView& view, const MapCamera& camera, float 
             for (const auto& info : all_tools())
                 if (k.key == info.key[0]) set_tool(info.tool);
             if (k.key == GLFW_KEY_ESCAPE) {
-                if (!drawing_.empty() || circle_centre_) cancel();
+                if (!drawing_.empty() || circle_centre_ || route_from_) cancel();
                 else if (tool != Tool::Select) set_tool(Tool::Select);
                 else selection.clear();
             }
@@ -416,6 +418,23 @@ bool MapEditor::release(ScenarioView& view, const MapCamera& camera, float s, Im
                                                            {"energy", {{"kind", "charger"}, {"count", 2}, {"charge_power_w", 2000}}}}));
                 break;
             case Tool::Junction: apply(view, add_command(ObjectKind::Junction, {{"id", "j"}, {"position", point_json(at)}})); break;
+            case Tool::Route: {
+                const Hub* hit = nullptr;
+                for (const auto& h : view.scenario->hubs)
+                    if (dist(m, screen(camera, h.position)) <= 12 * s) hit = &h;
+                if (!hit) {
+                    message = "Click a hub";
+                } else if (!route_from_ || *route_from_ == hit->id) {
+                    route_from_ = hit->id;
+                    message = "From " + hit->name + ": now click the hub to go to";
+                } else {
+                    route_request = std::make_pair(*route_from_, hit->id);
+                    message = "Route " + *route_from_ + " to " + hit->id + ": see the mission panel";
+                    route_from_.reset();
+                }
+                message_is_error = false;
+                break;
+            }
             case Tool::CircleZone:
                 if (!circle_centre_) {
                     circle_centre_ = at;
@@ -493,7 +512,10 @@ void MapEditor::draw(ImDrawList* dl, const MapCamera& camera, const ScenarioView
         dl->AddCircleFilled(c, 4 * s, IM_COL32(0, 120, 255, 255));
         if (cursor_) dl->AddCircle(c, dist(c, screen(camera, *cursor_)), IM_COL32(0, 120, 255, 255), 72, 2.5f * s);
     }
-    if (cursor_ && cursor_snapped_ && tool != Tool::Measure) {
+    if (route_from_) {
+        if (const Hub* h = sc.find_hub(*route_from_)) dl->AddCircle(screen(camera, h->position), 15 * s, IM_COL32(0, 120, 255, 255), 32, 3 * s);
+    }
+    if (cursor_ && cursor_snapped_ && tool != Tool::Measure && tool != Tool::Route) {
         // The snap cue: a ring on the node the next click will join.
         dl->AddCircle(screen(camera, *cursor_), 14 * s, IM_COL32(0, 200, 120, 255), 32, 3 * s);
     }

@@ -18,7 +18,7 @@
 
 namespace lowsky::web {
 
-enum class Tool { Select, Corridor, Hub, Junction, PolygonZone, CircleZone, Measure };
+enum class Tool { Select, Corridor, Hub, Junction, PolygonZone, CircleZone, Measure, Route };
 struct ToolInfo {
     Tool tool;
     const char* name;
@@ -39,6 +39,8 @@ public:
     Tool tool = Tool::Select;
     std::vector<ObjectRef> selection;
     std::string message;  // the last refusal, or what the tool in hand wants next
+    // The route tool's two hubs, once both are clicked: the app routes between them.
+    std::optional<std::pair<std::string, std::string>> route_request;
     bool message_is_error = false;
 
     // Mouse on the map (when no window has it) and the keyboard shortcuts (when no text field
@@ -78,6 +80,7 @@ private:
     } press_;
     std::vector<GeoPoint> drawing_;            // the corridor, zone or measure so far
     std::optional<GeoPoint> circle_centre_;
+    std::optional<std::string> route_from_;
     std::optional<GeoPoint> cursor_;           // on the map, snapped when drawing
     bool cursor_snapped_ = false;
     ImVec2 box_end_;

@@ -253,3 +253,31 @@ test('the altitude profile of a selected corridor draws its band where its heigh
   }
   await context.close();
 });
+
+test('the route tool routes between two hubs clicked on the map', async () => {
+  const { page, context } = await openPage(env);
+  await waitReady(page);
+  const doc = await documentOf(page);
+  await key(page, 'r');
+  await waitForState(page, () => window.lowsky.state.edit.tool === 'Route');
+  const a = hub(doc, 'xiangzhou-port').position, b = hub(doc, 'dongao-island').position;
+  const [ax, ay] = await at(page, a.lat_deg, a.lon_deg);
+  const [bx, by] = await at(page, b.lat_deg, b.lon_deg);
+  await page.mouse.click(ax, ay);
+  await page.waitForTimeout(100);
+  await page.mouse.click(bx, by);
+  const s = await waitForState(page, () => window.lowsky.state.mission.from === 'xiangzhou-port' && window.lowsky.state.mission.to === 'dongao-island');
+  // The VTOL (the panel's drone) flies the one corridor between them.
+  assert.equal(s.mission.preview.legs, 1);
+  // Its length: the corridor's centreline, on a sphere of the Earth's mean radius (0.5 % is
+  // more than the ellipsoid's difference here).
+  const line = corridor(doc, 'c-xiangzhou-dongao').centreline;
+  let length = 0;
+  for (let i = 0; i + 1 < line.length; i++) {
+    const r = Math.PI / 180, p1 = line[i], p2 = line[i + 1];
+    const h = Math.sin((p2.lat_deg - p1.lat_deg) * r / 2) ** 2 + Math.cos(p1.lat_deg * r) * Math.cos(p2.lat_deg * r) * Math.sin((p2.lon_deg - p1.lon_deg) * r / 2) ** 2;
+    length += 2 * 6371008.8 * Math.asin(Math.sqrt(h));
+  }
+  assert.ok(Math.abs(s.mission.preview.distance_m - length) < 0.005 * length, `route ${s.mission.preview.distance_m} m, centreline ${length} m`);
+  await context.close();
+});
