@@ -239,8 +239,11 @@ void App::draw_frame() {
     // simulation on the left, findings and the inspector on the right), the status bar below.
     ui_rects_.clear();
     float top_bar_bottom = 0;
-    if (draw_top_bar(scenario_ ? &map_editor_ : nullptr, scenario_.get(), basemap_status(), ui_scale_, ui_rects_, top_bar_bottom) == TopBarAction::ResetView)
-        camera_.set_view(kHome, kHomeZoom);
+    switch (draw_top_bar(scenario_ ? &map_editor_ : nullptr, scenario_.get(), basemap_status(), ui_scale_, ui_rects_, top_bar_bottom)) {
+        case TopBarAction::ResetView: camera_.set_view(kHome, kHomeZoom); break;
+        case TopBarAction::Tables: tables_.open = !tables_.open; break;
+        case TopBarAction::None: break;
+    }
     if (scenario_) {
         const ImGuiViewport* vp = ImGui::GetMainViewport();
         const float margin = 10 * ui_scale_, status = ImGui::GetFrameHeight() + 8 * ui_scale_;
@@ -262,6 +265,7 @@ void App::draw_frame() {
         for (const auto& [name, r] : ui_rects_) if (name == "inspector") right_column = std::min(right_column, r[0]);
         draw_profile_panel(*scenario_, map_editor_, vp->Pos.x + margin, right_column - margin, vp->Pos.y + vp->Size.y - status - margin, ui_scale_,
                            ui_rects_, profile_);
+        draw_tables_panel(tables_, map_editor_, *scenario_, ui_scale_, ui_rects_);
     }
     const std::string attribution = basemap_state_ == AssetState::Ready ? "GSHHG (LGPL-3+), patches: lowsky" : "";
     draw_status_bar(camera_, cursor, attribution, ui_scale_);
@@ -421,6 +425,7 @@ bool App::open_scenario(const std::string& text, const std::string& source) {
     scenario_state_ = AssetState::Ready;
     map_editor_ = MapEditor{};
     inspector_ = InspectorState{};
+    tables_ = TablesState{};
     selected_ = {};
     playback_.result.reset();
     workbench_.from = 0;

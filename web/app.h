@@ -59,6 +59,7 @@ private:
     MapEditor map_editor_;               // the tools, the selection, the gesture in progress
     InspectorState inspector_;
     ProfileShown profile_;
+    TablesState tables_;
     uint64_t previewed_revision_ = 0;
     bool panning_ = false;    // the document revision the route preview was made for
     MissionWorkbench workbench_;

@@ -281,3 +281,35 @@ test('the route tool routes between two hubs clicked on the map', async () => {
   assert.ok(Math.abs(s.mission.preview.distance_m - length) < 0.005 * length, `route ${s.mission.preview.distance_m} m, centreline ${length} m`);
   await context.close();
 });
+
+test('the tables edit a drone type and add a row, both undone back to the same document', async () => {
+  const { page, context } = await openPage(env);
+  let s = await waitReady(page);
+  const doc0 = await documentOf(page);
+  const click = async (r) => page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
+  await click(s.ui.tables);
+  s = await waitForState(page, () => !!window.lowsky.state.ui['row.drone_type.0']);
+  await click(s.ui['row.drone_type.0']);
+  const first = doc0.drone_types[0];
+  const key0 = `field.drone_type:${first.id}/battery_wh`;
+  s = await waitForState(page, (k) => !!window.lowsky.state.ui[k], key0);
+  await click(s.ui[key0]);
+  await key(page, 'Control+a');
+  await page.keyboard.type('900');
+  await key(page, 'Enter');
+  await waitForState(page, () => window.lowsky.state.edit.undo === 'set battery_wh');
+  assert.equal((await documentOf(page)).drone_types[0].battery_wh, 900);
+  s = await page.evaluate(() => window.lowsky.state);
+  const r = s.edit.revision;
+  await click(s.ui['add.drone_type']);
+  const doc = await afterEdit(page, r);
+  assert.equal(doc.drone_types.length, doc0.drone_types.length + 1);
+  assert.equal(doc.drone_types.at(-1).id, `${doc0.drone_types.at(-1).id}-copy`);
+  // Away from any text field, two undos give the document as loaded.
+  await page.mouse.click(640, 690);
+  await key(page, 'Control+z');
+  await key(page, 'Control+z');
+  await waitForState(page, () => window.lowsky.state.edit.undoDepth === 0);
+  assert.deepEqual(await documentOf(page), doc0);
+  await context.close();
+});

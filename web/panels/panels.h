@@ -108,9 +108,24 @@ const Finding* draw_findings_panel(const ScenarioView& view, const MapSelection&
 // The bar across the top: the app's name, the drawing tools and the Edit menu (undo, redo,
 // delete, duplicate; none while no scenario is open), the view's reset. `bottom` gets where it
 // ends, for the panels below it.
-enum class TopBarAction { None, ResetView };
+enum class TopBarAction { None, ResetView, Tables };
 TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::string& basemap_status, float ui_scale,
                           std::vector<std::pair<std::string, std::array<float, 4>>>& rects, float& bottom);
+
+// Every field of an object, editable (its value sent as a Set command when the field is left);
+// a refused value's message is kept in `errors` under key + the field's JSON pointer, and shown
+// under the field. The fields' rectangles are published as "field." + key + pointer.
+void edit_object_fields(std::map<std::string, std::string>& errors, const std::string& key, MapEditor& editor, ScenarioView& view, const ObjectRef& ref,
+                        std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
+
+// The tables of what is not on the map (drone types, fleet, demand rates, orders, wind bands):
+// each row's fields editable, rows added and removed, all through edit commands.
+struct TablesState {
+    bool open = false;
+    std::map<std::string, std::string> errors;
+};
+void draw_tables_panel(TablesState& state, MapEditor& editor, ScenarioView& view, float ui_scale,
+                       std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
 
 // The altitude profile of the selected corridor, between screen x `left` and `right`, its
 // bottom at `bottom`; `shown` says what it drew and on what scale (for the page).

@@ -74,6 +74,10 @@ TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::stri
             remember_item_rect("edit.duplicate", rects);
             if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Ctrl+D; Ctrl+C and Ctrl+V copy and paste");
             ImGui::EndDisabled();
+            flow("Tables", right);
+            if (ImGui::Button("Tables")) action = TopBarAction::Tables;
+            remember_item_rect("tables", rects);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drone types, fleet, demand, orders and wind: what the map does not show");
         }
         flow("Reset view", right);
         if (ImGui::Button("Reset view")) action = TopBarAction::ResetView;
