@@ -16,7 +16,9 @@ using OJson = nlohmann::ordered_json;
 // Offsets a duplicate so that it does not hide its original: about 200 m north-east.
 constexpr double kDuplicateOffset_deg = 0.002;
 
-std::string at_index(ObjectKind kind, size_t index) { return list_path(kind) + "[" + std::to_string(index) + "]"; }
+std::string at_index(ObjectKind kind, size_t index) {
+    return kind == ObjectKind::Rules ? list_path(kind) : list_path(kind) + "[" + std::to_string(index) + "]";
+}
 
 // A JSON pointer ("/floor/value_m", "/centreline/2/lat_deg") set without exceptions: the
 // members on the way must exist (the last may be new), array indices must be in range ("-"
@@ -215,6 +217,10 @@ Result<EditOutcome> Editor::apply(const EditCommand& c, bool merge) {
         return index;
     };
 
+    // The rules are one object: only their fields are set.
+    bool rules_whole = c.op == EditOp::Add && c.kind == ObjectKind::Rules;
+    for (const auto& t : c.targets) rules_whole = rules_whole || (t.kind == ObjectKind::Rules && c.op != EditOp::Set);
+    if (rules_whole) return make_error("the rules are one object: set its fields", "$.rules", "edit.rules_whole");
     switch (c.op) {
         case EditOp::Add:
             failed = session.add(c.kind, OJson(c.value), list_path(c.kind) + "[" + std::to_string(list_size(scenario_, c.kind)) + "]", outcome);
@@ -226,6 +232,7 @@ Result<EditOutcome> Editor::apply(const EditCommand& c, bool merge) {
                 const auto kind = item.is_object() && item.contains("kind") && item["kind"].is_string() ? object_kind_from(item["kind"].get<std::string>())
                                                                                                       : std::nullopt;
                 if (!kind || !item.contains("object")) failed = make_error("each pasted item is {\"kind\", \"object\"}", path);
+                else if (*kind == ObjectKind::Rules) failed = make_error("the rules are one object: set its fields", path + ".kind", "edit.rules_whole");
                 else failed = session.add(*kind, OJson(item["object"]), path + ".object", outcome);
             }
             break;

@@ -82,21 +82,27 @@ std::optional<AltitudeBand> read_band(DocReader& r, const Json& obj, const P& pa
     return AltitudeBand{*floor, *ceiling};
 }
 
-Rules read_rules(DocReader& r, const Json& doc) {
+std::optional<Rules> read_rules_value(DocReader& r, const Json& v, const P& p) {
     Rules rules;
-    const Json* v = r.member(doc, "$", "rules", false);
-    if (!v || !r.is_object(*v, "$.rules")) return rules;
-    const P p = "$.rules";
-    r.unknown_members(*v, p, {"ceiling_m_agl", "lateral_separation_m", "vertical_separation_m", "energy_reserve_fraction",
-                              "node_snap_m", "hub_approach_radius_m", "air_density_kg_m3"});
-    rules.ceiling_m_agl = r.number_or(*v, p, "ceiling_m_agl", 1, 10000, rules.ceiling_m_agl);
-    rules.lateral_separation_m = r.number_or(*v, p, "lateral_separation_m", 0, 10000, rules.lateral_separation_m);
-    rules.vertical_separation_m = r.number_or(*v, p, "vertical_separation_m", 0, 1000, rules.vertical_separation_m);
-    rules.energy_reserve_fraction = r.number_or(*v, p, "energy_reserve_fraction", 0, 0.9, rules.energy_reserve_fraction);
-    rules.node_snap_m = r.number_or(*v, p, "node_snap_m", 1, 5000, rules.node_snap_m);
-    rules.hub_approach_radius_m = r.number_or(*v, p, "hub_approach_radius_m", 0, 10000, rules.hub_approach_radius_m);
-    rules.air_density_kg_m3 = r.number_or(*v, p, "air_density_kg_m3", 0.5, 1.5, rules.air_density_kg_m3);
+    if (!r.is_object(v, p)) return std::nullopt;
+    const size_t before = r.errors.size();
+    r.unknown_members(v, p, {"ceiling_m_agl", "lateral_separation_m", "vertical_separation_m", "energy_reserve_fraction",
+                             "node_snap_m", "hub_approach_radius_m", "air_density_kg_m3"});
+    rules.ceiling_m_agl = r.number_or(v, p, "ceiling_m_agl", 1, 10000, rules.ceiling_m_agl);
+    rules.lateral_separation_m = r.number_or(v, p, "lateral_separation_m", 0, 10000, rules.lateral_separation_m);
+    rules.vertical_separation_m = r.number_or(v, p, "vertical_separation_m", 0, 1000, rules.vertical_separation_m);
+    rules.energy_reserve_fraction = r.number_or(v, p, "energy_reserve_fraction", 0, 0.9, rules.energy_reserve_fraction);
+    rules.node_snap_m = r.number_or(v, p, "node_snap_m", 1, 5000, rules.node_snap_m);
+    rules.hub_approach_radius_m = r.number_or(v, p, "hub_approach_radius_m", 0, 10000, rules.hub_approach_radius_m);
+    rules.air_density_kg_m3 = r.number_or(v, p, "air_density_kg_m3", 0.5, 1.5, rules.air_density_kg_m3);
+    if (r.errors.size() != before) return std::nullopt;
     return rules;
+}
+
+Rules read_rules(DocReader& r, const Json& doc) {
+    const Json* v = r.member(doc, "$", "rules", false);
+    if (!v) return Rules{};
+    return read_rules_value(r, *v, "$.rules").value_or(Rules{});
 }
 
 std::optional<DroneType> read_drone_type(DocReader& r, const Json& v, const P& p) {
@@ -523,6 +529,13 @@ OJson strings_json(const std::vector<std::string>& items) {
     return list;
 }
 
+OJson json_of(const Rules& ru) {
+    return OJson{{"ceiling_m_agl", ru.ceiling_m_agl}, {"lateral_separation_m", ru.lateral_separation_m},
+                 {"vertical_separation_m", ru.vertical_separation_m}, {"energy_reserve_fraction", ru.energy_reserve_fraction},
+                 {"node_snap_m", ru.node_snap_m}, {"hub_approach_radius_m", ru.hub_approach_radius_m},
+                 {"air_density_kg_m3", ru.air_density_kg_m3}};
+}
+
 OJson json_of(const DroneType& d) {
     OJson model{{"kind", name_of(kEnergyModels, d.energy.kind)}, {"rotor_count", d.energy.rotor_count},
                 {"rotor_diameter_m", d.energy.rotor_diameter_m}, {"efficiency", d.energy.efficiency},
@@ -629,6 +642,7 @@ ObjectRead object_from_json(ObjectKind kind, const nlohmann::json& v, const std:
         case ObjectKind::DemandRate: take(read_demand_rate); break;
         case ObjectKind::Order: take(read_order); break;
         case ObjectKind::WindBand: take(read_wind_band); break;
+        case ObjectKind::Rules: take(read_rules_value); break;
     }
     out.errors = std::move(r.errors);
     out.warnings = std::move(r.warnings);
@@ -648,11 +662,7 @@ std::string save_scenario(const Scenario& s) {
     doc["version"] = kScenarioFormatVersion;
     doc["name"] = s.name;
     doc["notes"] = strings_json(s.notes);
-    const Rules& ru = s.rules;
-    doc["rules"] = OJson{{"ceiling_m_agl", ru.ceiling_m_agl}, {"lateral_separation_m", ru.lateral_separation_m},
-                         {"vertical_separation_m", ru.vertical_separation_m}, {"energy_reserve_fraction", ru.energy_reserve_fraction},
-                         {"node_snap_m", ru.node_snap_m}, {"hub_approach_radius_m", ru.hub_approach_radius_m},
-                         {"air_density_kg_m3", ru.air_density_kg_m3}};
+    doc["rules"] = json_of(s.rules);
     doc["drone_types"] = list_json(s.drone_types);
     doc["hubs"] = list_json(s.hubs);
     doc["junctions"] = list_json(s.junctions);

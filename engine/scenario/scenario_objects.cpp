@@ -16,7 +16,7 @@ constexpr KindInfo kKinds[] = {
     {ObjectKind::Junction, "junction", "$.junctions"},      {ObjectKind::Corridor, "corridor", "$.corridors"},
     {ObjectKind::Zone, "zone", "$.zones"},                  {ObjectKind::Fleet, "fleet", "$.fleet"},
     {ObjectKind::DemandRate, "demand_rate", "$.demand.rates"}, {ObjectKind::Order, "order", "$.demand.orders"},
-    {ObjectKind::WindBand, "wind_band", "$.weather.wind"},
+    {ObjectKind::WindBand, "wind_band", "$.weather.wind"}, {ObjectKind::Rules, "rules", "$.rules"},
 };
 
 // Calls f with the scenario's vector for a kind.
@@ -31,7 +31,7 @@ decltype(auto) with_list(S& s, ObjectKind kind, F&& f) {
         case ObjectKind::Fleet: return f(s.fleet);
         case ObjectKind::DemandRate: return f(s.demand_rates);
         case ObjectKind::Order: return f(s.orders);
-        case ObjectKind::WindBand: break;
+        case ObjectKind::WindBand: case ObjectKind::Rules: break;  // the rules are no list: callers take them apart
     }
     return f(s.wind);
 }
@@ -53,19 +53,27 @@ std::string list_path(ObjectKind kind) {
     return "$";
 }
 
-bool has_ids(ObjectKind kind) { return kind != ObjectKind::Fleet && kind != ObjectKind::DemandRate && kind != ObjectKind::WindBand; }
+bool has_ids(ObjectKind kind) {
+    return kind != ObjectKind::Fleet && kind != ObjectKind::DemandRate && kind != ObjectKind::WindBand && kind != ObjectKind::Rules;
+}
 
 ObjectKind kind_of(const ScenarioObject& o) { return ObjectKind(o.index()); }
 
 size_t list_size(const Scenario& s, ObjectKind kind) {
+    if (kind == ObjectKind::Rules) return 1;
     return with_list(s, kind, [](const auto& list) { return list.size(); });
 }
 
 ScenarioObject object_at(const Scenario& s, ObjectKind kind, size_t index) {
+    if (kind == ObjectKind::Rules) return ScenarioObject(s.rules);
     return with_list(s, kind, [&](const auto& list) { return ScenarioObject(list.at(index)); });
 }
 
 void put_object(Scenario& s, size_t index, ScenarioObject object) {
+    if (const Rules* r = std::get_if<Rules>(&object)) {
+        s.rules = *r;
+        return;
+    }
     with_list(s, kind_of(object), [&](auto& list) {
         using T = typename std::decay_t<decltype(list)>::value_type;
         list.at(index) = std::get<T>(std::move(object));
@@ -73,6 +81,7 @@ void put_object(Scenario& s, size_t index, ScenarioObject object) {
 }
 
 void insert_object(Scenario& s, size_t index, ScenarioObject object) {
+    if (std::holds_alternative<Rules>(object)) return;  // one set of rules, never a second
     with_list(s, kind_of(object), [&](auto& list) {
         using T = typename std::decay_t<decltype(list)>::value_type;
         list.insert(list.begin() + long(std::min(index, list.size())), std::get<T>(std::move(object)));
@@ -80,13 +89,14 @@ void insert_object(Scenario& s, size_t index, ScenarioObject object) {
 }
 
 void erase_object(Scenario& s, ObjectKind kind, size_t index) {
+    if (kind == ObjectKind::Rules) return;
     with_list(s, kind, [&](auto& list) { list.erase(list.begin() + long(index)); });
 }
 
 std::string object_id(const ScenarioObject& object) {
     return std::visit([](const auto& o) -> std::string {
         if constexpr (std::is_same_v<std::decay_t<decltype(o)>, FleetEntry> || std::is_same_v<std::decay_t<decltype(o)>, DemandRate> ||
-                      std::is_same_v<std::decay_t<decltype(o)>, WindBand>)
+                      std::is_same_v<std::decay_t<decltype(o)>, WindBand> || std::is_same_v<std::decay_t<decltype(o)>, Rules>)
             return "";
         else
             return o.id;

@@ -14,9 +14,10 @@
 
 namespace lowsky {
 
-enum class ObjectKind { DroneType, Hub, Junction, Corridor, Zone, Fleet, DemandRate, Order, WindBand };
+// The rules are one object, "#0", whose fields are set; it is never added or removed.
+enum class ObjectKind { DroneType, Hub, Junction, Corridor, Zone, Fleet, DemandRate, Order, WindBand, Rules };
 
-using ScenarioObject = std::variant<DroneType, Hub, Junction, Corridor, Zone, FleetEntry, DemandRate, Order, WindBand>;
+using ScenarioObject = std::variant<DroneType, Hub, Junction, Corridor, Zone, FleetEntry, DemandRate, Order, WindBand, Rules>;
 
 const char* to_string(ObjectKind kind);                          // "hub", "demand_rate", ...
 std::optional<ObjectKind> object_kind_from(std::string_view name);

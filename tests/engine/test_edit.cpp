@@ -113,6 +113,8 @@ TEST_CASE("Each edit command does what it says, and undo puts the document back 
         CHECK(ed.scenario().wind[0].speed_m_s == 9);
         round_trip(ed, parse(R"({"op":"set","kind":"fleet","id":"#1","field":"/count","value":7})"));
         CHECK(ed.scenario().fleet[1].count == 7);
+        round_trip(ed, parse(R"({"op":"set","kind":"rules","id":"#0","field":"/lateral_separation_m","value":80})"));
+        CHECK(ed.scenario().rules.lateral_separation_m == 80);
     }
     SECTION("rename a hub: every reference follows, and undo takes them all back") {
         size_t uses = 0;
@@ -185,6 +187,8 @@ TEST_CASE("A bad edit is refused with what and where, and changes nothing", "[ed
     refused(R"({"op":"move_vertex","kind":"corridor","id":"c-baoan-qianhai","vertex":0,"to":{"lat_deg":95,"lon_deg":113}})", "$.corridors[0].centreline[0].lat_deg", "");
     // The hub is where fleet and demand start: removing it would leave them pointing nowhere.
     refused(R"({"op":"remove","targets":[{"kind":"hub","id":"baoan-ops"}]})", "$.fleet[0].hub", "still in use");
+    refused(R"({"op":"remove","targets":[{"kind":"rules","id":"#0"}]})", "$.rules", "one object");
+    refused(R"({"op":"set","kind":"rules","id":"#0","field":"/ceiling_m_agl","value":0})", "$.rules.ceiling_m_agl", "");
     // Renaming a corridor to an id another corridor has.
     refused(R"({"op":"set","kind":"corridor","id":"c-baoan-qianhai","field":"/id","value":"c-baoan-shiyan"})", "$.corridors[1].id", "duplicate id");
     // Malformed commands say where, too.

@@ -100,6 +100,24 @@ void draw_scenario_layer(ImDrawList* dl, const MapCamera& camera, const Scenario
         if (chosen) dl->AddPolyline(line.data(), int(line.size()), IM_COL32(30, 30, 30, 160), 0, width + 4 * s);
         dl->AddPolyline(line.data(), int(line.size()), corridor_colour(view.corridor_state[i], 150), 0, width);
         dl->AddPolyline(line.data(), int(line.size()), corridor_colour(view.corridor_state[i], 255), 0, 2.0f * s);
+        // Direction: a one-way corridor carries arrowheads along it, every 90 pixels or so.
+        if (c.direction == Direction::OneWay) {
+            const float spacing = 90 * s, size = 6 * s;
+            float carried = spacing / 2;
+            for (size_t k = 0; k + 1 < line.size(); ++k) {
+                const ImVec2 a = line[k], b = line[k + 1];
+                const float len = std::hypot(b.x - a.x, b.y - a.y);
+                if (len < 1e-3f) continue;
+                const ImVec2 d((b.x - a.x) / len, (b.y - a.y) / len), n(-d.y, d.x);
+                for (float at = carried; at < len; at += spacing) {
+                    const ImVec2 tip(a.x + d.x * (at + size), a.y + d.y * (at + size)), base(a.x + d.x * (at - size), a.y + d.y * (at - size));
+                    dl->AddTriangleFilled(tip, ImVec2(base.x + n.x * size, base.y + n.y * size), ImVec2(base.x - n.x * size, base.y - n.y * size),
+                                          IM_COL32(255, 255, 255, 230));
+                }
+                carried = std::fmod(carried - len, spacing);
+                if (carried < 0) carried += spacing;
+            }
+        }
         if (mouse && distance_to_polyline(*mouse, line) <= std::max(width / 2, 6 * s)) { hit = Hit::Corridor; hit_index = i; }
     }
 

@@ -16,7 +16,7 @@ struct Table {
     const char* title;
 };
 constexpr Table kTables[] = {{ObjectKind::DroneType, "Drone types"}, {ObjectKind::Fleet, "Fleet"}, {ObjectKind::DemandRate, "Demand rates"},
-                             {ObjectKind::Order, "Orders"}, {ObjectKind::WindBand, "Wind"}};
+                             {ObjectKind::Order, "Orders"}, {ObjectKind::WindBand, "Wind"}, {ObjectKind::Rules, "Rules"}};
 
 // A row's title: its id, or what it is about for the lists without ids.
 std::string row_title(const Scenario& s, ObjectKind kind, size_t i) {
@@ -26,6 +26,7 @@ std::string row_title(const Scenario& s, ObjectKind kind, size_t i) {
         case ObjectKind::WindBand:
             return std::to_string(int(s.wind[i].floor_m_agl)) + "-" + std::to_string(int(s.wind[i].ceiling_m_agl)) + " m: " + std::to_string(int(s.wind[i].speed_m_s)) +
                    " m/s from " + std::to_string(int(s.wind[i].from_deg));
+        case ObjectKind::Rules: return "ceiling " + std::to_string(int(s.rules.ceiling_m_agl)) + " m, separation " + std::to_string(int(s.rules.lateral_separation_m)) + " m";
         default: return object_id(object_at(s, kind, i));
     }
 }
@@ -45,7 +46,8 @@ void draw_tables_panel(TablesState& st, MapEditor& editor, ScenarioView& view, f
                 const size_t n = list_size(sc, table.kind);
                 std::optional<ObjectRef> remove;
                 bool add = false;
-                if (n > 0) add = ImGui::Button("Add a row like the last");
+                if (table.kind == ObjectKind::Rules) ImGui::TextDisabled("One set of rules for the whole scenario.");
+                else if (n > 0) add = ImGui::Button("Add a row like the last");
                 else ImGui::TextDisabled("None yet: paste or import one.");
                 remember_item_rect(("add." + std::string(to_string(table.kind))).c_str(), rects);
                 for (size_t i = 0; i < n; ++i) {
@@ -55,7 +57,7 @@ void draw_tables_panel(TablesState& st, MapEditor& editor, ScenarioView& view, f
                     remember_item_rect(("row." + std::string(to_string(table.kind)) + "." + std::to_string(i)).c_str(), rects);
                     if (open) {
                         edit_object_fields(st.errors, std::string(to_string(table.kind)) + ":" + ref.id, editor, view, ref, rects);
-                        if (ImGui::Button("Remove")) remove = ref;
+                        if (table.kind != ObjectKind::Rules && ImGui::Button("Remove")) remove = ref;
                         ImGui::Separator();
                     }
                     ImGui::PopID();
