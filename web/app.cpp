@@ -245,6 +245,9 @@ void App::draw_frame() {
         case TopBarAction::None: break;
     }
     if (scenario_) {
+        const bool busy = map_editor_.busy();
+        set_map_busy(busy);
+        if (busy) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.45f);
         const ImGuiViewport* vp = ImGui::GetMainViewport();
         const float margin = 10 * ui_scale_, status = ImGui::GetFrameHeight() + 8 * ui_scale_;
         const float top = top_bar_bottom + margin, room = vp->Pos.y + vp->Size.y - status - margin - top;
@@ -265,6 +268,8 @@ void App::draw_frame() {
         for (const auto& [name, r] : ui_rects_) if (name == "inspector") right_column = std::min(right_column, r[0]);
         draw_profile_panel(*scenario_, map_editor_, vp->Pos.x + margin, right_column - margin, vp->Pos.y + vp->Size.y - status - margin, ui_scale_,
                            ui_rects_, profile_);
+        if (busy) ImGui::PopStyleVar();
+        set_map_busy(false);
         draw_tables_panel(tables_, map_editor_, *scenario_, ui_scale_, ui_rects_);
     }
     const std::string attribution = basemap_state_ == AssetState::Ready ? "GSHHG (LGPL-3+), patches: lowsky" : "";

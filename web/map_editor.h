@@ -63,6 +63,8 @@ public:
     void cancel();  // drops the shape being drawn
 
     bool selected(ObjectKind kind, const std::string& id) const;
+    // A shape is being drawn or something dragged: the panels give way.
+    bool busy() const { return !drawing_.empty() || circle_centre_.has_value() || route_from_.has_value() || (press_.down && press_.dragging); }
     Json state() const;  // for the page and the tests
 
 private:

@@ -313,3 +313,20 @@ test('the tables edit a drone type and add a row, both undone back to the same d
   assert.deepEqual(await documentOf(page), doc0);
   await context.close();
 });
+
+test('while a corridor is drawn the panels give way: a click over one adds a vertex there, and Esc cancels it all', async () => {
+  const { page, context } = await openPage(env);
+  const s0 = await waitReady(page);
+  const doc0 = await documentOf(page);
+  await key(page, 'c');
+  await page.mouse.click(640, 420);
+  await waitForState(page, () => window.lowsky.state.edit.drawing === 1);
+  const [mx, my, mw, mh] = s0.ui.mission;  // the mission panel, over the map on the left
+  await page.mouse.click(mx + mw / 2, my + mh / 2);
+  let s = await waitForState(page, () => window.lowsky.state.edit.drawing === 2);
+  assert.equal(s.edit.tool, 'Corridor');
+  await key(page, 'Escape');
+  s = await waitForState(page, () => window.lowsky.state.edit.drawing === 0);
+  assert.deepEqual(await documentOf(page), doc0, 'nothing was added');
+  await context.close();
+});

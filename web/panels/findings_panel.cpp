@@ -24,7 +24,7 @@ const Finding* draw_findings_panel(const ScenarioView& view, const MapSelection&
     ImGui::SetNextWindowBgAlpha(0.93f);
     const Finding* clicked = nullptr;
     // Collapsible: a click on the title bar folds it away from the map.
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings;
+    const ImGuiWindowFlags flags = side_panel_flags(ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings);
     if (ImGui::Begin("Findings###findings", nullptr, flags)) {
         const ValidationReport& r = view.report;
         ImGui::TextUnformatted(view.scenario->name.c_str());

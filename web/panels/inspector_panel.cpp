@@ -20,7 +20,7 @@ void draw_inspector_panel(InspectorState& st, MapEditor& editor, ScenarioView& v
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - width - 12 * s, top), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(width, bottom - top), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.95f);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings;
+    const ImGuiWindowFlags flags = side_panel_flags(ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings);
     if (ImGui::Begin("Inspector###inspector", nullptr, flags)) {
         if (editor.selection.size() > 1) {
             ImGui::Text("%zu objects selected", editor.selection.size());

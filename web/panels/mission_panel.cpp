@@ -52,7 +52,7 @@ MissionPanelAction draw_mission_panel(const ScenarioView& view, MissionWorkbench
     ImGui::SetNextWindowPos(ImVec2(pad, top), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(330 * s, 0), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.93f);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings;
+    const ImGuiWindowFlags flags = side_panel_flags(ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings);
     if (ImGui::Begin("Mission###mission", nullptr, flags)) {
         ImGui::PushItemWidth(-90 * s);
         bool changed = combo("from##hub", w.from, sc.hubs);

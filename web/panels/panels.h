@@ -36,6 +36,11 @@ struct MapSelection {
     int finding = -1;  // index into the report's findings
 };
 
+// While a shape is being drawn or something dragged on the map, the panels at its sides fade
+// and let the pointer through, so that they never stand between the planner and the drawing.
+void set_map_busy(bool busy);
+ImGuiWindowFlags side_panel_flags(ImGuiWindowFlags flags);
+
 // A rectangle of the screen in pixels.
 struct ScreenRect {
     float x0, y0, x1, y1;

@@ -44,7 +44,7 @@ void draw_profile_panel(const ScenarioView& view, const MapEditor& editor, float
     ImGui::SetNextWindowPos(ImVec2(left, bottom - height), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(right - left, height), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.95f);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar;
+    const ImGuiWindowFlags flags = side_panel_flags(ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar);
     if (ImGui::Begin("Altitude profile###profile", nullptr, flags)) {
         ImGui::Text("%s", c.name.c_str());
         ImGui::SameLine();

@@ -33,3 +33,19 @@ void remember_window_rect(const char* name, std::vector<std::pair<std::string, s
 }
 
 }  // namespace lowsky::web
+
+namespace lowsky::web {
+
+namespace {
+bool g_map_busy = false;
+}  // namespace
+
+void set_map_busy(bool busy) { g_map_busy = busy; }
+
+ImGuiWindowFlags side_panel_flags(ImGuiWindowFlags flags) {
+    if (!g_map_busy) return flags;
+    ImGui::SetNextWindowBgAlpha(0.25f);
+    return flags | ImGuiWindowFlags_NoInputs;
+}
+
+}  // namespace lowsky::web

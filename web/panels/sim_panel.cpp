@@ -71,7 +71,7 @@ SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float top, float
     ImGui::SetNextWindowSizeConstraints(ImVec2(330 * s, 0), ImVec2(330 * s, room));
     ImGui::SetNextWindowSize(ImVec2(330 * s, 0), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.93f);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings;
+    const ImGuiWindowFlags flags = side_panel_flags(ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings);
     if (ImGui::Begin("Simulation###simulation", nullptr, flags)) {
         if (!p.result) {
             ImGui::PushTextWrapPos(0);
