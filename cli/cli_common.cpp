@@ -59,7 +59,7 @@ std::optional<Scenario> load_scenario_file(const std::string& path, bool json_ou
     if (json_output) {
         Json list = Json::array();
         for (const auto& e : errors) list.push_back(error_json(e));
-        std::printf("%s\n", Json{{"file", path}, {"readable", false}, {"load_errors", list}}.dump(2).c_str());
+        std::printf("%s\n", Json{{"file", path}, {"readable", false}, {"load_errors", list}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     } else {
         std::fprintf(stderr, "lowsky: %s cannot be loaded (%zu error%s):\n", path.c_str(), errors.size(), errors.size() == 1 ? "" : "s");
         for (const auto& e : errors) std::fprintf(stderr, "  %s\n", e.to_string().c_str());

@@ -24,7 +24,7 @@ int run_import(int argc, char** argv) {
     Result<Imported> imported = bytes ? import_file(path, std::string_view(reinterpret_cast<const char*>(bytes.value().data()), bytes.value().size()), options)
                                       : Result<Imported>(bytes.error());
     if (!imported) {
-        if (json) std::printf("%s\n", Json{{"file", path}, {"readable", false}, {"error", error_json(imported.error())}}.dump(2).c_str());
+        if (json) std::printf("%s\n", Json{{"file", path}, {"readable", false}, {"error", error_json(imported.error())}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
         else std::fprintf(stderr, "lowsky import: %s is refused: %s\n", path.c_str(), imported.error().to_string().c_str());
         return kUnreadable;
     }
@@ -38,7 +38,7 @@ int run_import(int argc, char** argv) {
         summary["firmware_problems"] = problems;
     }
     if (json) {
-        std::printf("%s\n", summary.dump(2).c_str());
+        std::printf("%s\n", summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     } else {
         std::printf("%s: %s\n", path.c_str(), summary["summary"].get<std::string>().c_str());
         if (summary.contains("firmware_problems"))

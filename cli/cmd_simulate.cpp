@@ -75,7 +75,7 @@ int run_simulate(int argc, char** argv) {
     std::printf("  tactical conflicts %d, losses of separation %d\n", k.conflicts, k.losses_of_separation);
     for (const auto& f : r.findings) std::printf("  %s %s: %s\n", to_string(f.severity), f.check.c_str(), f.message.c_str());
     if (auto report = args->option("--report")) {
-        if (!write_text(*report, sim_report_json(r, cfg).dump(1) + "\n")) return kUnreadable;
+        if (!write_text(*report, sim_report_json(r, cfg).dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n")) return kUnreadable;
     }
     if (auto dir = args->option("--csv")) {
         mkdir(dir->c_str(), 0755);

@@ -43,7 +43,7 @@ int run_validate(int argc, char** argv) {
         Json out{{"file", path}, {"readable", true}, {"valid", report.errors == 0}, {"errors", report.errors}, {"warnings", report.warnings},
                  {"unexplained_warnings", report.unexplained_warnings}, {"infos", report.infos}, {"findings", findings},
                  {"load_warnings", load_warnings}};
-        std::printf("%s\n", out.dump(2).c_str());
+        std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     } else {
         for (const auto& w : warnings) std::printf("load warning  %s\n", w.to_string().c_str());
         for (const auto& f : report.findings) {

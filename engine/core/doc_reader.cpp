@@ -7,7 +7,7 @@ namespace lowsky {
 
 namespace {
 std::string shown(const Json& v) {
-    std::string s = v.dump();
+    std::string s = v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return s.size() > 40 ? s.substr(0, 37) + "..." : s;
 }
 }  // namespace
@@ -37,7 +37,7 @@ std::optional<double> DocReader::number(const Json& obj, const std::string& path
     }
     const double d = v->get<double>();
     if (!std::isfinite(d) || d < lo || d > hi) {
-        error(at(path, key), "value " + shown(*v) + " is outside [" + Json(lo).dump() + ", " + Json(hi).dump() + "]");
+        error(at(path, key), "value " + shown(*v) + " is outside [" + Json(lo).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + ", " + Json(hi).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "]");
         return std::nullopt;
     }
     return d;

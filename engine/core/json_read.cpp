@@ -1,5 +1,7 @@
 #include "core/json_read.h"
 
+#include "core/text.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -63,6 +65,7 @@ Result<Json> parse_json_text(std::string_view text, const std::string& source) {
     if (text.size() > kMaxJsonBytes)
         return make_error("file is " + std::to_string(text.size() / (1024 * 1024)) + " MiB, larger than the " +
                           std::to_string(kMaxJsonBytes / (1024 * 1024)) + " MiB lowsky reads", source);
+    if (auto not_utf8 = require_utf8(text, source)) return *not_utf8;
     if (nesting_depth(text) > kMaxJsonDepth)
         return make_error("nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels: not a document lowsky writes or reads", source);
     Json value = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
@@ -115,7 +118,7 @@ Result<double> JsonObjectReader::number_in(const std::string& key, double lo, do
     auto d = number(key);
     if (!d) return d;
     if (d.value() < lo || d.value() > hi) {
-        return make_error("value " + Json(d.value()).dump() + " is outside [" + Json(lo).dump() + ", " + Json(hi).dump() + "]",
+        return make_error("value " + Json(d.value()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + " is outside [" + Json(lo).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + ", " + Json(hi).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "]",
                           member_path(key));
     }
     return d;

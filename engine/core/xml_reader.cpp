@@ -1,5 +1,7 @@
 #include "core/xml_reader.h"
 
+#include "core/text.h"
+
 #include <cstdint>
 
 namespace lowsky {
@@ -205,6 +207,7 @@ private:
 
 Result<std::unique_ptr<XmlElement>> parse_xml(std::string_view text, const std::string& source) {
     if (text.size() > (64u << 20)) return make_error("file is larger than 64 MiB", source);
+    if (auto not_utf8 = require_utf8(text, source)) return *not_utf8;
     return Parser(text, source).run();
 }
 

@@ -35,7 +35,7 @@ Result<int> integer_member(const JsonObjectReader& in, const char* key, int expe
     if (!n) return n.error();
     if (std::floor(n.value()) != n.value()) return make_error("expected a whole number", in.member_path(key));
     if (expected >= 0 && int(n.value()) != expected)
-        return make_error("must be " + std::to_string(expected) + ", found " + Json(n.value()).dump(), in.member_path(key));
+        return make_error("must be " + std::to_string(expected) + ", found " + Json(n.value()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), in.member_path(key));
     return int(n.value());
 }
 
@@ -109,8 +109,8 @@ std::string write_plan(const Mission& m) {
     Json meta{{"notes", m.notes}};
     if (!m.gate_override.empty()) meta["safety_gate_override"] = m.gate_override;
     doc["lowsky"] = meta;
-    std::string text = doc.dump(4) + "\n";
-    const std::string placeholder = Json(kItemsPlaceholder).dump();
+    std::string text = doc.dump(4, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    const std::string placeholder = Json(kItemsPlaceholder).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     text.replace(text.find(placeholder), placeholder.size(), items_text(m.items));
     return text;
 }

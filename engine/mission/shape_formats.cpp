@@ -143,7 +143,7 @@ std::string write_scenario_geojson(const CompiledScenario& compiled, const Built
                             {"properties", {{"kind", "route"}, {"altitude", "AMSL"}, {"notes", built->mission.notes}}}});
     }
     Json doc{{"type", "FeatureCollection"}, {"name", s.name}, {"features", features}};
-    return doc.dump(1) + "\n";
+    return doc.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::vector<uint8_t> write_wpml_kmz(const CompiledScenario& compiled, const BuiltMission& built, const RouteRequest& q) {

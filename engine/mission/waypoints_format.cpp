@@ -1,5 +1,7 @@
 #include "mission/waypoints_format.h"
 
+#include "core/text.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -80,6 +82,7 @@ Result<std::string> write_waypoints(const Mission& m) {
 
 Result<Mission> read_waypoints(std::string_view text, const std::string& source) {
     if (text.size() > kMaxBytes) return make_error("file is larger than 64 MiB", source);
+    if (auto not_utf8 = require_utf8(text, source)) return *not_utf8;
     std::vector<std::string_view> lines = split(text, '\n');
     if (!lines.empty() && lines.back().empty()) lines.pop_back();  // the final newline
     auto where = [&](size_t index) { return source + ":" + std::to_string(index + 1); };

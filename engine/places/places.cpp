@@ -57,8 +57,8 @@ Result<PlaceCatalog> parse_places(std::string_view json_text, const std::string&
     auto version = doc.number("version");
     if (!version) return version.error();
     if (version.value() > kPlacesFormatVersion)
-        return make_error("version " + root["version"].dump() + " is newer than this lowsky reads (" + std::to_string(kPlacesFormatVersion) + ")", "$.version");
-    if (version.value() != kPlacesFormatVersion) return make_error("unsupported version " + root["version"].dump(), "$.version");
+        return make_error("version " + root["version"].dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + " is newer than this lowsky reads (" + std::to_string(kPlacesFormatVersion) + ")", "$.version");
+    if (version.value() != kPlacesFormatVersion) return make_error("unsupported version " + root["version"].dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "$.version");
 
     PlaceCatalog catalog;
     auto places = doc.array("places");

@@ -685,7 +685,7 @@ std::string save_scenario(const Scenario& s) {
     OJson explanations = OJson::array();
     for (const auto& e : s.explanations) explanations.push_back(OJson{{"check", e.check}, {"object", e.object}, {"why", e.why}});
     doc["explanations"] = explanations;
-    return doc.dump(2) + "\n";
+    return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace lowsky

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "basemap/basemap.h"
+#include "core/text.h"
 #include "fixtures.h"
 #include "mission/importers.h"
 #include "places/places.h"
@@ -134,4 +135,37 @@ TEST_CASE("A damaged basemap or place list gets an error or loads", "[robustness
         REQUIRE_NOTHROW(parsed = parse_places(text, "gba_places.json"));
         if (!parsed) CHECK(!parsed.error().to_string().empty());
     }
+}
+
+TEST_CASE("Outside text is UTF-8 or refused where it stops being so", "[robustness][text]") {
+    using lowsky::invalid_utf8_at;
+    CHECK_FALSE(invalid_utf8_at("plain ASCII").has_value());
+    CHECK_FALSE(invalid_utf8_at("\xE6\xB7\xB1\xE5\x9C\xB3 Shenzhen \xF0\x9F\x9A\x81").has_value());  // CJK and an emoji
+    CHECK(invalid_utf8_at("Caf\xE9 au lait") == 3u);          // Latin-1
+    CHECK(invalid_utf8_at("ab\xC0\xAF") == 2u);               // an overlong '/'
+    CHECK(invalid_utf8_at("ab\xED\xA0\x80") == 2u);           // a UTF-16 surrogate
+    CHECK(invalid_utf8_at("ab\xF4\x90\x80\x80") == 2u);       // above U+10FFFF
+    CHECK(invalid_utf8_at("abc\xE6\xB7") == 3u);              // cut short at the end
+    CHECK(invalid_utf8_at("\x80") == 0u);                     // a lone continuation byte
+
+    auto e = lowsky::require_utf8("{\n  \"name\": \"Caf\xE9\"\n}", "f.json");
+    REQUIRE(e);
+    CHECK(e->where == "f.json:2:15");
+    CHECK(e->message.find("byte 0xE9 at offset 16") != std::string::npos);
+    CHECK(e->code == "text.not_utf8");
+    const std::string utf16le("\xFF\xFE{\0}\0", 6), bare16("{\0\"\0a\0", 6);
+    CHECK(lowsky::require_utf8(utf16le, "w.json")->message.find("UTF-16 (little-endian)") == 12);
+    CHECK(lowsky::require_utf8(bare16, "w.json")->message.find("no byte order mark") != std::string::npos);
+    CHECK_FALSE(lowsky::require_utf8("\xEF\xBB\xBF{}", "bom.json"));  // a UTF-8 byte order mark is UTF-8
+
+    CHECK(lowsky::printable("a\xFF" "b\n\xE6\xB7\xB1") == "a\\xFFb\\x0A\xE6\xB7\xB1");
+}
+
+TEST_CASE("A KML with a stray Latin-1 byte is refused with where it is", "[robustness][text]") {
+    const std::string text = lowsky::test::read_text("tests/fixtures/shapes/stray-byte.kml");
+    auto imported = lowsky::import_file("stray-byte.kml", text, {});
+    REQUIRE_FALSE(imported.ok());
+    CHECK(imported.error().code == "text.not_utf8");
+    CHECK(imported.error().message.find("byte 0xE9") != std::string::npos);
+    CHECK(imported.error().where.rfind("stray-byte.kml:", 0) == 0);
 }
