@@ -8,6 +8,7 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <queue>
 #include <unordered_map>
 
@@ -114,17 +115,19 @@ public:
 private:
     void push(double t, EventKind kind, int index) { events_.push({t, seq_++, kind, index}); }
 
-    // Routes by (from, to, type), found once, with the lanes the simulation flies them in.
-    // A flat table: hub and type counts are small.
+    // Routes by (from, to, type), found when first asked for and kept, with the lanes the
+    // simulation flies them in: memory follows the pairs the demand uses, not the square of the
+    // hub count (10,000 hubs would be 10^8 entries a type).
     struct KnownRoute {
         bool known = false;
         std::optional<Route> route;
         RouteLanes lanes;
     };
     const KnownRoute& route(int from, int to, int type) {
-        const size_t h = s_.hubs.size(), slot = (size_t(from) * h + size_t(to)) * types_.size() + size_t(type);
-        if (routes_.empty()) routes_.resize(h * h * types_.size());
-        KnownRoute& k = routes_[slot];
+        const uint64_t key = (uint64_t(from) * s_.hubs.size() + uint64_t(to)) * types_.size() + uint64_t(type);
+        std::unique_ptr<KnownRoute>& slot = routes_[key];
+        if (!slot) slot = std::make_unique<KnownRoute>();
+        KnownRoute& k = *slot;
         if (!k.known) {
             RouteRequest q{s_.hubs[size_t(from)].id, s_.hubs[size_t(to)].id, s_.drone_types[size_t(type)].id, 0, RouteObjective::Fastest, cfg_.firmware};
             auto r = network_.route(q);
@@ -504,7 +507,7 @@ private:
     std::vector<int> types_by_battery_;
     std::vector<SimOrder> orders_;
     std::vector<OrderState> state_;
-    std::vector<KnownRoute> routes_;  // never resized after the first use: plans point into their lanes
+    std::unordered_map<uint64_t, std::unique_ptr<KnownRoute>> routes_;  // each where it was made: plans point into their lanes
     std::vector<int8_t> feasible_;                // per order and type: -1 unknown, else feasibility()
     std::priority_queue<Event, std::vector<Event>, std::greater<Event>> events_;
     uint64_t seq_ = 0;
