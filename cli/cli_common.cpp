@@ -1,7 +1,10 @@
 #include "cli_common.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "core/file_io.h"
 
@@ -65,6 +68,33 @@ std::optional<Scenario> load_scenario_file(const std::string& path, bool json_ou
         for (const auto& e : errors) std::fprintf(stderr, "  %s\n", e.to_string().c_str());
     }
     return std::nullopt;
+}
+
+bool number_option(const Args& args, const char* verb, const char* name, double lo, double hi, double& out) {
+    const auto text = args.option(name);
+    if (!text) return true;
+    char* end = nullptr;
+    const double v = std::strtod(text->c_str(), &end);
+    if (text->empty() || *end != '\0' || !std::isfinite(v) || v < lo || v > hi) {
+        std::fprintf(stderr, "lowsky %s: %s takes a number from %g to %g, not \"%s\"\n", verb, name, lo, hi, text->c_str());
+        return false;
+    }
+    out = v;
+    return true;
+}
+
+bool integer_option(const Args& args, const char* verb, const char* name, long long lo, long long hi, long long& out) {
+    const auto text = args.option(name);
+    if (!text) return true;
+    char* end = nullptr;
+    errno = 0;
+    const long long v = std::strtoll(text->c_str(), &end, 10);
+    if (text->empty() || *end != '\0' || errno == ERANGE || v < lo || v > hi) {
+        std::fprintf(stderr, "lowsky %s: %s takes a whole number from %lld to %lld, not \"%s\"\n", verb, name, lo, hi, text->c_str());
+        return false;
+    }
+    out = v;
+    return true;
 }
 
 }  // namespace lowsky::cli

@@ -32,4 +32,11 @@ std::optional<Scenario> load_scenario_file(const std::string& path, bool json_ou
 
 Json error_json(const Error& e);
 
+// A number option read strictly: all of its text a finite number within [lo, hi] ("nan", "abc",
+// "5kg" and values out of range are refused, with the option named, on stderr after `verb`).
+// Absent: `out` is left as it was. Returns false when given and refused.
+bool number_option(const Args& args, const char* verb, const char* name, double lo, double hi, double& out);
+// ... and a whole number.
+bool integer_option(const Args& args, const char* verb, const char* name, long long lo, long long hi, long long& out);
+
 }  // namespace lowsky::cli

@@ -49,8 +49,9 @@ int run_edit(int argc, char** argv) {
         }
         std::fprintf(stderr, "lowsky edit: %zu: %s\n", i + 1, command_name(command.value()).c_str());
     }
-    const long undo = std::strtol(args->option("--undo").value_or("0").c_str(), nullptr, 10);
-    for (long i = 0; i < undo; ++i) {
+    long long undo = 0;
+    if (!integer_option(*args, "edit", "--undo", 0, 1000000, undo)) return kUnreadable;
+    for (long long i = 0; i < undo; ++i) {
         const std::string name = editor.undo_name();
         if (!editor.undo()) break;
         std::fprintf(stderr, "lowsky edit: undo %s\n", name.c_str());

@@ -60,8 +60,12 @@ int run_export(int argc, char** argv) {
     request.route.from_hub = args->option("--from").value_or("");
     request.route.to_hub = args->option("--to").value_or("");
     request.route.drone_type = args->option("--drone").value_or("");
-    if (auto p = args->option("--payload")) request.route.payload_kg = std::atof(p->c_str());
+    if (!number_option(*args, "export", "--payload", 0, 10000, request.route.payload_kg)) return kUnreadable;
     request.override_reason = args->option("--override").value_or("");
+    if (args->option("--override") && request.override_reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+        std::fprintf(stderr, "lowsky export: --override needs a reason, in words: it is written into the file\n");
+        return kUnreadable;
+    }
 
     std::vector<Error> warnings;
     auto scenario = load_scenario_file(args->positional[0], false, warnings);

@@ -57,7 +57,7 @@ int run_flight(int argc, char** argv) {
     std::vector<Case> cases = kSeedCases;
     if (args->option("--from")) {
         double payload = -1;
-        if (auto p = args->option("--payload")) payload = std::atof(p->c_str());
+        if (!number_option(*args, "flight", "--payload", 0, 10000, payload)) return kUnreadable;
         cases = {{*args->option("--from"), *args->option("--to"), *args->option("--drone"), payload}};
     }
     const bool json = args->flag("--json");

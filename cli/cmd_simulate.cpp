@@ -32,8 +32,10 @@ int run_simulate(int argc, char** argv) {
         return kUnreadable;
     }
     SimConfig cfg;
-    if (auto h = args->option("--hours")) cfg.hours = std::atof(h->c_str());
-    if (auto s = args->option("--seed")) cfg.seed = uint32_t(std::strtoul(s->c_str(), nullptr, 10));
+    long long seed = cfg.seed;
+    if (!number_option(*args, "simulate", "--hours", 0.01, 168, cfg.hours) || !integer_option(*args, "simulate", "--seed", 0, 4294967295LL, seed))
+        return kUnreadable;
+    cfg.seed = uint32_t(seed);
     if (auto m = args->option("--energy-model")) {
         if (*m == "stolaroff") cfg.energy_model = EnergyModelKind::Stolaroff;
         else if (*m == "dorling") cfg.energy_model = EnergyModelKind::Dorling;
