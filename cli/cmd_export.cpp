@@ -76,7 +76,10 @@ int run_export(int argc, char** argv) {
     for (const auto& f : result.gate.failures) std::fprintf(stderr, "safety gate: %-26s %s (%s)\n", f.check.c_str(), f.message.c_str(), f.where.c_str());
     if (!result.ok()) {
         std::fprintf(stderr, "lowsky export: %s\n", result.error.to_string().c_str());
-        return result.refused_by_gate ? kFindings : kUnreadable;
+        // A refusal or a missing route is a finding (1); bad names or options are bad input (2).
+        const std::string& code = result.error.code;
+        const bool no_route = code == "route.no_route" || code == "mission.no_way_back" || code == "route.hub_does_not_serve";
+        return result.refused_by_gate || no_route ? kFindings : kUnreadable;
     }
     if (!result.gate.failures.empty()) std::fprintf(stderr, "lowsky export: exported despite the safety gate, as asked: %s\n", request.override_reason.c_str());
     auto written = write_file_bytes(*args->option("--output"), result.bytes);

@@ -67,6 +67,24 @@ int main(int argc, char** argv) {
         std::printf("lowsky %s\n", lowsky::version_string());
         return 0;
     }
+    // "lowsky VERB --help": that verb's part of the usage.
+    for (int i = 2; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a != "--help" && a != "-h") continue;
+        const std::string usage = kUsage, head = "\n  " + verb + " ";
+        const size_t start = usage.find(head), alone = usage.find("\n  " + verb + "\n");
+        const size_t at = start != std::string::npos ? start : alone;
+        if (at == std::string::npos) break;
+        size_t end = at + 1;
+        // The verb's lines: its own and the indented ones under it, up to the next verb.
+        while (true) {
+            const size_t next = usage.find('\n', end);
+            if (next == std::string::npos || usage.compare(next + 1, 4, "    ") != 0) { end = next; break; }
+            end = next + 1;
+        }
+        std::printf("usage: lowsky %s\n", usage.substr(at + 3, end - at - 3).c_str());
+        return 0;
+    }
     if (verb == "validate") return lowsky::cli::run_validate(argc, argv);
     if (verb == "route") return lowsky::cli::run_route(argc, argv);
     if (verb == "format") return lowsky::cli::run_format(argc, argv);
