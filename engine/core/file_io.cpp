@@ -15,7 +15,7 @@ Result<std::vector<uint8_t>> read_file_bytes(const std::string& path) {
     while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) bytes.insert(bytes.end(), buffer, buffer + n);
     const bool failed = std::ferror(f) != 0;
     std::fclose(f);
-    if (failed) return make_error("read error", path);
+    if (failed) return make_error(std::string("cannot read: ") + std::strerror(errno ? errno : EIO), path);  // "Is a directory", ...
     return bytes;
 }
 

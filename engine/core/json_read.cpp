@@ -66,6 +66,13 @@ Result<Json> parse_json_text(std::string_view text, const std::string& source) {
         return make_error("file is " + std::to_string(text.size() / (1024 * 1024)) + " MiB, larger than the " +
                           std::to_string(kMaxJsonBytes / (1024 * 1024)) + " MiB lowsky reads", source);
     if (auto not_utf8 = require_utf8(text, source)) return *not_utf8;
+    // A JSON text never holds a NUL byte; the parser would stop at one and ignore the rest.
+    if (const size_t nul = text.find('\0'); nul != std::string_view::npos) {
+        size_t line = 1, column = 1;
+        for (size_t i = 0; i < nul; ++i) (text[i] == '\n') ? (++line, column = 1) : ++column;
+        return make_error("a NUL byte at offset " + std::to_string(nul) + ": not a JSON text (what follows it would be ignored)",
+                          source + ":" + std::to_string(line) + ":" + std::to_string(column), "json.nul_byte");
+    }
     if (nesting_depth(text) > kMaxJsonDepth)
         return make_error("nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels: not a document lowsky writes or reads", source);
     Json value = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);

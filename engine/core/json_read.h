@@ -35,6 +35,10 @@ public:
     Result<std::string> string(const std::string& key) const;            // required
     Result<const Json*> array(const std::string& key) const;             // required
     Result<const Json*> object(const std::string& key) const;            // required
+    const Json* member_value(const std::string& key) const {             // as it is, or null when absent
+        if (!has(key)) return nullptr;
+        return &*object_.find(key);
+    }
 
 private:
     Result<const Json*> member(const std::string& key) const;

@@ -1,5 +1,6 @@
 #include "mission/plan_format.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/json_read.h"
@@ -33,6 +34,12 @@ Result<GeoPoint> lat_lon(const Json& v, const std::string& path, size_t expected
 Result<int> integer_member(const JsonObjectReader& in, const char* key, int expected = -1) {
     auto n = in.number(key);
     if (!n) return n.error();
+    // A version written 2.0 is refused by MAVSDK: versions are whole numbers in the text too.
+    if (expected >= 0 && std::string(key) == "version") {
+        auto raw = in.member_value(key);
+        if (raw && !raw->is_number_integer() && !raw->is_number_unsigned())
+            return make_error("a version is written as a whole number (2, not 2.0): MAVSDK refuses it", in.member_path(key));
+    }
     if (std::floor(n.value()) != n.value()) return make_error("expected a whole number", in.member_path(key));
     if (expected >= 0 && int(n.value()) != expected)
         return make_error("must be " + std::to_string(expected) + ", found " + Json(n.value()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), in.member_path(key));
@@ -128,6 +135,8 @@ Result<Mission> read_plan(std::string_view text, const std::string& source) {
     if (file_type.value() != "Plan") return make_error("incorrect file type: expected Plan, found " + file_type.value(), "$.fileType");
     auto version = integer_member(doc, "version");
     if (!version) return version.error();
+    if (!root["version"].is_number_integer() && !root["version"].is_number_unsigned())
+        return make_error("a version is written as a whole number (1, not 1.0): MAVSDK refuses it", "$.version");
     if (version.value() != 1)
         return make_error(version.value() > 1 ? "file version " + std::to_string(version.value()) + " is newer than the supported version 1"
                                               : "file version " + std::to_string(version.value()) + " is no longer supported", "$.version");
@@ -170,6 +179,7 @@ Result<Mission> read_plan(std::string_view text, const std::string& source) {
 
     auto items = mission.array("items");
     if (!items) return items.error();
+    std::vector<long long> jump_ids;  // each item's doJumpId (-1: none given)
     for (size_t i = 0; i < items.value()->size(); ++i) {
         const std::string path = at("$.mission.items", i);
         const Json& item_json = (*items.value())[i];
@@ -208,13 +218,30 @@ Result<Mission> read_plan(std::string_view text, const std::string& source) {
         it.lat_deg = values[4];
         it.lon_deg = values[5];
         it.alt_m = values[6];
-        if (!item.has("autoContinue") || !item_json["autoContinue"].is_boolean())
-            return make_error("autoContinue must be true or false", path + ".autoContinue");
+        if (!item.has("autoContinue")) return make_error("required member is missing", path + ".autoContinue");
+        if (!item_json["autoContinue"].is_boolean()) return make_error("autoContinue must be true or false", path + ".autoContinue");
         it.autocontinue = item_json["autoContinue"].get<bool>();
         const int altitude_keys = int(item.has("AltitudeMode")) + int(item.has("Altitude")) + int(item.has("AMSLAltAboveTerrain"));
         if (altitude_keys != 0 && altitude_keys != 3)
             return make_error("AltitudeMode, Altitude and AMSLAltAboveTerrain go together: all three or none", path);
+        if (item.has("doJumpId")) {
+            const Json& id = item_json["doJumpId"];
+            if (!id.is_number_integer() && !id.is_number_unsigned()) return make_error("doJumpId is a whole number", path + ".doJumpId");
+            jump_ids.push_back(id.get<long long>());
+        } else {
+            jump_ids.push_back(-1);
+        }
         m.items.push_back(it);
+    }
+    // 3. A DO_JUMP goes to an item that is there: QGroundControl refuses one that does not.
+    for (size_t i = 0; i < m.items.size(); ++i) {
+        if (m.items[i].command != mav::kDoJump) continue;
+        const double target = m.items[i].params[0];
+        const bool by_id = std::any_of(jump_ids.begin(), jump_ids.end(), [](long long id) { return id >= 0; });
+        const bool found = by_id ? std::find(jump_ids.begin(), jump_ids.end(), (long long)target) != jump_ids.end()
+                                 : target >= 1 && target <= double(m.items.size());
+        if (!found || std::floor(target) != target)
+            return make_error("DO_JUMP to item " + std::to_string((long long)target) + ", which the mission does not have", at("$.mission.items", i) + ".params[0]");
     }
 
     JsonObjectReader fence(*fence_json.value(), "$.geoFence");
@@ -260,6 +287,13 @@ Result<Mission> read_plan(std::string_view text, const std::string& source) {
         }
     } else if (fence.has("version") && !(fence.number("version").ok() && fence.number("version").value() == 1)) {
         return make_error("GeoFence supports version 2", "$.geoFence.version");
+    } else {
+        const Json& g = *fence_json.value();
+        const size_t n = (g.contains("polygons") && g["polygons"].is_array() ? g["polygons"].size() : 0) +
+                         (g.contains("circles") && g["circles"].is_array() ? g["circles"].size() : 0);
+        if (n > 0)
+            m.notes.push_back("geoFence has " + std::string(fence.has("version") ? "version 1" : "no version") + ": QGroundControl ignores such a section, so its " +
+                              std::to_string(n) + " fence" + (n == 1 ? " was" : "s were") + " not read (set \"version\": 2 to keep them)");
     }
 
     JsonObjectReader rally(*rally_json.value(), "$.rallyPoints");
@@ -276,6 +310,12 @@ Result<Mission> read_plan(std::string_view text, const std::string& source) {
         }
     } else if (rally.has("version") && !(rally.number("version").ok() && rally.number("version").value() == 1)) {
         return make_error("Rally: version 2 expected", "$.rallyPoints.version");
+    } else {
+        const Json& r = *rally_json.value();
+        const size_t n = r.contains("points") && r["points"].is_array() ? r["points"].size() : 0;
+        if (n > 0)
+            m.notes.push_back("rallyPoints has " + std::string(rally.has("version") ? "version 1" : "no version") + ": QGroundControl ignores such a section, so its " +
+                              std::to_string(n) + " rally point" + (n == 1 ? " was" : "s were") + " not read (set \"version\": 2 to keep them)");
     }
     if (root.contains("lowsky") && root["lowsky"].is_object() && root["lowsky"].contains("notes") && root["lowsky"]["notes"].is_array()) {
         for (const auto& n : root["lowsky"]["notes"]) if (n.is_string()) m.notes.push_back(n.get<std::string>());

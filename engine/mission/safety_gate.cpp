@@ -57,7 +57,10 @@ std::vector<GateFailure> check_items_for_firmware(const Mission& m) {
         if (mav::is_positional(it.command)) {
             if (!std::isfinite(it.alt_m) || std::abs(it.alt_m) >= kLocationAltMax_m)
                 out.push_back({"mission.firmware", "a positional item needs a finite altitude (never null)", where});
-            if (!(std::abs(it.lat_deg) <= 90) || !(std::abs(it.lon_deg) <= 180) || (it.lat_deg == 0 && it.lon_deg == 0))
+            // 0, 0 is "here" for ArduPilot's take-offs and landings (they fly from where the vehicle is).
+            const bool here = m.firmware == Firmware::ArduPilot && it.lat_deg == 0 && it.lon_deg == 0 &&
+                              (it.command == mav::kNavTakeoff || it.command == mav::kNavVtolTakeoff || it.command == mav::kNavLand || it.command == mav::kNavVtolLand);
+            if (!(std::abs(it.lat_deg) <= 90) || !(std::abs(it.lon_deg) <= 180) || (it.lat_deg == 0 && it.lon_deg == 0 && !here))
                 out.push_back({"mission.firmware", "latitude or longitude out of range", where});
         }
         if (it.command == mav::kDoJump && (it.params[0] < 1 || it.params[0] > double(m.items.size())))

@@ -87,7 +87,8 @@ Result<Mission> read_waypoints(std::string_view text, const std::string& source)
     if (!lines.empty() && lines.back().empty()) lines.pop_back();  // the final newline
     auto where = [&](size_t index) { return source + ":" + std::to_string(index + 1); };
     if (lines.empty()) return make_error("empty file", where(0));
-    for (auto& l : lines) if (!l.empty() && l.back() == '\r') l.remove_suffix(1);  // CRLF files read as well
+    bool crlf = false;
+    for (auto& l : lines) if (!l.empty() && l.back() == '\r') l.remove_suffix(1), crlf = true;  // CRLF files read as well
     if (lines[0] == "QGC WPL 120") return make_error("QGC WPL 120 has no home line and only QGroundControl reads it; save as QGC WPL 110", where(0));
     if (lines[0] != kHeader) return make_error("the first line must be exactly \"QGC WPL 110\"", where(0));
     if (lines.size() < 2) return make_error("no home line", where(1));
@@ -128,6 +129,7 @@ Result<Mission> read_waypoints(std::string_view text, const std::string& source)
         it.autocontinue = autocontinue == 1;
         m.items.push_back(it);
     }
+    if (crlf) m.notes.push_back("the file has Windows (CRLF) line endings: Mission Planner and QGroundControl read it, MAVSDK refuses it");
     return m;
 }
 

@@ -471,3 +471,31 @@ TEST_CASE("The gate holds a VTOL's turns and back-transitions to the fence and t
         CHECK(count(g.run(q, o), "mission.above_ceiling", "(back-transition)") == 0);
     }
 }
+
+TEST_CASE("What a loader would ignore is imported with a note, never dropped in silence", "[missions][robustness]") {
+    // A geoFence without a version: QGroundControl ignores the section. Its one polygon is not
+    // read, and the import says so.
+    const std::string plan = read_text("tests/fixtures/missions/fence-without-version.plan");
+    auto m = read_plan(plan, "fence-without-version.plan");
+    REQUIRE(m.ok());
+    CHECK(m->fence_polygons.empty());
+    const bool said = std::any_of(m->notes.begin(), m->notes.end(), [](const std::string& n) {
+        return n.find("geoFence has no version") == 0 && n.find("its 1 fence was not read") != std::string::npos;
+    });
+    CHECK(said);
+    // CRLF line endings read, with a note that MAVSDK refuses them.
+    auto wp = read_waypoints(read_text("tests/fixtures/missions/valid-crlf.waypoints"), "valid-crlf.waypoints");
+    REQUIRE(wp.ok());
+    CHECK(std::any_of(wp->notes.begin(), wp->notes.end(), [](const std::string& n) { return n.find("CRLF") != std::string::npos; }));
+}
+
+TEST_CASE("ArduPilot's take-off at 0, 0 (here) is no firmware problem; a waypoint at 0, 0 is", "[missions]") {
+    Mission m;
+    m.firmware = Firmware::ArduPilot;
+    m.home = {22.5, 113.9};
+    m.items.push_back({mav::kNavTakeoff, mav::kFrameGlobalRelativeAlt, {0, 0, 0, 0}, 0, 0, 30, true});
+    m.items.push_back({mav::kNavWaypoint, mav::kFrameGlobalRelativeAlt, {0, 0, 0, 0}, 0, 0, 30, true});
+    const auto problems = check_items_for_firmware(m);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].where.rfind("item 2", 0) == 0);
+}
