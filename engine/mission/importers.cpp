@@ -1,5 +1,7 @@
 #include "mission/importers.h"
 
+#include "scenario/scenario_io.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -143,6 +145,29 @@ Result<Imported> import_kml(std::string_view text, const std::string& source, co
         const XmlElement* name_el = pm->child("name");
         const std::string name = name_el ? name_el->text : "";
         const std::string where = source + ":" + std::to_string(pm->line);
+        // What lowsky's own KML carries: a corridor as the scenario holds it (its footprint polygon
+        // is only its picture), and the flight path (a picture of the mission, not a corridor).
+        const XmlElement* style = pm->child("styleUrl");
+        std::vector<const XmlElement*> data;
+        pm->find_all("Data", data);
+        bool own = false;
+        for (const XmlElement* d : data) {
+            bool is_corridor = false;
+            for (const auto& [k, v] : d->attributes) is_corridor = is_corridor || (k == "name" && v == "lowsky_corridor");
+            const XmlElement* value = d->child("value");
+            if (!is_corridor || !value) continue;
+            auto parsed = parse_json_text(value->text, where);
+            if (!parsed) return parsed.error();
+            ObjectRead read = object_from_json(ObjectKind::Corridor, parsed.value(), where);
+            if (!read.object) return read.errors.empty() ? make_error("not a lowsky corridor", where) : read.errors.front();
+            out.corridors.push_back(std::get<Corridor>(*read.object));
+            own = true;
+        }
+        if (own) continue;
+        if (style && style->text == "#path") {
+            out.notes.push_back("the flight path is a picture of the mission, not a corridor: left out");
+            continue;
+        }
         std::vector<const XmlElement*> lines, polygons;
         pm->find_all("LineString", lines);
         pm->find_all("Polygon", polygons);
@@ -190,6 +215,45 @@ Result<std::vector<ShapePoint>> geojson_positions(const Json& list, const std::s
     return out;
 }
 
+// A corridor or zone that lowsky wrote: its properties and geometry put back into the scenario's
+// own form and read with the scenario's reader, so that what went out comes back exactly.
+Result<ScenarioObject> own_object(ObjectKind kind, const std::string& id, const std::string& name, const Json& g, const Json& props,
+                                  const std::string& path) {
+    Json o = Json::object();
+    o["id"] = id;
+    o["name"] = name;
+    auto points = [](const Json& coordinates, bool ring) {
+        Json list = Json::array();
+        if (!coordinates.is_array()) return list;
+        for (const auto& c : coordinates)
+            if (c.is_array() && c.size() >= 2 && c[0].is_number() && c[1].is_number())
+                list.push_back({{"lat_deg", c[1].get<double>()}, {"lon_deg", c[0].get<double>()}});
+        if (ring && list.size() > 1 && list.front() == list.back()) list.erase(list.end() - 1);  // zones keep rings open
+        return list;
+    };
+    auto copy = [&](const char* from, const char* to) { if (props.contains(from)) o[to] = props[from]; };
+    if (kind == ObjectKind::Corridor) {
+        o["centreline"] = points(g["coordinates"], false);
+        for (const char* k : {"width_m", "floor", "ceiling", "direction", "lanes", "speed_limit_m_s", "drone_types", "approval"}) copy(k, k);
+    } else {
+        copy("zone_kind", "kind");
+        for (const char* k : {"jurisdiction", "floor", "ceiling", "time_windows", "source"}) copy(k, k);
+        if (props.contains("circle") && props["circle"].is_object()) {
+            const Json& c = props["circle"];
+            Json circle = Json::object();
+            if (c.contains("center") && c["center"].is_array() && c["center"].size() >= 2 && c["center"][0].is_number() && c["center"][1].is_number())
+                circle["center"] = {{"lat_deg", c["center"][1].get<double>()}, {"lon_deg", c["center"][0].get<double>()}};
+            if (c.contains("radius_m")) circle["radius_m"] = c["radius_m"];
+            o["circle"] = circle;
+        } else {
+            o["polygon"] = g["coordinates"].is_array() && !g["coordinates"].empty() ? points(g["coordinates"][0], true) : Json::array();
+        }
+    }
+    ObjectRead read = object_from_json(kind, o, path + ".properties");
+    if (!read.object) return read.errors.empty() ? make_error("not a lowsky " + std::string(to_string(kind)), path) : read.errors.front();
+    return std::move(*read.object);
+}
+
 std::optional<AltitudeReference> geojson_reference(const Json& props) {
     if (props.is_object() && props.contains("altitude_reference") && props["altitude_reference"].is_string())
         return altitude_reference_from(props["altitude_reference"].get<std::string>());
@@ -215,6 +279,7 @@ Result<Imported> import_geojson(std::string_view text, const std::string& source
     }
     Imported out;
     out.format = "geojson";
+    size_t generated = 0;
     for (const auto& [f, path] : features) {
         if (!f->is_object() || !f->contains("geometry")) return make_error("a feature needs a geometry", path);
         const Json& g = (*f)["geometry"];
@@ -230,6 +295,18 @@ Result<Imported> import_geojson(std::string_view text, const std::string& source
         const std::string where = path + ".geometry.coordinates";
         const double width = props.is_object() && props.contains("width_m") && props["width_m"].is_number() && props["width_m"].get<double>() > 0
                                  ? props["width_m"].get<double>() : kDefaultWidth_m;
+        // lowsky's own export: the object as the scenario holds it, read by the scenario's reader.
+        if ((kind == "corridor" && gtype == "LineString") || (kind == "zone" && gtype == "Polygon")) {
+            if (props.contains("generated") && props["generated"].is_boolean() && props["generated"].get<bool>()) {
+                ++generated;
+                continue;
+            }
+            auto own = own_object(kind == "corridor" ? ObjectKind::Corridor : ObjectKind::Zone, id, name, g, props, path);
+            if (!own) return own.error();
+            if (kind == "corridor") out.corridors.push_back(std::get<Corridor>(own.value()));
+            else out.zones.push_back(std::get<Zone>(own.value()));
+            continue;
+        }
         if (gtype == "LineString") {
             auto pts = geojson_positions(g["coordinates"], where, o);
             if (!pts) return pts.error();
@@ -244,6 +321,9 @@ Result<Imported> import_geojson(std::string_view text, const std::string& source
             out.zones.push_back(make_zone(id.empty() ? "geojson-area-" + std::to_string(out.zones.size() + 1) : id, name, pts.value(), geojson_reference(props), out.notes));
         }
     }
+    if (generated > 0)
+        out.notes.push_back(std::to_string(generated) + " zone" + (generated == 1 ? "" : "s") +
+                            " generated from airports left out: a scenario makes them from its airports' runways");
     if (out.corridors.empty() && out.zones.empty()) return make_error("no LineString or Polygon features", source);
     return out;
 }

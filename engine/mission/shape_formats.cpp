@@ -1,5 +1,7 @@
 #include "mission/shape_formats.h"
 
+#include "scenario/scenario_io.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -85,7 +87,11 @@ std::string write_kml(const CompiledScenario& compiled, const BuiltMission& buil
         out += "    <Placemark>\n      <name>" + xml_escape(c->id) + "</name>\n      <description>" +
                xml_escape(c->name + ": " + band_text(c->band) + ", " + fixed(c->width_m, 0) + " m wide" +
                           (c->approval.empty() ? "" : ", approval " + c->approval)) +
-               "</description>\n      <styleUrl>#corridor</styleUrl>\n      <Polygon>\n        <altitudeMode>clampToGround</altitudeMode>\n"
+               "</description>\n      <styleUrl>#corridor</styleUrl>\n"
+               // The corridor itself, as the scenario holds it: what lowsky's KML import reads back.
+               "      <ExtendedData><Data name=\"lowsky_corridor\"><value>" +
+               xml_escape(object_to_json(ScenarioObject(*c)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) +
+               "</value></Data></ExtendedData>\n      <Polygon>\n        <altitudeMode>clampToGround</altitudeMode>\n"
                "        <outerBoundaryIs><LinearRing><coordinates>" + ring_coordinates(path_footprint(c->centreline, c->width_m / 2)) +
                "</coordinates></LinearRing></outerBoundaryIs>\n      </Polygon>\n    </Placemark>\n";
     }
@@ -116,6 +122,7 @@ std::string write_scenario_geojson(const CompiledScenario& compiled, const Built
         for (const auto& p : c.centreline) line.push_back(position_json(p));
         Json props{{"kind", "corridor"}, {"name", c.name}, {"width_m", c.width_m}, {"floor", altitude_json(c.band.floor)},
                    {"ceiling", altitude_json(c.band.ceiling)}, {"direction", c.direction == Direction::OneWay ? "one_way" : "two_way"},
+                   {"lanes", c.lanes == LaneSeparation::None ? "none" : c.lanes == LaneSeparation::Lateral ? "lateral" : "vertical"},
                    {"speed_limit_m_s", c.speed_limit_m_s}, {"drone_types", c.drone_types}};
         if (!c.approval.empty()) props["approval"] = c.approval;
         features.push_back({{"type", "Feature"}, {"id", c.id}, {"geometry", {{"type", "LineString"}, {"coordinates", line}}}, {"properties", props}});
@@ -123,10 +130,18 @@ std::string write_scenario_geojson(const CompiledScenario& compiled, const Built
                             {"geometry", {{"type", "Polygon"}, {"coordinates", ring_json(path_footprint(c.centreline, c.width_m / 2))}}},
                             {"properties", {{"kind", "corridor_footprint"}, {"corridor", c.id}}}});
     }
-    for (const auto& z : compiled.zones()) {
+    for (size_t zi = 0; zi < compiled.zones().size(); ++zi) {
+        const Zone& z = compiled.zones()[zi];
         std::vector<GeoPoint> ring = z.shape.polygon;
         Json props{{"kind", "zone"}, {"name", z.name}, {"zone_kind", to_string(z.kind)}, {"jurisdiction", to_string(z.jurisdiction)},
                    {"floor", altitude_json(z.band.floor)}, {"ceiling", altitude_json(z.band.ceiling)}};
+        // The zones made from the airports' runways: shown, but the scenario holds the airports.
+        if (zi >= s.zones.size()) props["generated"] = true;
+        if (!z.time_windows.empty()) {
+            Json windows = Json::array();
+            for (const auto& w : z.time_windows) windows.push_back({{"start", format_clock(w.start_s)}, {"end", format_clock(w.end_s)}});
+            props["time_windows"] = windows;
+        }
         if (z.shape.kind == ZoneShape::Kind::Circle) {
             ring.clear();
             for (int i = 0; i < 72; ++i) ring.push_back(geodesy::destination(z.shape.center, i * 5.0, z.shape.radius_m));

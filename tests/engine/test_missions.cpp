@@ -14,6 +14,7 @@
 #include "mission/footprint.h"
 #include "mission/importers.h"
 #include "mission/plan_format.h"
+#include "mission/shape_formats.h"
 #include "mission/waypoints_format.h"
 
 using namespace lowsky;
@@ -498,4 +499,44 @@ TEST_CASE("ArduPilot's take-off at 0, 0 (here) is no firmware problem; a waypoin
     const auto problems = check_items_for_firmware(m);
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].where.rfind("item 2", 0) == 0);
+}
+
+TEST_CASE("Our own GeoJSON and KML come back as they went out", "[missions][roundtrip]") {
+    const Scenario s = test::load_scenario("assets/scenarios/gba.json");
+    const CompiledScenario compiled(s);
+    auto same = [](const auto& a, const auto& b) {
+        return object_to_json(ScenarioObject(a)).dump() == object_to_json(ScenarioObject(b)).dump();
+    };
+    SECTION("GeoJSON: every corridor and zone exactly; the zones made from airports left out with a note") {
+        const std::string text = write_scenario_geojson(compiled, nullptr);
+        auto imported = import_geojson(text, "gba.geojson", {});
+        REQUIRE(imported.ok());
+        REQUIRE(imported->corridors.size() == s.corridors.size());
+        REQUIRE(imported->zones.size() == s.zones.size());  // 3, not the 13 drawn
+        for (size_t i = 0; i < s.corridors.size(); ++i) CHECK(same(imported->corridors[i], s.corridors[i]));
+        for (size_t i = 0; i < s.zones.size(); ++i) CHECK(same(imported->zones[i], s.zones[i]));
+        CHECK(std::find(imported->notes.begin(), imported->notes.end(),
+                        "10 zones generated from airports left out: a scenario makes them from its airports' runways") != imported->notes.end());
+        // And out again: the same bytes.
+        Scenario again = s;
+        again.corridors = imported->corridors;
+        again.zones = imported->zones;
+        const CompiledScenario recompiled(again);
+        CHECK(write_scenario_geojson(recompiled, nullptr) == text);
+    }
+    SECTION("KML: the route's corridors exactly, the flight path left out with a note") {
+        const RoutingNetwork network(compiled);
+        const RouteRequest q{"baoan-ops", "songshan-lake", "vtol-fixed-wing", -1, RouteObjective::Fastest};
+        auto built = build_mission(compiled, network, q, MissionOptions{});
+        REQUIRE(built.ok());
+        const std::string kml = write_kml(compiled, built.value(), q, KmlAltitude::Absolute);
+        auto imported = import_kml(kml, "route.kml", {});
+        REQUIRE(imported.ok());
+        CHECK(imported->zones.empty());  // the footprints are pictures of the corridors
+        REQUIRE(imported->corridors.size() == 2);  // c-baoan-shiyan, c-shiyan-songshan
+        CHECK(same(imported->corridors[0], *s.find_corridor("c-baoan-shiyan")));
+        CHECK(same(imported->corridors[1], *s.find_corridor("c-shiyan-songshan")));
+        CHECK(std::find(imported->notes.begin(), imported->notes.end(), "the flight path is a picture of the mission, not a corridor: left out") !=
+              imported->notes.end());
+    }
 }
