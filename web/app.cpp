@@ -172,7 +172,8 @@ void App::handle_map_input() {
     if (io.WantCaptureMouse) return;
     // A press becomes a pan once it has moved past the drag threshold (a click never pans);
     // the first frame of the pan makes up the distance moved so far.
-    if (!edited && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+    // The frame the button comes up in still carries the last move of the drag.
+    if (!edited && (ImGui::IsMouseDragging(ImGuiMouseButton_Left) || (panning_ && ImGui::IsMouseReleased(ImGuiMouseButton_Left)))) {
         const ImVec2 d = panning_ ? io.MouseDelta : ImGui::GetMouseDragDelta(ImGuiMouseButton_Left);
         camera_.pan_by_pixels(d.x, d.y);
         panning_ = true;

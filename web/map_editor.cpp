@@ -344,31 +344,36 @@ bool MapEditor::handle_input(ScenarioView& view, const MapCamera& camera, float 
             press_.box = true;
         }
     }
-    if (press_.dragging) {
-        const MapPick& p = press_.pick;
-        if (tool == Tool::Select && p.what == MapPick::What::Vertex) {
+    if (press_.dragging) used = drag_to(view, m, geo) || used;
+    return used;
+}
+
+// One step of a drag: the vertex or the selection follows the pointer, or the box grows.
+bool MapEditor::drag_to(ScenarioView& view, ImVec2 m, GeoPoint geo) {
+    const MapPick& p = press_.pick;
+    bool used = false;
+    if (tool == Tool::Select && p.what == MapPick::What::Vertex) {
+        EditCommand move;
+        move.op = EditOp::MoveVertex;
+        move.targets = {p.ref};
+        move.vertex = p.vertex;
+        move.point = geo;
+        apply(view, move, true);
+        used = true;
+    } else if (tool == Tool::Select && p.what != MapPick::What::None) {
+        if (geo.lat_deg != press_.last.lat_deg || geo.lon_deg != press_.last.lon_deg) {
             EditCommand move;
-            move.op = EditOp::MoveVertex;
-            move.targets = {p.ref};
-            move.vertex = p.vertex;
-            move.point = geo;
+            move.op = EditOp::Move;
+            move.targets = selection;
+            move.point = {geo.lat_deg - press_.last.lat_deg, geo.lon_deg - press_.last.lon_deg};
             apply(view, move, true);
-            used = true;
-        } else if (tool == Tool::Select && p.what != MapPick::What::None) {
-            if (geo.lat_deg != press_.last.lat_deg || geo.lon_deg != press_.last.lon_deg) {
-                EditCommand move;
-                move.op = EditOp::Move;
-                move.targets = selection;
-                move.point = {geo.lat_deg - press_.last.lat_deg, geo.lon_deg - press_.last.lon_deg};
-                apply(view, move, true);
-            }
-            used = true;
-        } else if (press_.box) {
-            box_end_ = m;
-            used = true;
         }
-        press_.last = geo;
+        used = true;
+    } else if (press_.box) {
+        box_end_ = m;
+        used = true;
     }
+    press_.last = geo;
     return used;
 }
 
@@ -376,6 +381,7 @@ bool MapEditor::release(ScenarioView& view, const MapCamera& camera, float s, Im
     ImGuiIO& io = ImGui::GetIO();
     const GeoPoint geo = camera.screen_to_geo(m.x, m.y);
     const bool was_drag = press_.dragging || dist(m, press_.at) >= kDragStart_px * s;
+    if (press_.dragging) drag_to(view, m, geo);  // the release's own position is the drag's last step
     bool used = press_.dragging && (press_.box || press_.pick.what != MapPick::What::None);
     if (press_.box) {
         // Everything with a point inside the box.

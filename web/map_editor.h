@@ -72,6 +72,7 @@ private:
     GeoPoint snapped(const ScenarioView& view, const MapCamera& camera, GeoPoint at, float s, bool& snapped_to_node) const;
     void finish_drawing(ScenarioView& view);
     bool release(ScenarioView& view, const MapCamera& camera, float s, ImVec2 at, bool map_has_mouse);
+    bool drag_to(ScenarioView& view, ImVec2 at, GeoPoint geo);
     void keep_selection_valid(const ScenarioView& view);
 
     struct Press {
