@@ -1,10 +1,12 @@
 #include "cli_common.h"
 
 #include <algorithm>
+#include <climits>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <stdlib.h>  // realpath
 
 #include "core/file_io.h"
 
@@ -95,6 +97,22 @@ bool integer_option(const Args& args, const char* verb, const char* name, long l
     }
     out = v;
     return true;
+}
+
+bool write_output(const char* verb, const std::string& out, const std::string& input, const std::vector<uint8_t>& bytes) {
+    if (out == "-") {
+        const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), stdout) == bytes.size() && std::fflush(stdout) == 0;
+        if (!ok) std::fprintf(stderr, "lowsky %s: could not write to standard output\n", verb);
+        return ok;
+    }
+    char a[PATH_MAX], b[PATH_MAX];
+    if (realpath(out.c_str(), a) && realpath(input.c_str(), b) && std::string(a) == std::string(b)) {
+        std::fprintf(stderr, "lowsky %s: %s is the input file: write to another name (the input stays as it is)\n", verb, out.c_str());
+        return false;
+    }
+    auto written = write_file_bytes(out, bytes);
+    if (!written) std::fprintf(stderr, "lowsky %s: %s\n", verb, written.error().to_string().c_str());
+    return written.ok();
 }
 
 }  // namespace lowsky::cli

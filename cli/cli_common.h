@@ -32,6 +32,11 @@ std::optional<Scenario> load_scenario_file(const std::string& path, bool json_ou
 
 Json error_json(const Error& e);
 
+// Writes a verb's output: "-" is standard output; a path that is the input file is refused
+// (the input would be lost if the verb failed half-way); anything else is written atomically.
+// Prints why on stderr and returns false when not written.
+bool write_output(const char* verb, const std::string& out, const std::string& input, const std::vector<uint8_t>& bytes);
+
 // A number option read strictly: all of its text a finite number within [lo, hi] ("nan", "abc",
 // "5kg" and values out of range are refused, with the option named, on stderr after `verb`).
 // Absent: `out` is left as it was. Returns false when given and refused.

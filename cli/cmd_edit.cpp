@@ -62,11 +62,7 @@ int run_edit(int argc, char** argv) {
         std::fputs(text.c_str(), stdout);
         return kOk;
     }
-    auto written = write_file_bytes(out, std::vector<uint8_t>(text.begin(), text.end()));
-    if (!written) {
-        std::fprintf(stderr, "lowsky edit: %s\n", written.error().to_string().c_str());
-        return kUnreadable;
-    }
+    if (!write_output("edit", out, args->positional[0], std::vector<uint8_t>(text.begin(), text.end()))) return kUnreadable;
     return kOk;
 }
 

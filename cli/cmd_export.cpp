@@ -82,12 +82,10 @@ int run_export(int argc, char** argv) {
         return result.refused_by_gate || no_route ? kFindings : kUnreadable;
     }
     if (!result.gate.failures.empty()) std::fprintf(stderr, "lowsky export: exported despite the safety gate, as asked: %s\n", request.override_reason.c_str());
-    auto written = write_file_bytes(*args->option("--output"), result.bytes);
-    if (!written) {
-        std::fprintf(stderr, "lowsky export: %s\n", written.error().to_string().c_str());
-        return kUnreadable;
-    }
-    std::printf("%s: %zu bytes", args->option("--output")->c_str(), result.bytes.size());
+    const std::string out = *args->option("--output");
+    if (!write_output("export", out, args->positional[0], result.bytes)) return kUnreadable;
+    if (out == "-") return kOk;  // the file is the output: nothing else goes to standard output
+    std::printf("%s: %zu bytes", out.c_str(), result.bytes.size());
     if (result.items > 0) std::printf(", %zu mission items, %.0f Wh of %.0f Wh usable (wind included)", result.items, result.gate.energy_wh, result.gate.usable_energy_wh);
     std::printf("\n");
     if (request.format == ExportFormat::Waypoints)
