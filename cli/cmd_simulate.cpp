@@ -80,10 +80,25 @@ int run_simulate(int argc, char** argv) {
         if (!write_text(*report, sim_report_json(r, cfg).dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n")) return kUnreadable;
     }
     if (auto dir = args->option("--csv")) {
+        // All or nothing: the set is written beside the folder first, and moved in only once every
+        // table is written; a failure leaves the folder as it was.
+        const std::string partial = *dir + ".lowsky-partial";
         mkdir(dir->c_str(), 0755);
-        const bool ok = write_text(*dir + "/deliveries.csv", deliveries_csv(r)) && write_text(*dir + "/drones.csv", drones_csv(r)) &&
-                        write_text(*dir + "/hubs.csv", hubs_csv(r)) && write_text(*dir + "/corridors.csv", corridors_csv(r)) &&
-                        write_text(*dir + "/series.csv", series_csv(r));
+        mkdir(partial.c_str(), 0755);
+        const std::pair<const char*, std::string> tables[] = {{"deliveries.csv", deliveries_csv(r)}, {"drones.csv", drones_csv(r)},
+                                                              {"hubs.csv", hubs_csv(r)},             {"corridors.csv", corridors_csv(r)},
+                                                              {"series.csv", series_csv(r)}};
+        bool ok = true;
+        for (const auto& [name, text] : tables) ok = ok && write_text(partial + "/" + name, text);
+        for (const auto& [name, text] : tables) {
+            const std::string from = partial + "/" + name, to = *dir + "/" + name;
+            if (ok && std::rename(from.c_str(), to.c_str()) != 0) {
+                std::fprintf(stderr, "lowsky simulate: cannot move %s into %s\n", name, dir->c_str());
+                ok = false;
+            }
+            std::remove(from.c_str());
+        }
+        rmdir(partial.c_str());
         if (!ok) return kUnreadable;
     }
     return r.findings.empty() ? kOk : kFindings;
