@@ -42,11 +42,13 @@ struct SyntaxErrorLocator : nlohmann::json_sax<Json> {
 }  // namespace
 
 namespace {
-// How deep a document nests, counted without recursion (a hostile file must not exhaust the stack).
-size_t nesting_depth(std::string_view text) {
-    size_t depth = 0, deepest = 0;
+// Where a document first nests deeper than `limit`, counted without recursion (a hostile file
+// must not exhaust the stack); npos when it never does.
+size_t too_deep_at(std::string_view text, size_t limit) {
+    size_t depth = 0;
     bool in_string = false, escaped = false;
-    for (char c : text) {
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
         if (in_string) {
             if (escaped) escaped = false;
             else if (c == '\\') escaped = true;
@@ -54,10 +56,10 @@ size_t nesting_depth(std::string_view text) {
             continue;
         }
         if (c == '"') in_string = true;
-        else if (c == '[' || c == '{') deepest = std::max(deepest, ++depth);
+        else if ((c == '[' || c == '{') && ++depth > limit) return i;
         else if ((c == ']' || c == '}') && depth > 0) --depth;
     }
-    return deepest;
+    return std::string_view::npos;
 }
 }  // namespace
 
@@ -73,8 +75,13 @@ Result<Json> parse_json_text(std::string_view text, const std::string& source) {
         return make_error("a NUL byte at offset " + std::to_string(nul) + ": not a JSON text (what follows it would be ignored)",
                           source + ":" + std::to_string(line) + ":" + std::to_string(column), "json.nul_byte");
     }
-    if (nesting_depth(text) > kMaxJsonDepth)
-        return make_error("nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels: not a document lowsky writes or reads", source);
+    if (const size_t deep = too_deep_at(text, kMaxJsonDepth); deep != std::string_view::npos) {
+        size_t line = 1, column = 1;
+        for (size_t i = 0; i < deep; ++i) (text[i] == '\n') ? (++line, column = 1) : ++column;
+        return make_error("nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels at offset " + std::to_string(deep) +
+                              ": not a document lowsky writes or reads",
+                          source + ":" + std::to_string(line) + ":" + std::to_string(column));
+    }
     Json value = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
     if (!value.is_discarded()) return value;
 
