@@ -24,6 +24,7 @@ constexpr uint8_t kFrameGlobal = 0, kFrameMission = 2, kFrameGlobalRelativeAlt =
 constexpr int kAutopilotArduPilot = 3, kAutopilotPx4 = 12;
 constexpr int kTypeQuadrotor = 2, kTypeHexarotor = 13, kTypeOctorotor = 14, kTypeVtolFixedRotor = 22;
 bool is_positional(uint16_t command);  // a command with a position (lat, lon, alt)
+bool is_known_command(uint16_t command);  // in MAVLink's MAV_CMD (common, ArduPilot's or PX4's)
 }  // namespace mav
 
 

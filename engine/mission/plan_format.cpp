@@ -194,6 +194,8 @@ Result<Mission> read_plan(std::string_view text, const std::string& source) {
         if (!command) return command.error();
         if (command.value() < 0 || command.value() > 65535) return make_error("command out of range", path + ".command");
         it.command = uint16_t(command.value());
+        if (!mav::is_known_command(it.command))
+            return make_error("command " + std::to_string(it.command) + " is no MAVLink command: no autopilot would fly it", path + ".command");
         auto frame = integer_member(item, "frame");
         if (!frame) return frame.error();
         if (frame.value() < 0 || frame.value() > 255) return make_error("frame out of range", path + ".frame");

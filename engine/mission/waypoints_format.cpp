@@ -121,6 +121,8 @@ Result<Mission> read_waypoints(std::string_view text, const std::string& source)
         }
         MissionItem it;
         it.command = uint16_t(command);
+        if (!mav::is_known_command(it.command))
+            return make_error("command " + std::to_string(command) + " is no MAVLink command: no autopilot would fly it", where(n));
         it.frame = uint8_t(frame);
         it.params = {v[0], v[1], v[2], v[3]};
         it.lat_deg = v[4];
