@@ -168,13 +168,17 @@ void App::handle_map_input() {
     const std::vector<MouseButtonEvent> buttons = platform_take_mouse_buttons();
     const bool double_click = platform_take_double_click();
     const bool edited = scenario_ && map_editor_.handle_input(*scenario_, camera_, ui_scale_, !io.WantCaptureMouse, keys, buttons, double_click);
+    // Where the button went down, from the browser's own event: a press and the first move can
+    // reach Dear ImGui in one frame, and it would then take the press to be where the move went.
+    for (const MouseButtonEvent& e : buttons)
+        if (e.button == 0 && e.down) press_at_ = ImVec2(e.x, e.y);
     if (!ImGui::IsMouseDown(ImGuiMouseButton_Left) && !ImGui::IsMouseReleased(ImGuiMouseButton_Left)) panning_ = false;
     if (io.WantCaptureMouse) return;
     // A press becomes a pan once it has moved past the drag threshold (a click never pans);
     // the first frame of the pan makes up the distance moved so far.
     // The frame the button comes up in still carries the last move of the drag.
     if (!edited && (ImGui::IsMouseDragging(ImGuiMouseButton_Left) || (panning_ && ImGui::IsMouseReleased(ImGuiMouseButton_Left)))) {
-        const ImVec2 d = panning_ ? io.MouseDelta : ImGui::GetMouseDragDelta(ImGuiMouseButton_Left);
+        const ImVec2 d = panning_ ? io.MouseDelta : ImVec2(io.MousePos.x - press_at_.x, io.MousePos.y - press_at_.y);
         camera_.pan_by_pixels(d.x, d.y);
         panning_ = true;
     }

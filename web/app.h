@@ -61,7 +61,8 @@ private:
     ProfileShown profile_;
     TablesState tables_;
     uint64_t previewed_revision_ = 0;
-    bool panning_ = false;    // the document revision the route preview was made for
+    bool panning_ = false;
+    ImVec2 press_at_;                    // where the left button last went down    // the document revision the route preview was made for
     MissionWorkbench workbench_;
     SimPlayback playback_;
     SimDronesInView drones_;             // the simulated drones in the air, this frame
