@@ -279,6 +279,7 @@ Result<Imported> import_geojson(std::string_view text, const std::string& source
     }
     Imported out;
     out.format = "geojson";
+    if (root.contains("name") && root["name"].is_string()) out.name = root["name"].get<std::string>();
     size_t generated = 0;
     for (const auto& [f, path] : features) {
         if (!f->is_object() || !f->contains("geometry")) return make_error("a feature needs a geometry", path);

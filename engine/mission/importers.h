@@ -21,6 +21,7 @@ struct ImportOptions {
 
 struct Imported {
     std::string format;                 // "plan", "waypoints", "kml", "geojson"
+    std::string name;                   // the document's own name, when it gives one
     std::optional<Mission> mission;     // .plan and .waypoints
     std::vector<Corridor> corridors;    // KML and GeoJSON
     std::vector<Zone> zones;
