@@ -31,10 +31,13 @@ struct SyntaxErrorLocator : nlohmann::json_sax<Json> {
         byte = position;
         message = ex.what();
         // nlohmann's text starts with "[json.exception.parse_error.101] parse error at line 1, column 2: ";
-        // keep only the reason after the last ": ".
-        const auto colon = message.rfind(": ");
+        // keep only the reason after the position (the line and column are ours to give).
+        const auto column = message.find("column ");
+        const auto colon = message.find(": ", column == std::string::npos ? 0 : column);
         if (colon != std::string::npos) message = message.substr(colon + 2);
-        if (!last_token.empty() && last_token.size() < 40) message += " (near '" + last_token + "')";
+        else if (const auto bracket = message.find("] "); bracket != std::string::npos) message = message.substr(bracket + 2);
+        if (!last_token.empty() && last_token.size() < 40 && message.find("last read") == std::string::npos)
+            message += " (near '" + last_token + "')";
         return false;
     }
 };

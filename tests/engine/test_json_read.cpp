@@ -59,3 +59,18 @@ TEST_CASE("Object reader reports paths, types and ranges", "[json]") {
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().message == "expected an object, found an array");
 }
+
+TEST_CASE("A JSON syntax error says what the parser saw, never the library's own error id", "[json]") {
+    for (const char* text : {"{\"a\": tru }", "{\"a\": [1, 2,\n  }", "[1, 2", "{\"a\" 1}"}) {
+        INFO(text);
+        auto r = lowsky::parse_json_text(text, "t.json");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().message.rfind("invalid JSON: ", 0) == 0);
+        CHECK(r.error().message.find("json.exception") == std::string::npos);
+        CHECK(r.error().message.find("parse error at line") == std::string::npos);  // the where says the line
+        CHECK(r.error().where.rfind("t.json:", 0) == 0);
+    }
+    auto literal = lowsky::parse_json_text("{\"a\": tru }", "t.json");
+    CHECK(literal.error().message == "invalid JSON: syntax error while parsing value - invalid literal; last read: '\"a\": tru '");
+    CHECK(literal.error().where == "t.json:1:10");
+}
