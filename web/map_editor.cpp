@@ -56,20 +56,6 @@ EditCommand add_command(ObjectKind kind, nlohmann::json object) {
     return c;
 }
 
-// Moves every point in a pasted object's geometry.
-void offset(nlohmann::json& o, double d) {
-    auto shift = [&](nlohmann::json& p) {
-        if (p.is_object() && p.contains("lat_deg") && p["lat_deg"].is_number() && p.contains("lon_deg") && p["lon_deg"].is_number()) {
-            p["lat_deg"] = p["lat_deg"].get<double>() + d;
-            p["lon_deg"] = p["lon_deg"].get<double>() + d;
-        }
-    };
-    if (o.contains("position")) shift(o["position"]);
-    for (const char* list : {"centreline", "polygon"})
-        if (o.contains(list) && o[list].is_array()) for (auto& p : o[list]) shift(p);
-    if (o.contains("circle") && o["circle"].is_object() && o["circle"].contains("center")) shift(o["circle"]["center"]);
-}
-
 }  // namespace
 
 const std::vector<ToolInfo>& all_tools() {
@@ -160,6 +146,7 @@ void MapEditor::copy_selection(const ScenarioView& view) {
         if (!index) continue;
         clipboard_.push_back({{"kind", to_string(r.kind)}, {"object", nlohmann::json(object_to_json(object_at(*view.scenario, r.kind, *index)))}});
     }
+    pastes_ = 0;
     message = "Copied " + std::to_string(clipboard_.size()) + " object" + (clipboard_.size() == 1 ? "" : "s");
     message_is_error = false;
 }
@@ -169,8 +156,10 @@ void MapEditor::paste(ScenarioView& view) {
     EditCommand c;
     c.op = EditOp::Paste;
     c.value = clipboard_;
-    for (auto& item : c.value) offset(item["object"], kPasteOffset_deg);
-    if (apply(view, c)) clipboard_ = c.value;  // the next paste lands beside this one
+    // Each paste lands beside the one before: the engine moves the copies by this much.
+    const double by = kPasteOffset_deg * double(++pastes_);
+    c.point = {by, by};
+    apply(view, c);
 }
 
 GeoPoint MapEditor::snapped(const ScenarioView& view, const MapCamera& camera, GeoPoint at, float s, bool& snapped_to_node) const {
@@ -180,7 +169,7 @@ GeoPoint MapEditor::snapped(const ScenarioView& view, const MapCamera& camera, G
     double best = reach_m;
     GeoPoint result = at;
     for (const Node& n : view.compiled->nodes()) {
-        const double d = std::max(0.0, double(dist(p, screen(camera, n.position)))) * camera.ground_m_per_px();
+        const double d = double(dist(p, screen(camera, n.position))) * camera.ground_m_per_px();
         if (d <= best) best = d, result = n.position, snapped_to_node = true;
     }
     return result;

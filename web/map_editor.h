@@ -88,6 +88,7 @@ private:
     bool cursor_snapped_ = false;
     ImVec2 box_end_;
     Json clipboard_ = Json::array();
+    int pastes_ = 0;  // since the last copy
 };
 
 }  // namespace lowsky::web

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <utility>
 
 namespace lowsky::web {
 
@@ -292,29 +293,14 @@ void platform_frame_begin() {
     if (!g_key_queue.empty()) g_input_activity = true;  // another frame for the rest
 }
 
-std::vector<MouseButtonEvent> platform_take_mouse_buttons() {
-    std::vector<MouseButtonEvent> out;
-    out.swap(g_mouse_events);
-    return out;
-}
+// What input gathered since the last frame, handed over and cleared.
+template <typename T>
+T take(T& gathered) { return std::exchange(gathered, T{}); }
 
-bool platform_take_double_click() {
-    const bool d = g_double_click;
-    g_double_click = false;
-    return d;
-}
-
-std::vector<KeyPress> platform_take_key_presses() {
-    std::vector<KeyPress> out;
-    out.swap(g_key_presses);
-    return out;
-}
-
-bool platform_take_input_activity() {
-    const bool any = g_input_activity;
-    g_input_activity = false;
-    return any;
-}
+std::vector<MouseButtonEvent> platform_take_mouse_buttons() { return take(g_mouse_events); }
+bool platform_take_double_click() { return take(g_double_click); }
+std::vector<KeyPress> platform_take_key_presses() { return take(g_key_presses); }
+bool platform_take_input_activity() { return take(g_input_activity); }
 
 PinchGesture platform_take_pinch() {
     PinchGesture g = g_pinch.pending;

@@ -107,6 +107,7 @@ Result<EditCommand> command_from_json(const nlohmann::json& v, const std::string
         case EditOp::Paste:
             if (!v.contains("objects") || !v["objects"].is_array()) return make_error("needs \"objects\": an array", path + ".objects");
             c.value = v["objects"];
+            if (v.contains("by")) e = need_point("by");
             break;
         case EditOp::Set:
             if (c.targets.size() != 1) return make_error("needs one object: \"kind\" and \"id\"", path);
@@ -144,7 +145,10 @@ nlohmann::json command_to_json(const EditCommand& c) {
     for (const auto& t : c.targets) targets.push_back({{"kind", to_string(t.kind)}, {"id", t.id}});
     switch (c.op) {
         case EditOp::Add: j["kind"] = to_string(c.kind); j["object"] = c.value; break;
-        case EditOp::Paste: j["objects"] = c.value; break;
+        case EditOp::Paste:
+            j["objects"] = c.value;
+            if (c.point.lat_deg != 0 || c.point.lon_deg != 0) j["by"] = point(c.point);
+            break;
         case EditOp::Set: j["targets"] = targets; j["field"] = c.field; j["value"] = c.value; break;
         case EditOp::Move: j["targets"] = targets; j["by"] = point(c.point); break;
         case EditOp::MoveVertex: case EditOp::InsertVertex: j["targets"] = targets; j["vertex"] = c.vertex; j["to"] = point(c.point); break;

@@ -10,7 +10,7 @@
 //   {"op": "move", "targets": [...], "by": {"lat_deg": 0.01, "lon_deg": 0}}
 //   {"op": "move_vertex" | "insert_vertex", "kind": "corridor", "id": "c-1", "vertex": 2, "to": {"lat_deg": ..., "lon_deg": ...}}
 //   {"op": "delete_vertex", "kind": "zone", "id": "z-1", "vertex": 0}
-//   {"op": "paste", "objects": [{"kind": "hub", "object": {...}}, ...]}
+//   {"op": "paste", "objects": [{"kind": "hub", "object": {...}}, ...], "by": {"lat_deg": 0.002, "lon_deg": 0.002}}  ("by" optional)
 // Lists without ids (fleet, demand rates, wind bands) name an object "#index".
 
 #include <string>
@@ -36,7 +36,7 @@ struct EditCommand {
     EditOp op = EditOp::Set;
     std::vector<ObjectRef> targets;  // Remove, Duplicate, Move: any number; Set and the vertex edits: one
     int vertex = -1;                 // the vertex edits: which (InsertVertex: the new vertex's index)
-    GeoPoint point;                  // MoveVertex, InsertVertex: where; Move: by how much (degrees)
+    GeoPoint point;                  // MoveVertex, InsertVertex: where; Move, Paste: by how much (degrees)
     std::string field;               // Set: a JSON pointer into the object ("/width_m", "/floor/value_m", "/id")
     nlohmann::json value;            // Set: the new value; Add: the object; Paste: [{"kind", "object"}, ...]
     ObjectKind kind = ObjectKind::Corridor;  // Add: the kind of the object

@@ -233,7 +233,11 @@ Result<EditOutcome> Editor::apply(const EditCommand& c, bool merge) {
                                                                                                       : std::nullopt;
                 if (!kind || !item.contains("object")) failed = make_error("each pasted item is {\"kind\", \"object\"}", path);
                 else if (*kind == ObjectKind::Rules) failed = make_error("the rules are one object: set its fields", path + ".kind", "edit.rules_whole");
-                else failed = session.add(*kind, OJson(item["object"]), path + ".object", outcome);
+                else {
+                    OJson object(item["object"]);
+                    translate(object, c.point);
+                    failed = session.add(*kind, std::move(object), path + ".object", outcome);
+                }
             }
             break;
         case EditOp::Duplicate:
@@ -325,14 +329,15 @@ Result<EditOutcome> Editor::apply(const EditCommand& c, bool merge) {
                 if (ref.kind == ObjectKind::Hub || ref.kind == ObjectKind::Junction) {
                     const GeoPoint at = ref.kind == ObjectKind::Hub ? scenario_.hubs[*index].position : scenario_.junctions[*index].position;
                     for (size_t i = 0; i < scenario_.corridors.size(); ++i) {
+                        const auto& line = scenario_.corridors[i].centreline;
+                        if (line.empty()) continue;
+                        const bool at_start = geodesy::distance_m(line.front(), at) <= snap, at_end = geodesy::distance_m(line.back(), at) <= snap;
+                        if (!at_start && !at_end) continue;  // most corridors, on every step of a drag: no JSON for them
                         if (std::find(c.targets.begin(), c.targets.end(), ObjectRef{ObjectKind::Corridor, scenario_.corridors[i].id}) != c.targets.end()) continue;
                         OJson k = object_to_json(scenario_.corridors[i]);
-                        bool moved = false;
-                        for (size_t end : {size_t(0), k["centreline"].size() - 1}) {
-                            const GeoPoint p{k["centreline"][end]["lat_deg"].get<double>(), k["centreline"][end]["lon_deg"].get<double>()};
-                            if (geodesy::distance_m(p, at) <= snap) shift(k["centreline"][end], c.point), moved = true;
-                        }
-                        if (moved && (failed = session.rewrite(ObjectKind::Corridor, i, k))) break;
+                        if (at_start) shift(k["centreline"][0], c.point);
+                        if (at_end) shift(k["centreline"][line.size() - 1], c.point);
+                        if ((failed = session.rewrite(ObjectKind::Corridor, i, k))) break;
                     }
                     if (failed) break;
                 }

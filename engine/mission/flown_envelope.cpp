@@ -81,10 +81,13 @@ private:
 
 }  // namespace
 
-double strongest_wind_m_s(const std::vector<WindBand>& bands, double height_m_agl) {
+double envelope_wind_m_s(const std::vector<WindBand>& bands, const std::vector<HeightAmsl>& flown, HeightAmsl home, const AutopilotSettings& settings) {
+    double top_m_agl = 0;
+    for (const HeightAmsl& h : flown) top_m_agl = std::max(top_m_agl, h.over(home));
+    top_m_agl += settings.transition_balloon_m;
     double strongest = 0;
     for (const WindBand& b : bands)
-        if (b.floor_m_agl <= height_m_agl) strongest = std::max(strongest, b.speed_m_s);
+        if (b.floor_m_agl <= top_m_agl) strongest = std::max(strongest, b.speed_m_s);
     return strongest;
 }
 

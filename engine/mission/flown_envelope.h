@@ -29,7 +29,9 @@ struct EnvelopePoint {
 
 std::vector<EnvelopePoint> vtol_flown_envelope(const Mission& mission, const DroneType& type, const AutopilotSettings& settings, double wind_m_s);
 
-// The strongest wind of the scenario's bands at or below `height_m_agl`: the envelope's wind.
-double strongest_wind_m_s(const std::vector<WindBand>& bands, double height_m_agl);
+// The envelope's wind: the strongest of the scenario's bands at or below the highest the flight
+// goes above home (`flown`), a back-transition's climb included. The fence and the gate both
+// take it from here.
+double envelope_wind_m_s(const std::vector<WindBand>& bands, const std::vector<HeightAmsl>& flown, HeightAmsl home, const AutopilotSettings& settings);
 
 }  // namespace lowsky

@@ -235,9 +235,7 @@ Result<BuiltMission> build_mission(const CompiledScenario& compiled, const Routi
     FootprintEnd start_end, far_end;
     if (vtol) {
         const AutopilotSettings& ap = built.outbound.autopilot;
-        double top_m_agl = 0;
-        for (const HeightAmsl& h : built.flown_height) top_m_agl = std::max(top_m_agl, h.over(home_ground));
-        const double reach = vtol_departure_reach_m(ap, *type, strongest_wind_m_s(s.wind, top_m_agl + ap.transition_balloon_m));
+        const double reach = vtol_departure_reach_m(ap, *type, envelope_wind_m_s(s.wind, built.flown_height, home_ground, ap));
         start_end = {ap.transition_overshoot_m, reach};
         far_end = {ap.transition_overshoot_m, reach};
     }

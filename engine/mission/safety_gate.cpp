@@ -152,9 +152,7 @@ void check_vtol_approaches(const BuiltMission& built, const DroneType& type, std
 void check_vtol_envelope(const CompiledScenario& compiled, const BuiltMission& built, const DroneType& type, std::vector<GateFailure>& out) {
     const Scenario& s = compiled.scenario();
     const AutopilotSettings& ap = built.outbound.autopilot;
-    double top_m_agl = 0;
-    for (const HeightAmsl& h : built.flown_height) top_m_agl = std::max(top_m_agl, h.over(HeightAmsl(built.mission.home_alt_m_amsl)));
-    const double wind = strongest_wind_m_s(s.wind, top_m_agl + ap.transition_balloon_m);
+    const double wind = envelope_wind_m_s(s.wind, built.flown_height, HeightAmsl(built.mission.home_alt_m_amsl), ap);
     const std::vector<EnvelopePoint> envelope = vtol_flown_envelope(built.mission, type, ap, wind);
 
     std::vector<LocalPoint> fence;

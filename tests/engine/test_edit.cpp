@@ -159,8 +159,11 @@ TEST_CASE("Each edit command does what it says, and undo puts the document back 
     }
     SECTION("paste objects under fresh ids") {
         round_trip(ed, parse(R"({"op":"paste","objects":[{"kind":"junction","object":{"id":"j-shiyan","position":{"lat_deg":22.71,"lon_deg":113.94}}},
-            {"kind":"wind_band","object":{"floor_m_agl":300,"ceiling_m_agl":400,"from_deg":90,"speed_m_s":3}}]})"));
+            {"kind":"wind_band","object":{"floor_m_agl":300,"ceiling_m_agl":400,"from_deg":90,"speed_m_s":3}}],
+            "by":{"lat_deg":0.01,"lon_deg":-0.02}})"));
         CHECK(ed.scenario().junctions.back().id == "j-shiyan-2");
+        CHECK(ed.scenario().junctions.back().position.lat_deg == Approx(22.72));  // moved by "by"
+        CHECK(ed.scenario().junctions.back().position.lon_deg == Approx(113.92));
         CHECK(ed.scenario().wind.back().floor_m_agl == 300);
     }
 }
