@@ -226,7 +226,8 @@ Result<EditOutcome> Editor::apply(const EditCommand& c, bool merge) {
             failed = session.add(c.kind, OJson(c.value), list_path(c.kind) + "[" + std::to_string(list_size(scenario_, c.kind)) + "]", outcome);
             break;
         case EditOp::Paste:
-            for (size_t i = 0; i < c.value.size() && !failed; ++i) {
+            if (!c.value.is_array()) failed = make_error("paste takes an array of {\"kind\", \"object\"}", "$.objects");
+            for (size_t i = 0; !failed && i < c.value.size(); ++i) {
                 const std::string path = "$.objects[" + std::to_string(i) + "]";
                 const nlohmann::json& item = c.value[i];
                 const auto kind = item.is_object() && item.contains("kind") && item["kind"].is_string() ? object_kind_from(item["kind"].get<std::string>())

@@ -194,6 +194,13 @@ TEST_CASE("A bad edit is refused with what and where, and changes nothing", "[ed
     refused(R"({"op":"set","kind":"rules","id":"#0","field":"/ceiling_m_agl","value":0})", "$.rules.ceiling_m_agl", "");
     // Renaming a corridor to an id another corridor has.
     refused(R"({"op":"set","kind":"corridor","id":"c-baoan-qianhai","field":"/id","value":"c-baoan-shiyan"})", "$.corridors[1].id", "duplicate id");
+    // A paste built in code with no array of objects is refused, not read as one.
+    EditCommand odd;
+    odd.op = EditOp::Paste;
+    odd.value = nlohmann::json{{"kind", "hub"}};
+    auto pasted = ed.apply(odd);
+    REQUIRE_FALSE(pasted.ok());
+    CHECK(pasted.error().where == "$.objects");
     // Malformed commands say where, too.
     for (const char* text : {R"({"op":"spin"})", R"({"op":"set","kind":"corridor","id":"c"})", R"({"op":"move","targets":[{"kind":"hub","id":"x"}]})",
                              R"([1,2])", R"({"op":"add","kind":"planet","object":{}})"}) {
