@@ -17,5 +17,5 @@ foreach(pair "nlohmann=/usr/include/nlohmann" "Eigen=/usr/include/eigen3/Eigen")
 endforeach()
 add_library(lowsky_sysdeps INTERFACE)
 target_include_directories(lowsky_sysdeps SYSTEM INTERFACE "${LOWSKY_SYSDEPS_INCLUDE}")
-# Our JSON code never relies on exceptions; the WebAssembly build has them off.
-target_compile_definitions(lowsky_sysdeps INTERFACE JSON_USE_IMPLICIT_CONVERSIONS=0)
+# No implicit conversions (a read says its type); no exceptions (cmake/exceptions.cmake).
+target_compile_definitions(lowsky_sysdeps INTERFACE JSON_USE_IMPLICIT_CONVERSIONS=0 JSON_NOEXCEPTION)
