@@ -88,6 +88,7 @@ int run_export(int argc, char** argv) {
     std::printf("%s: %zu bytes", out.c_str(), result.bytes.size());
     if (result.items > 0) std::printf(", %zu mission items, %.0f Wh of %.0f Wh usable (wind included)", result.items, result.gate.energy_wh, result.gate.usable_energy_wh);
     std::printf("\n");
+    for (const auto& note : result.notes) std::printf("note: %s\n", note.c_str());
     if (request.format == ExportFormat::Waypoints)
         std::printf("note: a .waypoints file carries no geofence and no rally points: take them from the .plan, or set them on the vehicle\n");
     if (request.format == ExportFormat::Plan || request.format == ExportFormat::Waypoints)

@@ -38,6 +38,9 @@ struct SyntaxErrorLocator : nlohmann::json_sax<Json> {
         else if (const auto bracket = message.find("] "); bracket != std::string::npos) message = message.substr(bracket + 2);
         if (!last_token.empty() && last_token.size() < 40 && message.find("last read") == std::string::npos)
             message += " (near '" + last_token + "')";
+        // The library quotes the last bytes read, cut wherever the error fell: perhaps in the
+        // middle of a character, so the quote is made printable before it reaches a message.
+        message = printable(message);
         return false;
     }
 };

@@ -3,6 +3,7 @@
 #include "mission/param_file.h"
 #include "mission/plan_format.h"
 #include "mission/waypoints_format.h"
+#include "mission/wpml_format.h"
 
 namespace lowsky {
 
@@ -58,7 +59,13 @@ ExportResult export_mission(const CompiledScenario& compiled, const RoutingNetwo
         }
         case ExportFormat::Kml: result.bytes = bytes_of(write_kml(compiled, built.value(), request.route, request.kml_altitude)); break;
         case ExportFormat::GeoJson: result.bytes = bytes_of(write_scenario_geojson(compiled, &built.value())); break;
-        case ExportFormat::Wpml: result.bytes = write_wpml_kmz(compiled, built.value(), request.route); break;
+        case ExportFormat::Wpml: {
+            auto kmz = write_wpml_kmz(built->mission, *compiled.scenario().find_drone_type(request.route.drone_type));
+            if (!kmz) { result.error = kmz.error(); return result; }
+            result.bytes = std::move(kmz->kmz);
+            result.notes = std::move(kmz->notes);
+            break;
+        }
         case ExportFormat::Params:
             result.bytes = bytes_of(write_param_file(built->outbound.autopilot, *compiled.scenario().find_drone_type(request.route.drone_type)));
             break;

@@ -23,6 +23,7 @@ struct ExportResult {
     std::vector<uint8_t> bytes;
     GateReport gate;
     size_t items = 0;
+    std::vector<std::string> notes;  // what the format could not say as the mission has it (WPML)
     Error error;                     // empty message: success
     bool refused_by_gate = false;
     bool ok() const { return error.message.empty(); }

@@ -1,7 +1,6 @@
 #pragma once
 // Exports for viewing and for GIS tools: KML (the flown path in 3D and the corridors it uses,
-// for Google Earth), GeoJSON (the whole scenario, RFC 7946), and DJI WPML (.kmz, best effort:
-// no DJI loader is available to check it against).
+// for Google Earth) and GeoJSON (the whole scenario, RFC 7946). DJI WPML: mission/wpml_format.h.
 
 #include <optional>
 #include <string>
@@ -19,7 +18,5 @@ std::string write_kml(const CompiledScenario& compiled, const BuiltMission& buil
 // The scenario's hubs, junctions, corridors (centrelines and footprints) and zones (explicit
 // and generated), and the route's path when one is given.
 std::string write_scenario_geojson(const CompiledScenario& compiled, const BuiltMission* built);
-
-std::vector<uint8_t> write_wpml_kmz(const CompiledScenario& compiled, const BuiltMission& built, const RouteRequest& request);
 
 }  // namespace lowsky

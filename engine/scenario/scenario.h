@@ -55,6 +55,7 @@ struct DroneType {
     double min_turn_radius_m = 0;  // at cruise speed
     EnergyModelParams energy;
     AutopilotOverrides autopilot;
+    std::string dji_model;         // the DJI aircraft it is, for WPML export (scenario/dji_aircraft.h); empty: none
 };
 
 // ---- Hubs and junctions -----------------------------------------------------------------

@@ -10,6 +10,8 @@
 #include <set>
 
 #include "core/doc_reader.h"
+#include "core/text.h"
+#include "scenario/dji_aircraft.h"
 
 namespace lowsky {
 
@@ -108,7 +110,7 @@ Rules read_rules(DocReader& r, const Json& doc) {
 std::optional<DroneType> read_drone_type(DocReader& r, const Json& v, const P& p) {
     if (!r.is_object(v, p)) return std::nullopt;
     r.unknown_members(v, p, {"id", "name", "class", "airframe", "empty_mass_kg", "max_payload_kg", "battery_wh", "cruise_speed_m_s",
-                             "max_speed_m_s", "min_airspeed_m_s", "climb_rate_m_s", "descent_rate_m_s", "min_turn_radius_m", "energy_model", "autopilot"});
+                             "max_speed_m_s", "min_airspeed_m_s", "climb_rate_m_s", "descent_rate_m_s", "min_turn_radius_m", "energy_model", "autopilot", "dji_model"});
     DroneType d;
     const size_t errors_before = r.errors.size();
     d.id = r.string(v, p, "id").value_or("");
@@ -127,6 +129,13 @@ std::optional<DroneType> read_drone_type(DocReader& r, const Json& v, const P& p
     d.descent_rate_m_s = r.number(v, p, "descent_rate_m_s", 0.1, 50).value_or(0);
     d.min_turn_radius_m = r.number(v, p, "min_turn_radius_m", 0, 10000).value_or(0);
     if (d.max_speed_m_s > 0 && d.cruise_speed_m_s > d.max_speed_m_s) r.error(p + ".cruise_speed_m_s", "cruise speed is above the maximum speed");
+    if (r.member(v, p, "dji_model", false)) {
+        d.dji_model = r.string(v, p, "dji_model").value_or("");
+        if (!d.dji_model.empty() && !find_dji_aircraft(d.dji_model))
+            r.error(p + ".dji_model", "\"" + printable(d.dji_model) + "\" is not a DJI aircraft that flies WPML waylines: one of " + dji_aircraft_names());
+        else if (!d.dji_model.empty() && d.airframe != Airframe::Multirotor)
+            r.error(p + ".dji_model", "DJI's WPML aircraft are multirotors, and this type is not");
+    }
 
     const P ap = p + ".autopilot";
     if (const Json* a = r.member(v, p, "autopilot", false); a && r.is_object(*a, ap)) {
@@ -547,6 +556,7 @@ OJson json_of(const DroneType& d) {
                {"max_speed_m_s", d.max_speed_m_s}, {"climb_rate_m_s", d.climb_rate_m_s},
                {"descent_rate_m_s", d.descent_rate_m_s}, {"min_turn_radius_m", d.min_turn_radius_m}, {"energy_model", model}};
     if (d.min_airspeed_m_s > 0) item["min_airspeed_m_s"] = d.min_airspeed_m_s;
+    if (!d.dji_model.empty()) item["dji_model"] = d.dji_model;
     if (d.autopilot.any()) {
         OJson a = OJson::object();
         auto put = [&](const char* key, double value) { if (value >= 0) a[key] = value; };

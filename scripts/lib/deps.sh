@@ -11,6 +11,7 @@ THIRD_PARTY="$ROOT/third_party"   # ignored by git: fetched sources live here
 DEB_BUILD=(cmake ninja-build g++ emscripten libeigen3-dev nlohmann-json3-dev catch2
            dpkg-dev nodejs fonts-roboto-unhinted python3-fonttools)
 DEB_TEST=(chromium)
+DEB_FUZZ=(clang libclang-rt-14-dev)
 
 log() { printf '\033[1m[lowsky]\033[0m %s\n' "$*" >&2; }
 
@@ -75,6 +76,11 @@ deps_build() {
 
 deps_test() {
   deps_build
-  install_debs "${DEB_TEST[@]}"
+  install_debs "${DEB_TEST[@]}" "${DEB_FUZZ[@]}"
   install_npm
+}
+
+deps_fuzz() {
+  deps_build
+  install_debs "${DEB_FUZZ[@]}"
 }

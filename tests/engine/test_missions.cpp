@@ -540,3 +540,82 @@ TEST_CASE("Our own GeoJSON and KML come back as they went out", "[missions][roun
               imported->notes.end());
     }
 }
+
+namespace {
+// The text of every `<wpml:NAME>` element in a stored (uncompressed) .kmz, in order.
+std::vector<std::string> wpml_values(const std::vector<uint8_t>& kmz, const std::string& name) {
+    const std::string bytes(kmz.begin(), kmz.end()), open = "<wpml:" + name + ">", close = "</wpml:" + name + ">";
+    std::vector<std::string> values;
+    for (size_t at = bytes.find(open); at != std::string::npos; at = bytes.find(open, at + 1)) {
+        const size_t from = at + open.size();
+        values.push_back(bytes.substr(from, bytes.find(close, from) - from));
+    }
+    return values;
+}
+}  // namespace
+
+TEST_CASE("DJI WPML: the aircraft's own enums, its speed limit, hovers as actions, and a refusal for a type DJI does not make", "[missions][wpml]") {
+    GateFixture g;
+    const RouteRequest q{"a", "b", "quad", 1.0, RouteObjective::Fastest};
+    auto wpml = [&]() {
+        const CompiledScenario compiled(g.scenario);
+        const RoutingNetwork network(compiled, RoutingPolicy{true});
+        ExportRequest request;
+        request.format = ExportFormat::Wpml;
+        request.route = q;
+        request.options.firmware = Firmware::ArduPilot;
+        return export_mission(compiled, network, request);
+    };
+    const ExportResult refused = wpml();
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error.code == "export.wpml");
+    CHECK(refused.error.message.rfind("drone type 'quad' is not a DJI aircraft", 0) == 0);
+
+    // An M30T flying at 18 m/s: DJI's table makes it 67/1 with its own camera, 53, and its
+    // waylines go no faster than 15 m/s.
+    g.scenario.drone_types[0].dji_model = "M30T";
+    g.scenario.drone_types[0].cruise_speed_m_s = 18;
+    g.scenario.drone_types[0].max_speed_m_s = 20;
+    g.scenario.drone_types[0].battery_wh = 800;
+    const ExportResult r = wpml();
+    INFO(r.error.to_string());
+    for (const auto& f : r.gate.failures) UNSCOPED_INFO(f.check << ": " << f.message);
+    REQUIRE(r.ok());
+    CHECK(wpml_values(r.bytes, "droneEnumValue") == std::vector<std::string>{"67", "67"});
+    CHECK(wpml_values(r.bytes, "droneSubEnumValue") == std::vector<std::string>{"1", "1"});
+    CHECK(wpml_values(r.bytes, "payloadEnumValue") == std::vector<std::string>{"53", "53"});
+    const auto speeds = wpml_values(r.bytes, "waypointSpeed");
+    // Items 22 178 16 16 211 93 16 16 21: over the pad, over B, the release at B, the climb at B,
+    // over A again, where the landing is (finishAction): five waypoints in each of the two files.
+    REQUIRE(speeds.size() == 2 * 5);
+    for (const auto& s : speeds) CHECK(std::stod(s) <= 15.0);
+    REQUIRE(r.notes.size() == 2);
+    CHECK(r.notes[0].find("flown at 15 m/s") != std::string::npos);
+    CHECK(r.notes[1].find("no gripper action") != std::string::npos);
+    // The release hold (WAYPOINT param 1) and the settle (NAV_DELAY): two hovers, in one group.
+    MissionOptions o;
+    CHECK(wpml_values(r.bytes, "hoverTime") == std::vector<std::string>{std::to_string(int(o.release_hold_s)) + ".0", std::to_string(int(o.release_settle_s)) + ".0",
+                                                                        std::to_string(int(o.release_hold_s)) + ".0", std::to_string(int(o.release_settle_s)) + ".0"});
+    CHECK(wpml_values(r.bytes, "actionGroupId") == std::vector<std::string>{"0", "0"});
+    CHECK(wpml_values(r.bytes, "finishAction") == std::vector<std::string>{"autoLand", "autoLand"});
+}
+
+TEST_CASE("A drone type's dji_model is one DJI makes for WPML, and a multirotor", "[scenario][wpml]") {
+    std::string text = read_text("tests/fixtures/scenarios/minimal.json");
+    const std::string quad = "\"id\": \"quad\",", wing = "\"id\": \"wing\",";
+    REQUIRE(text.find(quad) != std::string::npos);
+    REQUIRE(text.find(wing) != std::string::npos);
+    auto load_with = [&](const std::string& id, const std::string& model) {
+        std::string t = text;
+        t.insert(t.find(id) + id.size(), " \"dji_model\": \"" + model + "\",");
+        return parse_scenario(t, "minimal.json");
+    };
+    CHECK(load_with(quad, "M350 RTK").ok());
+    const ScenarioLoad unknown = load_with(quad, "FlyCart 30");
+    REQUIRE_FALSE(unknown.ok());
+    CHECK(unknown.errors.front().where == "$.drone_types[0].dji_model");
+    CHECK(unknown.errors.front().message.find("\"FlyCart 30\" is not a DJI aircraft that flies WPML waylines: one of M350 RTK, M300 RTK") == 0);
+    const ScenarioLoad vtol = load_with(wing, "M30");
+    REQUIRE_FALSE(vtol.ok());
+    CHECK(vtol.errors.front().message == "DJI's WPML aircraft are multirotors, and this type is not");
+}

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "panels.h"
+#include "scenario/dji_aircraft.h"
 #include "scenario/scenario_io.h"
 
 namespace lowsky::web {
@@ -45,6 +46,14 @@ const std::vector<Choice>* choices_for(ObjectKind kind, const std::string& point
     if (key == "jurisdiction") return &jurisdictions;
     if (key == "class") return &classes;
     if (key == "airframe") return &airframes;
+    if (key == "dji_model") {  // the engine's table of DJI aircraft is the one list
+        static const std::vector<Choice> dji = [] {
+            std::vector<Choice> list;
+            for (const auto& a : dji_aircraft()) list.push_back({a.name, a.name});
+            return list;
+        }();
+        return &dji;
+    }
     if (pointer == "/energy/kind") return &energy;
     if (pointer == "/energy_model/kind") return &models;
     if (pointer == "/kind") return kind == ObjectKind::Zone ? &zone_kinds : kind == ObjectKind::Hub ? &hub_kinds : nullptr;

@@ -1,0 +1,138 @@
+#include "fuzz/exercise.h"
+
+#include <cstdlib>
+#include <string>
+
+#include "basemap/basemap.h"
+#include "core/json_read.h"
+#include "core/text.h"
+#include "edit/command.h"
+#include "edit/editor.h"
+#include "mission/exporters.h"
+#include "mission/importers.h"
+#include "mission/plan_format.h"
+#include "mission/waypoints_format.h"
+#include "places/places.h"
+#include "routing/route.h"
+#include "scenario/compiled_scenario.h"
+#include "scenario/scenario_io.h"
+#include "sim/report.h"
+#include "sim/simulator.h"
+#include "validation/finding_json.h"
+#include "validation/validate.h"
+
+namespace lowsky::fuzz {
+
+namespace {
+
+void require(bool condition) {
+    if (!condition) __builtin_trap();
+}
+
+// Strict dump: a string that is not UTF-8 makes nlohmann fail, which aborts (JSON_NOEXCEPTION).
+// The app and the tool dump with `replace`; here any such string is a finding.
+void dump(const Json& value) { require(!value.dump(-1, ' ', false, Json::error_handler_t::strict).empty()); }
+
+void check_error(const Error& error) {
+    const std::string text = error.to_string();
+    require(!error.message.empty());
+    require(!invalid_utf8_at(text).has_value());
+}
+
+void check_text(const std::string& text) { require(!invalid_utf8_at(text).has_value()); }
+
+// A scenario's demand bounds how long a simulated hour takes; the harness keeps each run short
+// (libFuzzer counts a slow input as a finding), so only modest demand is simulated.
+double orders_per_day(const Scenario& s) {
+    double total = 0;
+    for (const auto& d : s.demand_rates) total += d.per_day;
+    return total;
+}
+
+}  // namespace
+
+void exercise_scenario(std::string_view bytes) {
+    const ScenarioLoad load = parse_scenario(bytes, "fuzz.json");
+    for (const auto& e : load.errors) check_error(e);
+    if (!load.ok()) {
+        require(!load.errors.empty());
+        return;
+    }
+    const Scenario& s = *load.scenario;
+    const CompiledScenario compiled(s);
+    const ValidationReport report = validate(compiled);
+    for (const auto& f : report.findings) dump(finding_json(f));
+    const RoutingNetwork network(compiled);
+    if (s.hubs.size() >= 2 && !s.drone_types.empty()) {
+        ExportRequest request;
+        request.route = {s.hubs.front().id, s.hubs.back().id, s.drone_types.front().id, -1, RouteObjective::Fastest};
+        request.format = ExportFormat::Plan;
+        const ExportResult plan = export_mission(compiled, network, request);
+        if (!plan.ok()) check_error(plan.error);
+        else check_text(std::string(plan.bytes.begin(), plan.bytes.end()));
+    }
+    check_text(save_scenario(s));
+    if (orders_per_day(s) <= 20000 && s.hubs.size() <= 200) {
+        SimConfig config;
+        config.hours = 0.25;
+        const SimResult result = simulate(compiled, config);
+        dump(sim_report_json(result, config));
+    }
+}
+
+void exercise_import(const char* file_name, std::string_view bytes) {
+    const Result<Imported> imported = import_file(file_name, bytes, {});
+    if (!imported) {
+        check_error(imported.error());
+        return;
+    }
+    dump(describe_import(imported.value()));
+    if (const auto& mission = imported.value().mission) {
+        check_text(write_plan(*mission));
+        const auto waypoints = write_waypoints(*mission);
+        if (waypoints) check_text(waypoints.value());
+        else check_error(waypoints.error());
+    }
+}
+
+void exercise_places(std::string_view bytes) {
+    const auto parsed = parse_places(bytes, "fuzz_places.json");
+    if (!parsed) check_error(parsed.error());
+}
+
+void exercise_basemap(std::string_view bytes) {
+    const auto decoded = decode_basemap(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+    if (!decoded) {
+        check_error(decoded.error());
+        return;
+    }
+    (void)surface_at(decoded.value(), {22.5, 113.9});
+    (void)encode_basemap(decoded.value());
+}
+
+void exercise_edit(const Scenario& base, std::string_view bytes) {
+    const auto parsed = parse_json_text(bytes, "fuzz_edit.json");
+    if (!parsed) {
+        check_error(parsed.error());
+        return;
+    }
+    const Json& list = parsed.value();
+    Editor editor(base);
+    const size_t count = list.is_array() ? list.size() : 1;
+    for (size_t i = 0; i < count && i < 64; ++i) {
+        const auto command = command_from_json(list.is_array() ? list[i] : list, "$");
+        if (!command) {
+            check_error(command.error());
+            continue;
+        }
+        dump(command_to_json(command.value()));
+        const auto applied = editor.apply(command.value());
+        if (!applied) check_error(applied.error());
+    }
+    check_text(save_scenario(editor.scenario()));
+    while (editor.undo()) {}
+    // Undo all the way gives back the document it started from.
+    require(save_scenario(editor.scenario()) == save_scenario(base));
+}
+
+}  // namespace lowsky::fuzz
