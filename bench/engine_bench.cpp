@@ -3,6 +3,7 @@
 //   route:    one query across a 1,000-hub network (budget 1 ms native)
 //   edit:     a vertex dragged (one command each step) plus the checks after it, on the GBA
 //             scenario and on 300 corridors and 100 zones (budget 4 ms p95 in WebAssembly)
+//   files:    every import and export (bench/files_bench.cpp)
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -13,9 +14,8 @@
 #include "edit/live_checks.h"
 #include "generated_network.h"
 #include "scenario/scenario_io.h"
-#include "mission/plan_format.h"
-#include "mission/waypoints_format.h"
 #include "routing/route.h"
+#include "files_bench.h"
 #include "timing.h"
 #include "validation/validate.h"
 
@@ -36,18 +36,26 @@ bench::NetworkSpec editing_network_spec() {
 
 }  // namespace
 
+// usage: lowsky_bench [validate] [route] [edit] [files]
 int main(int argc, char** argv) {
     // scripts and the browser figures need the generated 300-corridor scenario as a file.
     if (argc == 3 && std::string(argv[1]) == "--write-editing-network") {
         const std::string text = save_scenario(bench::generate_network(editing_network_spec()));
         return write_file_bytes(argv[2], std::vector<uint8_t>(text.begin(), text.end())) ? 0 : 1;
     }
+    // Sections named on the command line run alone (scripts/bench runs them one by one,
+    // native and WebAssembly in turn); none named: all of them.
+    auto wants = [&](const char* section) {
+        if (argc < 2) return true;
+        for (int i = 1; i < argc; ++i) if (std::string(argv[i]) == section) return true;
+        return false;
+    };
 #ifdef __EMSCRIPTEN__
     std::printf("platform: WebAssembly (node)\n");
 #else
     std::printf("platform: native\n");
 #endif
-    {
+    if (wants("validate")) {
         bench::NetworkSpec spec;
         spec.columns = 25;
         spec.rows = 21;
@@ -66,7 +74,7 @@ int main(int argc, char** argv) {
         std::printf("      (%zu corridors, %zu zones, %zu hubs: %zu findings, %d errors)\n", s.corridors.size(), s.zones.size(), s.hubs.size(),
                     findings, errors);
     }
-    {
+    if (wants("edit")) {
         // What the app does for each step of a drag: the command, then the live checks (the
         // dragged corridor compiled and checked again) for the findings of the next frame.
         auto drag = [](const std::string& name, Scenario s) {
@@ -96,7 +104,7 @@ int main(int argc, char** argv) {
         else std::printf("      (assets/scenarios/gba.json not readable from here: run from the repository root)\n");
         drag("edit + checks, 300 corridors + 100 zones", bench::generate_network(editing_network_spec()));
     }
-    {
+    if (wants("route")) {
         bench::NetworkSpec spec;
         spec.columns = 40;
         spec.rows = 25;
@@ -124,26 +132,6 @@ int main(int argc, char** argv) {
         std::printf("      (%zu hubs, %zu corridors, %zu arcs: %s, %zu legs; multirotor %zu legs)\n", s.hubs.size(), s.corridors.size(),
                     network.arcs().size(), ok ? "found" : "NOT FOUND", legs, multirotor_legs);
     }
-    {
-        // A 10,000-waypoint mission: a lawnmower over the estuary, ArduPilot flavour so that
-        // both formats can carry it.
-        Mission m;
-        m.firmware = Firmware::ArduPilot;
-        m.home = {22.5, 113.6};
-        m.home_alt_m_amsl = 5;
-        bench::Random rng(7);
-        for (int i = 0; i < 10000; ++i) {
-            const double lat = std::round((22.3 + (i / 100) * 0.004 + rng.uniform(0, 1e-4)) * 1e7) / 1e7;
-            const double lon = std::round((113.5 + (i % 100) * 0.004 + rng.uniform(0, 1e-4)) * 1e7) / 1e7;
-            m.items.push_back({mav::kNavWaypoint, mav::kFrameGlobalRelativeAlt, {0, 0, 0, 0}, lat, lon, std::round(rng.uniform(60, 110) * 100) / 100, true});
-        }
-        std::string plan, waypoints;
-        bench::time_case("export 10000-waypoint .plan", [&] { plan = write_plan(m); });
-        bench::time_case("import 10000-waypoint .plan", [&] { (void)read_plan(plan, "bench.plan"); });
-        bench::time_case("export 10000-waypoint .waypoints", [&] { waypoints = write_waypoints(m).value(); });
-        bench::time_case("import 10000-waypoint .waypoints", [&] { (void)read_waypoints(waypoints, "bench.waypoints"); });
-        const bool same = read_plan(plan, "p").ok() && write_plan(read_plan(plan, "p").value()) == plan;
-        std::printf("      (.plan %zu KiB, .waypoints %zu KiB, round trip %s)\n", plan.size() / 1024, waypoints.size() / 1024, same ? "identical" : "DIFFERS");
-    }
+    if (wants("files")) bench::bench_files();
     return 0;
 }

@@ -1,5 +1,6 @@
 #include "core/json_read.h"
 
+#include "core/json_fast.h"
 #include "core/text.h"
 
 #include <algorithm>
@@ -73,6 +74,9 @@ Result<Json> parse_json_text(std::string_view text, const std::string& source) {
     if (text.size() > kMaxJsonBytes)
         return make_error("file is " + std::to_string(text.size() / (1024 * 1024)) + " MiB, larger than the " +
                           std::to_string(kMaxJsonBytes / (1024 * 1024)) + " MiB lowsky reads", source);
+    // The fast parser takes every well-formed document; what it gives up on goes the long way,
+    // which finds what is wrong and says where.
+    if (auto value = parse_json_fast(text, kMaxJsonDepth)) return std::move(*value);
     if (auto not_utf8 = require_utf8(text, source)) return *not_utf8;
     // A JSON text never holds a NUL byte; the parser would stop at one and ignore the rest.
     if (const size_t nul = text.find('\0'); nul != std::string_view::npos) {

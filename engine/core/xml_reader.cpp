@@ -99,7 +99,13 @@ private:
     // Decodes character data up to `stop` (not included), resolving entities.
     bool decode(std::string_view raw, std::string& out) {
         for (size_t i = 0; i < raw.size(); ++i) {
-            if (raw[i] != '&') { out += raw[i]; continue; }
+            if (raw[i] != '&') {  // the run up to the next reference, in one append
+                const size_t amp = raw.find('&', i);
+                const size_t stop = amp == std::string_view::npos ? raw.size() : amp;
+                out.append(raw.data() + i, stop - i);
+                i = stop - 1;
+                continue;
+            }
             const auto semi = raw.find(';', i);
             if (semi == std::string_view::npos || semi - i > 12) { fail("bad entity reference"); return false; }
             const std::string_view ent = raw.substr(i + 1, semi - i - 1);

@@ -56,34 +56,49 @@ void append_number(std::string& out, double v) {
     out.append(buffer, end);
 }
 
+void append_integer(std::string& out, long long v) {
+    char digits[24];
+    int n = 0;
+    unsigned long long u = v < 0 ? 0ull - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
+    do digits[n++] = char('0' + u % 10), u /= 10; while (u != 0);
+    if (v < 0) out += '-';
+    while (n > 0) out += digits[--n];
+}
+
+// Appends only: no temporary strings (they cost most in WebAssembly's allocator).
 std::string items_text(const std::vector<MissionItem>& items) {
     if (items.empty()) return "[]";
-    const std::string i3(12, ' '), i4(16, ' '), i5(20, ' ');
+    constexpr const char* i3 = "            ";
+    constexpr const char* i4 = "                ";
+    constexpr const char* i5 = "                    ";
     std::string out = "[\n";
-    out.reserve(items.size() * 420);
+    out.reserve(items.size() * 460);
     for (size_t i = 0; i < items.size(); ++i) {
         const MissionItem& it = items[i];
-        out += i3 + "{\n";
+        out.append(i3).append("{\n");
         if (mav::is_positional(it.command)) {
             // QGC's altitude keys: all three or none (1 relative, 2 absolute).
-            out += i4 + "\"AMSLAltAboveTerrain\": null,\n" + i4 + "\"Altitude\": ";
+            out.append(i4).append("\"AMSLAltAboveTerrain\": null,\n").append(i4).append("\"Altitude\": ");
             append_number(out, it.alt_m);
-            out += ",\n" + i4 + "\"AltitudeMode\": " + (it.frame == mav::kFrameGlobal ? "2" : "1") + ",\n";
+            out.append(",\n").append(i4).append("\"AltitudeMode\": ").append(it.frame == mav::kFrameGlobal ? "2" : "1").append(",\n");
         }
-        out += i4 + "\"autoContinue\": " + (it.autocontinue ? "true" : "false") + ",\n";
-        out += i4 + "\"command\": " + std::to_string(it.command) + ",\n";
-        out += i4 + "\"doJumpId\": " + std::to_string(i + 1) + ",\n";
-        out += i4 + "\"frame\": " + std::to_string(it.frame) + ",\n";
-        out += i4 + "\"params\": [\n";
+        out.append(i4).append("\"autoContinue\": ").append(it.autocontinue ? "true" : "false").append(",\n");
+        out.append(i4).append("\"command\": ");
+        append_integer(out, it.command);
+        out.append(",\n").append(i4).append("\"doJumpId\": ");
+        append_integer(out, static_cast<long long>(i + 1));
+        out.append(",\n").append(i4).append("\"frame\": ");
+        append_integer(out, it.frame);
+        out.append(",\n").append(i4).append("\"params\": [\n");
         const double values[7] = {it.params[0], it.params[1], it.params[2], it.params[3], it.lat_deg, it.lon_deg, it.alt_m};
         for (int k = 0; k < 7; ++k) {
-            out += i5;
+            out.append(i5);
             append_number(out, values[k]);
-            out += k < 6 ? ",\n" : "\n";
+            out.append(k < 6 ? ",\n" : "\n");
         }
-        out += i4 + "],\n" + i4 + "\"type\": \"SimpleItem\"\n" + i3 + (i + 1 < items.size() ? "},\n" : "}\n");
+        out.append(i4).append("],\n").append(i4).append("\"type\": \"SimpleItem\"\n").append(i3).append(i + 1 < items.size() ? "},\n" : "}\n");
     }
-    out += std::string(8, ' ') + "]";
+    out.append("        ]");
     return out;
 }
 

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "core/json_read.h"
+#include "core/numbers.h"
 #include "core/xml_text.h"
 #include "core/zip_writer.h"
 #include "geo/geodesy.h"
@@ -16,10 +17,12 @@ namespace lowsky {
 namespace {
 
 std::string coordinate(GeoPoint p, std::optional<double> alt = std::nullopt) {
-    char text[96];
-    if (alt) std::snprintf(text, sizeof text, "%.7f,%.7f,%.2f", p.lon_deg, p.lat_deg, *alt);
-    else std::snprintf(text, sizeof text, "%.7f,%.7f", p.lon_deg, p.lat_deg);
-    return text;
+    std::string out;
+    append_fixed(out, p.lon_deg, 7);
+    out += ',';
+    append_fixed(out, p.lat_deg, 7);
+    if (alt) out += ',', append_fixed(out, *alt, 2);
+    return out;
 }
 
 std::string ring_coordinates(const std::vector<GeoPoint>& ring) {
@@ -51,11 +54,7 @@ Json ring_json(const std::vector<GeoPoint>& ring) {
 
 Json altitude_json(const Altitude& a) { return Json{{"value_m", a.value_m}, {"reference", to_string(a.reference)}}; }
 
-std::string fixed(double v, int decimals) {
-    char text[48];
-    std::snprintf(text, sizeof text, "%.*f", decimals, v);
-    return text;
-}
+std::string fixed(double v, int decimals) { return format_fixed(v, decimals); }
 
 }  // namespace
 

@@ -1,10 +1,12 @@
 #include "mission/waypoints_format.h"
 
+#include "core/numbers.h"
 #include "core/text.h"
 
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <vector>
 
 namespace lowsky {
@@ -15,30 +17,50 @@ constexpr const char* kHeader = "QGC WPL 110";
 constexpr size_t kMaxBytes = 64u << 20;
 
 // Fixed decimals keep the text stable across a read and a write: 7 for degrees (the 1e-7
-// degree of MAVLink's integer positions), 6 for everything else.
-std::string fixed(double v, int decimals) {
-    char text[64];
-    std::snprintf(text, sizeof text, "%.*f", decimals, v == 0 ? 0.0 : v);  // no "-0.000000"
-    return text;
+// degree of MAVLink's integer positions), 6 for everything else. No "-0.000000".
+void put_fixed(std::string& out, double v, int decimals) {
+    out += '\t';
+    append_fixed(out, v == 0 ? 0.0 : v, decimals);
+}
+
+void put_integer(std::string& out, long v) {
+    char digits[24];
+    int n = 0;
+    unsigned long u = v < 0 ? 0ul - static_cast<unsigned long>(v) : static_cast<unsigned long>(v);
+    do digits[n++] = char('0' + u % 10), u /= 10; while (u != 0);
+    if (v < 0) out += '-';
+    while (n > 0) out += digits[--n];
 }
 
 void line(std::string& out, int seq, int current, int frame, int command, const std::array<double, 4>& p, double x, double y, double z,
           bool autocontinue) {
-    out += std::to_string(seq) + '\t' + std::to_string(current) + '\t' + std::to_string(frame) + '\t' + std::to_string(command);
-    for (double v : p) out += '\t' + fixed(v, 6);
-    out += '\t' + fixed(x, 7) + '\t' + fixed(y, 7) + '\t' + fixed(z, 6) + '\t' + (autocontinue ? "1" : "0") + '\n';
+    put_integer(out, seq);
+    out += '\t';
+    put_integer(out, current);
+    out += '\t';
+    put_integer(out, frame);
+    out += '\t';
+    put_integer(out, command);
+    for (double v : p) put_fixed(out, v, 6);
+    put_fixed(out, x, 7);
+    put_fixed(out, y, 7);
+    put_fixed(out, z, 6);
+    out += autocontinue ? "\t1\n" : "\t0\n";
 }
 
-std::vector<std::string_view> split(std::string_view s, char sep) {
-    std::vector<std::string_view> parts;
-    size_t start = 0;
-    for (size_t i = 0; i <= s.size(); ++i) {
-        if (i == s.size() || s[i] == sep) {
-            parts.push_back(s.substr(start, i - start));
-            start = i + 1;
-        }
+// The parts of `s` between `sep`s, into `parts` (cleared first; reused line after line).
+// memchr looks at a word at a time where a loop over bytes would not, in WebAssembly too.
+void split(std::string_view s, char sep, std::vector<std::string_view>& parts) {
+    parts.clear();
+    const char* at = s.data();
+    const char* const end = at + s.size();
+    while (true) {
+        const void* found = std::memchr(at, sep, size_t(end - at));
+        const char* stop = found ? static_cast<const char*>(found) : end;
+        parts.emplace_back(at, size_t(stop - at));
+        if (!found) return;
+        at = stop + 1;
     }
-    return parts;
 }
 
 bool parse_int(std::string_view s, long& out) {
@@ -56,6 +78,10 @@ bool parse_int(std::string_view s, long& out) {
 
 bool parse_real(std::string_view s, double& out) {
     if (s.empty() || s.size() > 64) return false;
+    if (const auto v = parse_decimal(s)) {  // the plain decimals files hold; strtod for the rest
+        out = *v;
+        return std::isfinite(out);
+    }
     const std::string copy(s);
     char* end = nullptr;
     out = std::strtod(copy.c_str(), &end);
@@ -68,6 +94,7 @@ Result<std::string> write_waypoints(const Mission& m) {
     if (m.firmware == Firmware::Px4)
         return make_error("a .waypoints file cannot carry PX4's default (NaN) parameters; export PX4 missions as .plan", "mission.firmware", "waypoints.px4");
     std::string out = std::string(kHeader) + "\n";
+    out.reserve((m.items.size() + 1) * 96);
     line(out, 0, 1, mav::kFrameGlobal, mav::kNavWaypoint, {0, 0, 0, 0}, m.home.lat_deg, m.home.lon_deg, m.home_alt_m_amsl, true);
     for (size_t i = 0; i < m.items.size(); ++i) {
         const MissionItem& it = m.items[i];
@@ -83,7 +110,9 @@ Result<std::string> write_waypoints(const Mission& m) {
 Result<Mission> read_waypoints(std::string_view text, const std::string& source) {
     if (text.size() > kMaxBytes) return make_error("file is larger than 64 MiB", source);
     if (auto not_utf8 = require_utf8(text, source)) return *not_utf8;
-    std::vector<std::string_view> lines = split(text, '\n');
+    std::vector<std::string_view> lines, cols;
+    lines.reserve(text.size() / 64);
+    split(text, '\n', lines);
     if (!lines.empty() && lines.back().empty()) lines.pop_back();  // the final newline
     auto where = [&](size_t index) { return source + ":" + std::to_string(index + 1); };
     if (lines.empty()) return make_error("empty file", where(0));
@@ -99,7 +128,7 @@ Result<Mission> read_waypoints(std::string_view text, const std::string& source)
         const std::string_view l = lines[n];
         if (l.empty()) return make_error("blank line (QGroundControl refuses the whole file)", where(n));
         if (l[0] == '#') return make_error("comment line (QGroundControl refuses the whole file)", where(n));
-        const auto cols = split(l, '\t');
+        split(l, '\t', cols);
         if (cols.size() != 12) return make_error("expected 12 tab-separated columns, found " + std::to_string(cols.size()), where(n));
         long seq, current, frame, command, autocontinue;
         if (!parse_int(cols[0], seq)) return make_error("sequence number is not a whole number", where(n));

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/numbers.h"
 #include "core/zip_writer.h"
 #include "geo/geodesy.h"
 #include "scenario/dji_aircraft.h"
@@ -12,16 +13,14 @@ namespace lowsky {
 
 namespace {
 
-std::string fixed(double v, int decimals) {
-    char text[48];
-    std::snprintf(text, sizeof text, "%.*f", decimals, v);
-    return text;
-}
+std::string fixed(double v, int decimals) { return format_fixed(v, decimals); }
 
 std::string lon_lat(GeoPoint p) {
-    char text[64];
-    std::snprintf(text, sizeof text, "%.7f,%.7f", p.lon_deg, p.lat_deg);
-    return text;
+    std::string out;
+    append_fixed(out, p.lon_deg, 7);
+    out += ',';
+    append_fixed(out, p.lat_deg, 7);
+    return out;
 }
 
 // An XML comment may not contain "--" nor end in "-".

@@ -1,10 +1,16 @@
 #include "fuzz/exercise.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 
 #include "basemap/basemap.h"
+#include "core/json_fast.h"
 #include "core/json_read.h"
+#include "core/numbers.h"
 #include "core/text.h"
 #include "edit/command.h"
 #include "edit/editor.h"
@@ -133,6 +139,64 @@ void exercise_edit(const Scenario& base, std::string_view bytes) {
     while (editor.undo()) {}
     // Undo all the way gives back the document it started from.
     require(save_scenario(editor.scenario()) == save_scenario(base));
+}
+
+
+namespace {
+// How deep the document nests, counted without recursion (strings skipped).
+size_t nesting(std::string_view text) {
+    size_t depth = 0, deepest = 0;
+    bool in_string = false, escaped = false;
+    for (char c : text) {
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return deepest;
+}
+}  // namespace
+
+void exercise_json(std::string_view bytes) {
+    const auto fast = parse_json_fast(bytes, kMaxJsonDepth);
+    const Json slow = Json::parse(bytes.begin(), bytes.end(), nullptr, false);
+    if (fast) {
+        require(!slow.is_discarded());
+        require(fast->dump(-1, ' ', false, Json::error_handler_t::replace) == slow.dump(-1, ' ', false, Json::error_handler_t::replace));
+    } else if (!slow.is_discarded()) {
+        // What the fast parser may give up on that nlohmann takes: nesting deeper than lowsky
+        // reads, and a NUL byte (nlohmann stops at one as if the text ended there).
+        require(nesting(bytes) > kMaxJsonDepth || bytes.find('\0') != std::string_view::npos);
+    }
+}
+
+void exercise_numbers(std::string_view bytes) {
+    // As text: parse_decimal and strtod agree bit for bit on whatever parse_decimal accepts.
+    if (bytes.size() <= 64) {
+        if (const auto v = parse_decimal(bytes)) {
+            const std::string copy(bytes);
+            char* end = nullptr;
+            const double reference = std::strtod(copy.c_str(), &end);
+            require(end == copy.c_str() + copy.size());
+            require(std::memcmp(&*v, &reference, sizeof reference) == 0);
+        }
+    }
+    // As a double and a number of decimals: format_fixed prints what printf prints.
+    if (bytes.size() >= 9) {
+        double value = 0;
+        std::memcpy(&value, bytes.data(), sizeof value);
+        const int decimals = int(uint8_t(bytes[8]) % 18);
+        char reference[512];
+        std::snprintf(reference, sizeof reference, "%.*f", decimals, value);
+        require(format_fixed(value, decimals) == reference);
+    }
 }
 
 }  // namespace lowsky::fuzz

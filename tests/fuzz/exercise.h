@@ -18,5 +18,9 @@ void exercise_places(std::string_view bytes);
 void exercise_basemap(std::string_view bytes);
 // The bytes as a list of edit commands, applied to `base` in turn, then undone.
 void exercise_edit(const Scenario& base, std::string_view bytes);
+// The fast JSON parser against nlohmann's, and the number reader and printer against the C
+// library's: the same value, bit for bit and dump for dump, or both refuse.
+void exercise_json(std::string_view bytes);
+void exercise_numbers(std::string_view bytes);
 
 }  // namespace lowsky::fuzz

@@ -37,5 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     else if (target == "places") fuzz::exercise_places(bytes);
     else if (target == "basemap") fuzz::exercise_basemap(bytes);
     else if (target == "edit") fuzz::exercise_edit(*base_scenario, bytes);
+    else if (target == "json") fuzz::exercise_json(bytes);
+    else if (target == "numbers") fuzz::exercise_numbers(bytes);
     return 0;
 }

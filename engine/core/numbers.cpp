@@ -1,0 +1,209 @@
+#include "core/numbers.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace lowsky {
+
+namespace {
+
+// Powers of ten that a double holds exactly (10^22 is the last).
+constexpr double kExactPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                   1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+constexpr uint64_t kPow10[] = {1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull, 100000000ull,
+                               1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull, 10000000000000ull,
+                               100000000000000ull, 1000000000000000ull, 10000000000000000ull, 100000000000000000ull};
+
+double strtod_of(std::string_view text) {
+    char small[64];
+    if (text.size() < sizeof small) {
+        std::memcpy(small, text.data(), text.size());
+        small[text.size()] = '\0';
+        return std::strtod(small, nullptr);
+    }
+    const std::string copy(text);
+    return std::strtod(copy.c_str(), nullptr);
+}
+
+__extension__ typedef unsigned __int128 u128;  // GCC and clang, natively and in WebAssembly
+
+int bit_length(u128 v) {
+    int n = 0;
+    while (v >> 64) v >>= 64, n += 64;
+    uint64_t x = uint64_t(v);
+    while (x) x >>= 1, ++n;
+    return n;
+}
+
+// digits * 10^exponent correctly rounded (half to even), in integers: the digits times 10^e
+// when e >= 0, else the digits over 5^-e (shifted left first, to keep 54 bits or more of the
+// quotient) and over 2^-e. 0 when the result would not be a normal double (strtod decides).
+double exact_quotient(uint64_t digits, int exponent) {
+    u128 q = 0;
+    int binary = 0;  // value = (q + a little, when sticky) * 2^binary
+    bool sticky = false;
+    if (exponent >= 0) {
+        q = u128(digits) * kPow10[exponent > 17 ? 17 : exponent];
+        for (int e = 17; e < exponent; ++e) q *= 10;  // 10^18, 10^19: still below 2^128 with 19 digits
+    } else {
+        uint64_t five = 1;
+        for (int e = 0; e < -exponent; ++e) five *= 5;  // 5^27 < 2^63
+        const int shift = std::max(0, 55 + bit_length(five) - bit_length(digits));
+        const u128 scaled = u128(digits) << shift;
+        q = scaled / five;
+        sticky = scaled - q * five != 0;
+        binary = exponent - shift;  // divided by 2^-exponent, and by the 2^shift put in
+    }
+    // Keep 54 bits: 53 for the mantissa and one to round on.
+    const int excess = bit_length(q) - 54;
+    if (excess > 0) {
+        sticky = sticky || (q & ((u128(1) << excess) - 1)) != 0;
+        q >>= excess;
+        binary += excess;
+    } else if (excess < 0) {
+        q <<= -excess;  // exact: nothing below
+        binary += excess;
+    }
+    uint64_t mantissa = uint64_t(q >> 1);
+    const bool half = (q & 1) != 0;
+    binary += 1;
+    if (half && (sticky || (mantissa & 1))) {
+        if (++mantissa == (uint64_t(1) << 53)) mantissa >>= 1, ++binary;
+    }
+    const double v = std::ldexp(double(mantissa), binary);
+    return std::isnormal(v) ? v : 0.0;
+}
+
+// |value| * 10^decimals rounded half to even, exactly: |value| = m * 2^e with m < 2^53, so the
+// product is m * 10^d * 2^e, in 128-bit integers.
+u128 scaled_exactly(double magnitude, int decimals) {
+    int e = 0;
+    const double fraction = std::frexp(magnitude, &e);  // magnitude = fraction * 2^e, fraction in [0.5, 1)
+    const uint64_t m = uint64_t(std::ldexp(fraction, 53));  // exact: 53 bits
+    e -= 53;
+    const u128 scaled = u128(m) * kPow10[decimals];  // < 2^53 * 10^17 < 2^110
+    if (e >= 0) return scaled << e;                  // magnitude < 1e15 keeps e small here
+    const int s = -e;
+    if (s >= 120) return 0;                          // far below half a unit of the last decimal
+    u128 q = scaled >> s;
+    const u128 rest = scaled - (q << s), half = u128(1) << (s - 1);
+    if (rest > half || (rest == half && (q & 1))) ++q;
+    return q;
+}
+
+// Dekker's exact product: a * b == p + e exactly (no overflow here). Written without fused
+// multiply-add, which WebAssembly lacks; the builds contract nothing into one.
+void two_product(double a, double b, double& p, double& e) {
+    p = a * b;
+    constexpr double split = 134217729.0;  // 2^27 + 1
+    double t = split * a;
+    const double ah = t - (t - a), al = a - ah;
+    t = split * b;
+    const double bh = t - (t - b), bl = b - bh;
+    e = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+}
+
+}  // namespace
+
+std::optional<double> parse_decimal(std::string_view text) {
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    const bool negative = p != end && (*p == '-' || *p == '+') && *p++ == '-';
+    uint64_t digits = 0;
+    int significant = 0, exponent = 0;
+    bool any = false;
+    for (; p != end && *p >= '0' && *p <= '9'; ++p) {
+        any = true;
+        if (digits == 0 && *p == '0') continue;  // leading zeros
+        if (significant < 19) digits = digits * 10 + uint64_t(*p - '0'), ++significant;
+        else ++exponent, significant = 20;        // too many digits: the slow path decides
+    }
+    if (p != end && *p == '.') {
+        ++p;
+        for (; p != end && *p >= '0' && *p <= '9'; ++p) {
+            any = true;
+            if (digits == 0 && *p == '0') { --exponent; continue; }
+            if (significant < 19) digits = digits * 10 + uint64_t(*p - '0'), ++significant, --exponent;
+            else significant = 20;
+        }
+    }
+    if (!any) return std::nullopt;
+    if (p != end && (*p == 'e' || *p == 'E')) {
+        ++p;
+        const bool minus = p != end && (*p == '-' || *p == '+') && *p++ == '-';
+        if (p == end || *p < '0' || *p > '9') return std::nullopt;
+        int e = 0;
+        for (; p != end && *p >= '0' && *p <= '9'; ++p) e = e < 100000 ? e * 10 + (*p - '0') : e;
+        exponent += minus ? -e : e;
+    }
+    if (p != end) return std::nullopt;
+    // Clinger's fast path: the digits and the power of ten are both exact doubles, so one
+    // multiplication or division rounds correctly, as strtod would.
+    if (significant <= 19 && digits <= (uint64_t(1) << 53) && exponent >= -22 && exponent <= 22) {
+        double v = double(digits);
+        v = exponent < 0 ? v / kExactPowers[-exponent] : v * kExactPowers[exponent];
+        return negative ? -v : v;
+    }
+    if (digits == 0 && significant <= 19) return negative ? -0.0 : 0.0;
+    if (significant <= 19 && exponent >= -27 && exponent <= 19) {
+        const double v = exact_quotient(digits, exponent);
+        if (v != 0) return negative ? -v : v;
+    }
+    return strtod_of(text);
+}
+
+void append_fixed(std::string& out, double value, int decimals) {
+    // Exact paths for what files hold; large values and many decimals go to printf.
+    if (!std::isfinite(value) || decimals < 0 || decimals > 17 || std::fabs(value) >= 1e15) {
+        char text[512];
+        std::snprintf(text, sizeof text, "%.*f", decimals, value);
+        out += text;
+        return;
+    }
+    const double magnitude = std::fabs(value);
+    const double scale = kExactPowers[decimals];
+    u128 q = 0;
+    if (magnitude * scale < 4503599627370496.0) {  // 2^52
+        // Doubles only: y + err is |value| * 10^d exactly (Dekker's product), and rounding it
+        // half to even needs only exact comparisons. No 128-bit library calls in WebAssembly.
+        double y = 0, err = 0;
+        two_product(magnitude, scale, y, err);
+        const double n = std::floor(y);
+        const double above_half = (y - n) - 0.5;  // exact: y < 2^52
+        uint64_t rounded = uint64_t(n);
+        if (above_half > -err || (above_half == -err && (rounded & 1))) ++rounded;
+        q = rounded;
+    } else {
+        q = scaled_exactly(magnitude, decimals);
+    }
+    if (std::signbit(value)) out += '-';
+    // 64-bit division where the number fits (128-bit division is a slow library call in
+    // WebAssembly).
+    const uint64_t pow = kPow10[decimals];
+    const bool small = (q >> 64) == 0;
+    const uint64_t whole = small ? uint64_t(q) / pow : uint64_t(q / pow), part = small ? uint64_t(q) % pow : uint64_t(q % pow);
+    char digits[24];
+    int n = 0;
+    uint64_t w = whole;
+    do digits[n++] = char('0' + w % 10), w /= 10; while (w != 0);
+    while (n > 0) out += digits[--n];
+    if (decimals > 0) {
+        out += '.';
+        char frac[24];
+        uint64_t f = part;
+        for (int i = decimals - 1; i >= 0; --i) frac[i] = char('0' + f % 10), f /= 10;
+        out.append(frac, size_t(decimals));
+    }
+}
+
+std::string format_fixed(double value, int decimals) {
+    std::string out;
+    append_fixed(out, value, decimals);
+    return out;
+}
+
+}  // namespace lowsky

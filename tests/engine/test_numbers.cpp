@@ -1,0 +1,118 @@
+// The fast number and JSON readers against the C library and nlohmann, which are the reference:
+// every value must come out bit for bit (numbers) or dump for dump (documents) the same.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <random>
+#include <string>
+
+#include "core/json_fast.h"
+#include "core/numbers.h"
+#include "fixtures.h"
+
+using namespace lowsky;
+
+namespace {
+
+bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+std::string printf_fixed(double v, int decimals) {
+    char text[512];
+    std::snprintf(text, sizeof text, "%.*f", decimals, v);
+    return text;
+}
+
+// A random double over many magnitudes, both signs.
+double random_double(std::mt19937_64& rng) {
+    std::uniform_real_distribution<double> mantissa(-1, 1);
+    std::uniform_int_distribution<int> exponent(-30, 40);
+    return std::ldexp(mantissa(rng), exponent(rng));
+}
+
+}  // namespace
+
+TEST_CASE("parse_decimal reads every number as strtod does, bit for bit", "[numbers]") {
+    for (const char* text : {"0", "-0", "1", "-1", "0.1", "22.5361200", "113.8874400", "1e22", "1e23", "9007199254740992", "9007199254740993",
+                             "1e-400", "1e-320", "4.9406564584124654e-324", "1.7976931348623157e308", "123456789012345678901234",
+                             "0.000000000000000000000000001", "12345678901234567890.5", "-80.25", "1E5", "2.5e-3", "+7"}) {
+        INFO(text);
+        const auto v = parse_decimal(text);
+        REQUIRE(v.has_value());
+        CHECK(same_bits(*v, std::strtod(text, nullptr)));
+    }
+    std::mt19937_64 rng(11);
+    const char* formats[] = {"%.17g", "%.7f", "%.2f", "%.1f", "%e", "%.3e", "%.12f", "%.0f"};
+    int checked = 0;
+    for (int i = 0; i < 200000; ++i) {
+        char text[128];
+        std::snprintf(text, sizeof text, formats[i % 8], random_double(rng));
+        const auto v = parse_decimal(text);
+        REQUIRE(v.has_value());
+        if (!same_bits(*v, std::strtod(text, nullptr))) FAIL(text);
+        ++checked;
+    }
+    CHECK(checked == 200000);
+    for (const char* bad : {"", "-", ".", "1e", "e5", "1.2.3", "0x10", "nan", "inf", " 1", "1 "}) CHECK_FALSE(parse_decimal(bad).has_value());
+}
+
+TEST_CASE("format_fixed prints as printf(\"%.*f\") does, ties and negative zero included", "[numbers]") {
+    for (double v : {0.0, -0.0, 0.125, 0.375, 2.5, 3.5, -2.5, 0.5, 1.5, 1e-30, -1e-30, 113.88744, 22.53612, 1e14, 999999999999999.0, 0.05, 0.15, 0.25})
+        for (int d = 0; d <= 9; ++d) {
+            INFO(v << " with " << d << " decimals");
+            CHECK(format_fixed(v, d) == printf_fixed(v, d));
+        }
+    std::mt19937_64 rng(13);
+    for (int i = 0; i < 200000; ++i) {
+        const double v = random_double(rng);
+        const int d = int(rng() % 18);
+        if (format_fixed(v, d) != printf_fixed(v, d)) FAIL(printf_fixed(v, 20) << " with " << d << ": " << format_fixed(v, d) << " vs " << printf_fixed(v, d));
+    }
+    // Beyond the exact path (huge values, not numbers) printf itself answers.
+    CHECK(format_fixed(1e300, 2) == printf_fixed(1e300, 2));
+    CHECK(format_fixed(NAN, 2) == printf_fixed(NAN, 2));
+}
+
+TEST_CASE("The fast JSON parser reads what nlohmann reads, the same, and gives up on the rest", "[json][numbers]") {
+    auto nlohmann_dump = [](std::string_view text) {
+        const Json v = Json::parse(text.begin(), text.end(), nullptr, false);
+        return v.is_discarded() ? std::string("<refused>") : v.dump(-1, ' ', false, Json::error_handler_t::replace);
+    };
+    auto fast_dump = [](std::string_view text) {
+        const auto v = parse_json_fast(text, 64);
+        return v ? v->dump(-1, ' ', false, Json::error_handler_t::replace) : std::string("<refused>");
+    };
+    const char* cases[] = {
+        R"({"a": 1, "b": -2, "c": 2.5, "d": "x\u00e9\ud83d\ude81\n", "e": [true, false, null], "a": 3})",  // a repeated key: the last wins
+        R"([18446744073709551615, 18446744073709551616, -9223372036854775808, -9223372036854775809, 1e308, 1e-400, -0, 0.0])",
+        "\xEF\xBB\xBF{\"bom\": 1}", "  [ ]  ", "\"\"", "01", "1.", ".5", "+1", "-", "[1,]", "{\"a\":1,}", "[1 2]", "\"\\ud800\"", "\"\\udc00\"",
+        "\"\\ud800\\u0041\"", "\"\x01\"", "\"\xC3\"", "\"\xED\xA0\x80\"", "\"\xF4\x90\x80\x80\"", "tru", "nul", "1e999", "[\"\\x\"]", "{\"a\" 1}",
+        "[1] x", "", " ", "\"abc",
+    };
+    for (const char* text : cases) {
+        INFO(text);
+        CHECK(fast_dump(text) == nlohmann_dump(text));
+    }
+    // Every JSON file of the repository, and damaged copies of the default scenario.
+    for (const char* file : {"assets/scenarios/gba.json", "assets/places/gba_places.json", "tests/golden/missions/baoan-songshan.px4.plan",
+                             "tests/golden/missions/scenario.geojson", "tests/fixtures/missions/broken/expected.json"}) {
+        const std::string text = test::read_text(file);
+        INFO(file);
+        REQUIRE(fast_dump(text) != "<refused>");
+        CHECK(fast_dump(text) == nlohmann_dump(text));
+    }
+    const std::string gba = test::read_text("assets/scenarios/gba.json");
+    std::mt19937 rng(5);
+    int refused = 0;
+    for (int i = 0; i < 2000; ++i) {
+        std::string text = gba;
+        for (int k = 0; k < 1 + int(rng() % 3); ++k) text[rng() % text.size()] = "{}[],:\"0123456789.eE-+ \\u\x80\xC3tfn"[rng() % 27];
+        const std::string fast = fast_dump(text), slow = nlohmann_dump(text);
+        if (fast != slow) FAIL("damage #" << i << " differs");
+        refused += fast == "<refused>";
+    }
+    CHECK(refused > 500);  // the damage is often fatal: both sides of the comparison are exercised
+    CHECK(refused < 1990);
+}
