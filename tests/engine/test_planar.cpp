@@ -3,6 +3,10 @@
 #include "geo/geodesy.h"
 #include "geo/local_frame.h"
 #include "geo/planar.h"
+#include "geo/segment_grid.h"
+
+#include <algorithm>
+#include <vector>
 
 using namespace lowsky;
 using namespace lowsky::planar;
@@ -73,4 +77,23 @@ TEST_CASE("Turn angles", "[geo][planar]") {
     CHECK(turn_angle_deg({0, 0}, {1, 0}, {1, -1}) == Approx(90));
     CHECK(turn_angle_deg({0, 0}, {1, 0}, {0, 0.0000001}) == Approx(180).margin(1e-3));
     CHECK(turn_angle_deg({0, 0}, {1, 0}, {2, 1}) == Approx(45));
+}
+
+TEST_CASE("The segment grid keeps a segment across the map aside, and finds every segment once", "[planar][grid]") {
+    SegmentGrid grid(1000);  // 1 km cells
+    grid.insert({0, 0}, {0, 0, 500, 500});                        // one cell
+    grid.insert({1, 0}, {-2.4e6, -2.4e6, 2.4e6, 2.4e6});          // a leg with a typo'd latitude: 23 million cells
+    grid.insert({2, 0}, {10500, 10500, 12500, 11500});            // six cells
+    auto found = [&](const planar::Box& box) {
+        std::vector<uint32_t> corridors;
+        grid.query(box, [&](SegmentRef r) { corridors.push_back(r.corridor); });
+        std::sort(corridors.begin(), corridors.end());
+        return corridors;
+    };
+    CHECK(found({100, 100, 200, 200}) == std::vector<uint32_t>{0, 1});
+    CHECK(found({11000, 11000, 11100, 11100}) == std::vector<uint32_t>{1, 2});
+    CHECK(found({50000, 50000, 50100, 50100}) == std::vector<uint32_t>{1});
+    // A query box wider than the grid looks at the cells there are: each segment once.
+    CHECK(found({-3e6, -3e6, 3e6, 3e6}) == std::vector<uint32_t>{0, 1, 2});
+    CHECK(found({-3e6, -3e6, 5000, 5000}) == std::vector<uint32_t>{0, 1});
 }
