@@ -47,6 +47,7 @@ bool App::init(std::string& error) {
     camera_.set_viewport(size.width_px, size.height_px, size.pixel_ratio);
     load_assets();
     platform_install_state();
+    platform_on_file_dropped([this](std::string name, std::vector<uint8_t> bytes) { open_file(name, bytes); });
     return true;
 }
 
@@ -91,34 +92,7 @@ void App::load_assets() {
         basemap_renderer_.upload(basemap_);
         basemap_state_ = AssetState::Ready;
     });
-    platform_fetch("assets/scenarios/gba.json", [this](Result<std::vector<uint8_t>> bytes) {
-        const std::string source = "assets/scenarios/gba.json";
-        if (!bytes) {
-            scenario_state_ = AssetState::Failed;
-            notices_.push_back({"Scenario unavailable", "The default scenario could not be loaded (" + bytes.error().to_string() + ")."});
-            return;
-        }
-        ScenarioLoad load = parse_scenario(std::string_view(reinterpret_cast<const char*>(bytes.value().data()), bytes.value().size()), source);
-        if (!load.ok()) {
-            scenario_state_ = AssetState::Failed;
-            std::string detail = "The default scenario has " + std::to_string(load.errors.size()) + " error(s):";
-            for (size_t i = 0; i < load.errors.size() && i < 8; ++i) detail += "\n  " + load.errors[i].to_string();
-            notices_.push_back({"Scenario not loaded", detail});
-            return;
-        }
-        scenario_ = make_scenario_view(std::move(*load.scenario), source);
-        scenario_state_ = AssetState::Ready;
-        // Open on the first seed route: Bao'an to Songshan Lake by VTOL, when the scenario has them.
-        const Scenario& sc = *scenario_->scenario;
-        auto index_of = [](const auto& items, const char* id, int fallback) {
-            for (size_t i = 0; i < items.size(); ++i) if (items[i].id == id) return int(i);
-            return fallback;
-        };
-        workbench_.from = index_of(sc.hubs, "baoan-ops", 0);
-        workbench_.to = index_of(sc.hubs, "songshan-lake", sc.hubs.size() > 1 ? 1 : 0);
-        workbench_.drone = index_of(sc.drone_types, "vtol-fixed-wing", 0);
-        update_route_preview();
-    });
+    open_initial_document();
     platform_fetch("assets/gba_places.json", [this](Result<std::vector<uint8_t>> bytes) {
         Result<PlaceCatalog> parsed = bytes ? parse_places(std::string_view(reinterpret_cast<const char*>(bytes.value().data()),
                                                                              bytes.value().size()), "assets/gba_places.json")
@@ -134,6 +108,186 @@ void App::load_assets() {
     });
 }
 
+// What opens first: a share link the page was opened with; else the document this browser
+// kept last; else the default scenario of the Greater Bay Area.
+void App::open_initial_document() {
+    if (const auto view = platform_setting("view")) {
+        double lat = 0, lon = 0, zoom = 0;
+        if (std::sscanf(view->c_str(), "%lf,%lf,%lf", &lat, &lon, &zoom) == 3 && std::isfinite(lat) && std::isfinite(lon) && zoom > 2 && zoom < 20)
+            camera_.set_view({lat, lon}, zoom);
+    }
+    if (const auto panels = platform_setting("panels")) tables_.open = panels->find("tables") != std::string::npos;
+    const bool shared = platform_take_share_link([this](Result<std::string> text, std::string view) {
+        if (!text) {
+            notices_.push_back({"Share link not opened", "The link could not be opened: " + text.error().message +
+                                                              ". Nothing was changed; your own work is as you left it."});
+            if (!scenario_) open_default_document();
+            return;
+        }
+        // The shared scenario opens as a document of its own: the receiver's work stays in Recent.
+        if (!open_scenario(text.value(), "share link")) {
+            if (!scenario_) open_default_document();
+            return;
+        }
+        double lat = 0, lon = 0, zoom = 0;
+        if (std::sscanf(view.c_str(), "%lf,%lf,%lf", &lat, &lon, &zoom) == 3 && std::isfinite(lat) && std::isfinite(lon) && zoom > 2 && zoom < 20)
+            camera_.set_view({lat, lon}, zoom);
+    });
+    if (shared) return;
+    // A journal left by a tab that closed while its last change was being stored: that change
+    // is newer than anything in the store.
+    if (const auto journal = platform_setting("journal"); journal && !journal->empty()) {
+        const size_t a = journal->find('\n'), b = a == std::string::npos ? a : journal->find('\n', a + 1);
+        if (b != std::string::npos && valid_document_id(journal->substr(0, a)) &&
+            open_scenario(journal->substr(b + 1), "your last change", journal->substr(0, a), journal->substr(a + 1, b - a - 1), true))
+            return;
+    }
+    const auto current = platform_setting("current");
+    if (!current || !valid_document_id(*current)) {
+        open_default_document();
+        return;
+    }
+    const std::string id = *current;
+    platform_document_store().get(id, [this, id](Result<std::string> text) {
+        if (!text) {
+            notices_.push_back({"Your last scenario could not be read back", text.error().message + ". The default scenario is open instead."});
+            open_default_document();
+            return;
+        }
+        if (!open_scenario(text.value(), "your last scenario", id, {}, false)) open_default_document();
+    });
+}
+
+void App::open_default_document() {
+    platform_fetch("assets/scenarios/gba.json", [this](Result<std::vector<uint8_t>> bytes) {
+        const std::string source = "assets/scenarios/gba.json";
+        if (!bytes) {
+            scenario_state_ = AssetState::Failed;
+            notices_.push_back({"Scenario unavailable", "The default scenario could not be loaded (" + bytes.error().to_string() + ")."});
+            return;
+        }
+        const std::string text(reinterpret_cast<const char*>(bytes.value().data()), bytes.value().size());
+        // Not stored until it is changed: an untouched default is the default again tomorrow.
+        if (!open_scenario(text, source, {}, {}, false)) {
+            scenario_state_ = AssetState::Failed;
+            return;
+        }
+        // Open on the first seed route: Bao'an to Songshan Lake by VTOL, when the scenario has them.
+        const Scenario& sc = *scenario_->scenario;
+        auto index_of = [](const auto& items, const char* id, int fallback) {
+            for (size_t i = 0; i < items.size(); ++i) if (items[i].id == id) return int(i);
+            return fallback;
+        };
+        workbench_.from = index_of(sc.hubs, "baoan-ops", 0);
+        workbench_.to = index_of(sc.hubs, "songshan-lake", sc.hubs.size() > 1 ? 1 : 0);
+        workbench_.drone = index_of(sc.drone_types, "vtol-fixed-wing", 0);
+        update_route_preview();
+    });
+}
+
+// A file picked or dropped: a scenario document opens in place of the current one (which
+// stays in Recent); missions and shapes open as an overlay, as Import does.
+void App::open_file(const std::string& name, const std::vector<uint8_t>& bytes) {
+    const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    auto ends_with = [&](const char* ext) {
+        const std::string e(ext);
+        return name.size() >= e.size() && name.compare(name.size() - e.size(), e.size(), e) == 0;
+    };
+    const bool geojson = ends_with(".geojson") || text.find("\"FeatureCollection\"") != std::string_view::npos;
+    if (ends_with(".json") && !geojson) {
+        if (open_scenario(std::string(text), name)) workbench_.last_message = "Opened " + name;
+        return;
+    }
+    auto imported = import_file(name, text, {});
+    if (!imported) {
+        // The open scenario and any earlier overlay stay as they were.
+        notices_.push_back({"Import refused", name + " was not imported: " + imported.error().to_string()});
+        return;
+    }
+    workbench_.imported = std::move(imported.value());
+    workbench_.imported_name = name;
+    workbench_.last_failed = false;
+    workbench_.last_message = "Imported " + name + ": " + describe_import(*workbench_.imported)["summary"].get<std::string>();
+    workbench_.last_gate = {};
+}
+
+void App::run_file_action(TopBarAction action) {
+    if (!scenario_) return;
+    auto file_name = [](std::string name) {
+        for (char& c : name) if (c == '/' || c == '\\' || c == ':' || c == '"' || c == '*' || c == '?' || c == '<' || c == '>' || c == '|') c = '-';
+        return (name.empty() ? std::string("scenario") : name) + ".json";
+    };
+    switch (action) {
+        case TopBarAction::New: {
+            // A new document keeps the drone types, rules and wind: what a planner starts from.
+            Scenario blank = *scenario_->scenario;
+            blank.name = "Untitled scenario";
+            blank.hubs.clear();
+            blank.junctions.clear();
+            blank.corridors.clear();
+            blank.zones.clear();
+            blank.fleet.clear();
+            blank.demand_rates.clear();
+            blank.orders.clear();
+            open_scenario(save_scenario(blank), "new scenario");
+            break;
+        }
+        case TopBarAction::Open:
+            platform_open_file(".json,.plan,.waypoints,.txt,.kml,.geojson", [this](std::string name, std::vector<uint8_t> bytes) { open_file(name, bytes); });
+            break;
+        case TopBarAction::Save: {
+            const std::string text = save_scenario(*scenario_->scenario);  // the bytes `lowsky format` writes
+            platform_save_file(file_name(session_.name()), std::vector<uint8_t>(text.begin(), text.end()), "application/json");
+            break;
+        }
+        case TopBarAction::SaveAs:
+            std::snprintf(save_as_name_, sizeof save_as_name_, "%s", session_.name().c_str());
+            save_as_open_ = true;
+            break;
+        case TopBarAction::Share: {
+            const std::string text = save_scenario(*scenario_->scenario);
+            char view[96];
+            std::snprintf(view, sizeof view, "%.5f,%.5f,%.2f", camera_.center().lat_deg, camera_.center().lon_deg, camera_.zoom());
+            platform_make_share_link(text, view, [this](std::string link) {
+                share_link_ = link;
+                if (link.size() > 8192)
+                    notices_.push_back({"Too long for a link", "The share link is " + std::to_string(link.size() / 1024) +
+                                                                   " KB, more than the 8 KB a link can be trusted to carry. Send the file instead (File, Save)."});
+            });
+            break;
+        }
+        case TopBarAction::Recent:
+            recent_.open = true;
+            session_.refresh_recent();
+            break;
+        default: break;
+    }
+}
+
+void App::run_recent_action(const RecentAction& a) {
+    switch (a.kind) {
+        case RecentAction::None: return;
+        case RecentAction::Rename: session_.rename(a.id, a.name); return;
+        case RecentAction::Delete: session_.remove(a.id); return;
+        case RecentAction::Open:
+        case RecentAction::Duplicate: {
+            const RecentAction what = a;
+            platform_document_store().get(a.id, [this, what](Result<std::string> text) {
+                if (!text) {
+                    notices_.push_back({"Not opened", what.name + " could not be read back: " + text.error().message});
+                    return;
+                }
+                if (what.kind == RecentAction::Open) open_scenario(text.value(), what.name, what.id, what.name, false);
+                else open_scenario(text.value(), what.name, {}, what.name, true);
+                session_.refresh_recent();
+            });
+            return;
+        }
+    }
+}
+
+void App::save_panels() const { platform_set_setting("panels", tables_.open ? "tables" : ""); }
+
 std::string App::basemap_status() const {
     switch (basemap_state_) {
         case AssetState::Loading: return "loading map...";
@@ -144,8 +298,12 @@ std::string App::basemap_status() const {
 
 void App::frame() {
     platform_sync_canvas_size();  // a resize counts as activity
+    if (scenario_) session_.tick(*scenario_, camera_, platform_now_ms());  // autosave runs on idle frames too
     const bool input = platform_take_input_activity();
-    if (input) frames_to_draw_ = std::max(frames_to_draw_, 2);
+    if (input) frames_to_draw_ = std::max(frames_to_draw_, 3);
+    // A popup (a menu, a dropdown) takes frames to size itself before it shows: keep drawing
+    // while one is open, so it appears under a still mouse.
+    if (ImGui::GetCurrentContext() && ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) frames_to_draw_ = std::max(frames_to_draw_, 1);
     if (playback_.playing) frames_to_draw_ = std::max(frames_to_draw_, 1);  // the drones move
     if (frames_to_draw_ <= 0) {
         ++stats_.skipped;  // idle: nothing changed, nothing to draw
@@ -244,10 +402,12 @@ void App::draw_frame() {
     // simulation on the left, findings and the inspector on the right), the status bar below.
     ui_rects_.clear();
     float top_bar_bottom = 0;
-    switch (draw_top_bar(scenario_ ? &map_editor_ : nullptr, scenario_.get(), basemap_status(), ui_scale_, ui_rects_, top_bar_bottom)) {
+    const TopBarAction top_action = draw_top_bar(scenario_ ? &map_editor_ : nullptr, scenario_.get(), basemap_status(), ui_scale_, ui_rects_, top_bar_bottom);
+    switch (top_action) {
         case TopBarAction::ResetView: camera_.set_view(kHome, kHomeZoom); break;
-        case TopBarAction::Tables: tables_.open = !tables_.open; break;
+        case TopBarAction::Tables: tables_.open = !tables_.open, save_panels(); break;
         case TopBarAction::None: break;
+        default: run_file_action(top_action); break;
     }
     if (scenario_) {
         const bool busy = map_editor_.busy();
@@ -278,14 +438,44 @@ void App::draw_frame() {
         draw_tables_panel(tables_, map_editor_, *scenario_, ui_scale_, ui_rects_);
     }
     const std::string attribution = basemap_state_ == AssetState::Ready ? "GSHHG (LGPL-3+), patches: lowsky" : "";
-    draw_status_bar(camera_, cursor, attribution, ui_scale_);
-    draw_notices(notices_);
+    SaveBadge badge;
+    if (scenario_) {
+        badge.failed = session_.autosaver().state() == SaveState::Failed;
+        badge.text = session_.autosaver().unsaved() || badge.failed || !session_.id().empty() ? session_.status() : "";
+        if (!share_link_.empty() && !badge.failed) badge.text += share_link_.size() > 8192 ? "  |  share link too long" : "  |  link copied";
+    }
+    if (draw_status_bar(camera_, cursor, attribution, badge, ui_scale_, ui_rects_)) run_file_action(TopBarAction::Save);
+    if (scenario_) {
+        run_recent_action(draw_recent_panel(recent_, session_.recent(), session_.recent_loaded(), session_.recent_error(), session_.id(), ui_scale_, ui_rects_));
+        if (save_as_open_) {
+            ImGui::OpenPopup("Save as");
+            save_as_open_ = false;
+        }
+        if (ImGui::BeginPopupModal("Save as", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+            ImGui::TextUnformatted("Name");
+            if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+            const bool enter = ImGui::InputText("##save_as", save_as_name_, sizeof save_as_name_, ImGuiInputTextFlags_EnterReturnsTrue);
+            remember_item_rect("save_as.name", ui_rects_);
+            if ((ImGui::Button("Save") || enter) && save_as_name_[0]) {
+                session_.rename(session_.id(), save_as_name_);
+                run_file_action(TopBarAction::Save);
+                ImGui::CloseCurrentPopup();
+            }
+            remember_item_rect("save_as.save", ui_rects_);
+            ImGui::SameLine();
+            if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+            ImGui::EndPopup();
+        }
+    }
+    draw_notices(notices_, ui_scale_, ui_rects_);
     // Last, once every window is placed: labels keep out from under them. The map layer is
     // drawn under the windows whatever the order of these calls.
     static const std::vector<Hub> kNoHubs;
     covered_ = screen_covered_by_windows();
     labels_ = draw_map_markers(map_layer, camera_, places_, !scenario_, scenario_ ? scenario_->scenario->hubs : kNoHubs, covered_, ui_scale_);
 
+    // Autosave in the frame that made the change, not the next one: the journal is written now.
+    if (scenario_) session_.tick(*scenario_, camera_, platform_now_ms());
     ImGui::Render();
     stats_.last_update_ms = platform_now_ms() - start_ms;  // input, edits, checks, layout: the app's own work
     basemap_renderer_.draw(camera_, palette_);
@@ -343,19 +533,7 @@ void App::run_mission_action(MissionPanelAction action) {
         case MissionPanelAction::RouteChanged: update_route_preview(); return;
         case MissionPanelAction::ClearOverlay: workbench_.imported.reset(); return;
         case MissionPanelAction::Import:
-            platform_open_file(".plan,.waypoints,.txt,.kml,.geojson,.json", [this](std::string name, std::vector<uint8_t> bytes) {
-                auto imported = import_file(name, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()), {});
-                if (!imported) {
-                    // The open scenario and any earlier overlay stay as they were.
-                    notices_.push_back({"Import refused", name + " was not imported: " + imported.error().to_string()});
-                    return;
-                }
-                workbench_.imported = std::move(imported.value());
-                workbench_.imported_name = name;
-                workbench_.last_failed = false;
-                workbench_.last_message = "Imported " + name + ": " + describe_import(*workbench_.imported)["summary"].get<std::string>();
-                workbench_.last_gate = {};
-            });
+            platform_open_file(".plan,.waypoints,.txt,.kml,.geojson,.json", [this](std::string name, std::vector<uint8_t> bytes) { open_file(name, bytes); });
             return;
         case MissionPanelAction::Export:
         case MissionPanelAction::ExportOverride: break;
@@ -423,12 +601,12 @@ void App::step_flight(double now_ms) {
     else frames_to_draw_ = std::max(frames_to_draw_, 2);
 }
 
-bool App::open_scenario(const std::string& text, const std::string& source) {
+bool App::open_scenario(const std::string& text, const std::string& source, const std::string& id, const std::string& name, bool store_now) {
     ScenarioLoad load = parse_scenario(text, source);
     if (!load.ok()) {
         std::string detail = source + " has " + std::to_string(load.errors.size()) + " error(s) and was not opened:";
         for (size_t i = 0; i < load.errors.size() && i < 8; ++i) detail += "\n  " + load.errors[i].to_string();
-        notices_.push_back({"Scenario not opened", detail});
+        notices_.push_back({"Scenario not loaded", detail});
         return false;
     }
     scenario_ = make_scenario_view(std::move(*load.scenario), source);
@@ -442,6 +620,7 @@ bool App::open_scenario(const std::string& text, const std::string& source) {
     workbench_.to = scenario_->scenario->hubs.size() > 1 ? 1 : 0;
     workbench_.drone = 0;
     update_route_preview();
+    session_.opened(*scenario_, id, name, store_now, platform_now_ms());
     frames_to_draw_ = std::max(frames_to_draw_, 2);
     return true;
 }
@@ -535,6 +714,17 @@ std::string App::state_json() const {
     for (const auto& l : labels_) labels.push_back({{"text", l.text}, {"rect", xywh(l.box)}});
     state["windows"] = windows;
     state["labels"] = labels;
+    if (scenario_) {
+        const Autosaver& a = session_.autosaver();
+        state["save"] = {{"state", to_string(a.state())}, {"status", session_.status()}, {"unsaved", a.unsaved()}, {"id", session_.id()},
+                         {"name", session_.name()}};
+        if (!share_link_.empty()) state["save"]["shareLink"] = share_link_;
+        if (session_.recent_loaded()) {
+            Json recent = Json::array();
+            for (const auto& d : session_.recent()) recent.push_back({{"id", d.id}, {"name", d.name}, {"bytes", d.bytes}});
+            state["recent"] = recent;
+        }
+    }
     Json notices = Json::array();
     for (const auto& n : notices_) notices.push_back({{"title", n.title}, {"detail", n.detail}});
     state["notices"] = notices;

@@ -6,10 +6,12 @@
 
 #include "basemap/basemap.h"
 #include "basemap_renderer.h"
+#include "document_session.h"
 #include "geo/map_camera.h"
 #include "panels/panels.h"
 #include "places/places.h"
 #include "scenario_view.h"
+#include "platform.h"
 
 namespace lowsky::web {
 
@@ -33,10 +35,18 @@ public:
     std::string document_json() const;   // the open scenario as lowsky saves it
     // Opens a scenario document in place of the current one; a document that does not load
     // leaves the current one as it was, and its errors go to a notice. True when opened.
-    bool open_scenario(const std::string& text, const std::string& source);
+    // `id`: the stored document it is (empty: a new one, stored at once when `store_now`).
+    bool open_scenario(const std::string& text, const std::string& source, const std::string& id = {}, const std::string& name = {},
+                       bool store_now = true);
 
 private:
     void load_assets();
+    void open_initial_document();
+    void open_default_document();
+    void open_file(const std::string& name, const std::vector<uint8_t>& bytes);  // a scenario, or an overlay
+    void run_file_action(TopBarAction action);
+    void run_recent_action(const RecentAction& action);
+    void save_panels() const;
     void handle_map_input();
     void setup_imgui_style(float ui_scale);
     std::string basemap_status() const;
@@ -77,6 +87,11 @@ private:
         double from_zoom = 0, to_zoom = 0, start_ms = 0;
     } flight_;
     std::vector<Notice> notices_;
+    DocumentSession session_{platform_document_store()};
+    RecentState recent_;
+    bool save_as_open_ = false;
+    char save_as_name_[128] = {};
+    std::string share_link_;
     FrameStats stats_;
     float ui_scale_ = 1.0f;
     int frames_to_draw_ = 2;   // after input, ImGui needs a frame or two to settle

@@ -5,10 +5,12 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/result.h"
+#include "store/document_store.h"
 
 struct GLFWwindow;
 
@@ -92,5 +94,24 @@ void platform_notify_first_frame();
 void platform_notify_ready();
 
 double platform_now_ms();
+double platform_wall_clock_ms();
+// Something happened outside the input events (a stored document arrived): draw frames.
+void platform_request_frames();  // milliseconds since 1970, for dates shown to people
+
+// Persistence (web/browser_store.cpp): scenario documents in IndexedDB, settings (small
+// strings: the view, the open panels) in localStorage. Either may be unavailable (a private
+// window, a full disk): the store answers with an error that says so, a setting is not kept.
+DocumentStore& platform_document_store();
+std::optional<std::string> platform_setting(const std::string& key);
+bool platform_set_setting(const std::string& key, const std::string& value);
+
+// Share links: the document deflated into the URL's fragment with the view ("lat,lon,zoom");
+// done(link) runs once the link is in the address bar (and the clipboard, when allowed).
+void platform_make_share_link(const std::string& document, const std::string& view, std::function<void(std::string)> done);
+// If the page was opened with a share link: true, and done(document or why not, view) later.
+bool platform_take_share_link(std::function<void(Result<std::string>, std::string)> done);
+
+// Files dropped on the map.
+void platform_on_file_dropped(std::function<void(std::string, std::vector<uint8_t>)> handler);
 
 }  // namespace lowsky::web

@@ -317,6 +317,9 @@ void platform_install_state() { js_install_state(); }
 void platform_notify_first_frame() { js_notify_first_frame(); }
 void platform_notify_ready() { js_notify_ready(); }
 double platform_now_ms() { return emscripten_get_now(); }
+EM_JS(double, js_date_now, (), { return Date.now(); });
+double platform_wall_clock_ms() { return js_date_now(); }
+void platform_request_frames() { mark_activity(); }
 
 }  // namespace lowsky::web
 

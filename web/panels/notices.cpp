@@ -4,31 +4,41 @@
 
 namespace lowsky::web {
 
-void draw_notices(std::vector<Notice>& notices) {
+void draw_notices(std::vector<Notice>& notices, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
+    if (notices.empty()) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    float y = vp->Pos.y + vp->Size.y * 0.12f;
-    for (size_t i = 0; i < notices.size();) {
-        ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, y), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
-        ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(vp->Size.x * 0.6f, vp->Size.y * 0.5f));
-        ImGui::PushID(int(i));
-        bool open = true;
-        const ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
-                                       ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove;
-        ImGui::PushStyleColor(ImGuiCol_TitleBg, IM_COL32(150, 40, 40, 255));
-        ImGui::PushStyleColor(ImGuiCol_TitleBgActive, IM_COL32(170, 45, 45, 255));
-        const std::string title = notices[i].title + "###notice";
-        if (ImGui::Begin(title.c_str(), &open, flags)) {
-            ImGui::PushTextWrapPos(vp->Size.x * 0.55f);
-            ImGui::TextUnformatted(notices[i].detail.c_str());
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y * 0.12f), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(vp->Size.x * 0.9f, 360 * s), 0), ImVec2(std::min(vp->Size.x * 0.9f, 620 * s), vp->Size.y * 0.6f));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse |
+                                   ImGuiWindowFlags_NoMove;
+    ImGui::PushStyleColor(ImGuiCol_TitleBg, IM_COL32(150, 40, 40, 255));
+    ImGui::PushStyleColor(ImGuiCol_TitleBgActive, IM_COL32(170, 45, 45, 255));
+    const std::string title = (notices.size() == 1 ? std::string("1 problem") : std::to_string(notices.size()) + " problems") + "###notices";
+    bool open = true;
+    if (ImGui::Begin(title.c_str(), &open, flags)) {
+        for (size_t i = 0; i < notices.size();) {
+            ImGui::PushID(int(i));
+            const bool close = ImGui::SmallButton("x");
+            remember_item_rect(("notice." + std::to_string(i) + ".close").c_str(), rects);
+            ImGui::SameLine();
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(vp->Size.x * 0.8f, 560 * s));
+            ImGui::TextUnformatted(notices[i].title.c_str());
+            ImGui::TextDisabled("%s", notices[i].detail.c_str());
             ImGui::PopTextWrapPos();
-            y += ImGui::GetWindowSize().y + 8;
+            ImGui::PopID();
+            if (close) notices.erase(notices.begin() + long(i));
+            else ++i;
+            if (i < notices.size()) ImGui::Separator();
         }
-        ImGui::End();
-        ImGui::PopStyleColor(2);
-        ImGui::PopID();
-        if (!open) notices.erase(notices.begin() + long(i));
-        else ++i;
+        if (notices.size() > 1) {
+            if (ImGui::Button("Dismiss all")) notices.clear();
+            remember_item_rect("notices.dismiss_all", rects);
+        }
+        remember_window_rect("notices", rects);
     }
+    ImGui::End();
+    ImGui::PopStyleColor(2);
+    if (!open) notices.clear();
 }
 
 }  // namespace lowsky::web

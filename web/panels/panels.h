@@ -14,6 +14,7 @@
 #include "map_editor.h"
 #include "mission_workbench.h"
 #include "scenario_view.h"
+#include "store/document_store.h"
 #include "sim_playback.h"
 
 #include <array>
@@ -113,7 +114,7 @@ const Finding* draw_findings_panel(const ScenarioView& view, const MapSelection&
 // The bar across the top: the app's name, the drawing tools and the Edit menu (undo, redo,
 // delete, duplicate; none while no scenario is open), the view's reset. `bottom` gets where it
 // ends, for the panels below it.
-enum class TopBarAction { None, ResetView, Tables };
+enum class TopBarAction { None, ResetView, Tables, New, Open, Save, SaveAs, Share, Recent };
 TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::string& basemap_status, float ui_scale,
                           std::vector<std::pair<std::string, std::array<float, 4>>>& rects, float& bottom);
 
@@ -153,10 +154,31 @@ void draw_inspector_panel(InspectorState& state, MapEditor& editor, ScenarioView
                           std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
 
 // Bottom bar: coordinates under the cursor, zoom, scale bar, attribution.
-void draw_status_bar(const MapCamera& camera, std::optional<GeoPoint> cursor, const std::string& attribution, float ui_scale);
+// The save state at the right ("saved", "saving...", "not saved: why" with a Download button);
+// true when Download was pressed.
+struct SaveBadge {
+    std::string text;
+    bool failed = false;
+};
+bool draw_status_bar(const MapCamera& camera, std::optional<GeoPoint> cursor, const std::string& attribution, const SaveBadge& save, float ui_scale,
+                     std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
 
 
 // Centered notices, one per problem, each dismissible.
-void draw_notices(std::vector<Notice>& notices);
+// Every problem in one list, each with its own close button, and "Dismiss all".
+void draw_notices(std::vector<Notice>& notices, float ui_scale, std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
+
+// The recent documents: name, date and size, each opened, renamed, duplicated or deleted.
+struct RecentAction {
+    enum Kind { None, Open, Rename, Duplicate, Delete } kind = None;
+    std::string id, name;
+};
+struct RecentState {
+    bool open = false;
+    std::string renaming;      // the id being renamed
+    char name[128] = {};
+};
+RecentAction draw_recent_panel(RecentState& state, const std::vector<StoredDocument>& documents, bool loaded, const std::string& error,
+                               const std::string& current_id, float ui_scale, std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
 
 }  // namespace lowsky::web

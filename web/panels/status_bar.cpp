@@ -20,7 +20,9 @@ std::string format_position(GeoPoint p) {
 
 }  // namespace
 
-void draw_status_bar(const MapCamera& camera, std::optional<GeoPoint> cursor, const std::string& attribution, float s) {
+bool draw_status_bar(const MapCamera& camera, std::optional<GeoPoint> cursor, const std::string& attribution, const SaveBadge& save, float s,
+                     std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
+    bool download = false;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float height = ImGui::GetFrameHeight() + 8 * s;
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - height));
@@ -36,6 +38,20 @@ void draw_status_bar(const MapCamera& camera, std::optional<GeoPoint> cursor, co
         ImGui::TextUnformatted(where.c_str());
         ImGui::SameLine(0, 24 * s);
         ImGui::TextDisabled("zoom %.1f", camera.zoom());
+        if (!save.text.empty()) {
+            ImGui::SameLine(0, 24 * s);
+            if (save.failed) {
+                ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.45f, 1), "%s", save.text.c_str());
+                remember_item_rect("save.status", rects);
+                ImGui::SameLine();
+                if (ImGui::SmallButton("Download")) download = true;
+                remember_item_rect("save.download", rects);
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("Your work is still here, in this page: keep a copy as a file");
+            } else {
+                ImGui::TextDisabled("%s", save.text.c_str());
+                remember_item_rect("save.status", rects);
+            }
+        }
 
         // Scale bar, right-aligned before the attribution.
         const ImVec2 attribution_size = ImGui::CalcTextSize(attribution.c_str());
@@ -56,6 +72,7 @@ void draw_status_bar(const MapCamera& camera, std::optional<GeoPoint> cursor, co
     }
     ImGui::End();
     ImGui::PopStyleVar(2);
+    return download;
 }
 
 }  // namespace lowsky::web

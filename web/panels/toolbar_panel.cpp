@@ -39,6 +39,27 @@ TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::stri
         ImGui::TextUnformatted("lowsky");
         ImGui::SameLine();
         ImGui::TextDisabled("Greater Bay Area");
+        if (view) {
+            // The File menu: documents in and out of the browser.
+            flow("File", right);
+            if (ImGui::Button("File")) ImGui::OpenPopup("file_menu");
+            remember_item_rect("file", rects);
+            if (ImGui::BeginPopup("file_menu")) {
+                auto item = [&](const char* label, const char* shortcut, const char* name, TopBarAction what) {
+                    if (ImGui::MenuItem(label, shortcut)) action = what;
+                    remember_item_rect(name, rects);
+                };
+                item("New", nullptr, "file.new", TopBarAction::New);
+                item("Open...", nullptr, "file.open", TopBarAction::Open);
+                item("Recent...", nullptr, "file.recent", TopBarAction::Recent);
+                ImGui::Separator();
+                item("Save (download)", nullptr, "file.save", TopBarAction::Save);
+                item("Save as...", nullptr, "file.save_as", TopBarAction::SaveAs);
+                item("Share link", nullptr, "file.share", TopBarAction::Share);
+                ImGui::EndPopup();
+            }
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("New, open, recent, save, share: your work is also kept in this browser as you go");
+        }
         if (editor && view) {
             for (const ToolInfo& t : all_tools()) {
                 const std::string label = std::string(t.name) + "  " + t.key;
