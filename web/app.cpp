@@ -468,6 +468,18 @@ void App::draw_frame() {
         }
     }
     draw_notices(notices_, ui_scale_, ui_rects_);
+    if (update_ready_) {
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y - ImGui::GetFrameHeight() * 3), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+        if (ImGui::Begin("##update", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted("A new version of lowsky is ready.");
+            ImGui::SameLine();
+            if (ImGui::Button("Reload")) platform_apply_update();
+            remember_item_rect("update.reload", ui_rects_);
+        }
+        ImGui::End();
+    }
     // Last, once every window is placed: labels keep out from under them. The map layer is
     // drawn under the windows whatever the order of these calls.
     static const std::vector<Hub> kNoHubs;
@@ -719,6 +731,7 @@ std::string App::state_json() const {
         state["save"] = {{"state", to_string(a.state())}, {"status", session_.status()}, {"unsaved", a.unsaved()}, {"id", session_.id()},
                          {"name", session_.name()}};
         if (!share_link_.empty()) state["save"]["shareLink"] = share_link_;
+        state["updateReady"] = update_ready_;
         if (session_.recent_loaded()) {
             Json recent = Json::array();
             for (const auto& d : session_.recent()) recent.push_back({{"id", d.id}, {"name", d.name}, {"bytes", d.bytes}});

@@ -38,6 +38,7 @@ public:
     // `id`: the stored document it is (empty: a new one, stored at once when `store_now`).
     bool open_scenario(const std::string& text, const std::string& source, const std::string& id = {}, const std::string& name = {},
                        bool store_now = true);
+    void update_ready() { update_ready_ = true; frames_to_draw_ = std::max(frames_to_draw_, 2); }  // a new build is waiting
 
 private:
     void load_assets();
@@ -92,6 +93,7 @@ private:
     bool save_as_open_ = false;
     char save_as_name_[128] = {};
     std::string share_link_;
+    bool update_ready_ = false;
     FrameStats stats_;
     float ui_scale_ = 1.0f;
     int frames_to_draw_ = 2;   // after input, ImGui needs a frame or two to settle

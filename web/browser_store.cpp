@@ -38,6 +38,7 @@ EM_JS(void, js_share_encode, (const char* text, int length, const char* view), {
 });
 EM_JS(int, js_share_take, (), { return Module.lowskyBrowser.shareTake() ? 1 : 0; });
 EM_JS(void, js_watch_drops, (), { Module.lowskyBrowser.watchDrops(Module.canvas); });
+EM_JS(void, js_apply_update, (), { if (typeof window.lowskyApplyUpdate === 'function') window.lowskyApplyUpdate(); else location.reload(); });
 
 // Answers arrive later, by request number.
 std::map<int, std::function<void(const char* error, std::string text)>> g_pending;
@@ -127,6 +128,8 @@ bool platform_take_share_link(std::function<void(Result<std::string>, std::strin
     g_share_opened = std::move(done);
     return js_share_take() != 0;
 }
+
+void platform_apply_update() { js_apply_update(); }
 
 void platform_on_file_dropped(std::function<void(std::string, std::vector<uint8_t>)> handler) {
     g_dropped = std::move(handler);

@@ -48,6 +48,11 @@ EMSCRIPTEN_KEEPALIVE int lowsky_open_scenario_json(const char* text) {
     return g_app && text && g_app->open_scenario(text, "opened document") ? 1 : 0;
 }
 
+// The service worker has a new build waiting (web/shell.html): the app offers a reload.
+EMSCRIPTEN_KEEPALIVE void lowsky_update_ready() {
+    if (g_app) g_app->update_ready();
+}
+
 // Where a WGS84 point is on the page, in CSS pixels from the canvas's top-left corner.
 EMSCRIPTEN_KEEPALIVE double lowsky_geo_to_css_x(double lat_deg, double lon_deg) {
     double x = 0, y = 0;

@@ -111,6 +111,9 @@ void platform_make_share_link(const std::string& document, const std::string& vi
 // If the page was opened with a share link: true, and done(document or why not, view) later.
 bool platform_take_share_link(std::function<void(Result<std::string>, std::string)> done);
 
+// A new build is waiting in the service worker: take it (the page reloads).
+void platform_apply_update();
+
 // Files dropped on the map.
 void platform_on_file_dropped(std::function<void(std::string, std::vector<uint8_t>)> handler);
 

@@ -10,6 +10,7 @@ const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.wasm': 'application/wasm', '.data': 'application/octet-stream', '.json': 'application/json; charset=utf-8',
   '.lsbm': 'application/octet-stream', '.png': 'image/png', '.css': 'text/css; charset=utf-8', '.ico': 'image/x-icon',
+  '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json',
 };
 
 export function startServer(root, port = 0, host = '127.0.0.1') {

@@ -29,8 +29,11 @@ export async function launch() {
 }
 
 // Opens the app in a fresh page and records what went wrong on it.
-export async function openPage(env, { viewport = { width: 1280, height: 720 }, deviceScaleFactor = 1, hasTouch = false, setup } = {}) {
-  const context = await env.browser.newContext({ viewport, deviceScaleFactor, hasTouch });
+// The service worker is blocked unless asked for: a test that intercepts a request must see
+// it, and the worker would answer from its cache (tests/e2e/offline.test.mjs allows it).
+export async function openPage(env, { viewport = { width: 1280, height: 720 }, deviceScaleFactor = 1, hasTouch = false, isMobile = false,
+                                      serviceWorkers = 'block', setup } = {}) {
+  const context = await env.browser.newContext({ viewport, deviceScaleFactor, hasTouch, isMobile, serviceWorkers });
   const page = await context.newPage();
   const problems = { consoleErrors: [], pageErrors: [], failedRequests: [] };
   page.on('console', (m) => { if (m.type() === 'error') problems.consoleErrors.push(m.text()); });
