@@ -45,6 +45,7 @@ bool App::init(std::string& error) {
 
     if (!basemap_renderer_.init(error)) return false;
     camera_.set_viewport(size.width_px, size.height_px, size.pixel_ratio);
+    camera_.set_view(kHome, home_zoom());
     load_assets();
     platform_install_state();
     platform_on_file_dropped([this](std::string name, std::vector<uint8_t> bytes) { open_file(name, bytes); });
@@ -402,24 +403,33 @@ void App::draw_frame() {
     // simulation on the left, findings and the inspector on the right), the status bar below.
     ui_rects_.clear();
     float top_bar_bottom = 0;
-    const TopBarAction top_action = draw_top_bar(scenario_ ? &map_editor_ : nullptr, scenario_.get(), basemap_status(), ui_scale_, ui_rects_, top_bar_bottom);
+    phone_ = double(size.width_px) / size.pixel_ratio < 700;
+    const TopBarAction top_action = draw_top_bar(scenario_ ? &map_editor_ : nullptr, scenario_.get(), basemap_status(), phone_ ? &drawer_open_ : nullptr,
+                                                 ui_scale_, ui_rects_, top_bar_bottom);
     switch (top_action) {
-        case TopBarAction::ResetView: camera_.set_view(kHome, kHomeZoom); break;
+        case TopBarAction::ResetView: camera_.set_view(kHome, home_zoom()); break;
         case TopBarAction::Tables: tables_.open = !tables_.open, save_panels(); break;
+        case TopBarAction::Drawer: drawer_open_ = !drawer_open_; break;
         case TopBarAction::None: break;
         default: run_file_action(top_action); break;
     }
-    if (scenario_) {
+    if (scenario_ && (!phone_ || drawer_open_)) {
         const bool busy = map_editor_.busy();
         set_map_busy(busy);
         if (busy) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.45f);
         const ImGuiViewport* vp = ImGui::GetMainViewport();
         const float margin = 10 * ui_scale_, status = ImGui::GetFrameHeight() + 8 * ui_scale_;
         const float top = top_bar_bottom + margin, room = vp->Pos.y + vp->Size.y - status - margin - top;
-        run_mission_action(draw_mission_panel(*scenario_, workbench_, top, ui_scale_, ui_rects_));
-        float below_mission = 0;
-        for (const auto& [name, r] : ui_rects_) if (name == "mission") below_mission = r[1] + r[3] + margin;
-        if (draw_sim_panel(playback_, int(drones_.airborne.size()), below_mission, ui_scale_, ui_rects_) == SimPanelAction::Run) run_simulation();
+        // A phone's drawer holds one column at a time: the checks and the inspector for what is
+        // selected, else the mission and the simulation.
+        const bool left = !phone_ || map_editor_.selection.empty(), right = !phone_ || !map_editor_.selection.empty();
+        if (left) {
+            run_mission_action(draw_mission_panel(*scenario_, workbench_, top, ui_scale_, ui_rects_));
+            float below_mission = 0;
+            for (const auto& [name, r] : ui_rects_) if (name == "mission") below_mission = r[1] + r[3] + margin;
+            if (draw_sim_panel(playback_, int(drones_.airborne.size()), below_mission, ui_scale_, ui_rects_) == SimPanelAction::Run) run_simulation();
+        }
+        if (right) {
         const float findings_height = std::max(80 * ui_scale_, room * (map_editor_.selection.empty() ? 0.6f : 0.34f));
         if (const Finding* f = draw_findings_panel(*scenario_, selected_, top, findings_height, ui_scale_, ui_rects_)) {
             selected_ = {f->object_kind, f->object, int(f - scenario_->report.findings.data())};
@@ -428,11 +438,13 @@ void App::draw_frame() {
             if (f->position) fly_to(*f->position, std::max(camera_.zoom(), 12.0));
         }
         draw_inspector_panel(inspector_, map_editor_, *scenario_, top + findings_height + margin, ui_scale_, ui_rects_);
-        // The profile along the bottom, left of the right-hand column.
+        }
+        // The profile along the bottom, left of the right-hand column (a phone has no room for it).
         float right_column = vp->Pos.x + vp->Size.x;
         for (const auto& [name, r] : ui_rects_) if (name == "inspector") right_column = std::min(right_column, r[0]);
-        draw_profile_panel(*scenario_, map_editor_, vp->Pos.x + margin, right_column - margin, vp->Pos.y + vp->Size.y - status - margin, ui_scale_,
-                           ui_rects_, profile_);
+        if (!phone_)
+            draw_profile_panel(*scenario_, map_editor_, vp->Pos.x + margin, right_column - margin, vp->Pos.y + vp->Size.y - status - margin, ui_scale_,
+                               ui_rects_, profile_);
         if (busy) ImGui::PopStyleVar();
         set_map_busy(false);
         draw_tables_panel(tables_, map_editor_, *scenario_, ui_scale_, ui_rects_);
@@ -441,7 +453,7 @@ void App::draw_frame() {
     SaveBadge badge;
     if (scenario_) {
         badge.failed = session_.autosaver().state() == SaveState::Failed;
-        badge.text = session_.autosaver().unsaved() || badge.failed || !session_.id().empty() ? session_.status() : "";
+        badge.text = session_.autosaver().unsaved() || badge.failed || session_.stored() ? session_.status() : "";
         if (!share_link_.empty() && !badge.failed) badge.text += share_link_.size() > 8192 ? "  |  share link too long" : "  |  link copied";
     }
     if (draw_status_bar(camera_, cursor, attribution, badge, ui_scale_, ui_rects_)) run_file_action(TopBarAction::Save);

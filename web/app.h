@@ -1,6 +1,8 @@
 #pragma once
 // The browser app: owns the engine data it shows, the view state, and the frame.
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -94,6 +96,8 @@ private:
     char save_as_name_[128] = {};
     std::string share_link_;
     bool update_ready_ = false;
+    bool phone_ = false;                 // a narrow screen: the panels go into a drawer
+    bool drawer_open_ = false;
     FrameStats stats_;
     float ui_scale_ = 1.0f;
     int frames_to_draw_ = 2;   // after input, ImGui needs a frame or two to settle
@@ -101,7 +105,11 @@ private:
     bool notified_ready_ = false;
 
     static constexpr GeoPoint kHome{22.47, 113.70};  // Lingding Bay between Shenzhen and Zhuhai
-    static constexpr double kHomeZoom = 9.2;
+    static constexpr double kHomeZoom = 9.2;  // for a 1280-pixel-wide window; narrower ones see as much
+    double home_zoom() const {
+        const double css_width = camera_.width_px() / std::max(0.5, camera_.pixel_ratio());
+        return kHomeZoom + std::min(0.0, std::log2(std::max(200.0, css_width) / 1280.0));
+    }
 };
 
 }  // namespace lowsky::web

@@ -18,6 +18,7 @@ void DocumentSession::opened(const ScenarioView& view, std::string id, std::stri
     const bool fresh = id.empty();
     id_ = fresh ? new_id(platform_wall_clock_ms()) : std::move(id);
     name_ = name.empty() ? view.scenario->name : std::move(name);
+    stored_ = !fresh;
     autosaver_ = Autosaver{};
     autosaver_.reset(view.editor->revision());
     if (!fresh) platform_set_setting("current", id_);
@@ -36,6 +37,7 @@ void DocumentSession::write(const ScenarioView& view, uint64_t revision, double 
         if (id != id_) return;  // another document was opened meanwhile
         autosaver_.finished(revision, failure, platform_now_ms());
         if (!failure) {
+            stored_ = true;
             platform_set_setting("current", id);
             if (journaled && !autosaver_.unsaved()) platform_set_setting("journal", "");
             if (recent_loaded_) refresh_recent();

@@ -26,6 +26,7 @@ public:
 
     const std::string& id() const { return id_; }
     const std::string& name() const { return name_; }
+    bool stored() const { return stored_; }  // the store has this document (an untouched default is not stored)
     const Autosaver& autosaver() const { return autosaver_; }
     std::string status() const;
 
@@ -44,6 +45,7 @@ private:
 
     DocumentStore& store_;
     std::string id_, name_;
+    bool stored_ = false;
     Autosaver autosaver_;
     std::vector<StoredDocument> recent_;
     bool recent_loaded_ = false;

@@ -55,6 +55,7 @@ const Finding* draw_findings_panel(const ScenarioView& view, const MapSelection&
             ImGui::PopID();
         }
         ImGui::EndChild();
+        remember_window_rect("findings", rects);
     }
     ImGui::End();
     return clicked;

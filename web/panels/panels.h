@@ -114,8 +114,9 @@ const Finding* draw_findings_panel(const ScenarioView& view, const MapSelection&
 // The bar across the top: the app's name, the drawing tools and the Edit menu (undo, redo,
 // delete, duplicate; none while no scenario is open), the view's reset. `bottom` gets where it
 // ends, for the panels below it.
-enum class TopBarAction { None, ResetView, Tables, New, Open, Save, SaveAs, Share, Recent };
-TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::string& basemap_status, float ui_scale,
+enum class TopBarAction { None, ResetView, Tables, New, Open, Save, SaveAs, Share, Recent, Drawer };
+// `drawer`: on a phone the panels live in a drawer, opened and closed from the bar (null: no drawer).
+TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::string& basemap_status, const bool* drawer, float ui_scale,
                           std::vector<std::pair<std::string, std::array<float, 4>>>& rects, float& bottom);
 
 // Every field of an object, editable (its value sent as a Set command when the field is left);

@@ -34,12 +34,16 @@ bool draw_status_bar(const MapCamera& camera, std::optional<GeoPoint> cursor, co
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10 * s, 4 * s));
     if (ImGui::Begin("##status_bar", nullptr, flags)) {
         ImGui::AlignTextToFramePadding();
-        const std::string where = cursor ? format_position(*cursor) : std::string("move the pointer over the map");
-        ImGui::TextUnformatted(where.c_str());
-        ImGui::SameLine(0, 24 * s);
-        ImGui::TextDisabled("zoom %.1f", camera.zoom());
-        if (!save.text.empty()) {
+        // A phone has room for the save state, the scale and the attribution only.
+        const bool narrow = vp->Size.x < 700 * s;
+        if (!narrow) {
+            const std::string where = cursor ? format_position(*cursor) : std::string("move the pointer over the map");
+            ImGui::TextUnformatted(where.c_str());
             ImGui::SameLine(0, 24 * s);
+            ImGui::TextDisabled("zoom %.1f", camera.zoom());
+        }
+        if (!save.text.empty()) {
+            if (!narrow) ImGui::SameLine(0, 24 * s);
             if (save.failed) {
                 ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.45f, 1), "%s", save.text.c_str());
                 remember_item_rect("save.status", rects);
@@ -55,7 +59,7 @@ bool draw_status_bar(const MapCamera& camera, std::optional<GeoPoint> cursor, co
 
         // Scale bar, right-aligned before the attribution.
         const ImVec2 attribution_size = ImGui::CalcTextSize(attribution.c_str());
-        const ScaleBar bar = make_scale_bar(camera.ground_m_per_px(), 140.0 * s);
+        const ScaleBar bar = make_scale_bar(camera.ground_m_per_px(), (narrow ? 70.0 : 140.0) * s);
         const ImVec2 label_size = ImGui::CalcTextSize(bar.label.c_str());
         const float right = vp->Pos.x + vp->Size.x - 10 * s;
         const float attribution_x = right - attribution_size.x;

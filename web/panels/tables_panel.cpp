@@ -81,7 +81,7 @@ void draw_tables_panel(TablesState& st, MapEditor& editor, ScenarioView& view, f
         }
         if (!editor.message.empty() && editor.message_is_error) ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.40f, 1), "%s", editor.message.c_str());
     }
-    remember_window_rect("tables", rects);
+    remember_window_rect("tables.window", rects);
     ImGui::End();
 }
 

@@ -20,7 +20,7 @@ void flow(const char* label, float right_edge) {
 
 }  // namespace
 
-TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::string& basemap_status, float s,
+TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::string& basemap_status, const bool* drawer, float s,
                           std::vector<std::pair<std::string, std::array<float, 4>>>& rects, float& bottom) {
     TopBarAction action = TopBarAction::None;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -39,6 +39,13 @@ TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::stri
         ImGui::TextUnformatted("lowsky");
         ImGui::SameLine();
         ImGui::TextDisabled("Greater Bay Area");
+        if (view && drawer) {
+            // On a phone the panels wait in a drawer, so that the map is the screen.
+            const char* label = *drawer ? "Map" : "Panels";
+            flow(label, right);
+            if (ImGui::Button(label)) action = TopBarAction::Drawer;
+            remember_item_rect("drawer", rects);
+        }
         if (view) {
             // The File menu: documents in and out of the browser.
             flow("File", right);

@@ -1,0 +1,41 @@
+// A touch screen: a tap acts where it lands, the first time, on the map and on a button.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, waitReady, geoToCss, screenshot } from './harness.mjs';
+
+// A phone's canvas is 824 x 1720 device pixels in SwiftShader: frames are slow when the machine is busy.
+async function waitForState(page, predicate, arg) {
+  await page.waitForFunction(predicate, arg, { timeout: 30000 });
+  return page.evaluate(() => window.lowsky.state);
+}
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+test('on a phone the map is the screen: a tap on a hub selects it, a tap on a button presses it, each with one tap', async () => {
+  const { page, context, problems } = await openPage(env, { hasTouch: true, isMobile: true, viewport: { width: 412, height: 860 }, deviceScaleFactor: 2 });
+  await waitReady(page);
+  const doc = await page.evaluate(() => JSON.parse(UTF8ToString(Module._lowsky_document_json())));
+  for (const id of ['zhuhai', 'guzhen', 'xinhui']) {
+    const hub = doc.hubs.find((h) => h.id === id);
+    const [x, y] = await geoToCss(page, hub.position.lat_deg, hub.position.lon_deg);
+    assert.ok(x > 0 && x < 412 && y > 0 && y < 860, `${id} is on the screen at ${x}, ${y}`);
+    await page.touchscreen.tap(x, y);
+    const s = await waitForState(page, (want) => window.lowsky.state.edit.selection[0]?.id === want, id);
+    assert.deepEqual(s.edit.selection, [{ kind: 'hub', id }], `one tap on ${id}`);
+  }
+  await screenshot(page, 'phone-map');
+  // The panels wait in a drawer: nothing covers the map until one tap on "Panels" opens it.
+  let s = await page.evaluate(() => window.lowsky.state);
+  assert.equal(s.ui.inspector, undefined);
+  assert.equal(s.ui.mission, undefined);
+  const r = s.ui.drawer, ratio = s.canvas[2];  // the interface's rectangles are in device pixels
+  await page.touchscreen.tap((r[0] + r[2] / 2) / ratio, (r[1] + r[3] / 2) / ratio);
+  // With a hub selected the drawer holds its checks and the inspector, one column, no overlap.
+  s = await waitForState(page, () => !!window.lowsky.state.ui.inspector && !!window.lowsky.state.ui.findings);
+  assert.equal(s.ui.mission, undefined);
+  await screenshot(page, 'phone-drawer-open');
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
