@@ -117,7 +117,10 @@ void App::open_initial_document() {
         if (std::sscanf(view->c_str(), "%lf,%lf,%lf", &lat, &lon, &zoom) == 3 && std::isfinite(lat) && std::isfinite(lon) && zoom > 2 && zoom < 20)
             camera_.set_view({lat, lon}, zoom);
     }
-    if (const auto panels = platform_setting("panels")) tables_.open = panels->find("tables") != std::string::npos;
+    if (const auto panels = platform_setting("panels")) {
+        tables_.open = panels->find("tables") != std::string::npos;
+        legend_open_ = panels->find("legend") != std::string::npos;
+    }
     const bool shared = platform_take_share_link([this](Result<std::string> text, std::string view) {
         if (!text) {
             notices_.push_back({"Share link not opened", "The link could not be opened: " + text.error().message +
@@ -287,7 +290,7 @@ void App::run_recent_action(const RecentAction& a) {
     }
 }
 
-void App::save_panels() const { platform_set_setting("panels", tables_.open ? "tables" : ""); }
+void App::save_panels() const { platform_set_setting("panels", std::string(tables_.open ? "tables " : "") + (legend_open_ ? "legend" : "")); }
 
 std::string App::basemap_status() const {
     switch (basemap_state_) {
@@ -445,6 +448,12 @@ void App::draw_frame() {
         if (!phone_)
             draw_profile_panel(*scenario_, map_editor_, vp->Pos.x + margin, right_column - margin, vp->Pos.y + vp->Size.y - status - margin, ui_scale_,
                                ui_rects_, profile_);
+        // The legend, above the profile when a profile is shown.
+        float legend_bottom = vp->Pos.y + vp->Size.y - status - margin;
+        for (const auto& [name, r] : ui_rects_) if (name == "profile") legend_bottom = std::min(legend_bottom, r[1] - margin);
+        const bool legend_was = legend_open_;
+        if (!phone_) draw_legend(legend_open_, legend_bottom, ui_scale_, ui_rects_);
+        if (legend_open_ != legend_was) save_panels();
         if (busy) ImGui::PopStyleVar();
         set_map_busy(false);
         draw_tables_panel(tables_, map_editor_, *scenario_, ui_scale_, ui_rects_);

@@ -4,13 +4,14 @@
 #include <vector>
 
 #include "panels.h"
+#include "panels/map_style.h"
 
 namespace lowsky::web {
 
 namespace {
 
-const ImU32 kPlaceFill = IM_COL32(27, 94, 168, 255);
-const ImU32 kAirportFill = IM_COL32(176, 38, 104, 255);
+const ImU32 kPlaceFill = map_style::kPlace;
+const ImU32 kAirportFill = map_style::kAirport;
 const ImU32 kRunway = IM_COL32(96, 96, 110, 230);
 const ImU32 kHalo = IM_COL32(255, 255, 255, 215);
 const ImU32 kLabel = IM_COL32(30, 34, 44, 255);

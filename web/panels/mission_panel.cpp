@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "panels.h"
+#include "panels/map_style.h"
 
 namespace lowsky::web {
 
@@ -145,11 +146,11 @@ void draw_mission_overlay(ImDrawList* dl, const MapCamera& camera, const Mission
             std::vector<ImVec2> pts;
             for (const auto& p : leg.path) pts.push_back(screen(p));
             dl->AddPolyline(pts.data(), int(pts.size()), IM_COL32(255, 255, 255, 230), 0, 7 * s);
-            dl->AddPolyline(pts.data(), int(pts.size()), IM_COL32(30, 110, 230, 255), 0, 4 * s);
+            dl->AddPolyline(pts.data(), int(pts.size()), map_style::kRoute, 0, 4 * s);
         }
     }
     if (!w.imported) return;
-    const ImU32 ink = IM_COL32(200, 30, 160, 255);
+    const ImU32 ink = map_style::kOverlay;
     if (w.imported->mission) {
         std::vector<ImVec2> pts;
         for (const auto& it : w.imported->mission->items) {
@@ -160,7 +161,7 @@ void draw_mission_overlay(ImDrawList* dl, const MapCamera& camera, const Mission
         for (const auto& f : w.imported->mission->fence_polygons) {
             std::vector<ImVec2> ring;
             for (const auto& v : f.vertices) ring.push_back(screen(v));
-            dl->AddPolyline(ring.data(), int(ring.size()), f.inclusion ? IM_COL32(20, 160, 90, 200) : IM_COL32(220, 40, 40, 200), ImDrawFlags_Closed, 2 * s);
+            dl->AddPolyline(ring.data(), int(ring.size()), f.inclusion ? map_style::kFenceIn : map_style::kFenceOut, ImDrawFlags_Closed, 2 * s);
         }
     }
     for (const auto& c : w.imported->corridors) {

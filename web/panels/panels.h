@@ -169,6 +169,9 @@ bool draw_status_bar(const MapCamera& camera, std::optional<GeoPoint> cursor, co
 // Every problem in one list, each with its own close button, and "Dismiss all".
 void draw_notices(std::vector<Notice>& notices, float ui_scale, std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
 
+// The map's legend, bottom left, its bottom edge at `bottom`; collapsed unless `open`.
+void draw_legend(bool& open, float bottom, float ui_scale, std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
+
 // The recent documents: name, date and size, each opened, renamed, duplicated or deleted.
 struct RecentAction {
     enum Kind { None, Open, Rename, Duplicate, Delete } kind = None;

@@ -7,33 +7,13 @@
 
 #include "geo/planar.h"
 #include "panels.h"
+#include "panels/map_style.h"
 #include "scenario/scenario_io.h"
 
 namespace lowsky::web {
 
 namespace {
 
-ImU32 zone_fill(ZoneKind k) {
-    switch (k) {
-        case ZoneKind::NoFly: return IM_COL32(214, 48, 49, 50);
-        case ZoneKind::Controlled: return IM_COL32(45, 95, 170, 22);
-        default: return IM_COL32(142, 68, 173, 40);
-    }
-}
-ImU32 zone_line(ZoneKind k) {
-    switch (k) {
-        case ZoneKind::NoFly: return IM_COL32(200, 40, 40, 220);
-        case ZoneKind::Controlled: return IM_COL32(45, 95, 170, 170);
-        default: return IM_COL32(130, 60, 160, 210);
-    }
-}
-ImU32 corridor_colour(CheckState s, int alpha) {
-    switch (s) {
-        case CheckState::Error: return IM_COL32(222, 45, 38, alpha);
-        case CheckState::Warning: return IM_COL32(245, 160, 0, alpha);
-        default: return IM_COL32(0, 155, 110, alpha);  // clean, or under an approval
-    }
-}
 const char* kind_name(ZoneKind k) { return k == ZoneKind::NoFly ? "no-fly" : k == ZoneKind::Controlled ? "controlled (approval needed)" : "restricted"; }
 const char* jurisdiction_name(Jurisdiction j) { return j == Jurisdiction::Mainland ? "mainland China" : j == Jurisdiction::HongKong ? "Hong Kong" : "Macau"; }
 
@@ -77,11 +57,11 @@ void draw_scenario_layer(ImDrawList* dl, const MapCamera& camera, const Scenario
     std::vector<std::vector<ImVec2>> zone_pts(zones.size());
     for (size_t z = 0; z < zones.size(); ++z) {
         for (const auto& p : view.zones[z].ring) zone_pts[z].push_back(to_screen(camera, p));
-        fill_triangles(dl, zone_pts[z], view.zones[z].triangles, zone_fill(zones[z].kind));
+        fill_triangles(dl, zone_pts[z], view.zones[z].triangles, map_style::zone_fill(zones[z].kind));
     }
     for (size_t z = 0; z < zones.size(); ++z) {
         const bool chosen = selected.kind == "zone" && selected.id == zones[z].id;
-        dl->AddPolyline(zone_pts[z].data(), int(zone_pts[z].size()), zone_line(zones[z].kind), ImDrawFlags_Closed, (chosen ? 3.0f : 1.5f) * s);
+        dl->AddPolyline(zone_pts[z].data(), int(zone_pts[z].size()), map_style::zone_line(zones[z].kind), ImDrawFlags_Closed, (chosen ? 3.0f : 1.5f) * s);
         if (mouse) {
             std::vector<LocalPoint> poly;
             for (const auto& p : zone_pts[z]) poly.push_back({p.x, p.y});
@@ -98,8 +78,8 @@ void draw_scenario_layer(ImDrawList* dl, const MapCamera& camera, const Scenario
         const float width = std::max(float(c.width_m / m_per_px), 4.0f * s);
         const bool chosen = (selected.kind == "corridor" && selected.id == c.id);
         if (chosen) dl->AddPolyline(line.data(), int(line.size()), IM_COL32(30, 30, 30, 160), 0, width + 4 * s);
-        dl->AddPolyline(line.data(), int(line.size()), corridor_colour(view.corridor_state[i], 150), 0, width);
-        dl->AddPolyline(line.data(), int(line.size()), corridor_colour(view.corridor_state[i], 255), 0, 2.0f * s);
+        dl->AddPolyline(line.data(), int(line.size()), map_style::corridor(view.corridor_state[i], 150), 0, width);
+        dl->AddPolyline(line.data(), int(line.size()), map_style::corridor(view.corridor_state[i], 255), 0, 2.0f * s);
         // Direction: a one-way corridor carries arrowheads along it, every 90 pixels or so.
         if (c.direction == Direction::OneWay) {
             const float spacing = 90 * s, size = 6 * s;
@@ -125,15 +105,14 @@ void draw_scenario_layer(ImDrawList* dl, const MapCamera& camera, const Scenario
     for (const auto& j : sc.junctions) {
         const ImVec2 p = to_screen(camera, j.position);
         dl->AddCircleFilled(p, 5.5f * s, IM_COL32(255, 255, 255, 230));
-        dl->AddCircleFilled(p, 3.5f * s, IM_COL32(40, 48, 60, 255));
+        dl->AddCircleFilled(p, 3.5f * s, map_style::kJunction);
     }
 
     // Hubs: a square per hub, coloured by its own findings.
     for (size_t i = 0; i < sc.hubs.size(); ++i) {
         const ImVec2 p = to_screen(camera, sc.hubs[i].position);
         const float r = 6.0f * s;
-        const ImU32 fill = view.hub_state[i] == CheckState::Error ? IM_COL32(222, 45, 38, 255)
-                           : view.hub_state[i] == CheckState::Warning ? IM_COL32(235, 150, 20, 255) : IM_COL32(27, 94, 168, 255);
+        const ImU32 fill = map_style::hub(view.hub_state[i]);
         dl->AddRectFilled(ImVec2(p.x - r - 1.5f * s, p.y - r - 1.5f * s), ImVec2(p.x + r + 1.5f * s, p.y + r + 1.5f * s), IM_COL32(255, 255, 255, 230), 3 * s);
         dl->AddRectFilled(ImVec2(p.x - r, p.y - r), ImVec2(p.x + r, p.y + r), fill, 2 * s);
         if (selected.kind == "hub" && selected.id == sc.hubs[i].id) dl->AddRect(ImVec2(p.x - r - 4 * s, p.y - r - 4 * s), ImVec2(p.x + r + 4 * s, p.y + r + 4 * s), IM_COL32(20, 20, 20, 255), 3 * s, 0, 2 * s);

@@ -6,13 +6,14 @@
 #include <cmath>
 
 #include "panels.h"
+#include "panels/map_style.h"
 #include "scenario/scenario_io.h"
 
 namespace lowsky::web {
 
 namespace {
-const ImU32 kOutbound = IM_COL32(236, 120, 20, 255);  // carrying its parcel
-const ImU32 kReturning = IM_COL32(40, 120, 200, 255);
+const ImU32 kOutbound = map_style::kDroneOutbound;
+const ImU32 kReturning = map_style::kDroneReturning;
 const ImU32 kHalo = IM_COL32(255, 255, 255, 230);
 constexpr float kRadius = 4.0f, kHaloRadius = 5.5f, kHoverRadius = 9.0f;  // CSS pixels
 }  // namespace
