@@ -1,6 +1,7 @@
 #include "app.h"
 
 #include <imgui.h>
+#include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 
@@ -327,6 +328,9 @@ void App::handle_map_input() {
     }
     // The editor first: a drag that starts on an object moves it; anywhere else it pans.
     const std::vector<KeyPress> keys = platform_take_key_presses();
+    if (!io.WantTextInput)
+        for (const KeyPress& k : keys)
+            if (!k.repeat && (k.key == GLFW_KEY_SLASH || k.key == GLFW_KEY_F1)) help_open_ = !help_open_;  // ? is Shift+/ on most keyboards
     const std::vector<MouseButtonEvent> buttons = platform_take_mouse_buttons();
     const bool double_click = platform_take_double_click();
     const bool edited = scenario_ && map_editor_.handle_input(*scenario_, camera_, ui_scale_, !io.WantCaptureMouse, keys, buttons, double_click);
@@ -413,6 +417,7 @@ void App::draw_frame() {
         case TopBarAction::ResetView: camera_.set_view(kHome, home_zoom()); break;
         case TopBarAction::Tables: tables_.open = !tables_.open, save_panels(); break;
         case TopBarAction::Drawer: drawer_open_ = !drawer_open_; break;
+        case TopBarAction::Help: help_open_ = !help_open_; break;
         case TopBarAction::None: break;
         default: run_file_action(top_action); break;
     }
@@ -488,6 +493,7 @@ void App::draw_frame() {
             ImGui::EndPopup();
         }
     }
+    draw_help(help_open_, ui_scale_, ui_rects_);
     draw_notices(notices_, ui_scale_, ui_rects_);
     if (update_ready_) {
         const ImGuiViewport* vp = ImGui::GetMainViewport();

@@ -99,6 +99,7 @@ private:
     bool phone_ = false;                 // a narrow screen: the panels go into a drawer
     bool drawer_open_ = false;
     bool legend_open_ = false;
+    bool help_open_ = false;
     FrameStats stats_;
     float ui_scale_ = 1.0f;
     int frames_to_draw_ = 2;   // after input, ImGui needs a frame or two to settle

@@ -24,3 +24,16 @@ test('the legend opens with a click, explains the map, and stays open after a re
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
+
+test('? opens the list of every key and gesture, and closes it again', async () => {
+  const { page, context } = await openPage(env);
+  await waitReady(page);
+  await page.mouse.move(640, 500);
+  await page.keyboard.press('?');
+  const s = await waitForState(page, () => !!window.lowsky.state.ui.help);
+  assert.ok(s.ui.help[3] > 300, 'the whole list');
+  await screenshot(page, 'help');
+  await page.keyboard.press('?');
+  await waitForState(page, () => !window.lowsky.state.ui.help);
+  await context.close();
+});

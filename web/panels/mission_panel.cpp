@@ -15,12 +15,19 @@ namespace {
 const char* kFormats[] = {".plan for PX4", ".plan for ArduPilot", ".waypoints for ArduPilot", "KML (Google Earth)", "GeoJSON (GIS)", "DJI WPML (.kmz, best effort)",
                           "ArduPilot parameters (.param)", "PX4 parameters (.params)"};
 
+// Hubs and drone types by their names; the id in the tooltip.
 template <typename T>
 bool combo(const char* label, int& index, const std::vector<T>& items) {
     bool changed = false;
-    if (ImGui::BeginCombo(label, items.empty() ? "" : items[size_t(index)].id.c_str())) {
+    auto shown = [](const T& item) { return item.name.empty() ? item.id.c_str() : item.name.c_str(); };
+    const bool open = ImGui::BeginCombo(label, items.empty() ? "" : shown(items[size_t(index)]));
+    if (!items.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", items[size_t(index)].id.c_str());
+    if (open) {
         for (size_t i = 0; i < items.size(); ++i) {
-            if (ImGui::Selectable(items[i].id.c_str(), int(i) == index)) { index = int(i); changed = true; }
+            ImGui::PushID(int(i));
+            if (ImGui::Selectable(shown(items[i]), int(i) == index)) { index = int(i); changed = true; }
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", items[i].id.c_str());
+            ImGui::PopID();
         }
         ImGui::EndCombo();
     }

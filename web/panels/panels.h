@@ -114,7 +114,7 @@ const Finding* draw_findings_panel(const ScenarioView& view, const MapSelection&
 // The bar across the top: the app's name, the drawing tools and the Edit menu (undo, redo,
 // delete, duplicate; none while no scenario is open), the view's reset. `bottom` gets where it
 // ends, for the panels below it.
-enum class TopBarAction { None, ResetView, Tables, New, Open, Save, SaveAs, Share, Recent, Drawer };
+enum class TopBarAction { None, ResetView, Tables, New, Open, Save, SaveAs, Share, Recent, Drawer, Help };
 // `drawer`: on a phone the panels live in a drawer, opened and closed from the bar (null: no drawer).
 TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::string& basemap_status, const bool* drawer, float ui_scale,
                           std::vector<std::pair<std::string, std::array<float, 4>>>& rects, float& bottom);
@@ -168,6 +168,9 @@ bool draw_status_bar(const MapCamera& camera, std::optional<GeoPoint> cursor, co
 // Centered notices, one per problem, each dismissible.
 // Every problem in one list, each with its own close button, and "Dismiss all".
 void draw_notices(std::vector<Notice>& notices, float ui_scale, std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
+
+// Every shortcut and gesture; `?` or the Help button toggles it.
+void draw_help(bool& open, float ui_scale, std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
 
 // The map's legend, bottom left, its bottom edge at `bottom`; collapsed unless `open`.
 void draw_legend(bool& open, float bottom, float ui_scale, std::vector<std::pair<std::string, std::array<float, 4>>>& rects);

@@ -109,6 +109,10 @@ TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::stri
         }
         flow("Reset view", right);
         if (ImGui::Button("Reset view")) action = TopBarAction::ResetView;
+        flow("?", right);
+        if (ImGui::Button("?")) action = TopBarAction::Help;
+        remember_item_rect("help.button", rects);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every key and gesture (?)");
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("%s", basemap_status.c_str());
