@@ -35,7 +35,13 @@ export async function openPage(env, { viewport = { width: 1280, height: 720 }, d
                                       serviceWorkers = 'block', setup } = {}) {
   const context = await env.browser.newContext({ viewport, deviceScaleFactor, hasTouch, isMobile, serviceWorkers });
   const page = await context.newPage();
-  const problems = { consoleErrors: [], pageErrors: [], failedRequests: [] };
+  const problems = { consoleErrors: [], pageErrors: [], failedRequests: [], outsideRequests: [] };
+  // Nothing may need the network: a request outside the served origin is refused and noted.
+  const origin = new URL(env.url).origin;
+  await context.route((url) => url.origin !== origin && url.protocol !== 'data:' && url.protocol !== 'blob:', (route) => {
+    problems.outsideRequests.push(route.request().url());
+    return route.abort();
+  });
   page.on('console', (m) => { if (m.type() === 'error') problems.consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
   page.on('requestfailed', (r) => problems.failedRequests.push(`${r.url()} ${r.failure()?.errorText}`));

@@ -22,6 +22,7 @@ test('the legend opens with a click, explains the map, and stays open after a re
   s = await waitReady(page);
   s = await waitForState(page, () => window.lowsky.state.ui.legend && window.lowsky.state.ui.legend[3] > 200);
   assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.outsideRequests, []);
   await context.close();
 });
 

@@ -37,5 +37,6 @@ test('on a phone the map is the screen: a tap on a hub selects it, a tap on a bu
   assert.equal(s.ui.mission, undefined);
   await screenshot(page, 'phone-drawer-open');
   assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.outsideRequests, []);
   await context.close();
 });
