@@ -411,8 +411,15 @@ void App::draw_frame() {
     ui_rects_.clear();
     float top_bar_bottom = 0;
     phone_ = double(size.width_px) / size.pixel_ratio < 700;
+    std::optional<SearchHit> found;
+    const auto search_box = [&] { found = draw_search(search_, scenario_ ? scenario_->scenario : nullptr, places_, ui_scale_, ui_rects_); };
     const TopBarAction top_action = draw_top_bar(scenario_ ? &map_editor_ : nullptr, scenario_.get(), basemap_status(), phone_ ? &drawer_open_ : nullptr,
-                                                 ui_scale_, ui_rects_, top_bar_bottom);
+                                                 search_box, ui_scale_, ui_rects_, top_bar_bottom);
+    if (found) {
+        fly_to(found->at, std::max(camera_.zoom(), found->zoom));
+        if (const auto kind = object_kind_from(found->kind); kind && scenario_ && find_object(*scenario_->scenario, *kind, found->id))
+            map_editor_.selection = {{*kind, found->id}};
+    }
     switch (top_action) {
         case TopBarAction::ResetView: camera_.set_view(kHome, home_zoom()); break;
         case TopBarAction::Tables: tables_.open = !tables_.open, save_panels(); break;

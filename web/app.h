@@ -100,6 +100,7 @@ private:
     bool drawer_open_ = false;
     bool legend_open_ = false;
     bool help_open_ = false;
+    SearchState search_;
     FrameStats stats_;
     float ui_scale_ = 1.0f;
     int frames_to_draw_ = 2;   // after input, ImGui needs a frame or two to settle

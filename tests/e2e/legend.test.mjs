@@ -38,3 +38,32 @@ test('? opens the list of every key and gesture, and closes it again', async () 
   await waitForState(page, () => !window.lowsky.state.ui.help);
   await context.close();
 });
+
+test('the search box finds a hub by part of its name and flies there, selecting it', async () => {
+  const { page, context, problems } = await openPage(env);
+  let s = await waitReady(page);
+  const r = s.ui.search;
+  await page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
+  await page.keyboard.type('dong');  // Dongguan city drop point, Dong'ao Island pad
+  // What should match, from the scenario and the place list: names and ids holding "dong".
+  const doc0 = await page.evaluate(() => JSON.parse(UTF8ToString(Module._lowsky_document_json())));
+  const catalogue = await page.evaluate(async () => (await fetch('assets/gba_places.json')).json());
+  const holds = (...texts) => texts.some((t) => (t || '').toLowerCase().includes('dong'));
+  const expected = [...doc0.hubs, ...doc0.corridors, ...doc0.zones].filter((o) => holds(o.name, o.id)).length +
+                   (catalogue.places || []).filter((p) => holds(p.name, p.id)).length +
+                   (catalogue.airports || []).filter((a) => holds(a.name, a.icao)).length;
+  const shown = Math.min(8, expected);
+  s = await waitForState(page, (n) => !!window.lowsky.state.ui[`search.${n - 1}`], shown);
+  assert.equal(s.ui[`search.${shown}`], undefined, `${shown} hits listed`);
+  await page.keyboard.press('Enter');
+  s = await waitForState(page, () => window.lowsky.state.edit.selection[0]?.kind === 'hub');
+  const doc = await page.evaluate(() => JSON.parse(UTF8ToString(Module._lowsky_document_json())));
+  const hub = doc.hubs.find((h) => h.id === s.edit.selection[0].id);
+  assert.match(hub.name.toLowerCase(), /^dong/);
+  // The map flies there: the hub ends at the centre.
+  s = await waitForState(page, ([lat, lon]) => Math.abs(window.lowsky.state.center[0] - lat) < 1e-3 && Math.abs(window.lowsky.state.center[1] - lon) < 1e-3,
+                         [hub.position.lat_deg, hub.position.lon_deg]);
+  assert.ok(s.zoom >= 13);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});

@@ -2,6 +2,7 @@
 // One panel per file. Panels read engine data and view state and return what the user asked
 // for; they never own the scenario.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -116,7 +117,9 @@ const Finding* draw_findings_panel(const ScenarioView& view, const MapSelection&
 // ends, for the panels below it.
 enum class TopBarAction { None, ResetView, Tables, New, Open, Save, SaveAs, Share, Recent, Drawer, Help };
 // `drawer`: on a phone the panels live in a drawer, opened and closed from the bar (null: no drawer).
-TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::string& basemap_status, const bool* drawer, float ui_scale,
+// `extra` draws more into the bar (the search box) where it has room.
+TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::string& basemap_status, const bool* drawer,
+                          const std::function<void()>& extra, float ui_scale,
                           std::vector<std::pair<std::string, std::array<float, 4>>>& rects, float& bottom);
 
 // Every field of an object, editable (its value sent as a Set command when the field is left);
@@ -168,6 +171,23 @@ bool draw_status_bar(const MapCamera& camera, std::optional<GeoPoint> cursor, co
 // Centered notices, one per problem, each dismissible.
 // Every problem in one list, each with its own close button, and "Dismiss all".
 void draw_notices(std::vector<Notice>& notices, float ui_scale, std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
+
+// Search: hubs, corridors, zones, places and airports matching a query (by name or id).
+struct SearchHit {
+    const char* kind;  // "hub", "corridor", "zone", "place", "airport"
+    std::string id, name;
+    GeoPoint at;
+    double zoom;
+    int rank;
+};
+std::vector<SearchHit> search_map(const std::string& query, const Scenario* scenario, const PlaceCatalog& places, size_t limit);
+struct SearchState {
+    char text[96] = {};
+    bool list_hovered = false;
+};
+// The search box (drawn inside the top bar); what was picked, if anything.
+std::optional<SearchHit> draw_search(SearchState& state, const Scenario* scenario, const PlaceCatalog& places, float ui_scale,
+                                     std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
 
 // Every shortcut and gesture; `?` or the Help button toggles it.
 void draw_help(bool& open, float ui_scale, std::vector<std::pair<std::string, std::array<float, 4>>>& rects);

@@ -20,7 +20,8 @@ void flow(const char* label, float right_edge) {
 
 }  // namespace
 
-TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::string& basemap_status, const bool* drawer, float s,
+TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::string& basemap_status, const bool* drawer,
+                          const std::function<void()>& extra, float s,
                           std::vector<std::pair<std::string, std::array<float, 4>>>& rects, float& bottom) {
     TopBarAction action = TopBarAction::None;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -113,6 +114,11 @@ TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::stri
         if (ImGui::Button("?")) action = TopBarAction::Help;
         remember_item_rect("help.button", rects);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every key and gesture (?)");
+        if (extra) {
+            ImGui::SameLine();
+            if (ImGui::GetCursorScreenPos().x + 170 * s > right) ImGui::NewLine();
+            extra();
+        }
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("%s", basemap_status.c_str());
