@@ -410,7 +410,7 @@ void App::draw_frame() {
     // simulation on the left, findings and the inspector on the right), the status bar below.
     ui_rects_.clear();
     float top_bar_bottom = 0;
-    phone_ = double(size.width_px) / size.pixel_ratio < 700;
+    phone_ = double(size.width_px) / size.pixel_ratio < 860;  // a phone, or a window too small for both columns
     std::optional<SearchHit> found;
     const auto search_box = [&] { found = draw_search(search_, scenario_ ? scenario_->scenario : nullptr, places_, ui_scale_, ui_rects_); };
     const TopBarAction top_action = draw_top_bar(scenario_ ? &map_editor_ : nullptr, scenario_.get(), basemap_status(), phone_ ? &drawer_open_ : nullptr,
