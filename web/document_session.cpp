@@ -34,12 +34,14 @@ void DocumentSession::write(const ScenarioView& view, uint64_t revision, double 
     // IndexedDB is still writing loses nothing (documents under 1 MB; the rest wait for IDB).
     const bool journaled = text.size() < (1u << 20) && platform_set_setting("journal", id + "\n" + name_ + "\n" + text);
     store_.put(meta, text, [this, revision, id, journaled](std::optional<Error> failure) {
+        // IndexedDB has it: the journal can go, unless it holds another document's change by now.
+        if (!failure && journaled)
+            if (const auto journal = platform_setting("journal"); journal && journal->rfind(id + "\n", 0) == 0) platform_set_setting("journal", "");
         if (id != id_) return;  // another document was opened meanwhile
         autosaver_.finished(revision, failure, platform_now_ms());
         if (!failure) {
             stored_ = true;
             platform_set_setting("current", id);
-            if (journaled && !autosaver_.unsaved()) platform_set_setting("journal", "");
             if (recent_loaded_) refresh_recent();
         }
     });
