@@ -164,3 +164,37 @@ test('a share link opens the same scenario and view in a fresh browser; a damage
   assert.equal(await documentText(c.page), own, 'the default scenario, untouched');
   await c.context.close();
 });
+
+test('Recent renames, duplicates and deletes the documents kept', async () => {
+  const { page, context, problems } = await openPage(env);
+  await waitReady(page);
+  await deleteLingding(page);
+  await waitForState(page, () => window.lowsky.state.save?.state === 'saved');
+  const original = await page.evaluate(() => window.lowsky.state.save.id);
+  const text = await documentText(page);
+  await click(page, 'file');
+  await click(page, 'file.recent');
+  await waitForState(page, () => (window.lowsky.state.recent || []).length === 1);
+  // Duplicate: a second document, opened, with the same bytes.
+  await click(page, 'recent.0.duplicate');
+  let s = await waitForState(page, () => (window.lowsky.state.recent || []).length === 2 && window.lowsky.state.save?.state === 'saved');
+  assert.notEqual(s.save.id, original);
+  assert.equal(await documentText(page), text);
+  // Rename the original (the second row: newest first).
+  const row = s.recent.findIndex((d) => d.id === original);
+  await click(page, `recent.${row}.rename`);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Bay plan, Tuesday');
+  await page.keyboard.press('Enter');
+  s = await waitForState(page, (id) => window.lowsky.state.recent.some((d) => d.id === id && d.name === 'Bay plan, Tuesday'), original);
+  // Delete it (it is not the open one), with a button that is on the screen.
+  const again = s.recent.findIndex((d) => d.id === original);
+  const button = s.ui[`recent.${again}.delete`];
+  assert.ok(button[0] + button[2] <= 1280 && button[1] + button[3] <= 720, `the Delete button is on the screen: ${button}`);
+  await click(page, `recent.${again}.delete`);
+  s = await waitForState(page, () => window.lowsky.state.recent.length === 1);
+  assert.notEqual(s.recent[0].id, original);
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.outsideRequests, []);
+  await context.close();
+});

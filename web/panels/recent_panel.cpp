@@ -1,6 +1,7 @@
 // The documents kept in this browser, newest first: open one, rename, duplicate or delete it.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 
@@ -34,9 +35,10 @@ RecentAction draw_recent_panel(RecentState& st, const std::vector<StoredDocument
     RecentAction action;
     if (!st.open) return action;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y * 0.2f), ImGuiCond_Appearing, ImVec2(0.5f, 0.0f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(vp->Size.x * 0.95f, 640 * s), 0), ImGuiCond_Appearing);
-    if (ImGui::Begin("Recent scenarios", &st.open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
+    // As wide as fits (its table stretches into it), as high as its rows: always on the screen.
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y * 0.2f), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(vp->Size.x * 0.95f, 720 * s), 0), ImGuiCond_Always);
+    if (ImGui::Begin("Recent scenarios", &st.open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove)) {
         if (!error.empty()) ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.45f, 1), "%s", error.c_str());
         if (!loaded) ImGui::TextDisabled("reading...");
         else if (docs.empty()) ImGui::TextDisabled("Nothing kept in this browser yet: your work is kept as you change it.");
