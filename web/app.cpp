@@ -113,11 +113,7 @@ void App::load_assets() {
 // What opens first: a share link the page was opened with; else the document this browser
 // kept last; else the default scenario of the Greater Bay Area.
 void App::open_initial_document() {
-    if (const auto view = platform_setting("view")) {
-        double lat = 0, lon = 0, zoom = 0;
-        if (std::sscanf(view->c_str(), "%lf,%lf,%lf", &lat, &lon, &zoom) == 3 && std::isfinite(lat) && std::isfinite(lon) && zoom > 2 && zoom < 20)
-            camera_.set_view({lat, lon}, zoom);
-    }
+    if (const auto view = platform_setting("view")) apply_view_text(*view, camera_);
     if (const auto panels = platform_setting("panels")) {
         tables_.open = panels->find("tables") != std::string::npos;
         legend_open_ = panels->find("legend") != std::string::npos;
@@ -134,9 +130,7 @@ void App::open_initial_document() {
             if (!scenario_) open_default_document();
             return;
         }
-        double lat = 0, lon = 0, zoom = 0;
-        if (std::sscanf(view.c_str(), "%lf,%lf,%lf", &lat, &lon, &zoom) == 3 && std::isfinite(lat) && std::isfinite(lon) && zoom > 2 && zoom < 20)
-            camera_.set_view({lat, lon}, zoom);
+        apply_view_text(view, camera_);
     });
     if (shared) return;
     // A journal left by a tab that closed while its last change was being stored: that change
@@ -251,9 +245,7 @@ void App::run_file_action(TopBarAction action) {
             break;
         case TopBarAction::Share: {
             const std::string text = save_scenario(*scenario_->scenario);
-            char view[96];
-            std::snprintf(view, sizeof view, "%.5f,%.5f,%.2f", camera_.center().lat_deg, camera_.center().lon_deg, camera_.zoom());
-            platform_make_share_link(text, view, [this](std::string link) {
+            platform_make_share_link(text, view_text(camera_), [this](std::string link) {
                 share_link_ = link;
                 if (link.size() > 8192)
                     notices_.push_back({"Too long for a link", "The share link is " + std::to_string(link.size() / 1024) +

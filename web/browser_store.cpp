@@ -58,8 +58,7 @@ std::optional<Error> failure_of(const char* error, const std::string& what) {
 class IndexedDbStore : public DocumentStore {
 public:
     void put(const StoredDocument& meta, const std::string& text, Done done) override {
-        const std::string m = Json{{"id", meta.id}, {"name", meta.name}, {"saved_ms", meta.saved_ms}, {"bytes", meta.bytes}}.dump(
-            -1, ' ', false, Json::error_handler_t::replace);
+        const std::string m = stored_document_json(meta);
         js_store_put(await_answer([done](const char* e, std::string) { done(failure_of(e, "saving")); }), meta.id.c_str(), m.c_str(), text.c_str(),
                      int(text.size()));
     }
@@ -75,17 +74,9 @@ public:
             if (e) return done(make_error(e, "listing", "store.browser"));
             auto parsed = parse_json_text(text, "stored documents");
             std::vector<StoredDocument> out;
-            if (parsed && parsed->is_array()) {
-                for (const Json& j : parsed.value()) {
-                    if (!j.is_object() || !j.contains("id") || !j["id"].is_string()) continue;
-                    StoredDocument d;
-                    d.id = j["id"].get<std::string>();
-                    if (j.contains("name") && j["name"].is_string()) d.name = j["name"].get<std::string>();
-                    if (j.contains("saved_ms") && j["saved_ms"].is_number()) d.saved_ms = j["saved_ms"].get<double>();
-                    if (j.contains("bytes") && j["bytes"].is_number()) d.bytes = size_t(j["bytes"].get<double>());
-                    out.push_back(d);
-                }
-            }
+            if (parsed && parsed->is_array())
+                for (const Json& j : parsed.value())
+                    if (auto d = stored_document_from(j)) out.push_back(*d);
             std::sort(out.begin(), out.end(), [](const StoredDocument& a, const StoredDocument& b) { return a.saved_ms > b.saved_ms; });
             done(std::move(out));
         }));

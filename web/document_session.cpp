@@ -1,11 +1,26 @@
 #include "document_session.h"
 
+#include <cmath>
 #include <cstdio>
 
 #include "platform.h"
 #include "scenario/scenario_io.h"
 
 namespace lowsky::web {
+
+std::string view_text(const MapCamera& camera) {
+    char text[96];
+    std::snprintf(text, sizeof text, "%.6f,%.6f,%.3f", camera.center().lat_deg, camera.center().lon_deg, camera.zoom());
+    return text;
+}
+
+bool apply_view_text(const std::string& text, MapCamera& camera) {
+    double lat = 0, lon = 0, zoom = 0;
+    if (std::sscanf(text.c_str(), "%lf,%lf,%lf", &lat, &lon, &zoom) != 3 || !(std::abs(lat) <= 90) || !(std::abs(lon) <= 180) || !(zoom > 2 && zoom < 20))
+        return false;
+    camera.set_view({lat, lon}, zoom);
+    return true;
+}
 
 std::string DocumentSession::new_id(double wall_ms) {
     static int counter = 0;
@@ -38,7 +53,7 @@ void DocumentSession::write(const ScenarioView& view, uint64_t revision, double 
         if (!failure && journaled)
             if (const auto journal = platform_setting("journal"); journal && journal->rfind(id + "\n", 0) == 0) platform_set_setting("journal", "");
         if (id != id_) return;  // another document was opened meanwhile
-        autosaver_.finished(revision, failure, platform_now_ms());
+        autosaver_.finished(revision, failure);
         if (!failure) {
             stored_ = true;
             platform_set_setting("current", id);
@@ -48,13 +63,12 @@ void DocumentSession::write(const ScenarioView& view, uint64_t revision, double 
 }
 
 void DocumentSession::tick(const ScenarioView& view, const MapCamera& camera, double now_ms) {
-    autosaver_.changed(view.editor->revision(), now_ms);
+    autosaver_.changed(view.editor->revision());
     if (const auto revision = autosaver_.due(now_ms)) write(view, *revision, now_ms);
     // The view, at most once a second, when it moved.
     if (now_ms - view_checked_ms_ > 1000) {
         view_checked_ms_ = now_ms;
-        char text[96];
-        std::snprintf(text, sizeof text, "%.6f,%.6f,%.3f", camera.center().lat_deg, camera.center().lon_deg, camera.zoom());
+        const std::string text = view_text(camera);
         if (text != saved_view_ && platform_set_setting("view", text)) saved_view_ = text;
     }
 }

@@ -14,6 +14,11 @@
 
 namespace lowsky::web {
 
+// The view as text, "lat,lon,zoom" (the view setting and share links), and back onto a camera;
+// false, and the camera untouched, for text that is not a view.
+std::string view_text(const MapCamera& camera);
+bool apply_view_text(const std::string& text, MapCamera& camera);
+
 class DocumentSession {
 public:
     explicit DocumentSession(DocumentStore& store) : store_(store) {}

@@ -107,6 +107,13 @@ void two_product(double a, double b, double& p, double& e) {
     e = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
 }
 
+void append_digits(std::string& out, uint64_t v) {
+    char digits[24];
+    int n = 0;
+    do digits[n++] = char('0' + v % 10), v /= 10; while (v != 0);
+    while (n > 0) out += digits[--n];
+}
+
 }  // namespace
 
 std::optional<double> parse_decimal(std::string_view text) {
@@ -186,11 +193,7 @@ void append_fixed(std::string& out, double value, int decimals) {
     const uint64_t pow = kPow10[decimals];
     const bool small = (q >> 64) == 0;
     const uint64_t whole = small ? uint64_t(q) / pow : uint64_t(q / pow), part = small ? uint64_t(q) % pow : uint64_t(q % pow);
-    char digits[24];
-    int n = 0;
-    uint64_t w = whole;
-    do digits[n++] = char('0' + w % 10), w /= 10; while (w != 0);
-    while (n > 0) out += digits[--n];
+    append_digits(out, whole);
     if (decimals > 0) {
         out += '.';
         char frac[24];
@@ -198,6 +201,11 @@ void append_fixed(std::string& out, double value, int decimals) {
         for (int i = decimals - 1; i >= 0; --i) frac[i] = char('0' + f % 10), f /= 10;
         out.append(frac, size_t(decimals));
     }
+}
+
+void append_integer(std::string& out, long long v) {
+    if (v < 0) out += '-';
+    append_digits(out, v < 0 ? 0ull - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v));
 }
 
 std::string format_fixed(double value, int decimals) {

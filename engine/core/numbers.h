@@ -21,5 +21,7 @@ std::optional<double> parse_decimal(std::string_view text);
 std::string format_fixed(double value, int decimals);
 // The same, appended to `out`.
 void append_fixed(std::string& out, double value, int decimals);
+// A whole number's decimal digits, appended to `out` (no temporary string).
+void append_integer(std::string& out, long long value);
 
 }  // namespace lowsky

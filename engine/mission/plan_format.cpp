@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/json_read.h"
+#include "core/numbers.h"
 
 namespace lowsky {
 
@@ -54,15 +55,6 @@ void append_number(std::string& out, double v) {
     char buffer[64];
     char* end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, v);
     out.append(buffer, end);
-}
-
-void append_integer(std::string& out, long long v) {
-    char digits[24];
-    int n = 0;
-    unsigned long long u = v < 0 ? 0ull - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
-    do digits[n++] = char('0' + u % 10), u /= 10; while (u != 0);
-    if (v < 0) out += '-';
-    while (n > 0) out += digits[--n];
 }
 
 // Appends only: no temporary strings (they cost most in WebAssembly's allocator).

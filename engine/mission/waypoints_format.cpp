@@ -23,24 +23,15 @@ void put_fixed(std::string& out, double v, int decimals) {
     append_fixed(out, v == 0 ? 0.0 : v, decimals);
 }
 
-void put_integer(std::string& out, long v) {
-    char digits[24];
-    int n = 0;
-    unsigned long u = v < 0 ? 0ul - static_cast<unsigned long>(v) : static_cast<unsigned long>(v);
-    do digits[n++] = char('0' + u % 10), u /= 10; while (u != 0);
-    if (v < 0) out += '-';
-    while (n > 0) out += digits[--n];
-}
-
 void line(std::string& out, int seq, int current, int frame, int command, const std::array<double, 4>& p, double x, double y, double z,
           bool autocontinue) {
-    put_integer(out, seq);
+    append_integer(out, seq);
     out += '\t';
-    put_integer(out, current);
+    append_integer(out, current);
     out += '\t';
-    put_integer(out, frame);
+    append_integer(out, frame);
     out += '\t';
-    put_integer(out, command);
+    append_integer(out, command);
     for (double v : p) put_fixed(out, v, 6);
     put_fixed(out, x, 7);
     put_fixed(out, y, 7);

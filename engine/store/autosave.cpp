@@ -12,12 +12,11 @@ const char* to_string(SaveState state) {
     return "saved";
 }
 
-void Autosaver::changed(uint64_t revision, double now_ms) {
+void Autosaver::changed(uint64_t revision) {
     if (revision == wanted_) return;
     wanted_ = revision;
     if (state_ == SaveState::Saved) state_ = SaveState::Waiting;
     if (state_ == SaveState::Failed) retry_ = true;
-    (void)now_ms;
 }
 
 std::optional<uint64_t> Autosaver::due(double now_ms) const {
@@ -35,7 +34,7 @@ void Autosaver::started(uint64_t revision, double now_ms) {
     state_ = SaveState::Saving;
 }
 
-void Autosaver::finished(uint64_t revision, const std::optional<Error>& failure, double now_ms) {
+void Autosaver::finished(uint64_t revision, const std::optional<Error>& failure) {
     if (in_flight_ != revision) return;
     in_flight_.reset();
     if (failure) {
@@ -46,7 +45,6 @@ void Autosaver::finished(uint64_t revision, const std::optional<Error>& failure,
     failure_.reset();
     stored_ = revision;
     state_ = unsaved() ? SaveState::Waiting : SaveState::Saved;
-    (void)now_ms;
 }
 
 std::string Autosaver::status() const {

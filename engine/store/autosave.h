@@ -22,11 +22,11 @@ public:
     // The document as it is now is revision `revision` (the editor's); the stored one is
     // `stored` (when a document is opened from the store, both are the same).
     void reset(uint64_t revision) { stored_ = wanted_ = revision, state_ = SaveState::Saved, failure_.reset(); }
-    void changed(uint64_t revision, double now_ms);
+    void changed(uint64_t revision);
     // The revision to write now, if any: call every frame, idle or not.
     std::optional<uint64_t> due(double now_ms) const;
     void started(uint64_t revision, double now_ms);
-    void finished(uint64_t revision, const std::optional<Error>& failure, double now_ms);
+    void finished(uint64_t revision, const std::optional<Error>& failure);
 
     SaveState state() const { return state_; }
     bool unsaved() const { return stored_ != wanted_; }

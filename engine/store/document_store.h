@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/json_read.h"
 #include "core/result.h"
 
 namespace lowsky {
@@ -33,6 +34,12 @@ public:
 };
 
 bool valid_document_id(const std::string& id);
+
+// A document's entry as JSON text, and back (nullopt for anything else): the one form both
+// stores keep it in.
+std::string stored_document_json(const StoredDocument& document);
+std::optional<StoredDocument> stored_document_from_json(const std::string& text);
+std::optional<StoredDocument> stored_document_from(const Json& value);
 
 // Documents as files in a folder: ID.json and ID.meta.json, each written atomically.
 class DirectoryStore : public DocumentStore {

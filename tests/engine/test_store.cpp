@@ -16,36 +16,36 @@ TEST_CASE("Autosave writes the first change at once, gathers the rest, and says 
     CHECK(a.status() == "saved");
     CHECK_FALSE(a.due(0).has_value());
 
-    a.changed(2, 1000);                 // after a quiet spell: at once
+    a.changed(2);                 // after a quiet spell: at once
     REQUIRE(a.due(1000) == 2u);
     a.started(2, 1000);
     CHECK(a.status() == "saving...");
-    a.changed(3, 1010);                 // while writing: waits
-    a.changed(4, 1020);
+    a.changed(3);                 // while writing: waits
+    a.changed(4);
     CHECK_FALSE(a.due(1030).has_value());
-    a.finished(2, std::nullopt, 1040);
+    a.finished(2, std::nullopt);
     CHECK(a.state() == SaveState::Waiting);
     CHECK_FALSE(a.due(1500).has_value());  // within the pause after the last write
     REQUIRE(a.due(1800) == 4u);            // the pause is over: the newest revision, once
     a.started(4, 1800);
-    a.finished(4, std::nullopt, 1810);
+    a.finished(4, std::nullopt);
     CHECK(a.status() == "saved");
     CHECK_FALSE(a.unsaved());
 
     // A failure keeps the work unsaved, says why, and waits for the next change to try again.
-    a.changed(5, 5000);
+    a.changed(5);
     REQUIRE(a.due(5000) == 5u);
     a.started(5, 5000);
-    a.finished(5, make_error("the browser's storage is full (QuotaExceededError)"), 5005);
+    a.finished(5, make_error("the browser's storage is full (QuotaExceededError)"));
     CHECK(a.state() == SaveState::Failed);
     CHECK(a.status() == "not saved: the browser's storage is full (QuotaExceededError)");
     CHECK(a.unsaved());
     CHECK_FALSE(a.due(9000).has_value());
-    a.changed(6, 9000);
+    a.changed(6);
     REQUIRE(a.due(9000) == 6u);
     // A late answer for an old write changes nothing.
     a.started(6, 9000);
-    a.finished(5, std::nullopt, 9001);
+    a.finished(5, std::nullopt);
     CHECK(a.state() == SaveState::Saving);
 }
 
