@@ -107,18 +107,45 @@ void two_product(double a, double b, double& p, double& e) {
     e = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
 }
 
-void append_digits(std::string& out, uint64_t v) {
-    char digits[24];
-    int n = 0;
-    do digits[n++] = char('0' + v % 10), v /= 10; while (v != 0);
-    while (n > 0) out += digits[--n];
+// Digits are made eight at a time from 32-bit chunks: WebAssembly has no 64-bit multiply-high,
+// so dividing a 64-bit number by 10 is a real division there (tens of cycles), where natively
+// it is a multiplication. Text is built in a local buffer and appended once.
+
+// The `count` digits of v (< 10^count, leading zeros kept) written backwards from `end`.
+char* fixed_digits_before(char* end, uint64_t v, int count) {
+    for (; count >= 8; count -= 8) {
+        uint32_t chunk = uint32_t(v % 100000000u);
+        v /= 100000000u;
+        for (int i = 0; i < 8; ++i) *--end = char('0' + chunk % 10), chunk /= 10;
+    }
+    uint32_t rest = uint32_t(v);
+    for (int i = 0; i < count; ++i) *--end = char('0' + rest % 10), rest /= 10;
+    return end;
+}
+
+// How many decimal digits v has.
+int digit_count(uint64_t v) {
+    int n = 1;
+    for (uint64_t limit = 10; n < 20 && v >= limit; limit *= 10) ++n;
+    return n;
+}
+
+// v's decimal digits written backwards from `end`; returns where they start.
+char* digits_before(char* end, uint64_t v) {
+    while (v >= 100000000u) {
+        end = fixed_digits_before(end, v % 100000000u, 8);
+        v /= 100000000u;
+    }
+    uint32_t rest = uint32_t(v);
+    do *--end = char('0' + rest % 10), rest /= 10; while (rest != 0);
+    return end;
 }
 
 }  // namespace
 
-std::optional<double> parse_decimal(std::string_view text) {
-    const char* p = text.data();
-    const char* const end = p + text.size();
+std::optional<double> parse_decimal_prefix(const char* begin, const char* end, const char*& stop) {
+    const char* p = begin;
+    stop = begin;
     const bool negative = p != end && (*p == '-' || *p == '+') && *p++ == '-';
     uint64_t digits = 0;
     int significant = 0, exponent = 0;
@@ -147,7 +174,7 @@ std::optional<double> parse_decimal(std::string_view text) {
         for (; p != end && *p >= '0' && *p <= '9'; ++p) e = e < 100000 ? e * 10 + (*p - '0') : e;
         exponent += minus ? -e : e;
     }
-    if (p != end) return std::nullopt;
+    stop = p;
     // Clinger's fast path: the digits and the power of ten are both exact doubles, so one
     // multiplication or division rounds correctly, as strtod would.
     if (significant <= 19 && digits <= (uint64_t(1) << 53) && exponent >= -22 && exponent <= 22) {
@@ -160,20 +187,27 @@ std::optional<double> parse_decimal(std::string_view text) {
         const double v = exact_quotient(digits, exponent);
         if (v != 0) return negative ? -v : v;
     }
-    return strtod_of(text);
+    return strtod_of(std::string_view(begin, size_t(p - begin)));
 }
 
-void append_fixed(std::string& out, double value, int decimals) {
-    // Exact paths for what files hold; large values and many decimals go to printf.
-    if (!std::isfinite(value) || decimals < 0 || decimals > 17 || std::fabs(value) >= 1e15) {
-        char text[512];
-        std::snprintf(text, sizeof text, "%.*f", decimals, value);
-        out += text;
-        return;
+std::optional<double> parse_decimal(std::string_view text) {
+    const char* stop = nullptr;
+    const auto v = parse_decimal_prefix(text.data(), text.data() + text.size(), stop);
+    if (!v || stop != text.data() + text.size()) return std::nullopt;
+    return v;
+}
+
+char* write_fixed(char* at, double value, int decimals) {
+    decimals = std::min(std::max(decimals, 0), 17);
+    // Exact paths for what files hold; large values go to printf.
+    if (!std::isfinite(value) || std::fabs(value) >= 1e15) {
+        const int n = std::snprintf(at, kFixedTextMax, "%.*f", decimals, value);
+        return at + std::min(std::max(n, 0), int(kFixedTextMax) - 1);
     }
     const double magnitude = std::fabs(value);
     const double scale = kExactPowers[decimals];
-    u128 q = 0;
+    uint64_t whole = 0, part = 0;
+    const uint64_t pow = kPow10[decimals];
     if (magnitude * scale < 4503599627370496.0) {  // 2^52
         // Doubles only: y + err is |value| * 10^d exactly (Dekker's product), and rounding it
         // half to even needs only exact comparisons. No 128-bit library calls in WebAssembly.
@@ -183,29 +217,47 @@ void append_fixed(std::string& out, double value, int decimals) {
         const double above_half = (y - n) - 0.5;  // exact: y < 2^52
         uint64_t rounded = uint64_t(n);
         if (above_half > -err || (above_half == -err && (rounded & 1))) ++rounded;
-        q = rounded;
+        whole = rounded / pow;
+        part = rounded % pow;
     } else {
-        q = scaled_exactly(magnitude, decimals);
+        const u128 q = scaled_exactly(magnitude, decimals);
+        const bool fits = (q >> 64) == 0;  // 128-bit division is a slow library call in WebAssembly
+        whole = fits ? uint64_t(q) / pow : uint64_t(q / pow);
+        part = fits ? uint64_t(q) % pow : uint64_t(q % pow);
     }
-    if (std::signbit(value)) out += '-';
-    // 64-bit division where the number fits (128-bit division is a slow library call in
-    // WebAssembly).
-    const uint64_t pow = kPow10[decimals];
-    const bool small = (q >> 64) == 0;
-    const uint64_t whole = small ? uint64_t(q) / pow : uint64_t(q / pow), part = small ? uint64_t(q) % pow : uint64_t(q % pow);
-    append_digits(out, whole);
+    if (std::signbit(value)) *at++ = '-';
+    at += digit_count(whole);
+    digits_before(at, whole);
     if (decimals > 0) {
-        out += '.';
-        char frac[24];
-        uint64_t f = part;
-        for (int i = decimals - 1; i >= 0; --i) frac[i] = char('0' + f % 10), f /= 10;
-        out.append(frac, size_t(decimals));
+        *at++ = '.';
+        at += decimals;
+        fixed_digits_before(at, part, decimals);
     }
+    return at;
+}
+
+void append_fixed(std::string& out, double value, int decimals) {
+    if (decimals < 0 || decimals > 17) {  // beyond what write_fixed takes: printf, as it always did
+        char text[512];
+        std::snprintf(text, sizeof text, "%.*f", decimals, value);
+        out += text;
+        return;
+    }
+    char text[kFixedTextMax];
+    out.append(text, size_t(write_fixed(text, value, decimals) - text));
+}
+
+char* write_integer(char* at, long long v) {
+    const unsigned long long magnitude = v < 0 ? 0ull - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
+    if (v < 0) *at++ = '-';
+    at += digit_count(magnitude);
+    digits_before(at, magnitude);
+    return at;
 }
 
 void append_integer(std::string& out, long long v) {
-    if (v < 0) out += '-';
-    append_digits(out, v < 0 ? 0ull - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v));
+    char text[24];
+    out.append(text, size_t(write_integer(text, v) - text));
 }
 
 std::string format_fixed(double value, int decimals) {

@@ -15,13 +15,24 @@ namespace lowsky {
 // number: optional sign, digits with an optional fraction, an optional exponent. nullopt when
 // it is not one.
 std::optional<double> parse_decimal(std::string_view text);
+// The same for a number at the start of [begin, end), whatever follows it: `stop` is set to
+// the first byte after it. nullopt when the text does not start with one (or its exponent
+// marker has no digits). Readers of delimited text parse a field in the pass that finds its end.
+std::optional<double> parse_decimal_prefix(const char* begin, const char* end, const char*& stop);
 
 // `value` with `decimals` digits after the point, as printf("%.*f") prints it (the exact binary
 // value rounded half to even; "-0.00" for a negative value that rounds to zero).
 std::string format_fixed(double value, int decimals);
 // The same, appended to `out`.
 void append_fixed(std::string& out, double value, int decimals);
+// Room that write_fixed may need: printf's "%.17f" of the largest double, and its NUL.
+constexpr size_t kFixedTextMax = 330;
+// The same, for 0 to 17 decimals, written at `at` (with room for kFixedTextMax bytes, not
+// NUL-terminated); returns the end. Writers of many numbers fill a line and append it once.
+char* write_fixed(char* at, double value, int decimals);
 // A whole number's decimal digits, appended to `out` (no temporary string).
 void append_integer(std::string& out, long long value);
+// The same, written at `at` (room for 20 bytes); returns the end.
+char* write_integer(char* at, long long value);
 
 }  // namespace lowsky

@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <memory>
+#include <string_view>
 
 #include "core/json_read.h"
+#include "core/json_write.h"
 #include "core/numbers.h"
 
 namespace lowsky {
@@ -50,48 +54,59 @@ Result<int> integer_member(const JsonObjectReader& in, const char* key, int expe
 // The items, written straight into text: a 10,000-item mission is too slow to build as a
 // JSON tree first. The layout is exactly what nlohmann's dump(4) gives for the same tree
 // (keys sorted, four spaces), at the depth where "items" sits in the document.
-void append_number(std::string& out, double v) {
-    if (!std::isfinite(v)) { out += "null"; return; }
-    char buffer[64];
-    char* end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, v);
-    out.append(buffer, end);
-}
+// They go into a plain buffer through a pointer: literals of known length copy inline, and no
+// append checks for room (string appends cost most of the time in WebAssembly).
+constexpr size_t kItemTextMax = 1024;  // literals (about 480 bytes), eight numbers (24 at most) and three integers (20)
 
-// Appends only: no temporary strings (they cost most in WebAssembly's allocator).
-std::string items_text(const std::vector<MissionItem>& items) {
-    if (items.empty()) return "[]";
-    constexpr const char* i3 = "            ";
-    constexpr const char* i4 = "                ";
-    constexpr const char* i5 = "                    ";
-    std::string out = "[\n";
-    out.reserve(items.size() * 460);
+struct TextCursor {
+    char* at;
+    template <size_t N>
+    void literal(const char (&text)[N]) {
+        std::memcpy(at, text, N - 1);
+        at += N - 1;
+    }
+    void integer(long long v) { at = write_integer(at, v); }
+    void number(double v) { at = write_json_number(at, v); }
+};
+
+char* write_items(char* start, const std::vector<MissionItem>& items) {
+    TextCursor out{start};
+    if (items.empty()) {
+        out.literal("[]");
+        return out.at;
+    }
+    out.literal("[\n");
     for (size_t i = 0; i < items.size(); ++i) {
         const MissionItem& it = items[i];
-        out.append(i3).append("{\n");
+        out.literal("            {\n");
         if (mav::is_positional(it.command)) {
             // QGC's altitude keys: all three or none (1 relative, 2 absolute).
-            out.append(i4).append("\"AMSLAltAboveTerrain\": null,\n").append(i4).append("\"Altitude\": ");
-            append_number(out, it.alt_m);
-            out.append(",\n").append(i4).append("\"AltitudeMode\": ").append(it.frame == mav::kFrameGlobal ? "2" : "1").append(",\n");
+            out.literal("                \"AMSLAltAboveTerrain\": null,\n                \"Altitude\": ");
+            out.number(it.alt_m);
+            if (it.frame == mav::kFrameGlobal) out.literal(",\n                \"AltitudeMode\": 2,\n");
+            else out.literal(",\n                \"AltitudeMode\": 1,\n");
         }
-        out.append(i4).append("\"autoContinue\": ").append(it.autocontinue ? "true" : "false").append(",\n");
-        out.append(i4).append("\"command\": ");
-        append_integer(out, it.command);
-        out.append(",\n").append(i4).append("\"doJumpId\": ");
-        append_integer(out, static_cast<long long>(i + 1));
-        out.append(",\n").append(i4).append("\"frame\": ");
-        append_integer(out, it.frame);
-        out.append(",\n").append(i4).append("\"params\": [\n");
+        if (it.autocontinue) out.literal("                \"autoContinue\": true,\n                \"command\": ");
+        else out.literal("                \"autoContinue\": false,\n                \"command\": ");
+        out.integer(it.command);
+        out.literal(",\n                \"doJumpId\": ");
+        out.integer(static_cast<long long>(i + 1));
+        out.literal(",\n                \"frame\": ");
+        out.integer(it.frame);
+        out.literal(",\n                \"params\": [\n");
         const double values[7] = {it.params[0], it.params[1], it.params[2], it.params[3], it.lat_deg, it.lon_deg, it.alt_m};
         for (int k = 0; k < 7; ++k) {
-            out.append(i5);
-            append_number(out, values[k]);
-            out.append(k < 6 ? ",\n" : "\n");
+            out.literal("                    ");
+            out.number(values[k]);
+            if (k < 6) out.literal(",\n");
+            else out.literal("\n");
         }
-        out.append(i4).append("],\n").append(i4).append("\"type\": \"SimpleItem\"\n").append(i3).append(i + 1 < items.size() ? "},\n" : "}\n");
+        out.literal("                ],\n                \"type\": \"SimpleItem\"\n");
+        if (i + 1 < items.size()) out.literal("            },\n");
+        else out.literal("            }\n");
     }
-    out.append("        ]");
-    return out;
+    out.literal("        ]");
+    return out.at;
 }
 
 }  // namespace
@@ -123,9 +138,16 @@ std::string write_plan(const Mission& m) {
     Json meta{{"notes", m.notes}};
     if (!m.gate_override.empty()) meta["safety_gate_override"] = m.gate_override;
     doc["lowsky"] = meta;
-    std::string text = doc.dump(4, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    // The document around the items, and the items written straight into the one string that
+    // is returned (no copy of megabytes of text into place).
+    const std::string frame = doc.dump(4, ' ', false, nlohmann::json::error_handler_t::replace);
     const std::string placeholder = Json(kItemsPlaceholder).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    text.replace(text.find(placeholder), placeholder.size(), items_text(m.items));
+    const size_t at = frame.find(placeholder);
+    const std::unique_ptr<char[]> items(new char[(m.items.size() + 1) * kItemTextMax]);
+    const size_t items_size = size_t(write_items(items.get(), m.items) - items.get());
+    std::string text;
+    text.reserve(frame.size() + items_size + 1);
+    text.append(frame, 0, at).append(items.get(), items_size).append(frame, at + placeholder.size(), std::string::npos) += '\n';
     return text;
 }
 

@@ -25,13 +25,15 @@ std::string lon_lat(GeoPoint p) {
 
 // An XML comment may not contain "--" nor end in "-".
 std::string comment(const std::string& text) {
-    std::string safe;
-    for (char c : text) {
-        if (c == '-' && !safe.empty() && safe.back() == '-') safe += ' ';
-        safe += c;
+    std::string out = "<!-- lowsky: ";
+    out.reserve(text.size() + 20);
+    size_t plain = 0;  // runs between the changes appended whole
+    for (size_t i = 1; i < text.size(); ++i) {
+        if (text[i] == '-' && text[i - 1] == '-') out.append(text, plain, i - plain) += ' ', plain = i;
     }
-    if (!safe.empty() && safe.back() == '-') safe += ' ';
-    return "<!-- lowsky: " + safe + " -->\n";
+    out.append(text, plain, std::string::npos);
+    if (!text.empty() && text.back() == '-') out += ' ';
+    return out += " -->\n";
 }
 
 struct Point {

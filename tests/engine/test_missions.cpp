@@ -8,6 +8,7 @@
 #include "fixtures.h"
 #include "core/json_read.h"
 #include "core/zip_writer.h"
+#include "core/xml_text.h"
 #include "geo/gcj02.h"
 #include "geo/geodesy.h"
 #include "mission/exporters.h"
@@ -618,4 +619,47 @@ TEST_CASE("A drone type's dji_model is one DJI makes for WPML, and a multirotor"
     const ScenarioLoad vtol = load_with(wing, "M30");
     REQUIRE_FALSE(vtol.ok());
     CHECK(vtol.errors.front().message == "DJI's WPML aircraft are multirotors, and this type is not");
+}
+
+TEST_CASE("XML text escapes the five special characters and keeps everything else", "[missions][kml]") {
+    CHECK(xml_escape("") == "");
+    CHECK(xml_escape("Bao'an <ops> & \"hub\"") == "Bao&apos;an &lt;ops&gt; &amp; &quot;hub&quot;");
+    CHECK(xml_escape("深圳 113.88,22.53") == "深圳 113.88,22.53");
+    CHECK(xml_escape("&&") == "&amp;&amp;");
+}
+
+TEST_CASE(".waypoints lines read the same whether plain or written unusually, and each fault is named with its line", "[missions]") {
+    // Hand-written: line 3 spells its numbers as strtod reads them (hex, exponent, plus sign),
+    // line 4 ends without a newline; the values are the ones written.
+    const std::string text =
+        "QGC WPL 110\r\n"
+        "0\t1\t0\t16\t0\t0\t0\t0\t22.5\t113.9\t5\t1\r\n"
+        "1\t0\t3\t16\t0x10\t0\t0\t0\t+22.51\t1.139e2\t60\t1\r\n"
+        "2\t0\t3\t21\t0\t0\t0\t0\t22.52\t113.91\t0\t1";
+    auto m = read_waypoints(text, "hand.waypoints");
+    REQUIRE(m.ok());
+    REQUIRE(m->items.size() == 2);
+    CHECK(m->home_alt_m_amsl == 5);
+    CHECK(m->items[0].params[0] == 16);
+    CHECK(m->items[0].lat_deg == 22.51);
+    CHECK(m->items[0].lon_deg == 113.9);
+    CHECK(m->items[1].command == 21);
+    CHECK(m->items[1].lon_deg == 113.91);
+    CHECK(m->notes.size() == 1);
+
+    const std::string home = "QGC WPL 110\n0\t1\t0\t16\t0\t0\t0\t0\t22.5\t113.9\t5\t1\n";
+    struct Bad { std::string line; const char* message; };
+    for (const Bad& b : {Bad{"1\t0\t3\t16\t0\t0\t0\t0\t22.5\t113.9\t60\t1\r\t\n", "expected 12 tab-separated columns, found 13"},
+                         Bad{"1\t0\t3\t16\t0\t0\t0\t0\t22.5\t113.9\t60\t2\n", "autocontinue must be 0 or 1"},
+                         Bad{"1\t0\t3\t16\t0\t0\t0\t0\t92.5\t113.9\t60\t1\n", "latitude or longitude out of range"},
+                         Bad{"1\t0\t3\t16\t0\t0\t0\t0\t22.5\t113.9\t1e400\t1\n", "column 11 is not a finite number"},
+                         Bad{"2\t0\t3\t16\t0\t0\t0\t0\t22.5\t113.9\t60\t1\n", "sequence number 2 where 1 was expected"},
+                         Bad{"1\t0\t3\t16\t0\t0\t0\t0\t22.5\t113.9\t60\n", "expected 12 tab-separated columns, found 11"},
+                         Bad{"\n", "blank line (QGroundControl refuses the whole file)"}}) {
+        INFO(b.line);
+        auto r = read_waypoints(home + b.line, "bad.waypoints");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().message == b.message);
+        CHECK(r.error().where == "bad.waypoints:3");
+    }
 }

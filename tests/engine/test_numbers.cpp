@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/json_fast.h"
+#include "core/json_write.h"
 #include "core/numbers.h"
 #include "fixtures.h"
 
@@ -56,6 +57,49 @@ TEST_CASE("parse_decimal reads every number as strtod does, bit for bit", "[numb
     }
     CHECK(checked == 200000);
     for (const char* bad : {"", "-", ".", "1e", "e5", "1.2.3", "0x10", "nan", "inf", " 1", "1 "}) CHECK_FALSE(parse_decimal(bad).has_value());
+}
+
+TEST_CASE("parse_decimal_prefix reads the number a field starts with and says where it stops", "[numbers]") {
+    struct Case { const char* text; size_t stop; double value; };
+    for (const Case& c : {Case{"22.5\t1", 4, 22.5}, Case{"-0.125\n", 6, -0.125}, Case{"7", 1, 7}, Case{"1e3x", 3, 1000}, Case{"5.\t", 2, 5},
+                          Case{"12345678901234567890123\t", 23, 12345678901234567890123.0}}) {
+        INFO(c.text);
+        const char* stop = nullptr;
+        const char* end = c.text + std::strlen(c.text);
+        const auto v = parse_decimal_prefix(c.text, end, stop);
+        REQUIRE(v.has_value());
+        CHECK(size_t(stop - c.text) == c.stop);
+        CHECK(same_bits(*v, c.value));
+    }
+    for (const char* bad : {"", "\t1", "-\t", ".", "1e\t", "x1"}) {
+        const char* stop = nullptr;
+        CHECK_FALSE(parse_decimal_prefix(bad, bad + std::strlen(bad), stop).has_value());
+    }
+}
+
+TEST_CASE("append_integer writes what std::to_string writes", "[numbers]") {
+    auto ours = [](long long v) { std::string s; append_integer(s, v); return s; };
+    for (long long v : {0LL, 7LL, -7LL, 9LL, 10LL, 99999999LL, 100000000LL, -100000001LL, 9223372036854775807LL, -9223372036854775807LL - 1})
+        CHECK(ours(v) == std::to_string(v));
+    std::mt19937_64 rng(19);
+    for (int i = 0; i < 100000; ++i) {
+        const long long v = static_cast<long long>(rng()) >> (rng() % 64);
+        if (ours(v) != std::to_string(v)) FAIL(std::to_string(v) << " written " << ours(v));
+    }
+}
+
+TEST_CASE("append_json_number writes what nlohmann's dump writes", "[numbers][json]") {
+    auto ours = [](double v) { std::string s; append_json_number(s, v); return s; };
+    for (double v : {0.0, -0.0, 1.0, -1.0, 100.0, 60.0, 1e15 - 1, 1e15, -1e15 + 1, 1e16, 0.1, 22.3040123, 113.5, -7.25, 1e-5, 5e-324, 1.7976931348623157e308,
+                     9007199254740993.0, double(NAN), double(INFINITY)})
+        CHECK(ours(v) == Json(v).dump());
+    std::mt19937_64 rng(17);
+    for (int i = 0; i < 100000; ++i) {
+        const double any = random_double(rng);
+        const double whole = std::round(any);
+        if (ours(any) != Json(any).dump()) FAIL(Json(any).dump() << " written " << ours(any));
+        if (ours(whole) != Json(whole).dump()) FAIL(Json(whole).dump() << " written " << ours(whole));
+    }
 }
 
 TEST_CASE("format_fixed prints as printf(\"%.*f\") does, ties and negative zero included", "[numbers]") {
