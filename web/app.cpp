@@ -114,6 +114,7 @@ void App::load_assets() {
 // kept last; else the default scenario of the Greater Bay Area.
 void App::open_initial_document() {
     if (const auto view = platform_setting("view")) apply_view_text(*view, camera_);
+    if (const auto layout = platform_setting("layout")) layout_ = PanelLayout::from_text(*layout);
     if (const auto panels = platform_setting("panels")) {
         tables_.open = panels->find("tables") != std::string::npos;
         legend_open_ = panels->find("legend") != std::string::npos;
@@ -417,9 +418,13 @@ void App::draw_frame() {
         case TopBarAction::Tables: tables_.open = !tables_.open, save_panels(); break;
         case TopBarAction::Drawer: drawer_open_ = !drawer_open_; break;
         case TopBarAction::Help: help_open_ = !help_open_; break;
+        case TopBarAction::ResetLayout: layout_ = {}, platform_set_setting("layout", ""); break;
         case TopBarAction::None: break;
         default: run_file_action(top_action); break;
     }
+    layout_.movable = !phone_;
+    layout_.shown.clear();
+    use_panel_layout(&layout_);
     if (scenario_ && (!phone_ || drawer_open_)) {
         const bool busy = map_editor_.busy();
         set_map_busy(busy);
@@ -462,6 +467,10 @@ void App::draw_frame() {
         set_map_busy(false);
         draw_tables_panel(tables_, map_editor_, *scenario_, ui_scale_, ui_rects_);
     }
+    use_panel_layout(nullptr);
+    for (const auto& [id, r] : layout_.shown) ui_rects_.push_back({"window." + id, r});
+    // Saved once the drag or the resize is over, not on every frame of it.
+    if (layout_.changed && !ImGui::IsMouseDown(ImGuiMouseButton_Left) && platform_set_setting("layout", layout_.to_text())) layout_.changed = false;
     const std::string attribution = basemap_state_ == AssetState::Ready ? "GSHHG (LGPL-3+), patches: lowsky" : "";
     SaveBadge badge;
     if (scenario_) {

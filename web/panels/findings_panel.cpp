@@ -19,13 +19,11 @@ const Finding* draw_findings_panel(const ScenarioView& view, const MapSelection&
                                    std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float width = 380 * s;
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - width - 12 * s, top), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.93f);
     const Finding* clicked = nullptr;
     // Collapsible: a click on the title bar folds it away from the map.
     const ImGuiWindowFlags flags = side_panel_flags(ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings);
-    if (ImGui::Begin("Findings###findings", nullptr, flags)) {
+    if (begin_side_panel("Findings###findings", ImVec2(vp->Pos.x + vp->Size.x - width - 12 * s, top), ImVec2(width, height), flags)) {
         const ValidationReport& r = view.report;
         ImGui::TextUnformatted(view.scenario->name.c_str());
         ImGui::TextColored(severity_colour(Severity::Error), "%d error%s", r.errors, r.errors == 1 ? "" : "s");

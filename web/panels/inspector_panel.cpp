@@ -17,11 +17,9 @@ void draw_inspector_panel(InspectorState& st, MapEditor& editor, ScenarioView& v
     const float width = 380 * s;
     const float bottom = vp->Pos.y + vp->Size.y - (ImGui::GetFrameHeight() + 8 * s) - 12 * s;
     if (bottom - top < 120 * s) return;
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - width - 12 * s, top), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(width, bottom - top), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.95f);
     const ImGuiWindowFlags flags = side_panel_flags(ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings);
-    if (ImGui::Begin("Inspector###inspector", nullptr, flags)) {
+    if (begin_side_panel("Inspector###inspector", ImVec2(vp->Pos.x + vp->Size.x - width - 12 * s, top), ImVec2(width, bottom - top), flags)) {
         if (editor.selection.size() > 1) {
             ImGui::Text("%zu objects selected", editor.selection.size());
             for (const auto& r : editor.selection) ImGui::BulletText("%s %s", to_string(r.kind), r.id.c_str());

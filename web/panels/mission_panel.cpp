@@ -57,11 +57,9 @@ MissionPanelAction draw_mission_panel(const ScenarioView& view, MissionWorkbench
     MissionPanelAction action = MissionPanelAction::None;
     const Scenario& sc = *view.scenario;
     const float pad = ImGui::GetStyle().WindowPadding.x;
-    ImGui::SetNextWindowPos(ImVec2(pad, top), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(330 * s, 0), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.93f);
     const ImGuiWindowFlags flags = side_panel_flags(ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings);
-    if (ImGui::Begin("Mission###mission", nullptr, flags)) {
+    if (begin_side_panel("Mission###mission", ImVec2(pad, top), ImVec2(330 * s, 0), flags)) {
         ImGui::PushItemWidth(-90 * s);
         bool changed = combo("from##hub", w.from, sc.hubs);
         changed |= combo("to##hub", w.to, sc.hubs);

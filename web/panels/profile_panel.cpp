@@ -41,11 +41,9 @@ void draw_profile_panel(const ScenarioView& view, const MapEditor& editor, float
     const Corridor& c = view.scenario->corridors[*index];
 
     const float height = 200 * s;
-    ImGui::SetNextWindowPos(ImVec2(left, bottom - height), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(right - left, height), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.95f);
     const ImGuiWindowFlags flags = side_panel_flags(ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar);
-    if (ImGui::Begin("Altitude profile###profile", nullptr, flags)) {
+    if (begin_side_panel("Altitude profile###profile", ImVec2(left, bottom - height), ImVec2(right - left, height), flags)) {
         ImGui::Text("%s", c.name.c_str());
         ImGui::SameLine();
         ImGui::TextDisabled("%s  %.1f km; heights in m AMSL: band %.0f-%.0f over ground at %.0f; %zu zone%s on the way", c.id.c_str(), p.length_m / 1000,

@@ -67,12 +67,10 @@ SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float top, float
     const float status_bar = ImGui::GetFrameHeight() + 8 * s;
     // Below the panel above it, down to the status bar at most: a short screen scrolls the panel.
     const float room = std::max(ImGui::GetFrameHeightWithSpacing() * 2, vp->Pos.y + vp->Size.y - status_bar - pad - top);
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + pad, top), ImGuiCond_Always);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(330 * s, 0), ImVec2(330 * s, room));
-    ImGui::SetNextWindowSize(ImVec2(330 * s, 0), ImGuiCond_Always);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(240 * s, 0), ImVec2(900 * s, room));
     ImGui::SetNextWindowBgAlpha(0.93f);
     const ImGuiWindowFlags flags = side_panel_flags(ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings);
-    if (ImGui::Begin("Simulation###simulation", nullptr, flags)) {
+    if (begin_side_panel("Simulation###simulation", ImVec2(vp->Pos.x + pad, top), ImVec2(330 * s, 0), flags)) {
         if (!p.result) {
             ImGui::PushTextWrapPos(0);
             ImGui::TextDisabled("A day of this scenario's deliveries: orders, drones, pads, batteries, wind and deconfliction.");

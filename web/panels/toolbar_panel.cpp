@@ -64,6 +64,8 @@ TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::stri
                 item("Save (download)", nullptr, "file.save", TopBarAction::Save);
                 item("Save as...", nullptr, "file.save_as", TopBarAction::SaveAs);
                 item("Share link", nullptr, "file.share", TopBarAction::Share);
+                ImGui::Separator();
+                item("Reset panel layout", nullptr, "file.reset_layout", TopBarAction::ResetLayout);
                 ImGui::EndPopup();
             }
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("New, open, recent, save, share: your work is also kept in this browser as you go");
