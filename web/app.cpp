@@ -381,6 +381,7 @@ void App::draw_frame() {
     playback_.advance(std::min(0.25, (start_ms - last_frame_ms_) / 1000));  // a stalled tab does not jump hours
     last_frame_ms_ = start_ms;
     ImDrawList* map_layer = ImGui::GetBackgroundDrawList();
+    draw_graticule(map_layer, camera_, ui_scale_);
     if (scenario_) {
         std::optional<ImVec2> mouse;
         if (cursor) mouse = io.MousePos;

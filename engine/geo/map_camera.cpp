@@ -16,6 +16,17 @@ void MapCamera::set_viewport(double width_px, double height_px, double pixel_rat
     width_px_ = std::max(1.0, width_px);
     height_px_ = std::max(1.0, height_px);
     pixel_ratio_ = pixel_ratio > 0.0 ? pixel_ratio : 1.0;
+    clamp();  // a larger window may see past the map
+}
+
+double MapCamera::lowest_zoom() const {
+    const MercatorPoint sw = mercator::project({limits_.map_bounds.south_deg, limits_.map_bounds.west_deg});
+    const MercatorPoint ne = mercator::project({limits_.map_bounds.north_deg, limits_.map_bounds.east_deg});
+    // At zoom z a device pixel is 2 * half-world / (256 * 2^z * ratio) metres; the viewport
+    // fits in the map when width * that <= the map's width, and so for the height.
+    const double world = 2.0 * mercator::kHalfWorld_m / (256.0 * pixel_ratio_);
+    const double fill = std::log2(std::max(width_px_ * world / (ne.x_m - sw.x_m), height_px_ * world / (ne.y_m - sw.y_m)));
+    return std::min(std::max(limits_.min_zoom, fill), limits_.max_zoom);
 }
 
 GeoPoint MapCamera::center() const { return mercator::unproject(center_); }
@@ -57,7 +68,7 @@ void MapCamera::pan_by_pixels(double dx_px, double dy_px) {
 
 void MapCamera::zoom_around(double sx, double sy, double zoom_delta) {
     const MercatorPoint anchor = screen_to_mercator(sx, sy);
-    zoom_ = std::clamp(zoom_ + zoom_delta, limits_.min_zoom, limits_.max_zoom);
+    zoom_ = std::clamp(zoom_ + zoom_delta, lowest_zoom(), limits_.max_zoom);
     // Move the centre so that the anchor is under (sx, sy) again.
     const double k = mercator_m_per_px();
     center_.x_m = anchor.x_m - (sx - width_px_ / 2) * k;
@@ -72,13 +83,17 @@ void MapCamera::set_view(GeoPoint center, double zoom) {
 }
 
 void MapCamera::clamp() {
-    if (!std::isfinite(zoom_)) zoom_ = limits_.min_zoom;
-    zoom_ = std::clamp(zoom_, limits_.min_zoom, limits_.max_zoom);
-    const MercatorPoint sw = mercator::project({limits_.center_bounds.south_deg, limits_.center_bounds.west_deg});
-    const MercatorPoint ne = mercator::project({limits_.center_bounds.north_deg, limits_.center_bounds.east_deg});
+    const double lowest = lowest_zoom();
+    if (!std::isfinite(zoom_)) zoom_ = lowest;
+    zoom_ = std::clamp(zoom_, lowest, limits_.max_zoom);
+    const MercatorPoint sw = mercator::project({limits_.map_bounds.south_deg, limits_.map_bounds.west_deg});
+    const MercatorPoint ne = mercator::project({limits_.map_bounds.north_deg, limits_.map_bounds.east_deg});
     if (!std::isfinite(center_.x_m) || !std::isfinite(center_.y_m)) center_ = {(sw.x_m + ne.x_m) / 2, (sw.y_m + ne.y_m) / 2};
-    center_.x_m = std::clamp(center_.x_m, sw.x_m, ne.x_m);
-    center_.y_m = std::clamp(center_.y_m, sw.y_m, ne.y_m);
+    // The centre at least half a view from each edge; on an axis where the view is wider than
+    // the map (only when the limits forbid zooming in far enough), centred.
+    const double k = mercator_m_per_px(), half_x = width_px_ / 2 * k, half_y = height_px_ / 2 * k;
+    center_.x_m = ne.x_m - sw.x_m > 2 * half_x ? std::clamp(center_.x_m, sw.x_m + half_x, ne.x_m - half_x) : (sw.x_m + ne.x_m) / 2;
+    center_.y_m = ne.y_m - sw.y_m > 2 * half_y ? std::clamp(center_.y_m, sw.y_m + half_y, ne.y_m - half_y) : (sw.y_m + ne.y_m) / 2;
 }
 
 }  // namespace lowsky

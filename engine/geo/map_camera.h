@@ -9,9 +9,11 @@
 namespace lowsky {
 
 struct MapCameraLimits {
-    double min_zoom = 8.0;    // the whole Pearl River Delta and its surroundings
-    double max_zoom = 18.0;   // a vertiport's pads
-    GeoBounds center_bounds{111.2, 21.2, 115.8, 24.8};  // the centre stays over the offline map
+    double min_zoom = 6.0;    // further out, and the region is a few pixels
+    double max_zoom = 17.0;   // a vertiport's pads, a metre a pixel
+    // The view stays over the offline map: never zoomed out so far, nor panned so near an edge,
+    // that the screen shows beyond it (there is no map there, only a blank).
+    GeoBounds map_bounds{111.0, 21.0, 116.0, 25.0};
 };
 
 class MapCamera {
@@ -41,6 +43,9 @@ public:
     void set_view(GeoPoint center, double zoom);
 
     const MapCameraLimits& limits() const { return limits_; }
+    // The least zoom at this viewport: the larger of the limit and the zoom at which the map
+    // fills the viewport.
+    double lowest_zoom() const;
 
 private:
     void clamp();

@@ -104,3 +104,32 @@ test('a two-finger pinch zooms the map', async () => {
   assertClean(problems);
   await context.close();
 });
+
+test('zoomed all the way out or panned to a corner, the screen shows map, never the blank beyond it', async () => {
+  const { page, context, problems } = await openPage(env);
+  await waitReady(page);
+  await page.mouse.move(640, 400);
+  for (let i = 0; i < 20; i++) await page.mouse.wheel(0, 500);
+  // The offline map covers 111-116 E, 21-25 N: its corners at or beyond the screen's corners.
+  const fits = async () => {
+    const [w, h] = await page.evaluate(() => [window.innerWidth, window.innerHeight]);
+    const [x0, y0] = await geoToCss(page, 21, 111), [x1, y1] = await geoToCss(page, 25, 116);
+    return x0 <= 0.5 && y0 >= h - 0.5 && x1 >= w - 0.5 && y1 <= 0.5;
+  };
+  let s = await waitForState(page, () => window.lowsky.state.zoom < 8.6);
+  assert.ok(Math.abs(s.zoom - Math.log2(360)) < 0.01, `zoomed out to the map's width: ${s.zoom}`);
+  assert.ok(await fits(), 'the map covers the screen when zoomed out');
+  // A long drag toward the south-west corner stops at it.
+  await page.mouse.move(400, 300);
+  await page.mouse.down();
+  await page.mouse.move(1200, 50, { steps: 10 });
+  await page.mouse.up();
+  await page.waitForTimeout(200);
+  assert.ok(await fits(), 'the map covers the screen after a drag past its edge');
+  const shot = await screenshot(page, 'zoomed-out');
+  // The colour beyond the map's coverage is MapPalette::no_data (web/basemap_renderer.h).
+  const corner = pixel(shot, 1273, 690 - 20);
+  assert.ok(near(corner, LAND) || near(corner, WATER), `land or water in the bottom-right corner, not blank: ${corner}`);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "geo/map_camera.h"
 #include "geo/web_mercator.h"
 
@@ -56,17 +58,37 @@ TEST_CASE("Panning moves content with the pointer", "[map_camera]") {
     CHECK(sy == Approx(70));
 }
 
-TEST_CASE("Zoom and centre stay within limits", "[map_camera]") {
+TEST_CASE("The view stays over the map: no zooming out or panning past its edges", "[map_camera]") {
     MapCamera camera = make_camera();
     camera.zoom_around(640, 360, 100);
     CHECK(camera.zoom() == Approx(camera.limits().max_zoom));
+    // 111-116 E is 5/360 of the world: it fills 1280 CSS pixels when 256 * 2^z * 5 / 360 = 1280,
+    // z = log2(360) = 8.49; 21-25 N (0.012074 of the world's height in Mercator) would allow 7.86.
     camera.zoom_around(640, 360, -100);
-    CHECK(camera.zoom() == Approx(camera.limits().min_zoom));
+    CHECK(camera.zoom() == Approx(std::log2(360.0)));
+    const double mercator_span = (std::log(std::tan(M_PI / 4 + 25.0 * M_PI / 360)) - std::log(std::tan(M_PI / 4 + 21.0 * M_PI / 360))) / (2 * M_PI);
+    CHECK(mercator_span == Approx(0.012074).epsilon(1e-4));
+    // Far to the south-west: the screen's bottom-left corner is the map's.
     camera.pan_by_pixels(1e9, -1e9);
-    const GeoPoint c = camera.center();
-    CHECK(c.lon_deg == Approx(camera.limits().center_bounds.west_deg));
-    CHECK(c.lat_deg == Approx(camera.limits().center_bounds.south_deg));
+    GeoPoint corner = camera.screen_to_geo(0, 720);
+    CHECK(corner.lon_deg == Approx(111.0));
+    CHECK(corner.lat_deg == Approx(21.0));
+    // Zoomed in and far to the north-east: the top-right corner is the map's.
+    camera.set_view({23, 114}, 12);
+    camera.pan_by_pixels(-1e9, 1e9);
+    corner = camera.screen_to_geo(1280, 0);
+    CHECK(corner.lon_deg == Approx(116.0));
+    CHECK(corner.lat_deg == Approx(25.0));
+    CHECK(camera.zoom() == Approx(12));
+    // A phone held upright is limited by the map's height: 256 * 2^z * 0.012074 = 844.
+    MapCamera phone({22.5, 113.7}, 3);
+    phone.set_viewport(390 * 3, 844 * 3, 3);
+    CHECK(phone.zoom() == Approx(std::log2(844 / (256 * mercator_span))));
+    // A bigger window zooms in as far as it must.
+    camera.set_view({22.5, 113.7}, 8.5);
+    camera.set_viewport(2560, 1440, 1);
+    CHECK(camera.zoom() == Approx(std::log2(720.0)));
     camera.set_view({std::nan(""), 0}, std::nan(""));
     CHECK(std::isfinite(camera.center().lat_deg));
-    CHECK(camera.zoom() == Approx(camera.limits().min_zoom));
+    CHECK(camera.zoom() == Approx(camera.lowest_zoom()));
 }

@@ -73,6 +73,9 @@ std::vector<PlacedLabel> draw_map_markers(ImDrawList* draw_list, const MapCamera
 
 // The open scenario on the map (zones, corridors, hubs) and a tooltip for what is under
 // `mouse` (screen pixels; none when the pointer is over a window).
+// Round lines of latitude and longitude, labelled, once zoomed in past the whole region.
+void draw_graticule(ImDrawList* draw_list, const MapCamera& camera, float ui_scale);
+
 void draw_scenario_layer(ImDrawList* draw_list, const MapCamera& camera, const ScenarioView& view, const MapSelection& selected,
                          std::optional<ImVec2> mouse, float ui_scale);
 
