@@ -185,6 +185,26 @@ void App::open_default_document() {
     });
 }
 
+// The overlay's corridors and zones become the scenario's, in one paste (ids made unique by
+// the editor); the overlay goes, and what was added is selected.
+void App::merge_overlay() {
+    if (!scenario_ || !workbench_.imported) return;
+    EditCommand paste;
+    paste.op = EditOp::Paste;
+    paste.value = nlohmann::json::array();
+    for (const Corridor& c : workbench_.imported->corridors) paste.value.push_back({{"kind", "corridor"}, {"object", nlohmann::json(object_to_json(c))}});
+    for (const Zone& z : workbench_.imported->zones) paste.value.push_back({{"kind", "zone"}, {"object", nlohmann::json(object_to_json(z))}});
+    const size_t added = paste.value.size();
+    if (!map_editor_.apply(*scenario_, paste)) {
+        workbench_.last_message = map_editor_.message;  // says what was refused and where; nothing was added
+        workbench_.last_failed = true;
+        return;
+    }
+    workbench_.last_message = "Added " + std::to_string(added) + " object(s) from " + workbench_.imported_name + " to the scenario";
+    workbench_.last_failed = false;
+    workbench_.imported.reset();
+}
+
 // A file picked or dropped: a scenario document opens in place of the current one (which
 // stays in Recent); missions and shapes open as an overlay, as Import does.
 void App::open_file(const std::string& name, const std::vector<uint8_t>& bytes) {
@@ -580,6 +600,7 @@ void App::run_mission_action(MissionPanelAction action) {
         case MissionPanelAction::None: return;
         case MissionPanelAction::RouteChanged: update_route_preview(); return;
         case MissionPanelAction::ClearOverlay: workbench_.imported.reset(); return;
+        case MissionPanelAction::MergeOverlay: merge_overlay(); return;
         case MissionPanelAction::Import:
             platform_open_file(".plan,.waypoints,.txt,.kml,.geojson,.json", [this](std::string name, std::vector<uint8_t> bytes) { open_file(name, bytes); });
             return;

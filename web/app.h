@@ -47,6 +47,7 @@ private:
     void open_initial_document();
     void open_default_document();
     void open_file(const std::string& name, const std::vector<uint8_t>& bytes);  // a scenario, or an overlay
+    void merge_overlay();  // the overlay's corridors and zones into the scenario, one undoable step
     void run_file_action(TopBarAction action);
     void run_recent_action(const RecentAction& action);
     void save_panels() const;

@@ -118,6 +118,14 @@ MissionPanelAction draw_mission_panel(const ScenarioView& view, MissionWorkbench
         if (w.imported) {
             ImGui::SameLine();
             if (ImGui::SmallButton("clear overlay")) action = MissionPanelAction::ClearOverlay;
+            remember_item_rect("overlay.clear", rects);
+            if (!w.imported->corridors.empty() || !w.imported->zones.empty()) {
+                const std::string label = "Add its " + std::to_string(w.imported->corridors.size()) + " corridor(s) and " +
+                                          std::to_string(w.imported->zones.size()) + " zone(s) to the scenario";
+                if (ImGui::Button(label.c_str())) action = MissionPanelAction::MergeOverlay;
+                remember_item_rect("overlay.merge", rects);
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("One step: Undo takes them out again. Ids already in use get a suffix.");
+            }
         }
         if (!w.last_message.empty()) {
             ImGui::PushTextWrapPos(0);

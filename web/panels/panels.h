@@ -79,7 +79,7 @@ void draw_graticule(ImDrawList* draw_list, const MapCamera& camera, float ui_sca
 void draw_scenario_layer(ImDrawList* draw_list, const MapCamera& camera, const ScenarioView& view, const MapSelection& selected,
                          std::optional<ImVec2> mouse, float ui_scale);
 
-enum class MissionPanelAction { None, RouteChanged, Export, ExportOverride, Import, ClearOverlay };
+enum class MissionPanelAction { None, RouteChanged, Export, ExportOverride, Import, ClearOverlay, MergeOverlay };
 
 // The mission panel. Records the screen rectangles of its main buttons and of itself ("mission")
 // in `rects` (the page publishes them, so that browser tests click where a person would).
