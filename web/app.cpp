@@ -323,6 +323,7 @@ void App::frame() {
     // while one is open, so it appears under a still mouse.
     if (ImGui::GetCurrentContext() && ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) frames_to_draw_ = std::max(frames_to_draw_, 1);
     if (playback_.playing) frames_to_draw_ = std::max(frames_to_draw_, 1);  // the drones move
+    if (platform_finger_down()) frames_to_draw_ = std::max(frames_to_draw_, 1);  // a still finger becomes a long press
     if (frames_to_draw_ <= 0) {
         ++stats_.skipped;  // idle: nothing changed, nothing to draw
         return;
@@ -405,6 +406,12 @@ void App::draw_frame() {
     if (scenario_) {
         std::optional<ImVec2> mouse;
         if (cursor) mouse = io.MousePos;
+        // Touch has no hover: what is under a finger shows only while it is held still (a long
+        // press); a tap selects and shows nothing more.
+        if (platform_touch_input()) {
+            mouse.reset();
+            if (const auto held = platform_long_press(450); held && cursor) mouse = ImVec2((*held)[0], (*held)[1]);
+        }
         drones_ = sim_drones_at(camera_, *scenario_, playback_, mouse, ui_scale_);
         // The map's selection is the editor's.
         if (!map_editor_.selection.empty()) {
@@ -413,7 +420,7 @@ void App::draw_frame() {
         } else if (selected_.finding < 0) {
             selected_ = {};
         }
-        draw_scenario_layer(map_layer, camera_, *scenario_, selected_, drones_.hovered >= 0 ? std::nullopt : mouse, ui_scale_);
+        under_pointer_ = draw_scenario_layer(map_layer, camera_, *scenario_, selected_, drones_.hovered >= 0 ? std::nullopt : mouse, ui_scale_);
         map_editor_.draw(map_layer, camera_, *scenario_, ui_scale_);
         // The route preview follows the document, once a drag is over (routing is not needed mid-drag).
         if (scenario_->editor->revision() != previewed_revision_ && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) update_route_preview();
@@ -777,6 +784,7 @@ std::string App::state_json() const {
     Json rects = Json::object();
     for (const auto& [name, r] : ui_rects_) rects[name] = {r[0], r[1], r[2], r[3]};
     state["ui"] = rects;
+    state["underPointer"] = under_pointer_ ? nlohmann::json{{"kind", under_pointer_->kind}, {"id", under_pointer_->id}} : nlohmann::json();
     auto xywh = [](const ScreenRect& r) { return Json::array({r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0}); };
     Json windows = Json::array(), labels = Json::array();
     for (const auto& r : covered_) windows.push_back(xywh(r));

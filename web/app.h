@@ -100,7 +100,8 @@ private:
     bool phone_ = false;                 // a narrow screen: the panels go into a drawer
     bool drawer_open_ = false;
     bool legend_open_ = false;
-    PanelLayout layout_;  // the side panels the planner moved, resized or collapsed
+    PanelLayout layout_;
+    std::optional<MapHit> under_pointer_;  // what the map's tooltip shows (hover, or a long press)  // the side panels the planner moved, resized or collapsed
     bool help_open_ = false;
     SearchState search_;
     FrameStats stats_;

@@ -74,6 +74,13 @@ void platform_frame_begin();
 
 // Whether the browser reported a double-click of the left button since the last call.
 bool platform_take_double_click();
+
+// Touch has no hover. Whether the last pointer was a finger (a mouse that moves makes it false),
+// and where one finger has been held still on the canvas for `hold_ms` or longer (a long
+// press, in device pixels), else nullopt. platform_finger_down(): one finger is on the canvas.
+bool platform_touch_input();
+bool platform_finger_down();
+std::optional<std::array<float, 2>> platform_long_press(double hold_ms);
 PinchGesture platform_take_pinch();
 
 // Fetches a file served beside the app. done() runs later, on the main thread.

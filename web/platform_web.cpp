@@ -28,6 +28,14 @@ struct PinchTracker {
 
 void mark_activity() { g_input_activity = true; }
 
+// One finger held on the canvas: where and since when, and whether it has moved away.
+struct FingerHold {
+    bool down = false, moved = false;
+    double since_ms = 0, x = 0, y = 0;
+} g_hold;
+bool g_touch_input = false;
+double g_last_touch_ms = -1e9;
+
 // Input callbacks installed before ImGui's backend, which chains to them.
 void on_cursor(GLFWwindow*, double, double) { mark_activity(); }
 std::vector<MouseButtonEvent> g_mouse_events;
@@ -98,6 +106,13 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     return EM_TRUE;  // the page itself never scrolls
 }
 
+// A mouse that moves, well after the last touch (a browser sends mouse events of its own just
+// after a tap), means the pointer is a mouse again.
+EM_BOOL on_mouse_move(int, const EmscriptenMouseEvent*, void*) {
+    if (emscripten_get_now() - g_last_touch_ms > 1000) g_touch_input = false;
+    return EM_FALSE;
+}
+
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     mark_activity();
     const double ratio = emscripten_get_device_pixel_ratio();
@@ -122,6 +137,11 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     }
     g_pinch.count = n;
     for (int i = 0; i < n; ++i) g_pinch.touches[i] = now[i];
+    g_touch_input = true;
+    g_last_touch_ms = emscripten_get_now();
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART && n == 1) g_hold = {true, false, g_last_touch_ms, now[0].x, now[0].y};
+    else if (n != 1) g_hold.down = false;
+    else if (std::hypot(now[0].x - g_hold.x, now[0].y - g_hold.y) > 10 * ratio) g_hold.moved = true;
     // Two fingers are ours; one finger reaches GLFW as a mouse drag.
     return n == 2 ? EM_TRUE : EM_FALSE;
 }
@@ -231,6 +251,7 @@ bool platform_init(std::string& error) {
     glfwSetKeyCallback(g_window, on_key);
     glfwSetCharCallback(g_window, on_char);
     emscripten_set_dblclick_callback("#canvas", nullptr, EM_TRUE, on_dblclick);
+    emscripten_set_mousemove_callback("#canvas", nullptr, EM_TRUE, on_mouse_move);
     emscripten_set_touchstart_callback("#canvas", nullptr, EM_TRUE, on_touch);
     emscripten_set_touchmove_callback("#canvas", nullptr, EM_TRUE, on_touch);
     emscripten_set_touchend_callback("#canvas", nullptr, EM_TRUE, on_touch);
@@ -317,6 +338,14 @@ void platform_install_state() { js_install_state(); }
 void platform_notify_first_frame() { js_notify_first_frame(); }
 void platform_notify_ready() { js_notify_ready(); }
 double platform_now_ms() { return emscripten_get_now(); }
+
+bool platform_touch_input() { return g_touch_input; }
+bool platform_finger_down() { return g_hold.down; }
+
+std::optional<std::array<float, 2>> platform_long_press(double hold_ms) {
+    if (!g_hold.down || g_hold.moved || emscripten_get_now() - g_hold.since_ms < hold_ms) return std::nullopt;
+    return std::array<float, 2>{float(g_hold.x), float(g_hold.y)};
+}
 EM_JS(double, js_date_now, (), { return Date.now(); });
 double platform_wall_clock_ms() { return js_date_now(); }
 void platform_request_frames() { mark_activity(); }

@@ -40,3 +40,25 @@ test('on a phone the map is the screen: a tap on a hub selects it, a tap on a bu
   assert.deepEqual(problems.outsideRequests, []);
   await context.close();
 });
+
+test('a long press shows what is under the finger, where a tap shows nothing more', async () => {
+  const { page, context, problems } = await openPage(env, { hasTouch: true, isMobile: true, viewport: { width: 412, height: 860 }, deviceScaleFactor: 2 });
+  await waitReady(page);
+  // Zhuhai Jinwan's airport reference point: inside its generated zones, away from hubs and corridors.
+  const [x, y] = await geoToCss(page, 22.0064, 113.3760);
+  assert.ok(x > 0 && x < 412 && y > 60 && y < 800, `on the screen at ${x}, ${y}`);
+  await page.touchscreen.tap(x, y);
+  await page.waitForTimeout(700);
+  let s = await page.evaluate(() => window.lowsky.state);
+  assert.equal(s.underPointer, null, 'a tap: no tooltip');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  s = await waitForState(page, () => !!window.lowsky.state.underPointer);
+  assert.equal(s.underPointer.kind, 'zone');
+  assert.ok(s.underPointer.id.startsWith('ZGSD'), `a Jinwan airport zone: ${s.underPointer.id}`);
+  await screenshot(page, 'phone-long-press');
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  s = await waitForState(page, () => window.lowsky.state.underPointer === null);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});

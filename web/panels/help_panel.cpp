@@ -41,6 +41,7 @@ void draw_help(bool& open, float s, std::vector<std::pair<std::string, std::arra
             row("Shift+drag", "select everything in a box");
             row("wheel, pinch", "zoom around the pointer or the fingers");
             row("double-click", "zoom in");
+            row("long press (touch)", "what is under the finger: a hover's tooltip");
             row("?", "this list");
             ImGui::EndTable();
         }

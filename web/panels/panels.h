@@ -76,8 +76,12 @@ std::vector<PlacedLabel> draw_map_markers(ImDrawList* draw_list, const MapCamera
 // Round lines of latitude and longitude, labelled, once zoomed in past the whole region.
 void draw_graticule(ImDrawList* draw_list, const MapCamera& camera, float ui_scale);
 
-void draw_scenario_layer(ImDrawList* draw_list, const MapCamera& camera, const ScenarioView& view, const MapSelection& selected,
-                         std::optional<ImVec2> mouse, float ui_scale);
+// Returns what is under `mouse` (its tooltip shown), if anything.
+struct MapHit {
+    std::string kind, id;
+};
+std::optional<MapHit> draw_scenario_layer(ImDrawList* draw_list, const MapCamera& camera, const ScenarioView& view, const MapSelection& selected,
+                                          std::optional<ImVec2> mouse, float ui_scale);
 
 enum class MissionPanelAction { None, RouteChanged, Export, ExportOverride, Import, ClearOverlay, MergeOverlay };
 

@@ -45,7 +45,7 @@ std::string band_text(const AltitudeBand& b) { return describe(b.floor) + " to "
 
 }  // namespace
 
-void draw_scenario_layer(ImDrawList* dl, const MapCamera& camera, const ScenarioView& view, const MapSelection& selected,
+std::optional<MapHit> draw_scenario_layer(ImDrawList* dl, const MapCamera& camera, const ScenarioView& view, const MapSelection& selected,
                          std::optional<ImVec2> mouse, float s) {
     const Scenario& sc = *view.scenario;
     const auto& zones = view.compiled->zones();
@@ -119,11 +119,13 @@ void draw_scenario_layer(ImDrawList* dl, const MapCamera& camera, const Scenario
         if (mouse && std::abs(mouse->x - p.x) <= r + 2 && std::abs(mouse->y - p.y) <= r + 2) { hit = Hit::Hub; hit_index = i; }
     }
 
-    if (hit == Hit::None) return;
+    if (hit == Hit::None) return std::nullopt;
+    MapHit found;
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
     if (hit == Hit::Zone) {
         const Zone& z = zones[hit_index];
+        found = {"zone", z.id};
         ImGui::TextUnformatted(z.name.c_str());
         ImGui::TextDisabled("%s  %s zone, %s", z.id.c_str(), kind_name(z.kind), jurisdiction_name(z.jurisdiction));
         ImGui::Text("floor   %s", describe(z.band.floor).c_str());
@@ -132,6 +134,7 @@ void draw_scenario_layer(ImDrawList* dl, const MapCamera& camera, const Scenario
         if (!z.source.empty()) ImGui::TextDisabled("%s", z.source.c_str());
     } else if (hit == Hit::Corridor) {
         const Corridor& c = sc.corridors[hit_index];
+        found = {"corridor", c.id};
         const LocalCorridor& lc = view.compiled->corridors()[hit_index];
         ImGui::TextUnformatted(c.name.c_str());
         ImGui::TextDisabled("%s  %.1f km, %.0f m wide, %s", c.id.c_str(), lc.length_m / 1000, c.width_m,
@@ -151,6 +154,7 @@ void draw_scenario_layer(ImDrawList* dl, const MapCamera& camera, const Scenario
         }
     } else {
         const Hub& h = sc.hubs[hit_index];
+        found = {"hub", h.id};
         ImGui::TextUnformatted(h.name.c_str());
         ImGui::TextDisabled("%s  %.5f, %.5f  ground %.0f m AMSL", h.id.c_str(), h.position.lat_deg, h.position.lon_deg, h.ground_elevation_m_amsl);
         ImGui::Text("%d pad%s, %.0f s slots", h.pad_count, h.pad_count == 1 ? "" : "s", h.pad_slot_s);
@@ -162,6 +166,7 @@ void draw_scenario_layer(ImDrawList* dl, const MapCamera& camera, const Scenario
     }
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
+    return found;
 }
 
 }  // namespace lowsky::web
