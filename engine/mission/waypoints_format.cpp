@@ -59,8 +59,11 @@ const char* integer_prefix(const char* p, const char* end, long& out) {
     if (negative) ++p;
     const char* const digits = p;
     long v = 0;
-    for (; p != end && *p >= '0' && *p <= '9'; ++p) v = v * 10 + (*p - '0');
-    if (p == digits || p - begin > 18) return nullptr;
+    for (; p != end && *p >= '0' && *p <= '9'; ++p) {
+        if (p - begin >= 18) return nullptr;  // before the digit that could overflow
+        v = v * 10 + (*p - '0');
+    }
+    if (p == digits) return nullptr;
     out = negative ? -v : v;
     return p;
 }

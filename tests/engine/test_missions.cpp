@@ -655,7 +655,10 @@ TEST_CASE(".waypoints lines read the same whether plain or written unusually, an
                          Bad{"1\t0\t3\t16\t0\t0\t0\t0\t22.5\t113.9\t1e400\t1\n", "column 11 is not a finite number"},
                          Bad{"2\t0\t3\t16\t0\t0\t0\t0\t22.5\t113.9\t60\t1\n", "sequence number 2 where 1 was expected"},
                          Bad{"1\t0\t3\t16\t0\t0\t0\t0\t22.5\t113.9\t60\n", "expected 12 tab-separated columns, found 11"},
-                         Bad{"\n", "blank line (QGroundControl refuses the whole file)"}}) {
+                         Bad{"\n", "blank line (QGroundControl refuses the whole file)"},
+                         // Found by fuzzing: a 20-digit whole number overflowed while it was read.
+                         Bad{"1\t0\t3\t16\t0\t0\t0\t0\t22.5\t113.9\t60\t50000564843243201746\n", "autocontinue must be 0 or 1"},
+                         Bad{"50000564843243201746\t0\t3\t16\t0\t0\t0\t0\t22.5\t113.9\t60\t1\n", "sequence number is not a whole number"}}) {
         INFO(b.line);
         auto r = read_waypoints(home + b.line, "bad.waypoints");
         REQUIRE_FALSE(r.ok());
