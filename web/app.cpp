@@ -21,6 +21,7 @@ namespace lowsky::web {
 
 namespace {
 constexpr const char* kFontPath = "/fonts/Roboto-Medium.ttf";  // preloaded into the virtual file system
+constexpr const char* kChineseFontPath = "/fonts/chinese.ttf", *kChineseCharsPath = "/fonts/chinese-chars.txt";
 constexpr float kFontSizeCss = 15.0f;
 }  // namespace
 
@@ -37,7 +38,9 @@ bool App::init(std::string& error) {
     setup_imgui_style(ui_scale_);
     if (!io.Fonts->AddFontFromFileTTF(kFontPath, kFontSizeCss * ui_scale_)) {
         io.Fonts->AddFontDefault();
-        notices_.push_back({"Font unavailable", "The interface font could not be loaded; using the built-in one."});
+        notices_.push_back({N_("Font unavailable"), "The interface font could not be loaded; using the built-in one."});
+    } else if (!merge_chinese_glyphs(kFontSizeCss * ui_scale_)) {
+        notices_.push_back({N_("Font unavailable"), "The Chinese characters could not be loaded; Chinese text shows as question marks."});
     }
     ImGui_ImplGlfw_InitForOpenGL(platform_window(), true);
     platform_wrap_key_callback();
@@ -51,6 +54,26 @@ bool App::init(std::string& error) {
     platform_install_state();
     platform_on_file_dropped([this](std::string name, std::vector<uint8_t> bytes) { open_file(name, bytes); });
     return true;
+}
+
+// The Chinese characters of the interface and the names (fonts/cjk-chars.txt, made at build time
+// with a subset of Droid Sans Fallback that holds exactly them), merged into the interface font.
+bool App::merge_chinese_glyphs(float size_px) {
+    static ImVector<ImWchar> ranges;  // Dear ImGui keeps the pointer until the atlas is built
+    FILE* f = std::fopen(kChineseCharsPath, "rb");
+    if (!f) return false;
+    std::string text;
+    char buffer[4096];
+    for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;) text.append(buffer, n);
+    std::fclose(f);
+    ImFontGlyphRangesBuilder builder;
+    builder.AddText(text.c_str(), text.c_str() + text.size());
+    ranges.clear();
+    builder.BuildRanges(&ranges);
+    ImFontConfig merge;
+    merge.MergeMode = true;
+    merge.PixelSnapH = true;
+    return ImGui::GetIO().Fonts->AddFontFromFileTTF(kChineseFontPath, size_px, &merge, ranges.Data) != nullptr;
 }
 
 void App::setup_imgui_style(float s) {
@@ -84,7 +107,7 @@ void App::load_assets() {
             basemap_state_ = AssetState::Failed;
             Error e = decoded.error();
             if (bytes) e.where = "assets/gba.lsbm, " + e.where;
-            notices_.push_back({"Basemap unavailable",
+            notices_.push_back({N_("Basemap unavailable"),
                                 "The offline map of the Greater Bay Area could not be read (" + e.to_string() +
                                     "). Coastlines are not drawn; everything else works."});
             std::fprintf(stderr, "lowsky: basemap: %s\n", e.to_string().c_str());
@@ -101,7 +124,7 @@ void App::load_assets() {
                                             : Result<PlaceCatalog>(bytes.error());
         if (!parsed) {
             places_state_ = AssetState::Failed;
-            notices_.push_back({"Places unavailable", "The places and airports could not be read (" + parsed.error().to_string() + ")."});
+            notices_.push_back({N_("Places unavailable"), "The places and airports could not be read (" + parsed.error().to_string() + ")."});
             std::fprintf(stderr, "lowsky: places: %s\n", parsed.error().to_string().c_str());
             return;
         }
@@ -115,13 +138,14 @@ void App::load_assets() {
 void App::open_initial_document() {
     if (const auto view = platform_setting("view")) apply_view_text(*view, camera_);
     if (const auto layout = platform_setting("layout")) layout_ = PanelLayout::from_text(*layout);
+    if (const auto code = platform_setting("language")) set_language(*code == "zh" ? Language::Chinese : Language::English);
     if (const auto panels = platform_setting("panels")) {
         tables_.open = panels->find("tables") != std::string::npos;
         legend_open_ = panels->find("legend") != std::string::npos;
     }
     const bool shared = platform_take_share_link([this](Result<std::string> text, std::string view) {
         if (!text) {
-            notices_.push_back({"Share link not opened", "The link could not be opened: " + text.error().message +
+            notices_.push_back({N_("Share link not opened"), "The link could not be opened: " + text.error().message +
                                                               ". Nothing was changed; your own work is as you left it."});
             if (!scenario_) open_default_document();
             return;
@@ -150,7 +174,7 @@ void App::open_initial_document() {
     const std::string id = *current;
     platform_document_store().get(id, [this, id](Result<std::string> text) {
         if (!text) {
-            notices_.push_back({"Your last scenario could not be read back", text.error().message + ". The default scenario is open instead."});
+            notices_.push_back({N_("Your last scenario could not be read back"), text.error().message + ". The default scenario is open instead."});
             open_default_document();
             return;
         }
@@ -163,7 +187,7 @@ void App::open_default_document() {
         const std::string source = "assets/scenarios/gba.json";
         if (!bytes) {
             scenario_state_ = AssetState::Failed;
-            notices_.push_back({"Scenario unavailable", "The default scenario could not be loaded (" + bytes.error().to_string() + ")."});
+            notices_.push_back({N_("Scenario unavailable"), "The default scenario could not be loaded (" + bytes.error().to_string() + ")."});
             return;
         }
         const std::string text(reinterpret_cast<const char*>(bytes.value().data()), bytes.value().size());
@@ -221,7 +245,7 @@ void App::open_file(const std::string& name, const std::vector<uint8_t>& bytes) 
     auto imported = import_file(name, text, {});
     if (!imported) {
         // The open scenario and any earlier overlay stay as they were.
-        notices_.push_back({"Import refused", name + " was not imported: " + imported.error().to_string()});
+        notices_.push_back({N_("Import refused"), name + " was not imported: " + imported.error().to_string()});
         return;
     }
     workbench_.imported = std::move(imported.value());
@@ -269,7 +293,7 @@ void App::run_file_action(TopBarAction action) {
             platform_make_share_link(text, view_text(camera_), [this](std::string link) {
                 share_link_ = link;
                 if (link.size() > 8192)
-                    notices_.push_back({"Too long for a link", "The share link is " + std::to_string(link.size() / 1024) +
+                    notices_.push_back({N_("Too long for a link"), "The share link is " + std::to_string(link.size() / 1024) +
                                                                    " KB, more than the 8 KB a link can be trusted to carry. Send the file instead (File, Save)."});
             });
             break;
@@ -292,7 +316,7 @@ void App::run_recent_action(const RecentAction& a) {
             const RecentAction what = a;
             platform_document_store().get(a.id, [this, what](Result<std::string> text) {
                 if (!text) {
-                    notices_.push_back({"Not opened", what.name + " could not be read back: " + text.error().message});
+                    notices_.push_back({N_("Not opened"), what.name + " could not be read back: " + text.error().message});
                     return;
                 }
                 if (what.kind == RecentAction::Open) open_scenario(text.value(), what.name, what.id, what.name, false);
@@ -308,9 +332,9 @@ void App::save_panels() const { platform_set_setting("panels", std::string(table
 
 std::string App::basemap_status() const {
     switch (basemap_state_) {
-        case AssetState::Loading: return "loading map...";
-        case AssetState::Ready: return "offline map";
-        default: return "no basemap";
+        case AssetState::Loading: return tr(N_("loading map..."));
+        case AssetState::Ready: return tr(N_("offline map"));
+        default: return tr(N_("no basemap"));
     }
 }
 
@@ -447,6 +471,10 @@ void App::draw_frame() {
         case TopBarAction::Drawer: drawer_open_ = !drawer_open_; break;
         case TopBarAction::Help: help_open_ = !help_open_; break;
         case TopBarAction::ResetLayout: layout_ = {}, platform_set_setting("layout", ""); break;
+        case TopBarAction::Language:
+            set_language(language() == Language::Chinese ? Language::English : Language::Chinese);
+            platform_set_setting("language", language_code(language()));
+            break;
         case TopBarAction::None: break;
         default: run_file_action(top_action); break;
     }
@@ -682,7 +710,7 @@ bool App::open_scenario(const std::string& text, const std::string& source, cons
     if (!load.ok()) {
         std::string detail = source + " has " + std::to_string(load.errors.size()) + " error(s) and was not opened:";
         for (size_t i = 0; i < load.errors.size() && i < 8; ++i) detail += "\n  " + load.errors[i].to_string();
-        notices_.push_back({"Scenario not loaded", detail});
+        notices_.push_back({N_("Scenario not loaded"), detail});
         return false;
     }
     scenario_ = make_scenario_view(std::move(*load.scenario), source);
@@ -784,6 +812,7 @@ std::string App::state_json() const {
     Json rects = Json::object();
     for (const auto& [name, r] : ui_rects_) rects[name] = {r[0], r[1], r[2], r[3]};
     state["ui"] = rects;
+    state["language"] = language_code(language());
     state["underPointer"] = under_pointer_ ? nlohmann::json{{"kind", under_pointer_->kind}, {"id", under_pointer_->id}} : nlohmann::json();
     auto xywh = [](const ScreenRect& r) { return Json::array({r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0}); };
     Json windows = Json::array(), labels = Json::array();

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "i18n.h"
 #include "basemap/basemap.h"
 #include "basemap_renderer.h"
 #include "document_session.h"
@@ -47,7 +48,8 @@ private:
     void open_initial_document();
     void open_default_document();
     void open_file(const std::string& name, const std::vector<uint8_t>& bytes);  // a scenario, or an overlay
-    void merge_overlay();  // the overlay's corridors and zones into the scenario, one undoable step
+    void merge_overlay();
+    bool merge_chinese_glyphs(float size_px);  // the overlay's corridors and zones into the scenario, one undoable step
     void run_file_action(TopBarAction action);
     void run_recent_action(const RecentAction& action);
     void save_panels() const;

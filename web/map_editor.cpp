@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "geo/geodesy.h"
+#include "i18n.h"
 #include "geo/planar.h"
 #include "scenario/scenario_io.h"
 
@@ -60,14 +61,14 @@ EditCommand add_command(ObjectKind kind, nlohmann::json object) {
 
 const std::vector<ToolInfo>& all_tools() {
     static const std::vector<ToolInfo> tools = {
-        {Tool::Select, "Select", "V", "click to select, Shift-click to add, drag to move, Shift-drag to box-select"},
-        {Tool::Corridor, "Corridor", "C", "click to add vertices; double-click or Enter to finish, Backspace undoes a vertex, Esc cancels"},
-        {Tool::Hub, "Hub", "H", "click to place a hub"},
-        {Tool::Junction, "Junction", "J", "click to place a junction"},
-        {Tool::PolygonZone, "Zone", "Z", "click to add corners; double-click or Enter to close, Esc cancels"},
-        {Tool::CircleZone, "Circle zone", "O", "click the centre, then click the edge"},
-        {Tool::Measure, "Measure", "M", "click points to measure; Esc clears"},
-        {Tool::Route, "Route", "R", "click the hub to leave from, then the hub to go to: the mission panel shows the route and exports it"},
+        {Tool::Select, N_("Select"), "V", N_("click to select, Shift-click to add, drag to move, Shift-drag to box-select")},
+        {Tool::Corridor, N_("Corridor"), "C", N_("click to add vertices; double-click or Enter to finish, Backspace undoes a vertex, Esc cancels")},
+        {Tool::Hub, N_("Hub"), "H", N_("click to place a hub")},
+        {Tool::Junction, N_("Junction"), "J", N_("click to place a junction")},
+        {Tool::PolygonZone, N_("Zone"), "Z", N_("click to add corners; double-click or Enter to close, Esc cancels")},
+        {Tool::CircleZone, N_("Circle zone"), "O", N_("click the centre, then click the edge")},
+        {Tool::Measure, N_("Measure"), "M", N_("click points to measure; Esc clears")},
+        {Tool::Route, N_("Route"), "R", N_("click the hub to leave from, then the hub to go to: the mission panel shows the route and exports it")},
     };
     return tools;
 }

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "i18n.h"
 #include "sim/sim_types.h"
 
 namespace lowsky::web {
@@ -21,7 +22,7 @@ struct SimPlayback {
     int speed = 1;                // index into kSpeeds
 
     static constexpr double kSpeeds[] = {60, 300, 1200};  // simulated seconds per second
-    static constexpr const char* kSpeedNames[] = {"1 min/s", "5 min/s", "20 min/s"};
+    static constexpr const char* kSpeedNames[] = {N_("1 min/s"), N_("5 min/s"), N_("20 min/s")};
 
     // Moves the clock on by `real_s` seconds of playing; stops at the end of the day.
     void advance(double real_s) {

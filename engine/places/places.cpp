@@ -44,6 +44,21 @@ Result<NamedPoint> read_named_point(const JsonObjectReader& in, const std::strin
     return NamedPoint{id.value(), name.value(), position.value()};
 }
 
+// A place's "quality" and "name_zh", when given.
+std::optional<Error> read_optional_texts(const JsonObjectReader& in, Place& place) {
+    if (in.has("quality")) {
+        auto q = in.string("quality");
+        if (!q) return q.error();
+        place.quality = q.value();
+    }
+    if (in.has("name_zh")) {
+        auto zh = read_nonempty(in, "name_zh");
+        if (!zh) return zh.error();
+        place.name_zh = zh.value();
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 Result<PlaceCatalog> parse_places(std::string_view json_text, const std::string& source) {
@@ -67,12 +82,8 @@ Result<PlaceCatalog> parse_places(std::string_view json_text, const std::string&
         JsonObjectReader item((*places.value())[i], "$.places[" + std::to_string(i) + "]");
         auto named = read_named_point(item, "id");
         if (!named) return named.error();
-        Place place{named->id, named->name, named->position, {}};
-        if (item.has("quality")) {
-            auto q = item.string("quality");
-            if (!q) return q.error();
-            place.quality = q.value();
-        }
+        Place place{named->id, named->name, named->position, {}, {}, PlaceKind::Site};
+        if (auto error = read_optional_texts(item, place)) return *error;
         catalog.places.push_back(std::move(place));
     }
 
@@ -83,7 +94,12 @@ Result<PlaceCatalog> parse_places(std::string_view json_text, const std::string&
         JsonObjectReader item((*airports.value())[i], path);
         auto named = read_named_point(item, "icao");
         if (!named) return named.error();
-        Airport airport{named->id, named->name, named->position, {}};
+        Airport airport{named->id, named->name, {}, named->position, {}};
+        if (item.has("name_zh")) {
+            auto zh = read_nonempty(item, "name_zh");
+            if (!zh) return zh.error();
+            airport.name_zh = zh.value();
+        }
         auto runways = item.array("runways");
         if (!runways) return runways.error();
         for (size_t k = 0; k < runways.value()->size(); ++k) {
@@ -100,6 +116,23 @@ Result<PlaceCatalog> parse_places(std::string_view json_text, const std::string&
             airport.runways.push_back({a.value(), b.value()});
         }
         catalog.airports.push_back(std::move(airport));
+    }
+
+    if (doc.has("cities")) {
+        auto cities = doc.array("cities");
+        if (!cities) return cities.error();
+        for (size_t i = 0; i < cities.value()->size(); ++i) {
+            JsonObjectReader item((*cities.value())[i], "$.cities[" + std::to_string(i) + "]");
+            auto named = read_named_point(item, "id");
+            if (!named) return named.error();
+            auto kind = item.string("kind");
+            if (!kind) return kind.error();
+            if (kind.value() != "city" && kind.value() != "district")
+                return make_error("expected \"city\" or \"district\", found \"" + kind.value() + "\"", item.member_path("kind"));
+            Place city{named->id, named->name, named->position, {}, {}, kind.value() == "city" ? PlaceKind::City : PlaceKind::District};
+            if (auto error = read_optional_texts(item, city)) return *error;
+            catalog.cities.push_back(std::move(city));
+        }
     }
     return catalog;
 }

@@ -66,6 +66,7 @@ enum class EnergySupply { None, Charger, Swap };
 struct Hub {
     std::string id;
     std::string name;
+    std::string name_zh;  // in Chinese (simplified); optional
     HubKind kind = HubKind::Vertiport;
     GeoPoint position;
     double ground_elevation_m_amsl = 0;

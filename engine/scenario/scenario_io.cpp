@@ -167,11 +167,15 @@ std::optional<DroneType> read_drone_type(DocReader& r, const Json& v, const P& p
 
 std::optional<Hub> read_hub(DocReader& r, const Json& v, const P& p) {
     if (!r.is_object(v, p)) return std::nullopt;
-    r.unknown_members(v, p, {"id", "name", "kind", "position", "ground_elevation_m_amsl", "pads", "energy", "serves"});
+    r.unknown_members(v, p, {"id", "name", "name_zh", "kind", "position", "ground_elevation_m_amsl", "pads", "energy", "serves"});
     const size_t errors_before = r.errors.size();
     Hub h;
     h.id = r.string(v, p, "id").value_or("");
     h.name = r.string_or(v, p, "name", h.id);
+    if (r.member(v, p, "name_zh", false)) {
+        h.name_zh = r.string(v, p, "name_zh").value_or("");
+        if (h.name_zh.empty()) r.error(p + ".name_zh", "must not be empty: leave it out where there is no Chinese name");
+    }
     h.kind = r.enumeration(v, p, "kind", kHubKinds).value_or(HubKind::Vertiport);
     if (const Json* pos = r.member(v, p, "position")) h.position = r.position(*pos, p + ".position").value_or(GeoPoint{});
     h.ground_elevation_m_amsl = r.number(v, p, "ground_elevation_m_amsl", -100, 9000).value_or(0);
@@ -575,9 +579,11 @@ OJson json_of(const Hub& h) {
     if (h.energy != EnergySupply::None) energy["count"] = h.energy_points;
     if (h.energy == EnergySupply::Charger) energy["charge_power_w"] = h.charge_power_w;
     if (h.energy == EnergySupply::Swap) energy["swap_time_s"] = h.swap_time_s;
-    OJson item{{"id", h.id}, {"name", h.name}, {"kind", name_of(kHubKinds, h.kind)}, {"position", point_json(h.position)},
+    OJson item{{"id", h.id}, {"name", h.name}};
+    if (!h.name_zh.empty()) item["name_zh"] = h.name_zh;
+    item.update(OJson{{"kind", name_of(kHubKinds, h.kind)}, {"position", point_json(h.position)},
                {"ground_elevation_m_amsl", h.ground_elevation_m_amsl},
-               {"pads", OJson{{"count", h.pad_count}, {"slot_s", h.pad_slot_s}}}, {"energy", energy}};
+               {"pads", OJson{{"count", h.pad_count}, {"slot_s", h.pad_slot_s}}}, {"energy", energy}});
     if (!h.serves.empty()) item["serves"] = strings_json(h.serves);
     return item;
 }

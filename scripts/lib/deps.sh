@@ -9,7 +9,7 @@ THIRD_PARTY="$ROOT/third_party"   # ignored by git: fetched sources live here
 
 # Packages every build needs; the browser only where the browser tests run.
 DEB_BUILD=(cmake ninja-build g++ emscripten libeigen3-dev nlohmann-json3-dev catch2
-           dpkg-dev nodejs fonts-roboto-unhinted python3-fonttools)
+           dpkg-dev nodejs fonts-roboto-unhinted fonts-droid-fallback python3-fonttools)
 DEB_TEST=(chromium)
 DEB_FUZZ=(clang libclang-rt-14-dev)
 

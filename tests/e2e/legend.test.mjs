@@ -2,7 +2,7 @@
 // it stays open across a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, waitReady, waitForState, screenshot } from './harness.mjs';
+import { launch, openPage, waitReady, waitForState, screenshot, pixel } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -49,9 +49,10 @@ test('the search box finds a hub by part of its name and flies there, selecting 
   const doc0 = await page.evaluate(() => JSON.parse(UTF8ToString(Module._lowsky_document_json())));
   const catalogue = await page.evaluate(async () => (await fetch('assets/gba_places.json')).json());
   const holds = (...texts) => texts.some((t) => (t || '').toLowerCase().includes('dong'));
-  const expected = [...doc0.hubs, ...doc0.corridors, ...doc0.zones].filter((o) => holds(o.name, o.id)).length +
-                   (catalogue.places || []).filter((p) => holds(p.name, p.id)).length +
-                   (catalogue.airports || []).filter((a) => holds(a.name, a.icao)).length;
+  const expected = [...doc0.hubs, ...doc0.corridors, ...doc0.zones].filter((o) => holds(o.name, o.id, o.name_zh)).length +
+                   (catalogue.places || []).filter((p) => holds(p.name, p.id, p.name_zh)).length +
+                   (catalogue.airports || []).filter((a) => holds(a.name, a.icao, a.name_zh)).length +
+                   (catalogue.cities || []).filter((c) => holds(c.name, c.id, c.name_zh)).length;
   const shown = Math.min(8, expected);
   s = await waitForState(page, (n) => !!window.lowsky.state.ui[`search.${n - 1}`], shown);
   assert.equal(s.ui[`search.${shown}`], undefined, `${shown} hits listed`);
@@ -65,5 +66,45 @@ test('the search box finds a hub by part of its name and flies there, selecting 
                          [hub.position.lat_deg, hub.position.lon_deg]);
   assert.ok(s.zoom >= 13);
   assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('the interface switches to Chinese and back, names included, and keeps the choice after a reload', async () => {
+  const { page, context, problems } = await openPage(env);
+  let s = await waitReady(page);
+  assert.equal(s.language, 'en');
+  const english = await screenshot(page, 'language-en');
+  const r = s.ui.language;
+  await page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
+  s = await waitForState(page, () => window.lowsky.state.language === 'zh');
+  await page.mouse.move(640, 650);
+  await page.waitForTimeout(300);
+  const chinese = await screenshot(page, 'language-zh');
+  s = await page.evaluate(() => window.lowsky.state);  // the bar laid out again in Chinese
+  // The top bar is drawn differently (the same controls, other words): count differing pixels
+  // in the bar's first 600 pixels.
+  let differing = 0;
+  for (let y = 4; y < 30; y++) for (let x = 0; x < 600; x++) {
+    const a = pixel(english, x, y), b = pixel(chinese, x, y);
+    if (Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + Math.abs(a[2] - b[2]) > 60) differing++;
+  }
+  assert.ok(differing > 500, `the bar's words changed (${differing} pixels)`);
+  // The search still finds a hub by its pinyin (the canvas takes no input method: typing
+  // Chinese characters is not possible in it), listed by its Chinese name.
+  const box = s.ui.search;
+  await page.mouse.click(box[0] + box[2] / 2, box[1] + box[3] / 2);
+  await page.keyboard.type('songshan');
+  s = await waitForState(page, () => !!window.lowsky.state.ui['search.0']);
+  await page.keyboard.press('Enter');
+  s = await waitForState(page, () => window.lowsky.state.edit.selection[0]?.id === 'songshan-lake');
+  await screenshot(page, 'language-zh-search');
+  await page.reload();
+  s = await waitReady(page);
+  assert.equal(s.language, 'zh', 'the choice is kept');
+  const back = s.ui.language;
+  await page.mouse.click(back[0] + back[2] / 2, back[1] + back[3] / 2);
+  s = await waitForState(page, () => window.lowsky.state.language === 'en');
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.outsideRequests, []);
   await context.close();
 });

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 
 #include "core/file_io.h"
@@ -30,6 +31,15 @@ TEST_CASE("The bundled GBA places load", "[places]") {
         }
     }
     CHECK(found_vhhh);
+    // Cities and districts from tools/places/cities.tsv: ten cities, eighteen districts, each
+    // with its Chinese name; Shenzhen where GeoNames puts it.
+    CHECK(catalog->cities.size() == 28);
+    CHECK(std::count_if(catalog->cities.begin(), catalog->cities.end(), [](const Place& p) { return p.kind == PlaceKind::City; }) == 10);
+    CHECK(std::all_of(catalog->cities.begin(), catalog->cities.end(), [](const Place& p) { return !p.name_zh.empty(); }));
+    CHECK(catalog->cities[0].id == "shenzhen");
+    CHECK(catalog->cities[0].name_zh == "深圳");
+    CHECK(catalog->cities[0].position.lat_deg == Approx(22.54554));
+    CHECK(catalog->places[0].name_zh == "宝安");
 }
 
 TEST_CASE("Broken place files name what and where", "[places]") {
@@ -47,6 +57,10 @@ TEST_CASE("Broken place files name what and where", "[places]") {
          "$.airports[0].runways[0].to", "expected [lat_deg, lon_deg]"},
         {R"({"format": "lowsky-places", "version": 1, "places": [{"id": "a", "name": "A", "lat_deg": "22", "lon_deg": 1}], "airports": []})",
          "$.places[0].lat_deg", "expected a number, found a string"},
+        {R"({"format": "lowsky-places", "version": 1, "places": [], "airports": [], "cities": [{"id": "x", "name": "X", "kind": "town", "lat_deg": 22, "lon_deg": 113}]})",
+         "$.cities[0].kind", "expected \"city\" or \"district\""},
+        {R"({"format": "lowsky-places", "version": 1, "places": [{"id": "x", "name": "X", "name_zh": "", "lat_deg": 22, "lon_deg": 113}], "airports": []})",
+         "$.places[0].name_zh", "must not be empty"},
     };
     for (const auto& c : cases) {
         INFO(c.text);

@@ -23,18 +23,18 @@ const Finding* draw_findings_panel(const ScenarioView& view, const MapSelection&
     const Finding* clicked = nullptr;
     // Collapsible: a click on the title bar folds it away from the map.
     const ImGuiWindowFlags flags = side_panel_flags(ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings);
-    if (begin_side_panel("Findings###findings", ImVec2(vp->Pos.x + vp->Size.x - width - 12 * s, top), ImVec2(width, height), flags)) {
+    if (begin_side_panel(tr("Findings###findings"), ImVec2(vp->Pos.x + vp->Size.x - width - 12 * s, top), ImVec2(width, height), flags)) {
         const ValidationReport& r = view.report;
         ImGui::TextUnformatted(view.scenario->name.c_str());
-        ImGui::TextColored(severity_colour(Severity::Error), "%d error%s", r.errors, r.errors == 1 ? "" : "s");
+        ImGui::TextColored(severity_colour(Severity::Error), tr("%d error%s"), r.errors, r.errors == 1 ? "" : "s");
         ImGui::SameLine();
-        ImGui::TextColored(severity_colour(Severity::Warning), "  %d warning%s", r.warnings, r.warnings == 1 ? "" : "s");
+        ImGui::TextColored(severity_colour(Severity::Warning), tr("  %d warning%s"), r.warnings, r.warnings == 1 ? "" : "s");
         ImGui::SameLine();
-        ImGui::TextColored(severity_colour(Severity::Info), "  %d info", r.infos);
-        ImGui::TextDisabled("%zu corridors, %zu hubs, %zu zones (%zu generated from airports)", view.scenario->corridors.size(),
+        ImGui::TextColored(severity_colour(Severity::Info), tr("  %d info"), r.infos);
+        ImGui::TextDisabled(tr("%zu corridors, %zu hubs, %zu zones (%zu generated from airports)"), view.scenario->corridors.size(),
                             view.scenario->hubs.size(), view.compiled->zones().size(), view.compiled->zones().size() - view.scenario->zones.size());
         ImGui::Separator();
-        if (r.findings.empty()) ImGui::TextDisabled("No findings: every check passes.");
+        if (r.findings.empty()) ImGui::TextDisabled("%s", tr("No findings: every check passes."));
         ImGui::BeginChild("##list");
         for (size_t i = 0; i < r.findings.size(); ++i) {
             const Finding& f = r.findings[i];
@@ -47,7 +47,7 @@ const Finding* draw_findings_panel(const ScenarioView& view, const MapSelection&
             ImGui::PopStyleColor();
             ImGui::PushTextWrapPos(0.0f);
             ImGui::TextDisabled("%s", f.message.c_str());
-            if (!f.explanation.empty()) ImGui::TextColored(ImVec4(0.75f, 0.9f, 0.75f, 1), "explained: %s", f.explanation.c_str());
+            if (!f.explanation.empty()) ImGui::TextColored(ImVec4(0.75f, 0.9f, 0.75f, 1), tr("explained: %s"), f.explanation.c_str());
             ImGui::PopTextWrapPos();
             ImGui::Spacing();
             ImGui::PopID();

@@ -23,26 +23,26 @@ void draw_help(bool& open, float s, std::vector<std::pair<std::string, std::arra
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(vp->Size.x * 0.95f, vp->Size.y * 0.85f));
-    if (ImGui::Begin("Keys and gestures (? to close)", &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove)) {
+    if (ImGui::Begin(tr("Keys and gestures (? to close)"), &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove)) {
         if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
             for (const ToolInfo& t : all_tools()) {
                 const std::string what = std::string(t.name) + ": " + t.hint;
                 row(t.key, what.c_str());
             }
-            row("Enter, double-click", "finish the corridor or zone being drawn");
-            row("Backspace", "take back the last point drawn");
-            row("Escape", "cancel the drawing, then the tool, then the selection");
-            row("Delete", "delete the selection");
-            row("Ctrl+Z", "undo (the button says what)");
-            row("Ctrl+Shift+Z, Ctrl+Y", "redo");
-            row("Ctrl+C, Ctrl+V", "copy and paste the selection");
-            row("Ctrl+D", "duplicate the selection");
-            row("drag", "move what is under the pointer, or pan the map");
-            row("Shift+drag", "select everything in a box");
-            row("wheel, pinch", "zoom around the pointer or the fingers");
-            row("double-click", "zoom in");
-            row("long press (touch)", "what is under the finger: a hover's tooltip");
-            row("?", "this list");
+            row(tr("Enter, double-click"), tr("finish the corridor or zone being drawn"));
+            row(tr("Backspace"), tr("take back the last point drawn"));
+            row(tr("Escape"), tr("cancel the drawing, then the tool, then the selection"));
+            row(tr("Delete"), tr("delete the selection"));
+            row(tr("Ctrl+Z"), tr("undo (the button says what)"));
+            row(tr("Ctrl+Shift+Z, Ctrl+Y"), tr("redo"));
+            row(tr("Ctrl+C, Ctrl+V"), tr("copy and paste the selection"));
+            row(tr("Ctrl+D"), tr("duplicate the selection"));
+            row(tr("drag"), tr("move what is under the pointer, or pan the map"));
+            row(tr("Shift+drag"), tr("select everything in a box"));
+            row(tr("wheel, pinch"), tr("zoom around the pointer or the fingers"));
+            row(tr("double-click"), tr("zoom in"));
+            row(tr("long press (touch)"), tr("what is under the finger: a hover's tooltip"));
+            row("?", tr("this list"));
             ImGui::EndTable();
         }
         remember_window_rect("help", rects);

@@ -19,11 +19,11 @@ void draw_inspector_panel(InspectorState& st, MapEditor& editor, ScenarioView& v
     if (bottom - top < 120 * s) return;
     ImGui::SetNextWindowBgAlpha(0.95f);
     const ImGuiWindowFlags flags = side_panel_flags(ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings);
-    if (begin_side_panel("Inspector###inspector", ImVec2(vp->Pos.x + vp->Size.x - width - 12 * s, top), ImVec2(width, bottom - top), flags)) {
+    if (begin_side_panel(tr("Inspector###inspector"), ImVec2(vp->Pos.x + vp->Size.x - width - 12 * s, top), ImVec2(width, bottom - top), flags)) {
         if (editor.selection.size() > 1) {
-            ImGui::Text("%zu objects selected", editor.selection.size());
+            ImGui::Text(tr("%zu objects selected"), editor.selection.size());
             for (const auto& r : editor.selection) ImGui::BulletText("%s %s", to_string(r.kind), r.id.c_str());
-            ImGui::TextDisabled("Drag one to move them all; Delete removes them; Ctrl+D duplicates.");
+            ImGui::TextDisabled("%s", tr("Drag one to move them all; Delete removes them; Ctrl+D duplicates."));
         } else {
             const ObjectRef ref = editor.selection.front();
             if (!(st.object == ref)) st.errors.clear(), st.object = ref;
@@ -35,7 +35,7 @@ void draw_inspector_panel(InspectorState& st, MapEditor& editor, ScenarioView& v
                 int n = 0;
                 for (const auto& f : view.report.findings) {
                     if (f.object != ref.id && f.other != ref.id) continue;
-                    if (n++ == 0) ImGui::Separator(), ImGui::TextUnformatted("Findings");
+                    if (n++ == 0) ImGui::Separator(), ImGui::TextUnformatted(tr("Findings"));
                     ImGui::PushTextWrapPos(0.0f);
                     ImGui::TextColored(f.severity == Severity::Error ? ImVec4(1.0f, 0.45f, 0.4f, 1) : f.severity == Severity::Warning ? ImVec4(1.0f, 0.75f, 0.3f, 1)
                                                                                                                                   : ImVec4(0.6f, 0.8f, 1.0f, 1),
@@ -43,7 +43,7 @@ void draw_inspector_panel(InspectorState& st, MapEditor& editor, ScenarioView& v
                     ImGui::TextDisabled("%s", f.message.c_str());
                     ImGui::PopTextWrapPos();
                 }
-                if (n == 0) ImGui::TextDisabled("No findings for this object.");
+                if (n == 0) ImGui::TextDisabled("%s", tr("No findings for this object."));
             }
         }
     }

@@ -45,34 +45,34 @@ void draw_legend(bool& open, float bottom, float s, std::vector<std::pair<std::s
     ImGui::SetNextWindowBgAlpha(0.92f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoFocusOnAppearing;
-    const bool shown = ImGui::Begin("Legend", nullptr, flags);
+    const bool shown = ImGui::Begin(tr("Legend"), nullptr, flags);
     open = !ImGui::IsWindowCollapsed();
     if (shown) {
         using namespace map_style;
         ImGui::BeginTable("##legend", 2, ImGuiTableFlags_SizingFixedFit);  // two columns: half the height
         ImGui::TableNextColumn();
-        ImGui::TextDisabled("Zones");
-        entry(Swatch::Area, zone_fill(ZoneKind::NoFly), zone_line(ZoneKind::NoFly), "no-fly", s);
-        entry(Swatch::Area, zone_fill(ZoneKind::Controlled), zone_line(ZoneKind::Controlled), "controlled: approval needed", s);
-        entry(Swatch::Area, zone_fill(ZoneKind::Restricted), zone_line(ZoneKind::Restricted), "restricted at set hours", s);
-        ImGui::TextDisabled("Corridors and hubs, by their checks");
-        entry(Swatch::Line, corridor(CheckState::Clean, 255), 0, "clear (or flown under an approval)", s);
-        entry(Swatch::Line, corridor(CheckState::Warning, 255), 0, "warning", s);
-        entry(Swatch::Line, corridor(CheckState::Error, 255), 0, "error", s);
-        entry(Swatch::Square, hub(CheckState::Clean), 0, "hub (amber, red: warning, error)", s);
-        entry(Swatch::Dot, kJunction, 0, "junction", s);
+        ImGui::TextDisabled("%s", tr("Zones"));
+        entry(Swatch::Area, zone_fill(ZoneKind::NoFly), zone_line(ZoneKind::NoFly), tr("no-fly"), s);
+        entry(Swatch::Area, zone_fill(ZoneKind::Controlled), zone_line(ZoneKind::Controlled), tr("controlled: approval needed"), s);
+        entry(Swatch::Area, zone_fill(ZoneKind::Restricted), zone_line(ZoneKind::Restricted), tr("restricted at set hours"), s);
+        ImGui::TextDisabled("%s", tr("Corridors and hubs, by their checks"));
+        entry(Swatch::Line, corridor(CheckState::Clean, 255), 0, tr("clear (or flown under an approval)"), s);
+        entry(Swatch::Line, corridor(CheckState::Warning, 255), 0, tr("warning"), s);
+        entry(Swatch::Line, corridor(CheckState::Error, 255), 0, tr("error"), s);
+        entry(Swatch::Square, hub(CheckState::Clean), 0, tr("hub (amber, red: warning, error)"), s);
+        entry(Swatch::Dot, kJunction, 0, tr("junction"), s);
         ImGui::TableNextColumn();
-        ImGui::TextDisabled("Missions");
-        entry(Swatch::Line, kRoute, 0, "the route previewed", s);
-        entry(Swatch::Line, kOverlay, 0, "an imported mission or shape", s);
-        entry(Swatch::Line, kFenceIn, 0, "geofence: stay inside", s);
-        entry(Swatch::Line, kFenceOut, 0, "geofence: keep out", s);
-        ImGui::TextDisabled("Simulated drones");
-        entry(Swatch::Dot, kDroneOutbound, 0, "carrying a parcel", s);
-        entry(Swatch::Dot, kDroneReturning, 0, "on the way back", s);
-        ImGui::TextDisabled("Places");
-        entry(Swatch::Dot, kPlace, 0, "town or district", s);
-        entry(Swatch::Dot, kAirport, 0, "airport", s);
+        ImGui::TextDisabled("%s", tr("Missions"));
+        entry(Swatch::Line, kRoute, 0, tr("the route previewed"), s);
+        entry(Swatch::Line, kOverlay, 0, tr("an imported mission or shape"), s);
+        entry(Swatch::Line, kFenceIn, 0, tr("geofence: stay inside"), s);
+        entry(Swatch::Line, kFenceOut, 0, tr("geofence: keep out"), s);
+        ImGui::TextDisabled("%s", tr("Simulated drones"));
+        entry(Swatch::Dot, kDroneOutbound, 0, tr("carrying a parcel"), s);
+        entry(Swatch::Dot, kDroneReturning, 0, tr("on the way back"), s);
+        ImGui::TextDisabled("%s", tr("Places"));
+        entry(Swatch::Dot, kPlace, 0, tr("town or district"), s);
+        entry(Swatch::Dot, kAirport, 0, tr("airport"), s);
         ImGui::EndTable();
     }
     remember_window_rect("legend", rects);

@@ -14,6 +14,7 @@ const ImU32 kPlaceFill = map_style::kPlace;
 const ImU32 kAirportFill = map_style::kAirport;
 const ImU32 kRunway = IM_COL32(96, 96, 110, 230);
 const ImU32 kHalo = IM_COL32(255, 255, 255, 215);
+const ImU32 kCity = IM_COL32(70, 66, 60, 255), kDistrict = IM_COL32(120, 112, 100, 255);
 const ImU32 kLabel = IM_COL32(30, 34, 44, 255);
 
 ImVec2 to_screen(const MapCamera& camera, GeoPoint p) {
@@ -49,7 +50,9 @@ void draw_label(ImDrawList* dl, ImVec2 at, const char* text, ImU32 color) {
 std::vector<PlacedLabel> place_labels(ImDrawList* dl, const std::vector<LabelRequest>& requests, const std::vector<ScreenRect>& covered, float s) {
     std::vector<PlacedLabel> placed;
     std::vector<Box> taken;
-    for (const auto& r : requests) taken.push_back({{r.anchor.x - r.radius, r.anchor.y - r.radius}, {r.anchor.x + r.radius, r.anchor.y + r.radius}});
+    for (const auto& r : requests) {
+        if (r.radius > 0) taken.push_back({{r.anchor.x - r.radius, r.anchor.y - r.radius}, {r.anchor.x + r.radius, r.anchor.y + r.radius}});  // text alone reserves no spot
+    }
     for (const auto& c : covered) taken.push_back({{c.x0, c.y0}, {c.x1, c.y1}});
     const ImVec2 screen = ImGui::GetIO().DisplaySize;
     for (const auto& r : requests) {
@@ -78,14 +81,14 @@ std::vector<PlacedLabel> draw_map_markers(ImDrawList* dl, const MapCamera& camer
     const double m_per_px = camera.ground_m_per_px();
     std::vector<LabelRequest> labels;
 
-    for (const auto& hub : hubs) labels.push_back({to_screen(camera, hub.position), 7.5f * s, hub.name, kLabel});
+    for (const auto& hub : hubs) labels.push_back({to_screen(camera, hub.position), 7.5f * s, local_name(hub.name, hub.name_zh), kLabel});
     for (const auto& place : places.places) {
         if (!places_too) break;
         const ImVec2 p = to_screen(camera, place.position);
         const float r = 4.0f * s;
         dl->AddCircleFilled(p, r + 1.5f * s, kHalo, 16);
         dl->AddCircleFilled(p, r, kPlaceFill, 16);
-        labels.push_back({p, r, place.name, kLabel});
+        labels.push_back({p, r, local_name(place.name, place.name_zh), kLabel});
     }
     for (const auto& airport : places.airports) {
         // Runways at their true length; their width grows with zoom, up to a real 45 m.
@@ -97,7 +100,13 @@ std::vector<PlacedLabel> draw_map_markers(ImDrawList* dl, const MapCamera& camer
         dl->AddCircleFilled(p, r, kAirportFill, 20);
         dl->AddLine(ImVec2(p.x - r * 0.6f, p.y), ImVec2(p.x + r * 0.6f, p.y), kHalo, 1.5f * s);
         dl->AddLine(ImVec2(p.x, p.y - r * 0.6f), ImVec2(p.x, p.y + r * 0.6f), kHalo, 1.5f * s);
-        labels.push_back({p, r, airport.icao + "  " + airport.name, kAirportFill});
+        labels.push_back({p, r, airport.icao + "  " + local_name(airport.name, airport.name_zh), kAirportFill});
+    }
+    // The basemap's cities, then districts from zoom 10: text alone, placed where it fits after
+    // everything above (a label that would cover another is left out).
+    for (const auto& city : places.cities) {
+        if (city.kind == PlaceKind::District && camera.zoom() < 10) continue;
+        labels.push_back({to_screen(camera, city.position), 0, local_name(city.name, city.name_zh), city.kind == PlaceKind::City ? kCity : kDistrict});
     }
     return place_labels(dl, labels, covered, s);
 }

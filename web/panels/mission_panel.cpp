@@ -12,14 +12,17 @@ namespace lowsky::web {
 
 namespace {
 
-const char* kFormats[] = {".plan for PX4", ".plan for ArduPilot", ".waypoints for ArduPilot", "KML (Google Earth)", "GeoJSON (GIS)", "DJI WPML (.kmz, best effort)",
-                          "ArduPilot parameters (.param)", "PX4 parameters (.params)"};
+const char* kFormats[] = {N_(".plan for PX4"), N_(".plan for ArduPilot"), N_(".waypoints for ArduPilot"), N_("KML (Google Earth)"), N_("GeoJSON (GIS)"), N_("DJI WPML (.kmz, best effort)"),
+                          N_("ArduPilot parameters (.param)"), N_("PX4 parameters (.params)")};
+
+const std::string& display_name(const Hub& h) { return local_name(h.name, h.name_zh); }
+const std::string& display_name(const DroneType& t) { return t.name; }
 
 // Hubs and drone types by their names; the id in the tooltip.
 template <typename T>
 bool combo(const char* label, int& index, const std::vector<T>& items) {
     bool changed = false;
-    auto shown = [](const T& item) { return item.name.empty() ? item.id.c_str() : item.name.c_str(); };
+    auto shown = [](const T& item) { return item.name.empty() ? item.id.c_str() : display_name(item).c_str(); };
     const bool open = ImGui::BeginCombo(label, items.empty() ? "" : shown(items[size_t(index)]));
     if (!items.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", items[size_t(index)].id.c_str());
     if (open) {
@@ -59,25 +62,28 @@ MissionPanelAction draw_mission_panel(const ScenarioView& view, MissionWorkbench
     const float pad = ImGui::GetStyle().WindowPadding.x;
     ImGui::SetNextWindowBgAlpha(0.93f);
     const ImGuiWindowFlags flags = side_panel_flags(ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings);
-    if (begin_side_panel("Mission###mission", ImVec2(pad, top), ImVec2(330 * s, 0), flags)) {
+    if (begin_side_panel(tr("Mission###mission"), ImVec2(pad, top), ImVec2(330 * s, 0), flags)) {
         ImGui::PushItemWidth(-90 * s);
-        bool changed = combo("from##hub", w.from, sc.hubs);
-        changed |= combo("to##hub", w.to, sc.hubs);
-        changed |= combo("drone##type", w.drone, sc.drone_types);
+        bool changed = combo(tr("from##hub"), w.from, sc.hubs);
+        changed |= combo(tr("to##hub"), w.to, sc.hubs);
+        changed |= combo(tr("drone##type"), w.drone, sc.drone_types);
         if (changed) action = MissionPanelAction::RouteChanged;
         int format = int(w.format);
-        if (ImGui::Combo("format", &format, kFormats, IM_ARRAYSIZE(kFormats))) {
+        const char* formats[IM_ARRAYSIZE(kFormats)];
+        for (size_t i = 0; i < IM_ARRAYSIZE(kFormats); ++i) formats[i] = tr(kFormats[i]);
+        if (ImGui::Combo(tr("format"), &format, formats, IM_ARRAYSIZE(kFormats))) {
             w.format = ExportChoice(format);
             changed = true;  // the firmware prices the flight
         }
         int delivery = w.delivery == Delivery::HoverRelease ? 0 : 1;
-        if (ImGui::Combo("delivery", &delivery, "hover and release\0land\0")) {
+        const char* deliveries[] = {tr("hover and release"), tr("land")};
+        if (ImGui::Combo(tr("delivery"), &delivery, deliveries, 2)) {
             w.delivery = delivery == 0 ? Delivery::HoverRelease : Delivery::Land;
             if (w.delivery == Delivery::Land) w.return_mode = ReturnMode::None;
             changed = true;
         }
         int ret = w.return_mode == ReturnMode::Corridors ? 0 : w.return_mode == ReturnMode::Rtl ? 1 : 2;
-        if (w.delivery == Delivery::HoverRelease && choice("return", ret, {"through the corridors", "RTL (straight home)", "none"}, "return", rects)) {
+        if (w.delivery == Delivery::HoverRelease && choice(tr("return"), ret, {tr("through the corridors"), tr("RTL (straight home)"), tr("none")}, "return", rects)) {
             w.return_mode = ret == 0 ? ReturnMode::Corridors : ret == 1 ? ReturnMode::Rtl : ReturnMode::None;
             changed = true;
         }
@@ -89,19 +95,19 @@ MissionPanelAction draw_mission_panel(const ScenarioView& view, MissionWorkbench
             const GateReport& g = *w.preview_gate;
             const bool energy_ok = g.within_battery();
             const ImVec4 ok(0.55f, 0.9f, 0.6f, 1), bad(1, 0.5f, 0.4f, 1), warn(1, 0.78f, 0.35f, 1);
-            ImGui::TextDisabled("%.1f km, delivered in %.0f min, back in %.0f min", w.preview->distance_m / 1000, g.delivered_s / 60, g.time_s / 60);
+            ImGui::TextDisabled(tr("%.1f km, delivered in %.0f min, back in %.0f min"), w.preview->distance_m / 1000, g.delivered_s / 60, g.time_s / 60);
             // One line: the energy and the verdict, coloured by it; the why and the autopilot
             // parameters the figures assume in its tooltip.
-            if (g.passed()) ImGui::TextColored(ok, "%.0f of %.0f Wh usable, safety gate passes", g.energy_wh, g.usable_energy_wh);
-            else ImGui::TextColored(energy_ok ? warn : bad, "%.0f of %.0f Wh usable, safety gate refuses (%zu)", g.energy_wh, g.usable_energy_wh, g.failures.size());
+            if (g.passed()) ImGui::TextColored(ok, tr("%.0f of %.0f Wh usable, safety gate passes"), g.energy_wh, g.usable_energy_wh);
+            else ImGui::TextColored(energy_ok ? warn : bad, tr("%.0f of %.0f Wh usable, safety gate refuses (%zu)"), g.energy_wh, g.usable_energy_wh, g.failures.size());
             remember_item_rect("verdict", rects);
             if (ImGui::IsItemHovered()) {
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
-                ImGui::TextUnformatted("The whole mission as the autopilot flies it: take-off, corridors, delivery and the chosen return, in the scenario's wind, keeping the reserve.");
+                ImGui::TextUnformatted(tr("The whole mission as the autopilot flies it: take-off, corridors, delivery and the chosen return, in the scenario's wind, keeping the reserve."));
                 for (const auto& f : g.failures) ImGui::BulletText("%s: %s", f.check.c_str(), f.message.c_str());
-                if (!w.preview_checklist.empty()) ImGui::TextDisabled("Assumes these autopilot parameters (export them with the mission): %s", w.preview_checklist.c_str());
-                for (const auto& a : w.preview->avoided) ImGui::TextDisabled("Avoids %s: %s (%s)", a.corridor.c_str(), a.message.c_str(), a.check.c_str());
+                if (!w.preview_checklist.empty()) ImGui::TextDisabled(tr("Assumes these autopilot parameters (export them with the mission): %s"), w.preview_checklist.c_str());
+                for (const auto& a : w.preview->avoided) ImGui::TextDisabled(tr("Avoids %s: %s (%s)"), a.corridor.c_str(), a.message.c_str(), a.check.c_str());
                 ImGui::PopTextWrapPos();
                 ImGui::EndTooltip();
             }
@@ -110,21 +116,22 @@ MissionPanelAction draw_mission_panel(const ScenarioView& view, MissionWorkbench
             ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", w.preview_error.c_str());
             ImGui::PopTextWrapPos();
         }
-        if (ImGui::Button("Export")) action = MissionPanelAction::Export;
+        if (ImGui::Button(tr("Export"))) action = MissionPanelAction::Export;
         remember_item_rect("export", rects);
         ImGui::SameLine();
-        if (ImGui::Button("Import a file...")) action = MissionPanelAction::Import;
+        if (ImGui::Button(tr("Import a file..."))) action = MissionPanelAction::Import;
         remember_item_rect("import", rects);
         if (w.imported) {
             ImGui::SameLine();
-            if (ImGui::SmallButton("clear overlay")) action = MissionPanelAction::ClearOverlay;
+            if (ImGui::SmallButton(tr("clear overlay"))) action = MissionPanelAction::ClearOverlay;
             remember_item_rect("overlay.clear", rects);
             if (!w.imported->corridors.empty() || !w.imported->zones.empty()) {
-                const std::string label = "Add its " + std::to_string(w.imported->corridors.size()) + " corridor(s) and " +
-                                          std::to_string(w.imported->zones.size()) + " zone(s) to the scenario";
-                if (ImGui::Button(label.c_str())) action = MissionPanelAction::MergeOverlay;
+                char label[160];
+                std::snprintf(label, sizeof label, tr("Add its %zu corridor(s) and %zu zone(s) to the scenario"), w.imported->corridors.size(),
+                              w.imported->zones.size());
+                if (ImGui::Button(label)) action = MissionPanelAction::MergeOverlay;
                 remember_item_rect("overlay.merge", rects);
-                if (ImGui::IsItemHovered()) ImGui::SetTooltip("One step: Undo takes them out again. Ids already in use get a suffix.");
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("One step: Undo takes them out again. Ids already in use get a suffix."));
             }
         }
         if (!w.last_message.empty()) {
@@ -134,10 +141,10 @@ MissionPanelAction draw_mission_panel(const ScenarioView& view, MissionWorkbench
             ImGui::PopTextWrapPos();
             if (!w.last_gate.failures.empty()) {
                 ImGui::SetNextItemWidth(-90 * s);
-                ImGui::InputTextWithHint("##override", "reason to export anyway", w.override_reason, sizeof w.override_reason);
+                ImGui::InputTextWithHint("##override", tr("reason to export anyway"), w.override_reason, sizeof w.override_reason);
                 ImGui::SameLine();
                 ImGui::BeginDisabled(std::string(w.override_reason).empty());
-                if (ImGui::Button("Override")) action = MissionPanelAction::ExportOverride;
+                if (ImGui::Button(tr("Override"))) action = MissionPanelAction::ExportOverride;
                 ImGui::EndDisabled();
             }
         }

@@ -1,5 +1,7 @@
 #include <imgui.h>
 
+#include <cstdio>
+
 #include "panels.h"
 
 namespace lowsky::web {
@@ -13,16 +15,17 @@ void draw_notices(std::vector<Notice>& notices, float s, std::vector<std::pair<s
                                    ImGuiWindowFlags_NoMove;
     ImGui::PushStyleColor(ImGuiCol_TitleBg, IM_COL32(150, 40, 40, 255));
     ImGui::PushStyleColor(ImGuiCol_TitleBgActive, IM_COL32(170, 45, 45, 255));
-    const std::string title = (notices.size() == 1 ? std::string("1 problem") : std::to_string(notices.size()) + " problems") + "###notices";
+    char title[64];
+    std::snprintf(title, sizeof title, tr("%zu problem(s)###notices"), notices.size());
     bool open = true;
-    if (ImGui::Begin(title.c_str(), &open, flags)) {
+    if (ImGui::Begin(title, &open, flags)) {
         for (size_t i = 0; i < notices.size();) {
             ImGui::PushID(int(i));
             const bool close = ImGui::SmallButton("x");
             remember_item_rect(("notice." + std::to_string(i) + ".close").c_str(), rects);
             ImGui::SameLine();
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(vp->Size.x * 0.8f, 560 * s));
-            ImGui::TextUnformatted(notices[i].title.c_str());
+            ImGui::TextUnformatted(tr(notices[i].title));  // the detail is the engine's, in English
             ImGui::TextDisabled("%s", notices[i].detail.c_str());
             ImGui::PopTextWrapPos();
             ImGui::PopID();
@@ -31,7 +34,7 @@ void draw_notices(std::vector<Notice>& notices, float s, std::vector<std::pair<s
             if (i < notices.size()) ImGui::Separator();
         }
         if (notices.size() > 1) {
-            if (ImGui::Button("Dismiss all")) notices.clear();
+            if (ImGui::Button(tr("Dismiss all"))) notices.clear();
             remember_item_rect("notices.dismiss_all", rects);
         }
         remember_window_rect("notices", rects);

@@ -30,16 +30,16 @@ const char* unit_of(const std::string& key) {
 // The names an enumerated member takes (docs/scenario.md), with how the inspector says them.
 struct Choice { const char* value; const char* label; };
 const std::vector<Choice>* choices_for(ObjectKind kind, const std::string& pointer, const std::string& key) {
-    static const std::vector<Choice> references = {{"above_ground", "above ground"}, {"above_takeoff", "above take-off"}, {"amsl", "AMSL (above mean sea level)"}};
-    static const std::vector<Choice> directions = {{"two_way", "two-way"}, {"one_way", "one-way"}};
-    static const std::vector<Choice> lanes = {{"none", "none"}, {"lateral", "side by side"}, {"vertical", "stacked"}};
-    static const std::vector<Choice> zone_kinds = {{"no_fly", "no-fly"}, {"controlled", "controlled (approval needed)"}, {"restricted", "restricted (time windows)"}};
-    static const std::vector<Choice> hub_kinds = {{"operations_centre", "operations centre"}, {"vertiport", "vertiport"}, {"drop_point", "drop point"}};
-    static const std::vector<Choice> energy = {{"none", "none"}, {"charger", "chargers"}, {"swap", "battery swap"}};
-    static const std::vector<Choice> jurisdictions = {{"mainland", "mainland China"}, {"hong_kong", "Hong Kong"}, {"macau", "Macau"}};
-    static const std::vector<Choice> classes = {{"micro", "micro"}, {"light", "light"}, {"small", "small"}, {"medium", "medium"}, {"large", "large"}};
-    static const std::vector<Choice> airframes = {{"multirotor", "multirotor"}, {"vtol_fixed_wing", "VTOL fixed wing"}};
-    static const std::vector<Choice> models = {{"stolaroff", "Stolaroff"}, {"dorling", "Dorling"}};
+    static const std::vector<Choice> references = {{"above_ground", N_("above ground")}, {"above_takeoff", N_("above take-off")}, {"amsl", N_("AMSL (above mean sea level)")}};
+    static const std::vector<Choice> directions = {{"two_way", N_("two-way")}, {"one_way", N_("one-way")}};
+    static const std::vector<Choice> lanes = {{"none", N_("none")}, {"lateral", N_("side by side")}, {"vertical", N_("stacked")}};
+    static const std::vector<Choice> zone_kinds = {{"no_fly", N_("no-fly")}, {"controlled", N_("controlled (approval needed)")}, {"restricted", N_("restricted (time windows)")}};
+    static const std::vector<Choice> hub_kinds = {{"operations_centre", N_("operations centre")}, {"vertiport", N_("vertiport")}, {"drop_point", N_("drop point")}};
+    static const std::vector<Choice> energy = {{"none", N_("none")}, {"charger", N_("chargers")}, {"swap", N_("battery swap")}};
+    static const std::vector<Choice> jurisdictions = {{"mainland", N_("mainland China")}, {"hong_kong", N_("Hong Kong")}, {"macau", N_("Macau")}};
+    static const std::vector<Choice> classes = {{"micro", N_("micro")}, {"light", N_("light")}, {"small", N_("small")}, {"medium", N_("medium")}, {"large", N_("large")}};
+    static const std::vector<Choice> airframes = {{"multirotor", N_("multirotor")}, {"vtol_fixed_wing", N_("VTOL fixed wing")}};
+    static const std::vector<Choice> models = {{"stolaroff", N_("Stolaroff")}, {"dorling", N_("Dorling")}};
     if (key == "reference") return &references;
     if (key == "direction") return &directions;
     if (key == "lanes") return &lanes;
@@ -121,10 +121,10 @@ private:
             const std::string now = v.get<std::string>();
             if (const auto* options = choices_for(ref_.kind, pointer, key)) {
                 const char* shown = now.c_str();
-                for (const auto& c : *options) if (now == c.value) shown = c.label;
+                for (const auto& c : *options) if (now == c.value) shown = tr(c.label);
                 if (ImGui::BeginCombo("##v", shown)) {
                     for (const auto& c : *options)
-                        if (ImGui::Selectable(c.label, now == c.value) && now != c.value) send(pointer, c.value);
+                        if (ImGui::Selectable(tr(c.label), now == c.value) && now != c.value) send(pointer, c.value);
                     ImGui::EndCombo();
                 }
             } else {
@@ -149,11 +149,11 @@ private:
             const std::string ref = v["reference"].get<std::string>();
             const auto* options = choices_for(ref_.kind, pointer + "/reference", "reference");
             const char* shown = ref.c_str();
-            for (const auto& c : *options) if (ref == c.value) shown = c.label;
+            for (const auto& c : *options) if (ref == c.value) shown = tr(c.label);
             ImGui::SetNextItemWidth(-1.0f);
             if (ImGui::BeginCombo("##ref", shown)) {
                 for (const auto& c : *options)
-                    if (ImGui::Selectable(c.label, ref == c.value) && ref != c.value) send(pointer + "/reference", c.value);
+                    if (ImGui::Selectable(tr(c.label), ref == c.value) && ref != c.value) send(pointer + "/reference", c.value);
                 ImGui::EndCombo();
             }
             error_under(pointer + "/value_m");

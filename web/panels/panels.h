@@ -18,6 +18,7 @@
 #include "store/document_store.h"
 #include "sim_playback.h"
 #include "panel_layout.h"
+#include "i18n.h"
 
 #include <array>
 #include <map>
@@ -123,7 +124,7 @@ const Finding* draw_findings_panel(const ScenarioView& view, const MapSelection&
 // The bar across the top: the app's name, the drawing tools and the Edit menu (undo, redo,
 // delete, duplicate; none while no scenario is open), the view's reset. `bottom` gets where it
 // ends, for the panels below it.
-enum class TopBarAction { None, ResetView, Tables, New, Open, Save, SaveAs, Share, Recent, Drawer, Help, ResetLayout };
+enum class TopBarAction { None, ResetView, Tables, New, Open, Save, SaveAs, Share, Recent, Drawer, Help, ResetLayout, Language };
 // `drawer`: on a phone the panels live in a drawer, opened and closed from the bar (null: no drawer).
 // `extra` draws more into the bar (the search box) where it has room.
 TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::string& basemap_status, const bool* drawer,

@@ -43,10 +43,10 @@ void draw_profile_panel(const ScenarioView& view, const MapEditor& editor, float
     const float height = 200 * s;
     ImGui::SetNextWindowBgAlpha(0.95f);
     const ImGuiWindowFlags flags = side_panel_flags(ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar);
-    if (begin_side_panel("Altitude profile###profile", ImVec2(left, bottom - height), ImVec2(right - left, height), flags)) {
+    if (begin_side_panel(tr("Altitude profile###profile"), ImVec2(left, bottom - height), ImVec2(right - left, height), flags)) {
         ImGui::Text("%s", c.name.c_str());
         ImGui::SameLine();
-        ImGui::TextDisabled("%s  %.1f km; heights in m AMSL: band %.0f-%.0f over ground at %.0f; %zu zone%s on the way", c.id.c_str(), p.length_m / 1000,
+        ImGui::TextDisabled(tr("%s  %.1f km; heights in m AMSL: band %.0f-%.0f over ground at %.0f; %zu zone%s on the way"), c.id.c_str(), p.length_m / 1000,
                             p.floor.m, p.ceiling.m, p.ground.m, p.zones.size(), p.zones.size() == 1 ? "" : "s");
         const ImVec2 at = ImGui::GetCursorScreenPos(), room = ImGui::GetContentRegionAvail();
         const float axis_left = 46 * s, axis_bottom = 18 * s;
@@ -78,7 +78,7 @@ void draw_profile_panel(const ScenarioView& view, const MapEditor& editor, float
             for (float x = X(0); x < X(length); x += 10 * s)
                 dl->AddLine(ImVec2(x, Y(p.airspace_ceiling.m)), ImVec2(std::min(x + 6 * s, X(length)), Y(p.airspace_ceiling.m)), IM_COL32(255, 90, 80, 255), 2 * s);
             char text[64];
-            std::snprintf(text, sizeof text, "ceiling %.0f m above ground", view.scenario->rules.ceiling_m_agl);
+            std::snprintf(text, sizeof text, tr("ceiling %.0f m above ground"), view.scenario->rules.ceiling_m_agl);
             dl->AddText(ImVec2(X(length) - ImGui::CalcTextSize(text).x - 4 * s, Y(p.airspace_ceiling.m) - ImGui::GetFontSize() - 1 * s), IM_COL32(255, 140, 130, 255), text);
             // Axes: metres AMSL up the side, kilometres along the bottom.
             const double ys = tick_step(y1 - y0);

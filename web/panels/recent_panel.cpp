@@ -38,14 +38,14 @@ RecentAction draw_recent_panel(RecentState& st, const std::vector<StoredDocument
     // As wide as fits (its table stretches into it), as high as its rows: always on the screen.
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y * 0.2f), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
     ImGui::SetNextWindowSize(ImVec2(std::min(vp->Size.x * 0.95f, 720 * s), 0), ImGuiCond_Always);
-    if (ImGui::Begin("Recent scenarios", &st.open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove)) {
+    if (ImGui::Begin(tr("Recent scenarios"), &st.open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove)) {
         if (!error.empty()) ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.45f, 1), "%s", error.c_str());
-        if (!loaded) ImGui::TextDisabled("reading...");
-        else if (docs.empty()) ImGui::TextDisabled("Nothing kept in this browser yet: your work is kept as you change it.");
+        if (!loaded) ImGui::TextDisabled("%s", tr("reading..."));
+        else if (docs.empty()) ImGui::TextDisabled("%s", tr("Nothing kept in this browser yet: your work is kept as you change it."));
         if (!docs.empty() && ImGui::BeginTable("recent", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
-            ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch);
-            ImGui::TableSetupColumn("Saved");
-            ImGui::TableSetupColumn("Size");
+            ImGui::TableSetupColumn(tr("Name"), ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableSetupColumn(tr("Saved"));
+            ImGui::TableSetupColumn(tr("Size"));
             ImGui::TableSetupColumn("");
             ImGui::TableHeadersRow();
             for (size_t i = 0; i < docs.size(); ++i) {
@@ -60,8 +60,8 @@ RecentAction draw_recent_panel(RecentState& st, const std::vector<StoredDocument
                     remember_item_rect(("recent." + std::to_string(i) + ".name").c_str(), rects);
                     if (enter && st.name[0]) action = {RecentAction::Rename, d.id, st.name}, st.renaming.clear();
                 } else {
-                    ImGui::TextUnformatted(d.name.empty() ? "(unnamed)" : d.name.c_str());
-                    if (d.id == current_id) ImGui::SameLine(), ImGui::TextDisabled("(open)");
+                    ImGui::TextUnformatted(d.name.empty() ? tr("(unnamed)") : d.name.c_str());
+                    if (d.id == current_id) ImGui::SameLine(), ImGui::TextDisabled("%s", tr("(open)"));
                     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", d.id.c_str());
                 }
                 ImGui::TableNextColumn();
@@ -70,23 +70,23 @@ RecentAction draw_recent_panel(RecentState& st, const std::vector<StoredDocument
                 ImGui::TextDisabled("%s", size_of(d.bytes).c_str());
                 ImGui::TableNextColumn();
                 const std::string row = "recent." + std::to_string(i);
-                if (ImGui::SmallButton("Open")) action = {RecentAction::Open, d.id, d.name};
+                if (ImGui::SmallButton(tr("Open"))) action = {RecentAction::Open, d.id, d.name};
                 remember_item_rect((row + ".open").c_str(), rects);
                 ImGui::SameLine();
-                if (ImGui::SmallButton("Rename")) {
+                if (ImGui::SmallButton(tr("Rename"))) {
                     st.renaming = d.id;
                     std::snprintf(st.name, sizeof st.name, "%s", d.name.c_str());
                 }
                 remember_item_rect((row + ".rename").c_str(), rects);
                 ImGui::SameLine();
-                if (ImGui::SmallButton("Duplicate")) action = {RecentAction::Duplicate, d.id, d.name + " (copy)"};
+                if (ImGui::SmallButton(tr("Duplicate"))) action = {RecentAction::Duplicate, d.id, d.name + " (copy)"};
                 remember_item_rect((row + ".duplicate").c_str(), rects);
                 ImGui::SameLine();
                 ImGui::BeginDisabled(d.id == current_id);
-                if (ImGui::SmallButton("Delete")) action = {RecentAction::Delete, d.id, d.name};
+                if (ImGui::SmallButton(tr("Delete"))) action = {RecentAction::Delete, d.id, d.name};
                 ImGui::EndDisabled();
                 remember_item_rect((row + ".delete").c_str(), rects);
-                if (d.id == current_id && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("It is open: open another first");
+                if (d.id == current_id && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr("It is open: open another first"));
                 ImGui::PopID();
             }
             ImGui::EndTable();

@@ -14,8 +14,8 @@ namespace lowsky::web {
 
 namespace {
 
-const char* kind_name(ZoneKind k) { return k == ZoneKind::NoFly ? "no-fly" : k == ZoneKind::Controlled ? "controlled (approval needed)" : "restricted"; }
-const char* jurisdiction_name(Jurisdiction j) { return j == Jurisdiction::Mainland ? "mainland China" : j == Jurisdiction::HongKong ? "Hong Kong" : "Macau"; }
+const char* kind_name(ZoneKind k) { return tr(k == ZoneKind::NoFly ? N_("no-fly") : k == ZoneKind::Controlled ? N_("controlled (approval needed)") : N_("restricted")); }
+const char* jurisdiction_name(Jurisdiction j) { return tr(j == Jurisdiction::Mainland ? N_("mainland China") : j == Jurisdiction::HongKong ? N_("Hong Kong") : N_("Macau")); }
 
 ImVec2 to_screen(const MapCamera& camera, GeoPoint p) {
     double x, y;
@@ -127,24 +127,24 @@ std::optional<MapHit> draw_scenario_layer(ImDrawList* dl, const MapCamera& camer
         const Zone& z = zones[hit_index];
         found = {"zone", z.id};
         ImGui::TextUnformatted(z.name.c_str());
-        ImGui::TextDisabled("%s  %s zone, %s", z.id.c_str(), kind_name(z.kind), jurisdiction_name(z.jurisdiction));
-        ImGui::Text("floor   %s", describe(z.band.floor).c_str());
-        ImGui::Text("ceiling %s", describe(z.band.ceiling).c_str());
-        for (const auto& w : z.time_windows) ImGui::Text("restricted %s to %s", format_clock(w.start_s).c_str(), format_clock(w.end_s).c_str());
+        ImGui::TextDisabled(tr("%s  %s zone, %s"), z.id.c_str(), kind_name(z.kind), jurisdiction_name(z.jurisdiction));
+        ImGui::Text(tr("floor   %s"), describe(z.band.floor).c_str());
+        ImGui::Text(tr("ceiling %s"), describe(z.band.ceiling).c_str());
+        for (const auto& w : z.time_windows) ImGui::Text(tr("restricted %s to %s"), format_clock(w.start_s).c_str(), format_clock(w.end_s).c_str());
         if (!z.source.empty()) ImGui::TextDisabled("%s", z.source.c_str());
     } else if (hit == Hit::Corridor) {
         const Corridor& c = sc.corridors[hit_index];
         found = {"corridor", c.id};
         const LocalCorridor& lc = view.compiled->corridors()[hit_index];
         ImGui::TextUnformatted(c.name.c_str());
-        ImGui::TextDisabled("%s  %.1f km, %.0f m wide, %s", c.id.c_str(), lc.length_m / 1000, c.width_m,
-                            c.direction == Direction::OneWay ? "one-way" : c.lanes == LaneSeparation::Vertical ? "two-way, lanes stacked" : "two-way, lanes side by side");
-        ImGui::Text("band  %s", band_text(c.band).c_str());
-        ImGui::Text("speed limit %.0f m/s", c.speed_limit_m_s);
+        ImGui::TextDisabled(tr("%s  %.1f km, %.0f m wide, %s"), c.id.c_str(), lc.length_m / 1000, c.width_m,
+                            tr(c.direction == Direction::OneWay ? N_("one-way") : c.lanes == LaneSeparation::Vertical ? N_("two-way, lanes stacked") : N_("two-way, lanes side by side")));
+        ImGui::Text(tr("band  %s"), band_text(c.band).c_str());
+        ImGui::Text(tr("speed limit %.0f m/s"), c.speed_limit_m_s);
         std::string types;
         for (const auto& t : c.drone_types) types += (types.empty() ? "" : ", ") + t;
-        ImGui::Text("drone types  %s", types.c_str());
-        if (!c.approval.empty()) ImGui::TextDisabled("approval: %s", c.approval.c_str());
+        ImGui::Text(tr("drone types  %s"), types.c_str());
+        if (!c.approval.empty()) ImGui::TextDisabled(tr("approval: %s"), c.approval.c_str());
         int n = 0;
         for (const auto& f : view.report.findings) {
             if (f.object_kind != "corridor" || (f.object != c.id && f.other != c.id)) continue;
@@ -156,13 +156,13 @@ std::optional<MapHit> draw_scenario_layer(ImDrawList* dl, const MapCamera& camer
         const Hub& h = sc.hubs[hit_index];
         found = {"hub", h.id};
         ImGui::TextUnformatted(h.name.c_str());
-        ImGui::TextDisabled("%s  %.5f, %.5f  ground %.0f m AMSL", h.id.c_str(), h.position.lat_deg, h.position.lon_deg, h.ground_elevation_m_amsl);
-        ImGui::Text("%d pad%s, %.0f s slots", h.pad_count, h.pad_count == 1 ? "" : "s", h.pad_slot_s);
-        if (h.energy == EnergySupply::Charger) ImGui::Text("%d charger%s of %.1f kW", h.energy_points, h.energy_points == 1 ? "" : "s", h.charge_power_w / 1000);
-        if (h.energy == EnergySupply::Swap) ImGui::Text("%d battery swap station%s, %.0f s a swap", h.energy_points, h.energy_points == 1 ? "" : "s", h.swap_time_s);
+        ImGui::TextDisabled(tr("%s  %.5f, %.5f  ground %.0f m AMSL"), h.id.c_str(), h.position.lat_deg, h.position.lon_deg, h.ground_elevation_m_amsl);
+        ImGui::Text(tr("%d pad%s, %.0f s slots"), h.pad_count, h.pad_count == 1 ? "" : "s", h.pad_slot_s);
+        if (h.energy == EnergySupply::Charger) ImGui::Text(tr("%d charger%s of %.1f kW"), h.energy_points, h.energy_points == 1 ? "" : "s", h.charge_power_w / 1000);
+        if (h.energy == EnergySupply::Swap) ImGui::Text(tr("%d battery swap station%s, %.0f s a swap"), h.energy_points, h.energy_points == 1 ? "" : "s", h.swap_time_s);
         int fleet = 0;
         for (const auto& f : sc.fleet) if (f.hub == h.id) fleet += f.count;
-        if (fleet > 0) ImGui::Text("%d drone%s based here", fleet, fleet == 1 ? "" : "s");
+        if (fleet > 0) ImGui::Text(tr("%d drone%s based here"), fleet, fleet == 1 ? "" : "s");
     }
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();

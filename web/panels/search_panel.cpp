@@ -29,22 +29,25 @@ std::vector<SearchHit> search_map(const std::string& query, const Scenario* scen
     std::vector<SearchHit> hits;
     const std::string q = lower(query);
     if (q.size() < 2) return hits;
-    auto consider = [&](const char* kind, const std::string& id, const std::string& name, GeoPoint at, double zoom) {
+    // By the name in either language or the id; shown by the name in the interface's language.
+    auto consider = [&](const char* kind, const std::string& id, const std::string& name, const std::string& name_zh, GeoPoint at, double zoom) {
         const std::string n = lower(name), i = lower(id);
-        const size_t in_name = n.find(q), in_id = i.find(q);
-        if (in_name == std::string::npos && in_id == std::string::npos) return;
+        const size_t in_name = n.find(q), in_id = i.find(q), in_zh = name_zh.empty() ? std::string::npos : name_zh.find(query);
+        if (in_name == std::string::npos && in_id == std::string::npos && in_zh == std::string::npos) return;
         // Names that start with the query first, then ids that do, then the rest.
-        const int rank = in_name == 0 ? 0 : in_id == 0 ? 1 : 2;
-        hits.push_back({kind, id, name.empty() ? id : name, at, zoom, rank});
+        const int rank = in_name == 0 || in_zh == 0 ? 0 : in_id == 0 ? 1 : 2;
+        const std::string& shown = local_name(name, name_zh);
+        hits.push_back({kind, id, shown.empty() ? id : shown, at, zoom, rank});
     };
     if (scenario) {
-        for (const auto& h : scenario->hubs) consider("hub", h.id, h.name, h.position, 13);
-        for (const auto& c : scenario->corridors) consider("corridor", c.id, c.name, middle(c.centreline), 11);
+        for (const auto& h : scenario->hubs) consider("hub", h.id, h.name, h.name_zh, h.position, 13);
+        for (const auto& c : scenario->corridors) consider("corridor", c.id, c.name, "", middle(c.centreline), 11);
         for (const auto& z : scenario->zones)
-            consider("zone", z.id, z.name, z.shape.kind == ZoneShape::Kind::Circle ? z.shape.center : middle(z.shape.polygon), 12);
+            consider("zone", z.id, z.name, "", z.shape.kind == ZoneShape::Kind::Circle ? z.shape.center : middle(z.shape.polygon), 12);
     }
-    for (const auto& p : places.places) consider("place", p.id, p.name, p.position, 12);
-    for (const auto& a : places.airports) consider("airport", a.icao, a.name, a.reference_point, 11);
+    for (const auto& p : places.places) consider("place", p.id, p.name, p.name_zh, p.position, 12);
+    for (const auto& a : places.airports) consider("airport", a.icao, a.name, a.name_zh, a.reference_point, 11);
+    for (const auto& c : places.cities) consider(c.kind == PlaceKind::City ? "city" : "district", c.id, c.name, c.name_zh, c.position, c.kind == PlaceKind::City ? 11 : 12);
     std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& a, const SearchHit& b) { return a.rank < b.rank; });
     if (hits.size() > limit) hits.resize(limit);
     return hits;
@@ -54,7 +57,7 @@ std::optional<SearchHit> draw_search(SearchState& st, const Scenario* scenario, 
                                      std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
     std::optional<SearchHit> chosen;
     ImGui::SetNextItemWidth(170 * s);
-    const bool enter = ImGui::InputTextWithHint("##search", "Search hubs, places...", st.text, sizeof st.text, ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool enter = ImGui::InputTextWithHint("##search", tr("Search hubs, places..."), st.text, sizeof st.text, ImGuiInputTextFlags_EnterReturnsTrue);
     remember_item_rect("search", rects);
     const bool active = ImGui::IsItemActive();
     const ImVec2 below(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + 4 * s);

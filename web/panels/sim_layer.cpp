@@ -58,10 +58,10 @@ void draw_sim_drones(ImDrawList* dl, const SimPlayback& p, const SimDronesInView
     ImGui::TextUnformatted(drone.id.c_str());
     if (flight.order >= 0) {
         const DeliveryResult& order = r.deliveries[size_t(flight.order)];
-        ImGui::TextDisabled("order %s, %s to %s, %.1f kg", order.order.c_str(), order.from.c_str(), order.to.c_str(), order.mass_kg);
+        ImGui::TextDisabled(tr("order %s, %s to %s, %.1f kg"), order.order.c_str(), order.from.c_str(), order.to.c_str(), order.mass_kg);
         ImGui::Text(laden(a.snapshot) ? "carrying it, delivery at %s" : "flying back, delivered at %s", format_clock(int(flight.delivered_s)).c_str());
     }
-    ImGui::Text("%.0f m AMSL, battery %.0f of %.0f Wh", a.snapshot.height.m, a.snapshot.battery_wh, drone.battery_wh);
+    ImGui::Text(tr("%.0f m AMSL, battery %.0f of %.0f Wh"), a.snapshot.height.m, a.snapshot.battery_wh, drone.battery_wh);
     ImGui::EndTooltip();
 }
 

@@ -35,7 +35,7 @@ void day_chart(const SimResult& r, double t_s, double day_s, float s) {
     dl->AddPolyline(waiting.data(), int(waiting.size()), IM_COL32(150, 200, 255, 230), 0, 1.5f * s);
     const float now = x_at(t_s);
     dl->AddLine(ImVec2(now, a.y), ImVec2(now, b.y), IM_COL32(255, 255, 255, 220), 1.5f * s);
-    if (hovered) ImGui::SetTooltip("over the day: drones in the air (bars) and orders waiting (line), up to %d", top);
+    if (hovered) ImGui::SetTooltip(tr("over the day: drones in the air (bars) and orders waiting (line), up to %d"), top);
 }
 
 // The run button with the settings a planner varies: the demand's random seed and the
@@ -48,13 +48,14 @@ bool run_controls(SimPlayback& p, const char* label, float s, std::vector<std::p
     ImGui::SetNextItemWidth(44 * s);
     if (ImGui::InputInt("##seed", &seed, 0, 0)) p.config.seed = uint32_t(std::max(1, seed));
     remember_item_rect("seed", rects);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("the seed of the day's random demand");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("the seed of the day's random demand"));
     ImGui::SameLine();
     int policy = p.config.dispatch == DispatchPolicy::SmallestBattery ? 0 : 1;
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::Combo("##policy", &policy, "smallest battery\0least energy\0"))
+    const char* policies[] = {tr("smallest battery"), tr("least energy")};
+    if (ImGui::Combo("##policy", &policy, policies, 2))
         p.config.dispatch = policy == 0 ? DispatchPolicy::SmallestBattery : DispatchPolicy::LeastEnergy;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("which free drone takes an order");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("which free drone takes an order"));
     return pressed;
 }
 
@@ -70,42 +71,44 @@ SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float top, float
     ImGui::SetNextWindowSizeConstraints(ImVec2(240 * s, 0), ImVec2(900 * s, room));
     ImGui::SetNextWindowBgAlpha(0.93f);
     const ImGuiWindowFlags flags = side_panel_flags(ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings);
-    if (begin_side_panel("Simulation###simulation", ImVec2(vp->Pos.x + pad, top), ImVec2(330 * s, 0), flags)) {
+    if (begin_side_panel(tr("Simulation###simulation"), ImVec2(vp->Pos.x + pad, top), ImVec2(330 * s, 0), flags)) {
         if (!p.result) {
             ImGui::PushTextWrapPos(0);
-            ImGui::TextDisabled("A day of this scenario's deliveries: orders, drones, pads, batteries, wind and deconfliction.");
+            ImGui::TextDisabled("%s", tr("A day of this scenario's deliveries: orders, drones, pads, batteries, wind and deconfliction."));
             ImGui::PopTextWrapPos();
         }
-        if (run_controls(p, p.result ? "Simulate again" : "Simulate the day", s, rects)) action = SimPanelAction::Run;
+        if (run_controls(p, tr(p.result ? N_("Simulate again") : N_("Simulate the day")), s, rects)) action = SimPanelAction::Run;
         if (p.result) {
             const Kpis& k = p.result->kpis;
-            ImGui::Text("delivered %d of %d, on time %.1f %%", k.delivered, k.orders, k.on_time_share * 100);
+            ImGui::Text(tr("delivered %d of %d, on time %.1f %%"), k.delivered, k.orders, k.on_time_share * 100);
             if (ImGui::IsItemHovered() && k.pending + k.undeliverable > 0)
-                ImGui::SetTooltip("%d still pending at the end of the day, %d that cannot be served", k.pending, k.undeliverable);
-            ImGui::Text("p50 %.0f min, p95 %.0f min, %.0f Wh per parcel", k.p50_delivery_s / 60, k.p95_delivery_s / 60, k.energy_per_parcel_wh);
+                ImGui::SetTooltip(tr("%d still pending at the end of the day, %d that cannot be served"), k.pending, k.undeliverable);
+            ImGui::Text(tr("p50 %.0f min, p95 %.0f min, %.0f Wh per parcel"), k.p50_delivery_s / 60, k.p95_delivery_s / 60, k.energy_per_parcel_wh);
             const ImVec4 conflict_colour = k.losses_of_separation > 0 ? ImVec4(1, 0.5f, 0.4f, 1) : ImVec4(0.93f, 0.94f, 0.96f, 1);
-            ImGui::TextColored(conflict_colour, "conflicts %d, losses of separation %d", k.conflicts, k.losses_of_separation);
+            ImGui::TextColored(conflict_colour, tr("conflicts %d, losses of separation %d"), k.conflicts, k.losses_of_separation);
             ImGui::SameLine();
-            ImGui::TextDisabled("(%.0f ms)", p.run_ms);
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("simulated in your browser in %.0f ms", p.run_ms);
+            ImGui::TextDisabled(tr("(%.0f ms)"), p.run_ms);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip(tr("simulated in your browser in %.0f ms"), p.run_ms);
             day_chart(*p.result, p.t_s, p.day_s, s);
-            if (ImGui::Button(p.playing ? "Pause" : "Play", ImVec2(60 * s, 0))) {
+            if (ImGui::Button(p.playing ? tr("Pause") : tr("Play"), ImVec2(60 * s, 0))) {
                 if (!p.playing && p.t_s >= p.day_s) p.t_s = 0;
                 p.playing = !p.playing;
             }
             remember_item_rect("play", rects);
             ImGui::SameLine();
             ImGui::SetNextItemWidth(100 * s);
-            ImGui::Combo("##speed", &p.speed, SimPlayback::kSpeedNames, IM_ARRAYSIZE(SimPlayback::kSpeedNames));
+            const char* speeds[IM_ARRAYSIZE(SimPlayback::kSpeedNames)];
+            for (size_t i = 0; i < IM_ARRAYSIZE(speeds); ++i) speeds[i] = tr(SimPlayback::kSpeedNames[i]);
+            ImGui::Combo("##speed", &p.speed, speeds, IM_ARRAYSIZE(speeds));
             ImGui::SameLine();
             ImGui::Text("%s", format_clock(int(p.t_s)).c_str());
             ImGui::SameLine();
-            ImGui::TextDisabled("%d airborne", airborne_now);
+            ImGui::TextDisabled(tr("%d airborne"), airborne_now);
             if (ImGui::IsItemHovered()) {
                 ImGui::BeginTooltip();
-                ImGui::TextColored(ImVec4(0.93f, 0.47f, 0.08f, 1), "orange: carrying a parcel");
-                ImGui::TextColored(ImVec4(0.35f, 0.6f, 0.95f, 1), "blue: flying back");
-                ImGui::TextDisabled("point at one for its order and battery");
+                ImGui::TextColored(ImVec4(0.93f, 0.47f, 0.08f, 1), "%s", tr("orange: carrying a parcel"));
+                ImGui::TextColored(ImVec4(0.35f, 0.6f, 0.95f, 1), "%s", tr("blue: flying back"));
+                ImGui::TextDisabled("%s", tr("point at one for its order and battery"));
                 ImGui::EndTooltip();
             }
             ImGui::SetNextItemWidth(-1);

@@ -37,10 +37,10 @@ bool draw_status_bar(const MapCamera& camera, std::optional<GeoPoint> cursor, co
         // A phone has room for the save state, the scale and the attribution only.
         const bool narrow = vp->Size.x < 700 * s;
         if (!narrow) {
-            const std::string where = cursor ? format_position(*cursor) : std::string("move the pointer over the map");
+            const std::string where = cursor ? format_position(*cursor) : std::string(tr("move the pointer over the map"));
             ImGui::TextUnformatted(where.c_str());
             ImGui::SameLine(0, 24 * s);
-            ImGui::TextDisabled("zoom %.1f", camera.zoom());
+            ImGui::TextDisabled(tr("zoom %.1f"), camera.zoom());
         }
         if (!save.text.empty()) {
             if (!narrow) ImGui::SameLine(0, 24 * s);
@@ -48,9 +48,9 @@ bool draw_status_bar(const MapCamera& camera, std::optional<GeoPoint> cursor, co
                 ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.45f, 1), "%s", save.text.c_str());
                 remember_item_rect("save.status", rects);
                 ImGui::SameLine();
-                if (ImGui::SmallButton("Download")) download = true;
+                if (ImGui::SmallButton(tr("Download"))) download = true;
                 remember_item_rect("save.download", rects);
-                if (ImGui::IsItemHovered()) ImGui::SetTooltip("Your work is still here, in this page: keep a copy as a file");
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Your work is still here, in this page: keep a copy as a file"));
             } else {
                 ImGui::TextDisabled("%s", save.text.c_str());
                 remember_item_rect("save.status", rects);

@@ -38,7 +38,7 @@ void draw_tables_panel(TablesState& st, MapEditor& editor, ScenarioView& view, f
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(std::min(560 * s, vp->Size.x - 20 * s), std::min(520 * s, vp->Size.y - 80 * s)), ImGuiCond_Appearing);
-    if (ImGui::Begin("Tables###tables", &st.open, ImGuiWindowFlags_NoSavedSettings)) {
+    if (ImGui::Begin(tr("Tables###tables"), &st.open, ImGuiWindowFlags_NoSavedSettings)) {
         if (ImGui::BeginTabBar("##tables")) {
             for (const Table& table : kTables) {
                 if (!ImGui::BeginTabItem(table.title)) continue;
@@ -46,9 +46,9 @@ void draw_tables_panel(TablesState& st, MapEditor& editor, ScenarioView& view, f
                 const size_t n = list_size(sc, table.kind);
                 std::optional<ObjectRef> remove;
                 bool add = false;
-                if (table.kind == ObjectKind::Rules) ImGui::TextDisabled("One set of rules for the whole scenario.");
-                else if (n > 0) add = ImGui::Button("Add a row like the last");
-                else ImGui::TextDisabled("None yet: paste or import one.");
+                if (table.kind == ObjectKind::Rules) ImGui::TextDisabled("%s", tr("One set of rules for the whole scenario."));
+                else if (n > 0) add = ImGui::Button(tr("Add a row like the last"));
+                else ImGui::TextDisabled("%s", tr("None yet: paste or import one."));
                 remember_item_rect(("add." + std::string(to_string(table.kind))).c_str(), rects);
                 for (size_t i = 0; i < n; ++i) {
                     const ObjectRef ref{table.kind, has_ids(table.kind) ? object_id(object_at(sc, table.kind, i)) : "#" + std::to_string(i)};
@@ -57,7 +57,7 @@ void draw_tables_panel(TablesState& st, MapEditor& editor, ScenarioView& view, f
                     remember_item_rect(("row." + std::string(to_string(table.kind)) + "." + std::to_string(i)).c_str(), rects);
                     if (open) {
                         edit_object_fields(st.errors, std::string(to_string(table.kind)) + ":" + ref.id, editor, view, ref, rects);
-                        if (table.kind != ObjectKind::Rules && ImGui::Button("Remove")) remove = ref;
+                        if (table.kind != ObjectKind::Rules && ImGui::Button(tr("Remove"))) remove = ref;
                         ImGui::Separator();
                     }
                     ImGui::PopID();

@@ -13,7 +13,7 @@ namespace {
 // Puts the next button on this row if it fits, else on a new one.
 void flow(const char* label, float right_edge) {
     const ImGuiStyle& st = ImGui::GetStyle();
-    const float width = ImGui::CalcTextSize(label).x + 2 * st.FramePadding.x;
+    const float width = ImGui::CalcTextSize(label, nullptr, true).x + 2 * st.FramePadding.x;  // not the ##id
     ImGui::SameLine();
     if (ImGui::GetCursorScreenPos().x + width > right_edge) ImGui::NewLine();
 }
@@ -39,83 +39,89 @@ TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::stri
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("lowsky");
         ImGui::SameLine();
-        ImGui::TextDisabled("Greater Bay Area");
+        ImGui::TextDisabled("%s", tr("Greater Bay Area"));
         if (view && drawer) {
             // On a phone the panels wait in a drawer, so that the map is the screen.
-            const char* label = *drawer ? "Map" : "Panels";
+            const char* label = *drawer ? tr("Map") : tr("Panels");
             flow(label, right);
             if (ImGui::Button(label)) action = TopBarAction::Drawer;
             remember_item_rect("drawer", rects);
         }
         if (view) {
             // The File menu: documents in and out of the browser.
-            flow("File", right);
-            if (ImGui::Button("File")) ImGui::OpenPopup("file_menu");
+            flow(tr("File"), right);
+            if (ImGui::Button(tr("File"))) ImGui::OpenPopup("file_menu");
             remember_item_rect("file", rects);
             if (ImGui::BeginPopup("file_menu")) {
                 auto item = [&](const char* label, const char* shortcut, const char* name, TopBarAction what) {
                     if (ImGui::MenuItem(label, shortcut)) action = what;
                     remember_item_rect(name, rects);
                 };
-                item("New", nullptr, "file.new", TopBarAction::New);
-                item("Open...", nullptr, "file.open", TopBarAction::Open);
-                item("Recent...", nullptr, "file.recent", TopBarAction::Recent);
+                item(tr("New"), nullptr, "file.new", TopBarAction::New);
+                item(tr("Open..."), nullptr, "file.open", TopBarAction::Open);
+                item(tr("Recent..."), nullptr, "file.recent", TopBarAction::Recent);
                 ImGui::Separator();
-                item("Save (download)", nullptr, "file.save", TopBarAction::Save);
-                item("Save as...", nullptr, "file.save_as", TopBarAction::SaveAs);
-                item("Share link", nullptr, "file.share", TopBarAction::Share);
+                item(tr("Save (download)"), nullptr, "file.save", TopBarAction::Save);
+                item(tr("Save as..."), nullptr, "file.save_as", TopBarAction::SaveAs);
+                item(tr("Share link"), nullptr, "file.share", TopBarAction::Share);
                 ImGui::Separator();
-                item("Reset panel layout", nullptr, "file.reset_layout", TopBarAction::ResetLayout);
+                item(tr("Reset panel layout"), nullptr, "file.reset_layout", TopBarAction::ResetLayout);
                 ImGui::EndPopup();
             }
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("New, open, recent, save, share: your work is also kept in this browser as you go");
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("New, open, recent, save, share: your work is also kept in this browser as you go"));
         }
         if (editor && view) {
             for (const ToolInfo& t : all_tools()) {
-                const std::string label = std::string(t.name) + "  " + t.key;
+                const std::string label = std::string(tr(t.name)) + "  " + t.key + "###tool." + t.name;
                 flow(label.c_str(), right);
                 const bool on = editor->tool == t.tool;
                 if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.95f, 0.70f, 0.10f, 1.0f)), ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.08f, 0.08f, 0.10f, 1));
                 if (ImGui::Button(label.c_str())) editor->set_tool(t.tool);
                 if (on) ImGui::PopStyleColor(2);
                 remember_item_rect((std::string("tool.") + t.name).c_str(), rects);
-                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (%s): %s", t.name, t.key, t.hint);
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (%s): %s", tr(t.name), t.key, tr(t.hint));
             }
             const std::string undo = view->editor->undo_name(), redo = view->editor->redo_name();
-            const std::string undo_label = undo.empty() ? "Undo" : "Undo " + undo, redo_label = redo.empty() ? "Redo" : "Redo " + redo;
+            const std::string undo_label = undo.empty() ? tr("Undo") : tr("Undo") + (" " + undo), redo_label = redo.empty() ? tr("Redo") : tr("Redo") + (" " + redo);
             flow(undo_label.c_str(), right);
             ImGui::BeginDisabled(undo.empty());
             if (ImGui::Button(undo_label.c_str())) editor->undo(*view);
             ImGui::EndDisabled();
             remember_item_rect("edit.undo", rects);
-            if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Ctrl+Z");
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr("Ctrl+Z"));
             flow(redo_label.c_str(), right);
             ImGui::BeginDisabled(redo.empty());
             if (ImGui::Button(redo_label.c_str())) editor->redo(*view);
             ImGui::EndDisabled();
             remember_item_rect("edit.redo", rects);
-            if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Ctrl+Shift+Z or Ctrl+Y");
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr("Ctrl+Shift+Z or Ctrl+Y"));
             ImGui::BeginDisabled(editor->selection.empty());
-            flow("Delete", right);
-            if (ImGui::Button("Delete")) editor->remove_selection(*view);
+            flow(tr("Delete"), right);
+            if (ImGui::Button(tr("Delete"))) editor->remove_selection(*view);
             remember_item_rect("edit.delete", rects);
-            if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Delete");
-            flow("Duplicate", right);
-            if (ImGui::Button("Duplicate")) editor->duplicate_selection(*view);
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr("Delete"));
+            flow(tr("Duplicate"), right);
+            if (ImGui::Button(tr("Duplicate"))) editor->duplicate_selection(*view);
             remember_item_rect("edit.duplicate", rects);
-            if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Ctrl+D; Ctrl+C and Ctrl+V copy and paste");
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr("Ctrl+D; Ctrl+C and Ctrl+V copy and paste"));
             ImGui::EndDisabled();
-            flow("Tables", right);
-            if (ImGui::Button("Tables")) action = TopBarAction::Tables;
+            flow(tr("Tables"), right);
+            if (ImGui::Button(tr("Tables"))) action = TopBarAction::Tables;
             remember_item_rect("tables", rects);
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drone types, fleet, demand, orders and wind: what the map does not show");
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Drone types, fleet, demand, orders and wind: what the map does not show"));
         }
-        flow("Reset view", right);
-        if (ImGui::Button("Reset view")) action = TopBarAction::ResetView;
+        flow(tr("Reset view"), right);
+        if (ImGui::Button(tr("Reset view"))) action = TopBarAction::ResetView;
         flow("?", right);
         if (ImGui::Button("?")) action = TopBarAction::Help;
         remember_item_rect("help.button", rects);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every key and gesture (?)");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Every key and gesture (?)"));
+        // The interface's language: each button is named in the language it switches to.
+        const char* other = language() == Language::Chinese ? "English" : "中文";
+        flow(other, right);
+        if (ImGui::Button(other)) action = TopBarAction::Language;
+        remember_item_rect("language", rects);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip(language() == Language::Chinese ? "Switch the interface to English" : "界面切换为简体中文");
         if (extra) {
             ImGui::SameLine();
             if (ImGui::GetCursorScreenPos().x + 170 * s > right) ImGui::NewLine();
