@@ -426,6 +426,7 @@ void App::draw_frame() {
     playback_.advance(std::min(0.25, (start_ms - last_frame_ms_) / 1000));  // a stalled tab does not jump hours
     last_frame_ms_ = start_ms;
     ImDrawList* map_layer = ImGui::GetBackgroundDrawList();
+    draw_basemap_lines(map_layer, camera_, basemap_.lines, ui_scale_);
     draw_graticule(map_layer, camera_, ui_scale_);
     if (scenario_) {
         std::optional<ImVec2> mouse;
@@ -527,7 +528,7 @@ void App::draw_frame() {
     for (const auto& [id, r] : layout_.shown) ui_rects_.push_back({"window." + id, r});
     // Saved once the drag or the resize is over, not on every frame of it.
     if (layout_.changed && !ImGui::IsMouseDown(ImGuiMouseButton_Left) && platform_set_setting("layout", layout_.to_text())) layout_.changed = false;
-    const std::string attribution = basemap_state_ == AssetState::Ready ? "GSHHG (LGPL-3+), patches: lowsky" : "";
+    const std::string attribution = basemap_state_ == AssetState::Ready ? "GSHHG (LGPL-3+), GeoNames (CC-BY 4.0), patches: lowsky" : "";
     SaveBadge badge;
     if (scenario_) {
         badge.failed = session_.autosaver().state() == SaveState::Failed;

@@ -199,6 +199,8 @@ const std::vector<std::pair<const char*, const char*>>& chinese_table() {
         {"Places", "地点"},
         {"town or district", "城镇或区"},
         {"airport", "机场"},
+        {"river", "河流"},
+        {"border (Hong Kong, Macau)", "边界（香港、澳门）"},
         // Keys and gestures
         {"Keys and gestures (? to close)", "按键和手势（按 ? 关闭）"},
         {"Enter, double-click", "回车、双击"},

@@ -1,5 +1,6 @@
 #include "basemap/basemap.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -101,7 +102,37 @@ Result<Basemap> decode_basemap(const uint8_t* data, size_t size) {
         }
         map.rings.push_back(std::move(ring));
     }
-    if (in.offset() != body) return make_error(std::to_string(body - in.offset()) + " unexpected bytes after the last ring", at_offset(in.offset()));
+    if (version >= 2) {
+        const size_t lines_at = in.offset();
+        const uint32_t line_count = in.u32();
+        if (in.failed() || in.offset() > body) return make_error("file ends before the line count", at_offset(lines_at));
+        if (line_count > kMaxRings) return make_error("line count " + std::to_string(line_count) + " is out of range", at_offset(lines_at));
+        map.lines.reserve(std::min<uint32_t>(line_count, uint32_t((body - in.offset()) / 24)));
+        for (uint32_t l = 0; l < line_count; ++l) {
+            const std::string where = at_offset(in.offset()) + " (line " + std::to_string(l) + ")";
+            BasemapLine line;
+            const uint8_t kind = in.u8();
+            line.level = in.u8();
+            const uint16_t reserved = in.u16();
+            const uint32_t point_count = in.u32();
+            if (in.failed() || in.offset() > body) return make_error("file ends inside a line header", where);
+            if (kind != uint8_t(LineKind::River) && kind != uint8_t(LineKind::Border)) return make_error("line kind " + std::to_string(kind) + " is unknown", where);
+            if (line.level < 1 || line.level > 15) return make_error("line level " + std::to_string(line.level) + " is not 1 to 15", where);
+            if (reserved != 0) return make_error("reserved field is not zero", where);
+            if (point_count < 2 || point_count > kMaxPointsPerRing)
+                return make_error("line has " + std::to_string(point_count) + " points (2 to " + std::to_string(kMaxPointsPerRing) + " allowed)", where);
+            if (uint64_t(point_count) * 8 > body - in.offset()) return make_error("file ends inside the line's points", where);
+            line.kind = LineKind(kind);
+            line.points.resize(point_count);
+            for (auto& p : line.points) {
+                p.lon_deg = in.i32() / kE7;
+                p.lat_deg = in.i32() / kE7;
+                if (!slack.contains(p)) return make_error("a point lies outside the basemap bounds", where);
+            }
+            map.lines.push_back(std::move(line));
+        }
+    }
+    if (in.offset() != body) return make_error(std::to_string(body - in.offset()) + " unexpected bytes after the last " + (version >= 2 ? "line" : "ring"), at_offset(in.offset()));
     return map;
 }
 
@@ -127,6 +158,17 @@ std::vector<uint8_t> encode_basemap(const Basemap& map) {
         }
         out.u32(uint32_t(ring.triangles.size() / 3));
         for (uint16_t index : ring.triangles) out.u16(index);
+    }
+    out.u32(uint32_t(map.lines.size()));
+    for (const auto& line : map.lines) {
+        out.u8(uint8_t(line.kind));
+        out.u8(line.level);
+        out.u16(0);
+        out.u32(uint32_t(line.points.size()));
+        for (const auto& p : line.points) {
+            out.i32(to_e7(p.lon_deg));
+            out.i32(to_e7(p.lat_deg));
+        }
     }
     std::vector<uint8_t> bytes = out.data();
     const uint32_t crc = crc32(bytes.data(), bytes.size());

@@ -11,6 +11,9 @@
 //     u8 level (1 land, 2 lake, 3 island in lake, 4 pond)  u8 source (0 GSHHG, 1 patch)
 //     u16 reserved (0)  u32 point_count (3..65535)  point_count x (i32 lon_e7, i32 lat_e7)
 //     u32 triangle_count  triangle_count x 3 x u16 point index   (the ring's fill, made offline)
+//   version 2 and later: u32 line_count, then per line:
+//     u8 kind (1 river, 2 border)  u8 level (GSHHG's: 1 the largest)  u16 reserved (0)
+//     u32 point_count (2..65535)  point_count x (i32 lon_e7, i32 lat_e7)
 //   u32 crc32 of every byte before it
 
 #include <cstdint>
@@ -31,15 +34,26 @@ struct BasemapRing {
     std::vector<uint16_t> triangles;  // 3 indices into points per triangle: the ring's area
 };
 
+// Rivers (GSHHG's WDBII rivers) and borders (Hong Kong's and Macau's with the mainland), drawn
+// as lines over the land.
+enum class LineKind : uint8_t { River = 1, Border = 2 };
+
+struct BasemapLine {
+    LineKind kind = LineKind::River;
+    uint8_t level = 1;
+    std::vector<GeoPoint> points;  // an open polyline
+};
+
 struct Basemap {
     GeoBounds bounds;
     std::string attribution;
     std::vector<BasemapRing> rings;
+    std::vector<BasemapLine> lines;  // none in a version 1 file
 };
 
 enum class Surface { Water, Land };
 
-constexpr uint32_t kBasemapFormatVersion = 1;
+constexpr uint32_t kBasemapFormatVersion = 2;  // version 1 (no lines) is still read
 
 Result<Basemap> decode_basemap(const uint8_t* data, size_t size);
 std::vector<uint8_t> encode_basemap(const Basemap& basemap);

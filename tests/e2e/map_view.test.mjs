@@ -28,7 +28,7 @@ test('opens on the GBA basemap with water in Lingding Bay and land in Dongguan',
   const samples = [
     { what: 'Lingding Bay', lat: 22.40, lon: 113.78, rgb: WATER },
     { what: 'open sea south of Lantau', lat: 22.13, lon: 113.95, rgb: WATER },
-    { what: 'Dongguan, north-east of the city', lat: 23.10, lon: 113.95, rgb: LAND },
+    { what: 'Dongguan, south-east of the city (hills, no river)', lat: 22.95, lon: 114.05, rgb: LAND },
     { what: 'Zhongshan', lat: 22.45, lon: 113.30, rgb: LAND },
   ];
   for (const p of samples) {

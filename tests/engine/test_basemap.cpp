@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "basemap/basemap.h"
 #include "core/bytes.h"
 #include "core/file_io.h"
@@ -57,6 +59,45 @@ TEST_CASE("Basemap encodes and decodes losslessly at 1e-7 degree", "[basemap]") 
     }
     CHECK(encode_basemap(back.value()) == bytes);  // stable
     CHECK(map.rings[0].triangles.size() == 6);     // a square is two triangles
+}
+
+TEST_CASE("Basemap lines (rivers, borders) come back as written, and a version 1 file still reads", "[basemap]") {
+    Basemap map = small_map();
+    map.lines.push_back({LineKind::River, 2, {{22.2, 113.2}, {22.25, 113.4}, {22.3, 113.8}}});
+    map.lines.push_back({LineKind::Border, 1, {{22.5, 113.1}, {22.5, 113.9}}});
+    const auto bytes = encode_basemap(map);
+    auto back = decode(bytes);
+    REQUIRE(back.ok());
+    REQUIRE(back->lines.size() == 2);
+    CHECK(back->lines[0].kind == LineKind::River);
+    CHECK(back->lines[0].level == 2);
+    REQUIRE(back->lines[0].points.size() == 3);
+    CHECK(back->lines[0].points[1].lon_deg == Approx(113.4).margin(5e-8));
+    CHECK(back->lines[1].kind == LineKind::Border);
+    // Version 1: the same bytes without the line section and with version 1.
+    const Basemap no_lines = small_map();
+    auto v1 = encode_basemap(no_lines);
+    v1.erase(v1.end() - 8, v1.end() - 4);  // the line count (0), before the checksum
+    v1[4] = 1;
+    fix_crc(v1);
+    auto old = decode(v1);
+    REQUIRE(old.ok());
+    CHECK(old->rings.size() == 4);
+    CHECK(old->lines.empty());
+    // A line of one point, and an unknown kind, are refused with the line named.
+    Basemap bad = small_map();
+    bad.lines.push_back({LineKind::River, 1, {{22.2, 113.2}}});
+    auto r = decode(encode_basemap(bad));
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().message == "line has 1 points (2 to 65535 allowed)");
+    CHECK(r.error().where.find("(line 0)") != std::string::npos);
+    auto kind = encode_basemap(map);
+    const size_t first_line = kind.size() - 4 - 2 * 8 - 8 - 3 * 8 - 8;  // back from the checksum: line 1, then line 0
+    kind[first_line] = 7;
+    fix_crc(kind);
+    r = decode(kind);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().message == "line kind 7 is unknown");
 }
 
 TEST_CASE("Land and water follow the GSHHG levels and the patches", "[basemap]") {
@@ -191,6 +232,16 @@ TEST_CASE("The bundled GBA basemap loads and knows land from water", "[basemap][
     REQUIRE(map.ok());
     CHECK(map->attribution.find("GSHHG") != std::string::npos);
     CHECK(total_points(map.value()) > 10000);
+    // Rivers and borders: the Shenzhen River border between Shenzhen and Hong Kong runs at about
+    // 22.5 N from 114.0 to 114.15 E.
+    const auto count = [&](LineKind k) { return std::count_if(map->lines.begin(), map->lines.end(), [&](const BasemapLine& l) { return l.kind == k; }); };
+    CHECK(count(LineKind::River) > 10);
+    CHECK(count(LineKind::Border) >= 2);
+    bool shenzhen_river = false;
+    for (const auto& l : map->lines)
+        for (const auto& p : l.points)
+            if (l.kind == LineKind::Border && p.lat_deg > 22.48 && p.lat_deg < 22.56 && p.lon_deg > 114.0 && p.lon_deg < 114.15) shenzhen_river = true;
+    CHECK(shenzhen_river);
     for (const auto& ring : map->rings) {
         INFO("ring with " << ring.points.size() << " points");
         CHECK(ring.triangles.size() >= 3);  // every ring can be filled

@@ -219,4 +219,48 @@ Result<GshhgExtract> extract_gshhg(const std::string& path, BinRange range) {
     return out;
 }
 
+Result<std::vector<BasemapLine>> extract_gshhg_lines(const std::string& path, BinRange range, LineKind kind, const std::vector<int>& levels) {
+    NcFile file;
+    if (nc_open(path.c_str(), NC_NOWRITE, &file.id) != NC_NOERR) return make_error("cannot open netCDF file", path);
+    const int nc = file.id;
+    const int nx = read_scalar_int(nc, "N_bins_in_360_longitude_range");
+    const int n_bins = read_scalar_int(nc, "N_bins_in_file");
+    if (read_scalar_int(nc, "Bin_size_in_minutes") != 60 || nx != 360 || n_bins != 64800)
+        return make_error("expected 1-degree bins (the full-resolution file)", path);
+    auto bin_nseg = read_var<short>(nc, "N_segments_in_a_bin", 0, size_t(n_bins), nc_get_vara_short);
+    auto bin_first = read_var<int>(nc, "Id_of_first_segment_in_a_bin", 0, size_t(n_bins), nc_get_vara_int);
+    if (!bin_nseg) return bin_nseg.error();
+    if (!bin_first) return bin_first.error();
+    std::vector<BasemapLine> lines;
+    for (int lat_sw = range.south_deg; lat_sw < range.north_deg; ++lat_sw) {
+        for (int lon_sw = range.west_deg; lon_sw < range.east_deg; ++lon_sw) {
+            const int b = (89 - lat_sw) * nx + lon_sw;
+            const size_t nseg = size_t(bin_nseg.value()[b]), first = size_t(bin_first.value()[b]);
+            // The line files keep each segment's size and level in variables of their own.
+            auto sizes = read_var<short>(nc, "N_points_for_a_segment", first, nseg, nc_get_vara_short);
+            auto level_of = read_var<short>(nc, "Hierarchial_level_of_a_segment", first, nseg, nc_get_vara_short);  // sic
+            auto start = read_var<int>(nc, "Id_of_first_point_in_a_segment", first, nseg, nc_get_vara_int);
+            if (!sizes) return sizes.error();
+            if (!level_of) return level_of.error();
+            if (!start) return start.error();
+            for (size_t s = 0; s < nseg; ++s) {
+                const int level = level_of.value()[s];
+                const size_t npts = size_t(uint16_t(sizes.value()[s]));
+                if (npts < 2 || std::find(levels.begin(), levels.end(), level) == levels.end()) continue;
+                auto dx = read_var<short>(nc, "Relative_longitude_from_SW_corner_of_bin", size_t(start.value()[s]), npts, nc_get_vara_short);
+                auto dy = read_var<short>(nc, "Relative_latitude_from_SW_corner_of_bin", size_t(start.value()[s]), npts, nc_get_vara_short);
+                if (!dx) return dx.error();
+                if (!dy) return dy.error();
+                BasemapLine line;
+                line.kind = kind;
+                line.level = uint8_t(level);
+                for (size_t i = 0; i < npts; ++i)
+                    line.points.push_back({lat_sw + uint16_t(dy.value()[i]) / double(kMaxDelta), lon_sw + uint16_t(dx.value()[i]) / double(kMaxDelta)});
+                lines.push_back(std::move(line));
+            }
+        }
+    }
+    return lines;
+}
+
 }  // namespace lowsky::tools

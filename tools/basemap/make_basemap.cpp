@@ -50,6 +50,16 @@ std::string preview_svg(const Basemap& map) {
             svg += "'/>\n";
         }
     }
+    for (const auto& line : map.lines) {
+        svg += std::string("<path fill='none' stroke='") + (line.kind == LineKind::River ? "#6fa6d0" : "#8a5a8a") + "' stroke-width='0.8' d='M";
+        char buf[64];
+        for (const auto& p : line.points) {
+            std::snprintf(buf, sizeof buf, "%.1f %.1f L", x(p.lon_deg), y(p.lat_deg));
+            svg += buf;
+        }
+        svg.pop_back();
+        svg += "'/>\n";
+    }
     return svg + "</svg>\n";
 }
 
@@ -57,6 +67,7 @@ std::string preview_svg(const Basemap& map) {
 
 int main(int argc, char** argv) {
     std::string gshhg = "/usr/share/gmt-gshhg/binned_GSHHS_f.nc";
+    std::string rivers_path = "/usr/share/gmt-gshhg/binned_river_f.nc", borders_path = "/usr/share/gmt-gshhg/binned_border_f.nc";
     std::string places_path = "assets/places/gba_places.json";
     std::string patches_path = "assets/basemap/patches.json";
     std::string out_path = "assets/basemap/gba.lsbm";
@@ -70,6 +81,8 @@ int main(int argc, char** argv) {
             return argv[++i];
         };
         if (a == "--gshhg") gshhg = next();
+        else if (a == "--rivers") rivers_path = next();
+        else if (a == "--borders") borders_path = next();
         else if (a == "--places") places_path = next();
         else if (a == "--patches") patches_path = next();
         else if (a == "--tolerance-m") tolerance_m = std::atof(next().c_str());
@@ -80,6 +93,12 @@ int main(int argc, char** argv) {
 
     auto extract = tools::extract_gshhg(gshhg, range);
     if (!extract) return fail(extract.error());
+    // WDBII's major rivers (level 1: double-lined, 2: permanent major, 3: additional major) and
+    // its national boundaries (level 1: Hong Kong's and Macau's with the mainland, as drawn then).
+    auto rivers = tools::extract_gshhg_lines(rivers_path, range, LineKind::River, {1, 2, 3});
+    if (!rivers) return fail(rivers.error());
+    auto borders = tools::extract_gshhg_lines(borders_path, range, LineKind::Border, {1});
+    if (!borders) return fail(borders.error());
     auto places_text = read_text(places_path);
     if (!places_text) return fail(places_text.error());
     auto places = parse_places(places_text.value(), places_path);
@@ -93,7 +112,7 @@ int main(int argc, char** argv) {
     map.bounds = {double(range.west_deg), double(range.south_deg), double(range.east_deg), double(range.north_deg)};
     map.attribution = "Shoreline: GSHHG " + extract->version +
                       " full resolution (Wessel & Smith, LGPL-3+), simplified to " + std::to_string(int(tolerance_m)) +
-                      " m; reclamation patches: lowsky (hand-made)";
+                      " m; rivers and borders: GSHHG's WDBII (LGPL-3+); reclamation patches: lowsky (hand-made)";
     size_t before = 0;
     for (auto& ring : extract->rings) {
         before += ring.points.size();
@@ -101,6 +120,14 @@ int main(int argc, char** argv) {
         map.rings.push_back(std::move(ring));
     }
     for (auto& ring : patches.value()) map.rings.push_back(std::move(ring));
+    size_t line_points = 0;
+    for (auto* set : {&rivers.value(), &borders.value()}) {
+        for (auto& line : *set) {
+            line.points = tools::simplify_line(line.points, tolerance_m * 2);
+            line_points += line.points.size();
+            map.lines.push_back(std::move(line));
+        }
+    }
     for (const auto& ring : map.rings) {
         if (ring.points.size() > 65535) return fail(make_error("a ring has more than 65535 points; split it"));
     }
@@ -113,8 +140,8 @@ int main(int argc, char** argv) {
     if (!check) return fail(check.error());
     auto written = write_file_bytes(out_path, bytes);
     if (!written) return fail(written.error());
-    std::printf("%s: %zu rings, %zu points (%zu before simplification), %zu triangles (%d forced ears), %zu bytes\n",
-                out_path.c_str(), map.rings.size(), total_points(map), before, triangles, forced, bytes.size());
+    std::printf("%s: %zu rings, %zu points (%zu before simplification), %zu triangles (%d forced ears), %zu lines of %zu points, %zu bytes\n",
+                out_path.c_str(), map.rings.size(), total_points(map), before, triangles, forced, map.lines.size(), line_points, bytes.size());
     if (!preview_path.empty()) {
         const std::string svg = preview_svg(map);
         auto ok = write_file_bytes(preview_path, std::vector<uint8_t>(svg.begin(), svg.end()));

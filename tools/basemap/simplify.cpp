@@ -73,4 +73,16 @@ std::vector<GeoPoint> simplify_ring(const std::vector<GeoPoint>& ring, double to
     return out.size() >= 3 ? out : ring;
 }
 
+std::vector<GeoPoint> simplify_line(const std::vector<GeoPoint>& line, double tolerance_m) {
+    const size_t n = line.size();
+    if (n <= 2 || tolerance_m <= 0) return line;
+    const double lon_scale = kMetresPerDegLonAtEquator * std::cos(line[0].lat_deg * 3.14159265358979 / 180);
+    std::vector<bool> keep(n, false);
+    keep[0] = keep[n - 1] = true;
+    simplify_span(line, 0, n - 1, tolerance_m, lon_scale, keep);
+    std::vector<GeoPoint> out;
+    for (size_t i = 0; i < n; ++i) if (keep[i]) out.push_back(line[i]);
+    return out;
+}
+
 }  // namespace lowsky::tools

@@ -9,5 +9,7 @@
 namespace lowsky::tools {
 
 std::vector<GeoPoint> simplify_ring(const std::vector<GeoPoint>& ring, double tolerance_m);
+// The same for an open line: its two ends are kept.
+std::vector<GeoPoint> simplify_line(const std::vector<GeoPoint>& line, double tolerance_m);
 
 }  // namespace lowsky::tools

@@ -73,6 +73,8 @@ void draw_legend(bool& open, float bottom, float s, std::vector<std::pair<std::s
         ImGui::TextDisabled("%s", tr("Places"));
         entry(Swatch::Dot, kPlace, 0, tr("town or district"), s);
         entry(Swatch::Dot, kAirport, 0, tr("airport"), s);
+        entry(Swatch::Line, kRiver, 0, tr("river"), s);
+        entry(Swatch::Line, kBorder, 0, tr("border (Hong Kong, Macau)"), s);
         ImGui::EndTable();
     }
     remember_window_rect("legend", rects);

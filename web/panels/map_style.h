@@ -20,5 +20,6 @@ constexpr ImU32 kDroneOutbound = IM_COL32(236, 120, 20, 255);  // carrying its p
 constexpr ImU32 kDroneReturning = IM_COL32(40, 120, 200, 255);
 constexpr ImU32 kPlace = IM_COL32(27, 94, 168, 255);
 constexpr ImU32 kAirport = IM_COL32(176, 38, 104, 255);
+constexpr ImU32 kRiver = IM_COL32(120, 168, 208, 255), kBorder = IM_COL32(150, 96, 150, 200);
 
 }  // namespace lowsky::web::map_style

@@ -9,6 +9,7 @@
 
 #include <imgui.h>
 
+#include "basemap/basemap.h"
 #include "geo/map_camera.h"
 #include "sim/simulator.h"
 #include "places/places.h"
@@ -74,6 +75,9 @@ std::vector<PlacedLabel> draw_map_markers(ImDrawList* draw_list, const MapCamera
 
 // The open scenario on the map (zones, corridors, hubs) and a tooltip for what is under
 // `mouse` (screen pixels; none when the pointer is over a window).
+// The basemap's rivers and borders.
+void draw_basemap_lines(ImDrawList* draw_list, const MapCamera& camera, const std::vector<BasemapLine>& lines, float ui_scale);
+
 // Round lines of latitude and longitude, labelled, once zoomed in past the whole region.
 void draw_graticule(ImDrawList* draw_list, const MapCamera& camera, float ui_scale);
 
