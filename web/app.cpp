@@ -532,8 +532,18 @@ void App::draw_frame() {
     SaveBadge badge;
     if (scenario_) {
         badge.failed = session_.autosaver().state() == SaveState::Failed;
-        badge.text = session_.autosaver().unsaved() || badge.failed || session_.stored() ? session_.status() : "";
-        if (!share_link_.empty() && !badge.failed) badge.text += share_link_.size() > 8192 ? "  |  share link too long" : "  |  link copied";
+        // The autosaver's state in the interface's language (the page state keeps the engine's words).
+        const Autosaver& saver = session_.autosaver();
+        if (saver.unsaved() || badge.failed || session_.stored()) {
+            if (badge.failed) {
+                char text[512];
+                std::snprintf(text, sizeof text, tr("not saved: %s"), saver.failure() ? saver.failure()->message.c_str() : "?");
+                badge.text = text;
+            } else {
+                badge.text = tr(saver.state() == SaveState::Saved ? N_("saved") : N_("saving..."));
+            }
+        }
+        if (!share_link_.empty() && !badge.failed) badge.text += std::string("  |  ") + tr(share_link_.size() > 8192 ? N_("share link too long") : N_("link copied"));
     }
     if (draw_status_bar(camera_, cursor, attribution, badge, ui_scale_, ui_rects_)) run_file_action(TopBarAction::Save);
     if (scenario_) {

@@ -259,6 +259,11 @@ const std::vector<std::pair<const char*, const char*>>& chinese_table() {
         {"no basemap", "无底图"},
         {"zoom %.1f", "缩放 %.1f"},
         {"Download", "下载"},
+        {"saved", "已保存"},
+        {"saving...", "正在保存..."},
+        {"not saved: %s", "未保存：%s"},
+        {"share link too long", "分享链接过长"},
+        {"link copied", "链接已复制"},
         {"Your work is still here, in this page: keep a copy as a file", "您的工作仍在本页面中：请下载保存一份文件"},
         {"None yet: paste or import one.", "暂无：请粘贴或导入。"},
     };
