@@ -224,7 +224,7 @@ void App::merge_overlay() {
         workbench_.last_failed = true;
         return;
     }
-    workbench_.last_message = "Added " + std::to_string(added) + " object(s) from " + workbench_.imported_name + " to the scenario";
+    workbench_.last_message = trf(N_("Added %zu object(s) from %s to the scenario"), added, workbench_.imported_name.c_str());
     workbench_.last_failed = false;
     workbench_.imported.reset();
 }
@@ -239,7 +239,7 @@ void App::open_file(const std::string& name, const std::vector<uint8_t>& bytes) 
     };
     const bool geojson = ends_with(".geojson") || text.find("\"FeatureCollection\"") != std::string_view::npos;
     if (ends_with(".json") && !geojson) {
-        if (open_scenario(std::string(text), name)) workbench_.last_message = "Opened " + name;
+        if (open_scenario(std::string(text), name)) workbench_.last_message = trf(N_("Opened %s"), name.c_str());
         return;
     }
     auto imported = import_file(name, text, {});
@@ -251,7 +251,7 @@ void App::open_file(const std::string& name, const std::vector<uint8_t>& bytes) 
     workbench_.imported = std::move(imported.value());
     workbench_.imported_name = name;
     workbench_.last_failed = false;
-    workbench_.last_message = "Imported " + name + ": " + describe_import(*workbench_.imported)["summary"].get<std::string>();
+    workbench_.last_message = trf(N_("Imported %s: %s"), name.c_str(), describe_import(*workbench_.imported)["summary"].get<std::string>().c_str());
     workbench_.last_gate = {};
 }
 

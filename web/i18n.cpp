@@ -1,5 +1,7 @@
 #include "i18n.h"
 
+#include <cstdarg>
+#include <cstdio>
 #include <cstring>
 #include <string_view>
 #include <unordered_map>
@@ -42,6 +44,15 @@ const char* tr(const char* english) {
     auto [at, added] = t.composed.try_emplace(english);
     if (added) at->second = std::string(found->second) + hashes;
     return at->second.c_str();
+}
+
+std::string trf(const char* format, ...) {
+    char text[1024];
+    va_list args;
+    va_start(args, format);
+    std::vsnprintf(text, sizeof text, tr(format), args);
+    va_end(args);
+    return text;
 }
 
 const std::string& local_name(const std::string& english, const std::string& chinese) {

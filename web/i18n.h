@@ -25,6 +25,9 @@ const char* language_code(Language language);  // "en", "zh"
 const char* tr(const char* english);
 inline const char* tr(const std::string& english) { return tr(english.c_str()); }
 
+// tr(format) filled in, printf-style, into a string.
+std::string trf(const char* format, ...) __attribute__((format(printf, 1, 2)));
+
 // A name given in both languages: the Chinese one when the interface is Chinese and it has one.
 const std::string& local_name(const std::string& english, const std::string& chinese);
 

@@ -93,7 +93,7 @@ void MapEditor::cancel() {
 bool MapEditor::apply(ScenarioView& view, const EditCommand& command, bool merge) {
     auto result = view.editor->apply(command, merge);
     if (!result) {
-        message = "Not applied: " + result.error().to_string();
+        message = trf(N_("Not applied: %s"), result.error().to_string().c_str());
         message_is_error = true;
         return false;
     }
@@ -148,7 +148,7 @@ void MapEditor::copy_selection(const ScenarioView& view) {
         clipboard_.push_back({{"kind", to_string(r.kind)}, {"object", nlohmann::json(object_to_json(object_at(*view.scenario, r.kind, *index)))}});
     }
     pastes_ = 0;
-    message = "Copied " + std::to_string(clipboard_.size()) + " object" + (clipboard_.size() == 1 ? "" : "s");
+    message = trf(N_("Copied %zu object(s)"), clipboard_.size());
     message_is_error = false;
 }
 
@@ -232,7 +232,7 @@ void MapEditor::finish_drawing(ScenarioView& view) {
     const Scenario& sc = *view.scenario;
     if (tool == Tool::Corridor) {
         if (pts.size() < 2) {
-            message = "A corridor needs two points at least";
+            message = tr(N_("A corridor needs two points at least"));
             message_is_error = true;
             return;
         }
@@ -243,7 +243,7 @@ void MapEditor::finish_drawing(ScenarioView& view) {
                                                         {"direction", "two_way"}, {"lanes", "lateral"}, {"speed_limit_m_s", 15}, {"drone_types", types}}));
     } else if (tool == Tool::PolygonZone) {
         if (pts.size() < 3) {
-            message = "A zone needs three corners at least";
+            message = tr(N_("A zone needs three corners at least"));
             message_is_error = true;
             return;
         }
@@ -419,13 +419,13 @@ bool MapEditor::release(ScenarioView& view, const MapCamera& camera, float s, Im
                 for (const auto& h : view.scenario->hubs)
                     if (dist(m, screen(camera, h.position)) <= 12 * s) hit = &h;
                 if (!hit) {
-                    message = "Click a hub";
+                    message = tr(N_("Click a hub"));
                 } else if (!route_from_ || *route_from_ == hit->id) {
                     route_from_ = hit->id;
-                    message = "From " + hit->name + ": now click the hub to go to";
+                    message = trf(N_("From %s: now click the hub to go to"), local_name(hit->name, hit->name_zh).c_str());
                 } else {
                     route_request = std::make_pair(*route_from_, hit->id);
-                    message = "Route " + *route_from_ + " to " + hit->id + ": see the mission panel";
+                    message = trf(N_("Route %s to %s: see the mission panel"), route_from_->c_str(), hit->id.c_str());
                     route_from_.reset();
                 }
                 message_is_error = false;
