@@ -2,6 +2,8 @@
 // command when the field is left, and a refused value's message is kept under the field.
 #include <imgui.h>
 
+#include <algorithm>
+
 #include <cstdio>
 #include <cstring>
 
@@ -93,8 +95,14 @@ private:
     void label(const std::string& key) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(key.c_str());
-        ImGui::SameLine(ImGui::GetFontSize() * 8.5f);
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+        // The field in the second column; under its name when the name (or its indentation)
+        // reaches past the column, rather than over it.
+        const float column = ImGui::GetFontSize() * 8.5f;
+        const float column_x = ImGui::GetWindowPos().x - ImGui::GetScrollX() + column;
+        if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x <= column_x) ImGui::SameLine(column);
+        else ImGui::SetCursorPosX(column);
+        // As wide as the panel allows, leaving room for a unit after it.
+        ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 7, ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 4));
     }
 
     void error_under(const std::string& pointer) {
