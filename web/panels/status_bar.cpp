@@ -9,6 +9,22 @@
 namespace lowsky::web {
 
 namespace {
+// "GSHHG (LGPL-3+), GeoNames (CC-BY 4.0), patches: lowsky" without what is in brackets.
+std::string short_attribution(const std::string& full) {
+    std::string out;
+    int depth = 0;
+    for (char c : full) {
+        if (c == '(') ++depth;
+        else if (c == ')') depth = depth > 0 ? depth - 1 : 0;
+        else if (depth == 0) out += c;
+    }
+    std::string tidy;
+    for (size_t i = 0; i < out.size(); ++i) if (!(out[i] == ' ' && (i + 1 == out.size() || out[i + 1] == ' ' || out[i + 1] == ','))) tidy += out[i];
+    return tidy;
+}
+}  // namespace
+
+namespace {
 
 // 22.54321° N 113.88288° E
 std::string format_position(GeoPoint p) {
@@ -34,13 +50,18 @@ bool draw_status_bar(const MapCamera& camera, std::optional<GeoPoint> cursor, co
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10 * s, 4 * s));
     if (ImGui::Begin("##status_bar", nullptr, flags)) {
         ImGui::AlignTextToFramePadding();
-        // A phone has room for the save state, the scale and the attribution only.
-        const bool narrow = vp->Size.x < 700 * s;
+        // The position and the zoom when there is room for them beside the save state, the
+        // scale and the attribution (a phone, a small window: not).
+        const std::string where = cursor ? format_position(*cursor) : std::string(tr("move the pointer over the map"));
+        char zoom[32];
+        std::snprintf(zoom, sizeof zoom, tr("zoom %.1f"), camera.zoom());
+        const float needed = ImGui::CalcTextSize(where.c_str()).x + ImGui::CalcTextSize(zoom).x + ImGui::CalcTextSize(save.text.c_str()).x +
+                             ImGui::CalcTextSize(attribution.c_str()).x + 290 * s;  // gaps, the scale bar and its label
+        const bool narrow = vp->Size.x < 700 * s || needed > vp->Size.x;
         if (!narrow) {
-            const std::string where = cursor ? format_position(*cursor) : std::string(tr("move the pointer over the map"));
             ImGui::TextUnformatted(where.c_str());
             ImGui::SameLine(0, 24 * s);
-            ImGui::TextDisabled(tr("zoom %.1f"), camera.zoom());
+            ImGui::TextDisabled("%s", zoom);
         }
         if (!save.text.empty()) {
             if (!narrow) ImGui::SameLine(0, 24 * s);
@@ -57,8 +78,10 @@ bool draw_status_bar(const MapCamera& camera, std::optional<GeoPoint> cursor, co
             }
         }
 
-        // Scale bar, right-aligned before the attribution.
-        const ImVec2 attribution_size = ImGui::CalcTextSize(attribution.c_str());
+        // Scale bar, right-aligned before the attribution (its short form on a phone, where the
+        // licences would push the scale off the screen).
+        const std::string credit = narrow && vp->Size.x < 520 * s ? short_attribution(attribution) : attribution;
+        const ImVec2 attribution_size = ImGui::CalcTextSize(credit.c_str());
         const ScaleBar bar = make_scale_bar(camera.ground_m_per_px(), (narrow ? 70.0 : 140.0) * s);
         const ImVec2 label_size = ImGui::CalcTextSize(bar.label.c_str());
         const float right = vp->Pos.x + vp->Size.x - 10 * s;
@@ -72,7 +95,7 @@ bool draw_status_bar(const MapCamera& camera, std::optional<GeoPoint> cursor, co
         dl->AddLine(ImVec2(bar_left, y + 4 * s), ImVec2(bar_right, y + 4 * s), ink, 2 * s);
         dl->AddLine(ImVec2(bar_left, y - 4 * s), ImVec2(bar_left, y + 4 * s), ink, 2 * s);
         dl->AddLine(ImVec2(bar_right, y - 4 * s), ImVec2(bar_right, y + 4 * s), ink, 2 * s);
-        dl->AddText(ImVec2(attribution_x, y - attribution_size.y / 2), ImGui::GetColorU32(ImGuiCol_TextDisabled), attribution.c_str());
+        dl->AddText(ImVec2(attribution_x, y - attribution_size.y / 2), ImGui::GetColorU32(ImGuiCol_TextDisabled), credit.c_str());
     }
     ImGui::End();
     ImGui::PopStyleVar(2);

@@ -127,9 +127,14 @@ TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::stri
             if (ImGui::GetCursorScreenPos().x + 170 * s > right) ImGui::NewLine();
             extra();
         }
+        // The basemap's state where the row has room for it (it is worth no row of its own).
         ImGui::SameLine();
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextDisabled("%s", basemap_status.c_str());
+        if (ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize(basemap_status.c_str()).x <= right) {
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextDisabled("%s", basemap_status.c_str());
+        } else {
+            ImGui::NewLine();
+        }
         if (editor && !editor->message.empty()) {
             ImGui::PushTextWrapPos(0.0f);
             if (editor->message_is_error) ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.40f, 1), "%s", editor->message.c_str());
