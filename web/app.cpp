@@ -346,7 +346,7 @@ void App::frame() {
     // A popup (a menu, a dropdown) takes frames to size itself before it shows: keep drawing
     // while one is open, so it appears under a still mouse.
     if (ImGui::GetCurrentContext() && ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) frames_to_draw_ = std::max(frames_to_draw_, 1);
-    if (playback_.playing) frames_to_draw_ = std::max(frames_to_draw_, 1);  // the drones move
+    if (playback_.playing || playback_.running) frames_to_draw_ = std::max(frames_to_draw_, 1);  // the drones move, the day runs
     if (platform_finger_down()) frames_to_draw_ = std::max(frames_to_draw_, 1);  // a still finger becomes a long press
     if (frames_to_draw_ <= 0) {
         ++stats_.skipped;  // idle: nothing changed, nothing to draw
@@ -424,6 +424,7 @@ void App::draw_frame() {
 
     step_flight(start_ms);
     playback_.advance(std::min(0.25, (start_ms - last_frame_ms_) / 1000));  // a stalled tab does not jump hours
+    step_simulation();
     last_frame_ms_ = start_ms;
     ImDrawList* map_layer = ImGui::GetBackgroundDrawList();
     draw_basemap_lines(map_layer, camera_, basemap_.lines, ui_scale_);
@@ -496,7 +497,11 @@ void App::draw_frame() {
             run_mission_action(draw_mission_panel(*scenario_, workbench_, top, ui_scale_, ui_rects_));
             float below_mission = 0;
             for (const auto& [name, r] : ui_rects_) if (name == "mission") below_mission = r[1] + r[3] + margin;
-            if (draw_sim_panel(playback_, int(drones_.airborne.size()), below_mission, ui_scale_, ui_rects_) == SimPanelAction::Run) run_simulation();
+            switch (draw_sim_panel(playback_, int(drones_.airborne.size()), below_mission, ui_scale_, ui_rects_)) {
+                case SimPanelAction::Run: run_simulation(); break;
+                case SimPanelAction::Cancel: playback_.running.reset(); break;  // the last day shown stays
+                case SimPanelAction::None: break;
+            }
         }
         if (right) {
         const float findings_height = std::max(80 * ui_scale_, room * (map_editor_.selection.empty() ? 0.6f : 0.34f));
@@ -688,14 +693,38 @@ void App::run_mission_action(MissionPanelAction action) {
     workbench_.last_message = text;
 }
 
+// The day runs off the frame: a slice of at most kSimSliceMs each frame (step_simulation),
+// so that the page keeps drawing, shows the progress and can cancel.
 void App::run_simulation() {
-    const double start = platform_now_ms();
-    playback_.result = simulate(*scenario_->compiled, playback_.config);
-    playback_.run_ms = platform_now_ms() - start;
-    playback_.day_s = playback_.config.hours * 3600;
-    playback_.t_s = playback_.busiest_s();
+    auto job = std::make_unique<SimPlayback::Running>();
+    job->scenario = *scenario_->scenario;
+    job->compiled = std::make_unique<CompiledScenario>(job->scenario);
+    job->run = std::make_unique<SimulationRun>(*job->compiled, playback_.config);
+    playback_.running = std::move(job);
     playback_.playing = false;
     frames_to_draw_ = std::max(frames_to_draw_, 2);
+}
+
+void App::step_simulation() {
+    SimPlayback::Running* job = playback_.running.get();
+    if (!job) return;
+    constexpr double kSimSliceMs = 12;
+    const double start = platform_now_ms();
+    const bool done = job->run->advance([&] { return platform_now_ms() - start > kSimSliceMs; });
+    const double slice_ms = platform_now_ms() - start;
+    job->elapsed_ms += slice_ms;
+    job->longest_slice_ms = std::max(job->longest_slice_ms, slice_ms);
+    ++job->slices;
+    job->progress = job->run->progress();
+    frames_to_draw_ = std::max(frames_to_draw_, 2);
+    if (!done) return;
+    playback_.result = job->run->take_result();
+    playback_.run_ms = job->elapsed_ms;
+    playback_.longest_slice_ms = job->longest_slice_ms;
+    playback_.slices = job->slices;
+    playback_.day_s = playback_.config.hours * 3600;
+    playback_.t_s = playback_.busiest_s();
+    playback_.running.reset();
 }
 
 void App::fly_to(GeoPoint target, double zoom) {
@@ -804,10 +833,12 @@ std::string App::state_json() const {
             mission["overlay"].erase("mission");  // the summary is enough for the page
         }
         state["mission"] = mission;
+        if (playback_.running) state["simRun"] = {{"running", true}, {"progress", playback_.running->progress}, {"elapsedMs", playback_.running->elapsed_ms}};
+        else state["simRun"] = {{"running", false}};
         if (playback_.result) {
             const Kpis& k = playback_.result->kpis;
             Json sim{{"orders", k.orders}, {"delivered", k.delivered}, {"onTimeShare", k.on_time_share}, {"conflicts", k.conflicts},
-                     {"lossesOfSeparation", k.losses_of_separation}, {"runMs", playback_.run_ms}, {"seed", playback_.config.seed}, {"t_s", playback_.t_s},
+                     {"lossesOfSeparation", k.losses_of_separation}, {"runMs", playback_.run_ms}, {"longestSliceMs", playback_.longest_slice_ms}, {"slices", playback_.slices}, {"seed", playback_.config.seed}, {"t_s", playback_.t_s},
                      {"playing", playback_.playing}, {"airborne", drones_.airborne.size()}, {"hovered", drones_.hovered}};
             if (!drones_.airborne.empty()) {
                 const GeoPoint first = drones_.airborne.front().snapshot.position;

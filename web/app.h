@@ -49,6 +49,7 @@ private:
     void open_default_document();
     void open_file(const std::string& name, const std::vector<uint8_t>& bytes);  // a scenario, or an overlay
     void merge_overlay();
+    void step_simulation();  // the next slice of a day being simulated
     bool merge_chinese_glyphs(float size_px);  // the overlay's corridors and zones into the scenario, one undoable step
     void run_file_action(TopBarAction action);
     void run_recent_action(const RecentAction& action);

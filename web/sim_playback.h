@@ -4,11 +4,14 @@
 // holds the result, the time shown and how fast it runs.
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "i18n.h"
+#include "scenario/compiled_scenario.h"
 #include "sim/sim_types.h"
+#include "sim/simulator.h"
 
 namespace lowsky::web {
 
@@ -20,6 +23,21 @@ struct SimPlayback {
     double t_s = 0;               // the moment shown
     bool playing = false;
     int speed = 1;                // index into kSpeeds
+
+    // A day being simulated, a slice a frame (App::step_simulation), on its own copy of the
+    // scenario: the planner may edit, and the live checks recompile, while it runs.
+    struct Running {
+        Scenario scenario;
+        std::unique_ptr<CompiledScenario> compiled;
+        std::unique_ptr<SimulationRun> run;
+        double elapsed_ms = 0;    // spent simulating, frames between slices not counted
+        double longest_slice_ms = 0;
+        int slices = 0;
+        double progress = 0;      // 0 to 1
+    };
+    std::unique_ptr<Running> running;
+    double longest_slice_ms = 0;  // of the last day run, and how many slices it took
+    int slices = 0;
 
     static constexpr double kSpeeds[] = {60, 300, 1200};  // simulated seconds per second
     static constexpr const char* kSpeedNames[] = {N_("1 min/s"), N_("5 min/s"), N_("20 min/s")};

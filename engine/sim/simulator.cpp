@@ -48,6 +48,9 @@ void apply_energy_model(std::vector<DroneType>& types, const SimConfig& cfg) {
     if (cfg.energy_model) for (auto& t : types) t.energy.kind = *cfg.energy_model;
 }
 
+}  // namespace
+
+// The day's state between slices (SimulationRun holds one).
 class Simulation {
 public:
     Simulation(const CompiledScenario& c, const SimConfig& cfg)
@@ -78,22 +81,37 @@ public:
         std::stable_sort(types_by_battery_.begin(), types_by_battery_.end(), [&](int a, int b) { return types_[size_t(a)].battery_wh < types_[size_t(b)].battery_wh; });
     }
 
-    SimResult run(const std::function<void(double)>& progress) {
-        for (size_t i = 0; i < orders_.size(); ++i) push(orders_[i].ready_s, EventKind::OrderReady, int(i));
+    // The day's events, from where the last call stopped: true once they are all done. Every 8
+    // events `pause` is asked whether to stop here (a page keeps its frames coming that way).
+    bool run_events(const std::function<bool()>& pause) {
+        if (!started_) {
+            for (size_t i = 0; i < orders_.size(); ++i) push(orders_[i].ready_s, EventKind::OrderReady, int(i));
+            started_ = true;
+        }
         const double end = cfg_.hours * 3600;
-        size_t processed = 0;
         while (!events_.empty()) {
             const Event e = events_.top();
-            events_.pop();
             if (e.t > end) break;
+            events_.pop();
             if (e.kind == EventKind::OrderReady) {
                 queues_[size_t(orders_[size_t(e.index)].from)].arrive(e.index);
                 dispatch(orders_[size_t(e.index)].from, e.t);
             } else {
                 dispatch(drones_[size_t(e.index)].hub, e.t);
             }
-            if (progress && (++processed & 1023) == 0) progress(std::min(1.0, e.t / end) * 0.9);
+            clock_s_ = e.t;
+            if ((++processed_ & 7) == 0 && pause && pause()) return false;
         }
+        clock_s_ = end;
+        return true;
+    }
+
+    // How far the events have come, 0 to 1.
+    double events_done() const { return cfg_.hours > 0 ? std::min(1.0, clock_s_ / (cfg_.hours * 3600)) : 1.0; }
+
+    // The day's results, once the events are done: the figures, the findings, the conflict scan.
+    SimResult finish() {
+        const double end = cfg_.hours * 3600;
         SimResult result = collect_results({s_, types_, cfg_, orders_, state_, drones_, hub_waits_, reasons_, flights_}, end);
         // Corridors the day did not fly because the validator found errors on them.
         for (const auto& b : network_.blocked()) {
@@ -108,7 +126,6 @@ public:
             result.findings.push_back(std::move(f));
         }
         if (cfg_.tactical) count_conflicts(result, c_, cfg_);
-        if (progress) progress(1.0);
         return result;
     }
 
@@ -511,16 +528,48 @@ private:
     std::vector<int8_t> feasible_;                // per order and type: -1 unknown, else feasibility()
     std::priority_queue<Event, std::vector<Event>, std::greater<Event>> events_;
     uint64_t seq_ = 0;
+    bool started_ = false;    // the orders are queued as events
+    size_t processed_ = 0;    // events handled so far
+    double clock_s_ = 0;      // the time of the last event handled
     std::vector<SimFlight> flights_;
     std::unordered_map<size_t, std::string> reasons_;
     std::vector<HubWaits> hub_waits_;
 };
 
-}  // namespace
-
 SimResult simulate(const CompiledScenario& compiled, const SimConfig& config, const std::function<void(double)>& progress) {
     Simulation sim(compiled, config);
-    return sim.run(progress);
+    if (progress) {
+        // Asked every 8 events; says every 1024th how far the day has come, never pausing.
+        size_t asked = 0;
+        sim.run_events([&] {
+            if ((++asked & 127) == 0) progress(sim.events_done() * 0.9);
+            return false;
+        });
+    } else {
+        sim.run_events({});
+    }
+    SimResult result = sim.finish();
+    if (progress) progress(1.0);
+    return result;
+}
+
+SimulationRun::SimulationRun(const CompiledScenario& compiled, const SimConfig& config) : sim_(std::make_unique<Simulation>(compiled, config)) {}
+SimulationRun::~SimulationRun() = default;
+
+bool SimulationRun::advance(const std::function<bool()>& pause) {
+    if (result_) return true;
+    if (!sim_->run_events(pause)) return false;
+    result_ = sim_->finish();
+    sim_.reset();  // its queues and tables are not needed any more
+    return true;
+}
+
+double SimulationRun::progress() const { return result_ ? 1.0 : sim_->events_done() * 0.95; }
+
+std::optional<SimResult> SimulationRun::take_result() {
+    std::optional<SimResult> out = std::move(result_);
+    result_.reset();
+    return out;
 }
 
 DroneSnapshot drone_at(const SimResult& r, const CompiledScenario& compiled, size_t drone, double t) {

@@ -7,6 +7,8 @@
 // Deterministic for a scenario, a configuration and a seed.
 
 #include <functional>
+#include <memory>
+#include <optional>
 
 #include "routing/route.h"
 #include "scenario/compiled_scenario.h"
@@ -16,6 +18,26 @@ namespace lowsky {
 
 // `progress(fraction)` is called now and then while the day is simulated (0 to 1).
 SimResult simulate(const CompiledScenario& compiled, const SimConfig& config, const std::function<void(double)>& progress = {});
+
+// The same day a slice at a time, for a page that must keep drawing: advance() runs the day's
+// events until `pause()` (asked every 8 events) says stop, and returns false; once the events
+// are done it makes the results (the figures, the findings, the conflict scan: one slice) and
+// returns true. The result is exactly simulate()'s for the same scenario and configuration.
+class SimulationRun {
+public:
+    SimulationRun(const CompiledScenario& compiled, const SimConfig& config);  // `compiled` must outlive the run
+    ~SimulationRun();
+    SimulationRun(const SimulationRun&) = delete;
+    SimulationRun& operator=(const SimulationRun&) = delete;
+
+    bool advance(const std::function<bool()>& pause);
+    double progress() const;  // 0 to 1, by the simulated clock
+    std::optional<SimResult> take_result();  // once advance() has returned true
+
+private:
+    std::unique_ptr<class Simulation> sim_;
+    std::optional<SimResult> result_;
+};
 
 struct DroneSnapshot {
     GeoPoint position;

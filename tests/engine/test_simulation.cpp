@@ -254,3 +254,37 @@ TEST_CASE("A day over 10,000 hubs simulates: routes are found for the pairs the 
     CHECK(day.scenario.hubs.size() == 10000);
     CHECK(day.result.kpis.delivered > 400);  // the default day delivers 501 of 515
 }
+
+TEST_CASE("A day run a slice at a time gives exactly the day run at once", "[sim][slices]") {
+    const Scenario scenario = test::load_scenario("assets/scenarios/gba.json");
+    const CompiledScenario compiled(scenario);
+    SimConfig cfg;
+    cfg.seed = 7;
+    const SimResult whole = simulate(compiled, cfg);
+    SimulationRun run(compiled, cfg);
+    int slices = 0;
+    double last = -1;
+    bool monotonic = true;
+    while (!run.advance([] { return true; })) {  // stop at every chance: 8 events a slice
+        ++slices;
+        monotonic = monotonic && run.progress() >= last;
+        last = run.progress();
+    }
+    CHECK(monotonic);
+    CHECK(run.progress() == 1.0);
+    // Every order is at least one event (its arrival), 8 events a slice.
+    CHECK(slices >= whole.kpis.orders / 8);
+    CHECK(slices > 1);
+    const auto sliced = run.take_result();
+    REQUIRE(sliced.has_value());
+    CHECK(sliced->kpis.orders == whole.kpis.orders);
+    CHECK(sliced->kpis.delivered == whole.kpis.delivered);
+    CHECK(sliced->kpis.on_time_share == whole.kpis.on_time_share);
+    CHECK(sliced->kpis.p95_delivery_s == whole.kpis.p95_delivery_s);
+    CHECK(sliced->kpis.energy_per_parcel_wh == whole.kpis.energy_per_parcel_wh);
+    CHECK(sliced->kpis.conflicts == whole.kpis.conflicts);
+    CHECK(sliced->kpis.losses_of_separation == whole.kpis.losses_of_separation);
+    REQUIRE(sliced->flights.size() == whole.flights.size());
+    for (size_t f = 0; f < whole.flights.size(); ++f) REQUIRE(sliced->flights[f].track.size() == whole.flights[f].track.size());
+    CHECK_FALSE(run.take_result().has_value());  // taken once
+}

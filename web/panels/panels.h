@@ -98,7 +98,7 @@ MissionPanelAction draw_mission_panel(const ScenarioView& view, MissionWorkbench
 // The previewed route and an imported mission or shapes, over the map.
 void draw_mission_overlay(ImDrawList* draw_list, const MapCamera& camera, const MissionWorkbench& workbench, float ui_scale);
 
-enum class SimPanelAction { None, Run };
+enum class SimPanelAction { None, Run, Cancel };
 
 // The simulation panel, from screen height `top` down: a button that simulates the day, then
 // its figures and the playback controls (which change `playback` directly). Records its main

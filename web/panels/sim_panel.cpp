@@ -2,6 +2,8 @@
 // figures a planner decides on, and play the day back on the map.
 #include <imgui.h>
 
+#include <cstdio>
+
 #include <algorithm>
 
 #include "panels.h"
@@ -77,7 +79,20 @@ SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float top, float
             ImGui::TextDisabled("%s", tr("A day of this scenario's deliveries: orders, drones, pads, batteries, wind and deconfliction."));
             ImGui::PopTextWrapPos();
         }
-        if (run_controls(p, tr(p.result ? N_("Simulate again") : N_("Simulate the day")), s, rects)) action = SimPanelAction::Run;
+        if (p.running) {
+            // The day runs a slice a frame: how far, how long so far, about how long to go.
+            const double done = p.running->progress, spent_s = p.running->elapsed_ms / 1000;
+            char text[96];
+            if (done > 0.02) std::snprintf(text, sizeof text, tr("%.0f %%, %.1f s, about %.1f s to go"), done * 100, spent_s, spent_s * (1 - done) / done);
+            else std::snprintf(text, sizeof text, tr("%.0f %%, %.1f s"), done * 100, spent_s);
+            ImGui::ProgressBar(float(done), ImVec2(-80 * s, 0), text);
+            remember_item_rect("sim.progress", rects);
+            ImGui::SameLine();
+            if (ImGui::Button(tr("Cancel"))) action = SimPanelAction::Cancel;
+            remember_item_rect("sim.cancel", rects);
+        } else if (run_controls(p, tr(p.result ? N_("Simulate again") : N_("Simulate the day")), s, rects)) {
+            action = SimPanelAction::Run;
+        }
         if (p.result) {
             const Kpis& k = p.result->kpis;
             ImGui::Text(tr("delivered %d of %d, on time %.1f %%"), k.delivered, k.orders, k.on_time_share * 100);
