@@ -1,5 +1,5 @@
 #pragma once
-// Airport zones from runway ends (shared/reference/GBA.md):
+// Airport zones from runway ends (docs/scenario.md):
 // - a no-fly core: the hull of circles of core_radius_m around every runway end, the tier
 //   where DJI's China geofence allows 30 m, which no logistics corridor can use;
 // - the clearance-protection area: the hull of rectangles reaching protection_side_m either

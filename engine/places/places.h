@@ -1,6 +1,6 @@
 #pragma once
 // Named places and airports drawn on the map as labelled markers
-// (assets/places/gba_places.json, facts from shared/reference/GBA.md).
+// (assets/places/gba_places.json: OurAirports, GeoNames and marked estimates).
 
 #include <string>
 #include <string_view>

@@ -132,7 +132,7 @@ struct Zone {
     std::string source;                    // where the zone comes from, for people
 };
 
-// Generates an airport's zones from its runways (shared/reference/GBA.md): a no-fly core of
+// Generates an airport's zones from its runways (docs/scenario.md): a no-fly core of
 // circles around the runway ends (DJI's 30 m tier), and the clearance-protection rectangle,
 // controlled airspace that needs an approval.
 struct AirportZones {
