@@ -56,7 +56,7 @@ bool App::init(std::string& error) {
     return true;
 }
 
-// The Chinese characters of the interface and the names (fonts/cjk-chars.txt, made at build time
+// The Chinese characters of the interface and the names (fonts/chinese-chars.txt, made at build time
 // with a subset of Droid Sans Fallback that holds exactly them), merged into the interface font.
 bool App::merge_chinese_glyphs(float size_px) {
     static ImVector<ImWchar> ranges;  // Dear ImGui keeps the pointer until the atlas is built
@@ -504,14 +504,14 @@ void App::draw_frame() {
             }
         }
         if (right) {
-        const float findings_height = std::max(80 * ui_scale_, room * (map_editor_.selection.empty() ? 0.6f : 0.34f));
-        if (const Finding* f = draw_findings_panel(*scenario_, selected_, top, findings_height, ui_scale_, ui_rects_)) {
-            selected_ = {f->object_kind, f->object, int(f - scenario_->report.findings.data())};
-            if (const auto kind = object_kind_from(f->object_kind); kind && find_object(*scenario_->scenario, *kind, f->object))
-                map_editor_.selection = {{*kind, f->object}};
-            if (f->position) fly_to(*f->position, std::max(camera_.zoom(), 12.0));
-        }
-        draw_inspector_panel(inspector_, map_editor_, *scenario_, top + findings_height + margin, ui_scale_, ui_rects_);
+            const float findings_height = std::max(80 * ui_scale_, room * (map_editor_.selection.empty() ? 0.6f : 0.34f));
+            if (const Finding* f = draw_findings_panel(*scenario_, selected_, top, findings_height, ui_scale_, ui_rects_)) {
+                selected_ = {f->object_kind, f->object, int(f - scenario_->report.findings.data())};
+                if (const auto kind = object_kind_from(f->object_kind); kind && find_object(*scenario_->scenario, *kind, f->object))
+                    map_editor_.selection = {{*kind, f->object}};
+                if (f->position) fly_to(*f->position, std::max(camera_.zoom(), 12.0));
+            }
+            draw_inspector_panel(inspector_, map_editor_, *scenario_, top + findings_height + margin, ui_scale_, ui_rects_);
         }
         // The profile along the bottom, left of the right-hand column (a phone has no room for it).
         float right_column = vp->Pos.x + vp->Size.x;

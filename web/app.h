@@ -48,9 +48,9 @@ private:
     void open_initial_document();
     void open_default_document();
     void open_file(const std::string& name, const std::vector<uint8_t>& bytes);  // a scenario, or an overlay
-    void merge_overlay();
+    void merge_overlay();  // the overlay's corridors and zones into the scenario, one undoable step
     void step_simulation();  // the next slice of a day being simulated
-    bool merge_chinese_glyphs(float size_px);  // the overlay's corridors and zones into the scenario, one undoable step
+    bool merge_chinese_glyphs(float size_px);
     void run_file_action(TopBarAction action);
     void run_recent_action(const RecentAction& action);
     void save_panels() const;
@@ -103,8 +103,8 @@ private:
     bool phone_ = false;                 // a narrow screen: the panels go into a drawer
     bool drawer_open_ = false;
     bool legend_open_ = false;
-    PanelLayout layout_;
-    std::optional<MapHit> under_pointer_;  // what the map's tooltip shows (hover, or a long press)  // the side panels the planner moved, resized or collapsed
+    PanelLayout layout_;                   // the side panels the planner moved, resized or collapsed
+    std::optional<MapHit> under_pointer_;  // what the map's tooltip shows (hover, or a long press)
     bool help_open_ = false;
     SearchState search_;
     FrameStats stats_;

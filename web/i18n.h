@@ -23,7 +23,6 @@ const char* language_code(Language language);  // "en", "zh"
 // as it is, so that a window or a control keeps its identity across a switch. Formats keep their
 // arguments: the Chinese has the same conversions in the same order.
 const char* tr(const char* english);
-inline const char* tr(const std::string& english) { return tr(english.c_str()); }
 
 // tr(format) filled in, printf-style, into a string.
 std::string trf(const char* format, ...) __attribute__((format(printf, 1, 2)));

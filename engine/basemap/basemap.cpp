@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <optional>
 
 #include "core/bytes.h"
 #include "geo/even_odd.h"
@@ -23,6 +24,24 @@ constexpr double kBoundsSlack_deg = 0.01;  // patches may reach just past the GS
 std::string at_offset(size_t offset) { return "byte " + std::to_string(offset); }
 
 int32_t to_e7(double deg) { return int32_t(std::lround(deg * kE7)); }
+
+// `points.size()` positions at the reader (the caller has checked that they are there), each
+// inside `bounds`; an error named `where` when one is not.
+std::optional<Error> read_points(ByteReader& in, std::vector<GeoPoint>& points, const GeoBounds& bounds, const std::string& where) {
+    for (auto& p : points) {
+        p.lon_deg = in.i32() / kE7;
+        p.lat_deg = in.i32() / kE7;
+        if (!bounds.contains(p)) return make_error("a point lies outside the basemap bounds", where);
+    }
+    return std::nullopt;
+}
+
+void write_points(ByteWriter& out, const std::vector<GeoPoint>& points) {
+    for (const auto& p : points) {
+        out.i32(to_e7(p.lon_deg));
+        out.i32(to_e7(p.lat_deg));
+    }
+}
 
 }  // namespace
 
@@ -86,11 +105,7 @@ Result<Basemap> decode_basemap(const uint8_t* data, size_t size) {
         if (uint64_t(point_count) * 8 > body - in.offset()) return make_error("file ends inside the ring's points", where);
         ring.source = RingSource(source);
         ring.points.resize(point_count);
-        for (auto& p : ring.points) {
-            p.lon_deg = in.i32() / kE7;
-            p.lat_deg = in.i32() / kE7;
-            if (!slack.contains(p)) return make_error("a point lies outside the basemap bounds", where);
-        }
+        if (auto outside = read_points(in, ring.points, slack, where)) return *outside;
         const uint32_t triangle_count = in.u32();
         if (in.failed() || in.offset() > body) return make_error("file ends before the ring's triangles", where);
         if (triangle_count > 2 * point_count) return make_error("ring has " + std::to_string(triangle_count) + " triangles for " + std::to_string(point_count) + " points", where);
@@ -124,11 +139,7 @@ Result<Basemap> decode_basemap(const uint8_t* data, size_t size) {
             if (uint64_t(point_count) * 8 > body - in.offset()) return make_error("file ends inside the line's points", where);
             line.kind = LineKind(kind);
             line.points.resize(point_count);
-            for (auto& p : line.points) {
-                p.lon_deg = in.i32() / kE7;
-                p.lat_deg = in.i32() / kE7;
-                if (!slack.contains(p)) return make_error("a point lies outside the basemap bounds", where);
-            }
+            if (auto outside = read_points(in, line.points, slack, where)) return *outside;
             map.lines.push_back(std::move(line));
         }
     }
@@ -152,10 +163,7 @@ std::vector<uint8_t> encode_basemap(const Basemap& map) {
         out.u8(uint8_t(ring.source));
         out.u16(0);
         out.u32(uint32_t(ring.points.size()));
-        for (const auto& p : ring.points) {
-            out.i32(to_e7(p.lon_deg));
-            out.i32(to_e7(p.lat_deg));
-        }
+        write_points(out, ring.points);
         out.u32(uint32_t(ring.triangles.size() / 3));
         for (uint16_t index : ring.triangles) out.u16(index);
     }
@@ -165,10 +173,7 @@ std::vector<uint8_t> encode_basemap(const Basemap& map) {
         out.u8(line.level);
         out.u16(0);
         out.u32(uint32_t(line.points.size()));
-        for (const auto& p : line.points) {
-            out.i32(to_e7(p.lon_deg));
-            out.i32(to_e7(p.lat_deg));
-        }
+        write_points(out, line.points);
     }
     std::vector<uint8_t> bytes = out.data();
     const uint32_t crc = crc32(bytes.data(), bytes.size());

@@ -1,7 +1,8 @@
 #pragma once
 // GCJ-02, the obfuscated datum of mainland Chinese web maps (AMap/Gaode, Tencent). A point
-// copied from such a map is drawn about 600 m from its WGS84 position in the GBA; anything imported from them is converted before it becomes a
-// mission. The forward transform is the published one; the inverse is found by iteration.
+// copied from such a map is drawn about 600 m from its WGS84 position in the GBA; anything
+// imported from them is converted before it becomes a mission. The forward transform is the
+// published one; the inverse is found by iteration.
 
 #include "geo/geo_types.h"
 

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <memory>
 #include <string_view>
 
 #include "core/json_read.h"
@@ -54,8 +53,9 @@ Result<int> integer_member(const JsonObjectReader& in, const char* key, int expe
 // The items, written straight into text: a 10,000-item mission is too slow to build as a
 // JSON tree first. The layout is exactly what nlohmann's dump(4) gives for the same tree
 // (keys sorted, four spaces), at the depth where "items" sits in the document.
-// They go into a plain buffer through a pointer: literals of known length copy inline, and no
-// append checks for room (string appends cost most of the time in WebAssembly).
+// Each item is written through a pointer into a buffer of its own, then appended once: literals
+// of known length copy inline, and only one append a item checks for room (string appends
+// cost most of the time in WebAssembly).
 constexpr size_t kItemTextMax = 1024;  // literals (about 480 bytes), eight numbers (24 at most) and three integers (20)
 
 struct TextCursor {
@@ -69,44 +69,46 @@ struct TextCursor {
     void number(double v) { at = write_json_number(at, v); }
 };
 
-char* write_items(char* start, const std::vector<MissionItem>& items) {
+char* write_item(char* start, const MissionItem& it, size_t index, bool last) {
     TextCursor out{start};
-    if (items.empty()) {
-        out.literal("[]");
-        return out.at;
+    out.literal("            {\n");
+    if (mav::is_positional(it.command)) {
+        // QGC's altitude keys: all three or none (1 relative, 2 absolute).
+        out.literal("                \"AMSLAltAboveTerrain\": null,\n                \"Altitude\": ");
+        out.number(it.alt_m);
+        if (it.frame == mav::kFrameGlobal) out.literal(",\n                \"AltitudeMode\": 2,\n");
+        else out.literal(",\n                \"AltitudeMode\": 1,\n");
     }
-    out.literal("[\n");
-    for (size_t i = 0; i < items.size(); ++i) {
-        const MissionItem& it = items[i];
-        out.literal("            {\n");
-        if (mav::is_positional(it.command)) {
-            // QGC's altitude keys: all three or none (1 relative, 2 absolute).
-            out.literal("                \"AMSLAltAboveTerrain\": null,\n                \"Altitude\": ");
-            out.number(it.alt_m);
-            if (it.frame == mav::kFrameGlobal) out.literal(",\n                \"AltitudeMode\": 2,\n");
-            else out.literal(",\n                \"AltitudeMode\": 1,\n");
-        }
-        if (it.autocontinue) out.literal("                \"autoContinue\": true,\n                \"command\": ");
-        else out.literal("                \"autoContinue\": false,\n                \"command\": ");
-        out.integer(it.command);
-        out.literal(",\n                \"doJumpId\": ");
-        out.integer(static_cast<long long>(i + 1));
-        out.literal(",\n                \"frame\": ");
-        out.integer(it.frame);
-        out.literal(",\n                \"params\": [\n");
-        const double values[7] = {it.params[0], it.params[1], it.params[2], it.params[3], it.lat_deg, it.lon_deg, it.alt_m};
-        for (int k = 0; k < 7; ++k) {
-            out.literal("                    ");
-            out.number(values[k]);
-            if (k < 6) out.literal(",\n");
-            else out.literal("\n");
-        }
-        out.literal("                ],\n                \"type\": \"SimpleItem\"\n");
-        if (i + 1 < items.size()) out.literal("            },\n");
-        else out.literal("            }\n");
+    if (it.autocontinue) out.literal("                \"autoContinue\": true,\n                \"command\": ");
+    else out.literal("                \"autoContinue\": false,\n                \"command\": ");
+    out.integer(it.command);
+    out.literal(",\n                \"doJumpId\": ");
+    out.integer(static_cast<long long>(index + 1));
+    out.literal(",\n                \"frame\": ");
+    out.integer(it.frame);
+    out.literal(",\n                \"params\": [\n");
+    const double values[7] = {it.params[0], it.params[1], it.params[2], it.params[3], it.lat_deg, it.lon_deg, it.alt_m};
+    for (int k = 0; k < 7; ++k) {
+        out.literal("                    ");
+        out.number(values[k]);
+        if (k < 6) out.literal(",\n");
+        else out.literal("\n");
     }
-    out.literal("        ]");
+    out.literal("                ],\n                \"type\": \"SimpleItem\"\n");
+    if (last) out.literal("            }\n");
+    else out.literal("            },\n");
     return out.at;
+}
+
+void append_items(std::string& out, const std::vector<MissionItem>& items) {
+    if (items.empty()) {
+        out += "[]";
+        return;
+    }
+    out += "[\n";
+    char text[kItemTextMax];
+    for (size_t i = 0; i < items.size(); ++i) out.append(text, size_t(write_item(text, items[i], i, i + 1 == items.size()) - text));
+    out += "        ]";
 }
 
 }  // namespace
@@ -143,11 +145,11 @@ std::string write_plan(const Mission& m) {
     const std::string frame = doc.dump(4, ' ', false, nlohmann::json::error_handler_t::replace);
     const std::string placeholder = Json(kItemsPlaceholder).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     const size_t at = frame.find(placeholder);
-    const std::unique_ptr<char[]> items(new char[(m.items.size() + 1) * kItemTextMax]);
-    const size_t items_size = size_t(write_items(items.get(), m.items) - items.get());
     std::string text;
-    text.reserve(frame.size() + items_size + 1);
-    text.append(frame, 0, at).append(items.get(), items_size).append(frame, at + placeholder.size(), std::string::npos) += '\n';
+    text.reserve(frame.size() + m.items.size() * 640 + 16);  // about 550 bytes a positional item: the string never grows
+    text.append(frame, 0, at);
+    append_items(text, m.items);
+    text.append(frame, at + placeholder.size(), std::string::npos) += '\n';
     return text;
 }
 

@@ -44,6 +44,15 @@ Result<NamedPoint> read_named_point(const JsonObjectReader& in, const std::strin
     return NamedPoint{id.value(), name.value(), position.value()};
 }
 
+// "name_zh" into `name_zh` when given (then not empty).
+std::optional<Error> read_name_zh(const JsonObjectReader& in, std::string& name_zh) {
+    if (!in.has("name_zh")) return std::nullopt;
+    auto zh = read_nonempty(in, "name_zh");
+    if (!zh) return zh.error();
+    name_zh = zh.value();
+    return std::nullopt;
+}
+
 // A place's "quality" and "name_zh", when given.
 std::optional<Error> read_optional_texts(const JsonObjectReader& in, Place& place) {
     if (in.has("quality")) {
@@ -51,12 +60,7 @@ std::optional<Error> read_optional_texts(const JsonObjectReader& in, Place& plac
         if (!q) return q.error();
         place.quality = q.value();
     }
-    if (in.has("name_zh")) {
-        auto zh = read_nonempty(in, "name_zh");
-        if (!zh) return zh.error();
-        place.name_zh = zh.value();
-    }
-    return std::nullopt;
+    return read_name_zh(in, place.name_zh);
 }
 
 }  // namespace
@@ -95,11 +99,7 @@ Result<PlaceCatalog> parse_places(std::string_view json_text, const std::string&
         auto named = read_named_point(item, "icao");
         if (!named) return named.error();
         Airport airport{named->id, named->name, {}, named->position, {}};
-        if (item.has("name_zh")) {
-            auto zh = read_nonempty(item, "name_zh");
-            if (!zh) return zh.error();
-            airport.name_zh = zh.value();
-        }
+        if (auto error = read_name_zh(item, airport.name_zh)) return *error;
         auto runways = item.array("runways");
         if (!runways) return runways.error();
         for (size_t k = 0; k < runways.value()->size(); ++k) {

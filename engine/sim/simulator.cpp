@@ -44,6 +44,10 @@ struct Event {
     bool operator>(const Event& o) const { return t > o.t || (t == o.t && seq > o.seq); }
 };
 
+// The part of a day's progress that its events stand for; the results and the conflict scan are
+// the rest.
+constexpr double kEventsShare = 0.9;
+
 void apply_energy_model(std::vector<DroneType>& types, const SimConfig& cfg) {
     if (cfg.energy_model) for (auto& t : types) t.energy.kind = *cfg.energy_model;
 }
@@ -542,7 +546,7 @@ SimResult simulate(const CompiledScenario& compiled, const SimConfig& config, co
         // Asked every 8 events; says every 1024th how far the day has come, never pausing.
         size_t asked = 0;
         sim.run_events([&] {
-            if ((++asked & 127) == 0) progress(sim.events_done() * 0.9);
+            if ((++asked & 127) == 0) progress(sim.events_done() * kEventsShare);
             return false;
         });
     } else {
@@ -557,14 +561,14 @@ SimulationRun::SimulationRun(const CompiledScenario& compiled, const SimConfig& 
 SimulationRun::~SimulationRun() = default;
 
 bool SimulationRun::advance(const std::function<bool()>& pause) {
-    if (result_) return true;
+    if (!sim_) return true;  // done (the result may have been taken already)
     if (!sim_->run_events(pause)) return false;
     result_ = sim_->finish();
     sim_.reset();  // its queues and tables are not needed any more
     return true;
 }
 
-double SimulationRun::progress() const { return result_ ? 1.0 : sim_->events_done() * 0.95; }
+double SimulationRun::progress() const { return sim_ ? sim_->events_done() * kEventsShare : 1.0; }
 
 std::optional<SimResult> SimulationRun::take_result() {
     std::optional<SimResult> out = std::move(result_);

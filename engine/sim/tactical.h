@@ -1,8 +1,8 @@
 #pragma once
-// Tactical conflict detection among airborne drones, state-based (as BlueSky computes it):
-// a pair is in conflict when, flying on as they fly now, they
-// come closer than R horizontally while their heights are within H, inside the look-ahead;
-// a loss of separation when they are inside R and H now. A uniform grid of swept boxes is
+// Tactical conflict detection among airborne drones, state-based (as BlueSky computes it): a
+// pair is in conflict when, flying on as they fly now, they come closer than R horizontally
+// while their heights are within H, inside the look-ahead; a loss of separation when they are
+// inside R and H now. A uniform grid of swept boxes is
 // the broad phase: only pairs whose next look-ahead seconds share a cell are tested.
 
 #include <cstddef>

@@ -287,4 +287,6 @@ TEST_CASE("A day run a slice at a time gives exactly the day run at once", "[sim
     REQUIRE(sliced->flights.size() == whole.flights.size());
     for (size_t f = 0; f < whole.flights.size(); ++f) REQUIRE(sliced->flights[f].track.size() == whole.flights[f].track.size());
     CHECK_FALSE(run.take_result().has_value());  // taken once
+    CHECK(run.advance([] { return true; }));       // and done it stays
+    CHECK(run.progress() == 1.0);
 }

@@ -25,7 +25,7 @@ void draw_notices(std::vector<Notice>& notices, float s, std::vector<std::pair<s
             remember_item_rect(("notice." + std::to_string(i) + ".close").c_str(), rects);
             ImGui::SameLine();
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(vp->Size.x * 0.8f, 560 * s));
-            ImGui::TextUnformatted(tr(notices[i].title));  // the detail is the engine's, in English
+            ImGui::TextUnformatted(tr(notices[i].title.c_str()));  // the detail is the engine's, in English
             ImGui::TextDisabled("%s", notices[i].detail.c_str());
             ImGui::PopTextWrapPos();
             ImGui::PopID();

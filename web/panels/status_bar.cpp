@@ -1,5 +1,6 @@
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -14,17 +15,16 @@ std::string short_attribution(const std::string& full) {
     std::string out;
     int depth = 0;
     for (char c : full) {
-        if (c == '(') ++depth;
-        else if (c == ')') depth = depth > 0 ? depth - 1 : 0;
-        else if (depth == 0) out += c;
+        if (c == '(') {
+            if (depth++ == 0 && !out.empty() && out.back() == ' ') out.pop_back();
+        } else if (c == ')') {
+            depth = std::max(0, depth - 1);
+        } else if (depth == 0) {
+            out += c;
+        }
     }
-    std::string tidy;
-    for (size_t i = 0; i < out.size(); ++i) if (!(out[i] == ' ' && (i + 1 == out.size() || out[i + 1] == ' ' || out[i + 1] == ','))) tidy += out[i];
-    return tidy;
+    return out;
 }
-}  // namespace
-
-namespace {
 
 // 22.54321° N 113.88288° E
 std::string format_position(GeoPoint p) {
