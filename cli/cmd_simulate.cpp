@@ -87,7 +87,7 @@ int run_simulate(int argc, char** argv) {
         mkdir(partial.c_str(), 0755);
         const std::pair<const char*, std::string> tables[] = {{"deliveries.csv", deliveries_csv(r)}, {"drones.csv", drones_csv(r)},
                                                               {"hubs.csv", hubs_csv(r)},             {"corridors.csv", corridors_csv(r)},
-                                                              {"series.csv", series_csv(r)}};
+                                                              {"series.csv", series_csv(r)},         {"encounters.csv", encounters_csv(r)}};
         bool ok = true;
         for (const auto& [name, text] : tables) ok = ok && write_text(partial + "/" + name, text);
         for (const auto& [name, text] : tables) {

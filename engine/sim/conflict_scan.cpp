@@ -111,7 +111,20 @@ void inside_2d(double px, double py, double vx, double vy, double limit, double&
 struct Interval {
     uint64_t pair;
     double start, end;
+    double closest_s, horizontal_m, vertical_m;
+    double x, y, z;  // midway between the two at closest_s
+    double predicted_m;  // their closest approach flying straight on
 };
+
+// Where in [u0, u1] (seconds after a.t0) the pair is closest horizontally, as an interval.
+Interval closest_in(const Piece& a, uint64_t pair, double dx, double dy, double dz, double vx, double vy, double vz, double u0, double u1) {
+    const double a2 = vx * vx + vy * vy;
+    const double u = a2 < 1e-12 ? u0 : std::clamp(-(dx * vx + dy * vy) / a2, u0, u1);
+    const double hx = dx + vx * u, hy = dy + vy * u, hz = dz + vz * u;
+    const double predicted = a2 < 1e-12 ? std::hypot(dx, dy) : std::abs(dx * vy - dy * vx) / std::sqrt(a2);
+    return {pair, a.t0 + u0, a.t0 + u1, a.t0 + u, std::hypot(hx, hy), std::abs(hz),
+            a.x0 + a.vx * u + hx / 2, a.y0 + a.vy * u + hy / 2, a.z0 + a.vz * u + hz / 2, predicted};
+}
 
 // The narrow phase for pieces a and b (which started no later than a) over the time [a.t0, t1]
 // they share: the conflict and loss-of-separation intervals, solved in closed form on their
@@ -133,113 +146,222 @@ void test_pair(const Piece& a, const Piece& b, double t1, const TacticalSettings
     // Loss of separation while inside; conflict from a look-ahead before.
     const double span = t1 - t0;
     const double l0 = std::max(0.0, lo), l1 = std::min(span, hi);
-    if (l0 < l1) losses.push_back({pair, t0 + l0, t0 + l1});
+    if (l0 < l1) losses.push_back(closest_in(a, pair, dx, dy, dz, vx, vy, vz, l0, l1));
     const double c0 = std::max(0.0, lo - s.lookahead_s), c1 = std::min(span, hi);
-    if (c0 < c1) conflicts.push_back({pair, t0 + c0, t0 + c1});
+    if (c0 < c1) conflicts.push_back(closest_in(a, pair, dx, dy, dz, vx, vy, vz, c0, c1));
 }
 
-int count_episodes(std::vector<Interval>& v) {
+// A pair's intervals this close are one episode; its closest moment is the closest of its
+// intervals' (the earlier on a tie).
+std::vector<Encounter> episodes(std::vector<Interval>& v) {
     std::sort(v.begin(), v.end(), [](const Interval& a, const Interval& b) { return a.pair < b.pair || (a.pair == b.pair && a.start < b.start); });
-    int episodes = 0;
-    for (size_t i = 0; i < v.size();) {
-        size_t j = i;
-        double end = v[i].end;
-        ++episodes;
-        for (++j; j < v.size() && v[j].pair == v[i].pair; ++j) {
-            if (v[j].start > end + kMergeGap_s) ++episodes;
-            end = std::max(end, v[j].end);
+    std::vector<Encounter> out;
+    for (size_t i = 0; i < v.size(); ++i) {
+        const Interval& x = v[i];
+        const bool continues = !out.empty() && i > 0 && v[i - 1].pair == x.pair && x.start <= out.back().end_s + kMergeGap_s;
+        if (!continues) {
+            Encounter e;
+            e.flight_a = uint32_t(x.pair >> 32);
+            e.flight_b = uint32_t(x.pair & 0xffffffffu);
+            e.start_s = x.start;
+            e.end_s = x.end;
+            e.horizontal_m = e.predicted_m = kInf;
+            out.push_back(e);
         }
-        i = j;
+        Encounter& e = out.back();
+        e.end_s = std::max(e.end_s, x.end);
+        e.predicted_m = std::min(e.predicted_m, x.predicted_m);
+        if (x.horizontal_m < e.horizontal_m || (x.horizontal_m == e.horizontal_m && x.closest_s < e.closest_s)) {
+            e.closest_s = x.closest_s;
+            e.horizontal_m = x.horizontal_m;
+            e.vertical_m = x.vertical_m;
+            e.where = {x.x, x.y};
+            e.z_m = x.z;
+        }
     }
-    return episodes;
+    std::sort(out.begin(), out.end(), [](const Encounter& a, const Encounter& b) {
+        if (a.start_s != b.start_s) return a.start_s < b.start_s;
+        return a.flight_a < b.flight_a || (a.flight_a == b.flight_a && a.flight_b < b.flight_b);
+    });
+    return out;
 }
+
+constexpr uint32_t kPiecesPerPauseCheck = 256;
 
 }  // namespace
 
-ConflictCounts scan_conflicts(const std::vector<std::vector<TrackPoint4>>& tracks, const std::vector<ExclusionCircle>& exclusions,
-                              const TacticalSettings& s) {
-    ConflictCounts counts;
-    // Pieces: the airborne parts of each track outside the exclusion circles.
-    std::vector<Piece> pieces;
-    std::vector<std::pair<double, double>> parts;
-    for (uint32_t f = 0; f < tracks.size(); ++f) {
-        const auto& tr = tracks[f];
-        for (size_t k = 0; k + 1 < tr.size(); ++k) {
-            const TrackPoint4& a = tr[k];
-            const TrackPoint4& b = tr[k + 1];
-            const double dt = b.t_s - a.t_s;
-            if (dt <= 0 || (a.z_m <= 1.0 && b.z_m <= 1.0)) continue;
-            outside(a.p, b.p, exclusions, parts);
-            for (const auto& [u0, u1] : parts) {
-                Piece p;
-                p.flight = f;
-                p.vx = (b.p.east_m - a.p.east_m) / dt;
-                p.vy = (b.p.north_m - a.p.north_m) / dt;
-                p.vz = (b.z_m - a.z_m) / dt;
-                p.t0 = a.t_s + u0 * dt;
-                p.t1 = a.t_s + u1 * dt;
-                p.x0 = a.p.east_m + p.vx * (p.t0 - a.t_s);
-                p.y0 = a.p.north_m + p.vy * (p.t0 - a.t_s);
-                p.z0 = a.z_m + p.vz * (p.t0 - a.t_s);
-                // Everything its state may predict: its segment, extrapolated for the look-ahead.
-                const double xe = p.x0 + p.vx * (p.t1 - p.t0 + s.lookahead_s), ye = p.y0 + p.vy * (p.t1 - p.t0 + s.lookahead_s);
-                const double m = s.radius_m / 2;  // two boxes this inflated overlap when their drones come within R
-                p.x_lo = std::min(p.x0, xe) - m;
-                p.x_hi = std::max(p.x0, xe) + m;
-                p.y_lo = std::min(p.y0, ye) - m;
-                p.y_hi = std::max(p.y0, ye) + m;
-                pieces.push_back(p);
-            }
-        }
-    }
-    // Broad phase: a sweep in time over a grid in space. Pieces start in time order; each
-    // meets the pieces still under way in the cells its box covers, then joins those cells.
-    // A piece that has ended leaves a cell's list when the sweep next passes there.
-    {
-        std::vector<std::pair<double, uint32_t>> order(pieces.size());  // (start, piece): cheaper to sort than pieces
-        for (uint32_t i = 0; i < order.size(); ++i) order[i] = {pieces[i].t0, i};
-        std::sort(order.begin(), order.end());
-        std::vector<Piece> sorted(pieces.size());
-        for (size_t i = 0; i < order.size(); ++i) sorted[i] = pieces[order[i].second];
-        pieces.swap(sorted);
-    }
-    const Grid grid = place_in_grid(pieces);
+// Everything the scan carries from one slice to the next.
+struct SweepState {
+    uint32_t flights = 0;
+    TrackSource source;
+    std::vector<ExclusionCircle> exclusions;
+    TacticalSettings settings;
+    uint32_t next_flight = 0;   // the next flight to cut into pieces
+    bool ordered = false;       // the pieces are in time order, in their grid
+    std::vector<Piece> pieces;  // by start time once ordered
+    Grid grid;
     struct Active {
         uint32_t piece;
         double t1;
     };
-    std::vector<std::vector<Active>> cells(size_t(grid.width) * size_t(grid.height));
-    std::vector<uint32_t> met(pieces.size(), UINT32_MAX);  // the last piece each one was tested against
-    std::vector<Interval> conflict_intervals, loss_intervals;
-    for (uint32_t ai = 0; ai < pieces.size(); ++ai) {
+    std::vector<std::vector<Active>> cells;
+    std::vector<uint32_t> met;  // the last piece each one was tested against
+    std::vector<Interval> conflicts, losses;
+    uint32_t next = 0;          // the next piece to sweep
+    long tested = 0;
+    bool done = false;
+    ConflictScanResult result;
+};
+
+namespace {
+
+constexpr uint32_t kFlightsPerPauseCheck = 64;
+
+// Pieces: the airborne parts of a track outside the exclusion circles.
+void cut(uint32_t f, const std::vector<TrackPoint4>& tr, const std::vector<ExclusionCircle>& exclusions, const TacticalSettings& s,
+         std::vector<std::pair<double, double>>& parts, std::vector<Piece>& pieces) {
+    for (size_t k = 0; k + 1 < tr.size(); ++k) {
+        const TrackPoint4& a = tr[k];
+        const TrackPoint4& b = tr[k + 1];
+        const double dt = b.t_s - a.t_s;
+        if (dt <= 0 || (a.z_m <= 1.0 && b.z_m <= 1.0)) continue;
+        outside(a.p, b.p, exclusions, parts);
+        for (const auto& [u0, u1] : parts) {
+            Piece p;
+            p.flight = f;
+            p.vx = (b.p.east_m - a.p.east_m) / dt;
+            p.vy = (b.p.north_m - a.p.north_m) / dt;
+            p.vz = (b.z_m - a.z_m) / dt;
+            p.t0 = a.t_s + u0 * dt;
+            p.t1 = a.t_s + u1 * dt;
+            p.x0 = a.p.east_m + p.vx * (p.t0 - a.t_s);
+            p.y0 = a.p.north_m + p.vy * (p.t0 - a.t_s);
+            p.z0 = a.z_m + p.vz * (p.t0 - a.t_s);
+            // Everything its state may predict: its segment, extrapolated for the look-ahead.
+            const double xe = p.x0 + p.vx * (p.t1 - p.t0 + s.lookahead_s), ye = p.y0 + p.vy * (p.t1 - p.t0 + s.lookahead_s);
+            const double m = s.radius_m / 2;  // two boxes this inflated overlap when their drones come within R
+            p.x_lo = std::min(p.x0, xe) - m;
+            p.x_hi = std::max(p.x0, xe) + m;
+            p.y_lo = std::min(p.y0, ye) - m;
+            p.y_hi = std::max(p.y0, ye) + m;
+            pieces.push_back(p);
+        }
+    }
+}
+
+// The sweep takes pieces in time order, in the cells of their grid.
+void order(SweepState& st) {
+    std::vector<std::pair<double, uint32_t>> by_start(st.pieces.size());  // (start, piece): cheaper to sort than pieces
+    for (uint32_t i = 0; i < by_start.size(); ++i) by_start[i] = {st.pieces[i].t0, i};
+    std::sort(by_start.begin(), by_start.end());
+    std::vector<Piece> sorted(st.pieces.size());
+    for (size_t i = 0; i < by_start.size(); ++i) sorted[i] = st.pieces[by_start[i].second];
+    st.pieces.swap(sorted);
+    st.grid = place_in_grid(st.pieces);
+    st.cells.resize(size_t(st.grid.width) * size_t(st.grid.height));
+    st.met.assign(st.pieces.size(), UINT32_MAX);
+    st.ordered = true;
+}
+
+}  // namespace
+
+ConflictScan::ConflictScan(uint32_t flights, TrackSource tracks, std::vector<ExclusionCircle> exclusions, const TacticalSettings& s)
+    : state_(std::make_unique<SweepState>()) {
+    state_->flights = flights;
+    state_->source = std::move(tracks);
+    state_->exclusions = std::move(exclusions);
+    state_->settings = s;
+}
+
+ConflictScan::ConflictScan(const std::vector<std::vector<TrackPoint4>>& tracks, const std::vector<ExclusionCircle>& exclusions,
+                           const TacticalSettings& s)
+    : ConflictScan(uint32_t(tracks.size()), [copy = std::make_shared<const std::vector<std::vector<TrackPoint4>>>(tracks)](uint32_t f, std::vector<TrackPoint4>& out) {
+          out = (*copy)[f];
+      }, exclusions, s) {}
+
+ConflictScan::~ConflictScan() = default;
+
+// Broad phase: a sweep in time over a grid in space. Pieces start in time order; each meets
+// the pieces still under way in the cells its box covers, then joins those cells. A piece that
+// has ended leaves a cell's list when the sweep next passes there.
+bool ConflictScan::advance(const std::function<bool()>& pause) {
+    SweepState& st = *state_;
+    if (st.done) return true;
+    if (st.next_flight < st.flights) {
+        std::vector<TrackPoint4> track;
+        std::vector<std::pair<double, double>> parts;
+        while (st.next_flight < st.flights) {
+            const uint32_t f = st.next_flight++;
+            st.source(f, track);
+            cut(f, track, st.exclusions, st.settings, parts, st.pieces);
+            if (pause && st.next_flight % kFlightsPerPauseCheck == 0 && st.next_flight < st.flights && pause()) return false;
+        }
+        st.source = {};
+        if (pause && pause()) return false;
+    }
+    if (!st.ordered) {
+        order(st);
+        if (pause && !st.pieces.empty() && pause()) return false;
+    }
+    const auto& pieces = st.pieces;
+    const Grid& grid = st.grid;
+    while (st.next < pieces.size()) {
+        const uint32_t ai = st.next++;
         const Piece& a = pieces[ai];
         for (int32_t cy = a.cy0; cy <= a.cy1; ++cy) {
             for (int32_t cx = a.cx0; cx <= a.cx1; ++cx) {
-                auto& cell = cells[grid.index(cx, cy)];
+                auto& cell = st.cells[grid.index(cx, cy)];
                 for (size_t k = 0; k < cell.size();) {
-                    const Active other = cell[k];
+                    const SweepState::Active other = cell[k];
                     if (other.t1 <= a.t0) {  // over before anything still to come starts
                         cell[k] = cell.back();
                         cell.pop_back();
                         continue;
                     }
                     ++k;
-                    if (met[other.piece] == ai) continue;  // already met in another cell
-                    met[other.piece] = ai;
+                    if (st.met[other.piece] == ai) continue;  // already met in another cell
+                    st.met[other.piece] = ai;
                     const Piece& b = pieces[other.piece];
                     if (a.flight == b.flight) continue;
                     const double t0 = a.t0, t1 = std::min(a.t1, other.t1);  // b started no later than a; its end is in `other`, off its first cache line
                     if (t0 >= t1) continue;
-                    ++counts.piece_pairs_tested;
-                    test_pair(a, b, t1, s, conflict_intervals, loss_intervals);
+                    ++st.tested;
+                    test_pair(a, b, t1, st.settings, st.conflicts, st.losses);
                 }
                 cell.push_back({ai, a.t1});
             }
         }
+        if (pause && st.next % kPiecesPerPauseCheck == 0 && st.next < pieces.size() && pause()) return false;
     }
-    counts.conflicts = count_episodes(conflict_intervals);
-    counts.losses = count_episodes(loss_intervals);
-    return counts;
+    st.result.conflicts = episodes(st.conflicts);
+    st.result.losses = episodes(st.losses);
+    st.result.piece_pairs_tested = st.tested;
+    // The sweep's tables are not needed any more.
+    st.pieces = {};
+    st.cells = {};
+    st.met = {};
+    st.conflicts = {};
+    st.losses = {};
+    st.done = true;
+    return true;
+}
+
+double ConflictScan::progress() const {
+    const SweepState& st = *state_;
+    if (st.done) return 1.0;
+    // Cutting the tracks is about a third of the work, the sweep the rest.
+    const double cut = st.flights ? double(st.next_flight) / double(st.flights) : 1.0;
+    const double swept = st.ordered && !st.pieces.empty() ? double(st.next) / double(st.pieces.size()) : 0.0;
+    return cut / 3 + swept * 2 / 3;
+}
+
+ConflictScanResult ConflictScan::take() { return std::move(state_->result); }
+
+ConflictScanResult scan_conflicts(const std::vector<std::vector<TrackPoint4>>& tracks, const std::vector<ExclusionCircle>& exclusions,
+                                  const TacticalSettings& s) {
+    ConflictScan scan(tracks, exclusions, s);
+    scan.advance({});
+    return scan.take();
 }
 
 }  // namespace lowsky

@@ -10,6 +10,27 @@ std::string num(double v, int decimals = 1) {
     std::snprintf(text, sizeof text, "%.*f", decimals, v);
     return text;
 }
+// Who was in an encounter: the drone and the order of each of its two flights.
+struct Party {
+    std::string drone, order;
+};
+Party party(const SimResult& r, int flight) {
+    const SimFlight& f = r.flights[size_t(flight)];
+    Party p{r.drones[size_t(f.drone)].id, ""};
+    if (f.order >= 0 && size_t(f.order) < r.deliveries.size()) p.order = r.deliveries[size_t(f.order)].order;
+    return p;
+}
+
+Json encounters_json(const SimResult& r, const std::vector<EncounterResult>& list) {
+    Json out = Json::array();
+    for (const auto& e : list) {
+        const Party a = party(r, e.flight_a), b = party(r, e.flight_b);
+        out.push_back({{"drone_a", a.drone}, {"order_a", a.order}, {"drone_b", b.drone}, {"order_b", b.order}, {"start_s", e.start_s}, {"end_s", e.end_s},
+                       {"closest_s", e.closest_s}, {"horizontal_m", e.horizontal_m}, {"vertical_m", e.vertical_m}, {"predicted_m", e.predicted_m}, {"lat_deg", e.where.lat_deg},
+                       {"lon_deg", e.where.lon_deg}, {"height_amsl_m", e.height.m}});
+    }
+    return out;
+}
 }  // namespace
 
 Json sim_report_json(const SimResult& r, const SimConfig& cfg) {
@@ -46,7 +67,8 @@ Json sim_report_json(const SimResult& r, const SimConfig& cfg) {
     Json findings = Json::array();
     for (const auto& f : r.findings) findings.push_back({{"check", f.check}, {"severity", to_string(f.severity)}, {"message", f.message}});
     return Json{{"format", "lowsky-simulation"}, {"version", 1}, {"hours", cfg.hours}, {"seed", cfg.seed}, {"kpis", kpis}, {"findings", findings},
-                {"deliveries", deliveries}, {"drones", drones}, {"hubs", hubs}, {"corridors", corridors}, {"series", series}};
+                {"deliveries", deliveries}, {"drones", drones}, {"hubs", hubs}, {"corridors", corridors}, {"series", series},
+                {"conflicts", encounters_json(r, r.conflicts)}, {"losses_of_separation", encounters_json(r, r.losses)}};
 }
 
 std::string deliveries_csv(const SimResult& r) {
@@ -88,6 +110,21 @@ std::string corridors_csv(const SimResult& r) {
 std::string series_csv(const SimResult& r) {
     std::string out = "t_s,airborne,delivered,waiting\n";
     for (const auto& p : r.series) out += num(p.t_s, 0) + "," + std::to_string(p.airborne) + "," + std::to_string(p.delivered) + "," + std::to_string(p.waiting) + "\n";
+    return out;
+}
+
+std::string encounters_csv(const SimResult& r) {
+    std::string out = "kind,drone_a,order_a,drone_b,order_b,start_s,end_s,closest_s,horizontal_m,vertical_m,predicted_m,lat_deg,lon_deg,height_amsl_m\n";
+    const auto rows = [&](const char* kind, const std::vector<EncounterResult>& list) {
+        for (const auto& e : list) {
+            const Party a = party(r, e.flight_a), b = party(r, e.flight_b);
+            out += std::string(kind) + "," + a.drone + "," + a.order + "," + b.drone + "," + b.order + "," + num(e.start_s) + "," + num(e.end_s) + "," +
+                   num(e.closest_s) + "," + num(e.horizontal_m) + "," + num(e.vertical_m) + "," + num(e.predicted_m) + "," + num(e.where.lat_deg, 7) + "," + num(e.where.lon_deg, 7) + "," +
+                   num(e.height.m) + "\n";
+        }
+    };
+    rows("conflict", r.conflicts);
+    rows("loss_of_separation", r.losses);
     return out;
 }
 

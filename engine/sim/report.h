@@ -14,5 +14,6 @@ std::string drones_csv(const SimResult& result);
 std::string hubs_csv(const SimResult& result);
 std::string corridors_csv(const SimResult& result);
 std::string series_csv(const SimResult& result);
+std::string encounters_csv(const SimResult& result);  // conflicts, then losses of separation
 
 }  // namespace lowsky

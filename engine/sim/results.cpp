@@ -137,20 +137,34 @@ SimResult collect_results(DayRecord day, double end) {
     return r;
 }
 
-void count_conflicts(SimResult& r, const CompiledScenario& c_, const SimConfig& cfg_) {
-    // Tracks in metres; hubs and junctions are excluded within their approach radius,
-    // where their procedures separate arrivals and departures.
-    const auto& frame = c_.frame();
-    std::vector<std::vector<TrackPoint4>> tracks(r.flights.size());
-    for (size_t f = 0; f < r.flights.size(); ++f) {
-        tracks[f].reserve(r.flights[f].track.size());
-        for (const auto& p : r.flights[f].track) tracks[f].push_back({p.t_s, frame.to_local({p.lat_deg, p.lon_deg}), p.height.m});
-    }
+std::unique_ptr<ConflictScan> start_conflict_scan(const SimResult& r, const CompiledScenario& c, const SimConfig& cfg) {
+    // Tracks in metres, each when the scan comes to it; hubs and junctions are excluded within
+    // their approach radius, where their procedures separate arrivals and departures.
+    const auto& flights = r.flights;
+    const auto& frame = c.frame();
+    auto track = [&flights, &frame](uint32_t f, std::vector<TrackPoint4>& out) {
+        out.clear();
+        for (const auto& p : flights[f].track) out.push_back({p.t_s, frame.to_local({p.lat_deg, p.lon_deg}), p.height.m});
+    };
     std::vector<ExclusionCircle> nodes;
-    for (const auto& n : c_.nodes()) nodes.push_back({n.local, c_.scenario().rules.hub_approach_radius_m});
-    const ConflictCounts counts = scan_conflicts(tracks, nodes, {cfg_.conflict_radius_m, cfg_.conflict_vertical_m, cfg_.lookahead_s});
-    r.kpis.conflicts = counts.conflicts;
-    r.kpis.losses_of_separation = counts.losses;
+    for (const auto& n : c.nodes()) nodes.push_back({n.local, c.scenario().rules.hub_approach_radius_m});
+    return std::make_unique<ConflictScan>(uint32_t(flights.size()), track, std::move(nodes),
+                                          TacticalSettings{cfg.conflict_radius_m, cfg.conflict_vertical_m, cfg.lookahead_s});
+}
+
+void add_encounters(SimResult& r, ConflictScanResult scan, const CompiledScenario& c) {
+    const auto& frame = c.frame();
+    const auto convert = [&](const std::vector<Encounter>& in, std::vector<EncounterResult>& out) {
+        out.clear();
+        out.reserve(in.size());
+        for (const Encounter& e : in)
+            out.push_back({int(e.flight_a), int(e.flight_b), e.start_s, e.end_s, e.closest_s, e.horizontal_m, e.vertical_m, e.predicted_m, frame.to_geo(e.where),
+                           HeightAmsl(e.z_m)});
+    };
+    convert(scan.conflicts, r.conflicts);
+    convert(scan.losses, r.losses);
+    r.kpis.conflicts = int(r.conflicts.size());
+    r.kpis.losses_of_separation = int(r.losses.size());
 }
 
 }  // namespace lowsky

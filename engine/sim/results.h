@@ -3,11 +3,13 @@
 // hubs, corridors, KPIs, time series, findings for demand that cannot be served, and the
 // tactical conflicts counted over every planned track.
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "scenario/compiled_scenario.h"
+#include "sim/conflict_scan.h"
 #include "sim/sim_types.h"
 
 namespace lowsky {
@@ -46,7 +48,10 @@ struct DayRecord {
 
 SimResult collect_results(DayRecord day, double end_s);
 
-// Tactical conflicts over the day's planned tracks (sim/conflict_scan.h), into r.kpis.
-void count_conflicts(SimResult& r, const CompiledScenario& compiled, const SimConfig& config);
+// Tactical conflicts over the day's planned tracks (sim/conflict_scan.h): the scan of r's
+// flights, to run at once or a slice at a time (r and `compiled` must stay where they are until
+// it is done), and its encounters put into r (and its KPIs).
+std::unique_ptr<ConflictScan> start_conflict_scan(const SimResult& r, const CompiledScenario& compiled, const SimConfig& config);
+void add_encounters(SimResult& r, ConflictScanResult scan, const CompiledScenario& compiled);
 
 }  // namespace lowsky

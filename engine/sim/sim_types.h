@@ -121,6 +121,18 @@ struct SeriesPoint {
     int waiting;     // orders ready and not yet dispatched
 };
 
+// Two flights too close over the day (sim/conflict_scan.h): a conflict (predicted within the
+// look-ahead) or a loss of separation, from start to end, and where and when they were
+// closest in it: how far apart across and in height, at the point midway between them; and
+// how close flying straight on would have taken them.
+struct EncounterResult {
+    int flight_a = 0, flight_b = 0;  // into SimResult::flights, a < b
+    double start_s = 0, end_s = 0, closest_s = 0;
+    double horizontal_m = 0, vertical_m = 0, predicted_m = 0;
+    GeoPoint where;
+    HeightAmsl height;
+};
+
 struct Kpis {
     int orders = 0, delivered = 0, pending = 0, undeliverable = 0;
     double on_time_share = 0;
@@ -139,6 +151,7 @@ struct SimResult {
     std::vector<SeriesPoint> series;
     std::vector<SimFlight> flights;
     std::vector<Finding> findings;  // demand that can never be served, and why
+    std::vector<EncounterResult> conflicts, losses;  // by start time; kpis count them
 };
 
 }  // namespace lowsky

@@ -113,8 +113,8 @@ public:
     // How far the events have come, 0 to 1.
     double events_done() const { return cfg_.hours > 0 ? std::min(1.0, clock_s_ / (cfg_.hours * 3600)) : 1.0; }
 
-    // The day's results, once the events are done: the figures, the findings, the conflict scan.
-    SimResult finish() {
+    // The day's figures and findings, once the events are done (the conflict scan comes after).
+    SimResult results() {
         const double end = cfg_.hours * 3600;
         SimResult result = collect_results({s_, types_, cfg_, orders_, state_, drones_, hub_waits_, reasons_, flights_}, end);
         // Corridors the day did not fly because the validator found errors on them.
@@ -129,7 +129,6 @@ public:
             if (c && !c->centreline.empty()) f.position = c->centreline.front();
             result.findings.push_back(std::move(f));
         }
-        if (cfg_.tactical) count_conflicts(result, c_, cfg_);
         return result;
     }
 
@@ -290,7 +289,7 @@ private:
 
     void dispatch(int hub, double t) {
         // What the hub's queue asks of the simulation while it walks its orders.
-        struct Hub {
+        struct HubQueueAdaptor {
             Simulation& sim;
             int hub;
             double t;
@@ -541,36 +540,47 @@ private:
 };
 
 SimResult simulate(const CompiledScenario& compiled, const SimConfig& config, const std::function<void(double)>& progress) {
-    Simulation sim(compiled, config);
-    if (progress) {
-        // Asked every 8 events; says every 1024th how far the day has come, never pausing.
-        size_t asked = 0;
-        sim.run_events([&] {
-            if ((++asked & 127) == 0) progress(sim.events_done() * kEventsShare);
-            return false;
-        });
-    } else {
-        sim.run_events({});
-    }
-    SimResult result = sim.finish();
+    SimulationRun run(compiled, config);
+    size_t asked = 0;
+    // Never pausing; every 128th ask says how far the day has come.
+    run.advance([&] {
+        if (progress && (++asked & 127) == 0) progress(run.progress());
+        return false;
+    });
     if (progress) progress(1.0);
-    return result;
+    return *run.take_result();
 }
 
-SimulationRun::SimulationRun(const CompiledScenario& compiled, const SimConfig& config) : sim_(std::make_unique<Simulation>(compiled, config)) {}
+SimulationRun::SimulationRun(const CompiledScenario& compiled, const SimConfig& config)
+    : compiled_(compiled), config_(config), sim_(std::make_unique<Simulation>(compiled, config)) {}
 SimulationRun::~SimulationRun() = default;
 
 bool SimulationRun::advance(const std::function<bool()>& pause) {
-    if (!sim_) return true;  // done (the result may have been taken already)
-    if (!sim_->run_events(pause)) return false;
-    result_ = sim_->finish();
-    sim_.reset();  // its queues and tables are not needed any more
+    if (done_) return true;  // the result may have been taken already
+    if (sim_) {
+        if (!sim_->run_events(pause)) return false;
+        result_ = sim_->results();
+        sim_.reset();  // its queues and tables are not needed any more
+        if (config_.tactical) scan_ = start_conflict_scan(*result_, compiled_, config_);
+        if (pause && pause()) return false;
+    }
+    if (scan_) {
+        if (!scan_->advance(pause)) return false;
+        add_encounters(*result_, scan_->take(), compiled_);
+        scan_.reset();
+    }
+    done_ = true;
     return true;
 }
 
-double SimulationRun::progress() const { return sim_ ? sim_->events_done() * kEventsShare : 1.0; }
+double SimulationRun::progress() const {
+    if (done_) return 1.0;
+    if (sim_) return sim_->events_done() * kEventsShare;
+    return kEventsShare + (1 - kEventsShare) * (scan_ ? scan_->progress() : 1.0);
+}
 
 std::optional<SimResult> SimulationRun::take_result() {
+    if (!done_) return std::nullopt;
     std::optional<SimResult> out = std::move(result_);
     result_.reset();
     return out;

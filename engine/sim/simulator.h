@@ -3,7 +3,7 @@
 // from daily rates with a seeded generator), wait for a drone of a suitable type at their hub,
 // take a pad slot, pass strategic deconfliction, fly their route in the wind with their
 // energy, deliver (hover and release, or land where a round trip would not fit), come back,
-// land, recharge or swap. Tactical conflicts are then counted over all airborne drones.
+// land, recharge or swap. Tactical conflicts are then found over all airborne drones.
 // Deterministic for a scenario, a configuration and a seed.
 
 #include <functional>
@@ -19,10 +19,11 @@ namespace lowsky {
 // `progress(fraction)` is called now and then while the day is simulated (0 to 1).
 SimResult simulate(const CompiledScenario& compiled, const SimConfig& config, const std::function<void(double)>& progress = {});
 
-// The same day a slice at a time, for a page that must keep drawing: advance() runs the day's
-// events until `pause()` (asked every 8 events) says stop, and returns false; once the events
-// are done it makes the results (the figures, the findings, the conflict scan: one slice) and
-// returns true. The result is exactly simulate()'s for the same scenario and configuration.
+// The same day a slice at a time, for a page that must keep drawing: advance() runs the day
+// until `pause()` says stop, and returns false; it returns true when the day is done. Paused
+// runs the events (asked every 8 events), then makes the figures and findings (one slice), then
+// the conflict scan (asked every 256 track pieces). The result is exactly simulate()'s for the
+// same scenario and configuration.
 class SimulationRun {
 public:
     SimulationRun(const CompiledScenario& compiled, const SimConfig& config);  // `compiled` must outlive the run
@@ -31,12 +32,16 @@ public:
     SimulationRun& operator=(const SimulationRun&) = delete;
 
     bool advance(const std::function<bool()>& pause);
-    double progress() const;  // 0 to 1, by the simulated clock
+    double progress() const;  // 0 to 1: the simulated clock, then the conflict scan
     std::optional<SimResult> take_result();  // once advance() has returned true
 
 private:
-    std::unique_ptr<class Simulation> sim_;
-    std::optional<SimResult> result_;
+    const CompiledScenario& compiled_;
+    SimConfig config_;
+    std::unique_ptr<class Simulation> sim_;      // while the events run
+    std::optional<SimResult> result_;            // made once they are done
+    std::unique_ptr<class ConflictScan> scan_;   // then, while the conflicts are scanned
+    bool done_ = false;
 };
 
 struct DroneSnapshot {

@@ -59,8 +59,25 @@ export async function waitReady(page, timeout = 30000) {
 export function state(page) { return page.evaluate(() => window.lowsky.state); }
 
 // Waits until the app has drawn a frame whose state satisfies `predicate` (run in the page).
-export async function waitForState(page, predicate, arg) {
-  await page.waitForFunction(predicate, arg, { timeout: 10000 });
+// When it never does, the error says what the app's state was then (and a screenshot is kept
+// in test-results/screenshots/), so that a failure on a CI machine can be read from its log.
+export async function waitForState(page, predicate, arg, { timeout = 10000 } = {}) {
+  try {
+    await page.waitForFunction(predicate, arg, { timeout });
+  } catch (error) {
+    let seen = '';
+    try {
+      const s = await state(page);
+      const name = `failed-${Date.now()}`;
+      await screenshot(page, name);
+      seen = `\nwaited for: ${String(predicate)}\nthe app then: ${JSON.stringify({
+        frame: s.frame, skippedFrames: s.skippedFrames, canvas: s.canvas, zoom: s.zoom, center: s.center, edit: s.edit,
+        underPointer: s.underPointer, notices: s.notices, ui: s.ui, simRun: s.simRun, sim: s.sim && { ...s.sim, airborneAt: undefined },
+      })}\nscreenshot: test-results/screenshots/${name}.png`;
+    } catch (e) { seen = `\n(the app's state could not be read: ${e.message})`; }
+    error.message += seen;
+    throw error;
+  }
   return state(page);
 }
 

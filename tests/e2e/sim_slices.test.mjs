@@ -7,17 +7,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, openPage, waitReady, screenshot } from './harness.mjs';
+import { launch, openPage, waitReady, waitForState as waitForStateWithin, screenshot } from './harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
 
-async function waitForState(page, predicate, arg) {
-  await page.waitForFunction(predicate, arg, { timeout: 60000 });
-  return page.evaluate(() => window.lowsky.state);
-}
+const waitForState = (page, predicate, arg) => waitForStateWithin(page, predicate, arg, { timeout: 60000 });
 const click = (page, r) => page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
 
 test('a busy day runs a slice a frame, cancels, and ends with the CLI figures', async () => {

@@ -1,13 +1,10 @@
 // A touch screen: a tap acts where it lands, the first time, on the map and on a button.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, waitReady, geoToCss, screenshot } from './harness.mjs';
+import { launch, openPage, waitReady, waitForState as waitForStateWithin, geoToCss, screenshot } from './harness.mjs';
 
 // A phone's canvas is 824 x 1720 device pixels in SwiftShader: frames are slow when the machine is busy.
-async function waitForState(page, predicate, arg) {
-  await page.waitForFunction(predicate, arg, { timeout: 30000 });
-  return page.evaluate(() => window.lowsky.state);
-}
+const waitForState = (page, predicate, arg) => waitForStateWithin(page, predicate, arg, { timeout: 30000 });
 
 let env;
 before(async () => { env = await launch(); });

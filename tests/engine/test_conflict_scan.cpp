@@ -63,42 +63,79 @@ TEST_CASE("The conflict scan counts each encounter once, in continuous time", "[
     // Head-on at 20 m/s closing: within 50 m from t = 497.5 s to 502.5 s.
     const auto east = line(0, 0, 0, 80, 1000, 10000, 0, 80);
     const auto west = line(0, 10000, 0, 80, 1000, 0, 0, 80);
-    ConflictCounts c = scan_conflicts({east, west}, {}, kRule);
-    CHECK(c.conflicts == 1);
-    CHECK(c.losses == 1);
+    ConflictScanResult c = scan_conflicts({east, west}, {}, kRule);
+    REQUIRE(c.conflicts.size() == 1);
+    REQUIRE(c.losses.size() == 1);
+    // Worked by hand: they meet at x = 5000 m at t = 500 s, 0 m apart across and in height; the
+    // loss runs while they are within 50 m (25 m each side of the meeting at 10 m/s each:
+    // 497.5 to 502.5 s), the conflict from 60 s before the loss begins.
+    const Encounter& loss = c.losses[0];
+    CHECK(loss.flight_a == 0);
+    CHECK(loss.flight_b == 1);
+    CHECK(loss.start_s == Approx(497.5));
+    CHECK(loss.end_s == Approx(502.5));
+    CHECK(loss.closest_s == Approx(500));
+    CHECK(loss.horizontal_m == Approx(0).margin(1e-9));
+    CHECK(loss.vertical_m == Approx(0).margin(1e-9));
+    CHECK(loss.where.east_m == Approx(5000));
+    CHECK(loss.where.north_m == Approx(0).margin(1e-9));
+    CHECK(loss.z_m == Approx(80));
+    const Encounter& conflict = c.conflicts[0];
+    CHECK(conflict.start_s == Approx(437.5));
+    CHECK(conflict.end_s == Approx(502.5));
+    CHECK(conflict.closest_s == Approx(500));
+    CHECK(conflict.predicted_m == Approx(0).margin(1e-9));
+
+    SECTION("passing 30 m apart, one climbing: closest across at the crossing, their heights apart by the climb there") {
+        // The other at 30 m north, climbing from 70 m to 90 m over the 1000 s: at 500 s it is at 80 m.
+        c = scan_conflicts({east, line(0, 10000, 30, 70, 1000, 0, 30, 90)}, {}, kRule);
+        REQUIRE(c.losses.size() == 1);
+        CHECK(c.losses[0].closest_s == Approx(500));
+        CHECK(c.losses[0].horizontal_m == Approx(30));
+        CHECK(c.losses[0].vertical_m == Approx(0).margin(1e-9));
+        CHECK(c.losses[0].where.north_m == Approx(15));
+        CHECK(c.losses[0].predicted_m == Approx(30));
+        // Within 50 m across while |dx| < 40 m: 498 to 502 s; the heights stay within 15 m throughout.
+        CHECK(c.losses[0].start_s == Approx(498));
+        CHECK(c.losses[0].end_s == Approx(502));
+    }
 
     SECTION("30 m of vertical separation: no conflict") {
         c = scan_conflicts({east, line(0, 10000, 0, 110, 1000, 0, 0, 110)}, {}, kRule);
-        CHECK(c.conflicts == 0);
-        CHECK(c.losses == 0);
+        CHECK(c.conflicts.size() == 0);
+        CHECK(c.losses.size() == 0);
     }
     SECTION("passing 60 m apart: no loss, and no conflict") {
         c = scan_conflicts({east, line(0, 10000, 60, 80, 1000, 0, 60, 80)}, {}, kRule);
-        CHECK(c.conflicts == 0);
-        CHECK(c.losses == 0);
+        CHECK(c.conflicts.size() == 0);
+        CHECK(c.losses.size() == 0);
     }
     SECTION("the other turns away 20 s before they would meet: a conflict without a loss") {
         auto turning = line(0, 10000, 0, 80, 480, 5200, 0, 80);  // 400 m apart at the turn, closing at 20 m/s
         turning.push_back({1000, {5200, 5000}, 80});
         c = scan_conflicts({east, turning}, {}, kRule);
-        CHECK(c.conflicts == 1);
-        CHECK(c.losses == 0);
+        REQUIRE(c.conflicts.size() == 1);
+        CHECK(c.losses.size() == 0);
+        // Predicted to meet head-on; closest at the turn (t = 480 s: 4800 m and 5200 m, 400 m apart).
+        CHECK(c.conflicts[0].predicted_m == Approx(0).margin(1e-9));
+        CHECK(c.conflicts[0].closest_s == Approx(480));
+        CHECK(c.conflicts[0].horizontal_m == Approx(400));
     }
     SECTION("inside a hub's approach circle the hub's procedures separate traffic") {
         // The meeting point is inside: no loss counts there. From outside, 1000 m apart and
         // closing, the state-based rule still predicts the meeting: that conflict counts.
         c = scan_conflicts({east, west}, {{{5000, 0}, 500}}, kRule);
-        CHECK(c.conflicts == 1);
-        CHECK(c.losses == 0);
+        CHECK(c.conflicts.size() == 1);
+        CHECK(c.losses.size() == 0);
         // A circle wider than the look-ahead reaches (60 s at 20 m/s closing): nothing counts.
         c = scan_conflicts({east, west}, {{{5000, 0}, 1300}}, kRule);
-        CHECK(c.conflicts == 0);
-        CHECK(c.losses == 0);
+        CHECK(c.conflicts.size() == 0);
+        CHECK(c.losses.size() == 0);
     }
     SECTION("on the ground nothing counts") {
         c = scan_conflicts({line(0, 0, 0, 0, 1000, 10000, 0, 0), line(0, 10000, 0, 0, 1000, 0, 0, 0)}, {}, kRule);
-        CHECK(c.conflicts == 0);
-        CHECK(c.losses == 0);
+        CHECK(c.conflicts.size() == 0);
+        CHECK(c.losses.size() == 0);
     }
 }
 
@@ -111,12 +148,12 @@ TEST_CASE("The conflict scan agrees with the state-based detector sampled along 
         const double t0 = start(rng), t1 = t0 + std::hypot(x1 - x0, y1 - y0) / speed(rng) + 1;
         tracks.push_back(line(t0, x0, y0, z0, t1, x1, y1, z1));
     }
-    const ConflictCounts scan = scan_conflicts(tracks, {}, kRule);
+    const ConflictScanResult scan = scan_conflicts(tracks, {}, kRule);
     const Sampled sampled = sample(tracks, 0.05);
     REQUIRE(sampled.conflicts > 50);  // the traffic is dense enough to mean something
     REQUIRE(sampled.losses > 20);
-    CHECK(scan.conflicts == sampled.conflicts);
-    CHECK(scan.losses == sampled.losses);
+    CHECK(scan.conflicts.size() == size_t(sampled.conflicts));
+    CHECK(scan.losses.size() == size_t(sampled.losses));
 }
 
 TEST_CASE("The conflict scan's broad phase skips pairs that never come near", "[sim][tactical]") {
@@ -129,6 +166,42 @@ TEST_CASE("The conflict scan's broad phase skips pairs that never come near", "[
         const double x = pos(rng), y = pos(rng), t = start(rng);
         tracks.push_back(line(t, x, y, 80, t + 600, x + leg(rng), y + leg(rng), 80));
     }
-    const ConflictCounts c = scan_conflicts(tracks, {}, kRule);
+    const ConflictScanResult c = scan_conflicts(tracks, {}, kRule);
     CHECK(c.piece_pairs_tested < long(tracks.size() * tracks.size() / 50));
+}
+
+TEST_CASE("The conflict scan a slice at a time gives the scan at once", "[sim][tactical][slices]") {
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> pos(0, 3000), alt(60, 100), start(0, 300), speed(10, 25);
+    std::vector<std::vector<TrackPoint4>> tracks;
+    for (int i = 0; i < 400; ++i) {
+        const double x0 = pos(rng), y0 = pos(rng), x1 = pos(rng), y1 = pos(rng);
+        const double t0 = start(rng), t1 = t0 + std::hypot(x1 - x0, y1 - y0) / speed(rng) + 1;
+        tracks.push_back(line(t0, x0, y0, alt(rng), t1, x1, y1, alt(rng)));
+    }
+    const ConflictScanResult once = scan_conflicts(tracks, {}, kRule);
+    ConflictScan scan(tracks, {}, kRule);
+    int slices = 1;
+    double last = 0;
+    while (!scan.advance([] { return true; })) {  // pause at every chance
+        ++slices;
+        CHECK(scan.progress() >= last);
+        last = scan.progress();
+        CHECK(last < 1.0);
+    }
+    CHECK(scan.progress() == 1.0);
+    // 400 one-piece flights: paused after every 64th flight cut (6), once cut (1), once in order
+    // (1), and after the 256th piece swept (1).
+    CHECK(slices == 10);
+    const ConflictScanResult sliced = scan.take();
+    REQUIRE(once.conflicts.size() > 10);
+    REQUIRE(sliced.conflicts.size() == once.conflicts.size());
+    REQUIRE(sliced.losses.size() == once.losses.size());
+    for (size_t i = 0; i < once.conflicts.size(); ++i) {
+        CHECK(sliced.conflicts[i].flight_a == once.conflicts[i].flight_a);
+        CHECK(sliced.conflicts[i].flight_b == once.conflicts[i].flight_b);
+        CHECK(sliced.conflicts[i].start_s == once.conflicts[i].start_s);
+        CHECK(sliced.conflicts[i].horizontal_m == once.conflicts[i].horizontal_m);
+    }
+    for (size_t i = 1; i < once.losses.size(); ++i) CHECK(once.losses[i - 1].start_s <= once.losses[i].start_s);  // by start time
 }

@@ -286,6 +286,14 @@ TEST_CASE("A day run a slice at a time gives exactly the day run at once", "[sim
     CHECK(sliced->kpis.losses_of_separation == whole.kpis.losses_of_separation);
     REQUIRE(sliced->flights.size() == whole.flights.size());
     for (size_t f = 0; f < whole.flights.size(); ++f) REQUIRE(sliced->flights[f].track.size() == whole.flights[f].track.size());
+    // The encounters, one by one: the same pairs, times and places.
+    REQUIRE(sliced->conflicts.size() == whole.conflicts.size());
+    for (size_t i = 0; i < whole.conflicts.size(); ++i) {
+        CHECK(sliced->conflicts[i].flight_a == whole.conflicts[i].flight_a);
+        CHECK(sliced->conflicts[i].flight_b == whole.conflicts[i].flight_b);
+        CHECK(sliced->conflicts[i].closest_s == whole.conflicts[i].closest_s);
+        CHECK(sliced->conflicts[i].where.lat_deg == whole.conflicts[i].where.lat_deg);
+    }
     CHECK_FALSE(run.take_result().has_value());  // taken once
     CHECK(run.advance([] { return true; }));       // and done it stays
     CHECK(run.progress() == 1.0);
