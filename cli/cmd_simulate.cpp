@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <vector>
 #include <sys/stat.h>
 
 #include "cli_common.h"
@@ -77,7 +78,7 @@ int run_simulate(int argc, char** argv) {
     std::printf("  tactical conflicts %d, losses of separation %d\n", k.conflicts, k.losses_of_separation);
     for (const auto& f : r.findings) std::printf("  %s %s: %s\n", to_string(f.severity), f.check.c_str(), f.message.c_str());
     if (auto report = args->option("--report")) {
-        if (!write_text(*report, sim_report_json(r, cfg).dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n")) return kUnreadable;
+        if (!write_text(*report, sim_report_text(r, cfg))) return kUnreadable;
     }
     if (auto dir = args->option("--csv")) {
         // All or nothing: the set is written beside the folder first, and moved in only once every
@@ -85,9 +86,8 @@ int run_simulate(int argc, char** argv) {
         const std::string partial = *dir + ".lowsky-partial";
         mkdir(dir->c_str(), 0755);
         mkdir(partial.c_str(), 0755);
-        const std::pair<const char*, std::string> tables[] = {{"deliveries.csv", deliveries_csv(r)}, {"drones.csv", drones_csv(r)},
-                                                              {"hubs.csv", hubs_csv(r)},             {"corridors.csv", corridors_csv(r)},
-                                                              {"series.csv", series_csv(r)},         {"encounters.csv", encounters_csv(r)}};
+        std::vector<std::pair<const char*, std::string>> tables;
+        for (const SimTable& t : kSimTables) tables.push_back({t.file, t.write(r)});
         bool ok = true;
         for (const auto& [name, text] : tables) ok = ok && write_text(partial + "/" + name, text);
         for (const auto& [name, text] : tables) {

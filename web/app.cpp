@@ -451,6 +451,7 @@ void App::draw_frame() {
         // The route preview follows the document, once a drag is over (routing is not needed mid-drag).
         if (scenario_->editor->revision() != previewed_revision_ && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) update_route_preview();
         draw_mission_overlay(map_layer, camera_, workbench_, ui_scale_);
+        draw_sim_encounters(map_layer, camera_, playback_, drones_.hovered >= 0 ? std::nullopt : mouse, ui_scale_);
         draw_sim_drones(map_layer, playback_, drones_, ui_scale_);
     }
     // The layout: the bar across the top, then a column of panels down each side (mission and
@@ -501,6 +502,10 @@ void App::draw_frame() {
                 case SimPanelAction::Run: run_simulation(); break;
                 case SimPanelAction::Cancel: playback_.running.reset(); break;  // the last day shown stays
                 case SimPanelAction::None: break;
+            }
+            if (playback_.show_encounter) {  // one was picked: the map goes to where it happened
+                playback_.show_encounter = false;
+                if (const EncounterResult* e = playback_.encounter_at(playback_.encounter)) fly_to(e->where, std::max(camera_.zoom(), 13.0));
             }
         }
         if (right) {
@@ -698,8 +703,9 @@ void App::run_mission_action(MissionPanelAction action) {
 void App::run_simulation() {
     auto job = std::make_unique<SimPlayback::Running>();
     job->scenario = *scenario_->scenario;
+    job->config = playback_.config;
     job->compiled = std::make_unique<CompiledScenario>(job->scenario);
-    job->run = std::make_unique<SimulationRun>(*job->compiled, playback_.config);
+    job->run = std::make_unique<SimulationRun>(*job->compiled, job->config);
     playback_.running = std::move(job);
     playback_.playing = false;
     frames_to_draw_ = std::max(frames_to_draw_, 2);
@@ -719,10 +725,12 @@ void App::step_simulation() {
     frames_to_draw_ = std::max(frames_to_draw_, 2);
     if (!done) return;
     playback_.result = job->run->take_result();
+    playback_.ran = job->config;
+    playback_.encounter = -1;
     playback_.run_ms = job->elapsed_ms;
     playback_.longest_slice_ms = job->longest_slice_ms;
     playback_.slices = job->slices;
-    playback_.day_s = playback_.config.hours * 3600;
+    playback_.day_s = job->config.hours * 3600;
     playback_.t_s = playback_.busiest_s();
     playback_.running.reset();
 }
@@ -838,7 +846,7 @@ std::string App::state_json() const {
         if (playback_.result) {
             const Kpis& k = playback_.result->kpis;
             Json sim{{"orders", k.orders}, {"delivered", k.delivered}, {"onTimeShare", k.on_time_share}, {"conflicts", k.conflicts},
-                     {"lossesOfSeparation", k.losses_of_separation}, {"runMs", playback_.run_ms}, {"longestSliceMs", playback_.longest_slice_ms}, {"slices", playback_.slices}, {"seed", playback_.config.seed}, {"t_s", playback_.t_s},
+                     {"lossesOfSeparation", k.losses_of_separation}, {"runMs", playback_.run_ms}, {"longestSliceMs", playback_.longest_slice_ms}, {"slices", playback_.slices}, {"seed", playback_.config.seed}, {"ranSeed", playback_.ran.seed}, {"t_s", playback_.t_s},
                      {"playing", playback_.playing}, {"airborne", drones_.airborne.size()}, {"hovered", drones_.hovered}};
             if (!drones_.airborne.empty()) {
                 const GeoPoint first = drones_.airborne.front().snapshot.position;
@@ -847,6 +855,15 @@ std::string App::state_json() const {
                 for (size_t i = 0; i < std::min<size_t>(drones_.airborne.size(), 40); ++i)
                     some.push_back({drones_.airborne[i].snapshot.position.lat_deg, drones_.airborne[i].snapshot.position.lon_deg});
                 sim["airborneAt"] = some;
+            }
+            sim["encounters"] = playback_.encounter_count();
+            bool loss = false;
+            if (const EncounterResult* e = playback_.encounter_at(playback_.encounter, &loss)) {
+                const SimResult& day = *playback_.result;
+                sim["encounter"] = {{"index", playback_.encounter}, {"kind", loss ? "loss_of_separation" : "conflict"},
+                                    {"droneA", day.drones[size_t(day.flights[size_t(e->flight_a)].drone)].id},
+                                    {"droneB", day.drones[size_t(day.flights[size_t(e->flight_b)].drone)].id}, {"closest_s", e->closest_s},
+                                    {"horizontal_m", e->horizontal_m}, {"lat", e->where.lat_deg}, {"lon", e->where.lon_deg}};
             }
             state["sim"] = sim;
         }

@@ -18,6 +18,9 @@ namespace lowsky::web {
 struct SimPlayback {
     SimConfig config;             // what the next run uses (the panel sets the seed and the policy)
     std::optional<SimResult> result;
+    SimConfig ran;                // what the result was run with (its report says so)
+    int encounter = -1;           // the encounter looked at: into the conflicts, then the losses
+    bool show_encounter = false;  // set when one is picked: the map flies there
     double run_ms = 0;            // how long the engine took, shown to the planner
     double day_s = 24 * 3600;     // the simulated span
     double t_s = 0;               // the moment shown
@@ -28,6 +31,7 @@ struct SimPlayback {
     // scenario: the planner may edit, and the live checks recompile, while it runs.
     struct Running {
         Scenario scenario;
+        SimConfig config;
         std::unique_ptr<CompiledScenario> compiled;
         std::unique_ptr<SimulationRun> run;
         double elapsed_ms = 0;    // spent simulating, frames between slices not counted
@@ -47,6 +51,24 @@ struct SimPlayback {
         if (!playing || !result) return;
         t_s = std::min(day_s, t_s + real_s * kSpeeds[speed]);
         if (t_s >= day_s) playing = false;
+    }
+
+    // The day's encounters as one list: its conflicts, then its losses of separation.
+    int encounter_count() const { return result ? int(result->conflicts.size() + result->losses.size()) : 0; }
+    const EncounterResult* encounter_at(int i, bool* loss = nullptr) const {
+        if (!result || i < 0 || i >= encounter_count()) return nullptr;
+        const size_t n = result->conflicts.size();
+        if (loss) *loss = size_t(i) >= n;
+        return size_t(i) < n ? &result->conflicts[size_t(i)] : &result->losses[size_t(i) - n];
+    }
+    // Looks at encounter i: the clock goes to when the two were closest, the map there.
+    void pick_encounter(int i) {
+        const EncounterResult* e = encounter_at(i);
+        if (!e) return;
+        encounter = i;
+        t_s = e->closest_s;
+        playing = false;
+        show_encounter = true;
     }
 
     // The busiest moment of the day (most drones airborne), where playback opens.

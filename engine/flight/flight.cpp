@@ -14,6 +14,7 @@ constexpr double kDeg = 3.14159265358979323846 / 180.0;
 
 double ms(double seconds) { return std::round(seconds * 1000.0) / 1000.0; }
 double mw(double watts) { return std::round(watts * 1000.0) / 1000.0; }
+double mm(double metres) { return std::round(metres * 1000.0) / 1000.0; }
 
 }  // namespace
 
@@ -203,6 +204,7 @@ Flight::Flight(const Model& model, Powers& powers, bool keep_phases, Observer* o
 }
 
 void Flight::add(Phase phase, double time_s, double energy_wh, double distance_m, int leg) {
+    distance_m = mm(distance_m);  // the geodesics' last bits differ between native and WebAssembly
     totals_.time_s += time_s;
     totals_.energy_wh += energy_wh;
     totals_.distance_m += distance_m;

@@ -9,7 +9,8 @@
 // [SECTION] Flight: a flight built phase by phase
 //
 // Heights are AMSL (HeightAmsl) throughout; the wind is looked up by the height over the
-// ground under the leg. Times are kept to the millisecond and energies to the milliwatt-hour,
+// ground under the leg. Times and distances are kept to the millisecond and the millimetre,
+// energies to the milliwatt-hour,
 // so that native and WebAssembly builds agree to the last digit (docs/simulation.md).
 
 #include <string>

@@ -71,6 +71,10 @@ Json sim_report_json(const SimResult& r, const SimConfig& cfg) {
                 {"conflicts", encounters_json(r, r.conflicts)}, {"losses_of_separation", encounters_json(r, r.losses)}};
 }
 
+std::string sim_report_text(const SimResult& r, const SimConfig& cfg) {
+    return sim_report_json(r, cfg).dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
 std::string deliveries_csv(const SimResult& r) {
     std::string out = "order,from,to,mass_kg,ready_s,promise_s,delivered,dispatched_s,takeoff_s,delivered_s,on_time,wait_drone_s,wait_battery_s,wait_pad_s,wait_deconfliction_s,flight_s,energy_wh,drone,reason\n";
     for (const auto& d : r.deliveries) {
@@ -127,5 +131,8 @@ std::string encounters_csv(const SimResult& r) {
     rows("loss_of_separation", r.losses);
     return out;
 }
+
+const SimTable kSimTables[6] = {{"deliveries.csv", deliveries_csv}, {"drones.csv", drones_csv},   {"hubs.csv", hubs_csv},
+                                 {"corridors.csv", corridors_csv},   {"series.csv", series_csv},   {"encounters.csv", encounters_csv}};
 
 }  // namespace lowsky

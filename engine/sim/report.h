@@ -9,6 +9,14 @@
 namespace lowsky {
 
 Json sim_report_json(const SimResult& result, const SimConfig& config);
+std::string sim_report_text(const SimResult& result, const SimConfig& config);  // the report file's bytes
+
+// The CSV tables by file name, as `lowsky simulate --csv DIR` writes them.
+struct SimTable {
+    const char* file;
+    std::string (*write)(const SimResult&);
+};
+extern const SimTable kSimTables[6];
 std::string deliveries_csv(const SimResult& result);
 std::string drones_csv(const SimResult& result);
 std::string hubs_csv(const SimResult& result);

@@ -154,12 +154,19 @@ std::unique_ptr<ConflictScan> start_conflict_scan(const SimResult& r, const Comp
 
 void add_encounters(SimResult& r, ConflictScanResult scan, const CompiledScenario& c) {
     const auto& frame = c.frame();
+    // Kept to the millisecond, the millimetre and a billionth of a degree: the native and
+    // WebAssembly maths libraries differ in the last bits of the projection's trigonometry,
+    // and the browser's report must be the command-line tool's, byte for byte.
+    const auto milli = [](double v) { return std::round(v * 1e3) / 1e3; };
+    const auto nano = [](double v) { return std::round(v * 1e9) / 1e9; };
     const auto convert = [&](const std::vector<Encounter>& in, std::vector<EncounterResult>& out) {
         out.clear();
         out.reserve(in.size());
-        for (const Encounter& e : in)
-            out.push_back({int(e.flight_a), int(e.flight_b), e.start_s, e.end_s, e.closest_s, e.horizontal_m, e.vertical_m, e.predicted_m, frame.to_geo(e.where),
-                           HeightAmsl(e.z_m)});
+        for (const Encounter& e : in) {
+            const GeoPoint where = frame.to_geo(e.where);
+            out.push_back({int(e.flight_a), int(e.flight_b), milli(e.start_s), milli(e.end_s), milli(e.closest_s), milli(e.horizontal_m),
+                           milli(e.vertical_m), milli(e.predicted_m), {nano(where.lat_deg), nano(where.lon_deg)}, HeightAmsl(milli(e.z_m))});
+        }
     };
     convert(scan.conflicts, r.conflicts);
     convert(scan.losses, r.losses);

@@ -58,7 +58,7 @@ void apply_energy_model(std::vector<DroneType>& types, const SimConfig& cfg) {
 class Simulation {
 public:
     Simulation(const CompiledScenario& c, const SimConfig& cfg)
-        : c_(c), s_(c.scenario()), cfg_(cfg), network_(c, RoutingPolicy{cfg.allow_flagged_corridors}), types_(s_.drone_types),
+        : s_(c.scenario()), cfg_(cfg), network_(c, RoutingPolicy{cfg.allow_flagged_corridors}), types_(s_.drone_types),
           fleet_((apply_energy_model(types_, cfg), types_), s_, cfg.firmware), intents_(cfg.lane_headway_s) {
         for (const auto& h : s_.hubs) {
             pads_.emplace_back(h.pad_count);
@@ -509,7 +509,6 @@ private:
         flights_.push_back(std::move(flight));
     }
 
-    const CompiledScenario& c_;
     const Scenario& s_;
     SimConfig cfg_;
     RoutingNetwork network_;

@@ -97,6 +97,7 @@ test('another seed gives another day, the one the command-line tool gives for th
   await click(page, first.ui.simulate);
   const s = await waitForState(page, (orders) => window.lowsky.state.sim.orders !== orders, first.sim.orders);
   assert.equal(s.sim.seed, 7);
+  assert.equal(s.sim.ranSeed, 7, "the day shown is the one run with seed 7");
   assert.equal(s.sim.orders, cli.orders);
   assert.equal(s.sim.delivered, cli.delivered);
   assert.equal(s.sim.conflicts, cli.conflicts);

@@ -120,6 +120,9 @@ struct SimDronesInView {
 SimDronesInView sim_drones_at(const MapCamera& camera, const ScenarioView& view, const SimPlayback& playback, std::optional<ImVec2> mouse,
                               float ui_scale);
 void draw_sim_drones(ImDrawList* draw_list, const SimPlayback& playback, const SimDronesInView& in_view, float ui_scale);
+// The day's encounters near the playback time, and the one looked at, as rings where the two
+// drones were closest (conflicts amber, losses of separation red), with a tooltip under `mouse`.
+void draw_sim_encounters(ImDrawList* draw_list, const MapCamera& camera, const SimPlayback& playback, std::optional<ImVec2> mouse, float ui_scale);
 
 // The findings list, `height` pixels tall at the top right; returns the finding clicked this frame.
 const Finding* draw_findings_panel(const ScenarioView& view, const MapSelection& selected, float top, float height, float ui_scale,

@@ -65,4 +65,41 @@ void draw_sim_drones(ImDrawList* dl, const SimPlayback& p, const SimDronesInView
     ImGui::EndTooltip();
 }
 
+void draw_sim_encounters(ImDrawList* dl, const MapCamera& camera, const SimPlayback& p, std::optional<ImVec2> mouse, float s) {
+    constexpr double kAround_s = 60;
+    const EncounterResult* hovered = nullptr;
+    bool hovered_loss = false;
+    float nearest = kHoverRadius * s;
+    for (int i = 0; i < p.encounter_count(); ++i) {
+        bool loss = false;
+        const EncounterResult* e = p.encounter_at(i, &loss);
+        const bool picked = i == p.encounter;
+        if (!picked && (p.t_s < e->start_s - kAround_s || p.t_s > e->end_s + kAround_s)) continue;
+        double x, y;
+        camera.geo_to_screen(e->where, x, y);
+        const ImVec2 at{float(x), float(y)};
+        const ImU32 colour = loss ? map_style::kEncounterLoss : map_style::kEncounterConflict;
+        const float r = (picked ? 11.0f : 8.0f) * s;
+        dl->AddCircle(at, r + 1.5f * s, IM_COL32(20, 24, 31, 200), 24, 2.5f * s);
+        dl->AddCircle(at, r, colour, 24, (picked ? 3.0f : 2.0f) * s);
+        if (mouse) {
+            const float d = std::hypot(at.x - mouse->x, at.y - mouse->y);
+            if (d < std::max(nearest, r)) {
+                nearest = d;
+                hovered = e;
+                hovered_loss = loss;
+            }
+        }
+    }
+    if (!hovered) return;
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(tr(hovered_loss ? N_("loss of separation") : N_("conflict")));
+    ImGui::Text(tr("%s to %s, closest at %s: %.0f m apart, %.0f m in height"), format_clock(int(hovered->start_s)).c_str(),
+                format_clock(int(hovered->end_s)).c_str(), format_clock(int(hovered->closest_s)).c_str(), hovered->horizontal_m, hovered->vertical_m);
+    const SimResult& r = *p.result;
+    ImGui::TextDisabled("%s, %s", r.drones[size_t(r.flights[size_t(hovered->flight_a)].drone)].id.c_str(),
+                        r.drones[size_t(r.flights[size_t(hovered->flight_b)].drone)].id.c_str());
+    ImGui::EndTooltip();
+}
+
 }  // namespace lowsky::web

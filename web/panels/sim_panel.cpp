@@ -2,31 +2,42 @@
 // figures a planner decides on, and play the day back on the map.
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
-#include <algorithm>
-
 #include "panels.h"
+#include "platform.h"
 #include "scenario/scenario_io.h"
+#include "sim/report.h"
 
 namespace lowsky::web {
 
 namespace {
 
+const ImU32 kConflictTick = IM_COL32(255, 196, 60, 255);
+const ImU32 kLossTick = IM_COL32(255, 80, 70, 255);
+
 // The day at a glance: drones in the air (filled) and orders waiting (line) per series step,
-// with the playback time marked.
-void day_chart(const SimResult& r, double t_s, double day_s, float s) {
+// the day's encounters as ticks along its top (conflicts amber, losses of separation red), the
+// hours below and the playback time marked: the playback's timeline. A click or a drag seeks
+// the playback there; a click on a tick picks its encounter.
+void day_chart(SimPlayback& p, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
+    const SimResult& r = *p.result;
     if (r.series.size() < 2) return;
-    const ImVec2 size(ImGui::GetContentRegionAvail().x, 32 * s);
+    const double day_s = p.day_s;
+    const ImVec2 size(ImGui::GetContentRegionAvail().x, 36 * s);
     const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + size.x, a.y + size.y);
-    ImGui::Dummy(size);
-    const bool hovered = ImGui::IsItemHovered();
+    ImGui::InvisibleButton("##day", size);
+    remember_item_rect("sim.chart", rects);
+    const bool hovered = ImGui::IsItemHovered(), clicked = ImGui::IsItemClicked();
     int top = 1;
     for (const auto& q : r.series) top = std::max({top, q.airborne, q.waiting});
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(a, b, IM_COL32(20, 24, 31, 255), 3 * s);
+    const float tick_h = 6 * s;
     auto x_at = [&](double t) { return a.x + float(t / day_s) * size.x; };
-    auto y_at = [&](int v) { return b.y - 2 * s - float(v) / float(top) * (size.y - 6 * s); };
+    auto y_at = [&](int v) { return b.y - 2 * s - float(v) / float(top) * (size.y - tick_h - 6 * s); };
     std::vector<ImVec2> waiting;
     for (size_t i = 0; i + 1 < r.series.size(); ++i) {
         const SeriesPoint& q = r.series[i];
@@ -35,9 +46,79 @@ void day_chart(const SimResult& r, double t_s, double day_s, float s) {
         waiting.push_back(ImVec2(x0, y_at(q.waiting)));
     }
     dl->AddPolyline(waiting.data(), int(waiting.size()), IM_COL32(150, 200, 255, 230), 0, 1.5f * s);
-    const float now = x_at(t_s);
+    // The encounters, and the one under the pointer.
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    int under = -1;
+    float nearest = 4 * s;
+    for (int i = 0; i < p.encounter_count(); ++i) {
+        bool loss = false;
+        const EncounterResult* e = p.encounter_at(i, &loss);
+        const float x = x_at(e->closest_s);
+        dl->AddLine(ImVec2(x, a.y + 1), ImVec2(x, a.y + tick_h), loss ? kLossTick : kConflictTick, (i == p.encounter ? 3.0f : 1.5f) * s);
+        if (hovered && mouse.y < a.y + tick_h + 6 * s && std::abs(mouse.x - x) < nearest) {
+            nearest = std::abs(mouse.x - x);
+            under = i;
+        }
+    }
+    const float now = x_at(p.t_s);
     dl->AddLine(ImVec2(now, a.y), ImVec2(now, b.y), IM_COL32(255, 255, 255, 220), 1.5f * s);
-    if (hovered) ImGui::SetTooltip(tr("over the day: drones in the air (bars) and orders waiting (line), up to %d"), top);
+    // The hours under the chart.
+    const float label_h = ImGui::GetTextLineHeight();
+    const ImVec2 axis = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(size.x, label_h));
+    const int step_h = day_s > 12 * 3600 ? 6 : day_s > 4 * 3600 ? 2 : 1;
+    for (int h = 0; h * 3600 <= day_s + 1; h += step_h) {
+        char text[8];
+        std::snprintf(text, sizeof text, "%02d:00", h);
+        const float w = ImGui::CalcTextSize(text).x;
+        const float x = std::clamp(x_at(h * 3600.0) - w / 2, a.x, b.x - w);
+        dl->AddLine(ImVec2(x_at(h * 3600.0), b.y), ImVec2(x_at(h * 3600.0), b.y + 2 * s), IM_COL32(160, 170, 185, 255));
+        dl->AddText(ImVec2(x, axis.y), IM_COL32(160, 170, 185, 255), text);
+    }
+    // A click on a tick picks its encounter; anywhere else a click or a drag moves the clock.
+    if (clicked && under >= 0) {
+        p.pick_encounter(under);
+    } else if (ImGui::IsItemActive() && (clicked || ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0))) {
+        p.t_s = std::clamp(double(mouse.x - a.x) / size.x * day_s, 0.0, day_s);
+        p.playing = false;
+    }
+    if (hovered) {
+        ImGui::BeginTooltip();
+        if (under >= 0) {
+            bool loss = false;
+            const EncounterResult* e = p.encounter_at(under, &loss);
+            ImGui::Text(tr(loss ? N_("loss of separation at %s: %.0f m apart") : N_("conflict at %s: %.0f m apart at closest")),
+                        format_clock(int(e->closest_s)).c_str(), e->horizontal_m);
+            ImGui::TextDisabled("%s", tr("click to look at it"));
+        } else {
+            ImGui::Text("%s", format_clock(int(std::clamp(double(mouse.x - a.x) / size.x * day_s, 0.0, day_s))).c_str());
+            ImGui::TextColored(ImVec4(0.93f, 0.47f, 0.08f, 1), tr("bars: drones in the air (up to %d)"), top);
+            ImGui::TextColored(ImVec4(0.59f, 0.78f, 1, 1), "%s", tr("line: orders waiting"));
+            ImGui::TextColored(ImVec4(1, 0.77f, 0.24f, 1), "%s", tr("ticks: conflicts (amber), losses of separation (red)"));
+            ImGui::TextDisabled("%s", tr("click or drag to go to that time"));
+        }
+        ImGui::EndTooltip();
+    }
+}
+
+// The results as files, the same bytes as `lowsky simulate --report` and `--csv` write.
+void downloads(const SimPlayback& p, const char* label, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
+    if (ImGui::Button(label)) ImGui::OpenPopup("##downloads");
+    remember_item_rect("sim.download", rects);
+    if (!ImGui::BeginPopup("##downloads")) return;
+    if (ImGui::Selectable(tr("report (JSON)"))) {
+        const std::string text = sim_report_text(*p.result, p.ran);
+        platform_save_file("simulation-report.json", std::vector<uint8_t>(text.begin(), text.end()), "application/json");
+    }
+    remember_item_rect("sim.download.report", rects);
+    for (const SimTable& t : kSimTables) {
+        if (ImGui::Selectable(t.file)) {
+            const std::string text = t.write(*p.result);
+            platform_save_file(t.file, std::vector<uint8_t>(text.begin(), text.end()), "text/csv");
+        }
+        remember_item_rect((std::string("sim.download.") + t.file).c_str(), rects);
+    }
+    ImGui::EndPopup();
 }
 
 // The run button with the settings a planner varies: the demand's random seed and the
@@ -61,6 +142,44 @@ bool run_controls(SimPlayback& p, const char* label, float s, std::vector<std::p
     return pressed;
 }
 
+// The way through the day's encounters and the download button, on one row; then the
+// encounter looked at: which drones, when, how close.
+void encounters_row(SimPlayback& p, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
+    const int n = p.encounter_count();
+    if (n > 0) {
+        if (ImGui::ArrowButton("##prev", ImGuiDir_Left)) p.pick_encounter(p.encounter <= 0 ? n - 1 : p.encounter - 1);
+        remember_item_rect("sim.encounter.prev", rects);
+        ImGui::SameLine(0, 2 * s);
+        if (ImGui::ArrowButton("##next", ImGuiDir_Right)) p.pick_encounter(p.encounter < 0 || p.encounter + 1 >= n ? 0 : p.encounter + 1);
+        remember_item_rect("sim.encounter.next", rects);
+        ImGui::SameLine();
+        if (p.encounter < 0) ImGui::TextDisabled(tr("%d encounters"), n);
+        else ImGui::TextDisabled(tr("%d of %d"), p.encounter + 1, n);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("the day's conflicts and losses of separation, one by one"));
+        ImGui::SameLine();
+    }
+    const char* label = tr("Download results");
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(label).x - 2 * ImGui::GetStyle().FramePadding.x));
+    downloads(p, label, rects);
+    bool loss = false;
+    const EncounterResult* e = p.encounter_at(p.encounter, &loss);
+    if (!e) return;
+    const SimResult& r = *p.result;
+    ImGui::PushTextWrapPos(0);
+    const auto who = [&](int flight) {
+        const SimFlight& f = r.flights[size_t(flight)];
+        std::string text = r.drones[size_t(f.drone)].id;
+        if (f.order >= 0 && size_t(f.order) < r.deliveries.size()) text += " (" + r.deliveries[size_t(f.order)].order + ")";
+        return text;
+    };
+    ImGui::TextColored(loss ? ImVec4(1, 0.42f, 0.38f, 1) : ImVec4(1, 0.77f, 0.24f, 1), "%s", tr(loss ? N_("Loss of separation") : N_("Conflict")));
+    ImGui::Text(tr("%s and %s"), who(e->flight_a).c_str(), who(e->flight_b).c_str());
+    ImGui::Text(tr("%s to %s, closest at %s: %.0f m apart, %.0f m in height"), format_clock(int(e->start_s)).c_str(), format_clock(int(e->end_s)).c_str(),
+                format_clock(int(e->closest_s)).c_str(), e->horizontal_m, e->vertical_m);
+    if (!loss) ImGui::TextDisabled(tr("flying straight on they would have passed %.0f m apart"), e->predicted_m);
+    ImGui::PopTextWrapPos();
+}
+
 }  // namespace
 
 SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float top, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
@@ -68,8 +187,10 @@ SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float top, float
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float pad = ImGui::GetStyle().WindowPadding.x;
     const float status_bar = ImGui::GetFrameHeight() + 8 * s;
-    // Below the panel above it, down to the status bar at most: a short screen scrolls the panel.
-    const float room = std::max(ImGui::GetFrameHeightWithSpacing() * 2, vp->Pos.y + vp->Size.y - status_bar - pad - top);
+    // Below the panel above it, down to the legend's title bar over the status bar at most: a
+    // short screen scrolls the panel.
+    const float legend = ImGui::GetFrameHeight() + pad;
+    const float room = std::max(ImGui::GetFrameHeightWithSpacing() * 2, vp->Pos.y + vp->Size.y - status_bar - legend - pad - top);
     ImGui::SetNextWindowSizeConstraints(ImVec2(240 * s, 0), ImVec2(900 * s, room));
     ImGui::SetNextWindowBgAlpha(0.93f);
     const ImGuiWindowFlags flags = side_panel_flags(ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings);
@@ -104,7 +225,7 @@ SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float top, float
             ImGui::SameLine();
             ImGui::TextDisabled(tr("(%.0f ms)"), p.run_ms);
             if (ImGui::IsItemHovered()) ImGui::SetTooltip(tr("simulated in your browser in %.0f ms"), p.run_ms);
-            day_chart(*p.result, p.t_s, p.day_s, s);
+            day_chart(p, s, rects);
             if (ImGui::Button(p.playing ? tr("Pause") : tr("Play"), ImVec2(60 * s, 0))) {
                 if (!p.playing && p.t_s >= p.day_s) p.t_s = 0;
                 p.playing = !p.playing;
@@ -126,10 +247,7 @@ SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float top, float
                 ImGui::TextDisabled("%s", tr("point at one for its order and battery"));
                 ImGui::EndTooltip();
             }
-            ImGui::SetNextItemWidth(-1);
-            const double lo = 0, hi = p.day_s;
-            if (ImGui::SliderScalar("##time", ImGuiDataType_Double, &p.t_s, &lo, &hi, "")) p.playing = false;
-            remember_item_rect("time", rects);
+            encounters_row(p, s, rects);
         }
     }
     ImGui::End();

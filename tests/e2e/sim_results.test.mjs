@@ -1,0 +1,94 @@
+// The day's results in the browser: its conflicts and losses of separation on the timeline and
+// the map, each one looked at with a click (which drones, when, how close), and the report and
+// tables downloaded as the very files `lowsky simulate --report/--csv` writes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, openPage, waitReady, waitForState, screenshot, pixel, geoToCss, near } from './harness.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CONFLICT = [255, 196, 60];  // the conflict ring's colour
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+const click = (page, r) => page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
+
+function cliDay() {
+  const dir = mkdtempSync(join(tmpdir(), 'lowsky-results-'));
+  execFileSync(join(ROOT, 'build/native/lowsky'), ['simulate', join(ROOT, 'assets/scenarios/gba.json'), '--report', join(dir, 'day.json'), '--csv', join(dir, 'csv')]);
+  return { dir, report: JSON.parse(readFileSync(join(dir, 'day.json'), 'utf8')) };
+}
+
+test('a conflict of the day is on the timeline and, clicked, shown at its time and place with its drones', async () => {
+  const { report } = cliDay();
+  assert.ok(report.conflicts.length > 0, 'the default day has conflicts to show');
+  const { page, context, problems } = await openPage(env);
+  const ready = await waitReady(page);
+  await click(page, ready.ui.simulate);
+  let s = await waitForState(page, () => !!window.lowsky.state.sim && !!window.lowsky.state.ui['sim.chart']);
+  assert.equal(s.sim.encounters, report.conflicts.length + report.losses_of_separation.length);
+
+  // A conflict whose tick stands apart from the others' (ticks are picked within 4 px).
+  const chart = s.ui['sim.chart'];
+  const day = report.hours * 3600;
+  const xOf = (e) => chart[0] + e.closest_s / day * chart[2];
+  const all = [...report.conflicts, ...report.losses_of_separation];
+  const index = report.conflicts.findIndex((e) => all.every((o) => o === e || Math.abs(xOf(o) - xOf(e)) > 6));
+  assert.ok(index >= 0, 'a conflict with a tick of its own');
+  const want = report.conflicts[index];
+  await page.mouse.click(xOf(want), chart[1] + 3);
+  s = await waitForState(page, (i) => window.lowsky.state.sim.encounter?.index === i, index);
+  assert.equal(s.sim.encounter.kind, 'conflict');
+  assert.equal(s.sim.encounter.droneA, want.drone_a);
+  assert.equal(s.sim.encounter.droneB, want.drone_b);
+  assert.equal(s.sim.encounter.closest_s, want.closest_s);
+  assert.equal(s.sim.t_s, want.closest_s, 'the playback went to when they were closest');
+  assert.ok(Math.abs(s.sim.encounter.lat - want.lat_deg) < 1e-9 && Math.abs(s.sim.encounter.lon - want.lon_deg) < 1e-9);
+  // The map flies there and rings it.
+  s = await waitForState(page, (w) => {
+    const st = window.lowsky.state;
+    return st.zoom >= 13 && Math.abs(st.center[0] - w.lat_deg) < 1e-6 && Math.abs(st.center[1] - w.lon_deg) < 1e-6;
+  }, want);
+  await page.waitForTimeout(200);
+  const png = await screenshot(page, 'sim-conflict');
+  const [x, y] = await geoToCss(page, want.lat_deg, want.lon_deg);
+  const ring = [[11, 0], [-11, 0], [0, 11], [0, -11]].map(([dx, dy]) => pixel(png, x + dx, y + dy));
+  const amber = ring.filter((p) => near(p, CONFLICT, 45)).length;
+  assert.ok(amber >= 2, `the picked conflict is ringed at its place: ${JSON.stringify(ring)}`);
+
+  // The arrow steps to the next one.
+  await click(page, s.ui['sim.encounter.next']);
+  s = await waitForState(page, (i) => window.lowsky.state.sim.encounter?.index === i + 1, index);
+  const next = all[index + 1];
+  assert.equal(s.sim.encounter.closest_s, next.closest_s);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('the report and the tables download as the command-line tool writes them', async () => {
+  const { dir } = cliDay();
+  const { page, context, problems } = await openPage(env);
+  const ready = await waitReady(page);
+  await click(page, ready.ui.simulate);
+  await waitForState(page, () => !!window.lowsky.state.sim && !!window.lowsky.state.ui['sim.download']);
+  const fetch = async (item, name, cliFile) => {
+    const s = await waitForState(page, () => !!window.lowsky.state.ui['sim.download']);
+    await click(page, s.ui['sim.download']);
+    const menu = await waitForState(page, (k) => !!window.lowsky.state.ui[k], item);
+    const download = page.waitForEvent('download');
+    await click(page, menu.ui[item]);
+    const file = await download;
+    assert.equal(file.suggestedFilename(), name);
+    assert.equal(readFileSync(await file.path(), 'utf8'), readFileSync(join(dir, cliFile), 'utf8'), `${name} is the CLI's ${cliFile}`);
+  };
+  await fetch('sim.download.report', 'simulation-report.json', 'day.json');
+  for (const table of ['deliveries.csv', 'encounters.csv', 'series.csv']) await fetch(`sim.download.${table}`, table, `csv/${table}`);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
