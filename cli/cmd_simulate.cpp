@@ -1,4 +1,5 @@
-// lowsky simulate FILE [--hours H] [--seed S] [--energy-model stolaroff|dorling] [--report OUT.json] [--csv DIR]
+// lowsky simulate FILE [--hours H] [--seed S] [--demand-scale X] [--energy-model ...] [--dispatch ...] [--headway S]
+//                [--conflict-radius M] [--conflict-vertical M] [--lookahead S] [--report OUT.json] [--csv DIR]
 #include <unistd.h>
 
 #include <cstdio>
@@ -24,17 +25,24 @@ bool write_text(const std::string& path, const std::string& text) {
 
 int run_simulate(int argc, char** argv) {
     std::string error;
-    auto args = parse_args(argc, argv, 2, {"--hours", "--seed", "--report", "--csv", "--energy-model", "--dispatch", "--firmware"},
+    auto args = parse_args(argc, argv, 2, {"--hours", "--seed", "--report", "--csv", "--energy-model", "--dispatch", "--firmware", "--demand-scale",
+                                           "--headway", "--conflict-radius", "--conflict-vertical", "--lookahead"},
                            {"--quiet", "--allow-flagged"}, error);
-    const char* usage = "usage: lowsky simulate FILE [--hours H] [--seed S] [--energy-model stolaroff|dorling] [--dispatch smallest-battery|least-energy]\n"
-                        "                      [--firmware ardupilot|px4] [--allow-flagged] [--report OUT.json] [--csv DIR]";
+    const char* usage = "usage: lowsky simulate FILE [--hours H] [--seed S] [--demand-scale X] [--energy-model stolaroff|dorling]\n"
+                        "                      [--dispatch smallest-battery|least-energy] [--headway S] [--conflict-radius M] [--conflict-vertical M]\n"
+                        "                      [--lookahead S] [--firmware ardupilot|px4] [--allow-flagged] [--report OUT.json] [--csv DIR]";
     if (!args || args->positional.size() != 1) {
         std::fprintf(stderr, "lowsky simulate: %s\n%s\n", args ? "one scenario file expected" : error.c_str(), usage);
         return kUnreadable;
     }
     SimConfig cfg;
     long long seed = cfg.seed;
-    if (!number_option(*args, "simulate", "--hours", 0.01, 168, cfg.hours) || !integer_option(*args, "simulate", "--seed", 0, 4294967295LL, seed))
+    if (!number_option(*args, "simulate", "--hours", 0.01, 168, cfg.hours) || !integer_option(*args, "simulate", "--seed", 0, 4294967295LL, seed) ||
+        !number_option(*args, "simulate", "--demand-scale", 0, 1000, cfg.demand_scale) ||
+        !number_option(*args, "simulate", "--headway", 0, 3600, cfg.lane_headway_s) ||
+        !number_option(*args, "simulate", "--conflict-radius", 1, 10000, cfg.conflict_radius_m) ||
+        !number_option(*args, "simulate", "--conflict-vertical", 1, 1000, cfg.conflict_vertical_m) ||
+        !number_option(*args, "simulate", "--lookahead", 0, 3600, cfg.lookahead_s))
         return kUnreadable;
     cfg.seed = uint32_t(seed);
     if (auto m = args->option("--energy-model")) {

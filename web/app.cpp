@@ -841,6 +841,14 @@ std::string App::state_json() const {
             mission["overlay"].erase("mission");  // the summary is enough for the page
         }
         state["mission"] = mission;
+        {
+            const SimConfig& c = playback_.config;  // what the next run uses
+            state["simSettings"] = {{"hours", c.hours}, {"demandScale", c.demand_scale}, {"seed", c.seed},
+                                    {"dispatch", c.dispatch == DispatchPolicy::SmallestBattery ? "smallest-battery" : "least-energy"},
+                                    {"energyModel", !c.energy_model ? "per type" : *c.energy_model == EnergyModelKind::Stolaroff ? "stolaroff" : "dorling"},
+                                    {"headway_s", c.lane_headway_s}, {"radius_m", c.conflict_radius_m}, {"vertical_m", c.conflict_vertical_m},
+                                    {"lookahead_s", c.lookahead_s}};
+        }
         if (playback_.running) state["simRun"] = {{"running", true}, {"progress", playback_.running->progress}, {"elapsedMs", playback_.running->elapsed_ms}};
         else state["simRun"] = {{"running", false}};
         if (playback_.result) {
@@ -857,6 +865,11 @@ std::string App::state_json() const {
                 sim["airborneAt"] = some;
             }
             sim["encounters"] = playback_.encounter_count();
+            if (playback_.pinned) {
+                const Kpis& pk = playback_.pinned->kpis;
+                sim["pinned"] = {{"orders", pk.orders}, {"delivered", pk.delivered}, {"onTimeShare", pk.on_time_share}, {"conflicts", pk.conflicts},
+                                 {"demandScale", playback_.pinned->config.demand_scale}};
+            }
             bool loss = false;
             if (const EncounterResult* e = playback_.encounter_at(playback_.encounter, &loss)) {
                 const SimResult& day = *playback_.result;

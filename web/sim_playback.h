@@ -19,6 +19,12 @@ struct SimPlayback {
     SimConfig config;             // what the next run uses (the panel sets the seed and the policy)
     std::optional<SimResult> result;
     SimConfig ran;                // what the result was run with (its report says so)
+    // A day kept to compare the next ones with: its figures and its settings.
+    struct Pinned {
+        Kpis kpis;
+        SimConfig config;
+    };
+    std::optional<Pinned> pinned;
     int encounter = -1;           // the encounter looked at: into the conflicts, then the losses
     bool show_encounter = false;  // set when one is picked: the map flies there
     double run_ms = 0;            // how long the engine took, shown to the planner

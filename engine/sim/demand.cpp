@@ -38,9 +38,10 @@ std::vector<SimOrder> make_orders(const Scenario& s, const SimConfig& cfg) {
     }
     for (size_t r = 0; r < s.demand_rates.size(); ++r) {
         const DemandRate& d = s.demand_rates[r];
-        if (d.per_day <= 0) continue;
+        const double per_day = d.per_day * cfg.demand_scale;
+        if (!(per_day > 0)) continue;
         Pcg32 rng(uint64_t(cfg.seed) * 1000003ULL + r);  // one stream per rate: adding a rate leaves the others as they were
-        const double rate = d.per_day / 86400.0;
+        const double rate = per_day / 86400.0;
         int n = 0;
         for (double t = rng.exponential(rate); t < end; t += rng.exponential(rate)) {
             const double mass = d.mass_min_kg + (d.mass_max_kg - d.mass_min_kg) * rng.uniform();

@@ -66,7 +66,12 @@ Json sim_report_json(const SimResult& r, const SimConfig& cfg) {
     for (const auto& p : r.series) series.push_back({{"t_s", p.t_s}, {"airborne", p.airborne}, {"delivered", p.delivered}, {"waiting", p.waiting}});
     Json findings = Json::array();
     for (const auto& f : r.findings) findings.push_back({{"check", f.check}, {"severity", to_string(f.severity)}, {"message", f.message}});
-    return Json{{"format", "lowsky-simulation"}, {"version", 1}, {"hours", cfg.hours}, {"seed", cfg.seed}, {"kpis", kpis}, {"findings", findings},
+    Json settings{{"demand_scale", cfg.demand_scale},
+                  {"dispatch", cfg.dispatch == DispatchPolicy::SmallestBattery ? "smallest-battery" : "least-energy"},
+                  {"energy_model", !cfg.energy_model ? "per type" : *cfg.energy_model == EnergyModelKind::Stolaroff ? "stolaroff" : "dorling"},
+                  {"firmware", cfg.firmware == Firmware::Px4 ? "px4" : "ardupilot"}, {"lane_headway_s", cfg.lane_headway_s},
+                  {"conflict_radius_m", cfg.conflict_radius_m}, {"conflict_vertical_m", cfg.conflict_vertical_m}, {"lookahead_s", cfg.lookahead_s}};
+    return Json{{"format", "lowsky-simulation"}, {"version", 1}, {"hours", cfg.hours}, {"seed", cfg.seed}, {"settings", settings}, {"kpis", kpis}, {"findings", findings},
                 {"deliveries", deliveries}, {"drones", drones}, {"hubs", hubs}, {"corridors", corridors}, {"series", series},
                 {"conflicts", encounters_json(r, r.conflicts)}, {"losses_of_separation", encounters_json(r, r.losses)}};
 }

@@ -21,6 +21,7 @@ enum class DispatchPolicy {
 
 struct SimConfig {
     double hours = 24;
+    double demand_scale = 1;  // the scenario's daily rates times this (its explicit orders as they are)
     DispatchPolicy dispatch = DispatchPolicy::SmallestBattery;
     uint32_t seed = 1;
     std::optional<EnergyModelKind> energy_model;  // overrides every multirotor type's model

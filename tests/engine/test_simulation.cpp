@@ -8,6 +8,7 @@
 #include "energy/energy_model.h"
 #include "fixtures.h"
 #include "sim/calendar.h"
+#include "sim/demand.h"
 #include "sim/intents.h"
 #include "sim/simulator.h"
 #include "sim/tactical.h"
@@ -297,4 +298,25 @@ TEST_CASE("A day run a slice at a time gives exactly the day run at once", "[sim
     CHECK_FALSE(run.take_result().has_value());  // taken once
     CHECK(run.advance([] { return true; }));       // and done it stays
     CHECK(run.progress() == 1.0);
+}
+
+TEST_CASE("The demand scale multiplies the daily rates and leaves explicit orders as they are", "[sim][demand]") {
+    Scenario s = test::load_scenario("assets/scenarios/gba.json");
+    s.orders.push_back({"explicit-1", s.hubs[0].id, s.hubs[1].id, 1.0, 3600, 3600});
+    double per_day = 0;
+    for (const auto& r : s.demand_rates) per_day += r.per_day;
+    REQUIRE(per_day > 100);
+    SimConfig cfg;
+    cfg.demand_scale = 0;
+    const size_t explicit_orders = s.orders.size();  // all within the day
+    const auto none = make_orders(s, cfg);
+    REQUIRE(none.size() == explicit_orders);  // the explicit orders only
+    CHECK(std::count_if(none.begin(), none.end(), [](const SimOrder& o) { return o.id == "explicit-1"; }) == 1);
+    cfg.demand_scale = 4;
+    const auto four = make_orders(s, cfg);
+    // A Poisson count with mean 4 x the daily rates (a day of 24 h): within five standard deviations.
+    const double mean = 4 * per_day, drawn = double(four.size() - explicit_orders);
+    CHECK(std::abs(drawn - mean) < 5 * std::sqrt(mean));
+    cfg.demand_scale = 1;
+    CHECK(std::abs(double(make_orders(s, cfg).size() - explicit_orders) - per_day) < 5 * std::sqrt(per_day));
 }

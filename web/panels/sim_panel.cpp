@@ -31,19 +31,23 @@ void day_chart(SimPlayback& p, float s, std::vector<std::pair<std::string, std::
     ImGui::InvisibleButton("##day", size);
     remember_item_rect("sim.chart", rects);
     const bool hovered = ImGui::IsItemHovered(), clicked = ImGui::IsItemClicked();
-    int top = 1;
-    for (const auto& q : r.series) top = std::max({top, q.airborne, q.waiting});
+    // Each on its own scale, its maximum in the tooltip: a backlog of hundreds would flatten the bars.
+    int top = 1, top_waiting = 1;
+    for (const auto& q : r.series) {
+        top = std::max(top, q.airborne);
+        top_waiting = std::max(top_waiting, q.waiting);
+    }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(a, b, IM_COL32(20, 24, 31, 255), 3 * s);
     const float tick_h = 6 * s;
     auto x_at = [&](double t) { return a.x + float(t / day_s) * size.x; };
-    auto y_at = [&](int v) { return b.y - 2 * s - float(v) / float(top) * (size.y - tick_h - 6 * s); };
+    auto y_at = [&](int v, int most) { return b.y - 2 * s - float(v) / float(most) * (size.y - tick_h - 6 * s); };
     std::vector<ImVec2> waiting;
     for (size_t i = 0; i + 1 < r.series.size(); ++i) {
         const SeriesPoint& q = r.series[i];
         const float x0 = x_at(q.t_s), x1 = x_at(r.series[i + 1].t_s);
-        dl->AddRectFilled(ImVec2(x0, y_at(q.airborne)), ImVec2(std::max(x1 - 1, x0 + 1), b.y - 2 * s), IM_COL32(236, 120, 20, 200));
-        waiting.push_back(ImVec2(x0, y_at(q.waiting)));
+        dl->AddRectFilled(ImVec2(x0, y_at(q.airborne, top)), ImVec2(std::max(x1 - 1, x0 + 1), b.y - 2 * s), IM_COL32(236, 120, 20, 200));
+        waiting.push_back(ImVec2(x0, y_at(q.waiting, top_waiting)));
     }
     dl->AddPolyline(waiting.data(), int(waiting.size()), IM_COL32(150, 200, 255, 230), 0, 1.5f * s);
     // The encounters, and the one under the pointer.
@@ -93,7 +97,7 @@ void day_chart(SimPlayback& p, float s, std::vector<std::pair<std::string, std::
         } else {
             ImGui::Text("%s", format_clock(int(std::clamp(double(mouse.x - a.x) / size.x * day_s, 0.0, day_s))).c_str());
             ImGui::TextColored(ImVec4(0.93f, 0.47f, 0.08f, 1), tr("bars: drones in the air (up to %d)"), top);
-            ImGui::TextColored(ImVec4(0.59f, 0.78f, 1, 1), "%s", tr("line: orders waiting"));
+            ImGui::TextColored(ImVec4(0.59f, 0.78f, 1, 1), tr("line: orders waiting (up to %d)"), top_waiting);
             ImGui::TextColored(ImVec4(1, 0.77f, 0.24f, 1), "%s", tr("ticks: conflicts (amber), losses of separation (red)"));
             ImGui::TextDisabled("%s", tr("click or drag to go to that time"));
         }
@@ -180,6 +184,94 @@ void encounters_row(SimPlayback& p, float s, std::vector<std::pair<std::string, 
     ImGui::PopTextWrapPos();
 }
 
+// Every setting of the day, folded away until asked for: the length of the day, the demand,
+// the energy model, the deconfliction headway and the tactical rule.
+void settings(SimPlayback& p, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
+    const bool open = ImGui::TreeNode(tr("Settings"));
+    remember_item_rect("sim.settings", rects);
+    if (!open) return;
+    SimConfig& c = p.config;
+    const float field = 90 * s;
+    const auto number = [&](const char* id, const char* label, const char* tip, double& value, double lo, double hi, const char* format) {
+        ImGui::SetNextItemWidth(field);
+        double v = value;
+        if (ImGui::InputDouble(id, &v, 0, 0, format)) value = std::clamp(v, lo, hi);
+        remember_item_rect((std::string("sim.") + (id + 2)).c_str(), rects);
+        ImGui::SameLine();
+        ImGui::TextUnformatted(label);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
+    };
+    number("##hours", tr("hours simulated"), tr("from midnight; up to a week"), c.hours, 0.5, 168, "%.1f");
+    number("##demand", tr("x the daily demand"), tr("the scenario's daily order rates times this"), c.demand_scale, 0, 100, "%.2f");
+    ImGui::SetNextItemWidth(field);
+    int model = !c.energy_model ? 0 : *c.energy_model == EnergyModelKind::Stolaroff ? 1 : 2;
+    const char* models[] = {tr("per type"), "Stolaroff", "Dorling"};
+    if (ImGui::Combo("##energy", &model, models, 3))
+        c.energy_model = model == 0 ? std::nullopt : std::optional<EnergyModelKind>(model == 1 ? EnergyModelKind::Stolaroff : EnergyModelKind::Dorling);
+    remember_item_rect("sim.energy", rects);
+    ImGui::SameLine();
+    ImGui::TextUnformatted(tr("energy model"));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("the multirotors' power model: each type's own, or one for all"));
+    number("##headway", tr("s lane headway"), tr("two flights in one lane enter and leave a segment at least this far apart"), c.lane_headway_s, 0, 3600, "%.0f");
+    number("##radius", tr("m conflict radius"), tr("a conflict: closer than this across ..."), c.conflict_radius_m, 1, 10000, "%.0f");
+    number("##vertical", tr("m conflict height"), tr("... and this in height"), c.conflict_vertical_m, 1, 1000, "%.0f");
+    number("##lookahead", tr("s look-ahead"), tr("how far ahead a conflict is predicted"), c.lookahead_s, 0, 3600, "%.0f");
+    ImGui::TreePop();
+}
+
+// The figures of the day shown next to a pinned one, with what differs in their settings.
+void comparison(SimPlayback& p, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
+    if (!p.result) return;
+    if (!p.pinned) {
+        if (ImGui::SmallButton(tr("Pin to compare"))) p.pinned = SimPlayback::Pinned{p.result->kpis, p.ran};
+        remember_item_rect("sim.pin", rects);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("keep this day's figures, change the settings, simulate again: both side by side"));
+        return;
+    }
+    const Kpis& a = p.pinned->kpis;
+    const Kpis& b = p.result->kpis;
+    if (ImGui::BeginTable("##compare", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+        ImGui::TableSetupColumn(tr("pinned"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(tr("this run"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableHeadersRow();
+        const auto row = [](const char* name, const std::string& x, const std::string& y) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%s", name);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(x.c_str());
+            ImGui::TableNextColumn();
+            if (x != y) ImGui::TextColored(ImVec4(1, 0.85f, 0.5f, 1), "%s", y.c_str());
+            else ImGui::TextUnformatted(y.c_str());
+        };
+        const auto f = [](const char* format, double v) {
+            char text[32];
+            std::snprintf(text, sizeof text, format, v);
+            return std::string(text);
+        };
+        const SimConfig &pc = p.pinned->config, &rc = p.ran;
+        const auto policy = [](const SimConfig& c) { return std::string(tr(c.dispatch == DispatchPolicy::SmallestBattery ? N_("smallest battery") : N_("least energy"))); };
+        row(tr("demand"), f("%.2gx", pc.demand_scale), f("%.2gx", rc.demand_scale));
+        row(tr("headway"), f("%.0f s", pc.lane_headway_s), f("%.0f s", rc.lane_headway_s));
+        row(tr("dispatch"), policy(pc), policy(rc));
+        row(tr("seed"), std::to_string(p.pinned->config.seed), std::to_string(p.ran.seed));
+        row(tr("orders"), std::to_string(a.orders), std::to_string(b.orders));
+        row(tr("delivered"), std::to_string(a.delivered), std::to_string(b.delivered));
+        row(tr("on time"), f("%.1f %%", a.on_time_share * 100), f("%.1f %%", b.on_time_share * 100));
+        row(tr("p50 delivery"), f("%.0f min", a.p50_delivery_s / 60), f("%.0f min", b.p50_delivery_s / 60));
+        row(tr("p95 delivery"), f("%.0f min", a.p95_delivery_s / 60), f("%.0f min", b.p95_delivery_s / 60));
+        row(tr("Wh per parcel"), f("%.0f", a.energy_per_parcel_wh), f("%.0f", b.energy_per_parcel_wh));
+        row(tr("conflicts"), std::to_string(a.conflicts), std::to_string(b.conflicts));
+        row(tr("losses of separation"), std::to_string(a.losses_of_separation), std::to_string(b.losses_of_separation));
+        ImGui::EndTable();
+    }
+    remember_item_rect("sim.compare", rects);
+    if (ImGui::SmallButton(tr("Unpin"))) p.pinned.reset();
+    remember_item_rect("sim.unpin", rects);
+    (void)s;
+}
+
 }  // namespace
 
 SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float top, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
@@ -214,6 +306,7 @@ SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float top, float
         } else if (run_controls(p, tr(p.result ? N_("Simulate again") : N_("Simulate the day")), s, rects)) {
             action = SimPanelAction::Run;
         }
+        if (!p.running) settings(p, s, rects);
         if (p.result) {
             const Kpis& k = p.result->kpis;
             ImGui::Text(tr("delivered %d of %d, on time %.1f %%"), k.delivered, k.orders, k.on_time_share * 100);
@@ -248,6 +341,7 @@ SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float top, float
                 ImGui::EndTooltip();
             }
             encounters_row(p, s, rects);
+            comparison(p, s, rects);
         }
     }
     ImGui::End();
