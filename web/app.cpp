@@ -447,6 +447,7 @@ void App::draw_frame() {
             selected_ = {};
         }
         under_pointer_ = draw_scenario_layer(map_layer, camera_, *scenario_, selected_, drones_.hovered >= 0 ? std::nullopt : mouse, ui_scale_);
+        if (under_pointer_ && under_pointer_->kind == "hub") draw_hub_queues(playback_, under_pointer_->id, ui_scale_);
         map_editor_.draw(map_layer, camera_, *scenario_, ui_scale_);
         // The route preview follows the document, once a drag is over (routing is not needed mid-drag).
         if (scenario_->editor->revision() != previewed_revision_ && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) update_route_preview();
@@ -865,6 +866,12 @@ std::string App::state_json() const {
                 sim["airborneAt"] = some;
             }
             sim["encounters"] = playback_.encounter_count();
+            if (under_pointer_ && under_pointer_->kind == "hub")
+                if (const HubResult* h = playback_.hub_result(under_pointer_->id)) {
+                    const size_t sample = playback_.sample_at(playback_.t_s);
+                    sim["hubQueue"] = {{"hub", h->id}, {"sample", sample}, {"waiting", h->series[sample].waiting}, {"padQueue", h->series[sample].pad_queue},
+                                       {"charging", h->series[sample].charging}};
+                }
             if (playback_.pinned) {
                 const Kpis& pk = playback_.pinned->kpis;
                 sim["pinned"] = {{"orders", pk.orders}, {"delivered", pk.delivered}, {"onTimeShare", pk.on_time_share}, {"conflicts", pk.conflicts},

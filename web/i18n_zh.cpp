@@ -300,7 +300,8 @@ const std::vector<std::pair<const char*, const char*>>& chinese_table() {
         {"ticks: conflicts (amber), losses of separation (red)", "刻度：冲突（琥珀色），间隔丧失（红色）"},
         {"... and this in height", "……且高度差小于此值"},
         {"Pin to compare", "固定以便对比"},
-        {"Settings", "设置"},
+        {"hide the other settings", "隐藏其他设置"},
+        {"all the settings of the day", "当日的全部设置"},
         {"Unpin", "取消固定"},
         {"Wh per parcel", "每件能耗（Wh）"},
         {"a conflict: closer than this across ...", "冲突：水平距离小于此值……"},
@@ -331,6 +332,10 @@ const std::vector<std::pair<const char*, const char*>>& chinese_table() {
         {"this run", "本次运行"},
         {"two flights in one lane enter and leave a segment at least this far apart", "同一航路中两架次进出航段的最小时间间隔"},
         {"x the daily demand", "倍 每日需求"},
+        {"at %s: %d orders waiting, %d drones in the pad queue, %d charging", "%s：%d 个订单等待，%d 架无人机排队等待起降坪，%d 架充电中"},
+        {"pad queue", "起降坪排队"},
+        {"charging", "充电中"},
+        {"over the day, up to %d", "全天，最多 %d"},
     };
     return table;
 }

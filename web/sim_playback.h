@@ -4,6 +4,7 @@
 // holds the result, the time shown and how fast it runs.
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,6 +26,7 @@ struct SimPlayback {
         SimConfig config;
     };
     std::optional<Pinned> pinned;
+    bool show_settings = false;   // the settings beyond the seed and the policy are open
     int encounter = -1;           // the encounter looked at: into the conflicts, then the losses
     bool show_encounter = false;  // set when one is picked: the map flies there
     double run_ms = 0;            // how long the engine took, shown to the planner
@@ -75,6 +77,18 @@ struct SimPlayback {
         t_s = e->closest_s;
         playing = false;
         show_encounter = true;
+    }
+
+    // Hub `id`'s queues at the playback time (the series sample at or before it), if it has them.
+    const HubResult* hub_result(const std::string& id) const {
+        if (!result) return nullptr;
+        for (const auto& h : result->hubs) if (h.id == id && !h.series.empty()) return &h;
+        return nullptr;
+    }
+    size_t sample_at(double t) const {
+        if (!result || result->series.size() < 2) return 0;
+        const double step = result->series[1].t_s - result->series[0].t_s;
+        return std::min(result->series.size() - 1, size_t(std::max(0.0, std::floor(t / step))));
     }
 
     // The busiest moment of the day (most drones airborne), where playback opens.

@@ -57,9 +57,16 @@ Json sim_report_json(const SimResult& r, const SimConfig& cfg) {
         drones.push_back({{"id", d.id}, {"type", d.type}, {"hub", d.hub}, {"flights", d.flights}, {"airborne_s", d.airborne_s},
                           {"utilisation", d.utilisation}, {"energy_wh", d.energy_wh}, {"distance_m", d.distance_m}});
     Json hubs = Json::array();
-    for (const auto& h : r.hubs)
+    for (const auto& h : r.hubs) {
+        Json waiting = Json::array(), pad_queue = Json::array(), charging = Json::array();
+        for (const HubSample& q : h.series) {
+            waiting.push_back(q.waiting);
+            pad_queue.push_back(q.pad_queue);
+            charging.push_back(q.charging);
+        }
         hubs.push_back({{"id", h.id}, {"takeoffs", h.takeoffs}, {"landings", h.landings}, {"pad_wait_s", h.pad_wait_s}, {"max_pad_wait_s", h.max_pad_wait_s},
-                        {"energy_wait_s", h.energy_wait_s}});
+                        {"energy_wait_s", h.energy_wait_s}, {"series", {{"waiting", waiting}, {"pad_queue", pad_queue}, {"charging", charging}}}});
+    }
     Json corridors = Json::array();
     for (const auto& c : r.corridors) corridors.push_back({{"id", c.id}, {"flights", c.flights}});
     Json series = Json::array();

@@ -12,7 +12,7 @@ SimResult collect_results(DayRecord day, double end) {
     SimResult r;
     r.flights = std::move(day.flights);
     const Scenario& s = day.scenario;
-    for (const auto& h : s.hubs) r.hubs.push_back({h.id, 0, 0, 0, 0, 0});
+    for (const auto& h : s.hubs) r.hubs.push_back({h.id, 0, 0, 0, 0, 0, {}});
     for (size_t h = 0; h < s.hubs.size(); ++h) {
         r.hubs[h].pad_wait_s = day.hub_waits[h].pad;
         r.hubs[h].max_pad_wait_s = day.hub_waits[h].max_pad;
@@ -133,6 +133,36 @@ SimResult collect_results(DayRecord day, double end) {
         dl += delivered[k];
         w += waiting[k];
         r.series.push_back({double(k) * day.config.series_step_s, a, dl, w});
+    }
+    // The same per hub: orders waiting there, drones in its pad queue, drones recharging there.
+    const size_t hubs = r.hubs.size();
+    std::vector<HubSample> delta(hubs * (steps + 1));
+    const auto at = [&](size_t hub, double t) -> HubSample& { return delta[hub * (steps + 1) + first_step_at_or_after(t)]; };
+    for (size_t i = 0; i < r.deliveries.size(); ++i) {
+        const DeliveryResult& d = r.deliveries[i];
+        const OrderState& st = day.states[i];
+        if (st.undeliverable || st.gave_up) continue;
+        const size_t from = size_t(day.orders[i].from);
+        ++at(from, d.ready_s).waiting;
+        if (!d.delivered) continue;
+        --at(from, d.takeoff_s).waiting;
+        ++at(from, st.dispatched).pad_queue;
+        --at(from, st.first_pad_slot).pad_queue;
+    }
+    for (const auto& f : r.flights) {
+        ++at(size_t(f.end_hub), f.landed_s).charging;
+        --at(size_t(f.end_hub), f.ready_again_s).charging;
+    }
+    for (size_t h = 0; h < hubs; ++h) {
+        HubSample run;
+        r.hubs[h].series.reserve(steps);
+        for (size_t k = 0; k < steps; ++k) {
+            const HubSample& d = delta[h * (steps + 1) + k];
+            run.waiting += d.waiting;
+            run.pad_queue += d.pad_queue;
+            run.charging += d.charging;
+            r.hubs[h].series.push_back(run);
+        }
     }
     return r;
 }

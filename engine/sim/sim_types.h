@@ -103,11 +103,19 @@ struct DroneResult {
     double utilisation = 0;  // airborne share of the simulated time
 };
 
+// A hub at one moment of the time series: orders ready and not yet flown from it, drones
+// dispatched and waiting for a pad slot there, drones back and recharging (or waiting for a
+// charger) there.
+struct HubSample {
+    int waiting = 0, pad_queue = 0, charging = 0;
+};
+
 struct HubResult {
     std::string id;
     int takeoffs = 0, landings = 0;
     double pad_wait_s = 0, max_pad_wait_s = 0;
     double energy_wait_s = 0;  // waiting for a charger or a swap station
+    std::vector<HubSample> series;  // at SimResult::series' times
 };
 
 struct CorridorResult {

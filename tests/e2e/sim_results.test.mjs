@@ -71,6 +71,41 @@ test('a conflict of the day is on the timeline and, clicked, shown at its time a
   await context.close();
 });
 
+test('the hub under the pointer shows its queues at the playback time, as the report has them', async () => {
+  const { report } = cliDay();
+  const scenario = JSON.parse(readFileSync(join(ROOT, 'assets/scenarios/gba.json'), 'utf8'));
+  const { page, context, problems } = await openPage(env);
+  const ready = await waitReady(page);
+  await click(page, ready.ui.simulate);
+  let s = await waitForState(page, () => !!window.lowsky.state.sim && !!window.lowsky.state.ui['sim.chart']);
+  // The busiest sample of any hub in view and clear of the panels.
+  const inWindow = (p) => s.windows.some(([wx, wy, ww, wh]) => p[0] >= wx - 8 && p[0] <= wx + ww + 8 && p[1] >= wy - 8 && p[1] <= wy + wh + 8);
+  let best = null;
+  for (const h of report.hubs) {
+    const hub = scenario.hubs.find((x) => x.id === h.id);
+    const at = await geoToCss(page, hub.position.lat_deg, hub.position.lon_deg);
+    if (inWindow(at) || at[0] < 10 || at[1] < 70 || at[0] > 1270 || at[1] > 680) continue;
+    h.series.charging.forEach((c, k) => {
+      const load = c + h.series.waiting[k];
+      if (!best || load > best.load) best = { id: h.id, at, k, load, series: h.series };
+    });
+  }
+  assert.ok(best && best.load > 0, 'a hub with something queued');
+  // Seek there on the chart (low in it, clear of the encounter ticks), then point at the hub.
+  const chart = s.ui['sim.chart'], step = report.series[1].t_s;
+  await page.mouse.click(chart[0] + (best.k + 0.5) * step / (report.hours * 3600) * chart[2], chart[1] + chart[3] - 4);
+  s = await waitForState(page, (k) => Math.floor(window.lowsky.state.sim.t_s / 900) === k, best.k);
+  await page.mouse.move(best.at[0], best.at[1]);
+  s = await waitForState(page, (id) => window.lowsky.state.sim.hubQueue?.hub === id, best.id);
+  assert.equal(s.sim.hubQueue.sample, best.k);
+  assert.equal(s.sim.hubQueue.waiting, best.series.waiting[best.k]);
+  assert.equal(s.sim.hubQueue.padQueue, best.series.pad_queue[best.k]);
+  assert.equal(s.sim.hubQueue.charging, best.series.charging[best.k]);
+  await screenshot(page, 'sim-hub-queue');
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
 test('the report and the tables download as the command-line tool writes them', async () => {
   const { dir } = cliDay();
   const { page, context, problems } = await openPage(env);

@@ -320,3 +320,39 @@ TEST_CASE("The demand scale multiplies the daily rates and leaves explicit order
     cfg.demand_scale = 1;
     CHECK(std::abs(double(make_orders(s, cfg).size() - explicit_orders) - per_day) < 5 * std::sqrt(per_day));
 }
+
+TEST_CASE("Each hub's queues over the day count the orders and drones there at each sample", "[sim][hubs]") {
+    Scenario scenario = test::load_scenario("assets/scenarios/gba.json");
+    for (auto& h : scenario.hubs) h.pad_count = 1;  // queues worth counting
+    const CompiledScenario compiled(scenario);
+    SimConfig cfg;
+    cfg.demand_scale = 3;
+    cfg.series_step_s = 60;
+    const SimResult r = simulate(compiled, cfg);
+    const size_t steps = r.series.size();
+    int most_pad_queue = 0, most_charging = 0;
+    for (size_t h = 0; h < r.hubs.size(); ++h) {
+        REQUIRE(r.hubs[h].series.size() == steps);
+        const std::string& id = r.hubs[h].id;
+        for (size_t k = 0; k < steps; ++k) {
+            // Counted afresh at the sample's time t, one order and one flight at a time.
+            const double t = r.series[k].t_s;
+            int waiting = 0, pad_queue = 0, charging = 0;
+            for (const auto& d : r.deliveries) {
+                if (d.from != id || (!d.delivered && d.reason != "still waiting at the end of the simulated time")) continue;
+                if (d.ready_s <= t && (!d.delivered || t < d.takeoff_s)) ++waiting;
+                if (d.delivered && d.dispatched_s <= t && t < d.dispatched_s + d.wait_pad_s) ++pad_queue;
+            }
+            for (const auto& f : r.flights)
+                if (scenario.hubs[size_t(f.end_hub)].id == id && f.landed_s <= t && t < f.ready_again_s) ++charging;
+            const HubSample& q = r.hubs[h].series[k];
+            CHECK(q.waiting == waiting);
+            CHECK(q.pad_queue == pad_queue);
+            CHECK(q.charging == charging);
+            most_pad_queue = std::max(most_pad_queue, q.pad_queue);
+            most_charging = std::max(most_charging, q.charging);
+        }
+    }
+    CHECK(most_pad_queue > 0);  // the day had queues to count
+    CHECK(most_charging > 0);
+}

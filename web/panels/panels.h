@@ -120,6 +120,8 @@ struct SimDronesInView {
 SimDronesInView sim_drones_at(const MapCamera& camera, const ScenarioView& view, const SimPlayback& playback, std::optional<ImVec2> mouse,
                               float ui_scale);
 void draw_sim_drones(ImDrawList* draw_list, const SimPlayback& playback, const SimDronesInView& in_view, float ui_scale);
+// Appends hub `hub`'s queues at the playback time, and over the day, to the tooltip.
+void draw_hub_queues(const SimPlayback& playback, const std::string& hub, float ui_scale);
 // The day's encounters near the playback time, and the one looked at, as rings where the two
 // drones were closest (conflicts amber, losses of separation red), with a tooltip under `mouse`.
 void draw_sim_encounters(ImDrawList* draw_list, const MapCamera& camera, const SimPlayback& playback, std::optional<ImVec2> mouse, float ui_scale);

@@ -102,4 +102,40 @@ void draw_sim_encounters(ImDrawList* dl, const MapCamera& camera, const SimPlayb
     ImGui::EndTooltip();
 }
 
+void draw_hub_queues(const SimPlayback& p, const std::string& hub, float s) {
+    const HubResult* h = p.hub_result(hub);
+    if (!h) return;
+    const size_t k = p.sample_at(p.t_s);
+    const HubSample& now = h->series[k];
+    ImGui::BeginTooltip();  // appended to the hub's own tooltip
+    ImGui::Separator();
+    ImGui::Text(tr("at %s: %d orders waiting, %d drones in the pad queue, %d charging"), format_clock(int(p.result->series[k].t_s)).c_str(), now.waiting,
+                now.pad_queue, now.charging);
+    // Its day: pad queue (amber) and drones charging (green) per sample, the playback time marked.
+    int top = 1;
+    for (const HubSample& q : h->series) top = std::max({top, q.pad_queue, q.charging});
+    const ImVec2 size(220 * s, 36 * s);
+    const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + size.x, a.y + size.y);
+    ImGui::Dummy(size);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(a, b, IM_COL32(20, 24, 31, 255), 3 * s);
+    const size_t n = h->series.size();
+    const auto x_at = [&](size_t i) { return a.x + float(i) / float(std::max<size_t>(1, n - 1)) * size.x; };
+    const auto y_at = [&](int v) { return b.y - 2 * s - float(v) / float(top) * (size.y - 4 * s); };
+    std::vector<ImVec2> pads, charging;
+    for (size_t i = 0; i < n; ++i) {
+        pads.push_back(ImVec2(x_at(i), y_at(h->series[i].pad_queue)));
+        charging.push_back(ImVec2(x_at(i), y_at(h->series[i].charging)));
+    }
+    dl->AddPolyline(charging.data(), int(charging.size()), IM_COL32(90, 200, 120, 255), 0, 1.5f * s);
+    dl->AddPolyline(pads.data(), int(pads.size()), IM_COL32(255, 196, 60, 255), 0, 1.5f * s);
+    dl->AddLine(ImVec2(x_at(k), a.y), ImVec2(x_at(k), b.y), IM_COL32(255, 255, 255, 220), 1.5f * s);
+    ImGui::TextColored(ImVec4(1, 0.77f, 0.24f, 1), "%s", tr("pad queue"));
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.35f, 0.78f, 0.47f, 1), "%s", tr("charging"));
+    ImGui::SameLine();
+    ImGui::TextDisabled(tr("over the day, up to %d"), top);
+    ImGui::EndTooltip();
+}
+
 }  // namespace lowsky::web

@@ -30,7 +30,7 @@ void day_chart(SimPlayback& p, float s, std::vector<std::pair<std::string, std::
     const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + size.x, a.y + size.y);
     ImGui::InvisibleButton("##day", size);
     remember_item_rect("sim.chart", rects);
-    const bool hovered = ImGui::IsItemHovered(), clicked = ImGui::IsItemClicked();
+    const bool hovered = ImGui::IsItemHovered(), clicked = ImGui::IsItemClicked(), held = ImGui::IsItemActive();
     // Each on its own scale, its maximum in the tooltip: a backlog of hundreds would flatten the bars.
     int top = 1, top_waiting = 1;
     for (const auto& q : r.series) {
@@ -82,7 +82,7 @@ void day_chart(SimPlayback& p, float s, std::vector<std::pair<std::string, std::
     // A click on a tick picks its encounter; anywhere else a click or a drag moves the clock.
     if (clicked && under >= 0) {
         p.pick_encounter(under);
-    } else if (ImGui::IsItemActive() && (clicked || ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0))) {
+    } else if (held && (clicked || ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0))) {
         p.t_s = std::clamp(double(mouse.x - a.x) / size.x * day_s, 0.0, day_s);
         p.playing = false;
     }
@@ -138,11 +138,16 @@ bool run_controls(SimPlayback& p, const char* label, float s, std::vector<std::p
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("the seed of the day's random demand"));
     ImGui::SameLine();
     int policy = p.config.dispatch == DispatchPolicy::SmallestBattery ? 0 : 1;
-    ImGui::SetNextItemWidth(-1);
+    const char* more = "...";
+    ImGui::SetNextItemWidth(-(ImGui::CalcTextSize(more).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x));
     const char* policies[] = {tr("smallest battery"), tr("least energy")};
     if (ImGui::Combo("##policy", &policy, policies, 2))
         p.config.dispatch = policy == 0 ? DispatchPolicy::SmallestBattery : DispatchPolicy::LeastEnergy;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("which free drone takes an order"));
+    ImGui::SameLine();
+    if (ImGui::Button(more)) p.show_settings = !p.show_settings;
+    remember_item_rect("sim.settings", rects);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(p.show_settings ? N_("hide the other settings") : N_("all the settings of the day")));
     return pressed;
 }
 
@@ -187,9 +192,7 @@ void encounters_row(SimPlayback& p, float s, std::vector<std::pair<std::string, 
 // Every setting of the day, folded away until asked for: the length of the day, the demand,
 // the energy model, the deconfliction headway and the tactical rule.
 void settings(SimPlayback& p, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
-    const bool open = ImGui::TreeNode(tr("Settings"));
-    remember_item_rect("sim.settings", rects);
-    if (!open) return;
+    if (!p.show_settings) return;
     SimConfig& c = p.config;
     const float field = 90 * s;
     const auto number = [&](const char* id, const char* label, const char* tip, double& value, double lo, double hi, const char* format) {
@@ -216,7 +219,6 @@ void settings(SimPlayback& p, float s, std::vector<std::pair<std::string, std::a
     number("##radius", tr("m conflict radius"), tr("a conflict: closer than this across ..."), c.conflict_radius_m, 1, 10000, "%.0f");
     number("##vertical", tr("m conflict height"), tr("... and this in height"), c.conflict_vertical_m, 1, 1000, "%.0f");
     number("##lookahead", tr("s look-ahead"), tr("how far ahead a conflict is predicted"), c.lookahead_s, 0, 3600, "%.0f");
-    ImGui::TreePop();
 }
 
 // The figures of the day shown next to a pinned one, with what differs in their settings.
