@@ -534,6 +534,7 @@ void App::draw_frame() {
         if (busy) ImGui::PopStyleVar();
         set_map_busy(false);
         draw_tables_panel(tables_, map_editor_, *scenario_, ui_scale_, ui_rects_);
+        if (scenario_->compiled) draw_sim_charts(playback_.charts_open, playback_, *scenario_->compiled, ui_scale_, ui_rects_);
     }
     use_panel_layout(nullptr);
     for (const auto& [id, r] : layout_.shown) ui_rects_.push_back({"window." + id, r});
@@ -728,6 +729,8 @@ void App::step_simulation() {
     playback_.result = job->run->take_result();
     playback_.ran = job->config;
     playback_.encounter = -1;
+    playback_.battery_mean.clear();
+    playback_.battery_low.clear();
     playback_.run_ms = job->elapsed_ms;
     playback_.longest_slice_ms = job->longest_slice_ms;
     playback_.slices = job->slices;

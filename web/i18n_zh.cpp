@@ -284,7 +284,6 @@ const std::vector<std::pair<const char*, const char*>>& chinese_table() {
         {"%s and %s", "%s 与 %s"},
         {"%s to %s, closest at %s: %.0f m apart, %.0f m in height", "%s 至 %s，最近于 %s：水平相距 %.0f 米，高度差 %.0f 米"},
         {"Conflict", "冲突"},
-        {"Download results", "下载结果"},
         {"Loss of separation", "间隔丧失"},
         {"bars: drones in the air (up to %d)", "柱：空中无人机数（最多 %d）"},
         {"click or drag to go to that time", "点击或拖动以跳转到该时刻"},
@@ -336,6 +335,19 @@ const std::vector<std::pair<const char*, const char*>>& chinese_table() {
         {"pad queue", "起降坪排队"},
         {"charging", "充电中"},
         {"over the day, up to %d", "全天，最多 %d"},
+        {"Charts", "图表"},
+        {"The day in charts", "当日图表"},
+        {"click to go to that time", "点击跳转到该时刻"},
+        {"delivered so far", "累计送达"},
+        {"deliveries per 10 minutes of delivery time", "按送达用时（每 10 分钟）统计的送达数"},
+        {"drones", "架无人机"},
+        {"drones in the air", "空中无人机"},
+        {"fleet battery, mean", "机队电量，平均"},
+        {"lowest", "最低"},
+        {"orders or drones", "订单或无人机"},
+        {"orders waiting", "等待中的订单"},
+        {"p50, p95", "p50、p95"},
+        {"parcels", "件"},
     };
     return table;
 }

@@ -27,6 +27,8 @@ struct SimPlayback {
     };
     std::optional<Pinned> pinned;
     bool show_settings = false;   // the settings beyond the seed and the policy are open
+    bool charts_open = false;     // the window of charts over the day
+    std::vector<float> battery_mean, battery_low;  // the fleet's battery (%) per sample, made when first charted
     int encounter = -1;           // the encounter looked at: into the conflicts, then the losses
     bool show_encounter = false;  // set when one is picked: the map flies there
     double run_ms = 0;            // how long the engine took, shown to the planner

@@ -106,6 +106,25 @@ test('the hub under the pointer shows its queues at the playback time, as the re
   await context.close();
 });
 
+test('the day in charts: each over the day seeks the playback where it is clicked', async () => {
+  const { page, context, problems } = await openPage(env);
+  const ready = await waitReady(page);
+  await click(page, ready.ui.simulate);
+  let s = await waitForState(page, () => !!window.lowsky.state.sim && !!window.lowsky.state.ui['sim.charts']);
+  await click(page, s.ui['sim.charts']);
+  s = await waitForState(page, () => ['chart.deliveries', 'chart.airborne', 'chart.histogram', 'chart.battery', 'chart.queues'].every((k) => !!window.lowsky.state.ui[k]));
+  await screenshot(page, 'sim-charts');
+  for (const name of ['chart.deliveries', 'chart.battery', 'chart.queues']) {
+    const r = s.ui[name];
+    await page.mouse.click(r[0] + r[2] - 2, r[1] + 10);  // the right end: the end of the day
+    s = await waitForState(page, () => window.lowsky.state.sim.t_s > 0.99 * 86400);
+    await page.mouse.click(r[0] + r[2] * 0.55, r[1] + 10);  // about the middle (the y axis's labels take the left)
+    s = await waitForState(page, () => window.lowsky.state.sim.t_s > 0.3 * 86400 && window.lowsky.state.sim.t_s < 0.7 * 86400);
+  }
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
 test('the report and the tables download as the command-line tool writes them', async () => {
   const { dir } = cliDay();
   const { page, context, problems } = await openPage(env);

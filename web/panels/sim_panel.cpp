@@ -167,8 +167,14 @@ void encounters_row(SimPlayback& p, float s, std::vector<std::pair<std::string, 
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("the day's conflicts and losses of separation, one by one"));
         ImGui::SameLine();
     }
-    const char* label = tr("Download results");
-    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(label).x - 2 * ImGui::GetStyle().FramePadding.x));
+    const char* label = tr("Download");
+    const char* charts = tr("Charts");
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float buttons = ImGui::CalcTextSize(label).x + ImGui::CalcTextSize(charts).x + 4 * style.FramePadding.x + style.ItemSpacing.x;
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - buttons));
+    if (ImGui::Button(charts)) p.charts_open = !p.charts_open;
+    remember_item_rect("sim.charts", rects);
+    ImGui::SameLine();
     downloads(p, label, rects);
     bool loss = false;
     const EncounterResult* e = p.encounter_at(p.encounter, &loss);
