@@ -6,7 +6,10 @@
 // - CPU time of an idle map refresh (nothing to draw), and of a full redraw of the map;
 // - frame CPU time while a corridor vertex is dragged with the mouse (each step an edit, its
 //   live checks and the redraw), on the default scenario and on the generated one of 300
-//   corridors and 100 zones (written by: build/native/bench/lowsky_bench --write-editing-network).
+//   corridors and 100 zones (written by: build/native/bench/lowsky_bench --write-editing-network);
+// - a busy day simulating in the page (the default scenario with 80 times its demand and 8 times
+//   its fleet, as tests/e2e/sim_slices.test.mjs): the engine's longest slice, and each frame's
+//   own work (input, the slice, the interface) and time between frames while it runs.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -107,6 +110,37 @@ try {
     console.log(`Dragging a vertex, ${name}: the app's frame work (input, edit, live checks, interface) median ${median(update).toFixed(2)} ms, ` +
                 `p95 ${p95(update).toFixed(2)} ms; with the GL submission (software rendering here) median ${median(whole).toFixed(1)} ms ` +
                 `(${times.length} frames; undo "${s.edit.undo}", ${s.findings.count} findings live)`);
+    await context.close();
+  }
+
+  // A busy day simulating: every frame while it runs.
+  {
+    const scenario = JSON.parse(readFileSync(join(DIST, 'assets', 'scenarios', 'gba.json'), 'utf8'));
+    scenario.name = 'Busy GBA day';
+    for (const r of scenario.demand.rates) r.per_day *= 80;
+    for (const f of scenario.fleet) f.count *= 8;
+    const { page, context } = await openPage(env);
+    await waitReady(page);
+    const ok = await page.evaluate((t) => { const p = stringToNewUTF8(t); const r = Module._lowsky_open_scenario_json(p); _free(p); return r; }, JSON.stringify(scenario));
+    if (!ok) throw new Error('the busy scenario did not open');
+    await page.waitForTimeout(500);
+    const ui = await page.evaluate(() => window.lowsky.state.ui);
+    await page.mouse.click(ui.simulate[0] + ui.simulate[2] / 2, ui.simulate[1] + ui.simulate[3] / 2);
+    const frames = [];
+    for (let last = await page.evaluate(() => window.lowsky.state.frame); ;) {
+      await page.waitForFunction((f) => window.lowsky.state.frame > f, last, { timeout: 60000 });
+      const f = await page.evaluate(() => { const s = window.lowsky.state; return [s.frame, s.frameUpdateMs, s.frameCpuMs, performance.now(), s.simRun.running, s.sim]; });
+      last = f[0];
+      frames.push(f);
+      if (!f[4] && f[5]) break;
+    }
+    const sim = frames[frames.length - 1][5];
+    const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
+    const update = frames.map((f) => f[1]), cpu = frames.map((f) => f[2]);
+    console.log(`A busy day simulating (${sim.orders} orders): engine ${sim.runMs.toFixed(0)} ms in ${sim.slices} slices, longest slice ` +
+                `${sim.longestSliceMs.toFixed(1)} ms; the frames' own work median ${median(update).toFixed(1)} ms, p95 ${p95(update).toFixed(1)} ms, ` +
+                `longest ${Math.max(...update).toFixed(1)} ms; with the GL submission (software rendering here) median ${median(cpu).toFixed(1)} ms, ` +
+                `longest ${Math.max(...cpu).toFixed(1)} ms (${frames.length} frames sampled)`);
     await context.close();
   }
 } finally {

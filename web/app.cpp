@@ -438,7 +438,7 @@ void App::draw_frame() {
             mouse.reset();
             if (const auto held = platform_long_press(450); held && cursor) mouse = ImVec2((*held)[0], (*held)[1]);
         }
-        drones_ = sim_drones_at(camera_, *scenario_, playback_, mouse, ui_scale_);
+        drones_ = sim_drones_at(camera_, playback_, mouse, ui_scale_);
         // The map's selection is the editor's.
         if (!map_editor_.selection.empty()) {
             const ObjectRef& first = map_editor_.selection.front();
@@ -534,7 +534,7 @@ void App::draw_frame() {
         if (busy) ImGui::PopStyleVar();
         set_map_busy(false);
         draw_tables_panel(tables_, map_editor_, *scenario_, ui_scale_, ui_rects_);
-        if (scenario_->compiled) draw_sim_charts(playback_.charts_open, playback_, *scenario_->compiled, ui_scale_, ui_rects_);
+        draw_sim_charts(playback_.charts_open, playback_, ui_scale_, ui_rects_);
     }
     use_panel_layout(nullptr);
     for (const auto& [id, r] : layout_.shown) ui_rects_.push_back({"window." + id, r});
@@ -736,7 +736,8 @@ void App::step_simulation() {
     playback_.slices = job->slices;
     playback_.day_s = job->config.hours * 3600;
     playback_.t_s = playback_.busiest_s();
-    playback_.running.reset();
+    job->run.reset();
+    playback_.day = std::move(playback_.running);
 }
 
 void App::fly_to(GeoPoint target, double zoom) {
@@ -771,7 +772,10 @@ bool App::open_scenario(const std::string& text, const std::string& source, cons
     inspector_ = InspectorState{};
     tables_ = TablesState{};
     selected_ = {};
+    playback_.running.reset();  // a day of the scenario that was open is of no use now
+    playback_.day.reset();
     playback_.result.reset();
+    playback_.encounter = -1;
     workbench_.from = 0;
     workbench_.to = scenario_->scenario->hubs.size() > 1 ? 1 : 0;
     workbench_.drone = 0;

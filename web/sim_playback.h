@@ -50,6 +50,10 @@ struct SimPlayback {
         double progress = 0;      // 0 to 1
     };
     std::unique_ptr<Running> running;
+    // The scenario the shown day ran on (its run released): where its drones are is asked of it,
+    // not of the scenario as edited since (a hub moved after the run would move its parked drones).
+    std::unique_ptr<Running> day;
+    const CompiledScenario* day_compiled() const { return day ? day->compiled.get() : nullptr; }
     double longest_slice_ms = 0;  // of the last day run, and how many slices it took
     int slices = 0;
 

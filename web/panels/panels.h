@@ -117,12 +117,12 @@ struct SimDronesInView {
     std::vector<Airborne> airborne;
     int hovered = -1;  // index into `airborne`
 };
-SimDronesInView sim_drones_at(const MapCamera& camera, const ScenarioView& view, const SimPlayback& playback, std::optional<ImVec2> mouse,
+SimDronesInView sim_drones_at(const MapCamera& camera, const SimPlayback& playback, std::optional<ImVec2> mouse,
                               float ui_scale);
 void draw_sim_drones(ImDrawList* draw_list, const SimPlayback& playback, const SimDronesInView& in_view, float ui_scale);
 // The day in charts (a window of its own while `open`): deliveries, drones in the air, delivery
 // times, the fleet's battery, queues; a click on a chart over the day seeks the playback.
-void draw_sim_charts(bool& open, SimPlayback& playback, const CompiledScenario& compiled, float ui_scale,
+void draw_sim_charts(bool& open, SimPlayback& playback, float ui_scale,
                      std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
 // Appends hub `hub`'s queues at the playback time, and over the day, to the tooltip.
 void draw_hub_queues(const SimPlayback& playback, const std::string& hub, float ui_scale);

@@ -147,8 +147,9 @@ void histogram(const SimResult& r, float s, std::vector<std::pair<std::string, s
 
 }  // namespace
 
-void draw_sim_charts(bool& open, SimPlayback& p, const CompiledScenario& compiled, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
-    if (!open || !p.result || p.result->series.size() < 2) return;
+void draw_sim_charts(bool& open, SimPlayback& p, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
+    if (!open || !p.result || !p.day_compiled() || p.result->series.size() < 2) return;
+    const CompiledScenario& compiled = *p.day_compiled();
     const SimResult& r = *p.result;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2), ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.5f));

@@ -18,13 +18,14 @@ const ImU32 kHalo = IM_COL32(255, 255, 255, 230);
 constexpr float kRadius = 4.0f, kHaloRadius = 5.5f, kHoverRadius = 9.0f;  // CSS pixels
 }  // namespace
 
-SimDronesInView sim_drones_at(const MapCamera& camera, const ScenarioView& view, const SimPlayback& p, std::optional<ImVec2> mouse, float s) {
+SimDronesInView sim_drones_at(const MapCamera& camera, const SimPlayback& p, std::optional<ImVec2> mouse, float s) {
     SimDronesInView in_view;
-    if (!p.result) return in_view;
+    if (!p.result || !p.day_compiled()) return in_view;
     const SimResult& r = *p.result;
+    const CompiledScenario& day = *p.day_compiled();
     float nearest = kHoverRadius * s;
     for (size_t d = 0; d < r.drones.size(); ++d) {
-        const DroneSnapshot snap = drone_at(r, *view.compiled, d, p.t_s);
+        const DroneSnapshot snap = drone_at(r, day, d, p.t_s);
         if (!snap.airborne) continue;
         double x, y;
         camera.geo_to_screen(snap.position, x, y);
