@@ -148,6 +148,7 @@ test('the inspector refuses a bad width with its message and applies a good one,
   assert.ok(field, 'the width field is on screen');
   const setWidth = async (text) => {
     await page.mouse.click(field[0] + field[2] / 2, field[1] + field[3] / 2);
+    await waitForState(page, () => window.lowsky.state.typing);  // the field has the keyboard: what is typed before is lost
     await key(page, 'Control+a');
     await page.keyboard.type(text);
     await key(page, 'Enter');
@@ -294,6 +295,7 @@ test('the tables edit a drone type and add a row, both undone back to the same d
   const key0 = `field.drone_type:${first.id}/battery_wh`;
   s = await waitForState(page, (k) => !!window.lowsky.state.ui[k], key0);
   await click(s.ui[key0]);
+  await waitForState(page, () => window.lowsky.state.typing);  // the field has the keyboard: what is typed before is lost
   await key(page, 'Control+a');
   await page.keyboard.type('900');
   await key(page, 'Enter');

@@ -44,6 +44,7 @@ test('the search box finds a hub by part of its name and flies there, selecting 
   let s = await waitReady(page);
   const r = s.ui.search;
   await page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
+  await waitForState(page, () => window.lowsky.state.typing);  // the field has the keyboard: what is typed before is lost
   await page.keyboard.type('dong');  // Dongguan city drop point, Dong'ao Island pad
   // What should match, from the scenario and the place list: names and ids holding "dong".
   const doc0 = await page.evaluate(() => JSON.parse(UTF8ToString(Module._lowsky_document_json())));
@@ -93,6 +94,7 @@ test('the interface switches to Chinese and back, names included, and keeps the 
   // Chinese characters is not possible in it), listed by its Chinese name.
   const box = s.ui.search;
   await page.mouse.click(box[0] + box[2] / 2, box[1] + box[3] / 2);
+  await waitForState(page, () => window.lowsky.state.typing);  // the field has the keyboard: what is typed before is lost
   await page.keyboard.type('songshan');
   s = await waitForState(page, () => !!window.lowsky.state.ui['search.0']);
   await page.keyboard.press('Enter');

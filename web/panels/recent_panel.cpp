@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "panels.h"
+#include "platform.h"
 
 namespace lowsky::web {
 
@@ -57,6 +58,8 @@ RecentAction draw_recent_panel(RecentState& st, const std::vector<StoredDocument
                     ImGui::SetNextItemWidth(220 * s);
                     if (ImGui::IsWindowAppearing() || !ImGui::IsAnyItemActive()) ImGui::SetKeyboardFocusHere();
                     const bool enter = ImGui::InputText("##name", st.name, sizeof st.name, ImGuiInputTextFlags_EnterReturnsTrue);
+                    // The focus lands a frame or two later: keep drawing until it has, or what is typed meanwhile is lost.
+                    if (!ImGui::IsItemActive()) platform_request_frames();
                     remember_item_rect(("recent." + std::to_string(i) + ".name").c_str(), rects);
                     if (enter && st.name[0]) action = {RecentAction::Rename, d.id, st.name}, st.renaming.clear();
                 } else {
