@@ -14,6 +14,7 @@
 #include "mission/param_file.h"
 #include "scenario/scenario_io.h"
 #include "scenario/scenario_objects.h"
+#include "sim/report.h"
 #include "sim/simulator.h"
 #include "platform.h"
 
@@ -852,8 +853,7 @@ std::string App::state_json() const {
         {
             const SimConfig& c = playback_.config;  // what the next run uses
             state["simSettings"] = {{"hours", c.hours}, {"demandScale", c.demand_scale}, {"seed", c.seed},
-                                    {"dispatch", c.dispatch == DispatchPolicy::SmallestBattery ? "smallest-battery" : "least-energy"},
-                                    {"energyModel", !c.energy_model ? "per type" : *c.energy_model == EnergyModelKind::Stolaroff ? "stolaroff" : "dorling"},
+                                    {"dispatch", dispatch_name(c.dispatch)}, {"energyModel", energy_model_name(c.energy_model)},
                                     {"headway_s", c.lane_headway_s}, {"radius_m", c.conflict_radius_m}, {"vertical_m", c.conflict_vertical_m},
                                     {"lookahead_s", c.lookahead_s}};
         }

@@ -33,6 +33,11 @@ Json encounters_json(const SimResult& r, const std::vector<EncounterResult>& lis
 }
 }  // namespace
 
+const char* dispatch_name(DispatchPolicy p) { return p == DispatchPolicy::SmallestBattery ? "smallest-battery" : "least-energy"; }
+const char* energy_model_name(const std::optional<EnergyModelKind>& m) {
+    return !m ? "per type" : *m == EnergyModelKind::Stolaroff ? "stolaroff" : "dorling";
+}
+
 Json sim_report_json(const SimResult& r, const SimConfig& cfg) {
     const Kpis& k = r.kpis;
     Json kpis{{"orders", k.orders}, {"delivered", k.delivered}, {"pending", k.pending}, {"undeliverable", k.undeliverable},
@@ -74,8 +79,7 @@ Json sim_report_json(const SimResult& r, const SimConfig& cfg) {
     Json findings = Json::array();
     for (const auto& f : r.findings) findings.push_back({{"check", f.check}, {"severity", to_string(f.severity)}, {"message", f.message}});
     Json settings{{"demand_scale", cfg.demand_scale},
-                  {"dispatch", cfg.dispatch == DispatchPolicy::SmallestBattery ? "smallest-battery" : "least-energy"},
-                  {"energy_model", !cfg.energy_model ? "per type" : *cfg.energy_model == EnergyModelKind::Stolaroff ? "stolaroff" : "dorling"},
+                  {"dispatch", dispatch_name(cfg.dispatch)}, {"energy_model", energy_model_name(cfg.energy_model)},
                   {"firmware", cfg.firmware == Firmware::Px4 ? "px4" : "ardupilot"}, {"lane_headway_s", cfg.lane_headway_s},
                   {"conflict_radius_m", cfg.conflict_radius_m}, {"conflict_vertical_m", cfg.conflict_vertical_m}, {"lookahead_s", cfg.lookahead_s}};
     return Json{{"format", "lowsky-simulation"}, {"version", 1}, {"hours", cfg.hours}, {"seed", cfg.seed}, {"settings", settings}, {"kpis", kpis}, {"findings", findings},

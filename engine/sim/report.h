@@ -1,12 +1,17 @@
 #pragma once
 // The simulation's results as JSON (a report a planner or a script reads) and CSV tables.
 
+#include <optional>
 #include <string>
 
 #include "core/json_read.h"
 #include "sim/sim_types.h"
 
 namespace lowsky {
+
+// The settings' names, as the command-line options spell them (the report and the app say them so).
+const char* dispatch_name(DispatchPolicy policy);
+const char* energy_model_name(const std::optional<EnergyModelKind>& model);  // "per type" when none is forced
 
 Json sim_report_json(const SimResult& result, const SimConfig& config);
 std::string sim_report_text(const SimResult& result, const SimConfig& config);  // the report file's bytes

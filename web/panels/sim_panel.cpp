@@ -228,7 +228,7 @@ void settings(SimPlayback& p, float s, std::vector<std::pair<std::string, std::a
 }
 
 // The figures of the day shown next to a pinned one, with what differs in their settings.
-void comparison(SimPlayback& p, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
+void comparison(SimPlayback& p, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
     if (!p.result) return;
     if (!p.pinned) {
         if (ImGui::SmallButton(tr("Pin to compare"))) p.pinned = SimPlayback::Pinned{p.result->kpis, p.ran};
@@ -277,7 +277,6 @@ void comparison(SimPlayback& p, float s, std::vector<std::pair<std::string, std:
     remember_item_rect("sim.compare", rects);
     if (ImGui::SmallButton(tr("Unpin"))) p.pinned.reset();
     remember_item_rect("sim.unpin", rects);
-    (void)s;
 }
 
 }  // namespace
@@ -349,7 +348,7 @@ SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float top, float
                 ImGui::EndTooltip();
             }
             encounters_row(p, s, rects);
-            comparison(p, s, rects);
+            comparison(p, rects);
         }
     }
     ImGui::End();
