@@ -49,6 +49,7 @@ bool App::init(std::string& error) {
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     if (!basemap_renderer_.init(error)) return false;
+    if (!view3d_.init(error)) return false;
     camera_.set_viewport(size.width_px, size.height_px, size.pixel_ratio);
     camera_.set_view(kHome, home_zoom());
     load_assets();
@@ -361,7 +362,7 @@ void App::handle_map_input() {
     ImGuiIO& io = ImGui::GetIO();
     const PinchGesture pinch = platform_take_pinch();
     if (pinch.active) {
-        camera_.pan_by_pixels(pinch.pan_dx_px, pinch.pan_dy_px);
+        camera_.pan_by_pixels(pinch.pan_dx_px, pinch.pan_dy_px, pinch.center_x_px, pinch.center_y_px);
         camera_.zoom_around(pinch.center_x_px, pinch.center_y_px, std::log2(pinch.scale));
         frames_to_draw_ = std::max(frames_to_draw_, 2);
     }
@@ -370,8 +371,10 @@ void App::handle_map_input() {
     if (!io.WantTextInput)
         for (const KeyPress& k : keys)
             if (!k.repeat && (k.key == GLFW_KEY_SLASH || k.key == GLFW_KEY_F1)) help_open_ = !help_open_;  // ? is Shift+/ on most keyboards
+            else if (!k.repeat && k.key == GLFW_KEY_T && !(k.mods & (GLFW_MOD_CONTROL | GLFW_MOD_SUPER | GLFW_MOD_ALT))) toggle_3d();
     const std::vector<MouseButtonEvent> buttons = platform_take_mouse_buttons();
     const bool double_click = platform_take_double_click();
+    map_editor_.locked = !view3d_.is_plan();  // editing works in plan view
     const bool edited = scenario_ && map_editor_.handle_input(*scenario_, camera_, ui_scale_, !io.WantCaptureMouse, keys, buttons, double_click);
     // Where the button went down, from the browser's own event: a press and the first move can
     // reach Dear ImGui in one frame, and it would then take the press to be where the move went.
@@ -379,12 +382,16 @@ void App::handle_map_input() {
         if (e.button == 0 && e.down) press_at_ = ImVec2(e.x, e.y);
     if (!ImGui::IsMouseDown(ImGuiMouseButton_Left) && !ImGui::IsMouseReleased(ImGuiMouseButton_Left)) panning_ = false;
     if (io.WantCaptureMouse) return;
+    if (view3d_.orbit(camera_)) {  // a right or Ctrl drag turns and tilts the 3D view
+        panning_ = false;
+        return;
+    }
     // A press becomes a pan once it has moved past the drag threshold (a click never pans);
     // the first frame of the pan makes up the distance moved so far.
     // The frame the button comes up in still carries the last move of the drag.
     if (!edited && (ImGui::IsMouseDragging(ImGuiMouseButton_Left) || (panning_ && ImGui::IsMouseReleased(ImGuiMouseButton_Left)))) {
         const ImVec2 d = panning_ ? io.MouseDelta : ImVec2(io.MousePos.x - press_at_.x, io.MousePos.y - press_at_.y);
-        camera_.pan_by_pixels(d.x, d.y);
+        camera_.pan_by_pixels(d.x, d.y, io.MousePos.x, io.MousePos.y);  // the ground under the pointer stays under it
         panning_ = true;
     }
 
@@ -424,6 +431,7 @@ void App::draw_frame() {
     if (ImGui::IsMousePosValid() && !io.WantCaptureMouse) cursor = camera_.screen_to_geo(io.MousePos.x, io.MousePos.y);
 
     step_flight(start_ms);
+    if (view3d_.animate(camera_, start_ms)) frames_to_draw_ = std::max(frames_to_draw_, 1);
     playback_.advance(std::min(0.25, (start_ms - last_frame_ms_) / 1000));  // a stalled tab does not jump hours
     step_simulation();
     last_frame_ms_ = start_ms;
@@ -455,6 +463,7 @@ void App::draw_frame() {
         draw_mission_overlay(map_layer, camera_, workbench_, ui_scale_);
         draw_sim_encounters(map_layer, camera_, playback_, drones_.hovered >= 0 ? std::nullopt : mouse, ui_scale_);
         draw_sim_drones(map_layer, playback_, drones_, ui_scale_);
+        view3d_.draw_scale(map_layer, camera_, ui_scale_);
     }
     // The layout: the bar across the top, then a column of panels down each side (mission and
     // simulation on the left, findings and the inspector on the right), the status bar below.
@@ -464,7 +473,7 @@ void App::draw_frame() {
     std::optional<SearchHit> found;
     const auto search_box = [&] { found = draw_search(search_, scenario_ ? scenario_->scenario : nullptr, places_, ui_scale_, ui_rects_); };
     const TopBarAction top_action = draw_top_bar(scenario_ ? &map_editor_ : nullptr, scenario_.get(), basemap_status(), phone_ ? &drawer_open_ : nullptr,
-                                                 search_box, ui_scale_, ui_rects_, top_bar_bottom);
+                                                 search_box, view3d_.wants_3d(), ui_scale_, ui_rects_, top_bar_bottom);
     if (found) {
         fly_to(found->at, std::max(camera_.zoom(), found->zoom));
         if (const auto kind = object_kind_from(found->kind); kind && scenario_ && find_object(*scenario_->scenario, *kind, found->id))
@@ -472,6 +481,7 @@ void App::draw_frame() {
     }
     switch (top_action) {
         case TopBarAction::ResetView: camera_.set_view(kHome, home_zoom()); break;
+        case TopBarAction::View3D: toggle_3d(); break;
         case TopBarAction::Tables: tables_.open = !tables_.open, save_panels(); break;
         case TopBarAction::Drawer: drawer_open_ = !drawer_open_; break;
         case TopBarAction::Help: help_open_ = !help_open_; break;
@@ -597,6 +607,7 @@ void App::draw_frame() {
     }
     // Last, once every window is placed: labels keep out from under them. The map layer is
     // drawn under the windows whatever the order of these calls.
+    if (scenario_ && view3d_.draw_controls(camera_, ui_scale_, ui_rects_)) frames_to_draw_ = std::max(frames_to_draw_, 2);
     static const std::vector<Hub> kNoHubs;
     covered_ = screen_covered_by_windows();
     labels_ = draw_map_markers(map_layer, camera_, places_, !scenario_, scenario_ ? scenario_->scenario->hubs : kNoHubs, covered_, ui_scale_);
@@ -606,6 +617,7 @@ void App::draw_frame() {
     ImGui::Render();
     stats_.last_update_ms = platform_now_ms() - start_ms;  // input, edits, checks, layout: the app's own work
     basemap_renderer_.draw(camera_, palette_);
+    view3d_.draw_volumes(camera_, scenario_.get(), selected_);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
     ++stats_.rendered;
@@ -741,6 +753,11 @@ void App::step_simulation() {
     playback_.day = std::move(playback_.running);
 }
 
+void App::toggle_3d() {
+    view3d_.toggle(platform_now_ms());
+    frames_to_draw_ = std::max(frames_to_draw_, 2);
+}
+
 void App::fly_to(GeoPoint target, double zoom) {
     flight_ = {true, camera_.center(), target, camera_.zoom(), zoom, platform_now_ms()};
     frames_to_draw_ = std::max(frames_to_draw_, 2);
@@ -796,6 +813,10 @@ std::string App::state_json() const {
         {"frameCpuMs", stats_.last_cpu_ms},
         {"frameUpdateMs", stats_.last_update_ms},
         {"zoom", camera_.zoom()},
+        {"view", {{"mode", view3d_.wants_3d() ? "3d" : "plan"}, {"editable", view3d_.is_plan()}, {"tilt", camera_.tilt_deg()}, {"bearing", camera_.bearing_deg()},
+                  {"heightsShown", camera_.heights_shown()}, {"exaggeration", camera_.height_exaggeration()}, {"ceiling", view3d_.show_ceiling},
+                  {"faces", view3d_.volumes().triangle_owner.size()}, {"edges", view3d_.volumes().edge_owner.size()},
+                  {"solids", view3d_.volumes().owners.size()}, {"sortMs", view3d_.last_sort_ms()}}},
         {"center", {camera_.center().lat_deg, camera_.center().lon_deg}},
         {"canvas", {camera_.width_px(), camera_.height_px(), camera_.pixel_ratio()}},
         {"basemap", state_name(basemap_state_)},

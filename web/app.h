@@ -11,6 +11,7 @@
 #include "basemap_renderer.h"
 #include "document_session.h"
 #include "geo/map_camera.h"
+#include "map/view_3d.h"
 #include "panels/panels.h"
 #include "places/places.h"
 #include "scenario_view.h"
@@ -62,9 +63,11 @@ private:
     void run_simulation();
     void update_route_preview();
     void step_flight(double now_ms);
+    void toggle_3d();
 
     MapCamera camera_{kHome, kHomeZoom};
     BasemapRenderer basemap_renderer_;
+    View3D view3d_;                      // plan view or 3D, the airspace's solids
     MapPalette palette_;
     PlaceCatalog places_;
     Basemap basemap_;

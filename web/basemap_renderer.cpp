@@ -12,14 +12,11 @@ namespace lowsky::web {
 
 namespace {
 
-// Vertices are stored relative to this point so float32 keeps centimetres (see map.vert).
-const MercatorPoint kOrigin = mercator::project({22.5, 113.5});
-
 struct Vec2 { float x, y; };
 
 Vec2 to_local(GeoPoint p) {
     const MercatorPoint m = mercator::project(p);
-    return {float(m.x_m - kOrigin.x_m), float(m.y_m - kOrigin.y_m)};
+    return {float(m.x_m - kMapOrigin.x_m), float(m.y_m - kMapOrigin.y_m)};
 }
 
 // GSHHG rings are cut at 1-degree bin edges; those cuts are not coastline.
@@ -34,8 +31,7 @@ bool is_bin_edge(GeoPoint a, GeoPoint b) {
 bool BasemapRenderer::init(std::string& error) {
     program_ = build_program(shaders::map_vert, shaders::map_frag, error);
     if (!program_) return false;
-    u_camera_ = glGetUniformLocation(program_, "u_camera_m");
-    u_m_to_ndc_ = glGetUniformLocation(program_, "u_m_to_ndc");
+    u_view_projection_ = glGetUniformLocation(program_, "u_view_projection");
     u_color_ = glGetUniformLocation(program_, "u_color");
     glGenVertexArrays(1, &vao_);
     glGenBuffers(1, &vertices_);
@@ -104,11 +100,10 @@ void BasemapRenderer::draw(const MapCamera& camera, const MapPalette& palette) c
     glClear(GL_COLOR_BUFFER_BIT);
     if (layers_.empty()) return;
 
-    const MercatorPoint c = camera.center_mercator();
-    const double k = camera.mercator_m_per_px();
+    float view_projection[16];
+    camera.view_projection(kMapOrigin, view_projection);
     glUseProgram(program_);
-    glUniform2f(u_camera_, float(c.x_m - kOrigin.x_m), float(c.y_m - kOrigin.y_m));
-    glUniform2f(u_m_to_ndc_, float(2.0 / (camera.width_px() * k)), float(2.0 / (camera.height_px() * k)));
+    glUniformMatrix4fv(u_view_projection_, 1, GL_FALSE, view_projection);
     glBindVertexArray(vao_);
     glDisable(GL_BLEND);
     glDisable(GL_DEPTH_TEST);

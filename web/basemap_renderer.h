@@ -9,8 +9,12 @@
 
 #include "basemap/basemap.h"
 #include "geo/map_camera.h"
+#include "geo/web_mercator.h"
 
 namespace lowsky::web {
+
+// GL vertices are stored relative to this point so float32 keeps centimetres (see map.vert).
+inline const MercatorPoint kMapOrigin = mercator::project({22.5, 113.5});
 
 struct MapPalette {
     float water[4] = {0.667f, 0.808f, 0.890f, 1.0f};
@@ -35,7 +39,7 @@ private:
     };
 
     GLuint program_ = 0, vao_ = 0, vertices_ = 0, fill_indices_ = 0, line_indices_ = 0;
-    GLint u_camera_ = -1, u_m_to_ndc_ = -1, u_color_ = -1;
+    GLint u_view_projection_ = -1, u_color_ = -1;
     std::vector<Layer> layers_;
     GLsizei line_index_count_ = 0;
     GLint coverage_quad_first_ = 0;  // 4 vertices: the basemap's bounds

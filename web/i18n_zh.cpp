@@ -348,6 +348,19 @@ const std::vector<std::pair<const char*, const char*>>& chinese_table() {
         {"orders waiting", "等待中的订单"},
         {"p50, p95", "p50、p95"},
         {"parcels", "件"},
+        // The 3D view
+        {"3D", "三维"},
+        {"Plan", "平面"},
+        {"Back to the plan view, where the map is edited (T)", "回到平面视图，在其中编辑地图（T）"},
+        {"See the airspace in 3D: drag with the right button or Ctrl to turn and tilt (T)", "以三维查看空域：按住右键或 Ctrl 拖动以旋转和倾斜（T）"},
+        {"The rules' height ceiling as a plane", "以平面显示规则的高度上限"},
+        {"ceiling", "高度上限"},
+        {"heights x%.0f", "高度放大 %.0f 倍"},
+        {"charging at a hub", "在枢纽充电"},
+        {"waiting at a hub", "在枢纽等待"},
+        {"in 3D: turn and tilt the view", "三维中：旋转和倾斜视图"},
+        {"plan view or 3D (the map is edited in plan view)", "平面视图或三维（在平面视图中编辑地图）"},
+        {"right drag, Ctrl+drag", "右键拖动、Ctrl+拖动"},
     };
     return table;
 }

@@ -20,9 +20,9 @@ constexpr float kHandle_px = 8;       // how near a vertex handle the pointer mu
 constexpr float kSnap_px = 12;        // drawing snaps to a node this near on screen (or within the scenario's snap distance)
 constexpr double kPasteOffset_deg = 0.002;
 
-ImVec2 screen(const MapCamera& camera, GeoPoint p) {
+ImVec2 screen(const MapCamera& camera, GeoPoint p, double height_m = 0) {
     double x, y;
-    camera.geo_to_screen(p, x, y);
+    camera.geo_to_screen(p, x, y, height_m);
     return ImVec2(float(x), float(y));
 }
 
@@ -179,8 +179,8 @@ GeoPoint MapEditor::snapped(const ScenarioView& view, const MapCamera& camera, G
 MapPick MapEditor::pick(const ScenarioView& view, const MapCamera& camera, ImVec2 m, float s) const {
     const Scenario& sc = *view.scenario;
     MapPick out;
-    // Handles of what is selected come first: they sit on top.
-    for (const ObjectRef& r : selection) {
+    // Handles of what is selected come first: they sit on top (and are not there in 3D).
+    for (const ObjectRef& r : locked ? std::vector<ObjectRef>{} : selection) {
         const std::vector<GeoPoint>* v = vertices_of(sc, r);
         if (!v) continue;
         for (size_t i = 0; i < v->size(); ++i)
@@ -198,10 +198,13 @@ MapPick MapEditor::pick(const ScenarioView& view, const MapCamera& camera, ImVec
         if (dist(m, screen(camera, j.position)) <= 8 * s) return {MapPick::What::Junction, {ObjectKind::Junction, j.id}, -1};
     const double m_per_px = camera.ground_m_per_px();
     float nearest = 1e30f;
-    for (const auto& c : sc.corridors) {
+    for (size_t k = 0; k < sc.corridors.size(); ++k) {
+        const Corridor& c = sc.corridors[k];
         const float reach = std::max(float(c.width_m / 2 / m_per_px), 6 * s);
+        // In 3D, the middle of its band, where the solid is seen (on the ground in plan view).
+        const double h = k < view.compiled->corridors().size() ? view.compiled->corridors()[k].middle().m : 0.0;
         for (size_t i = 0; i + 1 < c.centreline.size(); ++i) {
-            const ImVec2 a = screen(camera, c.centreline[i]), b = screen(camera, c.centreline[i + 1]);
+            const ImVec2 a = screen(camera, c.centreline[i], h), b = screen(camera, c.centreline[i + 1], h);
             const float d = float(planar::point_segment({m.x, m.y}, {a.x, a.y}, {b.x, b.y}).distance_m);
             if (d <= reach && d < nearest) nearest = d, out = {MapPick::What::Corridor, {ObjectKind::Corridor, c.id}, -1};
         }
@@ -209,7 +212,9 @@ MapPick MapEditor::pick(const ScenarioView& view, const MapCamera& camera, ImVec
     if (out.what != MapPick::What::None) return out;
     for (const auto& z : sc.zones) {  // the last drawn (on top) wins
         bool inside = false;
-        if (z.shape.kind == ZoneShape::Kind::Circle) {
+        if (z.shape.kind == ZoneShape::Kind::Circle && locked) {
+            inside = geodesy::distance_m(camera.screen_to_geo(m.x, m.y), z.shape.center) <= z.shape.radius_m;  // seen at a slant
+        } else if (z.shape.kind == ZoneShape::Kind::Circle) {
             inside = dist(m, screen(camera, z.shape.center)) <= float(z.shape.radius_m / m_per_px);
         } else {
             std::vector<LocalPoint> poly;
@@ -286,6 +291,7 @@ bool MapEditor::handle_input(ScenarioView& view, const MapCamera& camera, float 
         }
     }
 
+    if (locked && tool != Tool::Select) set_tool(Tool::Select);
     cursor_.reset();
     const ImVec2 m = io.MousePos;
     const GeoPoint geo = camera.screen_to_geo(m.x, m.y);
@@ -314,6 +320,7 @@ bool MapEditor::handle_input(ScenarioView& view, const MapCamera& camera, float 
     }
     if (!press_.down) return used;
 
+    if (locked) return used;  // a drag pans (or turns) the 3D view; nothing moves
     if (!press_.dragging && dist(m, press_.at) >= kDragStart_px * s) {
         press_.dragging = true;
         const MapPick& p = press_.pick;

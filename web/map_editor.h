@@ -37,6 +37,9 @@ struct MapPick {
 class MapEditor {
 public:
     Tool tool = Tool::Select;
+    // In 3D the map is looked at, not edited: clicks select, drags pan, the other tools wait
+    // for the plan view (set by the app each frame).
+    bool locked = false;
     std::vector<ObjectRef> selection;
     std::string message;  // the last refusal, or what the tool in hand wants next
     // The route tool's two hubs, once both are clicked: the app routes between them.

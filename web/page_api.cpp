@@ -66,6 +66,19 @@ EMSCRIPTEN_KEEPALIVE double lowsky_geo_to_css_y(double lat_deg, double lon_deg) 
     return g_app ? y / g_app->camera().pixel_ratio() : 0;
 }
 
+// The same for a point at a height (metres AMSL): where the 3D view draws it.
+EMSCRIPTEN_KEEPALIVE double lowsky_geo_height_to_css_x(double lat_deg, double lon_deg, double height_m) {
+    double x = 0, y = 0;
+    if (g_app) g_app->camera().geo_to_screen({lat_deg, lon_deg}, x, y, height_m);
+    return g_app ? x / g_app->camera().pixel_ratio() : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE double lowsky_geo_height_to_css_y(double lat_deg, double lon_deg, double height_m) {
+    double x = 0, y = 0;
+    if (g_app) g_app->camera().geo_to_screen({lat_deg, lon_deg}, x, y, height_m);
+    return g_app ? y / g_app->camera().pixel_ratio() : 0;
+}
+
 // Draws `count` frames back to back with nothing changing and returns the median CPU time of
 // one, in milliseconds: the cost of redrawing an idle map.
 EMSCRIPTEN_KEEPALIVE double lowsky_measure_redraw_ms(int count) {

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "geo/geodesy.h"
 #include "geo/triangulate.h"
+#include "view/airspace_volumes.h"
 
 namespace lowsky::web {
 
@@ -19,11 +19,7 @@ CheckState state_of(Severity s) {
 
 ZoneShapeView shape_view(const Zone& zone, const LocalFrame& frame) {
     ZoneShapeView view;
-    if (zone.shape.kind == ZoneShape::Kind::Circle) {
-        for (int i = 0; i < 72; ++i) view.ring.push_back(geodesy::destination(zone.shape.center, i * 5.0, zone.shape.radius_m));
-    } else {
-        view.ring = zone.shape.polygon;
-    }
+    view.ring = zone_outline(zone.shape);
     std::vector<PlanarPoint> plane;
     for (const auto& p : view.ring) {
         const LocalPoint l = frame.to_local(p);

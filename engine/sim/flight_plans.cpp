@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "geo/local_frame.h"
+#include "geo/offset_line.h"
 
 namespace lowsky {
 
@@ -23,50 +23,40 @@ void Plan::take(const flight::Flight& f) {
     height_end = f.height();
 }
 
-namespace {
 
-// The polyline moved sideways to the right of its direction of travel (mitred corners).
-std::vector<GeoPoint> offset_right(const std::vector<GeoPoint>& path, double offset_m) {
-    if (path.size() < 2) return path;
-    const LocalFrame frame(path.front());
-    std::vector<LocalPoint> p;
-    for (const auto& g : path) p.push_back(frame.to_local(g));
-    std::vector<GeoPoint> out;
-    for (size_t i = 0; i < p.size(); ++i) {
-        auto right_normal = [&](size_t a, size_t b) {
-            const double dx = p[b].east_m - p[a].east_m, dy = p[b].north_m - p[a].north_m, n = std::hypot(dx, dy);
-            return n > 0 ? std::pair<double, double>{dy / n, -dx / n} : std::pair<double, double>{0, 0};
-        };
-        auto n1 = right_normal(i > 0 ? i - 1 : 0, i > 0 ? i : 1);
-        auto n2 = right_normal(i + 1 < p.size() ? i : i - 1, i + 1 < p.size() ? i + 1 : i);
-        double nx = n1.first + n2.first, ny = n1.second + n2.second;
-        const double len = std::hypot(nx, ny);
-        if (len < 1e-9) { nx = n1.first; ny = n1.second; } else { nx /= len; ny /= len; }
-        const double cos_half = std::max(0.5, nx * n1.first + ny * n1.second);
-        out.push_back(frame.to_geo({p[i].east_m + nx * offset_m / cos_half, p[i].north_m + ny * offset_m / cos_half}));
+LaneShift lane_shift(const Corridor& corridor, bool reversed) {
+    if (corridor.direction != Direction::TwoWay) return {};
+    if (corridor.lanes == LaneSeparation::Lateral) return {corridor.width_m / 4, 0};
+    if (corridor.lanes == LaneSeparation::Vertical) {
+        const double quarter = (corridor.band.ceiling.value_m - corridor.band.floor.value_m) / 4;
+        return {0, reversed ? -quarter : quarter};
     }
-    return out;
+    return {};
 }
 
-}  // namespace
+std::vector<CorridorLane> corridor_lanes(const Corridor& corridor, const LocalCorridor& compiled) {
+    std::vector<CorridorLane> lanes;
+    for (const bool reversed : {false, true}) {
+        if (reversed && corridor.direction == Direction::OneWay) break;
+        if (reversed && corridor.lanes == LaneSeparation::None) break;  // one lane both ways
+        std::vector<GeoPoint> line = corridor.centreline;
+        if (reversed) std::reverse(line.begin(), line.end());
+        const LaneShift shift = lane_shift(corridor, reversed);
+        if (shift.right_m != 0) line = offset_right(line, shift.right_m);
+        lanes.push_back({std::move(line), compiled.middle().above(shift.up_m), reversed});
+    }
+    return lanes;
+}
 
-// Keep right by a quarter of the width, or fly the upper (in the corridor's own direction) or
-// lower quarter of the band for vertical lanes; heights AMSL.
 RouteLanes make_lanes(const Route& route, const Scenario& s) {
     RouteLanes r;
     r.legs.reserve(route.legs.size());
     for (const RouteLeg& leg : route.legs) {
         const Corridor& corridor = *s.find_corridor(leg.corridor);
         RouteLanes::Lane lane{int(&corridor - s.corridors.data()), leg.reversed, corridor.lanes == LaneSeparation::None};
-        HeightAmsl height = leg.height;
-        std::vector<GeoPoint> path = leg.path;
-        if (corridor.direction == Direction::TwoWay && corridor.lanes == LaneSeparation::Lateral) {
-            path = offset_right(leg.path, corridor.width_m / 4);
-        } else if (corridor.direction == Direction::TwoWay && corridor.lanes == LaneSeparation::Vertical) {
-            const double quarter = (corridor.band.ceiling.value_m - corridor.band.floor.value_m) / 4;
-            height = height.above(leg.reversed ? -quarter : quarter);
-        }
-        r.legs.push_back(flight::make_leg(std::move(path), height, leg.ground, leg.speed_m_s, lane.corridor));
+        const LaneShift shift = lane_shift(corridor, leg.reversed);
+        std::vector<GeoPoint> path = shift.right_m != 0 ? offset_right(leg.path, shift.right_m) : leg.path;
+        r.legs.push_back(flight::make_leg(std::move(path), leg.height.above(shift.up_m), leg.ground, leg.speed_m_s, lane.corridor));
         r.lanes.push_back(lane);
     }
     for (const auto& l : r.legs) r.order.push_back(&l);

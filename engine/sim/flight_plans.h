@@ -9,6 +9,7 @@
 
 #include "flight/flight.h"
 #include "routing/route.h"
+#include "scenario/compiled_scenario.h"
 #include "sim/intents.h"
 #include "sim/sim_types.h"
 
@@ -30,6 +31,24 @@ struct Plan {
     // Adds what a flight of the profile flew.
     void take(const flight::Flight& f);
 };
+
+// How a two-way corridor keeps its directions apart: keep right by a quarter of the width, or
+// fly the upper (in the corridor's own direction) or lower quarter of the band for vertical
+// lanes. The simulation flies it and the map draws it.
+struct LaneShift {
+    double right_m = 0;  // sideways, right of the direction of travel
+    double up_m = 0;     // above the middle of the band
+};
+LaneShift lane_shift(const Corridor& corridor, bool reversed);
+
+// Each direction's lane of a corridor (one for a one-way corridor or a shared lane): its line
+// in the direction of travel and its height, for drawing.
+struct CorridorLane {
+    std::vector<GeoPoint> line;
+    HeightAmsl height;
+    bool reversed = false;
+};
+std::vector<CorridorLane> corridor_lanes(const Corridor& corridor, const LocalCorridor& compiled);
 
 // A route as the simulation flies it: each leg in its lane.
 struct RouteLanes {

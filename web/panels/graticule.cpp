@@ -10,6 +10,7 @@ namespace lowsky::web {
 
 void draw_graticule(ImDrawList* dl, const MapCamera& camera, float s) {
     if (camera.zoom() < 10) return;  // the coast and the places say enough out there
+    if (!camera.is_plan_view()) return;  // its straight lines and edge labels are the plan view's
     const double w = camera.width_px(), h = camera.height_px();  // ImGui draws in device pixels here, as the camera
     const GeoPoint nw = camera.screen_to_geo(0, 0), se = camera.screen_to_geo(w, h);
     // The round step that puts four to ten lines across the view.

@@ -41,6 +41,8 @@ void draw_help(bool& open, float s, std::vector<std::pair<std::string, std::arra
             row(tr("Shift+drag"), tr("select everything in a box"));
             row(tr("wheel, pinch"), tr("zoom around the pointer or the fingers"));
             row(tr("double-click"), tr("zoom in"));
+            row("T", tr("plan view or 3D (the map is edited in plan view)"));
+            row(tr("right drag, Ctrl+drag"), tr("in 3D: turn and tilt the view"));
             row(tr("long press (touch)"), tr("what is under the finger: a hover's tooltip"));
             row("?", tr("this list"));
             ImGui::EndTable();

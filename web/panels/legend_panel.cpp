@@ -70,6 +70,8 @@ void draw_legend(bool& open, float bottom, float s, std::vector<std::pair<std::s
         ImGui::TextDisabled("%s", tr("Simulated drones"));
         entry(Swatch::Dot, kDroneOutbound, 0, tr("carrying a parcel"), s);
         entry(Swatch::Dot, kDroneReturning, 0, tr("on the way back"), s);
+        entry(Swatch::Dot, kDroneCharging, 0, tr("charging at a hub"), s);
+        entry(Swatch::Dot, kDroneWaiting, 0, tr("waiting at a hub"), s);
         ImGui::TextDisabled("%s", tr("Places"));
         entry(Swatch::Dot, kPlace, 0, tr("town or district"), s);
         entry(Swatch::Dot, kAirport, 0, tr("airport"), s);

@@ -18,6 +18,8 @@ constexpr ImU32 kOverlay = IM_COL32(200, 30, 160, 255);       // an imported mis
 constexpr ImU32 kFenceIn = IM_COL32(20, 160, 90, 200), kFenceOut = IM_COL32(220, 40, 40, 200);
 constexpr ImU32 kDroneOutbound = IM_COL32(236, 120, 20, 255);  // carrying its parcel
 constexpr ImU32 kDroneReturning = IM_COL32(40, 120, 200, 255);
+constexpr ImU32 kDroneCharging = IM_COL32(30, 160, 80, 255);   // on the ground at a hub
+constexpr ImU32 kDroneWaiting = IM_COL32(120, 126, 136, 255);
 constexpr ImU32 kEncounterConflict = IM_COL32(255, 196, 60, 255);  // a predicted conflict of the day's scan
 constexpr ImU32 kEncounterLoss = IM_COL32(255, 64, 56, 255);        // a loss of separation
 constexpr ImU32 kPlace = IM_COL32(27, 94, 168, 255);

@@ -113,8 +113,15 @@ struct SimDronesInView {
         size_t drone;
         DroneSnapshot snapshot;
         ImVec2 screen;
+        ImVec2 ground;  // the point under it (the same as `screen` in plan view)
     };
     std::vector<Airborne> airborne;
+    // Drones on the ground, by hub: waiting for an order or a pad, or charging.
+    struct Parked {
+        ImVec2 hub;
+        int waiting = 0, charging = 0;
+    };
+    std::vector<Parked> parked;
     int hovered = -1;  // index into `airborne`
 };
 SimDronesInView sim_drones_at(const MapCamera& camera, const SimPlayback& playback, std::optional<ImVec2> mouse,
@@ -137,11 +144,12 @@ const Finding* draw_findings_panel(const ScenarioView& view, const MapSelection&
 // The bar across the top: the app's name, the drawing tools and the Edit menu (undo, redo,
 // delete, duplicate; none while no scenario is open), the view's reset. `bottom` gets where it
 // ends, for the panels below it.
-enum class TopBarAction { None, ResetView, Tables, New, Open, Save, SaveAs, Share, Recent, Drawer, Help, ResetLayout, Language };
+enum class TopBarAction { None, ResetView, View3D, Tables, New, Open, Save, SaveAs, Share, Recent, Drawer, Help, ResetLayout, Language };
 // `drawer`: on a phone the panels live in a drawer, opened and closed from the bar (null: no drawer).
 // `extra` draws more into the bar (the search box) where it has room.
+// `in_3d`: the map is in 3D (its button then goes back to the plan view).
 TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::string& basemap_status, const bool* drawer,
-                          const std::function<void()>& extra, float ui_scale,
+                          const std::function<void()>& extra, bool in_3d, float ui_scale,
                           std::vector<std::pair<std::string, std::array<float, 4>>>& rects, float& bottom);
 
 // Every field of an object, editable (its value sent as a Set command when the field is left);

@@ -9,6 +9,7 @@
 #include "panels.h"
 #include "panels/map_style.h"
 #include "scenario/scenario_io.h"
+#include "sim/flight_plans.h"
 
 namespace lowsky::web {
 
@@ -17,9 +18,9 @@ namespace {
 const char* kind_name(ZoneKind k) { return tr(k == ZoneKind::NoFly ? N_("no-fly") : k == ZoneKind::Controlled ? N_("controlled (approval needed)") : N_("restricted")); }
 const char* jurisdiction_name(Jurisdiction j) { return tr(j == Jurisdiction::Mainland ? N_("mainland China") : j == Jurisdiction::HongKong ? N_("Hong Kong") : N_("Macau")); }
 
-ImVec2 to_screen(const MapCamera& camera, GeoPoint p) {
+ImVec2 to_screen(const MapCamera& camera, GeoPoint p, double height_m = 0) {
     double x, y;
-    camera.geo_to_screen(p, x, y);
+    camera.geo_to_screen(p, x, y, height_m);
     return ImVec2(float(x), float(y));
 }
 
@@ -43,6 +44,29 @@ float distance_to_polyline(ImVec2 m, const std::vector<ImVec2>& line) {
 
 std::string band_text(const AltitudeBand& b) { return describe(b.floor) + " to " + describe(b.ceiling); }
 
+ImU32 faded(ImU32 c, double keep) {
+    const unsigned a = unsigned(double((c >> IM_COL32_A_SHIFT) & 0xFF) * keep);
+    return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
+}
+
+// Arrowheads along a line, every 90 pixels or so, pointing along it.
+void draw_arrows(ImDrawList* dl, const std::vector<ImVec2>& line, float s, ImU32 colour) {
+    const float spacing = 90 * s, size = 6 * s;
+    float carried = spacing / 2;
+    for (size_t k = 0; k + 1 < line.size(); ++k) {
+        const ImVec2 a = line[k], b = line[k + 1];
+        const float len = std::hypot(b.x - a.x, b.y - a.y);
+        if (len < 1e-3f) continue;
+        const ImVec2 d((b.x - a.x) / len, (b.y - a.y) / len), n(-d.y, d.x);
+        for (float at = carried; at < len; at += spacing) {
+            const ImVec2 tip(a.x + d.x * (at + size), a.y + d.y * (at + size)), base(a.x + d.x * (at - size), a.y + d.y * (at - size));
+            dl->AddTriangleFilled(tip, ImVec2(base.x + n.x * size, base.y + n.y * size), ImVec2(base.x - n.x * size, base.y - n.y * size), colour);
+        }
+        carried = std::fmod(carried - len, spacing);
+        if (carried < 0) carried += spacing;
+    }
+}
+
 }  // namespace
 
 std::optional<MapHit> draw_scenario_layer(ImDrawList* dl, const MapCamera& camera, const ScenarioView& view, const MapSelection& selected,
@@ -50,6 +74,9 @@ std::optional<MapHit> draw_scenario_layer(ImDrawList* dl, const MapCamera& camer
     const Scenario& sc = *view.scenario;
     const auto& zones = view.compiled->zones();
     const double m_per_px = camera.ground_m_per_px();
+    // In 3D the solids take over from the flat fills, which fade as the heights rise; the
+    // footprints stay as outlines on the ground and the lanes are drawn at their heights.
+    const double flat = 1.0 - camera.heights_shown();
     enum class Hit { None, Zone, Corridor, Hub } hit = Hit::None;
     size_t hit_index = 0;
 
@@ -57,7 +84,7 @@ std::optional<MapHit> draw_scenario_layer(ImDrawList* dl, const MapCamera& camer
     std::vector<std::vector<ImVec2>> zone_pts(zones.size());
     for (size_t z = 0; z < zones.size(); ++z) {
         for (const auto& p : view.zones[z].ring) zone_pts[z].push_back(to_screen(camera, p));
-        fill_triangles(dl, zone_pts[z], view.zones[z].triangles, map_style::zone_fill(zones[z].kind));
+        if (flat > 0) fill_triangles(dl, zone_pts[z], view.zones[z].triangles, faded(map_style::zone_fill(zones[z].kind), flat));
     }
     for (size_t z = 0; z < zones.size(); ++z) {
         const bool chosen = selected.kind == "zone" && selected.id == zones[z].id;
@@ -77,26 +104,24 @@ std::optional<MapHit> draw_scenario_layer(ImDrawList* dl, const MapCamera& camer
         for (const auto& p : c.centreline) line.push_back(to_screen(camera, p));
         const float width = std::max(float(c.width_m / m_per_px), 4.0f * s);
         const bool chosen = (selected.kind == "corridor" && selected.id == c.id);
-        if (chosen) dl->AddPolyline(line.data(), int(line.size()), IM_COL32(30, 30, 30, 160), 0, width + 4 * s);
-        dl->AddPolyline(line.data(), int(line.size()), map_style::corridor(view.corridor_state[i], 150), 0, width);
-        dl->AddPolyline(line.data(), int(line.size()), map_style::corridor(view.corridor_state[i], 255), 0, 2.0f * s);
-        // Direction: a one-way corridor carries arrowheads along it, every 90 pixels or so.
-        if (c.direction == Direction::OneWay) {
-            const float spacing = 90 * s, size = 6 * s;
-            float carried = spacing / 2;
-            for (size_t k = 0; k + 1 < line.size(); ++k) {
-                const ImVec2 a = line[k], b = line[k + 1];
-                const float len = std::hypot(b.x - a.x, b.y - a.y);
-                if (len < 1e-3f) continue;
-                const ImVec2 d((b.x - a.x) / len, (b.y - a.y) / len), n(-d.y, d.x);
-                for (float at = carried; at < len; at += spacing) {
-                    const ImVec2 tip(a.x + d.x * (at + size), a.y + d.y * (at + size)), base(a.x + d.x * (at - size), a.y + d.y * (at - size));
-                    dl->AddTriangleFilled(tip, ImVec2(base.x + n.x * size, base.y + n.y * size), ImVec2(base.x - n.x * size, base.y - n.y * size),
-                                          IM_COL32(255, 255, 255, 230));
-                }
-                carried = std::fmod(carried - len, spacing);
-                if (carried < 0) carried += spacing;
+        if (flat > 0) {
+            if (chosen) dl->AddPolyline(line.data(), int(line.size()), faded(IM_COL32(30, 30, 30, 160), flat), 0, width + 4 * s);
+            dl->AddPolyline(line.data(), int(line.size()), faded(map_style::corridor(view.corridor_state[i], 150), flat), 0, width);
+        }
+        if (flat == 1.0) {
+            dl->AddPolyline(line.data(), int(line.size()), map_style::corridor(view.corridor_state[i], 255), 0, 2.0f * s);
+            if (c.direction == Direction::OneWay) draw_arrows(dl, line, s, IM_COL32(255, 255, 255, 230));
+        } else {
+            // Its footprint, and each direction's lane where the simulation flies it.
+            dl->AddPolyline(line.data(), int(line.size()), map_style::corridor(view.corridor_state[i], 110), 0, 1.0f * s);
+            for (const CorridorLane& lane : corridor_lanes(c, view.compiled->corridors()[i])) {
+                std::vector<ImVec2> at;
+                for (const auto& p : lane.line) at.push_back(to_screen(camera, p, lane.height.m));
+                dl->AddPolyline(at.data(), int(at.size()), map_style::corridor(view.corridor_state[i], 255), 0, (chosen ? 3.0f : 2.0f) * s);
+                draw_arrows(dl, at, s * 0.8f, map_style::corridor(view.corridor_state[i], 255));
             }
+            line.clear();  // picked where it is seen: the middle of its band
+            for (const auto& p : c.centreline) line.push_back(to_screen(camera, p, view.compiled->corridors()[i].middle().m));
         }
         if (mouse && distance_to_polyline(*mouse, line) <= std::max(width / 2, 6 * s)) { hit = Hit::Corridor; hit_index = i; }
     }

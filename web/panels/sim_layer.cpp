@@ -3,6 +3,7 @@
 // their hub's marker.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "panels.h"
@@ -26,9 +27,19 @@ SimDronesInView sim_drones_at(const MapCamera& camera, const SimPlayback& p, std
     float nearest = kHoverRadius * s;
     for (size_t d = 0; d < r.drones.size(); ++d) {
         const DroneSnapshot snap = drone_at(r, day, d, p.t_s);
-        if (!snap.airborne) continue;
-        double x, y;
-        camera.geo_to_screen(snap.position, x, y);
+        if (!snap.airborne) {
+            // Counted at the hub it stands at (its position is the hub's).
+            double x, y;
+            camera.geo_to_screen(snap.position, x, y);
+            const ImVec2 hub{float(x), float(y)};
+            auto it = std::find_if(in_view.parked.begin(), in_view.parked.end(), [&](const auto& q) { return q.hub.x == hub.x && q.hub.y == hub.y; });
+            if (it == in_view.parked.end()) it = in_view.parked.insert(in_view.parked.end(), {hub, 0, 0});
+            ++(snap.charging ? it->charging : it->waiting);
+            continue;
+        }
+        double x, y, gx, gy;
+        camera.geo_to_screen(snap.position, x, y, snap.height.m);  // at its height in 3D
+        camera.geo_to_screen(snap.position, gx, gy);
         const ImVec2 at{float(x), float(y)};
         if (mouse) {
             const float distance = std::hypot(at.x - mouse->x, at.y - mouse->y);
@@ -37,7 +48,7 @@ SimDronesInView sim_drones_at(const MapCamera& camera, const SimPlayback& p, std
                 in_view.hovered = int(in_view.airborne.size());
             }
         }
-        in_view.airborne.push_back({d, snap, at});
+        in_view.airborne.push_back({d, snap, at, ImVec2(float(gx), float(gy))});
     }
     return in_view;
 }
@@ -46,6 +57,22 @@ void draw_sim_drones(ImDrawList* dl, const SimPlayback& p, const SimDronesInView
     if (!p.result) return;
     const SimResult& r = *p.result;
     auto laden = [&](const DroneSnapshot& snap) { return snap.flight >= 0 && p.t_s < r.flights[size_t(snap.flight)].delivered_s; };
+    // On the ground: a ring of dots round each hub, charging first, then waiting (at most 16).
+    for (const auto& q : in_view.parked) {
+        const int n = std::min(16, q.charging + q.waiting);
+        for (int k = 0; k < n; ++k) {
+            const float a = float(k) / float(n) * 6.2831853f - 1.5707963f, ring = 13.0f * s;
+            const ImVec2 at(q.hub.x + ring * std::cos(a), q.hub.y + ring * std::sin(a));
+            dl->AddCircleFilled(at, 3.2f * s, kHalo, 8);
+            dl->AddCircleFilled(at, 2.2f * s, k < q.charging ? map_style::kDroneCharging : map_style::kDroneWaiting, 8);
+        }
+    }
+    // In 3D each drone stands on a line down to the ground under it.
+    for (const auto& a : in_view.airborne)
+        if (a.ground.x != a.screen.x || a.ground.y != a.screen.y) {
+            dl->AddLine(a.ground, a.screen, IM_COL32(40, 48, 60, 140), 1.0f * s);
+            dl->AddCircleFilled(a.ground, 1.5f * s, IM_COL32(40, 48, 60, 140), 6);
+        }
     for (const auto& a : in_view.airborne) {
         dl->AddCircleFilled(a.screen, kHaloRadius * s, kHalo, 12);
         dl->AddCircleFilled(a.screen, kRadius * s, laden(a.snapshot) ? kOutbound : kReturning, 12);

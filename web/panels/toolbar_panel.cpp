@@ -21,7 +21,7 @@ void flow(const char* label, float right_edge) {
 }  // namespace
 
 TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::string& basemap_status, const bool* drawer,
-                          const std::function<void()>& extra, float s,
+                          const std::function<void()>& extra, bool in_3d, float s,
                           std::vector<std::pair<std::string, std::array<float, 4>>>& rects, float& bottom) {
     TopBarAction action = TopBarAction::None;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -110,6 +110,11 @@ TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::stri
             remember_item_rect("tables", rects);
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Drone types, fleet, demand, orders and wind: what the map does not show"));
         }
+        const char* view_name = in_3d ? tr("Plan") : tr("3D");
+        flow(view_name, right);
+        if (ImGui::Button(view_name)) action = TopBarAction::View3D;
+        remember_item_rect("view.3d", rects);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", in_3d ? tr("Back to the plan view, where the map is edited (T)") : tr("See the airspace in 3D: drag with the right button or Ctrl to turn and tilt (T)"));
         flow(tr("Reset view"), right);
         if (ImGui::Button(tr("Reset view"))) action = TopBarAction::ResetView;
         flow("?", right);
