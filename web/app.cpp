@@ -381,15 +381,14 @@ void App::handle_map_input() {
     for (const MouseButtonEvent& e : buttons)
         if (e.button == 0 && e.down) press_at_ = ImVec2(e.x, e.y);
     if (!ImGui::IsMouseDown(ImGuiMouseButton_Left) && !ImGui::IsMouseReleased(ImGuiMouseButton_Left)) panning_ = false;
+    const DragDelta orbit = platform_take_orbit_drag();
     if (io.WantCaptureMouse) return;
-    if (view3d_.orbit(camera_)) {  // a right or Ctrl drag turns and tilts the 3D view
-        panning_ = false;
-        return;
-    }
+    const bool orbiting = view3d_.orbit(camera_, orbit) || (io.KeyCtrl && view3d_.wants_3d());  // a right or Ctrl drag turns and tilts the 3D view, and never pans
+    if (orbiting) panning_ = false;
     // A press becomes a pan once it has moved past the drag threshold (a click never pans);
     // the first frame of the pan makes up the distance moved so far.
     // The frame the button comes up in still carries the last move of the drag.
-    if (!edited && (ImGui::IsMouseDragging(ImGuiMouseButton_Left) || (panning_ && ImGui::IsMouseReleased(ImGuiMouseButton_Left)))) {
+    if (!edited && !orbiting && (ImGui::IsMouseDragging(ImGuiMouseButton_Left) || (panning_ && ImGui::IsMouseReleased(ImGuiMouseButton_Left)))) {
         const ImVec2 d = panning_ ? io.MouseDelta : ImVec2(io.MousePos.x - press_at_.x, io.MousePos.y - press_at_.y);
         camera_.pan_by_pixels(d.x, d.y, io.MousePos.x, io.MousePos.y);  // the ground under the pointer stays under it
         panning_ = true;

@@ -66,6 +66,14 @@ struct MouseButtonEvent {
 };
 std::vector<MouseButtonEvent> platform_take_mouse_buttons();
 
+// How far the mouse moved, in pixels, with the right button held (or the left with Ctrl) since
+// the last call: every move counts, also those of a drag that starts and ends between frames.
+struct DragDelta {
+    float dx = 0, dy = 0;
+    bool held = false;  // the button is still down
+};
+DragDelta platform_take_orbit_drag();
+
 // Call once Dear ImGui's GLFW backend is installed: keys and characters then reach it through
 // a queue that platform_frame_begin (before every frame) delivers so that each press is seen
 // by a frame before its release.

@@ -36,16 +36,32 @@ struct FingerHold {
 bool g_touch_input = false;
 double g_last_touch_ms = -1e9;
 
+// The orbit's drag: the right button, or the left with Ctrl, held; moves summed until taken.
+struct OrbitDrag {
+    bool down = false;
+    double x = 0, y = 0;
+    DragDelta pending;
+} g_orbit;
+
 // Input callbacks installed before ImGui's backend, which chains to them.
-void on_cursor(GLFWwindow*, double, double) { mark_activity(); }
+void on_cursor(GLFWwindow*, double x, double y) {
+    mark_activity();
+    if (g_orbit.down) {
+        g_orbit.pending.dx += float(x - g_orbit.x);
+        g_orbit.pending.dy += float(y - g_orbit.y);
+        g_orbit.x = x, g_orbit.y = y;
+    }
+}
 std::vector<MouseButtonEvent> g_mouse_events;
 // Every press and release in order, where it happened: a quick click can fall between two
 // frames, where Dear ImGui 1.86 may see the press and never the release.
-void on_button(GLFWwindow* window, int button, int action, int) {
+void on_button(GLFWwindow* window, int button, int action, int mods) {
     mark_activity();
     double x = 0, y = 0;
     glfwGetCursorPos(window, &x, &y);
     if (g_mouse_events.size() < 64) g_mouse_events.push_back({button, action == GLFW_PRESS, float(x), float(y)});
+    if (action == GLFW_PRESS && (button == 1 || (button == 0 && (mods & GLFW_MOD_CONTROL)))) g_orbit.down = true, g_orbit.x = x, g_orbit.y = y;
+    if (action == GLFW_RELEASE && (button == 1 || button == 0)) g_orbit.down = false;
 }
 void on_scroll(GLFWwindow*, double, double) { mark_activity(); }
 std::vector<KeyPress> g_key_presses;
@@ -319,6 +335,12 @@ template <typename T>
 T take(T& gathered) { return std::exchange(gathered, T{}); }
 
 std::vector<MouseButtonEvent> platform_take_mouse_buttons() { return take(g_mouse_events); }
+DragDelta platform_take_orbit_drag() {
+    DragDelta d = g_orbit.pending;
+    d.held = g_orbit.down;
+    g_orbit.pending = {};
+    return d;
+}
 bool platform_take_double_click() { return take(g_double_click); }
 std::vector<KeyPress> platform_take_key_presses() { return take(g_key_presses); }
 bool platform_take_input_activity() { return take(g_input_activity); }

@@ -59,13 +59,10 @@ bool View3D::animate(MapCamera& camera, double now_ms) {
     return true;
 }
 
-bool View3D::orbit(MapCamera& camera) {
+bool View3D::orbit(MapCamera& camera, const DragDelta& drag) {
     if (!wants_3d_ || start_ms_ >= 0) return false;
-    const ImGuiIO& io = ImGui::GetIO();
-    const bool right = ImGui::IsMouseDragging(ImGuiMouseButton_Right, 2.0f);
-    const bool ctrl_left = io.KeyCtrl && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f);
-    if (!right && !ctrl_left) return false;
-    camera.orbit_by_pixels(io.MouseDelta.x, io.MouseDelta.y);
+    if (drag.dx == 0 && drag.dy == 0) return drag.held;
+    camera.orbit_by_pixels(drag.dx, drag.dy);
     tilt_deg_ = camera.tilt_deg();
     bearing_deg_ = camera.bearing_deg();
     return true;

@@ -14,6 +14,7 @@
 #include "geo/map_camera.h"
 #include "map/volume_renderer.h"
 #include "panels/panels.h"
+#include "platform.h"
 #include "scenario_view.h"
 
 namespace lowsky::web {
@@ -30,9 +31,9 @@ public:
     bool is_plan() const { return !wants_3d_ && share_ == 0.0; }
     // Moves the camera along the animation; true while it runs (keep drawing).
     bool animate(MapCamera& camera, double now_ms);
-    // A drag with the right button, or with Ctrl and the left: turns and tilts (3D only).
-    // True when it took the drag.
-    bool orbit(MapCamera& camera);
+    // A drag with the right button, or with Ctrl and the left (`drag`, from the platform): turns
+    // and tilts (3D only). True while such a drag is on.
+    bool orbit(MapCamera& camera, const DragDelta& drag);
 
     bool show_ceiling = false;  // the rules' ceiling as a faint plane
 
