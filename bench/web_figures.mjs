@@ -9,7 +9,11 @@
 //   corridors and 100 zones (written by: build/native/bench/lowsky_bench --write-editing-network);
 // - a busy day simulating in the page (the default scenario with 80 times its demand and 8 times
 //   its fleet, as tests/e2e/sim_slices.test.mjs): the engine's longest slice, and each frame's
-//   own work (input, the slice, the interface) and time between frames while it runs.
+//   own work (input, the slice, the interface) and time between frames while it runs;
+// - frames in 3D while the view turns a degree a frame (the faces sorted again each frame), on
+//   the default scenario and with over 2,000 drones in the air (a day of 600 times the default
+//   demand and 80 times its fleet, simulated in the page, at its busiest moment).
+//   node bench/web_figures.mjs 3d   measures only these.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,8 +35,59 @@ for (const f of files) {
 }
 console.log(`  ${'total'.padEnd(24)} ${kb(raw).padStart(11)} ${kb(gz).padStart(11)}`);
 
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
+const only3d = process.argv.includes('3d');
+
+// Frames of the view turning, measured in the page: each frame's own work and its CPU time
+// with the GL submission.
+async function turningFrames(page, label) {
+  await page.evaluate(() => Module._lowsky_measure_turning_frames(10, 1));  // warm up
+  const r = await page.evaluate(() => JSON.parse(UTF8ToString(Module._lowsky_measure_turning_frames(240, 1))));
+  const s = await page.evaluate(() => window.lowsky.state);
+  console.log(`${label}: frame CPU median ${median(r.cpu).toFixed(2)} ms, p95 ${p95(r.cpu).toFixed(2)} ms (own work median ${median(r.update).toFixed(2)} ms, ` +
+              `p95 ${p95(r.update).toFixed(2)} ms; ${r.cpu.length} frames; ${s.view.faces} faces sorted in ${s.view.sortMs.toFixed(2)} ms; ` +
+              `${s.sim ? s.sim.airborne : 0} drones in the air)`);
+}
+
+async function to3d(page) {
+  await page.mouse.move(640, 650);
+  await page.keyboard.press('t');
+  await page.waitForFunction(() => window.lowsky.state.view.heightsShown === 1, null, { timeout: 10000 });
+}
+
+async function figures3d(env) {
+  {
+    const { page, context } = await openPage(env);
+    await waitReady(page);
+    await turningFrames(page, 'Plan view, default scenario (for comparison)');
+    await to3d(page);
+    await turningFrames(page, '3D, default scenario, turning a degree a frame');
+    await context.close();
+  }
+  {
+    const scenario = JSON.parse(readFileSync(join(DIST, 'assets', 'scenarios', 'gba.json'), 'utf8'));
+    scenario.name = 'GBA day with 2,000 drones in the air';
+    for (const r of scenario.demand.rates) r.per_day *= 600;
+    for (const f of scenario.fleet) f.count *= 80;
+    const { page, context } = await openPage(env);
+    await waitReady(page);
+    const ok = await page.evaluate((t) => { const p = stringToNewUTF8(t); const r = Module._lowsky_open_scenario_json(p); _free(p); return r; }, JSON.stringify(scenario));
+    if (!ok) throw new Error('the scenario of 2,000 drones did not open');
+    await page.waitForTimeout(500);
+    const ui = await page.evaluate(() => window.lowsky.state.ui);
+    await page.mouse.click(ui.simulate[0] + ui.simulate[2] / 2, ui.simulate[1] + ui.simulate[3] / 2);
+    await page.waitForFunction(() => window.lowsky.state.sim && !window.lowsky.state.simRun.running, null, { timeout: 600000, polling: 1000 });
+    await to3d(page);
+    const s = await page.evaluate(() => window.lowsky.state.sim);
+    if (s.airborne < 2000) console.log(`(only ${s.airborne} drones in the air at the busiest moment)`);
+    await turningFrames(page, `3D, ${s.orders} orders, at ${(s.t_s / 3600).toFixed(2)} h, turning a degree a frame`);
+    await context.close();
+  }
+}
+
 const env = await launch();
 try {
+  if (only3d) { await figures3d(env); process.exit(0); }
   const first = [], ready = [];
   for (let i = 0; i < 5; i++) {
     const { page, context } = await openPage(env);
@@ -105,7 +160,6 @@ try {
     }
     await page.mouse.up();
     const s = await page.evaluate(() => window.lowsky.state);
-    const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
     const update = times.map((x) => x[0]), whole = times.map((x) => x[1]);
     console.log(`Dragging a vertex, ${name}: the app's frame work (input, edit, live checks, interface) median ${median(update).toFixed(2)} ms, ` +
                 `p95 ${p95(update).toFixed(2)} ms; with the GL submission (software rendering here) median ${median(whole).toFixed(1)} ms ` +
@@ -135,7 +189,6 @@ try {
       if (!f[4] && f[5]) break;
     }
     const sim = frames[frames.length - 1][5];
-    const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
     const update = frames.map((f) => f[1]), cpu = frames.map((f) => f[2]);
     console.log(`A busy day simulating (${sim.orders} orders): engine ${sim.runMs.toFixed(0)} ms in ${sim.slices} slices, longest slice ` +
                 `${sim.longestSliceMs.toFixed(1)} ms; the frames' own work median ${median(update).toFixed(1)} ms, p95 ${p95(update).toFixed(1)} ms, ` +
@@ -143,6 +196,7 @@ try {
                 `longest ${Math.max(...cpu).toFixed(1)} ms (${frames.length} frames sampled)`);
     await context.close();
   }
+  await figures3d(env);
 } finally {
   await env.close();
 }

@@ -42,6 +42,10 @@ public:
     // `id`: the stored document it is (empty: a new one, stored at once when `store_now`).
     bool open_scenario(const std::string& text, const std::string& source, const std::string& id = {}, const std::string& name = {},
                        bool store_now = true);
+    // Turns the view by `deg` (the benchmarks' orbiting camera; 3D only).
+    void turn_view(double deg) {
+        if (view3d_.wants_3d()) camera_.set_orientation(camera_.tilt_deg(), camera_.bearing_deg() + deg);
+    }
     void update_ready() { update_ready_ = true; frames_to_draw_ = std::max(frames_to_draw_, 2); }  // a new build is waiting
 
 private:

@@ -92,6 +92,22 @@ EMSCRIPTEN_KEEPALIVE double lowsky_measure_redraw_ms(int count) {
     return times[times.size() / 2];
 }
 
+// Draws `count` frames, the view turned by `step_deg` before each (in 3D the faces are sorted
+// again every frame), and returns each frame's CPU time and its own work before the GL
+// submission, as JSON {"cpu": [...], "update": [...]} (milliseconds): valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* lowsky_measure_turning_frames(int count, double step_deg) {
+    static std::string text;
+    std::string cpu, update;
+    for (int i = 0; g_app && i < count; ++i) {
+        g_app->turn_view(step_deg);
+        g_app->draw_frame();
+        cpu += (i ? "," : "") + std::to_string(g_app->stats().last_cpu_ms);
+        update += (i ? "," : "") + std::to_string(g_app->stats().last_update_ms);
+    }
+    text = "{\"cpu\":[" + cpu + "],\"update\":[" + update + "]}";
+    return text.c_str();
+}
+
 }  // extern "C"
 
 extern "C" {

@@ -119,6 +119,21 @@ SimResult collect_results(DayRecord day, double end) {
     for (const auto& f : r.flights) {
         ++airborne[first_step_at_or_after(f.takeoff_s)];   // takeoff <= t
         --airborne[first_step_at_or_after(f.landed_s)];    // t < landed
+        // Less the time on the ground in between (a recharge or a wait at a pad), as drone_at
+        // judges it: a stretch of track between two points on the ground, and before the first
+        // or after the last point when that point is on the ground.
+        const auto& tr = f.track;
+        const auto on_ground = [&](double t0, double t1) {
+            t0 = std::max(t0, f.takeoff_s), t1 = std::min(t1, f.landed_s);
+            if (!(t0 < t1)) return;
+            --airborne[first_step_at_or_after(t0)];
+            ++airborne[first_step_at_or_after(t1)];
+        };
+        if (tr.empty()) continue;
+        if (tr.front().on_ground) on_ground(f.takeoff_s, tr.front().t_s);
+        for (size_t i = 0; i + 1 < tr.size(); ++i)
+            if (tr[i].on_ground && tr[i + 1].on_ground) on_ground(tr[i].t_s, tr[i + 1].t_s);
+        if (tr.back().on_ground) on_ground(tr.back().t_s, f.landed_s);
     }
     for (size_t i = 0; i < r.deliveries.size(); ++i) {
         const DeliveryResult& d = r.deliveries[i];

@@ -356,3 +356,23 @@ TEST_CASE("Each hub's queues over the day count the orders and drones there at e
     CHECK(most_pad_queue > 0);  // the day had queues to count
     CHECK(most_charging > 0);
 }
+
+TEST_CASE("The day's count of drones in the air is the map's: drone_at, drone by drone, at each sample", "[sim][series]") {
+    // A crowded day (three times the demand, one pad a hub) whose flights wait on the ground
+    // on the way: those waits are not time in the air.
+    Scenario scenario = test::load_scenario("assets/scenarios/gba.json");
+    for (auto& h : scenario.hubs) h.pad_count = 1;
+    const CompiledScenario compiled(scenario);
+    SimConfig cfg;
+    cfg.demand_scale = 3;
+    cfg.series_step_s = 300;
+    const SimResult r = simulate(compiled, cfg);
+    int most = 0;
+    for (const SeriesPoint& p : r.series) {
+        int airborne = 0;
+        for (size_t d = 0; d < r.drones.size(); ++d) airborne += drone_at(r, compiled, d, p.t_s).airborne ? 1 : 0;
+        CHECK(p.airborne == airborne);
+        most = std::max(most, airborne);
+    }
+    CHECK(most > 10);
+}
