@@ -739,6 +739,7 @@ void App::step_simulation() {
     frames_to_draw_ = std::max(frames_to_draw_, 2);
     if (!done) return;
     playback_.result = job->run->take_result();
+    ++playback_.generation;
     playback_.ran = job->config;
     playback_.encounter = -1;
     playback_.battery_mean.clear();
@@ -792,6 +793,7 @@ bool App::open_scenario(const std::string& text, const std::string& source, cons
     playback_.running.reset();  // a day of the scenario that was open is of no use now
     playback_.day.reset();
     playback_.result.reset();
+    ++playback_.generation;
     playback_.encounter = -1;
     workbench_.from = 0;
     workbench_.to = scenario_->scenario->hubs.size() > 1 ? 1 : 0;

@@ -8,6 +8,7 @@
 
 #include "geo/geodesy.h"
 #include "view/airspace_volumes.h"
+#include "view/picking.h"
 #include "i18n.h"
 #include "geo/planar.h"
 #include "scenario/scenario_io.h"
@@ -28,13 +29,6 @@ ImVec2 screen(const MapCamera& camera, GeoPoint p, double height_m = 0) {
 }
 
 float dist(ImVec2 a, ImVec2 b) { return std::hypot(a.x - b.x, a.y - b.y); }
-
-// Whether a point is inside a polygon given in degrees (small enough for degrees to be a plane).
-bool polygon_contains_geo(const std::vector<GeoPoint>& polygon, GeoPoint g) {
-    std::vector<LocalPoint> poly;
-    for (const auto& p : polygon) poly.push_back({p.lon_deg, p.lat_deg});
-    return planar::polygon_contains(poly, {g.lon_deg, g.lat_deg});
-}
 
 nlohmann::json point_json(GeoPoint p) { return {{"lat_deg", p.lat_deg}, {"lon_deg", p.lon_deg}}; }
 nlohmann::json points_json(const std::vector<GeoPoint>& ps) {
@@ -218,28 +212,8 @@ MapPick MapEditor::pick(const ScenarioView& view, const MapCamera& camera, ImVec
         }
     }
     if (out.what != MapPick::What::None) return out;
-    for (const auto& z : sc.zones) {  // the last drawn (on top) wins
-        bool inside = false;
-        if (locked) {
-            // In 3D the pointer's ray is tested at heights through the solid, floor to top.
-            const double floor = std::max(0.0, z.band.floor.value_m), top = std::min(z.band.ceiling.value_m, VolumeOptions{}.top_m);
-            for (int k = 0; k <= 8 && !inside && top > floor; ++k) {
-                const GeoPoint g = camera.screen_to_geo(m.x, m.y, floor + (top - floor) * k / 8);
-                inside = z.shape.kind == ZoneShape::Kind::Circle ? geodesy::distance_m(g, z.shape.center) <= z.shape.radius_m
-                                                                 : polygon_contains_geo(z.shape.polygon, g);
-            }
-        } else if (z.shape.kind == ZoneShape::Kind::Circle) {
-            inside = dist(m, screen(camera, z.shape.center)) <= float(z.shape.radius_m / m_per_px);
-        } else {
-            std::vector<LocalPoint> poly;
-            for (const auto& p : z.shape.polygon) {
-                const ImVec2 q = screen(camera, p);
-                poly.push_back({q.x, q.y});
-            }
-            inside = planar::polygon_contains(poly, {m.x, m.y});
-        }
-        if (inside) out = {MapPick::What::Zone, {ObjectKind::Zone, z.id}, -1};
-    }
+    for (const auto& z : sc.zones)  // the last drawn (on top) wins
+        if (pointer_over_zone(camera, z.shape, z.band, m.x, m.y, VolumeOptions{}.top_m)) out = {MapPick::What::Zone, {ObjectKind::Zone, z.id}, -1};
     return out;
 }
 

@@ -57,6 +57,20 @@ struct SimPlayback {
     double longest_slice_ms = 0;  // of the last day run, and how many slices it took
     int slices = 0;
 
+    // Where every drone is at `snapshots_t` (the engine's drone_at for each), kept while the
+    // clock stands still: turning or panning the view moves no drone.
+    int generation = 0;  // counts the results held: a new day is never mistaken for the last one
+    const std::vector<DroneSnapshot>& snapshots_at(double t) const {
+        const SimResult* of = result ? &*result : nullptr;
+        if (generation != snapshots_of_ || t != snapshots_t_ || snapshots_.size() != (of ? of->drones.size() : 0)) {
+            snapshots_.clear();
+            if (of && day_compiled())
+                for (size_t d = 0; d < of->drones.size(); ++d) snapshots_.push_back(drone_at(*of, *day_compiled(), d, t));
+            snapshots_of_ = generation, snapshots_t_ = t;
+        }
+        return snapshots_;
+    }
+
     static constexpr double kSpeeds[] = {60, 300, 1200};  // simulated seconds per second
     static constexpr const char* kSpeedNames[] = {N_("1 min/s"), N_("5 min/s"), N_("20 min/s")};
 
@@ -96,6 +110,10 @@ struct SimPlayback {
         const double step = result->series[1].t_s - result->series[0].t_s;
         return std::min(result->series.size() - 1, size_t(std::max(0.0, std::floor(t / step))));
     }
+
+    mutable std::vector<DroneSnapshot> snapshots_;
+    mutable int snapshots_of_ = -1;
+    mutable double snapshots_t_ = -1;
 
     // The busiest moment of the day (most drones airborne), where playback opens.
     double busiest_s() const {

@@ -10,6 +10,8 @@
 #include "panels/map_style.h"
 #include "scenario/scenario_io.h"
 #include "sim/flight_plans.h"
+#include "view/airspace_volumes.h"
+#include "view/picking.h"
 
 namespace lowsky::web {
 
@@ -89,12 +91,8 @@ std::optional<MapHit> draw_scenario_layer(ImDrawList* dl, const MapCamera& camer
     for (size_t z = 0; z < zones.size(); ++z) {
         const bool chosen = selected.kind == "zone" && selected.id == zones[z].id;
         dl->AddPolyline(zone_pts[z].data(), int(zone_pts[z].size()), map_style::zone_line(zones[z].kind), ImDrawFlags_Closed, (chosen ? 3.0f : 1.5f) * s);
-        if (mouse) {
-            std::vector<LocalPoint> poly;
-            for (const auto& p : zone_pts[z]) poly.push_back({p.x, p.y});
-            // The innermost zone under the pointer wins: later zones are drawn on top.
-            if (planar::polygon_contains(poly, {mouse->x, mouse->y})) { hit = Hit::Zone; hit_index = z; }
-        }
+        // The innermost zone under the pointer wins: later zones are drawn on top.
+        if (mouse && pointer_over_zone(camera, zones[z].shape, zones[z].band, mouse->x, mouse->y, VolumeOptions{}.top_m)) { hit = Hit::Zone; hit_index = z; }
     }
 
     // Corridors at their real width (never thinner than a few pixels), centreline on top.

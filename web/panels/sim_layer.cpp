@@ -22,11 +22,10 @@ constexpr float kRadius = 4.0f, kHaloRadius = 5.5f, kHoverRadius = 9.0f;  // CSS
 SimDronesInView sim_drones_at(const MapCamera& camera, const SimPlayback& p, std::optional<ImVec2> mouse, float s) {
     SimDronesInView in_view;
     if (!p.result || !p.day_compiled()) return in_view;
-    const SimResult& r = *p.result;
-    const CompiledScenario& day = *p.day_compiled();
     float nearest = kHoverRadius * s;
-    for (size_t d = 0; d < r.drones.size(); ++d) {
-        const DroneSnapshot snap = drone_at(r, day, d, p.t_s);
+    const std::vector<DroneSnapshot>& snapshots = p.snapshots_at(p.t_s);
+    for (size_t d = 0; d < snapshots.size(); ++d) {
+        const DroneSnapshot& snap = snapshots[d];
         if (!snap.airborne) {
             // Counted at the hub it stands at (its position is the hub's).
             double x, y;

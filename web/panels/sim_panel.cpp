@@ -54,11 +54,27 @@ void day_chart(SimPlayback& p, float s, std::vector<std::pair<std::string, std::
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     int under = -1;
     float nearest = 4 * s;
+    // One tick a pixel column (a busy day has more encounters than the chart has pixels): the
+    // first encounter in the column, a loss of separation before a conflict.
+    const int columns = std::max(1, int(size.x));
+    std::vector<int> column(size_t(columns), -1);
+    std::vector<char> column_loss(size_t(columns), 0);
     for (int i = 0; i < p.encounter_count(); ++i) {
         bool loss = false;
         const EncounterResult* e = p.encounter_at(i, &loss);
-        const float x = x_at(e->closest_s);
-        dl->AddLine(ImVec2(x, a.y + 1), ImVec2(x, a.y + tick_h), loss ? kLossTick : kConflictTick, (i == p.encounter ? 3.0f : 1.5f) * s);
+        const int c = std::clamp(int(e->closest_s / day_s * columns), 0, columns - 1);
+        if (column[size_t(c)] < 0 || (loss && !column_loss[size_t(c)])) column[size_t(c)] = i, column_loss[size_t(c)] = loss;
+    }
+    if (p.encounter >= 0 && p.encounter < p.encounter_count()) {  // the picked one is always shown
+        bool loss = false;
+        const int c = std::clamp(int(p.encounter_at(p.encounter, &loss)->closest_s / day_s * columns), 0, columns - 1);
+        column[size_t(c)] = p.encounter, column_loss[size_t(c)] = loss;
+    }
+    for (int c = 0; c < columns; ++c) {
+        const int i = column[size_t(c)];
+        if (i < 0) continue;
+        const float x = x_at(p.encounter_at(i)->closest_s);
+        dl->AddLine(ImVec2(x, a.y + 1), ImVec2(x, a.y + tick_h), column_loss[size_t(c)] ? kLossTick : kConflictTick, (i == p.encounter ? 3.0f : 1.5f) * s);
         if (hovered && mouse.y < a.y + tick_h + 6 * s && std::abs(mouse.x - x) < nearest) {
             nearest = std::abs(mouse.x - x);
             under = i;

@@ -1,0 +1,33 @@
+#include "view/picking.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "geo/geodesy.h"
+#include "geo/local_frame.h"
+#include "geo/planar.h"
+
+namespace lowsky {
+
+namespace {
+
+bool contains(const ZoneShape& shape, GeoPoint g) {
+    if (shape.kind == ZoneShape::Kind::Circle) return geodesy::distance_m(g, shape.center) <= shape.radius_m;
+    if (shape.polygon.size() < 3) return false;
+    const LocalFrame frame(shape.polygon.front());
+    std::vector<LocalPoint> poly;
+    for (const auto& p : shape.polygon) poly.push_back(frame.to_local(p));
+    return planar::polygon_contains(poly, frame.to_local(g));
+}
+
+}  // namespace
+
+bool pointer_over_zone(const MapCamera& camera, const ZoneShape& shape, const AltitudeBand& band, double sx, double sy, double top_m) {
+    if (camera.heights_shown() == 0.0) return contains(shape, camera.screen_to_geo(sx, sy));
+    const double floor = std::max(0.0, band.floor.value_m), top = std::min(band.ceiling.value_m, top_m);
+    for (int k = 0; k <= 8 && top > floor; ++k)
+        if (contains(shape, camera.screen_to_geo(sx, sy, floor + (top - floor) * k / 8))) return true;
+    return false;
+}
+
+}  // namespace lowsky
