@@ -138,6 +138,16 @@ std::optional<MapHit> draw_scenario_layer(ImDrawList* dl, const MapCamera& camer
         const ImU32 fill = map_style::hub(view.hub_state[i]);
         dl->AddRectFilled(ImVec2(p.x - r - 1.5f * s, p.y - r - 1.5f * s), ImVec2(p.x + r + 1.5f * s, p.y + r + 1.5f * s), IM_COL32(255, 255, 255, 230), 3 * s);
         dl->AddRectFilled(ImVec2(p.x - r, p.y - r), ImVec2(p.x + r, p.y + r), fill, 2 * s);
+        // In 3D, close enough to tell them apart: its pads, a row of small squares under it.
+        if (flat < 1.0 && m_per_px < 60 && sc.hubs[i].pad_count > 0) {
+            const int pads = std::min(sc.hubs[i].pad_count, 12), per_row = 6;
+            const float pad = 4.0f * s, gap = 2.0f * s;
+            for (int k = 0; k < pads; ++k) {
+                const int row = k / per_row, col = k % per_row, in_row = std::min(per_row, pads - row * per_row);
+                const float x = p.x - (in_row * (pad + gap) - gap) / 2 + col * (pad + gap), y = p.y + r + 12 * s + row * (pad + gap);  // below the ring of parked drones
+                dl->AddRectFilled(ImVec2(x, y), ImVec2(x + pad, y + pad), faded(IM_COL32(60, 70, 84, 230), 1.0 - flat));
+            }
+        }
         if (selected.kind == "hub" && selected.id == sc.hubs[i].id) dl->AddRect(ImVec2(p.x - r - 4 * s, p.y - r - 4 * s), ImVec2(p.x + r + 4 * s, p.y + r + 4 * s), IM_COL32(20, 20, 20, 255), 3 * s, 0, 2 * s);
         if (mouse && std::abs(mouse->x - p.x) <= r + 2 && std::abs(mouse->y - p.y) <= r + 2) { hit = Hit::Hub; hit_index = i; }
     }
