@@ -364,14 +364,18 @@ void App::handle_map_input() {
     if (pinch.active) {
         camera_.pan_by_pixels(pinch.pan_dx_px, pinch.pan_dy_px, pinch.center_x_px, pinch.center_y_px);
         camera_.zoom_around(pinch.center_x_px, pinch.center_y_px, std::log2(pinch.scale));
+        view3d_.twist(camera_, pinch.turn_deg);
         frames_to_draw_ = std::max(frames_to_draw_, 2);
     }
     // The editor first: a drag that starts on an object moves it; anywhere else it pans.
     const std::vector<KeyPress> keys = platform_take_key_presses();
-    if (!io.WantTextInput)
-        for (const KeyPress& k : keys)
-            if (!k.repeat && (k.key == GLFW_KEY_SLASH || k.key == GLFW_KEY_F1)) help_open_ = !help_open_;  // ? is Shift+/ on most keyboards
-            else if (!k.repeat && k.key == GLFW_KEY_T && !(k.mods & (GLFW_MOD_CONTROL | GLFW_MOD_SUPER | GLFW_MOD_ALT))) toggle_3d();
+    if (!io.WantTextInput) {
+        for (const KeyPress& k : keys) {
+            if (k.repeat) continue;
+            if (k.key == GLFW_KEY_SLASH || k.key == GLFW_KEY_F1) help_open_ = !help_open_;  // ? is Shift+/ on most keyboards
+            else if (k.key == GLFW_KEY_T && !(k.mods & (GLFW_MOD_CONTROL | GLFW_MOD_SUPER | GLFW_MOD_ALT))) toggle_3d();
+        }
+    }
     const std::vector<MouseButtonEvent> buttons = platform_take_mouse_buttons();
     const bool double_click = platform_take_double_click();
     map_editor_.locked = !view3d_.is_plan();  // editing works in plan view

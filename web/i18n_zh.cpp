@@ -361,6 +361,8 @@ const std::vector<std::pair<const char*, const char*>>& chinese_table() {
         {"in 3D: turn and tilt the view", "三维中：旋转和倾斜视图"},
         {"plan view or 3D (the map is edited in plan view)", "平面视图或三维（在平面视图中编辑地图）"},
         {"right drag, Ctrl+drag", "右键拖动、Ctrl+拖动"},
+        {"two fingers turning", "双指旋转"},
+        {"in 3D: turn the map with them", "三维中：地图随手指旋转"},
     };
     return table;
 }

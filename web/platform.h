@@ -29,6 +29,7 @@ struct PinchGesture {
     double pan_dx_px = 0, pan_dy_px = 0;
     double scale = 1.0;
     double center_x_px = 0, center_y_px = 0;
+    double turn_deg = 0;  // how far the line between the fingers turned, clockwise on the screen
 };
 
 // Creates the WebGL2 context (with 4x MSAA) and its window. False if WebGL2 is

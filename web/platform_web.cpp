@@ -147,7 +147,13 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
         g.active = true;
         g.pan_dx_px += (now[0].x + now[1].x - a[0].x - a[1].x) / 2;
         g.pan_dy_px += (now[0].y + now[1].y - a[0].y - a[1].y) / 2;
-        if (before > 1.0 && after > 1.0) g.scale *= after / before;
+        if (before > 1.0 && after > 1.0) {
+            g.scale *= after / before;
+            double turn = std::atan2(now[1].y - now[0].y, now[1].x - now[0].x) - std::atan2(a[1].y - a[0].y, a[1].x - a[0].x);
+            if (turn > M_PI) turn -= 2 * M_PI;
+            if (turn < -M_PI) turn += 2 * M_PI;
+            g.turn_deg += turn * 180 / M_PI;  // y is down: a positive angle turns clockwise
+        }
         g.center_x_px = (now[0].x + now[1].x) / 2;
         g.center_y_px = (now[0].y + now[1].y) / 2;
     }

@@ -190,3 +190,27 @@ test('a right drag turns and tilts the 3D view; a click still selects what is un
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
+
+test('on a touch screen the 3D button turns the map to 3D, and two fingers turning turn it with them', async () => {
+  const { page, context, problems } = await openPage(env, { hasTouch: true });
+  let s = await waitReady(page);
+  const r = s.ui['view.3d'];  // device pixels, a ratio of 1 here
+  await page.touchscreen.tap(r[0] + r[2] / 2, r[1] + r[3] / 2);
+  s = await waitForState(page, () => window.lowsky.state.view.heightsShown === 1);
+  assert.equal(s.view.bearing, 0);
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+  // Two fingers 200 px apart, turned 30 degrees clockwise about their middle in six steps: the
+  // map turns with them, so north goes 30 degrees clockwise and the bearing becomes 330.
+  const at = (deg) => {
+    const a = (deg * Math.PI) / 180;
+    return [[640 - 100 * Math.cos(a), 420 - 100 * Math.sin(a)], [640 + 100 * Math.cos(a), 420 + 100 * Math.sin(a)]];
+  };
+  await touch('touchStart', at(0));
+  for (let step = 1; step <= 6; step++) await touch('touchMove', at(step * 5));
+  await touch('touchEnd', []);
+  s = await waitForState(page, () => Math.abs(window.lowsky.state.view.bearing - 330) < 1.5);  // touch points land on whole pixels
+  assert.ok(Math.abs(s.zoom - 9.2) < 0.05, `the fingers kept their distance: zoom ${s.zoom}`);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});

@@ -68,6 +68,13 @@ bool View3D::orbit(MapCamera& camera, const DragDelta& drag) {
     return true;
 }
 
+void View3D::twist(MapCamera& camera, double turn_deg) {
+    if (!wants_3d_ || start_ms_ >= 0 || turn_deg == 0) return;
+    // The map turning clockwise under the fingers brings a direction west of north to the top.
+    camera.set_orientation(camera.tilt_deg(), camera.bearing_deg() - turn_deg);
+    bearing_deg_ = camera.bearing_deg();
+}
+
 void View3D::draw_volumes(const MapCamera& camera, const ScenarioView* view, const MapSelection& selected) {
     if (share_ <= 0.0 || !view) return;
     const uint64_t revision = view->editor->revision();

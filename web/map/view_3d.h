@@ -34,6 +34,8 @@ public:
     // A drag with the right button, or with Ctrl and the left (`drag`, from the platform): turns
     // and tilts (3D only). True while such a drag is on.
     bool orbit(MapCamera& camera, const DragDelta& drag);
+    // Two fingers turning on a touch screen: the map turns with them (3D only).
+    void twist(MapCamera& camera, double turn_deg);
 
     bool show_ceiling = false;  // the rules' ceiling as a faint plane
 
