@@ -450,7 +450,7 @@ void App::draw_frame() {
             mouse.reset();
             if (const auto held = platform_long_press(450); held && cursor) mouse = ImVec2((*held)[0], (*held)[1]);
         }
-        drones_ = sim_drones_at(camera_, playback_, mouse, ui_scale_);
+        drones_ = sim_drones_at(camera_, playback_, mouse, ui_scale_, view3d_.wants_3d() && view3d_.show_trails);
         // The map's selection is the editor's.
         if (!map_editor_.selection.empty()) {
             const ObjectRef& first = map_editor_.selection.front();
@@ -819,7 +819,7 @@ std::string App::state_json() const {
         {"frameUpdateMs", stats_.last_update_ms},
         {"zoom", camera_.zoom()},
         {"view", {{"mode", view3d_.wants_3d() ? "3d" : "plan"}, {"editable", view3d_.is_plan()}, {"tilt", camera_.tilt_deg()}, {"bearing", camera_.bearing_deg()},
-                  {"heightsShown", camera_.heights_shown()}, {"exaggeration", camera_.height_exaggeration()}, {"ceiling", view3d_.show_ceiling},
+                  {"heightsShown", camera_.heights_shown()}, {"exaggeration", camera_.height_exaggeration()}, {"ceiling", view3d_.show_ceiling}, {"trails", view3d_.show_trails},
                   {"faces", view3d_.volumes().triangle_owner.size()}, {"edges", view3d_.volumes().edge_owner.size()},
                   {"solids", view3d_.volumes().owners.size()}, {"sortMs", view3d_.last_sort_ms()}}},
         {"center", {camera_.center().lat_deg, camera_.center().lon_deg}},

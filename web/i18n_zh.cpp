@@ -362,6 +362,8 @@ const std::vector<std::pair<const char*, const char*>>& chinese_table() {
         {"plan view or 3D (the map is edited in plan view)", "平面视图或三维（在平面视图中编辑地图）"},
         {"right drag, Ctrl+drag", "右键拖动、Ctrl+拖动"},
         {"two fingers turning", "双指旋转"},
+        {"trails", "轨迹"},
+        {"Where each simulated drone flew in the last five minutes", "每架模拟无人机最近五分钟的飞行轨迹"},
         {"in 3D: turn the map with them", "三维中：地图随手指旋转"},
     };
     return table;

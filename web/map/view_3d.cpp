@@ -100,7 +100,7 @@ void View3D::draw_scale(ImDrawList* dl, const MapCamera& camera, float s) const 
     const GeoPoint c = camera.center();
     double x0, y0;
     camera.geo_to_screen(c, x0, y0, 0);
-    const float right = float(camera.width_px()) - 96 * s, bottom = float(camera.height_px()) - 120 * s;
+    const float right = float(camera.width_px()) - 96 * s, bottom = float(camera.height_px()) - 142 * s;
     const float dy = bottom - float(y0);
     const ImU32 ink = IM_COL32(40, 48, 60, int(220 * share_)), paper = IM_COL32(255, 255, 255, int(200 * share_));
     double xt, yt;
@@ -140,7 +140,7 @@ void View3D::draw_scale(ImDrawList* dl, const MapCamera& camera, float s) const 
 
 bool View3D::draw_controls(const MapCamera& camera, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
     if (share_ < 1.0 || !wants_3d_) return false;
-    ImGui::SetNextWindowPos(ImVec2(float(camera.width_px()) - 108 * s, float(camera.height_px()) - 84 * s));
+    ImGui::SetNextWindowPos(ImVec2(float(camera.width_px()) - 108 * s, float(camera.height_px()) - 106 * s));
     ImGui::SetNextWindowBgAlpha(0.8f);
     bool changed = false;
     if (ImGui::Begin("##view3d", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
@@ -148,6 +148,9 @@ bool View3D::draw_controls(const MapCamera& camera, float s, std::vector<std::pa
         changed = ImGui::Checkbox(tr("ceiling"), &show_ceiling);
         remember_item_rect("view.ceiling", rects);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("The rules' height ceiling as a plane"));
+        changed = ImGui::Checkbox(tr("trails"), &show_trails) || changed;
+        remember_item_rect("view.trails", rects);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Where each simulated drone flew in the last five minutes"));
     }
     ImGui::End();
     return changed;

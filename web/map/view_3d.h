@@ -38,6 +38,7 @@ public:
     void twist(MapCamera& camera, double turn_deg);
 
     bool show_ceiling = false;  // the rules' ceiling as a faint plane
+    bool show_trails = false;   // each simulated drone's last five minutes of flight
 
     // The solids of the document as it is now (rebuilt after an edit, only while shown).
     void draw_volumes(const MapCamera& camera, const ScenarioView* view, const MapSelection& selected);

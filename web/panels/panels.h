@@ -114,6 +114,7 @@ struct SimDronesInView {
         DroneSnapshot snapshot;
         ImVec2 screen;
         ImVec2 ground;  // the point under it (the same as `screen` in plan view)
+        std::vector<ImVec2> trail;  // where it flew in the last five minutes, when trails are asked for
     };
     std::vector<Airborne> airborne;
     // Drones on the ground, by hub: waiting for an order or a pad, or charging.
@@ -125,7 +126,7 @@ struct SimDronesInView {
     int hovered = -1;  // index into `airborne`
 };
 SimDronesInView sim_drones_at(const MapCamera& camera, const SimPlayback& playback, std::optional<ImVec2> mouse,
-                              float ui_scale);
+                              float ui_scale, bool trails = false);
 void draw_sim_drones(ImDrawList* draw_list, const SimPlayback& playback, const SimDronesInView& in_view, float ui_scale);
 // The day in charts (a window of its own while `open`): deliveries, drones in the air, delivery
 // times, the fleet's battery, queues; a click on a chart over the day seeks the playback.

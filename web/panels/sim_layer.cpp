@@ -19,7 +19,7 @@ const ImU32 kHalo = IM_COL32(255, 255, 255, 230);
 constexpr float kRadius = 4.0f, kHaloRadius = 5.5f, kHoverRadius = 9.0f;  // CSS pixels
 }  // namespace
 
-SimDronesInView sim_drones_at(const MapCamera& camera, const SimPlayback& p, std::optional<ImVec2> mouse, float s) {
+SimDronesInView sim_drones_at(const MapCamera& camera, const SimPlayback& p, std::optional<ImVec2> mouse, float s, bool trails) {
     SimDronesInView in_view;
     if (!p.result || !p.day_compiled()) return in_view;
     float nearest = kHoverRadius * s;
@@ -47,7 +47,20 @@ SimDronesInView sim_drones_at(const MapCamera& camera, const SimPlayback& p, std
                 in_view.hovered = int(in_view.airborne.size());
             }
         }
-        in_view.airborne.push_back({d, snap, at, ImVec2(float(gx), float(gy))});
+        in_view.airborne.push_back({d, snap, at, ImVec2(float(gx), float(gy)), {}});
+        if (trails && snap.flight >= 0) {
+            // The flight's own track points of the last five minutes, then where it is now.
+            constexpr double kTrail_s = 300;
+            std::vector<ImVec2>& trail = in_view.airborne.back().trail;
+            for (const TrackPoint& q : p.result->flights[size_t(snap.flight)].track) {
+                if (q.t_s < p.t_s - kTrail_s) continue;
+                if (q.t_s >= p.t_s) break;
+                double tx, ty;
+                camera.geo_to_screen({q.lat_deg, q.lon_deg}, tx, ty, q.height.m);
+                trail.push_back(ImVec2(float(tx), float(ty)));
+            }
+            trail.push_back(at);
+        }
     }
     return in_view;
 }
@@ -66,6 +79,8 @@ void draw_sim_drones(ImDrawList* dl, const SimPlayback& p, const SimDronesInView
             dl->AddCircleFilled(at, 2.2f * s, k < q.charging ? map_style::kDroneCharging : map_style::kDroneWaiting, 8);
         }
     }
+    for (const auto& a : in_view.airborne)
+        if (a.trail.size() >= 2) dl->AddPolyline(a.trail.data(), int(a.trail.size()), laden(a.snapshot) ? IM_COL32(236, 120, 20, 110) : IM_COL32(40, 120, 200, 110), 0, 1.5f * s);
     // In 3D each drone stands on a line down to the ground under it.
     for (const auto& a : in_view.airborne)
         if (a.ground.x != a.screen.x || a.ground.y != a.screen.y) {
