@@ -65,6 +65,27 @@ async function to3d(page) {
   await page.waitForFunction(() => window.lowsky.state.view.heightsShown === 1, null, { timeout: 10000 });
 }
 
+// Opens the default scenario with its demand, fleet (and, when asked, pads and chargers)
+// multiplied, and starts its day simulating.
+async function startScaledDay(env, name, { demand, fleet, pads = 1 }) {
+  const scenario = JSON.parse(readFileSync(join(DIST, 'assets', 'scenarios', 'gba.json'), 'utf8'));
+  scenario.name = name;
+  for (const r of scenario.demand.rates) r.per_day *= demand;
+  for (const f of scenario.fleet) f.count *= fleet;
+  for (const h of scenario.hubs) {
+    h.pad_count = (h.pad_count ?? 1) * pads;
+    if (h.energy_points) h.energy_points *= pads;
+  }
+  const { page, context } = await openPage(env);
+  await waitReady(page);
+  const ok = await page.evaluate((t) => { const p = stringToNewUTF8(t); const r = Module._lowsky_open_scenario_json(p); _free(p); return r; }, JSON.stringify(scenario));
+  if (!ok) throw new Error(`${name} did not open`);
+  await page.waitForTimeout(500);
+  const ui = await page.evaluate(() => window.lowsky.state.ui);
+  await page.mouse.click(ui.simulate[0] + ui.simulate[2] / 2, ui.simulate[1] + ui.simulate[3] / 2);
+  return { page, context };
+}
+
 async function figures3d(env) {
   {
     const { page, context } = await openPage(env);
@@ -75,21 +96,7 @@ async function figures3d(env) {
     await context.close();
   }
   {
-    const scenario = JSON.parse(readFileSync(join(DIST, 'assets', 'scenarios', 'gba.json'), 'utf8'));
-    scenario.name = 'The busiest GBA day';
-    for (const r of scenario.demand.rates) r.per_day *= 400;
-    for (const f of scenario.fleet) f.count *= 100;
-    for (const h of scenario.hubs) {
-      h.pad_count = (h.pad_count ?? 1) * 100;
-      if (h.energy_points) h.energy_points *= 100;
-    }
-    const { page, context } = await openPage(env);
-    await waitReady(page);
-    const ok = await page.evaluate((t) => { const p = stringToNewUTF8(t); const r = Module._lowsky_open_scenario_json(p); _free(p); return r; }, JSON.stringify(scenario));
-    if (!ok) throw new Error('the busiest scenario did not open');
-    await page.waitForTimeout(500);
-    const ui = await page.evaluate(() => window.lowsky.state.ui);
-    await page.mouse.click(ui.simulate[0] + ui.simulate[2] / 2, ui.simulate[1] + ui.simulate[3] / 2);
+    const { page, context } = await startScaledDay(env, 'The busiest GBA day', { demand: 400, fleet: 100, pads: 100 });
     await page.waitForFunction(() => window.lowsky.state.sim && !window.lowsky.state.simRun.running, null, { timeout: 600000, polling: 1000 });
     await to3d(page);
     const s = await page.evaluate(() => window.lowsky.state.sim);
@@ -182,17 +189,7 @@ try {
 
   // A busy day simulating: every frame while it runs.
   {
-    const scenario = JSON.parse(readFileSync(join(DIST, 'assets', 'scenarios', 'gba.json'), 'utf8'));
-    scenario.name = 'Busy GBA day';
-    for (const r of scenario.demand.rates) r.per_day *= 80;
-    for (const f of scenario.fleet) f.count *= 8;
-    const { page, context } = await openPage(env);
-    await waitReady(page);
-    const ok = await page.evaluate((t) => { const p = stringToNewUTF8(t); const r = Module._lowsky_open_scenario_json(p); _free(p); return r; }, JSON.stringify(scenario));
-    if (!ok) throw new Error('the busy scenario did not open');
-    await page.waitForTimeout(500);
-    const ui = await page.evaluate(() => window.lowsky.state.ui);
-    await page.mouse.click(ui.simulate[0] + ui.simulate[2] / 2, ui.simulate[1] + ui.simulate[3] / 2);
+    const { page, context } = await startScaledDay(env, 'Busy GBA day', { demand: 80, fleet: 8 });
     const frames = [];
     for (let last = await page.evaluate(() => window.lowsky.state.frame); ;) {
       await page.waitForFunction((f) => window.lowsky.state.frame > f, last, { timeout: 60000 });
