@@ -118,7 +118,7 @@ void draw_sim_encounters(ImDrawList* dl, const MapCamera& camera, const SimPlayb
         const bool picked = i == p.encounter;
         if (!picked && (p.t_s < e->start_s - kAround_s || p.t_s > e->end_s + kAround_s)) continue;
         double x, y;
-        camera.geo_to_screen(e->where, x, y);
+        camera.geo_to_screen(e->where, x, y, e->height.m);  // where the two were, at their height in 3D
         const ImVec2 at{float(x), float(y)};
         const ImU32 colour = loss ? map_style::kEncounterLoss : map_style::kEncounterConflict;
         const float r = (picked ? 11.0f : 8.0f) * s;
