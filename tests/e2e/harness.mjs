@@ -81,6 +81,23 @@ export async function waitForState(page, predicate, arg, { timeout = 10000 } = {
   return state(page);
 }
 
+// Waits until the interface has settled: the same rectangles and view over two drawn frames, or for a
+// fifth of a second of an idle app (a window sizing itself to new content, or a popup placing
+// itself, takes a frame or two, and a rectangle read before then is not where it ends up).
+export async function waitSettled(page, { timeout = 10000 } = {}) {
+  await page.evaluate(() => { window.__lowskySettle = null; });
+  await page.waitForFunction(() => {
+    const s = window.lowsky.state, key = JSON.stringify([s.ui, s.windows, s.zoom, s.center, s.canvas]), now = performance.now();
+    const seen = window.__lowskySettle;
+    if (!seen || seen.key !== key) {
+      window.__lowskySettle = { frame: s.frame, key, since: now };
+      return false;
+    }
+    return s.frame >= seen.frame + 2 || now - seen.since >= 200;
+  }, null, { timeout, polling: 50 });
+  return state(page);
+}
+
 export async function screenshot(page, name) {
   mkdirSync(SHOTS, { recursive: true });
   const path = join(SHOTS, `${name}.png`);

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, openPage, waitReady, waitForState, screenshot } from './harness.mjs';
+import { launch, openPage, waitReady, waitForState, waitSettled, screenshot } from './harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let env;
@@ -41,7 +41,8 @@ test('a day with twice the demand and a longer headway, next to the pinned defau
   let s = await waitReady(page);
   assert.equal(s.simSettings.demandScale, 1);
   await click(page, s.ui.simulate);
-  s = await waitForState(page, () => !!window.lowsky.state.sim && !!window.lowsky.state.ui['sim.pin']);
+  await waitForState(page, () => !!window.lowsky.state.sim && !!window.lowsky.state.ui['sim.pin']);
+  s = await waitSettled(page);  // the panel grown to its results
   assert.equal(s.sim.orders, base.orders);
   await click(page, s.ui['sim.pin']);
   s = await waitForState(page, () => !!window.lowsky.state.sim.pinned);

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, openPage, waitReady, waitForState, screenshot, pixel, geoToCss, near } from './harness.mjs';
+import { launch, openPage, waitReady, waitForState, waitSettled, screenshot, pixel, geoToCss, near } from './harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CONFLICT = [255, 196, 60];  // the conflict ring's colour
@@ -31,7 +31,8 @@ test('a conflict of the day is on the timeline and, clicked, shown at its time a
   const { page, context, problems } = await openPage(env);
   const ready = await waitReady(page);
   await click(page, ready.ui.simulate);
-  let s = await waitForState(page, () => !!window.lowsky.state.sim && !!window.lowsky.state.ui['sim.chart']);
+  await waitForState(page, () => !!window.lowsky.state.sim && !!window.lowsky.state.ui['sim.chart']);
+  let s = await waitSettled(page);  // the panel grown to its results
   assert.equal(s.sim.encounters, report.conflicts.length + report.losses_of_separation.length);
 
   // A conflict whose tick stands apart from the others' (ticks are picked within 4 px).
@@ -77,7 +78,8 @@ test('the hub under the pointer shows its queues at the playback time, as the re
   const { page, context, problems } = await openPage(env);
   const ready = await waitReady(page);
   await click(page, ready.ui.simulate);
-  let s = await waitForState(page, () => !!window.lowsky.state.sim && !!window.lowsky.state.ui['sim.chart']);
+  await waitForState(page, () => !!window.lowsky.state.sim && !!window.lowsky.state.ui['sim.chart']);
+  let s = await waitSettled(page);  // the panels at their final size
   // The busiest sample of any hub in view and clear of the panels.
   const inWindow = (p) => s.windows.some(([wx, wy, ww, wh]) => p[0] >= wx - 8 && p[0] <= wx + ww + 8 && p[1] >= wy - 8 && p[1] <= wy + wh + 8);
   let best = null;
@@ -110,9 +112,11 @@ test('the day in charts: each over the day seeks the playback where it is clicke
   const { page, context, problems } = await openPage(env);
   const ready = await waitReady(page);
   await click(page, ready.ui.simulate);
-  let s = await waitForState(page, () => !!window.lowsky.state.sim && !!window.lowsky.state.ui['sim.charts']);
+  await waitForState(page, () => !!window.lowsky.state.sim && !!window.lowsky.state.ui['sim.charts']);
+  let s = await waitSettled(page);  // the panel grown to its results
   await click(page, s.ui['sim.charts']);
-  s = await waitForState(page, () => ['chart.deliveries', 'chart.airborne', 'chart.histogram', 'chart.battery', 'chart.queues'].every((k) => !!window.lowsky.state.ui[k]));
+  await waitForState(page, () => ['chart.deliveries', 'chart.airborne', 'chart.histogram', 'chart.battery', 'chart.queues'].every((k) => !!window.lowsky.state.ui[k]));
+  s = await waitSettled(page);  // the window placed and sized
   await screenshot(page, 'sim-charts');
   for (const name of ['chart.deliveries', 'chart.battery', 'chart.queues']) {
     const r = s.ui[name];
@@ -131,10 +135,12 @@ test('the report and the tables download as the command-line tool writes them', 
   const ready = await waitReady(page);
   await click(page, ready.ui.simulate);
   await waitForState(page, () => !!window.lowsky.state.sim && !!window.lowsky.state.ui['sim.download']);
+  await waitSettled(page);
   const fetch = async (item, name, cliFile) => {
-    const s = await waitForState(page, () => !!window.lowsky.state.ui['sim.download']);
+    const s = await waitSettled(page);
     await click(page, s.ui['sim.download']);
-    const menu = await waitForState(page, (k) => !!window.lowsky.state.ui[k], item);
+    await waitForState(page, (k) => !!window.lowsky.state.ui[k], item);
+    const menu = await waitSettled(page);  // the menu where it stays
     const download = page.waitForEvent('download');
     await click(page, menu.ui[item]);
     const file = await download;

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, openPage, waitReady, waitForState, state, screenshot, pixel, geoToCss, near } from './harness.mjs';
+import { launch, openPage, waitReady, waitForState, waitSettled, state, screenshot, pixel, geoToCss, near } from './harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUTBOUND = [236, 120, 20];
@@ -30,7 +30,8 @@ test('the browser simulates the day as the command-line tool does, and draws the
   const { page, context, problems } = await openPage(env);
   const ready = await waitReady(page);
   await click(page, ready.ui.simulate);
-  const s = await waitForState(page, () => !!window.lowsky.state.sim && !!window.lowsky.state.ui.play);
+  await waitForState(page, () => !!window.lowsky.state.sim && !!window.lowsky.state.ui.play);
+  const s = await waitSettled(page);  // the panel grown to its results
   assert.equal(s.sim.orders, cli.orders);
   assert.equal(s.sim.delivered, cli.delivered);
   assert.equal(s.sim.onTimeShare, cli.on_time_share);
@@ -66,7 +67,8 @@ test('play runs the clock and moves the drones; pause stops it', async () => {
   const { page, context } = await openPage(env);
   const ready = await waitReady(page);
   await click(page, ready.ui.simulate);
-  const before = await waitForState(page, () => !!window.lowsky.state.sim && !!window.lowsky.state.ui.play);
+  await waitForState(page, () => !!window.lowsky.state.sim && !!window.lowsky.state.ui.play);
+  const before = await waitSettled(page);
   await click(page, before.ui.play);
   const moving = await waitForState(page, (t) => window.lowsky.state.sim.t_s > t + 120, before.sim.t_s);
   assert.equal(moving.sim.playing, true);
@@ -87,7 +89,8 @@ test('another seed gives another day, the one the command-line tool gives for th
   const { page, context } = await openPage(env);
   const ready = await waitReady(page);
   await click(page, ready.ui.simulate);
-  const first = await waitForState(page, () => !!window.lowsky.state.sim && !!window.lowsky.state.ui.play);
+  await waitForState(page, () => !!window.lowsky.state.sim && !!window.lowsky.state.ui.play);
+  const first = await waitSettled(page);
   await click(page, first.ui.seed);
   await waitForState(page, () => window.lowsky.state.typing);
   await page.keyboard.press('Control+A');

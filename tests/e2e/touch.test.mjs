@@ -1,7 +1,7 @@
 // A touch screen: a tap acts where it lands, the first time, on the map and on a button.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, waitReady, waitForState as waitForStateWithin, geoToCss, screenshot } from './harness.mjs';
+import { launch, openPage, waitReady, waitSettled, waitForState as waitForStateWithin, geoToCss, screenshot } from './harness.mjs';
 
 // A phone's canvas is 824 x 1720 device pixels in SwiftShader: frames are slow when the machine is busy.
 const waitForState = (page, predicate, arg) => waitForStateWithin(page, predicate, arg, { timeout: 30000 });
@@ -13,6 +13,7 @@ after(async () => { await env?.close(); });
 test('on a phone the map is the screen: a tap on a hub selects it, a tap on a button presses it, each with one tap', async () => {
   const { page, context, problems } = await openPage(env, { hasTouch: true, isMobile: true, viewport: { width: 412, height: 860 }, deviceScaleFactor: 2 });
   await waitReady(page);
+  await waitSettled(page, { timeout: 30000 });  // the map where it stays before a finger aims at it
   const doc = await page.evaluate(() => JSON.parse(UTF8ToString(Module._lowsky_document_json())));
   for (const id of ['zhuhai', 'guzhen', 'xinhui']) {
     const hub = doc.hubs.find((h) => h.id === id);
