@@ -4,6 +4,8 @@
 //   edit:     a vertex dragged (one command each step) plus the checks after it, on the GBA
 //             scenario and on 300 corridors and 100 zones (budget 4 ms p95 in WebAssembly)
 //   files:    every import and export (bench/files_bench.cpp)
+//   view3d:   the 3D view's solids built, and sorted back to front for a turning camera, on the
+//             GBA scenario and on 300 corridors and 100 zones
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -17,7 +19,9 @@
 #include "routing/route.h"
 #include "files_bench.h"
 #include "timing.h"
+#include "geo/map_camera.h"
 #include "validation/validate.h"
+#include "view/airspace_volumes.h"
 
 using namespace lowsky;
 
@@ -36,7 +40,7 @@ bench::NetworkSpec editing_network_spec() {
 
 }  // namespace
 
-// usage: lowsky_bench [validate] [route] [edit] [files]
+// usage: lowsky_bench [validate] [route] [edit] [files] [view3d]
 int main(int argc, char** argv) {
     // scripts and the browser figures need the generated 300-corridor scenario as a file.
     if (argc == 3 && std::string(argv[1]) == "--write-editing-network") {
@@ -133,5 +137,26 @@ int main(int argc, char** argv) {
                     network.arcs().size(), ok ? "found" : "NOT FOUND", legs, multirotor_legs);
     }
     if (wants("files")) bench::bench_files();
+    if (wants("view3d")) {
+        auto solids = [](const std::string& name, const Scenario& s) {
+            const CompiledScenario compiled(s);
+            AirspaceVolumes volumes;
+            bench::time_case("3D solids built, " + name, [&] { volumes = build_airspace_volumes(compiled, {}); });
+            MapCamera camera({22.47, 113.70}, 9.2);
+            camera.set_viewport(1280, 720, 1);
+            camera.set_heights_shown(1);
+            std::vector<uint32_t> order;
+            int turn = 0;
+            bench::time_case("3D faces sorted, " + name, [&] {
+                camera.set_orientation(55, turn++ % 360);  // a degree a frame, as the view turns
+                order_back_to_front(volumes, camera, order);
+            });
+            std::printf("      (%zu faces)\n", volumes.triangle_owner.size());
+        };
+        auto bytes = read_file_bytes("assets/scenarios/gba.json");
+        ScenarioLoad gba = bytes ? parse_scenario(std::string(bytes.value().begin(), bytes.value().end()), "gba.json") : ScenarioLoad{};
+        if (gba.ok()) solids("GBA scenario", *gba.scenario);
+        solids("300 corridors + 100 zones", bench::generate_network(editing_network_spec()));
+    }
     return 0;
 }
