@@ -19,10 +19,12 @@ std::vector<GeoPoint> zone_outline(const ZoneShape& shape) {
     return ring;
 }
 
-namespace {
+DrawnBand drawn_band(const AltitudeBand& band, double top_m) {
+    const double floor = std::max(0.0, band.floor.value_m), ceiling = band.ceiling.value_m;
+    return {floor, std::min(ceiling, top_m), ceiling > top_m};
+}
 
-// There is no terrain model: a height above the ground (or take-off) is drawn over sea level.
-double drawn_height(const Altitude& a) { return a.value_m; }
+namespace {
 
 MercatorPoint lerp(MercatorPoint a, MercatorPoint b, double t) { return {a.x_m + (b.x_m - a.x_m) * t, a.y_m + (b.y_m - a.y_m) * t}; }
 double length(MercatorPoint a, MercatorPoint b) { return std::hypot(b.x_m - a.x_m, b.y_m - a.y_m); }
@@ -83,11 +85,10 @@ private:
 VolumeLook zone_look(ZoneKind k) { return k == ZoneKind::NoFly ? VolumeLook::NoFly : k == ZoneKind::Controlled ? VolumeLook::Controlled : VolumeLook::Restricted; }
 
 void add_zone(Builder& b, const Zone& zone, const VolumeOptions& o) {
-    const double floor = std::max(0.0, drawn_height(zone.band.floor));
-    const double ceiling = drawn_height(zone.band.ceiling);
-    if (!(floor < o.top_m) || !(ceiling > floor)) return;
-    const bool cut = ceiling > o.top_m;
-    const double top = cut ? o.top_m : ceiling;
+    const DrawnBand drawn = drawn_band(zone.band, o.top_m);
+    if (!(drawn.top_m > drawn.floor_m)) return;
+    const double floor = drawn.floor_m, top = drawn.top_m;
+    const bool cut = drawn.cut;
     std::vector<MercatorPoint> ring;
     for (const GeoPoint& g : zone_outline(zone.shape)) ring.push_back(mercator::project(g));
     if (ring.size() < 3) return;

@@ -52,6 +52,15 @@ struct VolumeOptions {
 // A zone's outline: its polygon, or its circle as a 72-gon (5 degrees a side).
 std::vector<GeoPoint> zone_outline(const ZoneShape& shape);
 
+// The heights a zone's solid is drawn between: its floor (never below the ground) and its
+// ceiling, cut at `top_m` (`cut` then says so). With no terrain model a height above the ground
+// is drawn over sea level. `top_m` <= `floor_m` when nothing of it is drawn.
+struct DrawnBand {
+    double floor_m = 0, top_m = 0;
+    bool cut = false;
+};
+DrawnBand drawn_band(const AltitudeBand& band, double top_m);
+
 // `corridor_looks` is parallel to the scenario's corridors (missing entries count as clean).
 AirspaceVolumes build_airspace_volumes(const CompiledScenario& compiled, const std::vector<VolumeLook>& corridor_looks,
                                        const VolumeOptions& options = {});

@@ -6,6 +6,7 @@
 #include "geo/geodesy.h"
 #include "geo/local_frame.h"
 #include "geo/planar.h"
+#include "view/airspace_volumes.h"
 
 namespace lowsky {
 
@@ -24,9 +25,9 @@ bool contains(const ZoneShape& shape, GeoPoint g) {
 
 bool pointer_over_zone(const MapCamera& camera, const ZoneShape& shape, const AltitudeBand& band, double sx, double sy, double top_m) {
     if (camera.heights_shown() == 0.0) return contains(shape, camera.screen_to_geo(sx, sy));
-    const double floor = std::max(0.0, band.floor.value_m), top = std::min(band.ceiling.value_m, top_m);
-    for (int k = 0; k <= 8 && top > floor; ++k)
-        if (contains(shape, camera.screen_to_geo(sx, sy, floor + (top - floor) * k / 8))) return true;
+    const DrawnBand drawn = drawn_band(band, top_m);  // where its solid is drawn
+    for (int k = 0; k <= 8 && drawn.top_m > drawn.floor_m; ++k)
+        if (contains(shape, camera.screen_to_geo(sx, sy, drawn.floor_m + (drawn.top_m - drawn.floor_m) * k / 8))) return true;
     return false;
 }
 

@@ -123,9 +123,10 @@ void VolumeRenderer::upload(AirspaceVolumes volumes) {
 void VolumeRenderer::draw(const MapCamera& camera, int selected, float alpha) {
     if (alpha <= 0.0f || volumes_.triangle_owner.empty()) return;
     const MercatorPoint c = camera.center_mercator();
-    const double now[5] = {c.x_m, c.y_m, camera.zoom(), camera.tilt_deg(), camera.bearing_deg()};
+    // Everything a face's depth depends on (the heights shown change while the view animates).
+    const double now[kCameraKeys] = {c.x_m, c.y_m, camera.zoom(), camera.tilt_deg(), camera.bearing_deg(), camera.heights_shown(), camera.width_px(), camera.height_px()};
     bool moved = dirty_;
-    for (int i = 0; i < 5; ++i) moved = moved || now[i] != sorted_for_[i];
+    for (int i = 0; i < kCameraKeys; ++i) moved = moved || now[i] != sorted_for_[i];
     glBindVertexArray(face_vao_);
     if (moved) {
         const double start = platform_now_ms();
@@ -135,7 +136,7 @@ void VolumeRenderer::draw(const MapCamera& camera, int selected, float alpha) {
             for (uint32_t k = 0; k < 3; ++k) indices_[3 * i + k] = 3 * order_[i] + k;
         glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, face_indices_);
         glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(indices_.size() * 4), indices_.data(), GL_DYNAMIC_DRAW);
-        for (int i = 0; i < 5; ++i) sorted_for_[i] = now[i];
+        for (int i = 0; i < kCameraKeys; ++i) sorted_for_[i] = now[i];
         dirty_ = false;
         last_sort_ms_ = platform_now_ms() - start;
     }

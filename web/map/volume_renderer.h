@@ -36,7 +36,8 @@ private:
     GLsizei edge_vertex_count_ = 0;
     std::vector<uint32_t> order_, indices_;
     // The camera the faces were last sorted for: a still camera needs no new order.
-    double sorted_for_[5] = {-1, -1, -1, -1, -1};
+    static constexpr int kCameraKeys = 8;
+    double sorted_for_[kCameraKeys] = {-1, -1, -1, -1, -1, -1, -1, -1};
     bool dirty_ = true;
     double last_sort_ms_ = 0;
 };

@@ -24,16 +24,13 @@ SimDronesInView sim_drones_at(const MapCamera& camera, const SimPlayback& p, std
     if (!p.result || !p.day_compiled()) return in_view;
     float nearest = kHoverRadius * s;
     const std::vector<DroneSnapshot>& snapshots = p.snapshots_at(p.t_s);
+    const auto& hubs = p.day_compiled()->scenario().hubs;
+    std::vector<SimDronesInView::Parked> parked(hubs.size());  // by hub: a drone on the ground stands at its home hub
     for (size_t d = 0; d < snapshots.size(); ++d) {
         const DroneSnapshot& snap = snapshots[d];
         if (!snap.airborne) {
-            // Counted at the hub it stands at (its position is the hub's).
-            double x, y;
-            camera.geo_to_screen(snap.position, x, y);
-            const ImVec2 hub{float(x), float(y)};
-            auto it = std::find_if(in_view.parked.begin(), in_view.parked.end(), [&](const auto& q) { return q.hub.x == hub.x && q.hub.y == hub.y; });
-            if (it == in_view.parked.end()) it = in_view.parked.insert(in_view.parked.end(), {hub, 0, 0});
-            ++(snap.charging ? it->charging : it->waiting);
+            SimDronesInView::Parked& q = parked[size_t(p.result->drones[d].hub_index)];
+            ++(snap.charging ? q.charging : q.waiting);
             continue;
         }
         double x, y, gx, gy;
@@ -61,6 +58,13 @@ SimDronesInView sim_drones_at(const MapCamera& camera, const SimPlayback& p, std
             }
             trail.push_back(at);
         }
+    }
+    for (size_t h = 0; h < hubs.size(); ++h) {
+        if (parked[h].charging + parked[h].waiting == 0) continue;
+        double x, y;
+        camera.geo_to_screen(hubs[h].position, x, y);
+        parked[h].hub = ImVec2(float(x), float(y));
+        in_view.parked.push_back(parked[h]);
     }
     return in_view;
 }
