@@ -2,16 +2,23 @@
 // them after a reload; "Reset panel layout" puts them back in their columns.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, waitReady, waitForState, screenshot } from './harness.mjs';
+import { launch, openPage, waitReady, waitForState, waitSettled, screenshot } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
 
+// A hand's drag spans frames: the pointer rests on the grip before the press, and the press, the
+// moves and the release reach the app in frames of their own. Sent in one burst, Dear ImGui
+// would take the moves and the release in one frame and drop the resize with the release.
 async function drag(page, from, to) {
+  await waitSettled(page);
   await page.mouse.move(from[0], from[1]);
+  await waitSettled(page);
   await page.mouse.down();
+  await waitSettled(page);
   await page.mouse.move(to[0], to[1], { steps: 8 });
+  await waitSettled(page);
   await page.mouse.up();
 }
 
@@ -19,7 +26,8 @@ const near = (a, b, what) => assert.ok(Math.abs(a - b) <= 2, `${what}: ${a} wher
 
 test('panels move, resize and collapse, and stay so after a reload', async () => {
   const { page, context, problems } = await openPage(env);
-  let s = await waitReady(page);
+  await waitReady(page);
+  let s = await waitSettled(page);
   const mission = s.ui['window.mission'], findings = s.ui['window.findings'], sim = s.ui['window.simulation'];
   assert.ok(mission && findings && sim, 'the three panels are published');
   const view = { zoom: s.zoom, center: s.center };
@@ -37,6 +45,7 @@ test('panels move, resize and collapse, and stay so after a reload', async () =>
   near(s.ui['window.findings'][2], findings[2] - 40, 'findings panel width');
 
   // The simulation panel folded by the arrow in its title bar.
+  s = await waitSettled(page);
   const sim2 = s.ui['window.simulation'];
   await page.mouse.click(sim2[0] + 14, sim2[1] + 10);
   s = await waitForState(page, () => window.lowsky.state.ui['window.simulation'][3] < 40);
@@ -46,7 +55,8 @@ test('panels move, resize and collapse, and stay so after a reload', async () =>
   await page.waitForTimeout(300);
   await page.reload();
   s = await waitReady(page);
-  s = await waitForState(page, () => !!window.lowsky.state.ui['window.mission']);
+  await waitForState(page, () => !!window.lowsky.state.ui['window.mission']);
+  s = await waitSettled(page);  // the restored panels placed and sized
   for (let k = 0; k < 4; ++k) {
     near(s.ui['window.mission'][k], moved.mission[k], `mission panel after reload [${k}]`);
     near(s.ui['window.findings'][k], moved.findings[k], `findings panel after reload [${k}]`);

@@ -119,11 +119,14 @@ test('the day in charts: each over the day seeks the playback where it is clicke
   s = await waitSettled(page);  // the window placed and sized
   await screenshot(page, 'sim-charts');
   for (const name of ['chart.deliveries', 'chart.battery', 'chart.queues']) {
-    const r = s.ui[name];
+    let r = s.ui[name];
     await page.mouse.click(r[0] + r[2] - 2, r[1] + 10);  // the right end: the end of the day
-    s = await waitForState(page, () => window.lowsky.state.sim.t_s > 0.99 * 86400);
+    await waitForState(page, () => window.lowsky.state.sim.t_s > 0.99 * 86400);
+    s = await waitSettled(page);  // the charts redrawn at the new time before the next click
+    r = s.ui[name];
     await page.mouse.click(r[0] + r[2] * 0.55, r[1] + 10);  // about the middle (the y axis's labels take the left)
-    s = await waitForState(page, () => window.lowsky.state.sim.t_s > 0.3 * 86400 && window.lowsky.state.sim.t_s < 0.7 * 86400);
+    await waitForState(page, () => window.lowsky.state.sim.t_s > 0.3 * 86400 && window.lowsky.state.sim.t_s < 0.7 * 86400);
+    s = await waitSettled(page);
   }
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
