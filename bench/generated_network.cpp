@@ -1,5 +1,6 @@
 #include "generated_network.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -109,6 +110,104 @@ Scenario generate_network(const NetworkSpec& spec) {
         }
         zone.band = agl(0, rng.uniform(80, 300));
         s.zones.push_back(zone);
+    }
+    return s;
+}
+
+}  // namespace lowsky::bench
+
+namespace lowsky::bench {
+
+Scenario generate_day(const DaySpec& spec) {
+    Random rng(spec.seed);
+    Scenario s;
+    s.name = "generated region-wide day: " + std::to_string(spec.orders) + " orders, " + std::to_string(spec.drones) + " drones";
+    DroneType quad = make_type("quad", Airframe::Multirotor, 7, 2.5, 800, 18, 40);
+    quad.energy.rotor_diameter_m = 0.56;
+    s.drone_types = {quad, make_type("vtol", Airframe::VtolFixedWing, 60, 10, 2200, 27, 130)};
+    struct City { const char* id; double lat, lon, size; };
+    // City centres; size weighs their demand.
+    const City cities[] = {{"futian", 22.543, 114.055, 1.6}, {"longgang", 22.720, 114.247, 1.0}, {"dongguan", 23.021, 113.752, 1.2},
+                           {"guangzhou", 23.129, 113.264, 1.8}, {"foshan", 23.022, 113.122, 1.1}, {"jiangmen", 22.579, 113.081, 0.6},
+                           {"zhongshan", 22.517, 113.392, 0.8}, {"zhuhai", 22.271, 113.576, 0.9}};
+    const std::pair<int, int> links[] = {{0, 1}, {0, 2}, {2, 3}, {3, 4}, {4, 5}, {5, 6}, {6, 7}};
+    const double kPi = 3.14159265358979;
+    auto corridor = [&](const Hub& a, const Hub& b, double lo, double hi, const std::vector<std::string>& types, double speed) {
+        Corridor c;
+        c.id = a.id + "-" + b.id;
+        c.name = c.id;
+        const GeoPoint p = a.position, q = b.position;
+        c.centreline = {p, q};
+        // Its two lanes 60 m apart (beyond the 50 m conflict radius), yet narrow enough for a spoke
+        // and the ring to part within a hub's approach radius.
+        c.width_m = 120;
+        c.band = agl(lo, hi);
+        c.speed_limit_m_s = speed;
+        c.drone_types = types;
+        s.corridors.push_back(c);
+    };
+    struct Flow { int from, to; double weight; bool vtol; };
+    std::vector<Flow> flows;
+    for (const City& city : cities) {
+        const size_t first = s.hubs.size();
+        for (int k = 0; k < 5; ++k) {
+            Hub h;
+            h.id = std::string(city.id) + (k == 0 ? "-centre" : "-" + std::to_string(k));
+            h.name = h.id;
+            h.kind = k == 0 ? HubKind::OperationsCentre : HubKind::Vertiport;
+            const double angle = kPi / 4 + (k - 1) * kPi / 2 + rng.uniform(-0.1, 0.1), r = k == 0 ? 0 : rng.uniform(4500, 5500);
+            h.position = {city.lat + r * std::sin(angle) / 110574.0, city.lon + r * std::cos(angle) / (111320.0 * std::cos(city.lat * kPi / 180))};
+            h.ground_elevation_m_amsl = rng.uniform(2, 30);
+            h.serves = k == 0 ? std::vector<std::string>{"quad", "vtol"} : std::vector<std::string>{"quad"};
+            s.hubs.push_back(h);
+        }
+        // Spokes from the centre and a ring around it, both ways.
+        for (int k = 1; k <= 4; ++k) {
+            const int centre = int(first), spoke = int(first) + k, next = int(first) + k % 4 + 1;
+            corridor(s.hubs[size_t(centre)], s.hubs[size_t(spoke)], 75, 110, {"quad"}, 18);
+            corridor(s.hubs[size_t(spoke)], s.hubs[size_t(next)], 75, 110, {"quad"}, 18);
+            const double w = city.size * rng.uniform(0.7, 1.3);
+            flows.push_back({centre, spoke, 2 * w, false});
+            flows.push_back({spoke, centre, 2 * w, false});
+            flows.push_back({spoke, next, w, false});
+            flows.push_back({next, spoke, w, false});
+        }
+    }
+    double intra = 0;
+    for (const Flow& f : flows) intra += f.weight;
+    const size_t intra_flows = flows.size();
+    for (const auto& [a, b] : links) {
+        const int ca = a * 5, cb = b * 5;
+        corridor(s.hubs[size_t(ca)], s.hubs[size_t(cb)], 20, 45, {"vtol"}, 27);
+        flows.push_back({ca, cb, 1, true});
+        flows.push_back({cb, ca, 1, true});
+    }
+    // Nine parcels in ten stay in their city.
+    const double intra_orders = 0.9 * spec.orders, inter_orders = 0.1 * spec.orders;
+    const double inter_each = inter_orders / double(flows.size() - intra_flows);
+    std::vector<double> out_quad(s.hubs.size(), 0), out_vtol(s.hubs.size(), 0);
+    for (size_t i = 0; i < flows.size(); ++i) {
+        const Flow& f = flows[i];
+        const double per_day = i < intra_flows ? intra_orders * f.weight / intra : inter_each;
+        const Hub &from = s.hubs[size_t(f.from)], &to = s.hubs[size_t(f.to)];
+        s.demand_rates.push_back({from.id, to.id, per_day, f.vtol ? 0.5 : 0.2, f.vtol ? 8.0 : 2.5, f.vtol ? 3600.0 : 1800.0, {}});
+        // A VTOL flight is about six times a city hop's length at one and a half times its speed.
+        (f.vtol ? out_vtol : out_quad)[size_t(f.from)] += f.vtol ? 4 * per_day : per_day;
+    }
+    double total = 0;
+    for (size_t h = 0; h < s.hubs.size(); ++h) total += out_quad[h] + out_vtol[h];
+    for (size_t h = 0; h < s.hubs.size(); ++h) {
+        Hub& hub = s.hubs[h];
+        int here = 0;
+        for (const auto& [type, out] : {std::pair<const char*, double>{"quad", out_quad[h]}, {"vtol", out_vtol[h]}}) {
+            const int count = int(std::lround(spec.drones * out / total));
+            if (count > 0) s.fleet.push_back({hub.id, type, count});
+            here += count;
+        }
+        hub.pad_count = std::max(2, here / 3);
+        hub.energy = EnergySupply::Swap;
+        hub.energy_points = std::max(1, here / 4);
+        hub.swap_time_s = 90;
     }
     return s;
 }

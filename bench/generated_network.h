@@ -19,4 +19,17 @@ struct NetworkSpec {
 
 Scenario generate_network(const NetworkSpec& spec);
 
+// A region-wide day: eight of the region's cities with five hubs each (a centre and four
+// around it about 5 km out), joined by spokes and a ring inside each city and by long
+// corridors between neighbouring cities' centres; most parcels stay in their city (light
+// multirotors), a tenth go between cities (VTOL). The fleet, pads and battery swaps follow
+// each hub's share of the demand.
+struct DaySpec {
+    int orders = 100000;  // a day's demand over every rate
+    int drones = 1500;
+    uint32_t seed = 20261202;
+};
+
+Scenario generate_day(const DaySpec& spec);
+
 }  // namespace lowsky::bench

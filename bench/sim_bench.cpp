@@ -1,6 +1,8 @@
 // Simulation benchmarks, native and WebAssembly alike (scripts/bench runs both):
 //   day:      a 24-hour GBA day scaled to about 20,000 deliveries and 300 drones (budget 1 s native)
 //   write-day FILE: the busy day as a scenario file, for `lowsky simulate`
+//   write-region-day FILE [ORDERS DRONES]: the generated region-wide day (generated_network.h),
+//             100,000 orders and 1,500 drones unless given, as a scenario file
 //   slices:   the busy day a slice at a time, as the browser runs it (12 ms slices): its longest
 //             slice, where the events end and the figures and conflict scan begin (budget 50 ms)
 //   tactical: 5,000 airborne drones, R 50 m, H 15 m, look-ahead 60 s, detection every second
@@ -10,6 +12,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #ifdef __EMSCRIPTEN__
@@ -19,6 +22,7 @@
 #endif
 
 #include "core/file_io.h"
+#include "generated_network.h"
 #include "scenario/scenario_io.h"
 #include "sim/simulator.h"
 #include "sim/tactical.h"
@@ -47,9 +51,9 @@ Scenario busy_gba_day() {
     ScenarioLoad load = parse_scenario(std::string(bytes.value().begin(), bytes.value().end()), "gba.json");
     Scenario s = *load.scenario;
     for (auto& r : s.demand_rates) r.per_day *= 3;
-    s.demand_rates.push_back({"baoan-ops", "qianhai-hub", 9400, 0.2, 2.5, 1800});
-    s.demand_rates.push_back({"zhuhai", "xiangzhou-port", 5100, 0.2, 2.5, 1800});
-    s.demand_rates.push_back({"xiangzhou-port", "zhuhai", 5100, 0.2, 2.5, 1800});
+    s.demand_rates.push_back({"baoan-ops", "qianhai-hub", 9400, 0.2, 2.5, 1800, {}});
+    s.demand_rates.push_back({"zhuhai", "xiangzhou-port", 5100, 0.2, 2.5, 1800, {}});
+    s.demand_rates.push_back({"xiangzhou-port", "zhuhai", 5100, 0.2, 2.5, 1800, {}});
     auto fleet = [&](const char* hub, const char* type, int count) {
         for (auto& f : s.fleet) if (f.hub == hub && f.drone_type == type) { f.count = count; return; }
         s.fleet.push_back({hub, type, count});
@@ -71,6 +75,20 @@ int main(int argc, char** argv) {
     if (only == "write-day" && argc > 2) {
         // The busy day as a scenario file, so the command-line tool can simulate and report it.
         const std::string text = save_scenario(busy_gba_day());
+        if (auto saved = write_file_bytes(argv[2], std::vector<uint8_t>(text.begin(), text.end())); !saved) {
+            std::fprintf(stderr, "%s\n", saved.error().to_string().c_str());
+            return 1;
+        }
+        return 0;
+    }
+    if (only == "write-region-day" && (argc == 3 || argc == 5)) {
+        bench::DaySpec spec;
+        if (argc == 5) {
+            spec.orders = std::atoi(argv[3]);
+            spec.drones = std::atoi(argv[4]);
+        }
+        if (spec.orders <= 0 || spec.drones <= 0) { std::fprintf(stderr, "ORDERS and DRONES are positive whole numbers\n"); return 2; }
+        const std::string text = save_scenario(bench::generate_day(spec));
         if (auto saved = write_file_bytes(argv[2], std::vector<uint8_t>(text.begin(), text.end())); !saved) {
             std::fprintf(stderr, "%s\n", saved.error().to_string().c_str());
             return 1;

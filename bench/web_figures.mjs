@@ -13,7 +13,9 @@
 // - frames in 3D while the view turns a degree a frame (the faces sorted again each frame), on
 //   the default scenario and on the busiest day the default network flies (400 times its
 //   demand, 100 times its fleet, pads and chargers: about 880 drones in the air at its busiest
-//   moment; the corridors' deconfliction holds the rest on the ground), simulated in the page.
+//   moment; the corridors' deconfliction holds the rest on the ground), simulated in the page,
+//   and on the generated region-wide day of 200,000 orders and 3,000 drones at its busiest
+//   moment (over 2,000 drones in the air; build/native/bench/lowsky_sim_bench write-region-day).
 //   node bench/web_figures.mjs 3d   measures only these.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
@@ -76,10 +78,15 @@ async function startScaledDay(env, name, { demand, fleet, pads = 1 }) {
     h.pad_count = (h.pad_count ?? 1) * pads;
     if (h.energy_points) h.energy_points *= pads;
   }
+  return startDay(env, JSON.stringify(scenario));
+}
+
+// Opens a scenario document and starts its day simulating.
+async function startDay(env, text) {
   const { page, context } = await openPage(env);
   await waitReady(page);
-  const ok = await page.evaluate((t) => { const p = stringToNewUTF8(t); const r = Module._lowsky_open_scenario_json(p); _free(p); return r; }, JSON.stringify(scenario));
-  if (!ok) throw new Error(`${name} did not open`);
+  const ok = await page.evaluate((t) => { const p = stringToNewUTF8(t); const r = Module._lowsky_open_scenario_json(p); _free(p); return r; }, text);
+  if (!ok) throw new Error('the scenario did not open');
   await page.waitForTimeout(500);
   const ui = await page.evaluate(() => window.lowsky.state.ui);
   await page.mouse.click(ui.simulate[0] + ui.simulate[2] / 2, ui.simulate[1] + ui.simulate[3] / 2);
@@ -101,6 +108,24 @@ async function figures3d(env) {
     await to3d(page);
     const s = await page.evaluate(() => window.lowsky.state.sim);
     await turningFrames(page, `3D, ${s.orders} orders, at ${(s.t_s / 3600).toFixed(2)} h, turning a degree a frame`);
+    await context.close();
+  }
+  {
+    // The generated region-wide day, grown until over 2,000 drones fly at once; the command-line
+    // tool's series says when that is, and the page is shown that moment.
+    const dir = mkdtempSync(join(tmpdir(), 'lowsky-fig-'));
+    const file = join(dir, 'region.json');
+    execFileSync(join(DIST, '..', '..', 'native', 'bench', 'lowsky_sim_bench'), ['write-region-day', file, '200000', '3000']);
+    try { execFileSync(join(DIST, '..', '..', 'native', 'lowsky'), ['simulate', file, '--csv', join(dir, 'csv')]); } catch (e) { if (e.status !== 1) throw e; }
+    const rows = readFileSync(join(dir, 'csv', 'series.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
+    const peak = rows.reduce((a, b) => (b[1] > a[1] ? b : a));
+    const { page, context } = await startDay(env, readFileSync(file, 'utf8'));
+    await page.waitForFunction(() => window.lowsky.state.sim && !window.lowsky.state.simRun.running, null, { timeout: 1800000, polling: 1000 });
+    if (!await page.evaluate((t) => Module._lowsky_seek_playback(t), peak[0])) throw new Error('no day to seek');
+    await to3d(page);
+    const s = await page.evaluate(() => window.lowsky.state.sim);
+    if (s.airborne !== peak[1]) throw new Error(`the page shows ${s.airborne} drones in the air at ${peak[0]} s, the command-line tool ${peak[1]}`);
+    await turningFrames(page, `3D, generated region-wide day (${s.orders} orders, 3,000 drones), at ${(s.t_s / 3600).toFixed(2)} h, turning a degree a frame`);
     await context.close();
   }
 }

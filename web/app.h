@@ -46,6 +46,15 @@ public:
     void turn_view(double deg) {
         if (view3d_.wants_3d()) camera_.set_orientation(camera_.tilt_deg(), camera_.bearing_deg() + deg);
     }
+    // Shows the day's playback at `t_s`, paused (the benchmarks' busiest moment); false when no
+    // day has been simulated.
+    bool seek_playback(double t_s) {
+        if (!playback_.result) return false;
+        playback_.t_s = std::clamp(t_s, 0.0, playback_.day_s);
+        playback_.playing = false;
+        frames_to_draw_ = std::max(frames_to_draw_, 2);
+        return true;
+    }
     void update_ready() { update_ready_ = true; frames_to_draw_ = std::max(frames_to_draw_, 2); }  // a new build is waiting
 
 private:

@@ -108,6 +108,9 @@ EMSCRIPTEN_KEEPALIVE const char* lowsky_measure_turning_frames(int count, double
     return text.c_str();
 }
 
+// Shows the simulated day at `t_s` seconds, paused: 1, or 0 when no day has been simulated.
+EMSCRIPTEN_KEEPALIVE int lowsky_seek_playback(double t_s) { return g_app && g_app->seek_playback(t_s) ? 1 : 0; }
+
 }  // extern "C"
 
 extern "C" {
