@@ -170,7 +170,10 @@ struct DemandRate {
     double mass_min_kg = 0;
     double mass_max_kg = 0;
     double promise_s = 0;
+    std::vector<double> profile;  // this rate's own 24 hourly weights; empty: the scenario's profile
 };
+
+constexpr int kProfileHours = 24;  // a daily profile: one relative weight per hour from midnight
 
 struct WindBand {
     double floor_m_agl = 0;
@@ -209,6 +212,7 @@ struct Scenario {
     std::vector<FleetEntry> fleet;
     std::vector<Order> orders;
     std::vector<DemandRate> demand_rates;
+    std::vector<double> demand_profile;  // 24 hourly weights every rate follows unless it has its own; empty: flat
     std::vector<WindBand> wind;
     std::vector<Explanation> explanations;
 

@@ -357,9 +357,40 @@ std::optional<Order> read_order(DocReader& r, const Json& v, const P& p) {
     return o;
 }
 
+// A daily profile: 24 relative weights, midnight to 23:00, at least one above zero; absent: flat.
+std::vector<double> read_profile(DocReader& r, const Json& obj, const P& p) {
+    const Json* list = r.array(obj, p, "profile", false);
+    if (!list) return {};
+    const std::string path = DocReader::at(p, "profile");
+    if (list->size() != size_t(kProfileHours)) {
+        r.error(path, "expected 24 hourly weights (midnight to 23:00), found " + std::to_string(list->size()));
+        return {};
+    }
+    std::vector<double> weights;
+    double sum = 0;
+    for (size_t h = 0; h < list->size(); ++h) {
+        const Json& w = (*list)[h];
+        if (!w.is_number()) {
+            r.error(DocReader::at(path, h), std::string("expected a number, found ") + json_type_name(w));
+            return {};
+        }
+        if (!(w.get<double>() >= 0) || !(w.get<double>() <= 1e6)) {
+            r.error(DocReader::at(path, h), "a weight must be from 0 to 1e6");
+            return {};
+        }
+        weights.push_back(w.get<double>());
+        sum += weights.back();
+    }
+    if (!(sum > 0)) {
+        r.error(path, "every hour has weight 0: no order would ever be placed");
+        return {};
+    }
+    return weights;
+}
+
 std::optional<DemandRate> read_demand_rate(DocReader& r, const Json& v, const P& p) {
     if (!r.is_object(v, p)) return std::nullopt;
-    r.unknown_members(v, p, {"from", "to", "per_day", "mass_kg", "promise_s"});
+    r.unknown_members(v, p, {"from", "to", "per_day", "mass_kg", "promise_s", "profile"});
     const size_t before = r.errors.size();
     DemandRate d;
     d.from = r.string(v, p, "from").value_or("");
@@ -372,6 +403,7 @@ std::optional<DemandRate> read_demand_rate(DocReader& r, const Json& v, const P&
         if (d.mass_max_kg < d.mass_min_kg) r.error(p + ".mass_kg.max", "must not be below min");
     }
     d.promise_s = r.number(v, p, "promise_s", 1, 7 * 86400).value_or(0);
+    d.profile = read_profile(r, v, p);
     if (r.errors.size() != before) return std::nullopt;
     return d;
 }
@@ -390,7 +422,8 @@ std::vector<T> read_list(DocReader& r, const Json& obj, const P& path, const cha
 void read_demand(DocReader& r, const Json& doc, Scenario& s) {
     const Json* demand = r.member(doc, "$", "demand", false);
     if (!demand || !r.is_object(*demand, "$.demand")) return;
-    r.unknown_members(*demand, "$.demand", {"orders", "rates"});
+    r.unknown_members(*demand, "$.demand", {"orders", "rates", "profile"});
+    s.demand_profile = read_profile(r, *demand, "$.demand");
     s.orders = read_list<Order>(r, *demand, "$.demand", "orders", false, read_order);
     s.demand_rates = read_list<DemandRate>(r, *demand, "$.demand", "rates", false, read_demand_rate);
 }
@@ -621,8 +654,10 @@ OJson json_of(const Order& o) {
 }
 
 OJson json_of(const DemandRate& d) {
-    return OJson{{"from", d.from}, {"to", d.to}, {"per_day", d.per_day}, {"mass_kg", OJson{{"min", d.mass_min_kg}, {"max", d.mass_max_kg}}},
-                 {"promise_s", d.promise_s}};
+    OJson o{{"from", d.from}, {"to", d.to}, {"per_day", d.per_day}, {"mass_kg", OJson{{"min", d.mass_min_kg}, {"max", d.mass_max_kg}}},
+            {"promise_s", d.promise_s}};
+    if (!d.profile.empty()) o["profile"] = d.profile;
+    return o;
 }
 
 OJson json_of(const WindBand& w) {
@@ -696,6 +731,7 @@ std::string save_scenario(const Scenario& s) {
     doc["airport_zones"] = airports;
     doc["fleet"] = list_json(s.fleet);
     doc["demand"] = OJson{{"orders", list_json(s.orders)}, {"rates", list_json(s.demand_rates)}};
+    if (!s.demand_profile.empty()) doc["demand"]["profile"] = s.demand_profile;
     doc["weather"] = OJson{{"wind", list_json(s.wind)}};
 
     OJson explanations = OJson::array();

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <numeric>
 #include <random>
 
 #include "energy/energy_model.h"
@@ -319,6 +320,76 @@ TEST_CASE("The demand scale multiplies the daily rates and leaves explicit order
     CHECK(std::abs(drawn - mean) < 5 * std::sqrt(mean));
     cfg.demand_scale = 1;
     CHECK(std::abs(double(make_orders(s, cfg).size() - explicit_orders) - per_day) < 5 * std::sqrt(per_day));
+}
+
+TEST_CASE("An hourly profile puts each hour's share of a rate's orders in that hour", "[sim][demand]") {
+    Scenario s = test::load_scenario("tests/fixtures/scenarios/minimal.json");
+    s.demand_rates = {{"a", "b", 24000, 0.5, 1, 3600, {}}, {"b", "a", 2400, 0.5, 1, 3600, {}}};
+    // The demand's profile: hour 9 three times hour 15, nothing else. The second rate has its own:
+    // every order between 02:00 and 03:00.
+    s.demand_profile.assign(kProfileHours, 0);
+    s.demand_profile[9] = 3;
+    s.demand_profile[15] = 1;
+    s.demand_rates[1].profile.assign(kProfileHours, 0);
+    s.demand_rates[1].profile[2] = 5;
+    SimConfig cfg;
+    std::vector<int> first(kProfileHours, 0), second(kProfileHours, 0);
+    for (const SimOrder& o : make_orders(s, cfg)) (o.from == 0 ? first : second)[size_t(o.ready_s / 3600)]++;
+    // Hand-worked: hour 9 gets 3/4 of 24,000 and hour 15 1/4 (Poisson counts, within five sigma).
+    CHECK(std::abs(first[9] - 18000) < 5 * std::sqrt(18000.0));
+    CHECK(std::abs(first[15] - 6000) < 5 * std::sqrt(6000.0));
+    CHECK(first[9] + first[15] == std::accumulate(first.begin(), first.end(), 0));
+    CHECK(std::abs(second[2] - 2400) < 5 * std::sqrt(2400.0));
+    CHECK(second[2] == std::accumulate(second.begin(), second.end(), 0));
+    // Within hour 9 the orders are spread evenly: each quarter holds about a quarter of them.
+    std::vector<int> quarters(4, 0);
+    for (const SimOrder& o : make_orders(s, cfg)) if (o.from == 0 && o.ready_s < 10 * 3600) quarters[size_t((o.ready_s - 9 * 3600) / 900)]++;
+    for (int q : quarters) CHECK(std::abs(q - 4500) < 5 * std::sqrt(4500.0));
+
+    SECTION("a flat profile leaves every order where it was") {
+        Scenario flat = s;
+        flat.demand_profile.assign(kProfileHours, 2);
+        flat.demand_rates[1].profile.clear();
+        Scenario none = flat;
+        none.demand_profile.clear();
+        const auto a = make_orders(flat, cfg), b = make_orders(none, cfg);
+        REQUIRE(a.size() == b.size());
+        for (size_t i = 0; i < a.size(); ++i) CHECK(a[i].ready_s == b[i].ready_s);
+    }
+    SECTION("a second day repeats the profile") {
+        cfg.hours = 48;
+        std::vector<int> by_hour(48, 0);
+        for (const SimOrder& o : make_orders(s, cfg)) if (o.from == 0) by_hour[size_t(o.ready_s / 3600)]++;
+        CHECK(std::abs(by_hour[33] - 18000) < 5 * std::sqrt(18000.0));
+        CHECK(by_hour[33] + by_hour[39] + by_hour[9] + by_hour[15] == std::accumulate(by_hour.begin(), by_hour.end(), 0));
+    }
+    SECTION("the profile survives saving and loading") {
+        const ScenarioLoad back = parse_scenario(save_scenario(s), "saved.json");
+        REQUIRE(back.ok());
+        CHECK(back.scenario->demand_profile == s.demand_profile);
+        CHECK(back.scenario->demand_rates[1].profile == s.demand_rates[1].profile);
+        CHECK(back.scenario->demand_rates[0].profile.empty());
+    }
+}
+
+TEST_CASE("The default day's busiest hours are working hours, and its fleet keeps up with them", "[sim][demand][gba]") {
+    const Scenario s = test::load_scenario("assets/scenarios/gba.json");
+    REQUIRE(s.demand_profile.size() == size_t(kProfileHours));
+    SimConfig cfg;
+    cfg.demand_scale = 20;  // enough orders for the hours to stand apart from the noise
+    std::vector<int> by_hour(kProfileHours, 0);
+    for (const SimOrder& o : make_orders(s, cfg)) by_hour[size_t(o.ready_s / 3600)]++;
+    const int busiest = int(std::max_element(by_hour.begin(), by_hour.end()) - by_hour.begin());
+    CHECK(busiest >= 9);
+    CHECK(busiest < 17);
+    CHECK(by_hour[3] * 10 < by_hour[size_t(busiest)]);  // the night is quiet
+    // The day as it is: its busiest moment (where the playback opens) falls in working hours.
+    const Day day;
+    const auto peak = std::max_element(day.result.series.begin(), day.result.series.end(),
+                                       [](const SeriesPoint& a, const SeriesPoint& b) { return a.airborne < b.airborne; });
+    CHECK(peak->t_s >= 8 * 3600);
+    CHECK(peak->t_s <= 18 * 3600);
+    CHECK(day.result.kpis.on_time_share > 0.9);
 }
 
 TEST_CASE("Each hub's queues over the day count the orders and drones there at each sample", "[sim][hubs]") {
