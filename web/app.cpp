@@ -50,6 +50,7 @@ bool App::init(std::string& error) {
 
     if (!basemap_renderer_.init(error)) return false;
     if (!view3d_.init(error)) return false;
+    if (!markers_.init(error)) return false;
     camera_.set_viewport(size.width_px, size.height_px, size.pixel_ratio);
     camera_.set_view(kHome, home_zoom());
     load_assets();
@@ -465,7 +466,7 @@ void App::draw_frame() {
         if (scenario_->editor->revision() != previewed_revision_ && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) update_route_preview();
         draw_mission_overlay(map_layer, camera_, workbench_, ui_scale_);
         draw_sim_encounters(map_layer, camera_, playback_, drones_.hovered >= 0 ? std::nullopt : mouse, ui_scale_);
-        draw_sim_drones(map_layer, playback_, drones_, ui_scale_);
+        draw_sim_drones(map_layer, markers_, playback_, drones_, ui_scale_);
         view3d_.draw_scale(map_layer, camera_, ui_scale_);
     }
     // The layout: the bar across the top, then a column of panels down each side (mission and

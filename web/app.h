@@ -99,6 +99,7 @@ private:
     MissionWorkbench workbench_;
     SimPlayback playback_;
     SimDronesInView drones_;             // the simulated drones in the air, this frame
+    MarkerRenderer markers_;             // and their markers, drawn in GL
     double last_frame_ms_ = 0;
     std::vector<std::pair<std::string, std::array<float, 4>>> ui_rects_;  // published for the browser tests
     std::vector<ScreenRect> covered_;    // where windows lie over the map

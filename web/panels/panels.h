@@ -20,6 +20,7 @@
 #include "sim_playback.h"
 #include "panel_layout.h"
 #include "i18n.h"
+#include "map/marker_renderer.h"
 
 #include <array>
 #include <map>
@@ -127,7 +128,9 @@ struct SimDronesInView {
 };
 SimDronesInView sim_drones_at(const MapCamera& camera, const SimPlayback& playback, std::optional<ImVec2> mouse,
                               float ui_scale, bool trails = false);
-void draw_sim_drones(ImDrawList* draw_list, const SimPlayback& playback, const SimDronesInView& in_view, float ui_scale);
+// The drones in the air go to `markers` (GL points, queued in `draw_list`'s order); the rest,
+// the drones on the ground, trails and the tooltip, to `draw_list`.
+void draw_sim_drones(ImDrawList* draw_list, MarkerRenderer& markers, const SimPlayback& playback, const SimDronesInView& in_view, float ui_scale);
 // The day in charts (a window of its own while `open`): deliveries, drones in the air, delivery
 // times, the fleet's battery, queues; a click on a chart over the day seeks the playback.
 void draw_sim_charts(bool& open, SimPlayback& playback, float ui_scale,

@@ -69,7 +69,7 @@ SimDronesInView sim_drones_at(const MapCamera& camera, const SimPlayback& p, std
     return in_view;
 }
 
-void draw_sim_drones(ImDrawList* dl, const SimPlayback& p, const SimDronesInView& in_view, float s) {
+void draw_sim_drones(ImDrawList* dl, MarkerRenderer& markers, const SimPlayback& p, const SimDronesInView& in_view, float s) {
     if (!p.result) return;
     const SimResult& r = *p.result;
     auto laden = [&](const DroneSnapshot& snap) { return snap.flight >= 0 && p.t_s < r.flights[size_t(snap.flight)].delivered_s; };
@@ -85,16 +85,18 @@ void draw_sim_drones(ImDrawList* dl, const SimPlayback& p, const SimDronesInView
     }
     for (const auto& a : in_view.airborne)
         if (a.trail.size() >= 2) dl->AddPolyline(a.trail.data(), int(a.trail.size()), laden(a.snapshot) ? IM_COL32(236, 120, 20, 110) : IM_COL32(40, 120, 200, 110), 0, 1.5f * s);
-    // In 3D each drone stands on a line down to the ground under it.
+    // In 3D each drone stands on a line down to the ground under it. The drones go to the GL
+    // markers: thousands of them fly on a busy day.
+    markers.clear();
+    const ImU32 kDrop = IM_COL32(40, 48, 60, 140);
     for (const auto& a : in_view.airborne)
         if (a.ground.x != a.screen.x || a.ground.y != a.screen.y) {
-            dl->AddLine(a.ground, a.screen, IM_COL32(40, 48, 60, 140), 1.0f * s);
-            dl->AddCircleFilled(a.ground, 1.5f * s, IM_COL32(40, 48, 60, 140), 6);
+            markers.add_line(a.ground, a.screen, kDrop);
+            markers.add_marker(a.ground, 1.5f * s, 0, kDrop, kDrop);
         }
-    for (const auto& a : in_view.airborne) {
-        dl->AddCircleFilled(a.screen, kHaloRadius * s, kHalo, 12);
-        dl->AddCircleFilled(a.screen, kRadius * s, laden(a.snapshot) ? kOutbound : kReturning, 12);
-    }
+    for (const auto& a : in_view.airborne)
+        markers.add_marker(a.screen, kRadius * s, (kHaloRadius - kRadius) * s, laden(a.snapshot) ? kOutbound : kReturning, kHalo);
+    markers.queue(dl);
     if (in_view.hovered < 0) return;
     const auto& a = in_view.airborne[size_t(in_view.hovered)];
     const DroneResult& drone = r.drones[a.drone];
