@@ -51,9 +51,11 @@ export async function openPage(env, { viewport = { width: 1280, height: 720 }, d
   return { page, context, problems };
 }
 
+// Ready: the assets loaded and drawn, and the layout settled (the first frames after ready
+// still place and size the panels, and a click aimed then can miss).
 export async function waitReady(page, timeout = 30000) {
   await page.waitForFunction(() => window.lowsky && window.lowsky.ready === true, null, { timeout });
-  return state(page);
+  return waitSettled(page);
 }
 
 export function state(page) { return page.evaluate(() => window.lowsky.state); }

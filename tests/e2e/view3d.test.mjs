@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, openPage, waitReady, waitForState, screenshot, pixel } from './harness.mjs';
+import { launch, openPage, waitReady, waitForState, waitSettled, screenshot, pixel } from './harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const scenario = JSON.parse(readFileSync(join(ROOT, 'assets/scenarios/gba.json'), 'utf8'));
@@ -193,7 +193,8 @@ test('a right drag turns and tilts the 3D view; a click still selects what is un
 
 test('on a touch screen the 3D button turns the map to 3D, and two fingers turning turn it with them', async () => {
   const { page, context, problems } = await openPage(env, { hasTouch: true });
-  let s = await waitReady(page);
+  await waitReady(page);
+  let s = await waitSettled(page);  // the top bar where it stays before the tap
   const r = s.ui['view.3d'];  // device pixels, a ratio of 1 here
   await page.touchscreen.tap(r[0] + r[2] / 2, r[1] + r[3] / 2);
   s = await waitForState(page, () => window.lowsky.state.view.heightsShown === 1);
