@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "airspace/jurisdiction.h"
 #include "cli_common.h"
 #include "commands.h"
 #include "mission/exporters.h"
@@ -96,6 +97,10 @@ int run_route(int argc, char** argv) {
                                 {"height_m_above_origin", leg.height.over(r.origin_ground)}, {"ground_m_amsl", leg.ground.m},
                                 {"time_s", leg.time_s}, {"energy_wh", leg.energy_wh}, {"path", path}});
         }
+        Json crossings = Json::array();
+        for (const auto& x : route_crossings(r, *scenario))
+            crossings.push_back(Json{{"corridor", x.corridor}, {"lat_deg", x.at.lat_deg}, {"lon_deg", x.at.lon_deg}, {"from", to_string(x.from)},
+                                     {"to", to_string(x.to)}, {"approval", x.approval}});
         Json avoided = Json::array();
         for (const auto& a : r.avoided) avoided.push_back(Json{{"corridor", a.corridor}, {"check", a.check}, {"message", a.message}});
         Json mission{{"firmware", to_string(options.firmware)},
@@ -117,7 +122,7 @@ int run_route(int argc, char** argv) {
                  {"within_battery", gate ? gate->within_battery() : false},
                  {"one_way_within_battery", r.within_battery}, {"origin_ground_m_amsl", origin_ground},
                  {"destination_ground_m_amsl", r.destination_ground.m}, {"assumptions", r.assumptions}, {"legs", legs},
-                 {"phases", phases_json(r.phases)}, {"avoided", avoided}, {"mission", mission}};
+                 {"phases", phases_json(r.phases)}, {"crossings", crossings}, {"avoided", avoided}, {"mission", mission}};
         std::printf("%s\n", out.dump(2, ' ', false, Json::error_handler_t::replace).c_str());
         return kOk;
     }
@@ -131,6 +136,9 @@ int run_route(int argc, char** argv) {
     }
     std::printf("  landing %.0f s\n", r.descent_s);
     std::printf("one way: %.2f km, %.1f min, %.0f Wh\n", r.distance_m / 1000, r.time_s / 60, r.energy_wh);
+    for (const auto& x : route_crossings(r, *scenario))
+        std::printf("crosses from %s into %s in %s at %.5f, %.5f: %s\n", jurisdiction_name(x.from), jurisdiction_name(x.to), x.corridor.c_str(), x.at.lat_deg,
+                    x.at.lon_deg, x.approval.empty() ? "NO cross-border approval" : ("under cross-border approval \"" + x.approval + "\"").c_str());
     for (const auto& a : r.avoided) std::printf("avoided %s: %s (%s)\n", a.corridor.c_str(), a.message.c_str(), a.check.c_str());
     if (gate) {
         const char* back = options.return_mode == ReturnMode::Corridors ? "back through the corridors" : options.return_mode == ReturnMode::Rtl ? "RTL home" : "no return";

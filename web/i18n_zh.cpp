@@ -175,6 +175,7 @@ const std::vector<std::pair<const char*, const char*>>& chinese_table() {
         {"speed limit %.0f m/s", "限速 %.0f 米/秒"},
         {"drone types  %s", "机型  %s"},
         {"approval: %s", "审批：%s"},
+        {"cross-border approval: %s", "跨境审批：%s"},
         {"%s  %.5f, %.5f  ground %.0f m AMSL", "%s  %.5f, %.5f  地面海拔 %.0f 米"},
         {"%d pad%s, %.0f s slots", "%d 个起降坪%.0s，每次占用 %.0f 秒"},
         {"%d charger%s of %.1f kW", "%d 个充电桩%.0s，每个 %.1f kW"},

@@ -234,7 +234,7 @@ Result<ScenarioObject> own_object(ObjectKind kind, const std::string& id, const 
     auto copy = [&](const char* from, const char* to) { if (props.contains(from)) o[to] = props[from]; };
     if (kind == ObjectKind::Corridor) {
         o["centreline"] = points(g["coordinates"], false);
-        for (const char* k : {"width_m", "floor", "ceiling", "direction", "lanes", "speed_limit_m_s", "drone_types", "approval"}) copy(k, k);
+        for (const char* k : {"width_m", "floor", "ceiling", "direction", "lanes", "speed_limit_m_s", "drone_types", "approval", "border_approval"}) copy(k, k);
     } else {
         copy("zone_kind", "kind");
         for (const char* k : {"jurisdiction", "floor", "ceiling", "time_windows", "source"}) copy(k, k);

@@ -85,7 +85,8 @@ std::string write_kml(const CompiledScenario& compiled, const BuiltMission& buil
         const Corridor* c = s.find_corridor(id);
         out += "    <Placemark>\n      <name>" + xml_escape(c->id) + "</name>\n      <description>" +
                xml_escape(c->name + ": " + band_text(c->band) + ", " + fixed(c->width_m, 0) + " m wide" +
-                          (c->approval.empty() ? "" : ", approval " + c->approval)) +
+                          (c->approval.empty() ? "" : ", approval " + c->approval) +
+                          (c->border_approval.empty() ? "" : ", cross-border approval " + c->border_approval)) +
                "</description>\n      <styleUrl>#corridor</styleUrl>\n"
                // The corridor itself, as the scenario holds it: what lowsky's KML import reads back.
                "      <ExtendedData><Data name=\"lowsky_corridor\"><value>" +
@@ -124,6 +125,7 @@ std::string write_scenario_geojson(const CompiledScenario& compiled, const Built
                    {"lanes", c.lanes == LaneSeparation::None ? "none" : c.lanes == LaneSeparation::Lateral ? "lateral" : "vertical"},
                    {"speed_limit_m_s", c.speed_limit_m_s}, {"drone_types", c.drone_types}};
         if (!c.approval.empty()) props["approval"] = c.approval;
+        if (!c.border_approval.empty()) props["border_approval"] = c.border_approval;
         features.push_back({{"type", "Feature"}, {"id", c.id}, {"geometry", {{"type", "LineString"}, {"coordinates", line}}}, {"properties", props}});
         features.push_back({{"type", "Feature"}, {"id", c.id + "-footprint"},
                             {"geometry", {{"type", "Polygon"}, {"coordinates", ring_json(path_footprint(c.centreline, c.width_m / 2))}}},

@@ -5,6 +5,7 @@
 #include <limits>
 #include <queue>
 
+#include "airspace/jurisdiction.h"
 #include "validation/validate.h"
 
 namespace lowsky {
@@ -306,6 +307,16 @@ Result<Route> RoutingNetwork::route(const RouteRequest& q) const {
                         (type->airframe == Airframe::VtolFixedWing ? "wing-borne cruise at the commanded airspeed, rotor-borne climb and descent"
                                                                   : "the commanded ground speed held in the wind");
     return route;
+}
+
+std::vector<RouteCrossing> route_crossings(const Route& route, const Scenario& scenario) {
+    std::vector<RouteCrossing> out;
+    for (const RouteLeg& leg : route.legs) {
+        const Corridor* corridor = scenario.find_corridor(leg.corridor);
+        for (const BorderCrossing& x : border_crossings(leg.path))
+            out.push_back({leg.corridor, x.at, x.from, x.to, corridor ? corridor->border_approval : std::string()});
+    }
+    return out;
 }
 
 }  // namespace lowsky

@@ -119,4 +119,14 @@ const char* to_string(RouteObjective objective);
 // A route's legs as the flight profile takes them (on the corridor centrelines).
 std::vector<flight::LegGeometry> leg_geometry(const Route& route);
 
+// Where a route crosses from one jurisdiction into another (airspace/jurisdiction.h), in order,
+// with the corridor it crosses in and that corridor's cross-border approval (empty: none).
+struct RouteCrossing {
+    std::string corridor;
+    GeoPoint at;
+    Jurisdiction from = Jurisdiction::Mainland, to = Jurisdiction::Mainland;
+    std::string approval;
+};
+std::vector<RouteCrossing> route_crossings(const Route& route, const Scenario& scenario);
+
 }  // namespace lowsky

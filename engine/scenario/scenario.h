@@ -102,6 +102,7 @@ struct Corridor {
     double speed_limit_m_s = 20;
     std::vector<std::string> drone_types;
     std::string approval;  // reference of the approval for controlled airspace; empty if none
+    std::string border_approval;  // reference of the cross-border approval, for a corridor that crosses into Hong Kong or Macau
 };
 
 // ---- Airspace ---------------------------------------------------------------------------
@@ -182,14 +183,24 @@ struct WindBand {
     double speed_m_s = 0;
 };
 
+// Hong Kong's and Macau's own rules, applied to the stretches of corridors inside them
+// (airspace/jurisdiction.h; docs/scenario.md says where the defaults come from).
+struct JurisdictionRules {
+    double ceiling_m_agl = 120;           // true height above which the authority's permission is needed
+    double aerodrome_distance_m = 0;      // no flight closer than this to an aerodrome's runways
+};
+
 struct Rules {
-    double ceiling_m_agl = 120;           // true height above which airspace is controlled
+    double ceiling_m_agl = 120;           // the mainland's: true height above which airspace is controlled
     double lateral_separation_m = 50;     // between corridor edges
     double vertical_separation_m = 30;    // between altitude bands
     double energy_reserve_fraction = 0.2; // of the battery, kept at landing
     double node_snap_m = 100;             // a corridor end this close to a hub or junction joins it
     double hub_approach_radius_m = 300;   // corridors may meet inside this radius of a shared node
     double air_density_kg_m3 = 1.19;      // GBA sea level, 25-30 degC
+    JurisdictionRules hong_kong{91.44, 5000};  // Cap. 448G: 300 ft above ground, 5 km from aerodromes
+    JurisdictionRules macau{120, 1000};        // Executive Order 43/2021: 1 km from aerodromes; ceiling assumed the mainland's
+    const JurisdictionRules* of(Jurisdiction j) const { return j == Jurisdiction::HongKong ? &hong_kong : j == Jurisdiction::Macau ? &macau : nullptr; }
 };
 
 // A warning that the scenario's author has looked at and explained.

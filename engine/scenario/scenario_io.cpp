@@ -89,7 +89,7 @@ std::optional<Rules> read_rules_value(DocReader& r, const Json& v, const P& p) {
     if (!r.is_object(v, p)) return std::nullopt;
     const size_t before = r.errors.size();
     r.unknown_members(v, p, {"ceiling_m_agl", "lateral_separation_m", "vertical_separation_m", "energy_reserve_fraction",
-                             "node_snap_m", "hub_approach_radius_m", "air_density_kg_m3"});
+                             "node_snap_m", "hub_approach_radius_m", "air_density_kg_m3", "hong_kong", "macau"});
     rules.ceiling_m_agl = r.number_or(v, p, "ceiling_m_agl", 1, 10000, rules.ceiling_m_agl);
     rules.lateral_separation_m = r.number_or(v, p, "lateral_separation_m", 0, 10000, rules.lateral_separation_m);
     rules.vertical_separation_m = r.number_or(v, p, "vertical_separation_m", 0, 1000, rules.vertical_separation_m);
@@ -97,6 +97,13 @@ std::optional<Rules> read_rules_value(DocReader& r, const Json& v, const P& p) {
     rules.node_snap_m = r.number_or(v, p, "node_snap_m", 1, 5000, rules.node_snap_m);
     rules.hub_approach_radius_m = r.number_or(v, p, "hub_approach_radius_m", 0, 10000, rules.hub_approach_radius_m);
     rules.air_density_kg_m3 = r.number_or(v, p, "air_density_kg_m3", 0.5, 1.5, rules.air_density_kg_m3);
+    for (auto [key, j] : {std::pair<const char*, JurisdictionRules*>{"hong_kong", &rules.hong_kong}, {"macau", &rules.macau}}) {
+        const Json* o = r.member(v, p, key, false);
+        if (!o || !r.is_object(*o, DocReader::at(p, key))) continue;
+        r.unknown_members(*o, DocReader::at(p, key), {"ceiling_m_agl", "aerodrome_distance_m"});
+        j->ceiling_m_agl = r.number_or(*o, DocReader::at(p, key), "ceiling_m_agl", 1, 10000, j->ceiling_m_agl);
+        j->aerodrome_distance_m = r.number_or(*o, DocReader::at(p, key), "aerodrome_distance_m", 0, 100000, j->aerodrome_distance_m);
+    }
     if (r.errors.size() != before) return std::nullopt;
     return rules;
 }
@@ -204,7 +211,7 @@ std::optional<Hub> read_hub(DocReader& r, const Json& v, const P& p) {
 std::optional<Corridor> read_corridor(DocReader& r, const Json& v, const P& p) {
     if (!r.is_object(v, p)) return std::nullopt;
     r.unknown_members(v, p, {"id", "name", "centreline", "width_m", "floor", "ceiling", "direction", "lanes", "speed_limit_m_s",
-                             "drone_types", "approval"});
+                             "drone_types", "approval", "border_approval"});
     const size_t errors_before = r.errors.size();
     Corridor c;
     c.id = r.string(v, p, "id").value_or("");
@@ -219,6 +226,7 @@ std::optional<Corridor> read_corridor(DocReader& r, const Json& v, const P& p) {
     c.drone_types = r.string_list(v, p, "drone_types", true);
     if (c.drone_types.empty() && r.member(v, p, "drone_types", false)) r.error(p + ".drone_types", "must name at least one drone type");
     c.approval = r.string_or(v, p, "approval", "");
+    c.border_approval = r.string_or(v, p, "border_approval", "");
     if (r.errors.size() != errors_before) return std::nullopt;
     return c;
 }
@@ -579,7 +587,9 @@ OJson json_of(const Rules& ru) {
     return OJson{{"ceiling_m_agl", ru.ceiling_m_agl}, {"lateral_separation_m", ru.lateral_separation_m},
                  {"vertical_separation_m", ru.vertical_separation_m}, {"energy_reserve_fraction", ru.energy_reserve_fraction},
                  {"node_snap_m", ru.node_snap_m}, {"hub_approach_radius_m", ru.hub_approach_radius_m},
-                 {"air_density_kg_m3", ru.air_density_kg_m3}};
+                 {"air_density_kg_m3", ru.air_density_kg_m3},
+                 {"hong_kong", OJson{{"ceiling_m_agl", ru.hong_kong.ceiling_m_agl}, {"aerodrome_distance_m", ru.hong_kong.aerodrome_distance_m}}},
+                 {"macau", OJson{{"ceiling_m_agl", ru.macau.ceiling_m_agl}, {"aerodrome_distance_m", ru.macau.aerodrome_distance_m}}}};
 }
 
 OJson json_of(const DroneType& d) {
@@ -629,6 +639,7 @@ OJson json_of(const Corridor& c) {
                {"direction", name_of(kDirections, c.direction)}, {"lanes", name_of(kLanes, c.lanes)},
                {"speed_limit_m_s", c.speed_limit_m_s}, {"drone_types", strings_json(c.drone_types)}};
     if (!c.approval.empty()) item["approval"] = c.approval;
+    if (!c.border_approval.empty()) item["border_approval"] = c.border_approval;
     return item;
 }
 

@@ -28,6 +28,10 @@ void speeds(const Context& c);            // corridor.below_min_airspeed
 void ends(const Context& c);              // corridor.dangling_end
 void range(const Context& c);             // corridor.beyond_range, corridor.beyond_loaded_range
 void network(const Context& c);           // hub.no_corridor, demand.unreachable
+void jurisdictions(const Context& c);     // border.crossing_*, jurisdiction.above_ceiling*, jurisdiction.near_aerodrome
+
+// Whether any stretch of the corridor lies on the mainland (where the mainland's ceiling applies).
+bool reaches_mainland(const Corridor& corridor);
 
 // Where a corridor segment's point is, for a finding.
 GeoPoint to_geo(const Context& c, LocalPoint p);

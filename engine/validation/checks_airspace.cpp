@@ -98,6 +98,7 @@ void ceiling(const Context& c) {
     for (const LocalCorridor& lc : c.compiled.corridors()) {
         if (!c.wants(lc.corridor)) continue;
         const Corridor& corridor = s.corridors[lc.corridor];
+        if (!reaches_mainland(corridor)) continue;  // Hong Kong's or Macau's own ceiling applies (checks_jurisdiction)
         Finding f;
         f.object_kind = "corridor";
         f.object = corridor.id;

@@ -31,6 +31,11 @@ const std::vector<CheckInfo>& all_checks() {
         {"hub.no_corridor", "a hub that no corridor reaches"},
         {"demand.unreachable", "demand between two hubs that no chain of corridors connects"},
         {"fleet.hub_serves", "a fleet based at a hub whose serves list leaves its type out"},
+        {"border.crossing_without_approval", "a corridor crosses from one jurisdiction into another (mainland, Hong Kong, Macau) without a cross-border approval"},
+        {"border.crossing_with_approval", "a corridor crosses a border under its cross-border approval (info)"},
+        {"jurisdiction.above_ceiling", "a corridor's ceiling inside Hong Kong or Macau is above that jurisdiction's ceiling, without an approval"},
+        {"jurisdiction.above_ceiling_with_approval", "a corridor is above Hong Kong's or Macau's ceiling under an approval (info)"},
+        {"jurisdiction.near_aerodrome", "a corridor inside Hong Kong or Macau comes closer to an aerodrome's runways than that jurisdiction allows"},
     };
     return checks;
 }
@@ -61,6 +66,7 @@ double max_half_width(const Scenario& s) {
 void run_checks(checks::Context& context, bool network_too) {
     checks::airspace(context);
     checks::ceiling(context);
+    checks::jurisdictions(context);
     checks::corridor_pairs(context);
     checks::turns(context);
     checks::speeds(context);

@@ -2,7 +2,9 @@
 // and a findings panel whose entries fly the map to the place.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, waitReady, waitForState, screenshot, pixel, geoToCss, near, WATER } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, openPage, waitReady, waitForState, screenshot, pixel, geoToCss, near, WATER, DIST } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -30,9 +32,12 @@ test('the default scenario loads, validates with no errors and is drawn', async 
   const s = await waitReady(page);
   assert.equal(s.scenario, 'ready');
   assert.equal(s.scenarioName, 'Greater Bay Area drone logistics (default)');
-  assert.equal(s.corridors, 10);
-  assert.equal(s.hubs, 10);
-  assert.equal(s.zones, 13);
+  // The counts of the file itself; each airport generates two zones (its no-fly core and its
+  // clearance-protection area).
+  const doc = JSON.parse(readFileSync(join(DIST, 'assets', 'scenarios', 'gba.json'), 'utf8'));
+  assert.equal(s.corridors, doc.corridors.length);
+  assert.equal(s.hubs, doc.hubs.length);
+  assert.equal(s.zones, doc.zones.length + 2 * doc.airport_zones.length);
   assert.equal(s.findings.errors, 0);
   assert.deepEqual(s.notices, []);
 

@@ -22,10 +22,11 @@ test('on a phone the map is the screen: a tap on a hub selects it, a tap on a bu
     await page.touchscreen.tap(x, y);
     const s = await waitForState(page, (want) => window.lowsky.state.edit.selection[0]?.id === want, id);
     assert.deepEqual(s.edit.selection, [{ kind: 'hub', id }], `one tap on ${id}`);
+    await waitSettled(page);  // the bar redrawn for the selection before the next tap
   }
   await screenshot(page, 'phone-map');
   // The panels wait in a drawer: nothing covers the map until one tap on "Panels" opens it.
-  let s = await page.evaluate(() => window.lowsky.state);
+  let s = await waitSettled(page);
   assert.equal(s.ui.inspector, undefined);
   assert.equal(s.ui.mission, undefined);
   const r = s.ui.drawer, ratio = s.canvas[2];  // the interface's rectangles are in device pixels

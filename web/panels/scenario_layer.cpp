@@ -178,6 +178,7 @@ std::optional<MapHit> draw_scenario_layer(ImDrawList* dl, const MapCamera& camer
         for (const auto& t : c.drone_types) types += (types.empty() ? "" : ", ") + t;
         ImGui::Text(tr("drone types  %s"), types.c_str());
         if (!c.approval.empty()) ImGui::TextDisabled(tr("approval: %s"), c.approval.c_str());
+        if (!c.border_approval.empty()) ImGui::TextDisabled(tr("cross-border approval: %s"), c.border_approval.c_str());
         int n = 0;
         for (const auto& f : view.report.findings) {
             if (f.object_kind != "corridor" || (f.object != c.id && f.other != c.id)) continue;

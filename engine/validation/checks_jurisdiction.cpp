@@ -1,0 +1,105 @@
+// Corridors across borders and inside Hong Kong and Macau: each authority's own ceiling and
+// distance from aerodromes, and the cross-border approval a crossing needs.
+#include <cstdio>
+
+#include "airspace/jurisdiction.h"
+#include "geo/planar.h"
+#include "scenario/altitude.h"
+#include "validation/checks.h"
+
+namespace lowsky::checks {
+
+namespace {
+
+std::string metres(double m) {
+    char text[32];
+    std::snprintf(text, sizeof text, m >= 1000 ? "%.1f km" : "%.0f m", m >= 1000 ? m / 1000 : m);
+    return text;
+}
+
+std::string where(GeoPoint p) {
+    char text[48];
+    std::snprintf(text, sizeof text, "%.5f, %.5f", p.lat_deg, p.lon_deg);
+    return text;
+}
+
+}  // namespace
+
+bool reaches_mainland(const Corridor& corridor) {
+    for (const JurisdictionStretch& s : jurisdiction_stretches(corridor.centreline))
+        if (s.jurisdiction == Jurisdiction::Mainland) return true;
+    return false;
+}
+
+void jurisdictions(const Context& c) {
+    const Scenario& s = c.compiled.scenario();
+    const LocalFrame& frame = c.compiled.frame();
+    for (const LocalCorridor& lc : c.compiled.corridors()) {
+        if (!c.wants(lc.corridor)) continue;
+        const Corridor& corridor = s.corridors[lc.corridor];
+        const std::vector<BorderCrossing> crossings = border_crossings(corridor.centreline);
+        if (!crossings.empty()) {
+            std::string list;
+            for (const BorderCrossing& x : crossings)
+                list += std::string(list.empty() ? "" : "; ") + "from " + jurisdiction_name(x.from) + " into " + jurisdiction_name(x.to) + " at segment " +
+                        std::to_string(x.segment) + " (" + where(x.at) + ")";
+            Finding f;
+            f.object_kind = "corridor";
+            f.object = corridor.id;
+            f.segment = int(crossings.front().segment);
+            f.position = crossings.front().at;
+            if (corridor.border_approval.empty()) {
+                f.check = "border.crossing_without_approval";
+                f.severity = Severity::Error;
+                f.message = "corridor " + corridor.id + " crosses a border (" + list + "): a cross-border route needs the approval of each authority, and the corridor has no border_approval";
+            } else {
+                f.check = "border.crossing_with_approval";
+                f.severity = Severity::Info;
+                f.message = "corridor " + corridor.id + " crosses a border (" + list + ") under cross-border approval \"" + corridor.border_approval + "\"";
+            }
+            c.out.push_back(std::move(f));
+        }
+        for (const JurisdictionStretch& stretch : jurisdiction_stretches(corridor.centreline)) {
+            const JurisdictionRules* rules = s.rules.of(stretch.jurisdiction);
+            if (!rules) continue;
+            const std::string who = jurisdiction_name(stretch.jurisdiction);
+            if (corridor.band.ceiling.reference == AltitudeReference::AboveGround && corridor.band.ceiling.value_m > rules->ceiling_m_agl) {
+                Finding f;
+                f.object_kind = "corridor";
+                f.object = corridor.id;
+                f.position = stretch.points.front();
+                const std::string what = who + ": corridor " + corridor.id + " reaches " + describe(corridor.band.ceiling) + " inside " + who + ", above its " +
+                                         metres(rules->ceiling_m_agl) + " ceiling";
+                const std::string& approval = corridor.border_approval.empty() ? corridor.approval : corridor.border_approval;
+                f.check = approval.empty() ? "jurisdiction.above_ceiling" : "jurisdiction.above_ceiling_with_approval";
+                f.severity = approval.empty() ? Severity::Error : Severity::Info;
+                f.message = what + (approval.empty() ? ", with no approval" : ", flown under approval \"" + approval + "\"");
+                c.out.push_back(std::move(f));
+            }
+            // The authority's distance from its own aerodromes' runways.
+            for (const AirportZones& airport : s.airport_zones) {
+                if (airport.jurisdiction != stretch.jurisdiction || rules->aerodrome_distance_m <= 0) continue;
+                planar::Closest nearest;
+                nearest.distance_m = 1e300;
+                for (size_t k = 0; k + 1 < stretch.points.size(); ++k)
+                    for (const Runway& rw : airport.runways) {
+                        const planar::Closest d = planar::segment_segment(frame.to_local(stretch.points[k]), frame.to_local(stretch.points[k + 1]),
+                                                                          frame.to_local(rw.end_a), frame.to_local(rw.end_b));
+                        if (d.distance_m < nearest.distance_m) nearest = d;
+                    }
+                if (nearest.distance_m >= rules->aerodrome_distance_m) continue;
+                Finding f;
+                f.object_kind = "corridor";
+                f.object = corridor.id;
+                f.position = frame.to_geo(nearest.on_first);
+                f.check = "jurisdiction.near_aerodrome";
+                f.severity = Severity::Error;
+                f.message = who + ": corridor " + corridor.id + " comes within " + metres(nearest.distance_m) + " of " + airport.icao + "'s runways; " + who +
+                            "'s rule keeps drones " + metres(rules->aerodrome_distance_m) + " from aerodromes";
+                c.out.push_back(std::move(f));
+            }
+        }
+    }
+}
+
+}  // namespace lowsky::checks

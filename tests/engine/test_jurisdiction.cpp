@@ -1,0 +1,151 @@
+// Jurisdictions: which authority's rules apply where, the crossings of a border, and the checks
+// of Hong Kong's and Macau's own rules.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <functional>
+
+#include "airspace/jurisdiction.h"
+#include "fixtures.h"
+#include "routing/route.h"
+#include "scenario/compiled_scenario.h"
+#include "validation/validate.h"
+
+using namespace lowsky;
+
+TEST_CASE("Points on both sides of each border are in the right jurisdiction", "[jurisdiction]") {
+    struct Case { const char* where; GeoPoint p; Jurisdiction j; };
+    const Case cases[] = {
+        {"Tsim Sha Tsui, Kowloon", {22.2976, 114.1722}, Jurisdiction::HongKong},
+        {"Tuen Mun", {22.3915, 113.9770}, Jurisdiction::HongKong},
+        {"Tung Chung, Lantau", {22.2890, 113.9420}, Jurisdiction::HongKong},
+        {"Lau Fau Shan, on Deep Bay", {22.4680, 113.9840}, Jurisdiction::HongKong},
+        {"Sha Tau Kok, Hong Kong side", {22.5430, 114.2230}, Jurisdiction::HongKong},
+        {"Futian CBD, Shenzhen", {22.5410, 114.0580}, Jurisdiction::Mainland},
+        {"Shekou, Shenzhen", {22.4850, 113.9150}, Jurisdiction::Mainland},
+        {"Qianhai hub", {22.53612, 113.88744}, Jurisdiction::Mainland},
+        {"Buji, Shenzhen", {22.6000, 114.1200}, Jurisdiction::Mainland},
+        {"Senado Square, Macau peninsula", {22.1935, 113.5393}, Jurisdiction::Macau},
+        {"Taipa", {22.1560, 113.5580}, Jurisdiction::Macau},
+        {"Macau International's runway", {22.1490, 113.5920}, Jurisdiction::Macau},
+        {"Gongbei, Zhuhai", {22.2250, 113.5500}, Jurisdiction::Mainland},
+        {"Hengqin, Zhuhai", {22.1150, 113.5100}, Jurisdiction::Mainland},
+        {"Xiangzhou Port, Zhuhai", {22.2914, 113.5819}, Jurisdiction::Mainland},
+    };
+    for (const Case& c : cases) {
+        INFO(c.where);
+        CHECK(jurisdiction_at(c.p) == c.j);
+    }
+}
+
+TEST_CASE("A line into Hong Kong crosses once, and its stretches lie each in one jurisdiction", "[jurisdiction]") {
+    const std::vector<GeoPoint> line = {{22.53612, 113.88744}, {22.4680, 113.9840}};  // Qianhai to Lau Fau Shan
+    const auto crossings = border_crossings(line);
+    REQUIRE(crossings.size() == 1);
+    CHECK(crossings[0].from == Jurisdiction::Mainland);
+    CHECK(crossings[0].to == Jurisdiction::HongKong);
+    CHECK(crossings[0].segment == 0);
+    const auto stretches = jurisdiction_stretches(line);
+    REQUIRE(stretches.size() == 2);
+    CHECK(stretches[0].jurisdiction == Jurisdiction::Mainland);
+    CHECK(stretches[1].jurisdiction == Jurisdiction::HongKong);
+    CHECK(stretches[0].points.back().lat_deg == crossings[0].at.lat_deg);
+    // There and back again: two crossings, back on the mainland at the end.
+    const std::vector<GeoPoint> out_and_back = {{22.53612, 113.88744}, {22.4680, 113.9840}, {22.5410, 114.0580}};
+    const auto both = border_crossings(out_and_back);
+    REQUIRE(both.size() == 2);
+    CHECK(both[1].from == Jurisdiction::HongKong);
+    CHECK(both[1].to == Jurisdiction::Mainland);
+    CHECK(border_crossings({{22.5410, 114.0580}, {22.6000, 114.1200}}).empty());  // inside Shenzhen
+}
+
+namespace {
+
+// The default scenario with one more corridor from Qianhai into Hong Kong, changed by `change`.
+ValidationReport with_corridor_into_hong_kong(const std::function<void(Scenario&, Corridor&)>& change) {
+    Scenario s = test::load_scenario("assets/scenarios/gba.json");
+    Corridor c = *s.find_corridor("c-qianhai-laufaushan");
+    c.id = "c-test";
+    change(s, c);
+    s.corridors.push_back(c);
+    return validate(CompiledScenario(s));
+}
+
+std::vector<Finding> of(const ValidationReport& r, const std::string& check) {
+    std::vector<Finding> out;
+    for (const Finding& f : r.findings) if (f.check == check && f.object == "c-test") out.push_back(f);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("Hong Kong's own rules: a crossing needs its approval, the ceiling is 300 ft, aerodromes 5 km away", "[jurisdiction][validation]") {
+    SECTION("a crossing without a cross-border approval is an error that names the border") {
+        const auto r = with_corridor_into_hong_kong([](Scenario&, Corridor& c) { c.border_approval.clear(); });
+        const auto found = of(r, "border.crossing_without_approval");
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].severity == Severity::Error);
+        CHECK(found[0].message.find("from the mainland into Hong Kong") != std::string::npos);
+        CHECK(of(r, "border.crossing_with_approval").empty());
+    }
+    SECTION("with one, the crossing is information") {
+        const auto r = with_corridor_into_hong_kong([](Scenario&, Corridor&) {});
+        CHECK(of(r, "border.crossing_with_approval").size() == 1);
+        CHECK(of(r, "jurisdiction.above_ceiling").empty());
+        CHECK(of(r, "jurisdiction.near_aerodrome").empty());
+    }
+    SECTION("100 m above ground is over Hong Kong's 91 m but within the mainland's 120 m") {
+        const auto r = with_corridor_into_hong_kong([](Scenario&, Corridor& c) {
+            c.band.ceiling.value_m = 100;
+            c.approval.clear();
+            c.border_approval.clear();
+        });
+        const auto found = of(r, "jurisdiction.above_ceiling");
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].message.rfind("Hong Kong: ", 0) == 0);
+        CHECK(of(r, "altitude.above_ceiling").empty());
+    }
+    SECTION("a corridor wholly inside Hong Kong answers to its ceiling, not the mainland's") {
+        const auto r = with_corridor_into_hong_kong([](Scenario&, Corridor& c) {
+            c.centreline = {{22.3915, 113.9770}, {22.4680, 113.9840}};  // Tuen Mun to Lau Fau Shan
+            c.band.ceiling.value_m = 130;
+            c.approval.clear();
+            c.border_approval.clear();
+        });
+        CHECK(of(r, "jurisdiction.above_ceiling").size() == 1);
+        CHECK(of(r, "altitude.above_ceiling").empty());
+        CHECK(of(r, "border.crossing_without_approval").empty());
+        CHECK(of(r, "border.crossing_with_approval").empty());
+    }
+    SECTION("4 km from Hong Kong International's north runway breaks the 5 km rule; a lower limit lets it pass") {
+        // Tung Chung lies about 1.5-4 km south of the runways; the corridor runs along Lantau's north shore.
+        const auto near = [](double limit_m) {
+            return with_corridor_into_hong_kong([limit_m](Scenario& s, Corridor& c) {
+                c.centreline = {{22.3915, 113.9770}, {22.2890, 113.9420}};  // Tuen Mun to Tung Chung
+                s.rules.hong_kong.aerodrome_distance_m = limit_m;
+            });
+        };
+        const auto found = of(near(5000), "jurisdiction.near_aerodrome");
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].message.find("VHHH") != std::string::npos);
+        CHECK(found[0].message.find("5.0 km") != std::string::npos);
+        CHECK(of(near(100), "jurisdiction.near_aerodrome").empty());
+    }
+}
+
+TEST_CASE("A route into Hong Kong lists its crossing with the approval it flies under", "[jurisdiction][routing]") {
+    const Scenario s = test::load_scenario("assets/scenarios/gba.json");
+    const CompiledScenario compiled(s);
+    const RoutingNetwork network(compiled);
+    RouteRequest request;
+    request.from_hub = "baoan-ops";
+    request.to_hub = "lau-fau-shan";
+    request.drone_type = "vtol-fixed-wing";
+    const auto route = network.route(request);
+    REQUIRE(route.ok());
+    const auto crossings = route_crossings(route.value(), s);
+    REQUIRE(crossings.size() == 1);
+    CHECK(crossings[0].corridor == "c-qianhai-laufaushan");
+    CHECK(crossings[0].to == Jurisdiction::HongKong);
+    CHECK(crossings[0].approval == s.find_corridor("c-qianhai-laufaushan")->border_approval);
+}
