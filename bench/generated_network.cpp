@@ -126,8 +126,8 @@ Scenario generate_day(const DaySpec& spec) {
     quad.energy.rotor_diameter_m = 0.56;
     s.drone_types = {quad, make_type("vtol", Airframe::VtolFixedWing, 60, 10, 2200, 27, 130)};
     struct City { const char* id; double lat, lon, size; };
-    // City centres; size weighs their demand.
-    const City cities[] = {{"futian", 22.543, 114.055, 1.6}, {"longgang", 22.720, 114.247, 1.0}, {"dongguan", 23.021, 113.752, 1.2},
+    // City centres (Shenzhen's at Longhua, its ring clear of the Hong Kong border); size weighs their demand.
+    const City cities[] = {{"shenzhen", 22.650, 114.040, 1.6}, {"longgang", 22.720, 114.247, 1.0}, {"dongguan", 23.021, 113.752, 1.2},
                            {"guangzhou", 23.129, 113.264, 1.8}, {"foshan", 23.022, 113.122, 1.1}, {"jiangmen", 22.579, 113.081, 0.6},
                            {"zhongshan", 22.517, 113.392, 0.8}, {"zhuhai", 22.271, 113.576, 0.9}};
     const std::pair<int, int> links[] = {{0, 1}, {0, 2}, {2, 3}, {3, 4}, {4, 5}, {5, 6}, {6, 7}};

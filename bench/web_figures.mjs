@@ -16,7 +16,7 @@
 //   moment; the corridors' deconfliction holds the rest on the ground), simulated in the page,
 //   and on the generated region-wide day of 200,000 orders and 3,000 drones at its busiest
 //   moment (over 2,000 drones in the air; build/native/bench/lowsky_sim_bench write-region-day).
-//   node bench/web_figures.mjs 3d   measures only these.
+//   node bench/web_figures.mjs 3d   measures only these (3d region: only the region-wide day).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,8 +93,8 @@ async function startDay(env, text) {
   return { page, context };
 }
 
-async function figures3d(env) {
-  {
+async function figures3d(env, { regionOnly = false } = {}) {
+  if (!regionOnly) {
     const { page, context } = await openPage(env);
     await waitReady(page);
     await turningFrames(page, 'Plan view, default scenario (for comparison)');
@@ -102,7 +102,7 @@ async function figures3d(env) {
     await turningFrames(page, '3D, default scenario, turning a degree a frame');
     await context.close();
   }
-  {
+  if (!regionOnly) {
     const { page, context } = await startScaledDay(env, 'The busiest GBA day', { demand: 400, fleet: 100, pads: 100 });
     await page.waitForFunction(() => window.lowsky.state.sim && !window.lowsky.state.simRun.running, null, { timeout: 600000, polling: 1000 });
     await to3d(page);
@@ -132,7 +132,7 @@ async function figures3d(env) {
 
 const env = await launch();
 try {
-  if (only3d) { await figures3d(env); process.exit(0); }
+  if (only3d) { await figures3d(env, { regionOnly: process.argv.includes('region') }); process.exit(0); }
   const first = [], ready = [];
   for (let i = 0; i < 5; i++) {
     const { page, context } = await openPage(env);

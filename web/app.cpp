@@ -747,8 +747,7 @@ void App::step_simulation() {
     ++playback_.generation;
     playback_.ran = job->config;
     playback_.encounter = -1;
-    playback_.battery_mean.clear();
-    playback_.battery_low.clear();
+    playback_.battery = {};  // of the last day
     playback_.run_ms = job->elapsed_ms;
     playback_.longest_slice_ms = job->longest_slice_ms;
     playback_.slices = job->slices;

@@ -28,7 +28,7 @@ struct SimPlayback {
     std::optional<Pinned> pinned;
     bool show_settings = false;   // the settings beyond the seed and the policy are open
     bool charts_open = false;     // the window of charts over the day
-    std::vector<float> battery_mean, battery_low;  // the fleet's battery (%) per sample, made when first charted
+    FleetBattery battery;         // the fleet's battery per sample, made when first charted
     int encounter = -1;           // the encounter looked at: into the conflicts, then the losses
     bool show_encounter = false;  // set when one is picked: the map flies there
     double run_ms = 0;            // how long the engine took, shown to the planner
@@ -56,6 +56,15 @@ struct SimPlayback {
     const CompiledScenario* day_compiled() const { return day ? day->compiled.get() : nullptr; }
     double longest_slice_ms = 0;  // of the last day run, and how many slices it took
     int slices = 0;
+
+    // The timeline's encounter ticks: per pixel column, the first encounter there (a loss of
+    // separation before a conflict), for the day `generation` at `columns` pixels.
+    struct Ticks {
+        int generation = -1, columns = -1;
+        std::vector<int> column;
+        std::vector<char> loss;
+    };
+    Ticks ticks;
 
     // Where every drone is at `snapshots_t` (the engine's drone_at for each), kept while the
     // clock stands still: turning or panning the view moves no drone.

@@ -618,4 +618,19 @@ DroneSnapshot drone_at(const SimResult& r, const CompiledScenario& compiled, siz
     return snap;
 }
 
+FleetBattery fleet_battery(const SimResult& r, const CompiledScenario& compiled) {
+    FleetBattery out;
+    for (const SeriesPoint& sample : r.series) {
+        double sum = 0, lowest = 100;
+        for (size_t d = 0; d < r.drones.size(); ++d) {
+            const double pct = 100 * drone_at(r, compiled, d, sample.t_s).battery_wh / std::max(1e-9, r.drones[d].battery_wh);
+            sum += pct;
+            lowest = std::min(lowest, pct);
+        }
+        out.mean_pct.push_back(r.drones.empty() ? 0.0f : float(sum / double(r.drones.size())));
+        out.lowest_pct.push_back(r.drones.empty() ? 0.0f : float(lowest));
+    }
+    return out;
+}
+
 }  // namespace lowsky

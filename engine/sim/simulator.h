@@ -56,4 +56,11 @@ struct DroneSnapshot {
 // Where drone `drone` is, and how charged, at time t: a binary search and an interpolation.
 DroneSnapshot drone_at(const SimResult& result, const CompiledScenario& compiled, size_t drone, double t_s);
 
+// The fleet's battery over the day: at each of the result's series samples, the mean and the
+// lowest charge over every drone, in percent of its pack, as drone_at gives them.
+struct FleetBattery {
+    std::vector<float> mean_pct, lowest_pct;
+};
+FleetBattery fleet_battery(const SimResult& result, const CompiledScenario& compiled);
+
 }  // namespace lowsky

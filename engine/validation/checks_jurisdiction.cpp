@@ -59,15 +59,19 @@ void jurisdictions(const Context& c) {
             }
             c.out.push_back(std::move(f));
         }
-        for (const JurisdictionStretch& stretch : jurisdiction_stretches(corridor.centreline)) {
-            const JurisdictionRules* rules = s.rules.of(stretch.jurisdiction);
-            if (!rules) continue;
-            const std::string who = jurisdiction_name(stretch.jurisdiction);
+        // One finding per jurisdiction and rule, however many stretches the corridor has there.
+        const std::vector<JurisdictionStretch> stretches = jurisdiction_stretches(corridor.centreline);
+        for (Jurisdiction j : {Jurisdiction::HongKong, Jurisdiction::Macau}) {
+            const JurisdictionRules* rules = s.rules.of(j);
+            std::vector<const JurisdictionStretch*> inside;
+            for (const JurisdictionStretch& stretch : stretches) if (stretch.jurisdiction == j) inside.push_back(&stretch);
+            if (inside.empty()) continue;
+            const std::string who = jurisdiction_name(j);
             if (corridor.band.ceiling.reference == AltitudeReference::AboveGround && corridor.band.ceiling.value_m > rules->ceiling_m_agl) {
                 Finding f;
                 f.object_kind = "corridor";
                 f.object = corridor.id;
-                f.position = stretch.points.front();
+                f.position = inside.front()->points.front();
                 const std::string what = who + ": corridor " + corridor.id + " reaches " + describe(corridor.band.ceiling) + " inside " + who + ", above its " +
                                          metres(rules->ceiling_m_agl) + " ceiling";
                 const std::string& approval = corridor.border_approval.empty() ? corridor.approval : corridor.border_approval;
@@ -78,15 +82,16 @@ void jurisdictions(const Context& c) {
             }
             // The authority's distance from its own aerodromes' runways.
             for (const AirportZones& airport : s.airport_zones) {
-                if (airport.jurisdiction != stretch.jurisdiction || rules->aerodrome_distance_m <= 0) continue;
+                if (airport.jurisdiction != j || rules->aerodrome_distance_m <= 0) continue;
                 planar::Closest nearest;
                 nearest.distance_m = 1e300;
-                for (size_t k = 0; k + 1 < stretch.points.size(); ++k)
-                    for (const Runway& rw : airport.runways) {
-                        const planar::Closest d = planar::segment_segment(frame.to_local(stretch.points[k]), frame.to_local(stretch.points[k + 1]),
-                                                                          frame.to_local(rw.end_a), frame.to_local(rw.end_b));
-                        if (d.distance_m < nearest.distance_m) nearest = d;
-                    }
+                for (const JurisdictionStretch* stretch : inside)
+                    for (size_t k = 0; k + 1 < stretch->points.size(); ++k)
+                        for (const Runway& rw : airport.runways) {
+                            const planar::Closest d = planar::segment_segment(frame.to_local(stretch->points[k]), frame.to_local(stretch->points[k + 1]),
+                                                                              frame.to_local(rw.end_a), frame.to_local(rw.end_b));
+                            if (d.distance_m < nearest.distance_m) nearest = d;
+                        }
                 if (nearest.distance_m >= rules->aerodrome_distance_m) continue;
                 Finding f;
                 f.object_kind = "corridor";

@@ -447,3 +447,23 @@ TEST_CASE("The day's count of drones in the air is the map's: drone_at, drone by
     }
     CHECK(most > 10);
 }
+
+TEST_CASE("The fleet's battery over the day: full at midnight, the lowest never above the mean", "[sim][series]") {
+    const Day day;
+    const FleetBattery b = fleet_battery(day.result, *day.compiled);
+    REQUIRE(b.mean_pct.size() == day.result.series.size());
+    REQUIRE(b.lowest_pct.size() == day.result.series.size());
+    // Every drone starts the day charged (the simulator's rule), and nothing flies at 00:00.
+    CHECK(day.result.series.front().t_s == 0);
+    CHECK(b.mean_pct.front() == Approx(100));
+    CHECK(b.lowest_pct.front() == Approx(100));
+    float lowest_of_day = 100;
+    for (size_t k = 0; k < b.mean_pct.size(); ++k) {
+        CHECK(b.lowest_pct[k] <= b.mean_pct[k] + 1e-4f);
+        CHECK(b.lowest_pct[k] >= 0);
+        lowest_of_day = std::min(lowest_of_day, b.lowest_pct[k]);
+    }
+    // Some drone comes home with no more than the reserve and a little (the rule is 20 %).
+    CHECK(lowest_of_day < 60);
+    CHECK(lowest_of_day >= 20 - 1e-3);
+}

@@ -158,20 +158,8 @@ void draw_sim_charts(bool& open, SimPlayback& p, float s, std::vector<std::pair<
     if (ImGui::Begin(tr("The day in charts###charts"), &open, ImGuiWindowFlags_NoSavedSettings)) {
         remember_window_rect("charts", rects);
         const size_t n = r.series.size();
-        // The fleet's battery at each sample, from the engine's drone_at; the mean and the lowest.
-        if (p.battery_mean.size() != n) {
-            p.battery_mean.assign(n, 0);
-            p.battery_low.assign(n, 100);
-            for (size_t k = 0; k < n; ++k) {
-                double sum = 0;
-                for (size_t d = 0; d < r.drones.size(); ++d) {
-                    const double share = 100 * drone_at(r, compiled, d, r.series[k].t_s).battery_wh / std::max(1e-9, r.drones[d].battery_wh);
-                    sum += share;
-                    p.battery_low[k] = std::min(p.battery_low[k], float(share));
-                }
-                p.battery_mean[k] = r.drones.empty() ? 0 : float(sum / double(r.drones.size()));
-            }
-        }
+        // The fleet's battery at each sample (the engine's), made once per day shown.
+        if (p.battery.mean_pct.size() != n) p.battery = fleet_battery(r, compiled);
         std::vector<float> airborne, delivered, waiting, pads, charging;
         for (size_t k = 0; k < n; ++k) {
             airborne.push_back(float(r.series[k].airborne));
@@ -187,8 +175,8 @@ void draw_sim_charts(bool& open, SimPlayback& p, float s, std::vector<std::pair<
         seek_to(day_chart("chart.deliveries", tr("parcels"), {{tr("delivered so far"), IM_COL32(90, 200, 120, 255), delivered}}, p, s, rects));
         seek_to(day_chart("chart.airborne", tr("drones"), {{tr("drones in the air"), IM_COL32(236, 120, 20, 220), airborne, true}}, p, s, rects));
         histogram(r, s, rects);
-        seek_to(day_chart("chart.battery", "%", {{tr("fleet battery, mean"), IM_COL32(90, 200, 120, 255), p.battery_mean},
-                                                 {tr("lowest"), IM_COL32(255, 96, 80, 255), p.battery_low}}, p, s, rects));
+        seek_to(day_chart("chart.battery", "%", {{tr("fleet battery, mean"), IM_COL32(90, 200, 120, 255), p.battery.mean_pct},
+                                                 {tr("lowest"), IM_COL32(255, 96, 80, 255), p.battery.lowest_pct}}, p, s, rects));
         seek_to(day_chart("chart.queues", tr("orders or drones"), {{tr("orders waiting"), IM_COL32(150, 200, 255, 230), waiting},
                                                                    {tr("pad queue"), IM_COL32(255, 196, 60, 255), pads},
                                                                    {tr("charging"), IM_COL32(90, 200, 120, 255), charging}}, p, s, rects));

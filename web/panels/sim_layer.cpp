@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "panels.h"
+#include "geo/web_mercator.h"
 #include "panels/map_style.h"
 #include "scenario/scenario_io.h"
 
@@ -34,8 +35,9 @@ SimDronesInView sim_drones_at(const MapCamera& camera, const SimPlayback& p, std
             continue;
         }
         double x, y, gx, gy;
-        camera.geo_to_screen(snap.position, x, y, snap.height.m);  // at its height in 3D
-        camera.geo_to_screen(snap.position, gx, gy);
+        const MercatorPoint m = lowsky::mercator::project(snap.position);  // once for both
+        camera.mercator_to_screen(m, x, y, snap.height.m);  // at its height in 3D
+        camera.mercator_to_screen(m, gx, gy);
         const ImVec2 at{float(x), float(y)};
         if (mouse) {
             const float distance = std::hypot(at.x - mouse->x, at.y - mouse->y);

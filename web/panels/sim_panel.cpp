@@ -56,15 +56,20 @@ void day_chart(SimPlayback& p, float s, std::vector<std::pair<std::string, std::
     float nearest = 4 * s;
     // One tick a pixel column (a busy day has more encounters than the chart has pixels): the
     // first encounter in the column, a loss of separation before a conflict.
+    // Made once per day and chart width: a busy day has tens of thousands of encounters.
     const int columns = std::max(1, int(size.x));
-    std::vector<int> column(size_t(columns), -1);
-    std::vector<char> column_loss(size_t(columns), 0);
-    for (int i = 0; i < p.encounter_count(); ++i) {
-        bool loss = false;
-        const EncounterResult* e = p.encounter_at(i, &loss);
-        const int c = std::clamp(int(e->closest_s / day_s * columns), 0, columns - 1);
-        if (column[size_t(c)] < 0 || (loss && !column_loss[size_t(c)])) column[size_t(c)] = i, column_loss[size_t(c)] = loss;
+    SimPlayback::Ticks& ticks = p.ticks;
+    if (ticks.generation != p.generation || ticks.columns != columns) {
+        ticks = {p.generation, columns, std::vector<int>(size_t(columns), -1), std::vector<char>(size_t(columns), 0)};
+        for (int i = 0; i < p.encounter_count(); ++i) {
+            bool loss = false;
+            const EncounterResult* e = p.encounter_at(i, &loss);
+            const int c = std::clamp(int(e->closest_s / day_s * columns), 0, columns - 1);
+            if (ticks.column[size_t(c)] < 0 || (loss && !ticks.loss[size_t(c)])) ticks.column[size_t(c)] = i, ticks.loss[size_t(c)] = loss;
+        }
     }
+    std::vector<int> column = ticks.column;
+    std::vector<char> column_loss = ticks.loss;
     if (p.encounter >= 0 && p.encounter < p.encounter_count()) {  // the picked one is always shown
         bool loss = false;
         const int c = std::clamp(int(p.encounter_at(p.encounter, &loss)->closest_s / day_s * columns), 0, columns - 1);
