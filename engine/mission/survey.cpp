@@ -1,0 +1,78 @@
+#include "mission/survey.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "geo/local_frame.h"
+
+namespace lowsky {
+
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+constexpr size_t kMaxLines = 10000;
+
+// Coordinates turned so the lines run along +v: u across the lines, v along them.
+struct Turned {
+    double u, v;
+};
+
+}  // namespace
+
+Result<SurveyPattern> plan_survey(const SurveySpec& spec) {
+    if (spec.polygon.size() < 3) return make_error("a survey area needs 3 or more points, found " + std::to_string(spec.polygon.size()), "polygon");
+    if (!(spec.footprint_m > 0) || !std::isfinite(spec.footprint_m)) return make_error("the sensor footprint must be above 0 m", "footprint_m");
+    if (!(spec.side_overlap >= 0 && spec.side_overlap <= 0.95)) return make_error("the side overlap must be from 0 to 0.95", "side_overlap");
+    if (!std::isfinite(spec.heading_deg)) return make_error("the heading must be a number", "heading_deg");
+    GeoPoint centre{0, 0};
+    for (const GeoPoint& p : spec.polygon) centre.lat_deg += p.lat_deg / double(spec.polygon.size()), centre.lon_deg += p.lon_deg / double(spec.polygon.size());
+    const LocalFrame frame(centre);
+    // Heading h (from north, clockwise): along = (sin h, cos h) in east-north; across = (cos h, -sin h).
+    const double h = spec.heading_deg * kPi / 180, sh = std::sin(h), ch = std::cos(h);
+    std::vector<Turned> ring;
+    double u_min = 1e300, u_max = -1e300;
+    for (const GeoPoint& p : spec.polygon) {
+        const LocalPoint l = frame.to_local(p);
+        ring.push_back({l.east_m * ch - l.north_m * sh, l.east_m * sh + l.north_m * ch});
+        u_min = std::min(u_min, ring.back().u), u_max = std::max(u_max, ring.back().u);
+    }
+    const auto to_geo = [&](double u, double v) { return frame.to_geo({u * ch + v * sh, -u * sh + v * ch}); };
+    // The first and last lines see the edges of the area; the lines between share the width evenly,
+    // no further apart than the overlap allows.
+    const double width = u_max - u_min, half = spec.footprint_m / 2, most = spec.footprint_m * (1 - spec.side_overlap);
+    if (!(most > 0)) return make_error("the side overlap leaves no spacing between lines", "side_overlap");
+    const double count = width <= spec.footprint_m ? 1 : std::ceil((width - spec.footprint_m - 0.1) / most) + 1;  // 10 cm of slack: the frames of nearby points turn a little
+    if (count > double(kMaxLines)) return make_error("the area needs " + std::to_string(size_t(count)) + " lines at this footprint and overlap, over the 10,000 a survey may have", "polygon");
+    const size_t n = size_t(count);
+    SurveyPattern out;
+    out.spacing_m = n > 1 ? (width - spec.footprint_m) / double(n - 1) : 0;
+    bool forward = true;
+    for (size_t k = 0; k < n; ++k) {
+        const double u = n > 1 ? u_min + half + out.spacing_m * double(k) : (u_min + u_max) / 2;
+        // Where the line u = const crosses the ring's edges: pairs of crossings bound the pieces inside.
+        std::vector<double> vs;
+        for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+            const Turned a = ring[j], b = ring[i];
+            if ((a.u <= u) == (b.u <= u)) continue;
+            vs.push_back(a.v + (b.v - a.v) * (u - a.u) / (b.u - a.u));
+        }
+        std::sort(vs.begin(), vs.end());
+        std::vector<SurveyLine> pieces;
+        for (size_t i = 0; i + 1 < vs.size(); i += 2) pieces.push_back({to_geo(u, vs[i]), to_geo(u, vs[i + 1])});
+        if (!forward) {
+            std::reverse(pieces.begin(), pieces.end());
+            for (SurveyLine& l : pieces) std::swap(l.from, l.to);
+        }
+        for (size_t i = 0; i + 1 < vs.size(); i += 2) out.line_length_m += vs[i + 1] - vs[i];
+        out.lines.insert(out.lines.end(), pieces.begin(), pieces.end());
+        if (!pieces.empty()) forward = !forward;
+    }
+    out.path_length_m = out.line_length_m;
+    for (size_t i = 0; i + 1 < out.lines.size(); ++i) {
+        const LocalPoint a = frame.to_local(out.lines[i].to), b = frame.to_local(out.lines[i + 1].from);
+        out.path_length_m += std::hypot(b.east_m - a.east_m, b.north_m - a.north_m);
+    }
+    return out;
+}
+
+}  // namespace lowsky

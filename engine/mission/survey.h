@@ -1,0 +1,36 @@
+#pragma once
+// An inspection survey over an area: parallel lines ("lawnmower") across a polygon, spaced so
+// that the sensor's ground footprint overlaps by the asked share, flown back and forth. The
+// lines are clipped to the polygon (a concave one gives a line several pieces, flown in turn).
+
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "geo/geo_types.h"
+
+namespace lowsky {
+
+struct SurveySpec {
+    std::vector<GeoPoint> polygon;  // the area, 3 or more points, closed implicitly
+    double heading_deg = 0;         // direction of the lines, degrees from true north
+    double footprint_m = 0;         // the sensor's footprint across the track on the ground
+    double side_overlap = 0.7;      // share of the footprint two neighbouring lines both see, 0 to 0.95
+};
+
+struct SurveyLine {
+    GeoPoint from, to;  // in flying order
+};
+
+struct SurveyPattern {
+    double spacing_m = 0;             // between neighbouring lines (at most footprint x (1 - overlap))
+    std::vector<SurveyLine> lines;    // in flying order, alternating direction
+    double line_length_m = 0;         // the lines' own length, without the moves between them
+    double path_length_m = 0;         // with the moves between lines
+};
+
+// Fails (with what is wrong) on fewer than 3 points, a footprint not above 0, an overlap out of
+// range, or an area too large for the line count it would need (over 10,000 lines).
+Result<SurveyPattern> plan_survey(const SurveySpec& spec);
+
+}  // namespace lowsky
