@@ -10,4 +10,5 @@ int run_import(int argc, char** argv);
 int run_simulate(int argc, char** argv);
 int run_flight(int argc, char** argv);
 int run_edit(int argc, char** argv);
+int run_plan_inspection(int argc, char** argv);
 }  // namespace lowsky::cli

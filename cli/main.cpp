@@ -44,6 +44,10 @@ constexpr const char* kUsage =
     "  edit FILE EDITS.json [-o OUT] [--undo N]\n"
     "      apply edit commands (the app's: add, remove, duplicate, set, move, vertex edits, paste)\n"
     "      in order, then undo the last N; the first refused stops with what and where. exit 0, 1 refused, 2 bad input\n"
+    "  plan-inspection --area \"LAT,LON LAT,LON LAT,LON ...\" --home LAT,LON --footprint M -o OUT [--overlap X]\n"
+    "         [--heading DEG] [--height M] [--home-amsl M] [--speed M/S] [--trigger M] [--format plan|waypoints] [--firmware ardupilot|px4]\n"
+    "      an inspection survey: lines across the area spaced from the footprint and side overlap (0.7),\n"
+    "      the camera triggered every M along each, as a .plan or .waypoints. exit 0 written, 2 bad input\n"
     "  format FILE [-o OUT]\n"
     "      rewrite a scenario in canonical form (what lowsky saves)\n"
     "  checks\n"
@@ -95,6 +99,7 @@ int main(int argc, char** argv) {
     if (verb == "simulate") return lowsky::cli::run_simulate(argc, argv);
     if (verb == "flight") return lowsky::cli::run_flight(argc, argv);
     if (verb == "edit") return lowsky::cli::run_edit(argc, argv);
+    if (verb == "plan-inspection") return lowsky::cli::run_plan_inspection(argc, argv);
     if (verb == "checks") {
         for (const auto& c : lowsky::all_checks()) std::printf("%-38s %s\n", c.id, c.rule);
         return 0;

@@ -1,7 +1,12 @@
 # Exports with the command-line tool and compares the result with a golden file, byte for byte.
-#   cmake -DCMD=lowsky -DSCENARIO=... -DARGS="a|b|c" -DGOLDEN=... -DOUT=... -P compare_export.cmake
+#   cmake -DCMD=lowsky -DSCENARIO=... -DARGS="a|b|c" -DGOLDEN=... -DOUT=... [-DVERB=plan-inspection] -P compare_export.cmake
 string(REPLACE "|" ";" ARGS "${ARGS}")
-execute_process(COMMAND ${CMD} export ${SCENARIO} ${ARGS} -o ${OUT} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+# -DVERB=...: another verb that writes a file (plan-inspection), with no scenario.
+if(VERB)
+  execute_process(COMMAND ${CMD} ${VERB} ${ARGS} -o ${OUT} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+else()
+  execute_process(COMMAND ${CMD} export ${SCENARIO} ${ARGS} -o ${OUT} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+endif()
 if(NOT code EQUAL 0)
   message(FATAL_ERROR "export failed (${code}):\n${out}\n${err}")
 endif()

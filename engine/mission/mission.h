@@ -18,7 +18,7 @@ namespace lowsky {
 namespace mav {
 constexpr uint16_t kNavWaypoint = 16, kNavLoiterTime = 19, kNavLoiterToAlt = 31, kNavReturnToLaunch = 20, kNavLand = 21, kNavTakeoff = 22, kNavVtolTakeoff = 84,
                    kNavVtolLand = 85, kNavDelay = 93, kConditionDelay = 112, kDoJump = 177, kDoChangeSpeed = 178, kDoSetServo = 183,
-                   kDoGripper = 211, kNavPayloadPlace = 94, kDoVtolTransition = 3000;
+                   kDoGripper = 211, kNavPayloadPlace = 94, kDoSetCamTriggDist = 206, kDoVtolTransition = 3000;
 constexpr double kVtolStateMultirotor = 3, kVtolStateFixedWing = 4;  // DO_VTOL_TRANSITION param 1
 constexpr uint8_t kFrameGlobal = 0, kFrameMission = 2, kFrameGlobalRelativeAlt = 3, kFrameGlobalTerrainAlt = 10;
 constexpr int kAutopilotArduPilot = 3, kAutopilotPx4 = 12;

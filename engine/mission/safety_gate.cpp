@@ -25,7 +25,7 @@ bool px4_accepts(const MissionItem& item) {
         case mav::kNavLoiterTime: case mav::kNavLoiterToAlt:
             return item.frame == mav::kFrameGlobal || item.frame == mav::kFrameGlobalRelativeAlt;
         case mav::kDoJump: case mav::kDoChangeSpeed: case mav::kNavReturnToLaunch: case mav::kNavDelay: case mav::kConditionDelay: case mav::kDoGripper:
-        case mav::kDoVtolTransition:
+        case mav::kDoVtolTransition: case mav::kDoSetCamTriggDist:  // camera commands are on PX4's frame-2 list
             return item.frame == mav::kFrameMission;
         default:
             return false;  // 183 DO_SET_SERVO and 94 PAYLOAD_PLACE among them
@@ -38,7 +38,7 @@ bool ardupilot_accepts(const MissionItem& item) {
         case mav::kNavLoiterTime: case mav::kNavLoiterToAlt:
             return item.frame == mav::kFrameGlobal || item.frame == mav::kFrameGlobalRelativeAlt || item.frame == mav::kFrameGlobalTerrainAlt;
         case mav::kDoJump: case mav::kDoChangeSpeed: case mav::kNavReturnToLaunch: case mav::kNavDelay: case mav::kConditionDelay:
-        case mav::kDoGripper: case mav::kDoSetServo: case mav::kDoVtolTransition:
+        case mav::kDoGripper: case mav::kDoSetServo: case mav::kDoVtolTransition: case mav::kDoSetCamTriggDist:
             return true;  // ArduPilot ignores the frame of commands without a location
         default:
             return false;

@@ -75,4 +75,33 @@ Result<SurveyPattern> plan_survey(const SurveySpec& spec) {
     return out;
 }
 
+Mission survey_mission(const SurveyPattern& pattern, const SurveyFlight& flight) {
+    Mission m;
+    m.firmware = flight.firmware;
+    m.home = flight.home;
+    m.home_alt_m_amsl = flight.home_alt_m_amsl;
+    m.cruise_speed_m_s = flight.speed_m_s;
+    m.hover_speed_m_s = std::min(flight.speed_m_s, 5.0);
+    m.notes.push_back("inspection survey: " + std::to_string(pattern.lines.size()) + " lines " + std::to_string(int(std::lround(pattern.spacing_m))) +
+                      " m apart, heights relative to home");
+    const auto item = [&](uint16_t command, GeoPoint at, std::array<double, 4> params, bool positional) {
+        MissionItem i;
+        i.command = command;
+        i.frame = positional ? mav::kFrameGlobalRelativeAlt : mav::kFrameMission;
+        i.params = params;
+        if (positional) i.lat_deg = at.lat_deg, i.lon_deg = at.lon_deg, i.alt_m = flight.height_m;
+        m.items.push_back(i);
+    };
+    item(mav::kNavTakeoff, flight.home, {0, 0, 0, 0}, true);
+    item(mav::kDoChangeSpeed, {}, {1, flight.speed_m_s, -1, 0}, false);  // ground speed
+    for (const SurveyLine& line : pattern.lines) {
+        item(mav::kNavWaypoint, line.from, {0, 0, 0, 0}, true);
+        if (flight.trigger_distance_m > 0) item(mav::kDoSetCamTriggDist, {}, {flight.trigger_distance_m, 0, 1, 0}, false);
+        item(mav::kNavWaypoint, line.to, {0, 0, 0, 0}, true);
+        if (flight.trigger_distance_m > 0) item(mav::kDoSetCamTriggDist, {}, {0, 0, 0, 0}, false);
+    }
+    item(mav::kNavReturnToLaunch, {}, {0, 0, 0, 0}, false);
+    return m;
+}
+
 }  // namespace lowsky

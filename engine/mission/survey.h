@@ -8,6 +8,7 @@
 
 #include "core/result.h"
 #include "geo/geo_types.h"
+#include "mission/mission.h"
 
 namespace lowsky {
 
@@ -32,5 +33,21 @@ struct SurveyPattern {
 // Fails (with what is wrong) on fewer than 3 points, a footprint not above 0, an overlap out of
 // range, or an area too large for the line count it would need (over 10,000 lines).
 Result<SurveyPattern> plan_survey(const SurveySpec& spec);
+
+// How the survey is flown: from `home`, at one height above it, the camera triggered every
+// `trigger_distance_m` along each line (DO_SET_CAM_TRIGG_DIST on at a line's start, off at its
+// end), home again at the end (RTL).
+struct SurveyFlight {
+    GeoPoint home;
+    double home_alt_m_amsl = 0;
+    double height_m = 60;           // above home, the frame of every item
+    double speed_m_s = 10;
+    double trigger_distance_m = 0;  // 0: no camera commands
+    Firmware firmware = Firmware::ArduPilot;
+};
+
+// The mission: take-off, then per line a waypoint at its start, the camera on, a waypoint at its
+// end, the camera off; then return to launch.
+Mission survey_mission(const SurveyPattern& pattern, const SurveyFlight& flight);
 
 }  // namespace lowsky

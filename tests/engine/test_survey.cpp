@@ -6,7 +6,9 @@
 
 #include "geo/local_frame.h"
 #include "geo/planar.h"
+#include "mission/plan_format.h"
 #include "mission/survey.h"
+#include "mission/waypoints_format.h"
 
 using namespace lowsky;
 
@@ -105,4 +107,44 @@ TEST_CASE("An impossible survey says what is wrong", "[survey]") {
     const auto huge = plan_survey(spec);
     REQUIRE_FALSE(huge.ok());
     CHECK(huge.error().message.find("10,000") != std::string::npos);
+}
+
+TEST_CASE("A survey's mission: a waypoint at each end of each line, the camera on along it, and the .plan and .waypoints read back", "[survey][missions]") {
+    const LocalFrame f(kOrigin);
+    SurveySpec spec;
+    spec.polygon = shape(f, {{0, 0}, {1000, 0}, {1000, 1000}, {0, 1000}});
+    spec.footprint_m = 100;
+    spec.side_overlap = 0.5;
+    const auto pattern = plan_survey(spec);
+    REQUIRE(pattern.ok());
+    SurveyFlight flight;
+    flight.home = f.to_geo({-200, -200});
+    flight.home_alt_m_amsl = 12;
+    flight.height_m = 80;
+    flight.trigger_distance_m = 30;
+    const Mission m = survey_mission(pattern.value(), flight);
+    // Take-off and the speed, then 4 items per line (19 lines), then RTL: 2 + 76 + 1.
+    REQUIRE(m.items.size() == 79);
+    CHECK(m.items.front().command == mav::kNavTakeoff);
+    CHECK(m.items.back().command == mav::kNavReturnToLaunch);
+    for (size_t k = 0; k < 19; ++k) {
+        const MissionItem* line = &m.items[2 + 4 * k];
+        CHECK(line[0].command == mav::kNavWaypoint);
+        CHECK(line[1].command == mav::kDoSetCamTriggDist);
+        CHECK(line[1].params[0] == 30);
+        CHECK(line[2].command == mav::kNavWaypoint);
+        CHECK(line[3].command == mav::kDoSetCamTriggDist);
+        CHECK(line[3].params[0] == 0);
+        CHECK(line[0].frame == mav::kFrameGlobalRelativeAlt);
+        CHECK(line[0].alt_m == 80);
+    }
+    // The files the ground stations load, read back by lowsky's importers (which judge as they do).
+    const auto plan = read_plan(write_plan(m), "survey.plan");
+    REQUIRE(plan.ok());
+    CHECK(plan.value().items.size() == 79);
+    const auto text = write_waypoints(m);
+    REQUIRE(text.ok());
+    const auto wp = read_waypoints(text.value(), "survey.waypoints");
+    REQUIRE(wp.ok());
+    CHECK(wp.value().items.size() == 79);
 }

@@ -29,8 +29,9 @@ for (const f of plans) {
     for (const item of plan.mission.items) {
       assert.equal(item.type, 'SimpleItem');
       assert.equal(item.params.length, 7);
-      // Frame 2 for commands without a position (PX4 refuses anything else).
-      if ([178, 20, 93, 211, 112, 177, 3000].includes(item.command)) assert.equal(item.frame, 2, `command ${item.command}`);
+      // Frame 2 for commands without a position (PX4 refuses anything else; its frame-2 list has
+      // these and the camera commands, 206 DO_SET_CAM_TRIGG_DIST among them).
+      if ([178, 20, 93, 211, 112, 177, 3000, 206].includes(item.command)) assert.equal(item.frame, 2, `command ${item.command}`);
       else assert.ok([0, 3].includes(item.frame), `command ${item.command} in frame ${item.frame}`);
       if (!px4) assert.ok(item.params.every((p) => p !== null), 'ArduPilot flavour: no null parameter');
       if ([16, 21, 22, 84, 85].includes(item.command)) assert.ok(Number.isFinite(item.params[6]), 'a positional item has an altitude');

@@ -1,0 +1,106 @@
+// lowsky plan-inspection: an inspection survey over an area, as a mission a ground station loads.
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <sstream>
+
+#include "cli_common.h"
+#include "commands.h"
+#include "mission/plan_format.h"
+#include "mission/survey.h"
+#include "mission/waypoints_format.h"
+
+namespace lowsky::cli {
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: lowsky plan-inspection --area \"LAT,LON LAT,LON LAT,LON ...\" --home LAT,LON --footprint M -o OUT\n"
+    "         [--overlap X] [--heading DEG] [--height M] [--home-amsl M] [--speed M/S] [--trigger M]\n"
+    "         [--format plan|waypoints] [--firmware ardupilot|px4]\n";
+
+// "LAT,LON": both numbers in full, within range.
+bool parse_point(const std::string& text, GeoPoint& out) {
+    const size_t comma = text.find(',');
+    if (comma == std::string::npos) return false;
+    const std::string a = text.substr(0, comma), b = text.substr(comma + 1);
+    char* end = nullptr;
+    const double lat = std::strtod(a.c_str(), &end);
+    if (a.empty() || *end) return false;
+    const double lon = std::strtod(b.c_str(), &end);
+    if (b.empty() || *end) return false;
+    if (!std::isfinite(lat) || !std::isfinite(lon) || std::abs(lat) > 90 || std::abs(lon) > 180) return false;
+    out = {lat, lon};
+    return true;
+}
+
+}  // namespace
+
+int run_plan_inspection(int argc, char** argv) {
+    std::string error;
+    auto args = parse_args(argc, argv, 2,
+                           {"--area", "--home", "--footprint", "--overlap", "--heading", "--height", "--home-amsl", "--speed", "--trigger", "--format",
+                            "--firmware", "--output"},
+                           {}, error);
+    if (!args || !args->positional.empty() || !args->option("--area") || !args->option("--home") || !args->option("--footprint") ||
+        !args->option("--output")) {
+        std::fprintf(stderr, "lowsky plan-inspection: %s\n%s", args ? "--area, --home, --footprint and -o are needed" : error.c_str(), kUsage);
+        return kUnreadable;
+    }
+    SurveySpec spec;
+    std::istringstream points(*args->option("--area"));
+    for (std::string p; points >> p;) {
+        GeoPoint g;
+        if (!parse_point(p, g)) {
+            std::fprintf(stderr, "lowsky plan-inspection: --area: \"%s\" is not LAT,LON in degrees\n", p.c_str());
+            return kUnreadable;
+        }
+        spec.polygon.push_back(g);
+    }
+    SurveyFlight flight;
+    if (!parse_point(*args->option("--home"), flight.home)) {
+        std::fprintf(stderr, "lowsky plan-inspection: --home: \"%s\" is not LAT,LON in degrees\n", args->option("--home")->c_str());
+        return kUnreadable;
+    }
+    const std::string format = args->option("--format").value_or("plan"), firmware = args->option("--firmware").value_or("ardupilot");
+    if (format != "plan" && format != "waypoints") {
+        std::fprintf(stderr, "lowsky plan-inspection: --format: expected plan or waypoints, found \"%s\"\n", format.c_str());
+        return kUnreadable;
+    }
+    if (firmware != "ardupilot" && firmware != "px4") {
+        std::fprintf(stderr, "lowsky plan-inspection: --firmware: expected ardupilot or px4, found \"%s\"\n", firmware.c_str());
+        return kUnreadable;
+    }
+    flight.firmware = firmware == "px4" ? Firmware::Px4 : Firmware::ArduPilot;
+    const char* verb = "plan-inspection";
+    if (!number_option(*args, verb, "--footprint", 0.1, 10000, spec.footprint_m) || !number_option(*args, verb, "--overlap", 0, 0.95, spec.side_overlap) ||
+        !number_option(*args, verb, "--heading", -360, 360, spec.heading_deg) || !number_option(*args, verb, "--height", 1, 1000, flight.height_m) ||
+        !number_option(*args, verb, "--home-amsl", -500, 9000, flight.home_alt_m_amsl) || !number_option(*args, verb, "--speed", 0.5, 60, flight.speed_m_s) ||
+        !number_option(*args, verb, "--trigger", 0, 10000, flight.trigger_distance_m))
+        return kUnreadable;
+    const auto pattern = plan_survey(spec);
+    if (!pattern) {
+        std::fprintf(stderr, "lowsky plan-inspection: --%s: %s\n", pattern.error().where.c_str(), pattern.error().message.c_str());
+        return kUnreadable;
+    }
+    const Mission mission = survey_mission(pattern.value(), flight);
+    std::string text;
+    if (format == "plan") {
+        text = write_plan(mission);
+    } else {
+        auto written = write_waypoints(mission);
+        if (!written) {
+            std::fprintf(stderr, "lowsky plan-inspection: %s\n", written.error().to_string().c_str());
+            return kUnreadable;
+        }
+        text = written.value();
+    }
+    if (!write_output(verb, *args->option("--output"), "", std::vector<uint8_t>(text.begin(), text.end()))) return kUnreadable;
+    const SurveyPattern& p = pattern.value();
+    std::fprintf(stderr, "%zu lines %.1f m apart, %.2f km of lines, %.2f km with the turns between them, %.1f min at %.1f m/s; %zu mission items\n",
+                 p.lines.size(), p.spacing_m, p.line_length_m / 1000, p.path_length_m / 1000, p.path_length_m / flight.speed_m_s / 60, flight.speed_m_s,
+                 mission.items.size());
+    return kOk;
+}
+
+}  // namespace lowsky::cli
