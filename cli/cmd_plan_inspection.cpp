@@ -97,9 +97,9 @@ int run_plan_inspection(int argc, char** argv) {
     }
     if (!write_output(verb, *args->option("--output"), "", std::vector<uint8_t>(text.begin(), text.end()))) return kUnreadable;
     const SurveyPattern& p = pattern.value();
-    std::fprintf(stderr, "%zu lines %.1f m apart, %.2f km of lines, %.2f km with the turns between them, %.1f min at %.1f m/s; %zu mission items\n",
-                 p.lines.size(), p.spacing_m, p.line_length_m / 1000, p.path_length_m / 1000, p.path_length_m / flight.speed_m_s / 60, flight.speed_m_s,
-                 mission.items.size());
+    // Lengths only: a flight's time is the flight profile's to give (flight/), not a length over a speed.
+    std::fprintf(stderr, "%zu lines %.1f m apart, %.2f km of lines, %.2f km with the moves between them; %zu mission items\n", p.lines.size(),
+                 p.spacing_m, p.line_length_m / 1000, p.path_length_m / 1000, mission.items.size());
     return kOk;
 }
 

@@ -24,6 +24,9 @@ Result<SurveyPattern> plan_survey(const SurveySpec& spec) {
     if (!(spec.footprint_m > 0) || !std::isfinite(spec.footprint_m)) return make_error("the sensor footprint must be above 0 m", "footprint_m");
     if (!(spec.side_overlap >= 0 && spec.side_overlap <= 0.95)) return make_error("the side overlap must be from 0 to 0.95", "side_overlap");
     if (!std::isfinite(spec.heading_deg)) return make_error("the heading must be a number", "heading_deg");
+    for (const GeoPoint& p : spec.polygon)
+        if (!std::isfinite(p.lat_deg) || !std::isfinite(p.lon_deg) || std::abs(p.lat_deg) > 89 || std::abs(p.lon_deg) > 180)
+            return make_error("a point of the area is not a latitude and longitude in degrees", "polygon");
     GeoPoint centre{0, 0};
     for (const GeoPoint& p : spec.polygon) centre.lat_deg += p.lat_deg / double(spec.polygon.size()), centre.lon_deg += p.lon_deg / double(spec.polygon.size());
     const LocalFrame frame(centre);

@@ -1,6 +1,7 @@
 #pragma once
 // The validator's checks, one function per rule family. Each appends findings.
 
+#include <string>
 #include <vector>
 
 #include "geo/segment_grid.h"
@@ -35,5 +36,7 @@ bool reaches_mainland(const Corridor& corridor);
 
 // Where a corridor segment's point is, for a finding.
 GeoPoint to_geo(const Context& c, LocalPoint p);
+// "850 m", "3.2 km": a distance in a finding.
+std::string metres(double m);
 
 }  // namespace lowsky::checks

@@ -10,13 +10,13 @@ namespace lowsky::checks {
 
 GeoPoint to_geo(const Context& c, LocalPoint p) { return c.compiled.frame().to_geo(p); }
 
-namespace {
-
 std::string metres(double m) {
     char text[32];
     std::snprintf(text, sizeof text, m >= 1000 ? "%.1f km" : "%.0f m", m >= 1000 ? m / 1000 : m);
     return text;
 }
+
+namespace {
 
 std::string band_text(const AltitudeBand& b) { return describe(b.floor) + " to " + describe(b.ceiling); }
 
@@ -98,7 +98,6 @@ void ceiling(const Context& c) {
     for (const LocalCorridor& lc : c.compiled.corridors()) {
         if (!c.wants(lc.corridor)) continue;
         const Corridor& corridor = s.corridors[lc.corridor];
-        if (!reaches_mainland(corridor)) continue;  // Hong Kong's or Macau's own ceiling applies (checks_jurisdiction)
         Finding f;
         f.object_kind = "corridor";
         f.object = corridor.id;
@@ -111,7 +110,8 @@ void ceiling(const Context& c) {
             c.out.push_back(std::move(f));
             continue;
         }
-        if (corridor.band.ceiling.value_m <= s.rules.ceiling_m_agl) continue;
+        // Outside the mainland Hong Kong's or Macau's own ceiling applies (checks_jurisdiction).
+        if (corridor.band.ceiling.value_m <= s.rules.ceiling_m_agl || !reaches_mainland(corridor)) continue;
         f.check = "altitude.above_ceiling";
         const std::string what = "corridor " + corridor.id + " reaches " + describe(corridor.band.ceiling) + ", above the " +
                                  metres(s.rules.ceiling_m_agl) + " true-height ceiling of uncontrolled airspace";

@@ -11,12 +11,6 @@ namespace lowsky::checks {
 
 namespace {
 
-std::string metres(double m) {
-    char text[32];
-    std::snprintf(text, sizeof text, m >= 1000 ? "%.1f km" : "%.0f m", m >= 1000 ? m / 1000 : m);
-    return text;
-}
-
 std::string where(GeoPoint p) {
     char text[48];
     std::snprintf(text, sizeof text, "%.5f, %.5f", p.lat_deg, p.lon_deg);

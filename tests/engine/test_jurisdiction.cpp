@@ -117,6 +117,13 @@ TEST_CASE("Hong Kong's own rules: a crossing needs its approval, the ceiling is 
         CHECK(of(r, "border.crossing_without_approval").empty());
         CHECK(of(r, "border.crossing_with_approval").empty());
     }
+    SECTION("a band in AMSL inside Hong Kong is still said to be unverifiable") {
+        const auto r = with_corridor_into_hong_kong([](Scenario&, Corridor& c) {
+            c.centreline = {{22.3915, 113.9770}, {22.4680, 113.9840}};
+            c.band.floor.reference = c.band.ceiling.reference = AltitudeReference::Amsl;
+        });
+        CHECK(of(r, "altitude.ceiling_unverifiable").size() == 1);
+    }
     SECTION("4 km from Hong Kong International's north runway breaks the 5 km rule; a lower limit lets it pass") {
         // Tung Chung lies about 1.5-4 km south of the runways; the corridor runs along Lantau's north shore.
         const auto near = [](double limit_m) {

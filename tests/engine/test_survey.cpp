@@ -103,6 +103,9 @@ TEST_CASE("An impossible survey says what is wrong", "[survey]") {
     spec.side_overlap = 0.99;
     CHECK(plan_survey(spec).error().where == "side_overlap");
     spec.side_overlap = 0.5;
+    spec.polygon = shape(f, {{0, 0}, {1000, 0}, {0, 1000}});
+    spec.polygon[1].lat_deg = std::nan("");
+    CHECK(plan_survey(spec).error().where == "polygon");
     spec.polygon = shape(f, {{0, 0}, {400000, 0}, {0, 400000}});  // 400 km at a 25 m spacing
     const auto huge = plan_survey(spec);
     REQUIRE_FALSE(huge.ok());
