@@ -114,12 +114,33 @@ struct SimPlayback {
         for (const auto& h : result->hubs) if (h.id == id && !h.series.empty()) return &h;
         return nullptr;
     }
+    // The encounters within `kEncounterMargin_s` of their span at t, from an index by the minute
+    // made once per day: the region's day has tens of thousands, a frame shows a handful.
+    static constexpr double kEncounterMargin_s = 60;
+    const std::vector<int>& encounters_near(double t) const {
+        static const std::vector<int> kNone;
+        if (encounters_by_minute_of_ != generation) {
+            encounters_by_minute_.assign(size_t(std::max(1.0, std::ceil(day_s / 60))) + 1, {});
+            const int last = int(encounters_by_minute_.size()) - 1;
+            for (int i = 0; i < encounter_count(); ++i) {
+                const EncounterResult* e = encounter_at(i);
+                const int from = std::clamp(int(std::floor((e->start_s - kEncounterMargin_s) / 60)), 0, last);
+                const int to = std::clamp(int(std::floor((e->end_s + kEncounterMargin_s) / 60)), 0, last);
+                for (int m = from; m <= to; ++m) encounters_by_minute_[size_t(m)].push_back(i);
+            }
+            encounters_by_minute_of_ = generation;
+        }
+        if (!(t >= 0)) return kNone;
+        return encounters_by_minute_[std::min(encounters_by_minute_.size() - 1, size_t(t / 60))];
+    }
     size_t sample_at(double t) const {
         if (!result || result->series.size() < 2) return 0;
         const double step = result->series[1].t_s - result->series[0].t_s;
         return std::min(result->series.size() - 1, size_t(std::max(0.0, std::floor(t / step))));
     }
 
+    mutable std::vector<std::vector<int>> encounters_by_minute_;
+    mutable int encounters_by_minute_of_ = -1;
     mutable std::vector<DroneSnapshot> snapshots_;
     mutable int snapshots_of_ = -1;
     mutable double snapshots_t_ = -1;

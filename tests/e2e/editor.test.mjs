@@ -3,7 +3,7 @@
 // it) and its live findings, never from what the interface shows.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, waitReady, waitForState, screenshot, pixel, geoToCss } from './harness.mjs';
+import { launch, openPage, waitReady, waitForState, waitSettled, screenshot, pixel, geoToCss } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -142,7 +142,8 @@ test('the inspector refuses a bad width with its message and applies a good one,
   const mid = { lat: (a.lat_deg + b.lat_deg) / 2, lon: (a.lon_deg + b.lon_deg) / 2 };
   const [px, py] = await at(page, mid.lat, mid.lon);
   await page.mouse.click(px, py);
-  let s = await waitForState(page, () => window.lowsky.state.ui.inspector && window.lowsky.state.edit.selection[0]?.id === 'c-guzhen-xinhui');
+  await waitForState(page, () => window.lowsky.state.ui.inspector && window.lowsky.state.edit.selection[0]?.id === 'c-guzhen-xinhui');
+  let s = await waitSettled(page);  // the inspector sizes itself over its first frames: aim once it is still
   // The width field: the inspector's rows are published by their field.
   const field = s.ui['field./width_m'];
   assert.ok(field, 'the width field is on screen');
@@ -233,7 +234,8 @@ test('the altitude profile of a selected corridor draws its band where its heigh
   const a = c.centreline[0], b = c.centreline[1];
   const [px, py] = await at(page, (a.lat_deg + b.lat_deg) / 2, (a.lon_deg + b.lon_deg) / 2);
   await page.mouse.click(px, py);
-  const s = await waitForState(page, () => window.lowsky.state.profile?.corridor === 'c-guzhen-xinhui');
+  await waitForState(page, () => window.lowsky.state.profile?.corridor === 'c-guzhen-xinhui');
+  const s = await waitSettled(page);  // the chart's window places itself over its first frames
   const p = s.profile, [cx, cy, cw, ch] = s.ui['profile.chart'];
   // The band is 60-110 m above ground, over the lower of its end hubs (Guzhen and Xinhui).
   const ground = Math.min(hub(doc, 'guzhen').ground_elevation_m_amsl, hub(doc, 'xinhui').ground_elevation_m_amsl);
@@ -289,11 +291,13 @@ test('the tables edit a drone type and add a row, both undone back to the same d
   const doc0 = await documentOf(page);
   const click = async (r) => page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
   await click(s.ui.tables);
-  s = await waitForState(page, () => !!window.lowsky.state.ui['row.drone_type.0']);
+  await waitForState(page, () => !!window.lowsky.state.ui['row.drone_type.0']);
+  s = await waitSettled(page);  // the tables window sizes itself over its first frames
   await click(s.ui['row.drone_type.0']);
   const first = doc0.drone_types[0];
   const key0 = `field.drone_type:${first.id}/battery_wh`;
-  s = await waitForState(page, (k) => !!window.lowsky.state.ui[k], key0);
+  await waitForState(page, (k) => !!window.lowsky.state.ui[k], key0);
+  s = await waitSettled(page);
   await click(s.ui[key0]);
   await waitForState(page, () => window.lowsky.state.typing);  // the field has the keyboard: what is typed before is lost
   await key(page, 'Control+a');

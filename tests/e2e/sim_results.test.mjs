@@ -108,7 +108,7 @@ test('the hub under the pointer shows its queues at the playback time, as the re
   await context.close();
 });
 
-test('the day in charts: each over the day seeks the playback where it is clicked', async () => {
+test('the day in charts: each over the day seeks the playback where it is clicked, the histogram to a delivery of the bin clicked', async () => {
   const { page, context, problems } = await openPage(env);
   const ready = await waitReady(page);
   await click(page, ready.ui.simulate);
@@ -126,6 +126,22 @@ test('the day in charts: each over the day seeks the playback where it is clicke
     r = s.ui[name];
     await page.mouse.click(r[0] + r[2] * 0.55, r[1] + 10);  // about the middle (the y axis's labels take the left)
     await waitForState(page, () => window.lowsky.state.sim.t_s > 0.3 * 86400 && window.lowsky.state.sim.t_s < 0.7 * 86400);
+    s = await waitSettled(page);
+  }
+  // The histogram: a click on a bin shows its next delivery after the time shown, the next click
+  // the one after. Bins of 10 minutes up to 1.25 × p95 (at least three), the last holding the tail.
+  const { report } = cliDay();
+  const bins = Math.ceil(Math.max(report.kpis.p95_delivery_s / 60 * 1.25, 30) / 10);
+  const binOf = (d) => Math.min(bins - 1, Math.floor((d.delivered_s - d.ready_s) / 600));
+  const k = binOf({ ready_s: 0, delivered_s: report.kpis.p50_delivery_s });
+  const inBin = report.deliveries.filter((d) => d.delivered && binOf(d) === k).map((d) => d.delivered_s).sort((a, b) => a - b);
+  assert.ok(inBin.length >= 2, `bin ${k} has ${inBin.length} deliveries`);
+  const bars = s.ui['chart.histogram.bars'];
+  for (let step = 0; step < 2; ++step) {
+    const now = s.sim.t_s;
+    const expected = inBin.find((t) => t > now + 0.0005) ?? inBin[0];
+    await page.mouse.click(bars[0] + (k + 0.5) / bins * bars[2], bars[1] + bars[3] / 2);
+    s = await waitForState(page, (t) => Math.abs(window.lowsky.state.sim.t_s - t) < 0.001, expected);
     s = await waitSettled(page);
   }
   assert.deepEqual(problems.pageErrors, []);

@@ -1,7 +1,7 @@
 // The day in charts, in a window of their own: deliveries and drones in the air, the
 // delivery-time histogram with its p50 and p95, the fleet's battery, and the pad queues and
 // orders waiting. Each has its axes, units and a legend; a click on a chart over the day seeks
-// the playback there.
+// the playback there, one on a bin of the histogram to one of its deliveries.
 #include <imgui.h>
 
 #include <algorithm>
@@ -97,17 +97,18 @@ double day_chart(const char* id, const char* unit, const std::vector<Line>& line
     return clicked ? t : -1;
 }
 
-// Delivery times (ready to delivered) in bins of 10 minutes, p50 and p95 marked.
-void histogram(const SimResult& r, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
-    std::vector<double> minutes;
-    for (const auto& d : r.deliveries) if (d.delivered) minutes.push_back((d.delivered_s - d.ready_s) / 60);
-    if (minutes.empty()) return;
+// Delivery times (ready to delivered) in bins of 10 minutes, p50 and p95 marked. A click on a
+// bin shows one of its deliveries: the next delivered after the time shown (from the start of
+// the day when none is), so clicking again steps through them. Returns that moment, or -1.
+double histogram(const SimResult& r, double now_s, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
     const double bin = 10;
     const double last = std::max(r.kpis.p95_delivery_s / 60 * 1.25, bin * 3);
     const size_t bins = size_t(std::ceil(last / bin));
+    const auto bin_of = [&](const DeliveryResult& d) { return std::min(bins - 1, size_t((d.delivered_s - d.ready_s) / 60 / bin)); };  // the last holds the tail
     std::vector<int> count(bins, 0);
-    for (double m : minutes) ++count[std::min(bins - 1, size_t(m / bin))];  // the last bin holds the tail
-    const int top = std::max(1, *std::max_element(count.begin(), count.end()));
+    for (const auto& d : r.deliveries) if (d.delivered) ++count[bin_of(d)];
+    if (std::all_of(count.begin(), count.end(), [](int c) { return c == 0; })) return -1;  // nothing delivered yet
+    const int top = *std::max_element(count.begin(), count.end());
     ImGui::TextColored(ImVec4(0.93f, 0.47f, 0.08f, 1), "%s", tr("deliveries per 10 minutes of delivery time"));
     ImGui::SameLine();
     ImGui::TextColored(ImVec4(1, 1, 1, 1), "%s", tr("p50, p95"));
@@ -116,16 +117,38 @@ void histogram(const SimResult& r, float s, std::vector<std::pair<std::string, s
     const float axis_w = ImGui::CalcTextSize(label).x + 6 * s;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const ImVec2 size(ImGui::GetContentRegionAvail().x, 70 * s);
-    ImGui::Dummy(size);
+    ImGui::InvisibleButton("chart.histogram", size);
     remember_item_rect("chart.histogram", rects);
+    const bool clicked = ImGui::IsItemClicked(), hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 a(origin.x + axis_w, origin.y), b(origin.x + size.x, origin.y + size.y - ImGui::GetTextLineHeight() - 2 * s);
+    rects.push_back({"chart.histogram.bars", {a.x, a.y, b.x - a.x, b.y - a.y}});
     dl->AddRectFilled(a, b, kGround, 3 * s);
     dl->AddText(ImVec2(origin.x, a.y), kAxis, label);
     const auto x_at = [&](double m) { return a.x + float(m / (double(bins) * bin)) * (b.x - a.x); };
     for (size_t i = 0; i < bins; ++i) {
         const float y = b.y - 2 * s - float(count[i]) / float(top) * (b.y - a.y - 4 * s);
         dl->AddRectFilled(ImVec2(x_at(double(i) * bin) + 1, y), ImVec2(x_at(double(i + 1) * bin) - 1, b.y - 2 * s), IM_COL32(236, 120, 20, 220));
+    }
+    double seek = -1;
+    const float mx = ImGui::GetIO().MousePos.x;
+    if ((hovered || clicked) && mx >= a.x && mx < b.x) {
+        const size_t k = std::min(bins - 1, size_t((mx - a.x) / (b.x - a.x) * float(bins)));
+        const DeliveryResult* next = nullptr;
+        const DeliveryResult* first = nullptr;
+        for (const auto& d : r.deliveries) {
+            if (!d.delivered || bin_of(d) != k) continue;
+            if (!first || d.delivered_s < first->delivered_s) first = &d;
+            if (d.delivered_s > now_s && (!next || d.delivered_s < next->delivered_s)) next = &d;
+        }
+        if (!next) next = first;
+        dl->AddRect(ImVec2(x_at(double(k) * bin), a.y), ImVec2(x_at(double(k + 1) * bin), b.y), kNow, 0, 0, 1.5f * s);
+        ImGui::BeginTooltip();
+        if (k + 1 < bins) ImGui::Text(tr("%d deliveries took %.0f to %.0f min"), count[k], double(k) * bin, double(k + 1) * bin);
+        else ImGui::Text(tr("%d deliveries took %.0f min or more"), count[k], double(k) * bin);
+        if (next) ImGui::TextDisabled(tr("click: order %s, delivered at %s"), next->order.c_str(), format_clock(int(next->delivered_s)).c_str());
+        ImGui::EndTooltip();
+        if (clicked && next) seek = next->delivered_s;
     }
     // Labels far enough apart: every so many bins.
     const float bin_px = (b.x - a.x) / float(bins), label_w = ImGui::CalcTextSize("000 min").x * 1.4f;
@@ -143,6 +166,7 @@ void histogram(const SimResult& r, float s, std::vector<std::pair<std::string, s
         std::snprintf(text, sizeof text, "%s %.0f", name, at_s / 60);
         dl->AddText(ImVec2(std::min(x + 3 * s, b.x - ImGui::CalcTextSize(text).x), a.y + 1), kNow, text);
     }
+    return seek;
 }
 
 }  // namespace
@@ -174,7 +198,7 @@ void draw_sim_charts(bool& open, SimPlayback& p, float s, std::vector<std::pair<
         const auto seek_to = [&](double t) { if (t >= 0) seek = t; };
         seek_to(day_chart("chart.deliveries", tr("parcels"), {{tr("delivered so far"), IM_COL32(90, 200, 120, 255), delivered}}, p, s, rects));
         seek_to(day_chart("chart.airborne", tr("drones"), {{tr("drones in the air"), IM_COL32(236, 120, 20, 220), airborne, true}}, p, s, rects));
-        histogram(r, s, rects);
+        seek_to(histogram(r, p.t_s, s, rects));
         seek_to(day_chart("chart.battery", "%", {{tr("fleet battery, mean"), IM_COL32(90, 200, 120, 255), p.battery.mean_pct},
                                                  {tr("lowest"), IM_COL32(255, 96, 80, 255), p.battery.lowest_pct}}, p, s, rects));
         seek_to(day_chart("chart.queues", tr("orders or drones"), {{tr("orders waiting"), IM_COL32(150, 200, 255, 230), waiting},

@@ -26,6 +26,7 @@ SimDronesInView sim_drones_at(const MapCamera& camera, const SimPlayback& p, std
     float nearest = kHoverRadius * s;
     const std::vector<DroneSnapshot>& snapshots = p.snapshots_at(p.t_s);
     const auto& hubs = p.day_compiled()->scenario().hubs;
+    in_view.airborne.reserve(snapshots.size());
     std::vector<SimDronesInView::Parked> parked(hubs.size());  // by hub: a drone on the ground stands at its home hub
     for (size_t d = 0; d < snapshots.size(); ++d) {
         const DroneSnapshot& snap = snapshots[d];
@@ -116,13 +117,17 @@ void draw_sim_drones(ImDrawList* dl, MarkerRenderer& markers, const SimPlayback&
 }
 
 void draw_sim_encounters(ImDrawList* dl, const MapCamera& camera, const SimPlayback& p, std::optional<ImVec2> mouse, float s) {
-    constexpr double kAround_s = 60;
+    constexpr double kAround_s = SimPlayback::kEncounterMargin_s;
     const EncounterResult* hovered = nullptr;
     bool hovered_loss = false;
     float nearest = kHoverRadius * s;
-    for (int i = 0; i < p.encounter_count(); ++i) {
+    const std::vector<int>& near = p.encounters_near(p.t_s);
+    const bool picked_near = std::find(near.begin(), near.end(), p.encounter) != near.end();
+    for (size_t k = 0; k < near.size() + (picked_near ? 0 : 1); ++k) {
+        const int i = k < near.size() ? near[k] : p.encounter;  // the picked one, wherever the clock is
         bool loss = false;
         const EncounterResult* e = p.encounter_at(i, &loss);
+        if (!e) continue;
         const bool picked = i == p.encounter;
         if (!picked && (p.t_s < e->start_s - kAround_s || p.t_s > e->end_s + kAround_s)) continue;
         double x, y;
