@@ -366,6 +366,9 @@ void App::handle_map_input() {
         camera_.pan_by_pixels(pinch.pan_dx_px, pinch.pan_dy_px, pinch.center_x_px, pinch.center_y_px);
         camera_.zoom_around(pinch.center_x_px, pinch.center_y_px, std::log2(pinch.scale));
         view3d_.twist(camera_, pinch.turn_deg);
+        // Two fingers up or down tilt the 3D view; in plan view they pan as any drag does.
+        if (pinch.tilt_dy_px != 0 && !view3d_.orbit(camera_, {0.0f, float(pinch.tilt_dy_px), false}))
+            camera_.pan_by_pixels(0, pinch.tilt_dy_px, pinch.center_x_px, pinch.center_y_px);
         frames_to_draw_ = std::max(frames_to_draw_, 2);
     }
     // The editor first: a drag that starts on an object moves it; anywhere else it pans.
@@ -467,7 +470,6 @@ void App::draw_frame() {
         draw_mission_overlay(map_layer, camera_, workbench_, ui_scale_);
         draw_sim_encounters(map_layer, camera_, playback_, drones_.hovered >= 0 ? std::nullopt : mouse, ui_scale_);
         draw_sim_drones(map_layer, markers_, playback_, drones_, ui_scale_);
-        view3d_.draw_scale(map_layer, camera_, ui_scale_);
     }
     // The layout: the bar across the top, then a column of panels down each side (mission and
     // simulation on the left, findings and the inspector on the right), the status bar below.
@@ -614,6 +616,13 @@ void App::draw_frame() {
     if (scenario_ && view3d_.draw_controls(camera_, ui_scale_, ui_rects_)) frames_to_draw_ = std::max(frames_to_draw_, 2);
     static const std::vector<Hub> kNoHubs;
     covered_ = screen_covered_by_windows();
+    if (scenario_) {
+        view3d_.draw_scale(map_layer, camera_, ui_scale_, covered_, ui_rects_);  // clear of the windows
+        if (!ui_rects_.empty() && ui_rects_.back().first == "view.scale") {  // and the place names clear of it
+            const auto& r = ui_rects_.back().second;
+            covered_.push_back({r[0], r[1], r[0] + r[2], r[1] + r[3]});
+        }
+    }
     labels_ = draw_map_markers(map_layer, camera_, places_, !scenario_, scenario_ ? scenario_->scenario->hubs : kNoHubs, covered_, ui_scale_);
 
     // Autosave in the frame that made the change, not the next one: the journal is written now.

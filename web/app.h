@@ -102,7 +102,7 @@ private:
     MarkerRenderer markers_;             // and their markers, drawn in GL
     double last_frame_ms_ = 0;
     std::vector<std::pair<std::string, std::array<float, 4>>> ui_rects_;  // published for the browser tests
-    std::vector<ScreenRect> covered_;    // where windows lie over the map
+    std::vector<ScreenRect> covered_;    // where windows (and the 3D altitude scale) lie over the map: no labels there
     std::vector<PlacedLabel> labels_;    // the map labels drawn (published too)
 
     struct Flight {  // an animated move of the camera, started by a click in a list

@@ -30,6 +30,7 @@ struct PinchGesture {
     double scale = 1.0;
     double center_x_px = 0, center_y_px = 0;
     double turn_deg = 0;  // how far the line between the fingers turned, clockwise on the screen
+    double tilt_dy_px = 0;  // both fingers moved up or down together, side by side: a tilt in 3D
 };
 
 // Creates the WebGL2 context (with 4x MSAA) and its window. False if WebGL2 is

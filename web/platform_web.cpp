@@ -145,8 +145,17 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
         const double after = std::hypot(now[1].x - now[0].x, now[1].y - now[0].y);
         PinchGesture& g = g_pinch.pending;
         g.active = true;
-        g.pan_dx_px += (now[0].x + now[1].x - a[0].x - a[1].x) / 2;
-        g.pan_dy_px += (now[0].y + now[1].y - a[0].y - a[1].y) / 2;
+        // Side by side, both moving up or down and keeping their distance: a tilt (as the
+        // 3D views of other maps take it); anything else pans, zooms and turns.
+        const double d0x = now[0].x - a[0].x, d0y = now[0].y - a[0].y, d1x = now[1].x - a[1].x, d1y = now[1].y - a[1].y;
+        const bool side_by_side = std::abs(a[1].x - a[0].x) > 2 * std::abs(a[1].y - a[0].y);
+        const bool together = d0y * d1y > 0 && std::abs(d0y) > 2 * std::abs(d0x) && std::abs(d1y) > 2 * std::abs(d1x);
+        if (side_by_side && together && std::abs(after - before) < 0.25 * std::abs(d0y + d1y)) {
+            g.tilt_dy_px += (d0y + d1y) / 2;
+        } else {
+            g.pan_dx_px += (now[0].x + now[1].x - a[0].x - a[1].x) / 2;
+            g.pan_dy_px += (now[0].y + now[1].y - a[0].y - a[1].y) / 2;
+        }
         if (before > 1.0 && after > 1.0) {
             g.scale *= after / before;
             double turn = std::atan2(now[1].y - now[0].y, now[1].x - now[0].x) - std::atan2(a[1].y - a[0].y, a[1].x - a[0].x);
@@ -164,11 +173,51 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     if (type == EMSCRIPTEN_EVENT_TOUCHSTART && n == 1) g_hold = {true, false, g_last_touch_ms, now[0].x, now[0].y};
     else if (n != 1) g_hold.down = false;
     else if (std::hypot(now[0].x - g_hold.x, now[0].y - g_hold.y) > 10 * ratio) g_hold.moved = true;
-    // Two fingers are ours; one finger reaches GLFW as a mouse drag.
+    // Two fingers are ours; one finger reaches GLFW as a mouse drag (js_bridge_touch_to_mouse).
     return n == 2 ? EM_TRUE : EM_FALSE;
 }
 
 // window.lowsky.state is built when read: the app calls nothing per frame for it.
+// Emscripten 3.1.6's GLFW takes every touch for a press or release where the mouse last was:
+// it never reads where the finger is. A one-finger drag then moved nothing, and lifting two
+// fingers after a tap on the 3D button pressed that button again. Its touch listeners go, and
+// here one finger that moves past a tap's slop becomes a mouse drag from where it went down; a
+// tap reaches GLFW as the browser's own mouse events after it, and a second finger ends the
+// drag (two fingers are the app's pinch, on_touch).
+EM_JS(void, js_bridge_touch_to_mouse, (), {
+    var canvas = Module['canvas'];
+    if (typeof GLFW === 'undefined' || !canvas) return;
+    canvas.removeEventListener('touchmove', GLFW.onMousemove, true);
+    canvas.removeEventListener('touchstart', GLFW.onMouseButtonDown, true);
+    canvas.removeEventListener('touchcancel', GLFW.onMouseButtonUp, true);
+    canvas.removeEventListener('touchend', GLFW.onMouseButtonUp, true);
+    var kSlop = 12;  // CSS pixels: less is a tap, which the browser's mouse events carry
+    var start = null, dragging = false, last = null;
+    var mouse = function(type, t) { return { type: type, target: canvas, button: 0, pageX: t.pageX, pageY: t.pageY }; };
+    var end = function() {
+        if (dragging) GLFW.onMouseButtonUp(mouse('mouseup', last));
+        dragging = false;
+        start = null;
+    };
+    canvas.addEventListener('touchstart', function(e) {
+        if (e.touches.length === 1) { start = last = { pageX: e.touches[0].pageX, pageY: e.touches[0].pageY }; dragging = false; }
+        else end();
+    }, true);
+    canvas.addEventListener('touchmove', function(e) {
+        if (!start || e.touches.length !== 1) return;
+        last = { pageX: e.touches[0].pageX, pageY: e.touches[0].pageY };
+        if (!dragging) {
+            if (Math.hypot(last.pageX - start.pageX, last.pageY - start.pageY) < kSlop) return;
+            GLFW.onMousemove(mouse('mousemove', start));
+            GLFW.onMouseButtonDown(mouse('mousedown', start));
+            dragging = true;
+        }
+        GLFW.onMousemove(mouse('mousemove', last));
+    }, true);
+    canvas.addEventListener('touchend', function(e) { if (e.touches.length === 0) end(); }, true);
+    canvas.addEventListener('touchcancel', end, true);
+});
+
 EM_JS(void, js_install_state, (), {
     window.lowsky = window.lowsky || {};
     Object.defineProperty(window.lowsky, 'state', {
@@ -267,6 +316,7 @@ bool platform_init(std::string& error) {
         return false;
     }
     glfwMakeContextCurrent(g_window);
+    js_bridge_touch_to_mouse();
     glfwSetCursorPosCallback(g_window, on_cursor);
     glfwSetMouseButtonCallback(g_window, on_button);
     glfwSetScrollCallback(g_window, on_scroll);

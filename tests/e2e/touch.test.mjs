@@ -61,3 +61,34 @@ test('a long press shows what is under the finger, where a tap shows nothing mor
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
+
+test('one finger dragged across the map pans it, the ground under the finger staying under it; a tap after it still selects', async () => {
+  const { page, context, problems } = await openPage(env, { hasTouch: true, isMobile: true, viewport: { width: 412, height: 860 }, deviceScaleFactor: 2 });
+  await waitReady(page);
+  const before = await waitSettled(page, { timeout: 30000 });
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+  // 120 CSS px to the left, in twelve moves: the map's centre goes 120 px east. In Web Mercator
+  // a CSS pixel is 360 / (256 * 2^zoom) degrees of longitude at any latitude.
+  await touch('touchStart', [[300, 500]]);
+  for (let step = 1; step <= 12; step++) await touch('touchMove', [[300 - step * 10, 500]]);
+  await touch('touchEnd', []);
+  const want = before.center[1] + 120 * 360 / (256 * 2 ** before.zoom);
+  const s = await waitForState(page, (w) => Math.abs(window.lowsky.state.center[1] - w) < 1e-6, want);
+  assert.equal(s.zoom, before.zoom);
+  assert.ok(Math.abs(s.center[0] - before.center[0]) < 1e-9, `no move north or south: ${before.center[0]} -> ${s.center[0]}`);
+  assert.deepEqual(s.edit.selection, [], 'a drag selects nothing');
+  // Then a tap on a hub selects it, the first time.
+  await waitSettled(page, { timeout: 30000 });
+  const doc = await page.evaluate(() => JSON.parse(UTF8ToString(Module._lowsky_document_json())));
+  let target = null;
+  for (const hub of doc.hubs) {  // one well inside the screen, after the pan
+    const [x, y] = await geoToCss(page, hub.position.lat_deg, hub.position.lon_deg);
+    if (x > 60 && x < 352 && y > 200 && y < 700) { target = { id: hub.id, x, y }; break; }
+  }
+  assert.ok(target, 'a hub on the screen');
+  await page.touchscreen.tap(target.x, target.y);
+  await waitForState(page, (id) => window.lowsky.state.edit.selection[0]?.id === id, target.id);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});

@@ -85,6 +85,14 @@ test('T turns the map to 3D: zones and corridors stand at their heights where th
       assert.ok(Math.hypot(want[0] - got[0], want[1] - got[1]) < 0.01, `${hub.id} at ${height} m: ${got} where ${want}`);
     }
   await screenshot(page, 'view3d');
+  // The altitude scale stands clear of every panel, on the canvas.
+  const scale = s.ui['view.scale'];
+  assert.ok(scale, 'the altitude scale is drawn');
+  assert.ok(scale[0] >= 0 && scale[1] >= 0 && scale[0] + scale[2] <= s.canvas[0] && scale[1] + scale[3] <= s.canvas[1], `scale ${scale}`);
+  for (const [name, w] of Object.entries(s.ui).filter(([k]) => k.startsWith('window.'))) {
+    const apart = scale[0] + scale[2] <= w[0] || w[0] + w[2] <= scale[0] || scale[1] + scale[3] <= w[1] || w[1] + w[3] <= scale[1];
+    assert.ok(apart, `the scale ${scale} is under ${name} ${w}`);
+  }
 
   const solidEffect = async (point, id, measure) => {
     await page.mouse.click(point[0], point[1]);
@@ -191,7 +199,7 @@ test('a right drag turns and tilts the 3D view; a click still selects what is un
   await context.close();
 });
 
-test('on a touch screen the 3D button turns the map to 3D, and two fingers turning turn it with them', async () => {
+test('on a touch screen the 3D button turns the map to 3D, two fingers turning turn it with them, two moving down together tilt it', async () => {
   const { page, context, problems } = await openPage(env, { hasTouch: true });
   await waitReady(page);
   let s = await waitSettled(page);  // the top bar where it stays before the tap
@@ -212,6 +220,17 @@ test('on a touch screen the 3D button turns the map to 3D, and two fingers turni
   await touch('touchEnd', []);
   s = await waitForState(page, () => Math.abs(window.lowsky.state.view.bearing - 330) < 1.5);  // touch points land on whole pixels
   assert.ok(Math.abs(s.zoom - 9.2) < 0.05, `the fingers kept their distance: zoom ${s.zoom}`);
+  // Two fingers side by side moved 100 px down together, in ten steps: the view tilts back
+  // toward plan view by 0.3 degrees a pixel, 55 to 25 degrees, and neither pans nor zooms.
+  const tilted = s;
+  await touch('touchStart', [[560, 300], [720, 300]]);
+  for (let step = 1; step <= 10; step++) await touch('touchMove', [[560, 300 + step * 10], [720, 300 + step * 10]]);
+  await touch('touchEnd', []);
+  s = await waitForState(page, (t) => window.lowsky.state.view.tilt < t - 29, tilted.view.tilt);
+  assert.ok(Math.abs(s.view.tilt - (tilted.view.tilt - 30)) < 0.5, `tilt ${tilted.view.tilt} -> ${s.view.tilt}`);
+  assert.ok(Math.abs(s.zoom - tilted.zoom) < 0.01, `zoom ${tilted.zoom} -> ${s.zoom}`);
+  assert.deepEqual(s.center, tilted.center, 'the map did not pan');
+  assert.ok(Math.abs(s.view.bearing - tilted.view.bearing) < 0.5, 'nor turn');
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });

@@ -94,19 +94,33 @@ void View3D::draw_volumes(const MapCamera& camera, const ScenarioView* view, con
     renderer_.draw(camera, chosen, float(std::min(1.0, share_ * 1.5)));
 }
 
-void View3D::draw_scale(ImDrawList* dl, const MapCamera& camera, float s) const {
+void View3D::draw_scale(ImDrawList* dl, const MapCamera& camera, float s, const std::vector<ScreenRect>& covered,
+                        std::vector<std::pair<std::string, std::array<float, 4>>>& rects) const {
     if (share_ <= 0.0) return;
     // Ticks every 50 m from the ground at the view's centre, up to 300 m (the solids' top).
     const GeoPoint c = camera.center();
     double x0, y0;
     camera.geo_to_screen(c, x0, y0, 0);
-    const float right = float(camera.width_px()) - 96 * s, bottom = float(camera.height_px()) - 142 * s;
+    float right = float(camera.width_px()) - 96 * s;
+    const float bottom = float(camera.height_px()) - 142 * s;
     const float dy = bottom - float(y0);
     const ImU32 ink = IM_COL32(40, 48, 60, int(220 * share_)), paper = IM_COL32(255, 255, 255, int(200 * share_));
     double xt, yt;
     camera.geo_to_screen(c, xt, yt, 300);
     const float top = float(yt) + dy;
+    // Left of any window over its place (the findings panel on the right, when tall): its top
+    // marks are the ones a planner reads. The compass takes 73 px left of the line, the labels 84 right.
+    for (int pass = 0; pass < 4; ++pass) {
+        bool moved = false;
+        for (const ScreenRect& w : covered)
+            if (w.y0 < bottom + 30 * s && w.y1 > top - 14 * s && w.x0 < right + 84 * s && w.x1 > right - 73 * s && w.x0 - 92 * s > 73 * s) {
+                right = w.x0 - 92 * s;
+                moved = true;
+            }
+        if (!moved) break;
+    }
     dl->AddRectFilled(ImVec2(right - 12 * s, top - 14 * s), ImVec2(right + 84 * s, bottom + 30 * s), paper, 4 * s);
+    rects.push_back({"view.scale", {right - 73 * s, top - 14 * s, 157 * s, bottom - top + 44 * s}});
     // A compass over it: the arrow points north as the view is turned.
     {
         double nx, ny;

@@ -43,7 +43,8 @@ public:
     // The solids of the document as it is now (rebuilt after an edit, only while shown).
     void draw_volumes(const MapCamera& camera, const ScenarioView* view, const MapSelection& selected);
     // The altitude scale at the right edge: heights at the view's centre, and the exaggeration.
-    void draw_scale(ImDrawList* dl, const MapCamera& camera, float s) const;
+    void draw_scale(ImDrawList* dl, const MapCamera& camera, float s, const std::vector<ScreenRect>& covered,
+                    std::vector<std::pair<std::string, std::array<float, 4>>>& rects) const;
     // Under the scale, in 3D: whether to show the ceiling. True when it changed.
     bool draw_controls(const MapCamera& camera, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
     const AirspaceVolumes& volumes() const { return renderer_.volumes(); }
