@@ -1,4 +1,5 @@
-// lowsky plan-inspection: an inspection survey over an area, as a mission a ground station loads.
+// lowsky plan-inspection: an inspection survey over an area, or a corridor scan along a line, as
+// a mission a ground station loads.
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -15,9 +16,13 @@ namespace lowsky::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: lowsky plan-inspection --area \"LAT,LON LAT,LON LAT,LON ...\" --home LAT,LON --footprint M -o OUT\n"
-    "         [--overlap X] [--heading DEG] [--height M] [--home-amsl M] [--speed M/S] [--trigger M]\n"
+    "usage: lowsky plan-inspection --area \"LAT,LON LAT,LON LAT,LON ...\" [--heading DEG] --home LAT,LON --footprint M -o OUT\n"
+    "       lowsky plan-inspection --along \"LAT,LON LAT,LON ...\" --width M --home LAT,LON --footprint M -o OUT\n"
+    "         [--overlap X] [--height M] [--home-amsl M] [--speed M/S] [--trigger M]\n"
     "         [--format plan|waypoints] [--firmware ardupilot|px4]\n";
+
+// Points "LAT,LON LAT,LON ..." into `out`; false, having said which, for one that is not.
+bool parse_points(const char* option, const std::string& text, std::vector<GeoPoint>& out);
 
 // "LAT,LON": both numbers in full, within range.
 bool parse_point(const std::string& text, GeoPoint& out) {
@@ -34,29 +39,40 @@ bool parse_point(const std::string& text, GeoPoint& out) {
     return true;
 }
 
+bool parse_points(const char* option, const std::string& text, std::vector<GeoPoint>& out) {
+    std::istringstream points(text);
+    for (std::string p; points >> p;) {
+        GeoPoint g;
+        if (!parse_point(p, g)) {
+            std::fprintf(stderr, "lowsky plan-inspection: %s: \"%s\" is not LAT,LON in degrees\n", option, p.c_str());
+            return false;
+        }
+        out.push_back(g);
+    }
+    return true;
+}
+
 }  // namespace
 
 int run_plan_inspection(int argc, char** argv) {
     std::string error;
     auto args = parse_args(argc, argv, 2,
-                           {"--area", "--home", "--footprint", "--overlap", "--heading", "--height", "--home-amsl", "--speed", "--trigger", "--format",
-                            "--firmware", "--output"},
+                           {"--area", "--along", "--width", "--home", "--footprint", "--overlap", "--heading", "--height", "--home-amsl", "--speed",
+                            "--trigger", "--format", "--firmware", "--output"},
                            {}, error);
-    if (!args || !args->positional.empty() || !args->option("--area") || !args->option("--home") || !args->option("--footprint") ||
-        !args->option("--output")) {
-        std::fprintf(stderr, "lowsky plan-inspection: %s\n%s", args ? "--area, --home, --footprint and -o are needed" : error.c_str(), kUsage);
+    if (!args || !args->positional.empty() || !args->option("--area") == !args->option("--along") || !args->option("--home") ||
+        !args->option("--footprint") || !args->option("--output")) {
+        std::fprintf(stderr, "lowsky plan-inspection: %s\n%s", args ? "one of --area and --along, and --home, --footprint and -o are needed" : error.c_str(), kUsage);
+        return kUnreadable;
+    }
+    const bool scan = args->option("--along").has_value();
+    if (scan ? !args->option("--width") || args->option("--heading") : args->option("--width").has_value()) {
+        std::fprintf(stderr, "lowsky plan-inspection: %s\n%s", scan ? "--along needs --width, and takes no --heading (the passes follow the line)" : "--width goes with --along", kUsage);
         return kUnreadable;
     }
     SurveySpec spec;
-    std::istringstream points(*args->option("--area"));
-    for (std::string p; points >> p;) {
-        GeoPoint g;
-        if (!parse_point(p, g)) {
-            std::fprintf(stderr, "lowsky plan-inspection: --area: \"%s\" is not LAT,LON in degrees\n", p.c_str());
-            return kUnreadable;
-        }
-        spec.polygon.push_back(g);
-    }
+    CorridorScanSpec scan_spec;
+    if (!parse_points(scan ? "--along" : "--area", *args->option(scan ? "--along" : "--area"), scan ? scan_spec.line : spec.polygon)) return kUnreadable;
     SurveyFlight flight;
     if (!parse_point(*args->option("--home"), flight.home)) {
         std::fprintf(stderr, "lowsky plan-inspection: --home: \"%s\" is not LAT,LON in degrees\n", args->option("--home")->c_str());
@@ -76,11 +92,16 @@ int run_plan_inspection(int argc, char** argv) {
     if (!number_option(*args, verb, "--footprint", 0.1, 10000, spec.footprint_m) || !number_option(*args, verb, "--overlap", 0, 0.95, spec.side_overlap) ||
         !number_option(*args, verb, "--heading", -360, 360, spec.heading_deg) || !number_option(*args, verb, "--height", 1, 1000, flight.height_m) ||
         !number_option(*args, verb, "--home-amsl", -500, 9000, flight.home_alt_m_amsl) || !number_option(*args, verb, "--speed", 0.5, 60, flight.speed_m_s) ||
-        !number_option(*args, verb, "--trigger", 0, 10000, flight.trigger_distance_m))
+        !number_option(*args, verb, "--trigger", 0, 10000, flight.trigger_distance_m) || !number_option(*args, verb, "--width", 0, 100000, scan_spec.width_m))
         return kUnreadable;
-    const auto pattern = plan_survey(spec);
+    scan_spec.footprint_m = spec.footprint_m, scan_spec.side_overlap = spec.side_overlap;
+    const auto pattern = scan ? plan_corridor_scan(scan_spec) : plan_survey(spec);
     if (!pattern) {
-        std::fprintf(stderr, "lowsky plan-inspection: --%s: %s\n", pattern.error().where.c_str(), pattern.error().message.c_str());
+        // The engine names the field; the planner typed the option.
+        const std::string& field = pattern.error().where;
+        const char* option = field == "polygon" ? "--area" : field == "line" ? "--along" : field == "width_m" ? "--width" : field == "footprint_m" ? "--footprint"
+                             : field == "side_overlap" ? "--overlap" : field == "heading_deg" ? "--heading" : field.c_str();
+        std::fprintf(stderr, "lowsky plan-inspection: %s: %s\n", option, pattern.error().message.c_str());
         return kUnreadable;
     }
     const Mission mission = survey_mission(pattern.value(), flight);
@@ -98,8 +119,8 @@ int run_plan_inspection(int argc, char** argv) {
     if (!write_output(verb, *args->option("--output"), "", std::vector<uint8_t>(text.begin(), text.end()))) return kUnreadable;
     const SurveyPattern& p = pattern.value();
     // Lengths only: a flight's time is the flight profile's to give (flight/), not a length over a speed.
-    std::fprintf(stderr, "%zu lines %.1f m apart, %.2f km of lines, %.2f km with the moves between them; %zu mission items\n", p.lines.size(),
-                 p.spacing_m, p.line_length_m / 1000, p.path_length_m / 1000, mission.items.size());
+    std::fprintf(stderr, "%zu %s %.1f m apart, %.2f km of them, %.2f km with the moves between them; %zu mission items\n", p.lines.size(),
+                 scan ? "passes" : "lines", p.spacing_m, p.line_length_m / 1000, p.path_length_m / 1000, mission.items.size());
     return kOk;
 }
 

@@ -48,6 +48,8 @@ constexpr const char* kUsage =
     "         [--heading DEG] [--height M] [--home-amsl M] [--speed M/S] [--trigger M] [--format plan|waypoints] [--firmware ardupilot|px4]\n"
     "      an inspection survey: lines across the area spaced from the footprint and side overlap (0.7),\n"
     "      the camera triggered every M along each, as a .plan or .waypoints. exit 0 written, 2 bad input\n"
+    "  plan-inspection --along \"LAT,LON LAT,LON ...\" --width M --home LAT,LON --footprint M -o OUT [the options above but --heading]\n"
+    "      a corridor scan: passes along the line, offset either side to cover a strip M wide\n"
     "  format FILE [-o OUT]\n"
     "      rewrite a scenario in canonical form (what lowsky saves)\n"
     "  checks\n"

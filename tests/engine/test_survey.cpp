@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "geo/geodesy.h"
 #include "geo/local_frame.h"
 #include "geo/planar.h"
 #include "mission/plan_format.h"
@@ -11,6 +12,7 @@
 #include "mission/waypoints_format.h"
 
 using namespace lowsky;
+using geodesy::distance_m;
 
 namespace {
 
@@ -150,4 +152,109 @@ TEST_CASE("A survey's mission: a waypoint at each end of each line, the camera o
     const auto wp = read_waypoints(text.value(), "survey.waypoints");
     REQUIRE(wp.ok());
     CHECK(wp.value().items.size() == 79);
+}
+
+// Corridor scans: passes along a line, offset either side (hand-worked in metres east and north
+// of kOrigin, measured back with the geodesic distance, not the local frame the scan uses).
+TEST_CASE("A corridor scan along a straight line: 7 passes 23.3 m apart cover a 200 m strip, flown back and forth", "[survey]") {
+    const LocalFrame f(kOrigin);
+    CorridorScanSpec spec;
+    spec.line = shape(f, {{0, 0}, {1000, 0}});  // due east
+    spec.width_m = 200;
+    spec.footprint_m = 60;
+    spec.side_overlap = 0.6;  // at most 24 m apart: (200 - 60) / 24 = 5.8, so 6 gaps, 7 passes, 140 / 6 m apart
+    const auto scan = plan_corridor_scan(spec);
+    REQUIRE(scan.ok());
+    const SurveyPattern& p = scan.value();
+    REQUIRE(p.lines.size() == 7);
+    CHECK(p.spacing_m == Approx(140.0 / 6).margin(1e-9));
+    for (size_t k = 0; k < 7; ++k) {
+        const double offset = -70 + 140.0 / 6 * double(k);  // right of an eastward line is south
+        const SurveyLine& pass = p.lines[k];
+        CHECK(pass.via.empty());
+        const GeoPoint west = k % 2 == 0 ? pass.from : pass.to, east = k % 2 == 0 ? pass.to : pass.from;  // odd passes fly west
+        CHECK(east.lon_deg > west.lon_deg);
+        CHECK(distance_m(spec.line[0], west) == Approx(std::abs(offset)).margin(0.05));
+        CHECK(distance_m(spec.line[1], east) == Approx(std::abs(offset)).margin(0.05));
+        CHECK((west.lat_deg > spec.line[0].lat_deg) == (offset < 0));  // the negative offsets lie north, on the left
+        CHECK(distance_m(west, east) == Approx(1000).margin(0.05));
+    }
+    CHECK(p.line_length_m == Approx(7000).margin(0.5));
+    CHECK(p.path_length_m == Approx(7000 + 6 * 140.0 / 6).margin(0.5));
+    // The footprints, 30 m either side of each pass as measured, cover the strip from -100 to
+    // 100 m, neighbours no further apart than 24 m.
+    std::vector<double> measured;
+    for (size_t k = 0; k < 7; ++k) {
+        const GeoPoint west = k % 2 == 0 ? p.lines[k].from : p.lines[k].to;
+        measured.push_back(distance_m(spec.line[0], west) * (west.lat_deg > spec.line[0].lat_deg ? -1 : 1));
+    }
+    CHECK(measured.front() - 30 <= -100 + 0.05);
+    CHECK(measured.back() + 30 >= 100 - 0.05);
+    for (size_t k = 1; k < 7; ++k) CHECK(measured[k] - measured[k - 1] <= 24);
+}
+
+TEST_CASE("A corridor scan round a right-angle bend keeps its offset from both legs (a mitre, 30 m x root 2 from the corner)", "[survey]") {
+    const LocalFrame f(kOrigin);
+    CorridorScanSpec spec;
+    spec.line = shape(f, {{0, 0}, {1000, 0}, {1000, 1000}});  // east, then north: a left turn
+    spec.width_m = 120;
+    spec.footprint_m = 60;
+    spec.side_overlap = 0;  // 60 m apart: two passes, 30 m either side
+    const auto scan = plan_corridor_scan(spec);
+    REQUIRE(scan.ok());
+    REQUIRE(scan.value().lines.size() == 2);
+    const SurveyLine& left = scan.value().lines[0];   // offset -30: north of the first leg, west of the second
+    const SurveyLine& right = scan.value().lines[1];  // offset +30, flown back
+    REQUIRE(left.via.size() == 1);
+    REQUIRE(right.via.size() == 1);
+    const GeoPoint inner = f.to_geo({970, 30}), outer = f.to_geo({1030, -30});
+    CHECK(distance_m(spec.line[1], left.via[0]) == Approx(30 * std::sqrt(2.0)).margin(0.05));
+    CHECK(distance_m(left.via[0], inner) < 0.05);
+    CHECK(distance_m(right.via[0], outer) < 0.05);
+    CHECK(distance_m(left.from, f.to_geo({0, 30})) < 0.05);
+    CHECK(distance_m(left.to, f.to_geo({970, 1000})) < 0.05);
+    CHECK(distance_m(right.from, f.to_geo({1030, 1000})) < 0.05);
+    CHECK(distance_m(right.to, f.to_geo({0, -30})) < 0.05);
+    // Inner pass 970 + 970 m, outer 1030 + 1030 m; between them the 60 m across at the far end.
+    CHECK(scan.value().line_length_m == Approx(4000).margin(0.5));
+    CHECK(scan.value().path_length_m == Approx(4060).margin(0.5));
+    // Flown: take-off and speed, per pass a waypoint at each end and the bend with the camera on
+    // and off, then RTL: 2 + 2 x 5 + 1 items.
+    SurveyFlight flight;
+    flight.home = kOrigin;
+    flight.trigger_distance_m = 20;
+    const Mission m = survey_mission(scan.value(), flight);
+    REQUIRE(m.items.size() == 13);
+    const uint16_t pass[5] = {mav::kNavWaypoint, mav::kDoSetCamTriggDist, mav::kNavWaypoint, mav::kNavWaypoint, mav::kDoSetCamTriggDist};
+    for (size_t k = 0; k < 2; ++k)
+        for (size_t i = 0; i < 5; ++i) CHECK(m.items[2 + 5 * k + i].command == pass[i]);
+    CHECK(m.items[4].lat_deg == left.via[0].lat_deg);
+    const auto plan = read_plan(write_plan(m), "scan.plan");
+    REQUIRE(plan.ok());
+    CHECK(plan.value().items.size() == 13);
+}
+
+TEST_CASE("An impossible corridor scan says what is wrong", "[survey]") {
+    const LocalFrame f(kOrigin);
+    CorridorScanSpec spec;
+    spec.footprint_m = 50;
+    spec.width_m = 100;
+    spec.line = shape(f, {{0, 0}, {0, 0.001}});  // one distinct point
+    CHECK(plan_corridor_scan(spec).error().where == "line");
+    spec.line = shape(f, {{0, 0}, {1000, 0}, {0, 300}});  // back on itself: a turn of about 163 degrees
+    const auto hairpin = plan_corridor_scan(spec);
+    REQUIRE_FALSE(hairpin.ok());
+    CHECK(hairpin.error().message.find("point 2") != std::string::npos);
+    spec.line = shape(f, {{0, 0}, {1000, 0}, {0, 1000}});  // a turn of 135 degrees: refused too
+    CHECK_FALSE(plan_corridor_scan(spec).ok());
+    spec.line = shape(f, {{0, 0}, {1000, 0}, {1000, 1000}});  // 90: fine
+    CHECK(plan_corridor_scan(spec).ok());
+    spec.width_m = -1;
+    CHECK(plan_corridor_scan(spec).error().where == "width_m");
+    spec.width_m = 1e6;  // 1,000 km at 15 m apart
+    spec.side_overlap = 0.7;
+    CHECK(plan_corridor_scan(spec).error().where == "width_m");
+    spec.width_m = 100;
+    spec.footprint_m = 0;
+    CHECK(plan_corridor_scan(spec).error().where == "footprint_m");
 }
