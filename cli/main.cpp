@@ -50,6 +50,8 @@ constexpr const char* kUsage =
     "      the camera triggered every M along each, as a .plan or .waypoints. exit 0 written, 2 bad input\n"
     "  plan-inspection --along \"LAT,LON LAT,LON ...\" --width M --home LAT,LON --footprint M -o OUT [the options above but --heading]\n"
     "      a corridor scan: passes along the line, offset either side to cover a strip M wide\n"
+    "  tour FILE [--json]\n"
+    "      the guided tour: each step's claim for the region and the engine's figure for it (the day simulated, seed 1)\n"
     "  format FILE [-o OUT]\n"
     "      rewrite a scenario in canonical form (what lowsky saves)\n"
     "  checks\n"
@@ -102,6 +104,7 @@ int main(int argc, char** argv) {
     if (verb == "flight") return lowsky::cli::run_flight(argc, argv);
     if (verb == "edit") return lowsky::cli::run_edit(argc, argv);
     if (verb == "plan-inspection") return lowsky::cli::run_plan_inspection(argc, argv);
+    if (verb == "tour") return lowsky::cli::run_tour(argc, argv);
     if (verb == "checks") {
         for (const auto& c : lowsky::all_checks()) std::printf("%-38s %s\n", c.id, c.rule);
         return 0;

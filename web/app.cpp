@@ -146,6 +146,7 @@ void App::open_initial_document() {
         tables_.open = panels->find("tables") != std::string::npos;
         legend_open_ = panels->find("legend") != std::string::npos;
     }
+    tour_pending_ = platform_take_tour_link();  // opened once the document is
     const bool shared = platform_take_share_link([this](Result<std::string> text, std::string view) {
         if (!text) {
             notices_.push_back({N_("Share link not opened"), "The link could not be opened: " + text.error().message +
@@ -480,6 +481,7 @@ void App::draw_frame() {
     const auto search_box = [&] { found = draw_search(search_, scenario_ ? scenario_->scenario : nullptr, places_, ui_scale_, ui_rects_); };
     const TopBarAction top_action = draw_top_bar(scenario_ ? &map_editor_ : nullptr, scenario_.get(), basemap_status(), phone_ ? &drawer_open_ : nullptr,
                                                  search_box, view3d_.wants_3d(), ui_scale_, ui_rects_, top_bar_bottom);
+    top_bar_bottom_ = top_bar_bottom;
     if (found) {
         fly_to(found->at, std::max(camera_.zoom(), found->zoom));
         if (const auto kind = object_kind_from(found->kind); kind && scenario_ && find_object(*scenario_->scenario, *kind, found->id))
@@ -491,6 +493,7 @@ void App::draw_frame() {
         case TopBarAction::Tables: tables_.open = !tables_.open, save_panels(); break;
         case TopBarAction::Drawer: drawer_open_ = !drawer_open_; break;
         case TopBarAction::Help: help_open_ = !help_open_; break;
+        case TopBarAction::Tour: if (tour_.step < 0) open_tour(); else tour_.step = -1; break;
         case TopBarAction::ResetLayout: layout_ = {}, platform_set_setting("layout", ""); break;
         case TopBarAction::Language:
             set_language(language() == Language::Chinese ? Language::English : Language::Chinese);
@@ -598,6 +601,11 @@ void App::draw_frame() {
         }
     }
     draw_help(help_open_, ui_scale_, ui_rects_);
+    if (tour_pending_ && scenario_) {
+        tour_pending_ = false;
+        open_tour();
+    }
+    draw_tour_window();
     draw_notices(notices_, ui_scale_, ui_rects_);
     if (update_ready_) {
         const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -766,6 +774,77 @@ void App::step_simulation() {
     playback_.day = std::move(playback_.running);
 }
 
+void App::open_tour() {
+    if (!scenario_) return;
+    if (!playback_.result && !playback_.running) run_simulation();  // for the steps whose figures come from the day
+    tour_.generation = -1;  // made afresh
+    tour_.reframes = 0;
+    go_to_tour_step(0);
+}
+
+// The steps' figures again when the document or the day shown changed since they were made.
+void App::refresh_tour_steps() {
+    if (tour_.revision == scenario_->editor->revision() && tour_.generation == playback_.generation && !tour_.steps.empty()) return;
+    const SimResult* day = playback_.result && playback_.day_compiled() ? &*playback_.result : nullptr;
+    tour_.steps = region_tour(*scenario_->compiled, scenario_->network(), day);
+    tour_.revision = scenario_->editor->revision();
+    tour_.generation = playback_.generation;
+}
+
+void App::go_to_tour_step(int step) {
+    tour_.step = step;
+    refresh_tour_steps();
+    if (step < 0 || step >= int(tour_.steps.size())) return;
+    const TourStep& t = tour_.steps[size_t(step)];
+    // The step's place goes to the middle of the map the windows leave free (between the side
+    // columns, under the top bar, above the tour's own window), its 500 CSS px fitted there.
+    const double ratio = camera_.pixel_ratio(), w = camera_.width_px(), h = camera_.height_px();
+    // The tour's window stands 40 px above the bottom (draw_tour). Until it is drawn there at its
+    // size, and the top bar at its own (the first frames), a guess now and the place again later.
+    const double tour_bottom = h - 40 * ui_scale_;
+    double tour_top = -1;
+    for (const auto& [name, r] : ui_rects_)
+        if (name == "tour" && r[3] > 0 && std::abs(r[1] + r[3] - tour_bottom) < 2) tour_top = r[1];
+    tour_.reframe = tour_top < 0 || top_bar_bottom_ < 1;
+    if (tour_top < 0) tour_top = tour_bottom - 170 * ui_scale_;
+    double x0 = 0, x1 = w;
+    const double y0 = top_bar_bottom_, y1 = std::max(y0 + 1, tour_top);
+    for (const ScreenRect& c : covered_) {
+        if (c.y1 <= y0 || c.y0 >= y1 || (c.x0 <= 1 && c.x1 >= w - 1)) continue;  // outside the band, or across the screen (the bar)
+        if (c.x0 < w * 0.3) x0 = std::max(x0, double(c.x1));
+        else if (c.x1 > w * 0.7) x1 = std::min(x1, double(c.x0));
+    }
+    if (x1 - x0 < w * 0.3) x0 = 0, x1 = w;  // no room between the columns: the whole width
+    const double fit_css = std::min(x1 - x0, y1 - y0) * 0.9 / ratio;
+    const double zoom = std::clamp(t.zoom + std::log2(std::max(100.0, fit_css) / 500), 3.0, 18.0);
+    const double px_per_deg = 256 * std::exp2(zoom) / 360 * ratio;  // device pixels per degree of longitude
+    const double dx = (x0 + x1) / 2 - w / 2, dy = (y0 + y1) / 2 - h / 2;
+    const double lat = t.at.lat_deg + dy / (px_per_deg / std::cos(t.at.lat_deg * 3.14159265358979 / 180));
+    fly_to({lat, t.at.lon_deg - dx / px_per_deg}, zoom);
+    if (t.view3d != view3d_.wants_3d()) toggle_3d();
+    if (t.time_s >= 0) seek_playback(t.time_s);  // the drones at that moment
+}
+
+void App::draw_tour_window() {
+    if (tour_.step < 0 || !scenario_) return;
+    refresh_tour_steps();
+    const int shown = tour_.step;
+    switch (draw_tour(tour_.steps, tour_.step, playback_.running != nullptr, phone_, ui_scale_, ui_rects_)) {
+        case TourAction::Back: tour_.reframes = 0, go_to_tour_step(tour_.step - 1); break;
+        case TourAction::Next: tour_.reframes = 0, go_to_tour_step(tour_.step + 1); break;
+        case TourAction::Close:
+            tour_.step = -1;
+            if (view3d_.wants_3d()) toggle_3d();
+            break;
+        case TourAction::None:
+            if (tour_.reframe && shown >= 0 && tour_.reframes < 8) {  // a few frames at most
+                ++tour_.reframes;
+                go_to_tour_step(shown);
+            }
+            break;
+    }
+}
+
 void App::toggle_3d() {
     view3d_.toggle(platform_now_ms());
     frames_to_draw_ = std::max(frames_to_draw_, 2);
@@ -928,6 +1007,11 @@ std::string App::state_json() const {
                                     {"horizontal_m", e->horizontal_m}, {"lat", e->where.lat_deg}, {"lon", e->where.lon_deg}};
             }
             state["sim"] = sim;
+        }
+        if (tour_.step >= 0 && tour_.step < int(tour_.steps.size())) {
+            const TourStep& t = tour_.steps[size_t(tour_.step)];
+            state["tour"] = {{"step", tour_.step}, {"steps", tour_.steps.size()}, {"id", t.id}, {"figure", t.figure}, {"verdict", to_string(t.verdict)},
+                             {"value", t.value}, {"at", {t.at.lat_deg, t.at.lon_deg}}, {"zoom", t.zoom}, {"view3d", t.view3d}, {"time_s", t.time_s}};
         }
     }
     Json rects = Json::object();

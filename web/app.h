@@ -56,6 +56,9 @@ public:
         return true;
     }
     void update_ready() { update_ready_ = true; frames_to_draw_ = std::max(frames_to_draw_, 2); }  // a new build is waiting
+    // The guided tour from its first step (the Tour button, #tour in the address): the day is
+    // simulated if it has not been, for the steps whose figures come from it.
+    void open_tour();
 
 private:
     void load_assets();
@@ -123,6 +126,21 @@ private:
     PanelLayout layout_;                   // the side panels the planner moved, resized or collapsed
     std::optional<MapHit> under_pointer_;  // what the map's tooltip shows (hover, or a long press)
     bool help_open_ = false;
+    // The guided tour: its steps as the engine figured them, for the document's revision and the
+    // day shown (remade when either changes), and the step shown (-1: closed).
+    struct Tour {
+        int step = -1;
+        std::vector<TourStep> steps;
+        uint64_t revision = 0;
+        int generation = -1;
+        bool reframe = false;    // the step was framed before the windows had their size
+        int reframes = 0;        // framed again since the step was chosen
+    } tour_;
+    bool tour_pending_ = false;  // the page was opened at #tour
+    float top_bar_bottom_ = 0;   // where the map shows below the top bar, device pixels
+    void refresh_tour_steps();
+    void go_to_tour_step(int step);
+    void draw_tour_window();
     SearchState search_;
     FrameStats stats_;
     float ui_scale_ = 1.0f;

@@ -37,6 +37,11 @@ EM_JS(void, js_share_encode, (const char* text, int length, const char* view), {
     Module.lowskyBrowser.shareEncode(UTF8ToString(text, length), UTF8ToString(view)).catch(function(e) { console.warn('share link: ' + e); });
 });
 EM_JS(int, js_share_take, (), { return Module.lowskyBrowser.shareTake() ? 1 : 0; });
+EM_JS(int, js_tour_take, (), {
+    if (location.hash !== '#tour') return 0;
+    history.replaceState(null, '', location.pathname);  // a reload opens the work, not the tour again
+    return 1;
+});
 EM_JS(void, js_watch_drops, (), { Module.lowskyBrowser.watchDrops(Module.canvas); });
 EM_JS(void, js_apply_update, (), { if (typeof window.lowskyApplyUpdate === 'function') window.lowskyApplyUpdate(); else location.reload(); });
 
@@ -114,6 +119,8 @@ void platform_make_share_link(const std::string& document, const std::string& vi
     g_share_done = std::move(done);
     js_share_encode(document.c_str(), int(document.size()), view.c_str());
 }
+
+bool platform_take_tour_link() { return js_tour_take() != 0; }
 
 bool platform_take_share_link(std::function<void(Result<std::string>, std::string)> done) {
     g_share_opened = std::move(done);

@@ -128,6 +128,9 @@ void platform_make_share_link(const std::string& document, const std::string& vi
 // If the page was opened with a share link: true, and done(document or why not, view) later.
 bool platform_take_share_link(std::function<void(Result<std::string>, std::string)> done);
 
+// If the page was opened at #tour (the guided tour's link): true, once.
+bool platform_take_tour_link();
+
 // A new build is waiting in the service worker: take it (the page reloads).
 void platform_apply_update();
 

@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { startServer } from '../../scripts/lib/static_server.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = join(ROOT, 'build', 'web', 'dist');
 export const SHOTS = join(ROOT, 'test-results', 'screenshots');
 
@@ -32,7 +32,7 @@ export async function launch() {
 // The service worker is blocked unless asked for: a test that intercepts a request must see
 // it, and the worker would answer from its cache (tests/e2e/offline.test.mjs allows it).
 export async function openPage(env, { viewport = { width: 1280, height: 720 }, deviceScaleFactor = 1, hasTouch = false, isMobile = false,
-                                      serviceWorkers = 'block', setup } = {}) {
+                                      serviceWorkers = 'block', setup, hash = '' } = {}) {
   const context = await env.browser.newContext({ viewport, deviceScaleFactor, hasTouch, isMobile, serviceWorkers });
   const page = await context.newPage();
   const problems = { consoleErrors: [], pageErrors: [], failedRequests: [], outsideRequests: [] };
@@ -47,7 +47,7 @@ export async function openPage(env, { viewport = { width: 1280, height: 720 }, d
   page.on('requestfailed', (r) => problems.failedRequests.push(`${r.url()} ${r.failure()?.errorText}`));
   page.on('response', (r) => { if (r.status() >= 400) problems.failedRequests.push(`${r.url()} HTTP ${r.status()}`); });
   if (setup) await setup(page);
-  await page.goto(env.url);
+  await page.goto(env.url + hash);
   return { page, context, problems };
 }
 

@@ -110,15 +110,14 @@ void View3D::draw_scale(ImDrawList* dl, const MapCamera& camera, float s, const 
     const float top = float(yt) + dy;
     // Left of any window over its place (the findings panel on the right, when tall): its top
     // marks are the ones a planner reads. The compass takes 73 px left of the line, the labels 84 right.
-    for (int pass = 0; pass < 4; ++pass) {
-        bool moved = false;
+    const auto under = [&](float r) {
         for (const ScreenRect& w : covered)
-            if (w.y0 < bottom + 30 * s && w.y1 > top - 14 * s && w.x0 < right + 84 * s && w.x1 > right - 73 * s && w.x0 - 92 * s > 73 * s) {
-                right = w.x0 - 92 * s;
-                moved = true;
-            }
-        if (!moved) break;
-    }
+            if (w.y0 < bottom + 30 * s && w.y1 > top - 14 * s && w.x0 < r + 84 * s && w.x1 > r - 73 * s) return &w;
+        return static_cast<const ScreenRect*>(nullptr);
+    };
+    const float home = right;
+    for (const ScreenRect* w = under(right); w && right > 0; w = under(right)) right = w->x0 - 92 * s;
+    if (right - 73 * s < 0) right = home;  // no clear place: where it belongs, under the window
     dl->AddRectFilled(ImVec2(right - 12 * s, top - 14 * s), ImVec2(right + 84 * s, bottom + 30 * s), paper, 4 * s);
     rects.push_back({"view.scale", {right - 73 * s, top - 14 * s, 157 * s, bottom - top + 44 * s}});
     // A compass over it: the arrow points north as the view is turned.

@@ -44,6 +44,7 @@ void draw_help(bool& open, float s, std::vector<std::pair<std::string, std::arra
             row("T", tr("plan view or 3D (the map is edited in plan view)"));
             row(tr("right drag, Ctrl+drag"), tr("in 3D: turn and tilt the view"));
             row(tr("two fingers turning"), tr("in 3D: turn the map with them"));
+            row(tr("two fingers up or down"), tr("in 3D: tilt the view"));
             row(tr("long press (touch)"), tr("what is under the finger: a hover's tooltip"));
             row("?", tr("this list"));
             ImGui::EndTable();

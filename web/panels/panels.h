@@ -21,6 +21,7 @@
 #include "panel_layout.h"
 #include "i18n.h"
 #include "map/marker_renderer.h"
+#include "view/tour.h"
 
 #include <array>
 #include <map>
@@ -148,7 +149,7 @@ const Finding* draw_findings_panel(const ScenarioView& view, const MapSelection&
 // The bar across the top: the app's name, the drawing tools and the Edit menu (undo, redo,
 // delete, duplicate; none while no scenario is open), the view's reset. `bottom` gets where it
 // ends, for the panels below it.
-enum class TopBarAction { None, ResetView, View3D, Tables, New, Open, Save, SaveAs, Share, Recent, Drawer, Help, ResetLayout, Language };
+enum class TopBarAction { None, ResetView, View3D, Tables, New, Open, Save, SaveAs, Share, Recent, Drawer, Help, Tour, ResetLayout, Language };
 // `drawer`: on a phone the panels live in a drawer, opened and closed from the bar (null: no drawer).
 // `extra` draws more into the bar (the search box) where it has room.
 // `in_3d`: the map is in 3D (its button then goes back to the plan view).
@@ -225,6 +226,12 @@ std::optional<SearchHit> draw_search(SearchState& state, const Scenario* scenari
 
 // Every shortcut and gesture; `?` or the Help button toggles it.
 void draw_help(bool& open, float ui_scale, std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
+
+// The guided tour's window at step `step` of `steps` (view/tour.h). `day_running`: the day is
+// being simulated for the steps that need it. Back, Next (End on the last) or Close.
+enum class TourAction { None, Back, Next, Close };
+TourAction draw_tour(const std::vector<TourStep>& steps, int step, bool day_running, bool phone, float ui_scale,
+                     std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
 
 // The map's legend, bottom left, its bottom edge at `bottom`; collapsed unless `open`.
 void draw_legend(bool& open, float bottom, float ui_scale, std::vector<std::pair<std::string, std::array<float, 4>>>& rects);

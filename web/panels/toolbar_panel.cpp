@@ -117,6 +117,10 @@ TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::stri
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", in_3d ? tr("Back to the plan view, where the map is edited (T)") : tr("See the airspace in 3D: drag with the right button or Ctrl to turn and tilt (T)"));
         flow(tr("Reset view"), right);
         if (ImGui::Button(tr("Reset view"))) action = TopBarAction::ResetView;
+        flow(tr("Tour"), right);
+        if (ImGui::Button(tr("Tour"))) action = TopBarAction::Tour;
+        remember_item_rect("tour.button", rects);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("The region's story in seven steps, each with lowsky's own figure"));
         flow("?", right);
         if (ImGui::Button("?")) action = TopBarAction::Help;
         remember_item_rect("help.button", rects);

@@ -1,0 +1,226 @@
+#include "view/tour.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <utility>
+
+#include "airspace/jurisdiction.h"
+#include "geo/geodesy.h"
+#include "mission/exporters.h"
+
+namespace lowsky {
+
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+std::string format(const char* f, double a, double b = 0, double c = 0) {
+    char text[256];
+    std::snprintf(text, sizeof text, f, a, b, c);
+    return text;
+}
+
+const Hub* find_hub(const Scenario& s, const std::string& id) {
+    for (const Hub& h : s.hubs) if (h.id == id) return &h;
+    return nullptr;
+}
+
+// The map's view of two places: their middle, zoomed so that both fit in about 500 pixels.
+void frame_pair(TourStep& step, GeoPoint a, GeoPoint b) {
+    step.at = {(a.lat_deg + b.lat_deg) / 2, (a.lon_deg + b.lon_deg) / 2};
+    const double d = std::max(1000.0, geodesy::distance_m(a, b));
+    step.zoom = std::clamp(std::log2(156543.03 * std::cos(step.at.lat_deg * kPi / 180) * 500 / d), 8.0, 14.0);
+}
+
+// The quickest mission between two hubs that the safety gate passes, over every drone type: the
+// same route, mission and flight profile as the mission panel's preview and the export, for its
+// first format (a PX4 .plan, released in a hover, back through the corridors).
+struct Quickest {
+    std::string type;
+    Route route;
+    GateReport gate;
+};
+std::optional<Quickest> quickest(const CompiledScenario& compiled, const RoutingNetwork& network, const std::string& from, const std::string& to) {
+    std::optional<Quickest> best;
+    for (const DroneType& t : compiled.scenario().drone_types) {
+        MissionOptions options;  // the mission panel's first choices
+        options.firmware = Firmware::Px4;
+        auto checked = check_route_mission(compiled, network, {from, to, t.id, -1, RouteObjective::Fastest, options.firmware}, options);
+        if (!checked || !checked->gate.passed()) continue;
+        if (!best || checked->gate.delivered_s < best->gate.delivered_s) best = Quickest{t.id, checked->built.outbound, checked->gate};
+    }
+    return best;
+}
+
+// A step between two hubs: the quickest mission's time to the release (or, `round_trip`, back
+// home) against the claimed limit.
+TourStep route_step(const CompiledScenario& compiled, const RoutingNetwork& network, std::string id, std::string title, std::string claim,
+                    const std::string& from, const std::string& to, double limit_s, bool round_trip) {
+    TourStep step{std::move(id), std::move(title), std::move(claim)};
+    const Hub* a = find_hub(compiled.scenario(), from);
+    const Hub* b = find_hub(compiled.scenario(), to);
+    if (!a || !b) {
+        step.figure = "this scenario has no hub \"" + (a ? to : from) + "\"";
+        return step;
+    }
+    frame_pair(step, a->position, b->position);
+    const auto q = quickest(compiled, network, from, to);
+    if (!q) {
+        step.figure = "no drone type has a mission between them that the safety gate passes";
+        return step;
+    }
+    step.value = round_trip ? q->gate.time_s : q->gate.delivered_s;
+    step.verdict = step.value <= limit_s ? TourVerdict::Meets : TourVerdict::Misses;
+    step.figure = q->type + format(": %.1f km, delivered in %.0f min, back home in %.0f min", q->route.distance_m / 1000, q->gate.delivered_s / 60,
+                                   q->gate.time_s / 60);
+    return step;
+}
+
+}  // namespace
+
+const char* to_string(TourVerdict v) {
+    switch (v) {
+        case TourVerdict::Meets: return "meets";
+        case TourVerdict::Misses: return "misses";
+        default: return "not reproduced";
+    }
+}
+
+PadRush busiest_pads(const SimResult& day, size_t hub_count, double window_s) {
+    // Every take-off and landing at each hub, by time: a drone takes off where its last flight ended.
+    std::vector<std::vector<double>> at(hub_count);
+    for (const DroneResult& d : day.drones) {
+        int hub = d.hub_index;
+        for (const int f : d.flight_indices) {
+            const SimFlight& flight = day.flights[size_t(f)];
+            if (hub >= 0 && size_t(hub) < hub_count) at[size_t(hub)].push_back(flight.takeoff_s);
+            hub = flight.end_hub;
+            if (hub >= 0 && size_t(hub) < hub_count) at[size_t(hub)].push_back(flight.landed_s);
+        }
+    }
+    PadRush best;
+    for (size_t h = 0; h < hub_count; ++h) {
+        std::vector<double>& t = at[h];
+        std::sort(t.begin(), t.end());
+        for (size_t i = 0, j = 0; j < t.size(); ++j) {
+            while (t[j] - t[i] > window_s) ++i;
+            if (int(j - i + 1) > best.movements) best = {int(j - i + 1), int(h), t[i]};
+        }
+    }
+    return best;
+}
+
+std::vector<TourStep> region_tour(const CompiledScenario& compiled, const RoutingNetwork& network, const SimResult* day) {
+    const Scenario& s = compiled.scenario();
+    std::vector<TourStep> steps;
+    steps.push_back(route_step(compiled, network, "baoan-songshan", "Bao'an to Songshan Lake", "Bao'an to Songshan Lake (Dongguan) within one hour",
+                               "baoan-ops", "songshan-lake", 3600, false));
+    steps.push_back(route_step(compiled, network, "xiangzhou-dongao", "Xiangzhou Port to Dong'ao Island", "Zhuhai's Xiangzhou Port to Dong'ao Island in 25 minutes",
+                               "xiangzhou-port", "dongao-island", 25 * 60, false));
+    steps.push_back(route_step(compiled, network, "guzhen-xinhui", "Guzhen to Xinhui and back", "Guzhen (Zhongshan) to Xinhui (Jiangmen) and back within a day",
+                               "guzhen", "xinhui", 24 * 3600, true));
+    {
+        TourStep step{"pads", "A hub's pads at the peak", "A dozen drones taking off and landing at one hub within minutes"};
+        step.at = s.hubs.empty() ? GeoPoint{22.55, 113.9} : s.hubs.front().position;
+        step.zoom = 13;
+        step.view3d = true;
+        if (!day) {
+            step.figure = "simulate the day to measure it";
+        } else {
+            const PadRush rush = busiest_pads(*day, s.hubs.size(), 600);
+            if (rush.hub >= 0) {
+                step.at = s.hubs[size_t(rush.hub)].position;
+                step.value = rush.movements;
+                step.time_s = rush.start_s + 300;  // the middle of its ten minutes
+                step.verdict = rush.movements >= 12 ? TourVerdict::Meets : TourVerdict::Misses;
+                const int minutes = int(rush.start_s / 60);
+                char text[200];
+                std::snprintf(text, sizeof text, "%d take-offs and landings at %s within 10 minutes from %02d:%02d on the simulated day", rush.movements,
+                              s.hubs[size_t(rush.hub)].name.c_str(), minutes / 60 % 24, minutes % 60);
+                step.figure = text;
+            } else {
+                step.figure = "the simulated day has no flights";
+            }
+        }
+        steps.push_back(step);
+    }
+    {
+        TourStep step{"thirty-minutes", "Suppliers within half an hour", "Suppliers reached within 30 minutes"};
+        step.at = {22.62, 113.85};
+        step.zoom = 9.2;
+        if (!day) {
+            step.figure = "simulate the day to measure it";
+        } else {
+            size_t delivered = 0, within = 0;
+            for (const DeliveryResult& d : day->deliveries) {
+                if (!d.delivered) continue;
+                ++delivered;
+                if (d.delivered_s - d.ready_s <= 1800) ++within;
+            }
+            if (delivered == 0) {
+                step.figure = "nothing was delivered on the simulated day";
+            } else {
+                step.value = double(within) / double(delivered);
+                step.verdict = day->kpis.p50_delivery_s <= 1800 ? TourVerdict::Meets : TourVerdict::Misses;
+                step.figure = format("%.0f %% of the simulated day's deliveries arrived within 30 minutes of the order (median %.0f min)", 100 * step.value,
+                                     day->kpis.p50_delivery_s / 60);
+                step.figure = std::to_string(delivered) + " delivered: " + step.figure;
+            }
+        }
+        steps.push_back(step);
+    }
+    {
+        TourStep step{"qianhai", "Qianhai's low-altitude hub",
+                      "Qianhai's three-dimensional hub: logistics, inspection, tourism, cross-border delivery and emergency rescue"};
+        const Hub* q = find_hub(s, "qianhai-hub");
+        if (!q) {
+            step.figure = "this scenario has no hub \"qianhai-hub\"";
+        } else {
+            step.at = q->position;
+            step.zoom = 12;
+            step.view3d = true;
+            int corridors = 0;
+            for (const Corridor& c : s.corridors) {
+                const auto near = [&](const GeoPoint& p) { return geodesy::distance_m(p, q->position) <= s.rules.node_snap_m; };
+                if (!c.centreline.empty() && (near(c.centreline.front()) || near(c.centreline.back()))) ++corridors;
+            }
+            step.value = corridors;
+            step.figure = std::to_string(corridors) +
+                          " corridors meet here. lowsky plans its deliveries (simulated), inspection surveys and corridor scans (plan-inspection) and "
+                          "its cross-border route; tourism loops and emergency priority are not modelled yet";
+        }
+        steps.push_back(step);
+    }
+    {
+        TourStep step{"hong-kong", "Across the border to Hong Kong", "Cross-border logistics from Qianhai into Hong Kong, with the approval a crossing needs"};
+        const Hub* a = find_hub(s, "qianhai-hub");
+        const Hub* b = find_hub(s, "lau-fau-shan");
+        if (!a || !b) {
+            step.figure = std::string("this scenario has no hub \"") + (a ? "lau-fau-shan" : "qianhai-hub") + "\"";
+        } else {
+            frame_pair(step, a->position, b->position);
+            const auto route = quickest(compiled, network, a->id, b->id);
+            if (!route) {
+                step.figure = "no drone type has a mission across that the safety gate passes";
+            } else {
+                const auto crossings = route_crossings(route->route, s);
+                bool approved = !crossings.empty();
+                std::string list;
+                for (const RouteCrossing& c : crossings) {
+                    approved = approved && !c.approval.empty();
+                    list += std::string(list.empty() ? "" : "; ") + jurisdiction_name(c.from) + " to " + jurisdiction_name(c.to) + " in " + c.corridor +
+                            (c.approval.empty() ? " without an approval" : " under " + c.approval);
+                }
+                step.value = double(crossings.size());
+                step.verdict = approved ? TourVerdict::Meets : TourVerdict::Misses;
+                step.figure = route->type + format(": delivered in %.0f min; ", route->gate.delivered_s / 60) +
+                              (crossings.empty() ? std::string("the route crosses no border") : list);
+            }
+        }
+        steps.push_back(step);
+    }
+    return steps;
+}
+
+}  // namespace lowsky
