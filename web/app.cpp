@@ -785,10 +785,14 @@ void App::open_tour() {
 // The steps' figures again when the document or the day shown changed since they were made.
 void App::refresh_tour_steps() {
     if (tour_.revision == scenario_->editor->revision() && tour_.generation == playback_.generation && !tour_.steps.empty()) return;
+    const bool new_day = tour_.generation >= 0 && tour_.generation != playback_.generation;
     const SimResult* day = playback_.result && playback_.day_compiled() ? &*playback_.result : nullptr;
     tour_.steps = region_tour(*scenario_->compiled, scenario_->network(), day);
     tour_.revision = scenario_->editor->revision();
     tour_.generation = playback_.generation;
+    // A day that finished while its step was shown: the step's moment of it, now there is one.
+    if (new_day && tour_.step >= 0 && tour_.step < int(tour_.steps.size()) && tour_.steps[size_t(tour_.step)].time_s >= 0)
+        seek_playback(tour_.steps[size_t(tour_.step)].time_s);
 }
 
 void App::go_to_tour_step(int step) {
