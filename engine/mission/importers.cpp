@@ -1,5 +1,7 @@
 #include "mission/importers.h"
 
+#include "core/text.h"
+
 #include "scenario/scenario_io.h"
 
 #include <algorithm>
@@ -93,16 +95,18 @@ Result<std::vector<ShapePoint>> kml_coordinates(const XmlElement* coordinates, c
         size_t j = i;
         while (j < t.size() && !std::isspace(static_cast<unsigned char>(t[j]))) ++j;
         const std::string tuple = t.substr(i, j - i);
+        // Its first 40 bytes, quoted: the cut can fall inside a character, which printable() escapes.
+        const auto bad_tuple = [&] { return make_error("bad coordinate tuple \"" + printable(std::string_view(tuple).substr(0, 40)) + "\"", where); };
         double v[3] = {0, 0, 0};
         int n = 0;
         const char* c = tuple.c_str();
         while (n < 3) {
             char* end = nullptr;
             v[n] = std::strtod(c, &end);
-            if (end == c || !std::isfinite(v[n])) return make_error("bad coordinate tuple \"" + tuple.substr(0, 40) + "\"", where);
+            if (end == c || !std::isfinite(v[n])) return bad_tuple();
             ++n;
             if (*end == '\0') break;
-            if (*end != ',') return make_error("bad coordinate tuple \"" + tuple.substr(0, 40) + "\"", where);
+            if (*end != ',') return bad_tuple();
             c = end + 1;
         }
         if (n < 2) return make_error("a coordinate needs longitude and latitude", where);

@@ -161,3 +161,16 @@ TEST_CASE("A KML with a stray Latin-1 byte is refused with where it is", "[robus
     CHECK(imported.error().message.find("byte 0xE9") != std::string::npos);
     CHECK(imported.error().where.rfind("stray-byte.kml:", 0) == 0);
 }
+
+TEST_CASE("A bad KML coordinate tuple is quoted without cutting a character in two (found by the long kml fuzz run)", "[robustness]") {
+    // 39 ASCII bytes, then a 3-byte character across the 40-byte cut.
+    const std::string tuple = "113.87," + std::string(32, 'x') + "\xE4\xB8\xAD" + "yy";
+    const std::string kml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document><Placemark><name>a</name>"
+                            "<LineString><coordinates>" + tuple + " 113.9,22.5,10</coordinates></LineString></Placemark></Document></kml>\n";
+    const auto imported = lowsky::import_kml(kml, "cut.kml", {});
+    REQUIRE_FALSE(imported.ok());
+    const std::string message = imported.error().message;
+    CHECK(message.find("bad coordinate tuple") != std::string::npos);
+    CHECK_FALSE(lowsky::invalid_utf8_at(message).has_value());
+    CHECK(message.find("\\xE4") != std::string::npos);  // the cut character's first byte, escaped
+}
