@@ -29,7 +29,7 @@ int run_tour(int argc, char** argv) {
         Json out = Json::array();
         for (const TourStep& s : steps)
             out.push_back({{"id", s.id}, {"title", s.title}, {"claim", s.claim}, {"figure", s.figure}, {"verdict", to_string(s.verdict)},
-                           {"value", s.value}, {"at", {s.at.lat_deg, s.at.lon_deg}}, {"zoom", s.zoom}, {"view3d", s.view3d}, {"time_s", s.time_s}});
+                           {"value", s.value}, {"at", {s.at.lat_deg, s.at.lon_deg}}, {"span_m", s.span_m}, {"view3d", s.view3d}, {"time_s", s.time_s}});
         std::printf("%s\n", out.dump(2, ' ', false, Json::error_handler_t::replace).c_str());
         return kOk;
     }

@@ -493,7 +493,7 @@ void App::draw_frame() {
         case TopBarAction::Tables: tables_.open = !tables_.open, save_panels(); break;
         case TopBarAction::Drawer: drawer_open_ = !drawer_open_; break;
         case TopBarAction::Help: help_open_ = !help_open_; break;
-        case TopBarAction::Tour: if (tour_.step < 0) open_tour(); else tour_.step = -1; break;
+        case TopBarAction::Tour: if (tour_.step < 0) open_tour(); else close_tour(); break;
         case TopBarAction::ResetLayout: layout_ = {}, platform_set_setting("layout", ""); break;
         case TopBarAction::Language:
             set_language(language() == Language::Chinese ? Language::English : Language::Chinese);
@@ -625,10 +625,10 @@ void App::draw_frame() {
     static const std::vector<Hub> kNoHubs;
     covered_ = screen_covered_by_windows();
     if (scenario_) {
-        view3d_.draw_scale(map_layer, camera_, ui_scale_, covered_, ui_rects_);  // clear of the windows
-        if (!ui_rects_.empty() && ui_rects_.back().first == "view.scale") {  // and the place names clear of it
-            const auto& r = ui_rects_.back().second;
-            covered_.push_back({r[0], r[1], r[0] + r[2], r[1] + r[3]});
+        // Clear of the windows, and the place names clear of it.
+        if (const auto scale = view3d_.draw_scale(map_layer, camera_, ui_scale_, covered_)) {
+            ui_rects_.push_back({"view.scale", {scale->x0, scale->y0, scale->x1 - scale->x0, scale->y1 - scale->y0}});
+            covered_.push_back(*scale);
         }
     }
     labels_ = draw_map_markers(map_layer, camera_, places_, !scenario_, scenario_ ? scenario_->scenario->hubs : kNoHubs, covered_, ui_scale_);
@@ -795,14 +795,20 @@ void App::refresh_tour_steps() {
         seek_playback(tour_.steps[size_t(tour_.step)].time_s);
 }
 
+// The tour ends where the planner works: in plan view.
+void App::close_tour() {
+    tour_.step = -1;
+    if (view3d_.wants_3d()) toggle_3d();
+}
+
 void App::go_to_tour_step(int step) {
     tour_.step = step;
     refresh_tour_steps();
     if (step < 0 || step >= int(tour_.steps.size())) return;
     const TourStep& t = tour_.steps[size_t(step)];
     // The step's place goes to the middle of the map the windows leave free (between the side
-    // columns, under the top bar, above the tour's own window), its 500 CSS px fitted there.
-    const double ratio = camera_.pixel_ratio(), w = camera_.width_px(), h = camera_.height_px();
+    // columns, under the top bar, above the tour's own window), its span fitted there.
+    const double w = camera_.width_px(), h = camera_.height_px();
     // The tour's window stands 40 px above the bottom (draw_tour). Until it is drawn there at its
     // size, and the top bar at its own (the first frames), a guess now and the place again later.
     const double tour_bottom = h - 40 * ui_scale_;
@@ -819,12 +825,15 @@ void App::go_to_tour_step(int step) {
         else if (c.x1 > w * 0.7) x1 = std::min(x1, double(c.x0));
     }
     if (x1 - x0 < w * 0.3) x0 = 0, x1 = w;  // no room between the columns: the whole width
-    const double fit_css = std::min(x1 - x0, y1 - y0) * 0.9 / ratio;
-    const double zoom = std::clamp(t.zoom + std::log2(std::max(100.0, fit_css) / 500), 3.0, 18.0);
-    const double px_per_deg = 256 * std::exp2(zoom) / 360 * ratio;  // device pixels per degree of longitude
-    const double dx = (x0 + x1) / 2 - w / 2, dy = (y0 + y1) / 2 - h / 2;
-    const double lat = t.at.lat_deg + dy / (px_per_deg / std::cos(t.at.lat_deg * 3.14159265358979 / 180));
-    fly_to({lat, t.at.lon_deg - dx / px_per_deg}, zoom);
+    // The camera's own projection, flat and north up, as the view will be: the zoom at which
+    // the span fills 90 % of the free map, then the centre that puts the place in its middle.
+    MapCamera view = camera_;
+    view.set_orientation(0, 0);
+    view.set_heights_shown(0);
+    view.set_view(t.at, camera_.zoom());
+    const double fit_px = std::max(50.0, std::min(x1 - x0, y1 - y0) * 0.9);
+    view.set_view(t.at, std::clamp(camera_.zoom() + std::log2(view.ground_m_per_px() * fit_px / t.span_m), 3.0, 18.0));
+    fly_to(view.screen_to_geo(w - (x0 + x1) / 2, h - (y0 + y1) / 2), view.zoom());
     if (t.view3d != view3d_.wants_3d()) toggle_3d();
     if (t.time_s >= 0) seek_playback(t.time_s);  // the drones at that moment
 }
@@ -836,10 +845,7 @@ void App::draw_tour_window() {
     switch (draw_tour(tour_.steps, tour_.step, playback_.running != nullptr, phone_, ui_scale_, ui_rects_)) {
         case TourAction::Back: tour_.reframes = 0, go_to_tour_step(tour_.step - 1); break;
         case TourAction::Next: tour_.reframes = 0, go_to_tour_step(tour_.step + 1); break;
-        case TourAction::Close:
-            tour_.step = -1;
-            if (view3d_.wants_3d()) toggle_3d();
-            break;
+        case TourAction::Close: close_tour(); break;
         case TourAction::None:
             if (tour_.reframe && shown >= 0 && tour_.reframes < 8) {  // a few frames at most
                 ++tour_.reframes;
@@ -1015,7 +1021,7 @@ std::string App::state_json() const {
         if (tour_.step >= 0 && tour_.step < int(tour_.steps.size())) {
             const TourStep& t = tour_.steps[size_t(tour_.step)];
             state["tour"] = {{"step", tour_.step}, {"steps", tour_.steps.size()}, {"id", t.id}, {"figure", t.figure}, {"verdict", to_string(t.verdict)},
-                             {"value", t.value}, {"at", {t.at.lat_deg, t.at.lon_deg}}, {"zoom", t.zoom}, {"view3d", t.view3d}, {"time_s", t.time_s}};
+                             {"value", t.value}, {"at", {t.at.lat_deg, t.at.lon_deg}}, {"span_m", t.span_m}, {"view3d", t.view3d}, {"time_s", t.time_s}};
         }
     }
     Json rects = Json::object();

@@ -140,6 +140,7 @@ private:
     float top_bar_bottom_ = 0;   // where the map shows below the top bar, device pixels
     void refresh_tour_steps();
     void go_to_tour_step(int step);
+    void close_tour();
     void draw_tour_window();
     SearchState search_;
     FrameStats stats_;

@@ -13,24 +13,16 @@ namespace lowsky {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
-
 std::string format(const char* f, double a, double b = 0, double c = 0) {
     char text[256];
     std::snprintf(text, sizeof text, f, a, b, c);
     return text;
 }
 
-const Hub* find_hub(const Scenario& s, const std::string& id) {
-    for (const Hub& h : s.hubs) if (h.id == id) return &h;
-    return nullptr;
-}
-
-// The map's view of two places: their middle, zoomed so that both fit in about 500 pixels.
+// The map's view of two places: their middle, showing the ground between them.
 void frame_pair(TourStep& step, GeoPoint a, GeoPoint b) {
     step.at = {(a.lat_deg + b.lat_deg) / 2, (a.lon_deg + b.lon_deg) / 2};
-    const double d = std::max(1000.0, geodesy::distance_m(a, b));
-    step.zoom = std::clamp(std::log2(156543.03 * std::cos(step.at.lat_deg * kPi / 180) * 500 / d), 8.0, 14.0);
+    step.span_m = std::max(1000.0, geodesy::distance_m(a, b));
 }
 
 // The quickest mission between two hubs that the safety gate passes, over every drone type: the
@@ -58,8 +50,8 @@ std::optional<Quickest> quickest(const CompiledScenario& compiled, const Routing
 TourStep route_step(const CompiledScenario& compiled, const RoutingNetwork& network, std::string id, std::string title, std::string claim,
                     const std::string& from, const std::string& to, double limit_s, bool round_trip) {
     TourStep step{std::move(id), std::move(title), std::move(claim)};
-    const Hub* a = find_hub(compiled.scenario(), from);
-    const Hub* b = find_hub(compiled.scenario(), to);
+    const Hub* a = compiled.scenario().find_hub(from);
+    const Hub* b = compiled.scenario().find_hub(to);
     if (!a || !b) {
         step.figure = "this scenario has no hub \"" + (a ? to : from) + "\"";
         return step;
@@ -123,7 +115,7 @@ std::vector<TourStep> region_tour(const CompiledScenario& compiled, const Routin
     {
         TourStep step{"pads", "A hub's pads at the peak", "A dozen drones taking off and landing at one hub within minutes"};
         step.at = s.hubs.empty() ? GeoPoint{22.55, 113.9} : s.hubs.front().position;
-        step.zoom = 13;
+        step.span_m = 8000;
         step.view3d = true;
         if (!day) {
             step.figure = "simulate the day to measure it";
@@ -147,8 +139,15 @@ std::vector<TourStep> region_tour(const CompiledScenario& compiled, const Routin
     }
     {
         TourStep step{"thirty-minutes", "Suppliers within half an hour", "Suppliers reached within 30 minutes"};
-        step.at = {22.62, 113.85};
-        step.zoom = 9.2;
+        // The whole network: the box of its hubs.
+        if (!s.hubs.empty()) {
+            GeoPoint lo = s.hubs.front().position, hi = lo;
+            for (const Hub& h : s.hubs) {
+                lo = {std::min(lo.lat_deg, h.position.lat_deg), std::min(lo.lon_deg, h.position.lon_deg)};
+                hi = {std::max(hi.lat_deg, h.position.lat_deg), std::max(hi.lon_deg, h.position.lon_deg)};
+            }
+            frame_pair(step, lo, hi);
+        }
         if (!day) {
             step.figure = "simulate the day to measure it";
         } else {
@@ -163,9 +162,8 @@ std::vector<TourStep> region_tour(const CompiledScenario& compiled, const Routin
             } else {
                 step.value = double(within) / double(delivered);
                 step.verdict = day->kpis.p50_delivery_s <= 1800 ? TourVerdict::Meets : TourVerdict::Misses;
-                step.figure = format("%.0f %% of the simulated day's deliveries arrived within 30 minutes of the order (median %.0f min)", 100 * step.value,
-                                     day->kpis.p50_delivery_s / 60);
-                step.figure = std::to_string(delivered) + " delivered: " + step.figure;
+                step.figure = format("%.0f delivered: %.0f %% of the simulated day's deliveries arrived within 30 minutes of the order (median %.0f min)",
+                                     double(delivered), 100 * step.value, day->kpis.p50_delivery_s / 60);
             }
         }
         steps.push_back(step);
@@ -173,18 +171,17 @@ std::vector<TourStep> region_tour(const CompiledScenario& compiled, const Routin
     {
         TourStep step{"qianhai", "Qianhai's low-altitude hub",
                       "Qianhai's three-dimensional hub: logistics, inspection, tourism, cross-border delivery and emergency rescue"};
-        const Hub* q = find_hub(s, "qianhai-hub");
+        const Hub* q = s.find_hub("qianhai-hub");
         if (!q) {
             step.figure = "this scenario has no hub \"qianhai-hub\"";
         } else {
             step.at = q->position;
-            step.zoom = 12;
+            step.span_m = 16000;
             step.view3d = true;
+            // The corridors whose ends the compiled scenario snapped to its node.
+            const int node = compiled.node_index(q->id);
             int corridors = 0;
-            for (const Corridor& c : s.corridors) {
-                const auto near = [&](const GeoPoint& p) { return geodesy::distance_m(p, q->position) <= s.rules.node_snap_m; };
-                if (!c.centreline.empty() && (near(c.centreline.front()) || near(c.centreline.back()))) ++corridors;
-            }
+            for (const LocalCorridor& c : compiled.corridors()) corridors += c.start_node == node || c.end_node == node ? 1 : 0;
             step.value = corridors;
             step.figure = std::to_string(corridors) +
                           " corridors meet here. lowsky plans its deliveries (simulated), inspection surveys and corridor scans (plan-inspection) and "
@@ -194,8 +191,8 @@ std::vector<TourStep> region_tour(const CompiledScenario& compiled, const Routin
     }
     {
         TourStep step{"hong-kong", "Across the border to Hong Kong", "Cross-border logistics from Qianhai into Hong Kong, with the approval a crossing needs"};
-        const Hub* a = find_hub(s, "qianhai-hub");
-        const Hub* b = find_hub(s, "lau-fau-shan");
+        const Hub* a = s.find_hub("qianhai-hub");
+        const Hub* b = s.find_hub("lau-fau-shan");
         if (!a || !b) {
             step.figure = std::string("this scenario has no hub \"") + (a ? "lau-fau-shan" : "qianhai-hub") + "\"";
         } else {

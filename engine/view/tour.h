@@ -28,7 +28,7 @@ struct TourStep {
     TourVerdict verdict = TourVerdict::NotReproduced;
     double value = -1;   // the figure's number where it has one (seconds, a count or a share), else -1
     GeoPoint at;         // where the map goes
-    double zoom = 10;
+    double span_m = 10000;  // how much ground around it the view shows (the app fits it to its free map)
     bool view3d = false; // shown in 3D
     double time_s = -1;  // the moment of the simulated day to show, -1: none
 };

@@ -94,9 +94,8 @@ void View3D::draw_volumes(const MapCamera& camera, const ScenarioView* view, con
     renderer_.draw(camera, chosen, float(std::min(1.0, share_ * 1.5)));
 }
 
-void View3D::draw_scale(ImDrawList* dl, const MapCamera& camera, float s, const std::vector<ScreenRect>& covered,
-                        std::vector<std::pair<std::string, std::array<float, 4>>>& rects) const {
-    if (share_ <= 0.0) return;
+std::optional<ScreenRect> View3D::draw_scale(ImDrawList* dl, const MapCamera& camera, float s, const std::vector<ScreenRect>& covered) const {
+    if (share_ <= 0.0) return std::nullopt;
     // Ticks every 50 m from the ground at the view's centre, up to 300 m (the solids' top).
     const GeoPoint c = camera.center();
     double x0, y0;
@@ -119,7 +118,6 @@ void View3D::draw_scale(ImDrawList* dl, const MapCamera& camera, float s, const 
     for (const ScreenRect* w = under(right); w && right > 0; w = under(right)) right = w->x0 - 92 * s;
     if (right - 73 * s < 0) right = home;  // no clear place: where it belongs, under the window
     dl->AddRectFilled(ImVec2(right - 12 * s, top - 14 * s), ImVec2(right + 84 * s, bottom + 30 * s), paper, 4 * s);
-    rects.push_back({"view.scale", {right - 73 * s, top - 14 * s, 157 * s, bottom - top + 44 * s}});
     // A compass over it: the arrow points north as the view is turned.
     {
         double nx, ny;
@@ -149,6 +147,7 @@ void View3D::draw_scale(ImDrawList* dl, const MapCamera& camera, float s, const 
     }
     std::snprintf(text, sizeof text, tr("heights x%.0f"), camera.height_exaggeration());
     dl->AddText(ImVec2(right - 8 * s, bottom + 8 * s), ink, text);
+    return ScreenRect{right - 73 * s, top - 14 * s, right + 84 * s, bottom + 30 * s};  // the compass to the labels
 }
 
 bool View3D::draw_controls(const MapCamera& camera, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {

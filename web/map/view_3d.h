@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <array>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -42,9 +43,9 @@ public:
 
     // The solids of the document as it is now (rebuilt after an edit, only while shown).
     void draw_volumes(const MapCamera& camera, const ScenarioView* view, const MapSelection& selected);
-    // The altitude scale at the right edge: heights at the view's centre, and the exaggeration.
-    void draw_scale(ImDrawList* dl, const MapCamera& camera, float s, const std::vector<ScreenRect>& covered,
-                    std::vector<std::pair<std::string, std::array<float, 4>>>& rects) const;
+    // The altitude scale at the right edge (left of the windows `covered` where they lie over its
+    // place): heights at the view's centre, and the exaggeration. Where it was drawn, if it was.
+    std::optional<ScreenRect> draw_scale(ImDrawList* dl, const MapCamera& camera, float s, const std::vector<ScreenRect>& covered) const;
     // Under the scale, in 3D: whether to show the ceiling. True when it changed.
     bool draw_controls(const MapCamera& camera, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
     const AirspaceVolumes& volumes() const { return renderer_.volumes(); }

@@ -121,13 +121,11 @@ void draw_sim_encounters(ImDrawList* dl, const MapCamera& camera, const SimPlayb
     const EncounterResult* hovered = nullptr;
     bool hovered_loss = false;
     float nearest = kHoverRadius * s;
-    const std::vector<int>& near = p.encounters_near(p.t_s);
-    const bool picked_near = std::find(near.begin(), near.end(), p.encounter) != near.end();
-    for (size_t k = 0; k < near.size() + (picked_near ? 0 : 1); ++k) {
-        const int i = k < near.size() ? near[k] : p.encounter;  // the picked one, wherever the clock is
+    std::vector<int> shown = p.encounters_near(p.t_s);  // a handful
+    if (p.encounter >= 0 && std::find(shown.begin(), shown.end(), p.encounter) == shown.end()) shown.push_back(p.encounter);  // the picked one, wherever the clock is
+    for (const int i : shown) {
         bool loss = false;
         const EncounterResult* e = p.encounter_at(i, &loss);
-        if (!e) continue;
         const bool picked = i == p.encounter;
         if (!picked && (p.t_s < e->start_s - kAround_s || p.t_s > e->end_s + kAround_s)) continue;
         double x, y;
