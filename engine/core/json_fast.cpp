@@ -75,7 +75,9 @@ private:
             ++p_;
             Json value;
             if (!parse_value(value, depth)) return false;
-            object.insert_or_assign(std::move(key), std::move(value));  // a repeated key: the last wins, as in nlohmann
+            // A repeated key: the last wins, as in nlohmann. The hint makes keys that come in
+            // order (as every dump writes them) cost no search.
+            object.insert_or_assign(object.end(), std::move(key), std::move(value));
             skip_space();
             if (p_ == end_) return false;
             if (*p_ == ',') { ++p_; continue; }

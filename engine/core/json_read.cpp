@@ -121,14 +121,19 @@ const char* json_type_name(const Json& value) {
     }
 }
 
-Result<const Json*> JsonObjectReader::member(const std::string& key) const {
-    if (!object_.is_object()) return make_error(std::string("expected an object, found ") + json_type_name(object_), path_);
+std::string JsonObjectReader::path() const {
+    if (!array_path_) return path_;
+    return std::string(array_path_) + "[" + std::to_string(index_) + "]";
+}
+
+Result<const Json*> JsonObjectReader::member(std::string_view key) const {
+    if (!object_.is_object()) return make_error(std::string("expected an object, found ") + json_type_name(object_), path());
     auto it = object_.find(key);
     if (it == object_.end()) return make_error("required member is missing", member_path(key));
     return &*it;
 }
 
-Result<double> JsonObjectReader::number(const std::string& key) const {
+Result<double> JsonObjectReader::number(std::string_view key) const {
     auto m = member(key);
     if (!m) return m.error();
     const Json& v = *m.value();
@@ -138,7 +143,7 @@ Result<double> JsonObjectReader::number(const std::string& key) const {
     return d;
 }
 
-Result<double> JsonObjectReader::number_in(const std::string& key, double lo, double hi) const {
+Result<double> JsonObjectReader::number_in(std::string_view key, double lo, double hi) const {
     auto d = number(key);
     if (!d) return d;
     if (d.value() < lo || d.value() > hi) {
@@ -148,7 +153,7 @@ Result<double> JsonObjectReader::number_in(const std::string& key, double lo, do
     return d;
 }
 
-Result<std::string> JsonObjectReader::string(const std::string& key) const {
+Result<std::string> JsonObjectReader::string(std::string_view key) const {
     auto m = member(key);
     if (!m) return m.error();
     const Json& v = *m.value();
@@ -156,14 +161,14 @@ Result<std::string> JsonObjectReader::string(const std::string& key) const {
     return v.get<std::string>();
 }
 
-Result<const Json*> JsonObjectReader::array(const std::string& key) const {
+Result<const Json*> JsonObjectReader::array(std::string_view key) const {
     auto m = member(key);
     if (!m) return m;
     if (!m.value()->is_array()) return make_error(std::string("expected an array, found ") + json_type_name(*m.value()), member_path(key));
     return m;
 }
 
-Result<const Json*> JsonObjectReader::object(const std::string& key) const {
+Result<const Json*> JsonObjectReader::object(std::string_view key) const {
     auto m = member(key);
     if (!m) return m;
     if (!m.value()->is_object()) return make_error(std::string("expected an object, found ") + json_type_name(*m.value()), member_path(key));

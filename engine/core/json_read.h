@@ -25,26 +25,32 @@ Result<Json> parse_json_text(std::string_view text, const std::string& source);
 class JsonObjectReader {
 public:
     JsonObjectReader(const Json& object, std::string path) : object_(object), path_(std::move(path)) {}
+    // Element `index` of the array at `array_path` (a string that outlives the reader): its path
+    // is written only for a message. Readers of thousands of items make no strings on the way.
+    JsonObjectReader(const Json& object, const char* array_path, size_t index) : object_(object), array_path_(array_path), index_(index) {}
 
-    const std::string& path() const { return path_; }
-    std::string member_path(const std::string& key) const { return path_ + "." + key; }
-    bool has(const std::string& key) const { return object_.is_object() && object_.contains(key); }
+    std::string path() const;
+    std::string member_path(std::string_view key) const { return path() + "." + std::string(key); }
+    bool has(std::string_view key) const { return object_.is_object() && object_.contains(key); }
 
-    Result<double> number(const std::string& key) const;                 // finite number, required
-    Result<double> number_in(const std::string& key, double lo, double hi) const;
-    Result<std::string> string(const std::string& key) const;            // required
-    Result<const Json*> array(const std::string& key) const;             // required
-    Result<const Json*> object(const std::string& key) const;            // required
-    const Json* member_value(const std::string& key) const {             // as it is, or null when absent
-        if (!has(key)) return nullptr;
-        return &*object_.find(key);
+    Result<double> number(std::string_view key) const;                 // finite number, required
+    Result<double> number_in(std::string_view key, double lo, double hi) const;
+    Result<std::string> string(std::string_view key) const;            // required
+    Result<const Json*> array(std::string_view key) const;             // required
+    Result<const Json*> object(std::string_view key) const;            // required
+    const Json* member_value(std::string_view key) const {             // as it is, or null when absent
+        if (!object_.is_object()) return nullptr;
+        const auto it = object_.find(key);
+        return it == object_.end() ? nullptr : &*it;
     }
 
 private:
-    Result<const Json*> member(const std::string& key) const;
+    Result<const Json*> member(std::string_view key) const;
 
     const Json& object_;
     std::string path_;
+    const char* array_path_ = nullptr;
+    size_t index_ = 0;
 };
 
 const char* json_type_name(const Json& value);

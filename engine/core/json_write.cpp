@@ -22,6 +22,7 @@ char* write_json_number(char* at, double v) {
         *at++ = '0';
         return at;
     }
+    if (char* end = write_short_decimal(at, v)) return end;
     return nlohmann::detail::to_chars(at, at + 32, v);
 }
 

@@ -247,6 +247,41 @@ void append_fixed(std::string& out, double value, int decimals) {
     out.append(text, size_t(write_fixed(text, value, decimals) - text));
 }
 
+char* write_short_decimal(char* at, double value) {
+    const double magnitude = std::fabs(value);
+    if (!(magnitude >= 1e-3 && magnitude < 1e15)) return nullptr;
+    uint64_t bits = 0;
+    std::memcpy(&bits, &magnitude, sizeof bits);
+    if ((bits & ((uint64_t(1) << 52) - 1)) == 0) return nullptr;  // a power of two: its interval is lopsided
+    const uint64_t ulp_bits = ((bits >> 52) - 52) << 52;            // 2^(exponent - 52): one unit in the last place
+    double ulp = 0;
+    std::memcpy(&ulp, &ulp_bits, sizeof ulp);
+    // The nearest decimal with 15 significant digits, n / 10^d. Those are more than two ulps
+    // apart, so if any decimal of 15 digits or fewer reads back as `value`, it is this one with
+    // its trailing zeros dropped, and it is the only one of its length: the shortest. It must be
+    // inside the interval that rounds to `value` by a margin, since the general writer's interval
+    // is a hair narrower; nearer the edge is left to it.
+    int d = 17;
+    while (d > 0 && magnitude * kExactPowers[d] >= 1e15) --d;
+    const double scale = kExactPowers[d];
+    double y = 0, err = 0;
+    two_product(magnitude, scale, y, err);  // y + err == magnitude * 10^d exactly, y < 10^15
+    const uint64_t below = uint64_t(y);     // floor
+    const double above_below = (y - double(below)) + err, under_next = (double(below) + 1 - y) - err;
+    const bool up = under_next < above_below;
+    const double distance = std::fabs(up ? under_next : above_below), half = 0.5 * ulp * scale;
+    if (distance > half * (1 - 1.0 / 64)) return nullptr;  // 16 or 17 digits, or too near the edge
+    const uint64_t n = below + (up ? 1 : 0), whole = n / kPow10[d], fraction = n % kPow10[d];
+    if (std::signbit(value)) *at++ = '-';
+    at = write_integer(at, static_cast<long long>(whole));
+    *at++ = '.';
+    char* const first = at;
+    at += d;
+    fixed_digits_before(at, fraction, d);
+    while (at > first && at[-1] == '0') --at;
+    return at > first ? at : nullptr;  // no fraction left: a whole number, which is not taken here
+}
+
 char* write_integer(char* at, long long v) {
     const unsigned long long magnitude = v < 0 ? 0ull - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
     if (v < 0) *at++ = '-';

@@ -34,5 +34,11 @@ char* write_fixed(char* at, double value, int decimals);
 void append_integer(std::string& out, long long value);
 // The same, written at `at` (room for 20 bytes); returns the end.
 char* write_integer(char* at, long long value);
+// The shortest decimal that reads back as `value` (as nlohmann's dump writes it: "22.5361",
+// "-0.05"), written at `at` (room for 32 bytes), for the numbers files mostly hold: 10^-3 <=
+// |value| < 10^15, not whole, at most 15 significant digits. Returns the end, or nullptr for a
+// value it does not take (the caller writes that one the general way). Grisu in WebAssembly
+// cost more than half of a .plan export.
+char* write_short_decimal(char* at, double value);
 
 }  // namespace lowsky

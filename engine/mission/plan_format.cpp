@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 #include <string_view>
+#include <utility>
 
 #include "core/json_read.h"
 #include "core/json_write.h"
@@ -39,7 +40,7 @@ Result<int> integer_member(const JsonObjectReader& in, const char* key, int expe
     auto n = in.number(key);
     if (!n) return n.error();
     // A version written 2.0 is refused by MAVSDK: versions are whole numbers in the text too.
-    if (expected >= 0 && std::string(key) == "version") {
+    if (expected >= 0 && std::strcmp(key, "version") == 0) {
         auto raw = in.member_value(key);
         if (raw && !raw->is_number_integer() && !raw->is_number_unsigned())
             return make_error("a version is written as a whole number (2, not 2.0): MAVSDK refuses it", in.member_path(key));
@@ -53,17 +54,27 @@ Result<int> integer_member(const JsonObjectReader& in, const char* key, int expe
 // The items, written straight into text: a 10,000-item mission is too slow to build as a
 // JSON tree first. The layout is exactly what nlohmann's dump(4) gives for the same tree
 // (keys sorted, four spaces), at the depth where "items" sits in the document.
-// Each item is written through a pointer into a buffer of its own, then appended once: literals
-// of known length copy inline, and only one append a item checks for room (string appends
-// cost most of the time in WebAssembly).
+// Items are written through a pointer into a buffer: literals of known length copy inline, and
+// no append checks for room item by item (string appends cost most of the time in WebAssembly).
 constexpr size_t kItemTextMax = 1024;  // literals (about 480 bytes), eight numbers (24 at most) and three integers (20)
 
 struct TextCursor {
     char* at;
+    // Copied in 8-byte words, unrolled: WebAssembly's memcpy for a few dozen bytes is a call,
+    // byte by byte when the two addresses are not aligned alike. The last word overlaps.
     template <size_t N>
     void literal(const char (&text)[N]) {
-        std::memcpy(at, text, N - 1);
+        if constexpr (N - 1 < 8) {
+            std::memcpy(at, text, N - 1);
+        } else {
+            copy_words(text, std::make_index_sequence<(N - 1) / 8>{});
+            std::memcpy(at + N - 1 - 8, text + N - 1 - 8, 8);
+        }
         at += N - 1;
+    }
+    template <size_t... I>
+    void copy_words(const char* text, std::index_sequence<I...>) {
+        (std::memcpy(at + 8 * I, text + 8 * I, 8), ...);
     }
     void integer(long long v) { at = write_integer(at, v); }
     void number(double v) { at = write_json_number(at, v); }
@@ -106,8 +117,15 @@ void append_items(std::string& out, const std::vector<MissionItem>& items) {
         return;
     }
     out += "[\n";
-    char text[kItemTextMax];
-    for (size_t i = 0; i < items.size(); ++i) out.append(text, size_t(write_item(text, items[i], i, i + 1 == items.size()) - text));
+    // Items are gathered in a buffer of some thirty and appended together: in WebAssembly a
+    // copy of more than 512 bytes is a call out to JavaScript.
+    char text[32 * kItemTextMax];
+    char* at = text;
+    for (size_t i = 0; i < items.size(); ++i) {
+        at = write_item(at, items[i], i, i + 1 == items.size());
+        if (size_t(text + sizeof text - at) < kItemTextMax) out.append(text, size_t(at - text)), at = text;
+    }
+    out.append(text, size_t(at - text));
     out += "        ]";
 }
 
@@ -211,56 +229,59 @@ Result<Mission> read_plan(std::string_view text, const std::string& source) {
     auto items = mission.array("items");
     if (!items) return items.error();
     std::vector<long long> jump_ids;  // each item's doJumpId (-1: none given)
+    m.items.reserve(items.value()->size());
+    jump_ids.reserve(items.value()->size());
     for (size_t i = 0; i < items.value()->size(); ++i) {
-        const std::string path = at("$.mission.items", i);
+        // The item's path is written only for a message: 10,000 items make no strings.
+        const auto path = [i] { return at("$.mission.items", i); };
         const Json& item_json = (*items.value())[i];
-        if (!item_json.is_object()) return make_error("mission item " + std::to_string(i) + " is not an object", path);
-        JsonObjectReader item(item_json, path);
-        auto type = item.string("type");
-        if (!type) return type.error();
-        if (type.value() == "ComplexItem") return make_error("complex items (surveys, scans, landing patterns) are not supported", path + ".type");
-        if (type.value() != "SimpleItem") return make_error("unknown item type: " + type.value(), path + ".type");
+        if (!item_json.is_object()) return make_error("mission item " + std::to_string(i) + " is not an object", path());
+        JsonObjectReader item(item_json, "$.mission.items", i);
+        const Json* type = item.member_value("type");
+        if (!type || !type->is_string()) return item.string("type").error();
+        const std::string& type_name = type->get_ref<const std::string&>();
+        if (type_name == "ComplexItem") return make_error("complex items (surveys, scans, landing patterns) are not supported", path() + ".type");
+        if (type_name != "SimpleItem") return make_error("unknown item type: " + type_name, path() + ".type");
         MissionItem it;
         auto command = integer_member(item, "command");
         if (!command) return command.error();
-        if (command.value() < 0 || command.value() > 65535) return make_error("command out of range", path + ".command");
+        if (command.value() < 0 || command.value() > 65535) return make_error("command out of range", path() + ".command");
         it.command = uint16_t(command.value());
         if (!mav::is_known_command(it.command))
-            return make_error("command " + std::to_string(it.command) + " is no MAVLink command: no autopilot would fly it", path + ".command");
+            return make_error("command " + std::to_string(it.command) + " is no MAVLink command: no autopilot would fly it", path() + ".command");
         auto frame = integer_member(item, "frame");
         if (!frame) return frame.error();
-        if (frame.value() < 0 || frame.value() > 255) return make_error("frame out of range", path + ".frame");
+        if (frame.value() < 0 || frame.value() > 255) return make_error("frame out of range", path() + ".frame");
         it.frame = uint8_t(frame.value());
         auto params = item.array("params");
         if (!params) return params.error();
-        if (params.value()->size() != 7) return make_error("params must contain 7 values", path + ".params");
+        if (params.value()->size() != 7) return make_error("params must contain 7 values", path() + ".params");
         double values[7];
         for (size_t k = 0; k < 7; ++k) {
             const Json& v = (*params.value())[k];
             if (v.is_null()) { values[k] = std::nan(""); continue; }
-            auto d = finite_number(v, at(path + ".params", k));
-            if (!d) return d.error();
-            values[k] = d.value();
+            if (v.is_number() && std::isfinite(v.get<double>())) { values[k] = v.get<double>(); continue; }
+            return finite_number(v, at(path() + ".params", k)).error();
         }
         for (int k = 0; k < 4; ++k) it.params[size_t(k)] = values[k];
         if (std::isnan(values[4]) || std::isnan(values[5])) {
-            if (mav::is_positional(it.command)) return make_error("a positional item needs latitude and longitude", path + ".params");
+            if (mav::is_positional(it.command)) return make_error("a positional item needs latitude and longitude", path() + ".params");
             values[4] = values[5] = 0;
         }
-        if (std::abs(values[4]) > 90 || std::abs(values[5]) > 180) return make_error("latitude or longitude out of range", path + ".params");
+        if (std::abs(values[4]) > 90 || std::abs(values[5]) > 180) return make_error("latitude or longitude out of range", path() + ".params");
         it.lat_deg = values[4];
         it.lon_deg = values[5];
         it.alt_m = values[6];
-        if (!item.has("autoContinue")) return make_error("required member is missing", path + ".autoContinue");
-        if (!item_json["autoContinue"].is_boolean()) return make_error("autoContinue must be true or false", path + ".autoContinue");
-        it.autocontinue = item_json["autoContinue"].get<bool>();
+        const Json* autocontinue = item.member_value("autoContinue");
+        if (!autocontinue) return make_error("required member is missing", path() + ".autoContinue");
+        if (!autocontinue->is_boolean()) return make_error("autoContinue must be true or false", path() + ".autoContinue");
+        it.autocontinue = autocontinue->get<bool>();
         const int altitude_keys = int(item.has("AltitudeMode")) + int(item.has("Altitude")) + int(item.has("AMSLAltAboveTerrain"));
         if (altitude_keys != 0 && altitude_keys != 3)
-            return make_error("AltitudeMode, Altitude and AMSLAltAboveTerrain go together: all three or none", path);
-        if (item.has("doJumpId")) {
-            const Json& id = item_json["doJumpId"];
-            if (!id.is_number_integer() && !id.is_number_unsigned()) return make_error("doJumpId is a whole number", path + ".doJumpId");
-            jump_ids.push_back(id.get<long long>());
+            return make_error("AltitudeMode, Altitude and AMSLAltAboveTerrain go together: all three or none", path());
+        if (const Json* id = item.member_value("doJumpId")) {
+            if (!id->is_number_integer() && !id->is_number_unsigned()) return make_error("doJumpId is a whole number", path() + ".doJumpId");
+            jump_ids.push_back(id->get<long long>());
         } else {
             jump_ids.push_back(-1);
         }

@@ -16,20 +16,24 @@ namespace lowsky {
 
 namespace {
 
-std::string coordinate(GeoPoint p, std::optional<double> alt = std::nullopt) {
-    std::string out;
+// "lon,lat[,alt]" appended to `out`: a route has hundreds of points, and a string for each
+// was most of a KML export in WebAssembly.
+void append_coordinate(std::string& out, GeoPoint p, std::optional<double> alt = std::nullopt) {
     append_fixed(out, p.lon_deg, 7);
     out += ',';
     append_fixed(out, p.lat_deg, 7);
     if (alt) out += ',', append_fixed(out, *alt, 2);
+}
+
+std::string coordinate(GeoPoint p) {
+    std::string out;
+    append_coordinate(out, p);
     return out;
 }
 
-std::string ring_coordinates(const std::vector<GeoPoint>& ring) {
-    std::string out;
-    for (const auto& p : ring) out += coordinate(p) + " ";
-    if (!ring.empty()) out += coordinate(ring.front());  // KML and GeoJSON close rings explicitly
-    return out;
+void append_ring_coordinates(std::string& out, const std::vector<GeoPoint>& ring) {
+    for (const auto& p : ring) append_coordinate(out, p), out += ' ';
+    if (!ring.empty()) append_coordinate(out, ring.front());  // KML and GeoJSON close rings explicitly
 }
 
 std::vector<std::string> corridors_of(const BuiltMission& built) {
@@ -78,7 +82,8 @@ std::string write_kml(const CompiledScenario& compiled, const BuiltMission& buil
            (absolute ? "absolute" : "relativeToGround") + "</altitudeMode>\n      <coordinates>";
     for (size_t i = 0; i < built.flown_path.size(); ++i) {
         const double h = absolute ? built.flown_height[i].m : built.flown_height[i].over(HeightAmsl(built.mission.home_alt_m_amsl));
-        out += (i ? " " : "") + coordinate(built.flown_path[i], h);
+        if (i) out += ' ';
+        append_coordinate(out, built.flown_path[i], h);
     }
     out += "</coordinates>\n    </LineString>\n  </Placemark>\n  <Folder>\n    <name>Corridors</name>\n";
     for (const auto& id : corridors_of(built)) {
@@ -92,8 +97,9 @@ std::string write_kml(const CompiledScenario& compiled, const BuiltMission& buil
                "      <ExtendedData><Data name=\"lowsky_corridor\"><value>" +
                xml_escape(object_to_json(ScenarioObject(*c)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) +
                "</value></Data></ExtendedData>\n      <Polygon>\n        <altitudeMode>clampToGround</altitudeMode>\n"
-               "        <outerBoundaryIs><LinearRing><coordinates>" + ring_coordinates(path_footprint(c->centreline, c->width_m / 2)) +
-               "</coordinates></LinearRing></outerBoundaryIs>\n      </Polygon>\n    </Placemark>\n";
+               "        <outerBoundaryIs><LinearRing><coordinates>";
+        append_ring_coordinates(out, path_footprint(c->centreline, c->width_m / 2));
+        out += "</coordinates></LinearRing></outerBoundaryIs>\n      </Polygon>\n    </Placemark>\n";
     }
     out += "  </Folder>\n  <Folder>\n    <name>Hubs</name>\n";
     for (const auto& h : s.hubs) {

@@ -15,25 +15,42 @@ namespace {
 
 std::string fixed(double v, int decimals) { return format_fixed(v, decimals); }
 
-std::string lon_lat(GeoPoint p) {
-    std::string out;
-    append_fixed(out, p.lon_deg, 7);
-    out += ',';
-    append_fixed(out, p.lat_deg, 7);
-    return out;
+// Text is appended piece by piece, numbers written straight into it: no temporary strings (in
+// WebAssembly every string over ten bytes is an allocation).
+struct Fixed {
+    double value;
+    int decimals;
+};
+struct Integer {
+    long long value;
+};
+struct LonLat {
+    GeoPoint position;
+};
+void put(std::string& s, const char* text) { s += text; }
+void put(std::string& s, const std::string& text) { s += text; }
+void put(std::string& s, Fixed v) { append_fixed(s, v.value, v.decimals); }
+void put(std::string& s, Integer v) { append_integer(s, v.value); }
+void put(std::string& s, LonLat p) {
+    append_fixed(s, p.position.lon_deg, 7);
+    s += ',';
+    append_fixed(s, p.position.lat_deg, 7);
+}
+template <typename... Parts>
+void append_all(std::string& s, const Parts&... parts) {
+    (put(s, parts), ...);
 }
 
 // An XML comment may not contain "--" nor end in "-".
-std::string comment(const std::string& text) {
-    std::string out = "<!-- lowsky: ";
-    out.reserve(text.size() + 20);
+void append_comment(std::string& out, const std::string& text) {
+    out += "<!-- lowsky: ";
     size_t plain = 0;  // runs between the changes appended whole
     for (size_t i = 1; i < text.size(); ++i) {
         if (text[i] == '-' && text[i - 1] == '-') out.append(text, plain, i - plain) += ' ', plain = i;
     }
     out.append(text, plain, std::string::npos);
     if (!text.empty() && text.back() == '-') out += ' ';
-    return out += " -->\n";
+    out += " -->\n";
 }
 
 struct Point {
@@ -44,17 +61,18 @@ struct Point {
     std::vector<std::string> remarks;
 };
 
-std::string action_group(int group_id, int index, const Point& p) {
-    std::string out = "      <wpml:actionGroup>\n"
-                      "        <wpml:actionGroupId>" + std::to_string(group_id) + "</wpml:actionGroupId>\n"
-                      "        <wpml:actionGroupStartIndex>" + std::to_string(index) + "</wpml:actionGroupStartIndex>\n"
-                      "        <wpml:actionGroupEndIndex>" + std::to_string(index) + "</wpml:actionGroupEndIndex>\n"
-                      "        <wpml:actionGroupMode>sequence</wpml:actionGroupMode>\n"
-                      "        <wpml:actionTrigger><wpml:actionTriggerType>reachPoint</wpml:actionTriggerType></wpml:actionTrigger>\n";
+void append_action_group(std::string& out, int group_id, int index, const Point& p) {
+    append_all(out, "      <wpml:actionGroup>\n        <wpml:actionGroupId>", Integer{group_id},
+               "</wpml:actionGroupId>\n        <wpml:actionGroupStartIndex>", Integer{index},
+               "</wpml:actionGroupStartIndex>\n        <wpml:actionGroupEndIndex>", Integer{index},
+               "</wpml:actionGroupEndIndex>\n"
+               "        <wpml:actionGroupMode>sequence</wpml:actionGroupMode>\n"
+               "        <wpml:actionTrigger><wpml:actionTriggerType>reachPoint</wpml:actionTriggerType></wpml:actionTrigger>\n");
     for (size_t k = 0; k < p.hovers_s.size(); ++k)
-        out += "        <wpml:action><wpml:actionId>" + std::to_string(k) + "</wpml:actionId><wpml:actionActuatorFunc>hover</wpml:actionActuatorFunc>"
-               "<wpml:actionActuatorFuncParam><wpml:hoverTime>" + fixed(p.hovers_s[k], 1) + "</wpml:hoverTime></wpml:actionActuatorFuncParam></wpml:action>\n";
-    return out + "      </wpml:actionGroup>\n";
+        append_all(out, "        <wpml:action><wpml:actionId>", Integer{(long long)k},
+                   "</wpml:actionId><wpml:actionActuatorFunc>hover</wpml:actionActuatorFunc><wpml:actionActuatorFuncParam><wpml:hoverTime>",
+                   Fixed{p.hovers_s[k], 1}, "</wpml:hoverTime></wpml:actionActuatorFuncParam></wpml:action>\n");
+    out += "      </wpml:actionGroup>\n";
 }
 
 Error refusal(const std::string& message) { return make_error(message, "", "export.wpml"); }
@@ -164,61 +182,63 @@ Result<WpmlExport> write_wpml_kmz(const Mission& m, const DroneType& type) {
     const double auto_speed = wayline_speed(type.cruise_speed_m_s);
 
     auto document = [&](bool execution) {
-        std::string s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-        for (const auto& r : remarks) s += comment(r);
+        std::string s;
+        s.reserve(4096 + points.size() * 900);
+        s += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+        for (const auto& r : remarks) append_comment(s, r);
         s += "<kml xmlns=\"http://www.opengis.net/kml/2.2\" xmlns:wpml=\"http://www.dji.com/wpmz/1.0.2\">\n<Document>\n";
         if (!execution) s += "  <wpml:author>lowsky</wpml:author>\n  <wpml:createTime>0</wpml:createTime>\n  <wpml:updateTime>0</wpml:updateTime>\n";
         // The wayline goes on when the link drops: it is the checked path through the corridors,
         // where hovering would spend the battery over the city and going home flies straight.
-        s += "  <wpml:missionConfig>\n"
-             "    <wpml:flyToWaylineMode>safely</wpml:flyToWaylineMode>\n"
-             "    <wpml:finishAction>" + finish + "</wpml:finishAction>\n"
-             "    <wpml:exitOnRCLost>goContinue</wpml:exitOnRCLost>\n"
-             "    <wpml:executeRCLostAction>goBack</wpml:executeRCLostAction>\n"
-             "    <wpml:takeOffSecurityHeight>" + fixed(std::clamp(points.front().height_m, 1.2, 1500.0), 1) + "</wpml:takeOffSecurityHeight>\n"
-             "    <wpml:globalTransitionalSpeed>" + fixed(auto_speed, 1) + "</wpml:globalTransitionalSpeed>\n"
-             "    <wpml:droneInfo><wpml:droneEnumValue>" + std::to_string(aircraft->drone_enum) + "</wpml:droneEnumValue><wpml:droneSubEnumValue>" +
-             std::to_string(aircraft->drone_sub_enum) + "</wpml:droneSubEnumValue></wpml:droneInfo>\n"
-             "    <wpml:payloadInfo><wpml:payloadEnumValue>" + std::to_string(aircraft->payload_enum) +
-             "</wpml:payloadEnumValue><wpml:payloadPositionIndex>0</wpml:payloadPositionIndex></wpml:payloadInfo>\n"
-             "  </wpml:missionConfig>\n  <Folder>\n";
+        append_all(s, "  <wpml:missionConfig>\n"
+                      "    <wpml:flyToWaylineMode>safely</wpml:flyToWaylineMode>\n"
+                      "    <wpml:finishAction>", finish, "</wpml:finishAction>\n"
+                      "    <wpml:exitOnRCLost>goContinue</wpml:exitOnRCLost>\n"
+                      "    <wpml:executeRCLostAction>goBack</wpml:executeRCLostAction>\n"
+                      "    <wpml:takeOffSecurityHeight>", Fixed{std::clamp(points.front().height_m, 1.2, 1500.0), 1}, "</wpml:takeOffSecurityHeight>\n"
+                      "    <wpml:globalTransitionalSpeed>", Fixed{auto_speed, 1}, "</wpml:globalTransitionalSpeed>\n"
+                      "    <wpml:droneInfo><wpml:droneEnumValue>", Integer{aircraft->drone_enum}, "</wpml:droneEnumValue><wpml:droneSubEnumValue>",
+                   Integer{aircraft->drone_sub_enum}, "</wpml:droneSubEnumValue></wpml:droneInfo>\n"
+                      "    <wpml:payloadInfo><wpml:payloadEnumValue>", Integer{aircraft->payload_enum},
+                   "</wpml:payloadEnumValue><wpml:payloadPositionIndex>0</wpml:payloadPositionIndex></wpml:payloadInfo>\n"
+                   "  </wpml:missionConfig>\n  <Folder>\n");
         if (execution) {
-            s += "    <wpml:templateId>0</wpml:templateId>\n    <wpml:executeHeightMode>relativeToStartPoint</wpml:executeHeightMode>\n"
-                 "    <wpml:waylineId>0</wpml:waylineId>\n    <wpml:distance>" + fixed(distance, 1) + "</wpml:distance>\n"
-                 "    <wpml:autoFlightSpeed>" + fixed(auto_speed, 1) + "</wpml:autoFlightSpeed>\n";
+            append_all(s, "    <wpml:templateId>0</wpml:templateId>\n    <wpml:executeHeightMode>relativeToStartPoint</wpml:executeHeightMode>\n"
+                          "    <wpml:waylineId>0</wpml:waylineId>\n    <wpml:distance>", Fixed{distance, 1}, "</wpml:distance>\n"
+                          "    <wpml:autoFlightSpeed>", Fixed{auto_speed, 1}, "</wpml:autoFlightSpeed>\n");
         } else {
-            s += "    <wpml:templateType>waypoint</wpml:templateType>\n    <wpml:templateId>0</wpml:templateId>\n"
-                 "    <wpml:waylineCoordinateSysParam><wpml:coordinateMode>WGS84</wpml:coordinateMode><wpml:heightMode>relativeToStartPoint</wpml:heightMode>"
-                 "</wpml:waylineCoordinateSysParam>\n"
-                 "    <wpml:autoFlightSpeed>" + fixed(auto_speed, 1) + "</wpml:autoFlightSpeed>\n"
-                 "    <wpml:globalHeight>" + fixed(cruise_height, 1) + "</wpml:globalHeight>\n"
-                 "    <wpml:caliFlightEnable>0</wpml:caliFlightEnable>\n    <wpml:gimbalPitchMode>manual</wpml:gimbalPitchMode>\n"
-                 "    <wpml:globalWaypointHeadingParam><wpml:waypointHeadingMode>followWayline</wpml:waypointHeadingMode></wpml:globalWaypointHeadingParam>\n"
-                 "    <wpml:globalWaypointTurnMode>toPointAndStopWithDiscontinuityCurvature</wpml:globalWaypointTurnMode>\n"
-                 "    <wpml:globalUseStraightLine>1</wpml:globalUseStraightLine>\n";
+            append_all(s, "    <wpml:templateType>waypoint</wpml:templateType>\n    <wpml:templateId>0</wpml:templateId>\n"
+                          "    <wpml:waylineCoordinateSysParam><wpml:coordinateMode>WGS84</wpml:coordinateMode><wpml:heightMode>relativeToStartPoint</wpml:heightMode>"
+                          "</wpml:waylineCoordinateSysParam>\n"
+                          "    <wpml:autoFlightSpeed>", Fixed{auto_speed, 1}, "</wpml:autoFlightSpeed>\n"
+                          "    <wpml:globalHeight>", Fixed{cruise_height, 1}, "</wpml:globalHeight>\n"
+                          "    <wpml:caliFlightEnable>0</wpml:caliFlightEnable>\n    <wpml:gimbalPitchMode>manual</wpml:gimbalPitchMode>\n"
+                          "    <wpml:globalWaypointHeadingParam><wpml:waypointHeadingMode>followWayline</wpml:waypointHeadingMode></wpml:globalWaypointHeadingParam>\n"
+                          "    <wpml:globalWaypointTurnMode>toPointAndStopWithDiscontinuityCurvature</wpml:globalWaypointTurnMode>\n"
+                          "    <wpml:globalUseStraightLine>1</wpml:globalUseStraightLine>\n");
         }
         int group = 0;
         for (size_t i = 0; i < points.size(); ++i) {
             const Point& p = points[i];
             s += "    <Placemark>\n";
-            for (const auto& r : p.remarks) s += "      " + comment(r);
-            s += "      <Point><coordinates>" + lon_lat(p.position) + "</coordinates></Point>\n"
-                 "      <wpml:index>" + std::to_string(i) + "</wpml:index>\n";
-            if (execution) s += "      <wpml:executeHeight>" + fixed(p.height_m, 2) + "</wpml:executeHeight>\n";
-            else s += "      <wpml:height>" + fixed(p.height_m, 2) + "</wpml:height>\n      <wpml:useGlobalHeight>0</wpml:useGlobalHeight>\n"
-                      "      <wpml:useGlobalSpeed>0</wpml:useGlobalSpeed>\n";
-            s += "      <wpml:waypointSpeed>" + fixed(p.speed_m_s, 1) + "</wpml:waypointSpeed>\n";
+            for (const auto& r : p.remarks) s += "      ", append_comment(s, r);
+            append_all(s, "      <Point><coordinates>", LonLat{p.position}, "</coordinates></Point>\n      <wpml:index>", Integer{(long long)i}, "</wpml:index>\n");
+            if (execution) append_all(s, "      <wpml:executeHeight>", Fixed{p.height_m, 2}, "</wpml:executeHeight>\n");
+            else append_all(s, "      <wpml:height>", Fixed{p.height_m, 2}, "</wpml:height>\n      <wpml:useGlobalHeight>0</wpml:useGlobalHeight>\n"
+                                "      <wpml:useGlobalSpeed>0</wpml:useGlobalSpeed>\n");
+            append_all(s, "      <wpml:waypointSpeed>", Fixed{p.speed_m_s, 1}, "</wpml:waypointSpeed>\n");
             if (!execution) s += "      <wpml:useGlobalHeadingParam>0</wpml:useGlobalHeadingParam>\n";
             s += "      <wpml:waypointHeadingParam><wpml:waypointHeadingMode>followWayline</wpml:waypointHeadingMode></wpml:waypointHeadingParam>\n";
             if (!execution) s += "      <wpml:useGlobalTurnParam>0</wpml:useGlobalTurnParam>\n";
             s += "      <wpml:waypointTurnParam><wpml:waypointTurnMode>toPointAndStopWithDiscontinuityCurvature</wpml:waypointTurnMode>"
                  "<wpml:waypointTurnDampingDist>0</wpml:waypointTurnDampingDist></wpml:waypointTurnParam>\n"
                  "      <wpml:useStraightLine>1</wpml:useStraightLine>\n";
-            if (!p.hovers_s.empty()) s += action_group(group++, int(i), p);
+            if (!p.hovers_s.empty()) append_action_group(s, group++, int(i), p);
             s += "    </Placemark>\n";
         }
         if (!execution) s += "    <wpml:payloadParam><wpml:payloadPositionIndex>0</wpml:payloadPositionIndex></wpml:payloadParam>\n";
-        return s + "  </Folder>\n</Document>\n</kml>\n";
+        s += "  </Folder>\n</Document>\n</kml>\n";
+        return s;
     };
     const std::string template_kml = document(false), waylines = document(true);
     out.kmz = write_zip({{"wpmz/template.kml", std::vector<uint8_t>(template_kml.begin(), template_kml.end())},

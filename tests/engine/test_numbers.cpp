@@ -102,6 +102,33 @@ TEST_CASE("append_json_number writes what nlohmann's dump writes", "[numbers][js
     }
 }
 
+TEST_CASE("Short decimals are written as nlohmann's dump writes them", "[numbers][json]") {
+    // What mission files hold: degrees to 7 decimals, heights to 2, and decimals of every length
+    // from 1 to 17 significant digits over many magnitudes, both signs.
+    auto ours = [](double v) { std::string s; append_json_number(s, v); return s; };
+    std::mt19937_64 rng(23);
+    std::uniform_real_distribution<double> unit(0, 1);
+    size_t short_path = 0;
+    for (int i = 0; i < 300000; ++i) {
+        const double lat = std::round((20 + 5 * unit(rng)) * 1e7) / 1e7, alt = std::round(unit(rng) * 1.2e4) / 100;
+        const int digits = 1 + int(rng() % 17), exponent = int(rng() % 22) - 6;
+        const double decimal = std::strtod((std::to_string(rng() % 100000000000000000ull).substr(0, size_t(digits)) + "e" + std::to_string(exponent - digits)).c_str(), nullptr);
+        for (double v : {lat, -lat, alt, decimal, -decimal}) {
+            if (ours(v) != Json(v).dump()) FAIL(Json(v).dump() << " written " << ours(v));
+            char text[32];
+            short_path += write_short_decimal(text, v) != nullptr;
+        }
+    }
+    // The short path takes most of them (the rest go to the general writer).
+    CHECK(short_path > 1000000);
+    char text[32];
+    CHECK(write_short_decimal(text, 0.1 + 0.2) == nullptr);  // 17 digits
+    CHECK(write_short_decimal(text, 0.5) == nullptr);        // a power of two
+    CHECK(write_short_decimal(text, 12.0) == nullptr);       // whole
+    CHECK(std::string(text, write_short_decimal(text, -113.8874401)) == "-113.8874401");
+    CHECK(std::string(text, write_short_decimal(text, 0.001)) == "0.001");
+}
+
 TEST_CASE("format_fixed prints as printf(\"%.*f\") does, ties and negative zero included", "[numbers]") {
     for (double v : {0.0, -0.0, 0.125, 0.375, 2.5, 3.5, -2.5, 0.5, 1.5, 1e-30, -1e-30, 113.88744, 22.53612, 1e14, 999999999999999.0, 0.05, 0.15, 0.25})
         for (int d = 0; d <= 9; ++d) {

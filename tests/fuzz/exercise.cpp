@@ -10,6 +10,7 @@
 #include "basemap/basemap.h"
 #include "core/json_fast.h"
 #include "core/json_read.h"
+#include "core/json_write.h"
 #include "core/numbers.h"
 #include "core/text.h"
 #include "edit/command.h"
@@ -196,6 +197,10 @@ void exercise_numbers(std::string_view bytes) {
         char reference[512];
         std::snprintf(reference, sizeof reference, "%.*f", decimals, value);
         require(format_fixed(value, decimals) == reference);
+        // And as JSON: the short decimal path writes what nlohmann's own writer writes.
+        std::string ours;
+        append_json_number(ours, value);
+        require(ours == Json(value).dump());
     }
 }
 
