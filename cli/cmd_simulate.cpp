@@ -82,6 +82,11 @@ int run_simulate(int argc, char** argv) {
     std::printf("simulated %.0f h of %s, seed %u\n", cfg.hours, scenario->name.c_str(), cfg.seed);
     std::printf("  orders %d: delivered %d, pending %d, cannot be served %d (%d flights)\n", k.orders, k.delivered, k.pending, k.undeliverable, k.flights);
     std::printf("  on time %.1f %%, delivery time p50 %.1f min, p95 %.1f min\n", k.on_time_share * 100, k.p50_delivery_s / 60, k.p95_delivery_s / 60);
+    if (k.emergency.orders > 0) {
+        std::printf("  emergencies %d: delivered %d, response p50 %.1f min, p95 %.1f min, max %.1f min\n", k.emergency.orders, k.emergency.delivered,
+                    k.emergency.p50_response_s / 60, k.emergency.p95_response_s / 60, k.emergency.max_response_s / 60);
+        std::printf("    deliveries called off before they left: %d gave up their drone, %d their pad or lane\n", k.emergency.preempted, k.emergency.gave_way);
+    }
     std::printf("  energy %.0f Wh per parcel, %.1f Wh per km\n", k.energy_per_parcel_wh, k.energy_per_km_wh);
     std::printf("  tactical conflicts %d, losses of separation %d\n", k.conflicts, k.losses_of_separation);
     for (const auto& f : r.findings) std::printf("  %s %s: %s\n", to_string(f.severity), f.check.c_str(), f.message.c_str());

@@ -997,6 +997,10 @@ std::string App::state_json() const {
                 sim["airborneAt"] = some;
             }
             sim["encounters"] = playback_.encounter_count();
+            if (k.emergency.orders > 0)
+                sim["emergency"] = {{"orders", k.emergency.orders}, {"delivered", k.emergency.delivered}, {"p50ResponseS", k.emergency.p50_response_s},
+                                    {"p95ResponseS", k.emergency.p95_response_s}, {"maxResponseS", k.emergency.max_response_s},
+                                    {"preempted", k.emergency.preempted}, {"gaveWay", k.emergency.gave_way}};
             if (under_pointer_ && under_pointer_->kind == "hub")
                 if (const HubResult* h = playback_.hub_result(under_pointer_->id)) {
                     const size_t sample = playback_.sample_at(playback_.t_s);

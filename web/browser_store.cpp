@@ -39,7 +39,7 @@ EM_JS(void, js_share_encode, (const char* text, int length, const char* view), {
 EM_JS(int, js_share_take, (), { return Module.lowskyBrowser.shareTake() ? 1 : 0; });
 EM_JS(int, js_tour_take, (), {
     if (location.hash !== '#tour') return 0;
-    history.replaceState(null, '', location.pathname);  // a reload opens the work, not the tour again
+    history.replaceState(null, "", location.pathname);  // a reload opens the work, not the tour again
     return 1;
 });
 EM_JS(void, js_watch_drops, (), { Module.lowskyBrowser.watchDrops(Module.canvas); });

@@ -101,6 +101,11 @@ const std::vector<std::pair<const char*, const char*>>& chinese_table() {
         {"delivered %d of %d, on time %.1f %%", "已送达 %d / %d，准时 %.1f %%"},
         {"%d still pending at the end of the day, %d that cannot be served", "日终仍有 %d 单待送，%d 单无法服务"},
         {"p50 %.0f min, p95 %.0f min, %.0f Wh per parcel", "p50 %.0f 分钟，p95 %.0f 分钟，每件 %.0f Wh"},
+        {"emergencies %d of %d, response p50 %.0f min, max %.0f min", "紧急任务 %d / %d，响应 p50 %.0f 分钟，最长 %.0f 分钟"},
+        {"Emergency flights take the first suitable drone and the next pad; deliveries not yet in the air give way.\n"
+         "Called off for them: %d took their drone, %d their pad or lane (they flew later).",
+         "紧急飞行优先使用第一架合适的无人机和下一个起降位；尚未起飞的配送让行。\n"
+         "为其取消：%d 单让出无人机，%d 单让出起降位或航道（稍后起飞）。"},
         {"conflicts %d, losses of separation %d", "冲突 %d，间隔丧失 %d"},
         {"(%.0f ms)", "（%.0f 毫秒）"},
         {"simulated in your browser in %.0f ms", "在您的浏览器中仿真用时 %.0f 毫秒"},

@@ -62,7 +62,7 @@ Result<SurveyPattern> plan_survey(const SurveySpec& spec) {
         }
         std::sort(vs.begin(), vs.end());
         std::vector<SurveyLine> pieces;
-        for (size_t i = 0; i + 1 < vs.size(); i += 2) pieces.push_back({to_geo(u, vs[i]), to_geo(u, vs[i + 1])});
+        for (size_t i = 0; i + 1 < vs.size(); i += 2) pieces.push_back({to_geo(u, vs[i]), to_geo(u, vs[i + 1]), {}});
         if (!forward) {
             std::reverse(pieces.begin(), pieces.end());
             for (SurveyLine& l : pieces) std::swap(l.from, l.to);

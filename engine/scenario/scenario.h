@@ -155,6 +155,10 @@ struct FleetEntry {
     int count = 0;
 };
 
+// An emergency order (medical supplies, a rescue kit) pre-empts the deliveries in the
+// simulation: docs/simulation.md, "Emergency flights".
+enum class OrderPriority { Normal, Emergency };
+
 struct Order {
     std::string id;
     std::string from;
@@ -162,6 +166,7 @@ struct Order {
     double mass_kg = 0;
     double ready_s = 0;    // seconds after the start of the day
     double promise_s = 0;  // promised delivery time after ready
+    OrderPriority priority = OrderPriority::Normal;
 };
 
 struct DemandRate {

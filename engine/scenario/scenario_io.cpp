@@ -352,7 +352,7 @@ std::optional<WindBand> read_wind_band(DocReader& r, const Json& v, const P& p) 
 
 std::optional<Order> read_order(DocReader& r, const Json& v, const P& p) {
     if (!r.is_object(v, p)) return std::nullopt;
-    r.unknown_members(v, p, {"id", "from", "to", "mass_kg", "ready_s", "promise_s"});
+    r.unknown_members(v, p, {"id", "from", "to", "mass_kg", "ready_s", "promise_s", "priority"});
     const size_t before = r.errors.size();
     Order o;
     o.id = r.string(v, p, "id").value_or("");
@@ -361,6 +361,8 @@ std::optional<Order> read_order(DocReader& r, const Json& v, const P& p) {
     o.mass_kg = r.number(v, p, "mass_kg", 0, 10000).value_or(0);
     o.ready_s = r.number(v, p, "ready_s", 0, 7 * 86400).value_or(0);
     o.promise_s = r.number(v, p, "promise_s", 1, 7 * 86400).value_or(0);
+    if (r.member(v, p, "priority", false))
+        o.priority = r.enumeration<OrderPriority>(v, p, "priority", {{"normal", OrderPriority::Normal}, {"emergency", OrderPriority::Emergency}}).value_or(OrderPriority::Normal);
     if (r.errors.size() != before) return std::nullopt;
     return o;
 }
@@ -661,7 +663,9 @@ OJson json_of(const Zone& z) {
 OJson json_of(const FleetEntry& f) { return OJson{{"hub", f.hub}, {"drone_type", f.drone_type}, {"count", f.count}}; }
 
 OJson json_of(const Order& o) {
-    return OJson{{"id", o.id}, {"from", o.from}, {"to", o.to}, {"mass_kg", o.mass_kg}, {"ready_s", o.ready_s}, {"promise_s", o.promise_s}};
+    OJson j{{"id", o.id}, {"from", o.from}, {"to", o.to}, {"mass_kg", o.mass_kg}, {"ready_s", o.ready_s}, {"promise_s", o.promise_s}};
+    if (o.priority == OrderPriority::Emergency) j["priority"] = "emergency";  // absent: normal
+    return j;
 }
 
 OJson json_of(const DemandRate& d) {

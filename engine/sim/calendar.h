@@ -35,6 +35,14 @@ public:
         list.insert(std::upper_bound(list.begin(), list.end(), interval), interval);
     }
 
+    // Gives back a booking made with book(slot, duration) (a flight called off before it left).
+    void unbook(Slot slot, double duration) {
+        auto& list = busy_[size_t(slot.unit)];
+        const std::pair<double, double> interval{slot.start, slot.start + duration};
+        const auto it = std::lower_bound(list.begin(), list.end(), interval);
+        if (it != list.end() && *it == interval) list.erase(it);
+    }
+
 private:
     static double earliest_on(const std::vector<std::pair<double, double>>& list, double t, double duration) {
         if (list.empty() || list.back().second <= t) return t;  // free from t on: the usual case

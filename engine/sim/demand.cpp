@@ -73,7 +73,7 @@ std::vector<SimOrder> make_orders(const Scenario& s, const SimConfig& cfg) {
     std::vector<SimOrder> orders;
     const double end = cfg.hours * 3600;
     for (const auto& o : s.orders) {
-        if (o.ready_s < end) orders.push_back({o.id, hub_index(o.from), hub_index(o.to), o.mass_kg, o.ready_s, o.promise_s});
+        if (o.ready_s < end) orders.push_back({o.id, hub_index(o.from), hub_index(o.to), o.mass_kg, o.ready_s, o.promise_s, o.priority == OrderPriority::Emergency});
     }
     for (size_t r = 0; r < s.demand_rates.size(); ++r) {
         const DemandRate& d = s.demand_rates[r];

@@ -48,4 +48,20 @@ void IntentRegistry::accept(const std::vector<IntentVolume>& intent) {
     }
 }
 
+void IntentRegistry::withdraw(const std::vector<IntentVolume>& intent) {
+    for (const IntentVolume& v : intent) {
+        if (!segment(v)) continue;
+        Lane& lane = by_segment_[v.corridor][v.segment].way[v.reversed ? 1 : 0];
+        // Among the windows entered at that moment, the one that also leaves when this one does.
+        auto at = std::lower_bound(lane.enter.begin(), lane.enter.end(), v.enter_s) - lane.enter.begin();
+        for (; at < long(lane.enter.size()) && lane.enter[size_t(at)] == v.enter_s; ++at) {
+            if (lane.exit[size_t(at)] != v.exit_s) continue;
+            lane.enter.erase(lane.enter.begin() + at);
+            lane.exit.erase(lane.exit.begin() + at);
+            --count_;
+            break;
+        }
+    }
+}
+
 }  // namespace lowsky

@@ -27,6 +27,9 @@ public:
     // departure), or a negative number when there is no conflict.
     double conflicts(const std::vector<IntentVolume>& intent, double offset_s = 0) const;
     void accept(const std::vector<IntentVolume>& intent);
+    // Takes back an accepted intent (a flight called off before it left). A lane's longest
+    // window stays as it was: a bound on how far back to look, still true.
+    void withdraw(const std::vector<IntentVolume>& intent);
     size_t size() const { return count_; }
 
 private:

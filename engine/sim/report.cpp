@@ -44,10 +44,17 @@ Json sim_report_json(const SimResult& r, const SimConfig& cfg) {
               {"on_time_share", k.on_time_share}, {"p50_delivery_s", k.p50_delivery_s}, {"p95_delivery_s", k.p95_delivery_s},
               {"energy_per_parcel_wh", k.energy_per_parcel_wh}, {"energy_per_km_wh", k.energy_per_km_wh}, {"conflicts", k.conflicts},
               {"losses_of_separation", k.losses_of_separation}, {"flights", k.flights}};
+    // Emergency orders, apart from the deliveries' figures (only on a day that has any).
+    if (k.emergency.orders > 0)
+        kpis["emergency"] = {{"orders", k.emergency.orders}, {"delivered", k.emergency.delivered}, {"p50_response_s", k.emergency.p50_response_s},
+                             {"p95_response_s", k.emergency.p95_response_s}, {"max_response_s", k.emergency.max_response_s},
+                             {"preempted", k.emergency.preempted}, {"gave_way", k.emergency.gave_way}};
     Json deliveries = Json::array();
     for (const auto& d : r.deliveries) {
         Json j{{"order", d.order}, {"from", d.from}, {"to", d.to}, {"mass_kg", d.mass_kg}, {"ready_s", d.ready_s}, {"promise_s", d.promise_s},
                {"delivered", d.delivered}};
+        if (d.emergency) j["emergency"] = true;
+        if (d.called_off > 0) j["called_off"] = d.called_off;
         if (d.delivered) {
             j.update({{"dispatched_s", d.dispatched_s}, {"takeoff_s", d.takeoff_s}, {"delivered_s", d.delivered_s}, {"on_time", d.on_time()},
                       {"wait_s", {{"drone", d.wait_drone_s}, {"battery", d.wait_battery_s}, {"pad", d.wait_pad_s}, {"deconfliction", d.wait_deconfliction_s}}},

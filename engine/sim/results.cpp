@@ -28,7 +28,7 @@ SimResult collect_results(DayRecord day, double end) {
         dr.battery_wh = day.types[size_t(d.type)].battery_wh;
         r.drones.push_back(dr);
     }
-    std::vector<double> delivery_times;
+    std::vector<double> delivery_times, response_times;
     double energy = 0, distance = 0;
     for (size_t fi = 0; fi < r.flights.size(); ++fi) {
         const SimFlight& f = r.flights[fi];
@@ -62,7 +62,26 @@ SimResult collect_results(DayRecord day, double end) {
         d.promise_s = o.promise_s;
         d.wait_drone_s = st.wait_drone;
         d.wait_battery_s = st.wait_battery;
-        if (st.done) {
+        d.emergency = o.emergency;
+        d.called_off = st.called_off;
+        if (o.emergency) ++r.kpis.emergency.orders;
+        if (st.done && o.emergency) {
+            const SimFlight& f = r.flights[size_t(st.flight)];
+            d.delivered = true;
+            d.dispatched_s = st.dispatched;
+            d.takeoff_s = st.takeoff;
+            d.delivered_s = f.delivered_s;
+            d.wait_pad_s = st.first_pad_slot - st.dispatched;
+            d.flight_s = f.delivered_s - f.takeoff_s;
+            d.energy_wh = f.energy_wh;
+            d.drone = r.drones[size_t(f.drone)].id;
+            response_times.push_back(d.delivered_s - d.ready_s);
+            ++r.kpis.emergency.delivered;
+        } else if (o.emergency && (st.undeliverable || st.gave_up)) {
+            d.reason = day.reasons.count(i) ? day.reasons.at(i) : "not delivered";
+        } else if (o.emergency) {
+            d.reason = "still waiting at the end of the simulated time";
+        } else if (st.done) {
             const SimFlight& f = r.flights[size_t(st.flight)];
             d.delivered = true;
             d.dispatched_s = st.dispatched;
@@ -99,15 +118,22 @@ SimResult collect_results(DayRecord day, double end) {
         f.position = s.find_hub(pair.second)->position;
         r.findings.push_back(f);
     }
-    r.kpis.orders = int(day.orders.size());
+    r.kpis.orders = int(day.orders.size()) - r.kpis.emergency.orders;
     r.kpis.flights = int(r.flights.size());
+    if (!response_times.empty()) {
+        std::sort(response_times.begin(), response_times.end());
+        auto pct = [&](double p) { return response_times[std::min(response_times.size() - 1, size_t(p * double(response_times.size())))]; };
+        r.kpis.emergency.p50_response_s = pct(0.5);
+        r.kpis.emergency.p95_response_s = pct(0.95);
+        r.kpis.emergency.max_response_s = response_times.back();
+    }
     if (r.kpis.delivered > 0) {
         r.kpis.on_time_share /= r.kpis.delivered;
         std::sort(delivery_times.begin(), delivery_times.end());
         auto pct = [&](double p) { return delivery_times[std::min(delivery_times.size() - 1, size_t(p * double(delivery_times.size())))]; };
         r.kpis.p50_delivery_s = pct(0.5);
         r.kpis.p95_delivery_s = pct(0.95);
-        r.kpis.energy_per_parcel_wh = energy / r.kpis.delivered;
+        r.kpis.energy_per_parcel_wh = energy / (r.kpis.delivered + r.kpis.emergency.delivered);  // every parcel flown
     }
     if (distance > 0) r.kpis.energy_per_km_wh = energy / (distance / 1000);
 

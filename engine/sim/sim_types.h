@@ -52,6 +52,7 @@ struct SimOrder {
     double mass_kg = 0;
     double ready_s = 0;
     double promise_s = 0;
+    bool emergency = false;  // pre-empts: docs/simulation.md, "Emergency flights"
 };
 
 // A point of a flight's trajectory; positions between points are linear in time.
@@ -89,6 +90,8 @@ struct DeliveryResult {
     double wait_drone_s = 0, wait_battery_s = 0, wait_pad_s = 0, wait_deconfliction_s = 0;
     double flight_s = 0, energy_wh = 0;
     std::string drone;
+    bool emergency = false;
+    int called_off = 0;  // times an emergency called off its flight before it left
     std::string reason;  // why it was not delivered
     bool on_time() const { return delivered && delivered_s - ready_s <= promise_s; }
 };
@@ -142,6 +145,14 @@ struct EncounterResult {
     HeightAmsl height;
 };
 
+// Emergency orders, apart from the deliveries (whose figures leave them out).
+struct EmergencyKpis {
+    int orders = 0, delivered = 0;
+    double p50_response_s = 0, p95_response_s = 0, max_response_s = 0;  // ready to delivered
+    int preempted = 0;  // deliveries whose drone an emergency took before they left
+    int gave_way = 0;   // deliveries called off before they left because their intents met an emergency's
+};
+
 struct Kpis {
     int orders = 0, delivered = 0, pending = 0, undeliverable = 0;
     double on_time_share = 0;
@@ -149,6 +160,7 @@ struct Kpis {
     double energy_per_parcel_wh = 0, energy_per_km_wh = 0;
     int conflicts = 0, losses_of_separation = 0;
     int flights = 0;
+    EmergencyKpis emergency;
 };
 
 struct SimResult {

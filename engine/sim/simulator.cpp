@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -64,6 +65,7 @@ public:
             pads_.emplace_back(h.pad_count);
             supply_.emplace_back(std::max(1, h.energy_points));
             queues_.emplace_back();
+            emergencies_.emplace_back();
             hub_waits_.emplace_back();
         }
         for (const auto& f : s_.fleet) {
@@ -73,6 +75,7 @@ public:
                 drones_.push_back({f.hub + "/" + f.drone_type + "/" + std::to_string(k + 1), type, hub, types_[size_t(type)].battery_wh, 0, 0});
         }
         orders_ = make_orders(s_, cfg);
+        has_emergencies_ = std::any_of(orders_.begin(), orders_.end(), [](const SimOrder& o) { return o.emergency; });
         state_.resize(orders_.size());
         feasible_.assign(orders_.size() * types_.size(), -1);
         free_queue_.resize(s_.hubs.size() * types_.size());
@@ -98,7 +101,9 @@ public:
             if (e.t > end) break;
             events_.pop();
             if (e.kind == EventKind::OrderReady) {
-                queues_[size_t(orders_[size_t(e.index)].from)].arrive(e.index);
+                const SimOrder& o = orders_[size_t(e.index)];
+                if (o.emergency) emergencies_[size_t(o.from)].push_back(e.index);
+                else queues_[size_t(o.from)].arrive(e.index);
                 dispatch(orders_[size_t(e.index)].from, e.t);
             } else {
                 dispatch(drones_[size_t(e.index)].hub, e.t);
@@ -117,6 +122,8 @@ public:
     SimResult results() {
         const double end = cfg_.hours * 3600;
         SimResult result = collect_results({s_, types_, cfg_, orders_, state_, drones_, hub_waits_, reasons_, flights_}, end);
+        result.kpis.emergency.preempted = preempted_;
+        result.kpis.emergency.gave_way = gave_way_;
         // Corridors the day did not fly because the validator found errors on them.
         for (const auto& b : network_.blocked()) {
             const Corridor* c = s_.find_corridor(b.corridor);
@@ -288,6 +295,12 @@ private:
     }
 
     void dispatch(int hub, double t) {
+        if (has_emergencies_) {
+            // Deliveries that have left can no longer be called off.
+            pending_.erase(std::remove_if(pending_.begin(), pending_.end(), [&](const Commitment& c) { return c.takeoff.start <= t; }), pending_.end());
+            auto& waiting = emergencies_[size_t(hub)];
+            while (!waiting.empty() && fly_emergency(waiting.front(), t)) waiting.pop_front();
+        }
         // What the hub's queue asks of the simulation while it walks its orders.
         struct HubQueueAdaptor {
             Simulation& sim;
@@ -295,7 +308,7 @@ private:
             double t;
             bool any_free() const {
                 for (size_t type = 0; type < sim.types_.size(); ++type) {
-                    const auto& free = sim.free_queue_[size_t(hub) * sim.types_.size() + type];
+                    const auto& free = sim.free_drones(hub, int(type));
                     if (!free.empty() && free.top().first <= t) return true;
                 }
                 return false;
@@ -363,7 +376,7 @@ private:
         bool charging = false;
         for (int type : types_by_battery_) {
             if (feasibility(oi, type) == 0) continue;
-            auto& free = free_queue_[size_t(o.from) * types_.size() + size_t(type)];
+            auto& free = free_drones(o.from, type);
             if (free.empty()) continue;
             const SimDrone& first = drones_[size_t(free.top().second)];
             if (first.free_at > t) {
@@ -375,7 +388,7 @@ private:
             if (score < best_score) { best_score = score; best = type; }
         }
         if (best >= 0) {
-            auto& free = free_queue_[size_t(o.from) * types_.size() + size_t(best)];
+            auto& free = free_drones(o.from, best);
             best = free.top().second;
             free.pop();
         }
@@ -429,6 +442,25 @@ private:
     void commit(int oi, int di, Calendar::Slot takeoff, FlightPlan& f, double dispatched, double first_slot) {
         const SimOrder& o = orders_[size_t(oi)];
         SimDrone& drone = drones_[size_t(di)];
+        // A delivery on a day with emergencies keeps what it booked until it leaves: an
+        // emergency may call it off.
+        Commitment* undo = nullptr;
+        if (has_emergencies_ && !o.emergency) {
+            pending_.push_back({});
+            undo = &pending_.back();
+            undo->flight = int(flights_.size());
+            undo->order = oi;
+            undo->drone = di;
+            undo->drone_before = drone;
+            undo->takeoff = takeoff;
+            undo->land = f.land;
+            undo->dest_pad = f.dest_pad;
+            undo->dest_takeoff_pad = f.dest_takeoff_pad;
+            undo->dest_supply = f.dest_supply;
+            undo->dest_supply_s = f.dest_ready - f.dest_supply.start;
+            undo->intent = whole_intent(f);
+            undo->pad_wait_s = first_slot - dispatched;
+        }
         const DroneType& t = types_[size_t(drone.type)];
         const Hub& home = s_.hubs[size_t(o.from)];
         pads_[size_t(o.from)].book(takeoff, home.pad_slot_s);
@@ -459,6 +491,7 @@ private:
         const double arrive = last->t_end;
         const Calendar::Slot pad = pads_[size_t(o.from)].earliest(arrive, home.pad_slot_s);
         pads_[size_t(o.from)].book(pad, home.pad_slot_s);
+        if (undo) undo->home_pad = pad;
         Plan landing;
         Recorder recorder(landing, nullptr, nullptr);
         flight::Flight fl(fleet_.model(drone.type), fleet_.powers(drone.type, 0.0), false, &recorder);
@@ -479,12 +512,14 @@ private:
             const Calendar::Slot c = supply_[size_t(o.from)].earliest(landed, duration);
             supply_[size_t(o.from)].book(c, duration);
             hub_waits_[size_t(o.from)].energy += c.start - landed;
+            if (undo) undo->home_supply = c, undo->home_supply_s = duration, undo->energy_wait_s = c.start - landed;
             ready = c.start + duration;
             drone.soc_wh = t.battery_wh;
         } else if (home.energy == EnergySupply::Swap) {
             const Calendar::Slot c = supply_[size_t(o.from)].earliest(landed, home.swap_time_s);
             supply_[size_t(o.from)].book(c, home.swap_time_s);
             hub_waits_[size_t(o.from)].energy += c.start - landed;
+            if (undo) undo->home_supply = c, undo->home_supply_s = home.swap_time_s, undo->energy_wait_s = c.start - landed;
             ready = c.start + home.swap_time_s;
             drone.soc_wh = t.battery_wh;
         } else {
@@ -509,6 +544,133 @@ private:
         flights_.push_back(std::move(flight));
     }
 
+    using FreeDrone = std::pair<double, int>;  // (free at, drone): earliest first
+    using FreeQueue = std::priority_queue<FreeDrone, std::vector<FreeDrone>, std::greater<FreeDrone>>;
+
+    // The drones of `type` at `hub` by the time they are free. An entry left behind by a flight
+    // that was called off (its time is no longer the drone's) is dropped when it comes up.
+    FreeQueue& free_drones(int hub, int type) {
+        FreeQueue& q = free_queue_[size_t(hub) * types_.size() + size_t(type)];
+        while (!q.empty() && q.top().first != drones_[size_t(q.top().second)].free_at) q.pop();
+        return q;
+    }
+
+    // A delivery committed and not yet off the ground: what it booked, to give back.
+    struct Commitment {
+        int flight = 0, order = 0, drone = 0;
+        SimDrone drone_before;
+        Calendar::Slot takeoff{}, home_pad{}, home_supply{}, dest_pad{}, dest_takeoff_pad{}, dest_supply{};
+        double home_supply_s = 0, dest_supply_s = 0;
+        bool land = false;
+        double energy_wait_s = 0, pad_wait_s = 0;
+        std::vector<IntentVolume> intent;
+    };
+
+    // Calls off pending delivery k: its bookings and intent are given back, its flight leaves
+    // the record, its drone is as it was before, and its order queues again at its hub.
+    // `free_drone`: the drone goes back to the hub's free drones (else the caller takes it).
+    void call_off(size_t k, double t, bool free_drone) {
+        const Commitment c = std::move(pending_[k]);
+        pending_.erase(pending_.begin() + long(k));
+        const SimOrder& o = orders_[size_t(c.order)];
+        const Hub& home = s_.hubs[size_t(o.from)];
+        pads_[size_t(o.from)].unbook(c.takeoff, home.pad_slot_s);
+        pads_[size_t(o.from)].unbook(c.home_pad, home.pad_slot_s);
+        if (c.home_supply_s > 0) supply_[size_t(o.from)].unbook(c.home_supply, c.home_supply_s);
+        if (c.land) {
+            const double slot_s = s_.hubs[size_t(o.to)].pad_slot_s;
+            pads_[size_t(o.to)].unbook(c.dest_pad, slot_s);
+            pads_[size_t(o.to)].unbook(c.dest_takeoff_pad, slot_s);
+            supply_[size_t(o.to)].unbook(c.dest_supply, c.dest_supply_s);
+        }
+        intents_.withdraw(c.intent);
+        hub_waits_[size_t(o.from)].energy -= c.energy_wait_s;
+        hub_waits_[size_t(o.from)].pad -= c.pad_wait_s;  // (the hub's longest pad wait stays)
+        flights_.erase(flights_.begin() + c.flight);
+        for (OrderState& st : state_) if (st.flight > c.flight) --st.flight;
+        for (Commitment& p : pending_) if (p.flight > c.flight) --p.flight;
+        drones_[size_t(c.drone)] = c.drone_before;
+        OrderState& st = state_[size_t(c.order)];
+        st.done = false;
+        st.flight = -1;
+        ++st.called_off;
+        queues_[size_t(o.from)].arrive(c.order);
+        if (free_drone) {
+            const SimDrone& d = drones_[size_t(c.drone)];
+            free_queue_[size_t(d.hub) * types_.size() + size_t(d.type)].push({d.free_at, c.drone});
+        }
+        push(t, EventKind::DroneFree, c.drone);  // its hub's queue walks again now
+    }
+
+    // An emergency order at its hub at t: true when it has left (flown, or given up). It takes
+    // the first free drone of a type that can fly it, or else the drone of the delivery last
+    // committed there that has not left; the next pad; and its intent goes in untested, ahead
+    // of every other: deliveries not yet off the ground whose intents meet it are called off
+    // and plan again around it. Flights in the air keep their paths (tactical separation).
+    bool fly_emergency(int oi, double t) {
+        const SimOrder& o = orders_[size_t(oi)];
+        OrderState& st = state_[size_t(oi)];
+        const std::string reason = never_possible(oi);
+        if (!reason.empty()) {
+            st.undeliverable = true;
+            reasons_[size_t(oi)] = reason;
+            return true;
+        }
+        int di = -1;
+        for (int type : types_by_battery_) {
+            if (feasibility(oi, type) == 0) continue;
+            FreeQueue& free = free_drones(o.from, type);
+            if (free.empty() || free.top().first > t) continue;
+            di = free.top().second;
+            free.pop();
+            break;
+        }
+        for (size_t k = pending_.size(); di < 0 && k-- > 0;) {
+            const Commitment& c = pending_[k];
+            if (orders_[size_t(c.order)].from != o.from || feasibility(oi, drones_[size_t(c.drone)].type) == 0) continue;
+            di = c.drone;
+            call_off(k, t, false);
+            ++preempted_;
+        }
+        st.wait_drone = t - o.ready_s;
+        if (di < 0) return false;  // every suitable drone is in the air: the next one back
+
+        SimDrone& drone = drones_[size_t(di)];
+        const Hub& home = s_.hubs[size_t(o.from)];
+        // The next pad: deliveries waiting to leave from it give theirs up.
+        Calendar& pads = pads_[size_t(o.from)];
+        for (const Commitment& c : pending_) if (orders_[size_t(c.order)].from == o.from) pads.unbook(c.takeoff, home.pad_slot_s);
+        const Calendar::Slot slot = pads.earliest(t, home.pad_slot_s);
+        for (size_t k = pending_.size(); k-- > 0;) {
+            const Commitment& c = pending_[k];
+            if (orders_[size_t(c.order)].from != o.from) continue;
+            const bool overlaps = c.takeoff.unit == slot.unit && c.takeoff.start < slot.start + home.pad_slot_s && slot.start < c.takeoff.start + home.pad_slot_s;
+            if (!overlaps) {
+                pads.book(c.takeoff, home.pad_slot_s);
+                continue;
+            }
+            call_off(k, t, true);
+            ++gave_way_;
+        }
+        FlightPlan& f = flight_plan_;
+        plan_flight(f, o, drone.type, slot.start, feasibility(oi, drone.type) == 2);
+        if (!f.ok) {
+            reasons_[size_t(oi)] = f.reason;
+            st.gave_up = true;
+            free_queue_[size_t(drone.hub) * types_.size() + size_t(drone.type)].push({drone.free_at, di});
+            return true;
+        }
+        IntentRegistry mine(cfg_.lane_headway_s);
+        mine.accept(whole_intent(f));
+        for (size_t k = pending_.size(); k-- > 0;) {
+            if (mine.conflicts(pending_[k].intent) < 0) continue;
+            call_off(k, t, true);
+            ++gave_way_;
+        }
+        commit(oi, di, slot, f, t, slot.start);
+        return true;
+    }
+
     const Scenario& s_;
     SimConfig cfg_;
     RoutingNetwork network_;
@@ -520,8 +682,7 @@ private:
     std::vector<Calendar> pads_, supply_;
     std::vector<OrderQueue> queues_;
     std::vector<SimDrone> drones_;
-    using FreeDrone = std::pair<double, int>;  // (free at, drone): earliest first
-    std::vector<std::priority_queue<FreeDrone, std::vector<FreeDrone>, std::greater<FreeDrone>>> free_queue_;  // per hub and type
+    std::vector<FreeQueue> free_queue_;  // per hub and type
     std::vector<int> based_;  // drones per hub and type
     std::vector<int> types_by_battery_;
     std::vector<SimOrder> orders_;
@@ -536,6 +697,11 @@ private:
     std::vector<SimFlight> flights_;
     std::unordered_map<size_t, std::string> reasons_;
     std::vector<HubWaits> hub_waits_;
+    // Emergencies (only kept on a day that has any).
+    bool has_emergencies_ = false;
+    std::vector<std::deque<int>> emergencies_;  // per hub: emergency orders waiting, in arrival order
+    std::vector<Commitment> pending_;           // deliveries committed and not yet off the ground
+    int preempted_ = 0, gave_way_ = 0;
 };
 
 SimResult simulate(const CompiledScenario& compiled, const SimConfig& config, const std::function<void(double)>& progress) {

@@ -45,11 +45,19 @@ std::optional<Quickest> quickest(const CompiledScenario& compiled, const Routing
     return best;
 }
 
+TourStep make_step(std::string id, std::string title, std::string claim) {
+    TourStep step;
+    step.id = std::move(id);
+    step.title = std::move(title);
+    step.claim = std::move(claim);
+    return step;
+}
+
 // A step between two hubs: the quickest mission's time to the release (or, `round_trip`, back
 // home) against the claimed limit.
 TourStep route_step(const CompiledScenario& compiled, const RoutingNetwork& network, std::string id, std::string title, std::string claim,
                     const std::string& from, const std::string& to, double limit_s, bool round_trip) {
-    TourStep step{std::move(id), std::move(title), std::move(claim)};
+    TourStep step = make_step(std::move(id), std::move(title), std::move(claim));
     const Hub* a = compiled.scenario().find_hub(from);
     const Hub* b = compiled.scenario().find_hub(to);
     if (!a || !b) {
@@ -113,7 +121,7 @@ std::vector<TourStep> region_tour(const CompiledScenario& compiled, const Routin
     steps.push_back(route_step(compiled, network, "guzhen-xinhui", "Guzhen to Xinhui and back", "Guzhen (Zhongshan) to Xinhui (Jiangmen) and back within a day",
                                "guzhen", "xinhui", 24 * 3600, true));
     {
-        TourStep step{"pads", "A hub's pads at the peak", "A dozen drones taking off and landing at one hub within minutes"};
+        TourStep step = make_step("pads", "A hub's pads at the peak", "A dozen drones taking off and landing at one hub within minutes");
         step.at = s.hubs.empty() ? GeoPoint{22.55, 113.9} : s.hubs.front().position;
         step.span_m = 8000;
         step.view3d = true;
@@ -138,7 +146,7 @@ std::vector<TourStep> region_tour(const CompiledScenario& compiled, const Routin
         steps.push_back(step);
     }
     {
-        TourStep step{"thirty-minutes", "Suppliers within half an hour", "Suppliers reached within 30 minutes"};
+        TourStep step = make_step("thirty-minutes", "Suppliers within half an hour", "Suppliers reached within 30 minutes");
         // The whole network: the box of its hubs.
         if (!s.hubs.empty()) {
             GeoPoint lo = s.hubs.front().position, hi = lo;
@@ -169,8 +177,8 @@ std::vector<TourStep> region_tour(const CompiledScenario& compiled, const Routin
         steps.push_back(step);
     }
     {
-        TourStep step{"qianhai", "Qianhai's low-altitude hub",
-                      "Qianhai's three-dimensional hub: logistics, inspection, tourism, cross-border delivery and emergency rescue"};
+        TourStep step = make_step("qianhai", "Qianhai's low-altitude hub",
+                      "Qianhai's three-dimensional hub: logistics, inspection, tourism, cross-border delivery and emergency rescue");
         const Hub* q = s.find_hub("qianhai-hub");
         if (!q) {
             step.figure = "this scenario has no hub \"qianhai-hub\"";
@@ -184,13 +192,17 @@ std::vector<TourStep> region_tour(const CompiledScenario& compiled, const Routin
             for (const LocalCorridor& c : compiled.corridors()) corridors += c.start_node == node || c.end_node == node ? 1 : 0;
             step.value = corridors;
             step.figure = std::to_string(corridors) +
-                          " corridors meet here. lowsky plans its deliveries (simulated), inspection surveys and corridor scans (plan-inspection) and "
-                          "its cross-border route; tourism loops and emergency priority are not modelled yet";
+                          " corridors meet here. lowsky plans its deliveries (simulated), inspection surveys and corridor scans (plan-inspection), "
+                          "its cross-border route and emergency flights that pre-empt deliveries";
+            if (day && day->kpis.emergency.orders > 0)
+                step.figure += format(" (the day's %.0f: response median %.0f min, longest %.0f min)", double(day->kpis.emergency.orders),
+                                      day->kpis.emergency.p50_response_s / 60, day->kpis.emergency.max_response_s / 60);
+            step.figure += "; tourism loops are not modelled yet";
         }
         steps.push_back(step);
     }
     {
-        TourStep step{"hong-kong", "Across the border to Hong Kong", "Cross-border logistics from Qianhai into Hong Kong, with the approval a crossing needs"};
+        TourStep step = make_step("hong-kong", "Across the border to Hong Kong", "Cross-border logistics from Qianhai into Hong Kong, with the approval a crossing needs");
         const Hub* a = s.find_hub("qianhai-hub");
         const Hub* b = s.find_hub("lau-fau-shan");
         if (!a || !b) {

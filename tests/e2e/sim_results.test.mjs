@@ -171,3 +171,29 @@ test('the report and the tables download as the command-line tool writes them', 
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
+
+test('the day\'s emergencies are shown apart from the deliveries, with the engine\'s response times', async () => {
+  const { report } = cliDay();
+  // From the scenario itself: its orders marked as emergencies.
+  const scenario = JSON.parse(readFileSync(join(ROOT, 'assets/scenarios/gba.json'), 'utf8'));
+  const emergencies = scenario.demand.orders.filter((o) => o.priority === 'emergency');
+  assert.equal(emergencies.length, 3);
+  assert.equal(report.kpis.emergency.orders, emergencies.length);
+  const flagged = report.deliveries.filter((d) => d.emergency);
+  assert.deepEqual(flagged.map((d) => d.order).sort(), emergencies.map((o) => o.id).sort());
+  const { page, context, problems } = await openPage(env);
+  const ready = await waitReady(page);
+  await click(page, ready.ui.simulate);
+  await waitForState(page, () => !!window.lowsky.state.sim && !!window.lowsky.state.ui['sim.emergencies']);
+  const s = await waitSettled(page);
+  const e = report.kpis.emergency;
+  assert.deepEqual(s.sim.emergency, {
+    orders: e.orders, delivered: e.delivered, p50ResponseS: e.p50_response_s, p95ResponseS: e.p95_response_s,
+    maxResponseS: e.max_response_s, preempted: e.preempted, gaveWay: e.gave_way,
+  });
+  // The deliveries' count leaves them out.
+  assert.equal(s.sim.orders, report.deliveries.length - emergencies.length);
+  assert.ok(s.ui['sim.emergencies'][2] > 100, 'the emergency line is drawn');
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});

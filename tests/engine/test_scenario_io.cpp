@@ -110,3 +110,22 @@ TEST_CASE("A hub's serves list: absent means every type, empty is an error with 
     CHECK(again.scenario->drone_types[0].autopilot.accel_m_s2 < 0);
     CHECK(again.scenario->drone_types[1].autopilot.any() == false);
 }
+
+TEST_CASE("An order's priority: emergency is read and written back, normal is the default, anything else is refused", "[scenario][emergency]") {
+    Scenario s = load_scenario("tests/fixtures/scenarios/minimal.json");
+    s.orders = {{"sos", s.hubs[0].id, s.hubs[1].id, 2, 600, 1200, OrderPriority::Emergency}, {"parcel", s.hubs[0].id, s.hubs[1].id, 1, 0, 3600}};
+    const std::string saved = save_scenario(s);
+    CHECK(saved.find("\"priority\": \"emergency\"") != std::string::npos);
+    CHECK(saved.find("\"priority\": \"normal\"") == std::string::npos);  // the default is not written
+    ScenarioLoad back = parse_scenario(saved, "saved.json");
+    REQUIRE(back.ok());
+    REQUIRE(back.scenario->orders.size() == 2);
+    CHECK(back.scenario->orders[0].priority == OrderPriority::Emergency);
+    CHECK(back.scenario->orders[1].priority == OrderPriority::Normal);
+    std::string wrong = saved;
+    wrong.replace(wrong.find("\"emergency\""), 11, "\"urgent\"");
+    ScenarioLoad refused = parse_scenario(wrong, "wrong.json");
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.errors.front().where == "$.demand.orders[0].priority");
+    CHECK(refused.errors.front().message == "expected one of \"normal\", \"emergency\", found \"urgent\"");
+}

@@ -467,3 +467,78 @@ TEST_CASE("The fleet's battery over the day: full at midnight, the lowest never 
     CHECK(lowest_of_day < 60);
     CHECK(lowest_of_day >= 20 - 1e-3);
 }
+
+namespace {
+// Xiangzhou Port to Dong'ao Island with only the given orders, `drones` VTOLs at the port and
+// one pad there (a take-off holds it 60 s).
+Day emergency_day(int drones, std::vector<Order> orders) {
+    return Day(1, [&](Scenario& s) {
+        s.demand_rates.clear();
+        s.orders = orders;
+        s.fleet = {{"xiangzhou-port", "vtol-fixed-wing", drones}};
+        Hub& port = *std::find_if(s.hubs.begin(), s.hubs.end(), [](const Hub& h) { return h.id == "xiangzhou-port"; });
+        port.pad_count = 1;
+        port.pad_slot_s = 60;
+    });
+}
+Order parcel(const char* id, double ready_s, OrderPriority priority = OrderPriority::Normal) {
+    return {id, "xiangzhou-port", "dongao-island", 1, ready_s, 3600, priority};
+}
+}  // namespace
+
+TEST_CASE("An emergency takes the drone of a delivery that has not left, and the delivery waits for the next", "[sim][emergency]") {
+    // Worked by hand: at 0, a leaves on drone 1 (the pad until 60) and b is given drone 2 and
+    // the pad at 60. At 20 the emergency finds no free drone: b has not left, so b is called
+    // off and the emergency flies drone 2 from the pad at 60. b waits for drone 1 to come back.
+    const Day day = emergency_day(2, {parcel("a", 0), parcel("b", 0), parcel("sos", 20, OrderPriority::Emergency)});
+    const DeliveryResult &a = day.order("a"), &b = day.order("b"), &sos = day.order("sos");
+    REQUIRE(sos.delivered);
+    CHECK(sos.emergency);
+    CHECK(sos.takeoff_s == 60);
+    CHECK(sos.drone == "xiangzhou-port/vtol-fixed-wing/2");
+    CHECK(a.takeoff_s == 0);
+    CHECK(a.drone == "xiangzhou-port/vtol-fixed-wing/1");
+    CHECK(b.called_off == 1);
+    REQUIRE(b.delivered);
+    CHECK(b.drone == "xiangzhou-port/vtol-fixed-wing/1");
+    const SimFlight& first = day.result.flights[size_t(std::find_if(day.result.flights.begin(), day.result.flights.end(), [&](const SimFlight& f) {
+                                                           return f.takeoff_s == 0; }) - day.result.flights.begin())];
+    CHECK(b.takeoff_s >= first.ready_again_s);
+    const Kpis& k = day.result.kpis;
+    CHECK(k.orders == 2);  // the deliveries; the emergency apart
+    CHECK(k.delivered == 2);
+    CHECK(k.emergency.orders == 1);
+    CHECK(k.emergency.delivered == 1);
+    CHECK(k.emergency.preempted == 1);
+    CHECK(k.emergency.gave_way == 0);
+    CHECK(k.emergency.max_response_s == sos.delivered_s - 20);
+    CHECK(k.emergency.p50_response_s == sos.delivered_s - 20);
+    CHECK(day.result.flights.size() == 3);  // the called-off flight is not in the record
+}
+
+TEST_CASE("An emergency takes the next pad: a delivery booked on it gives way and leaves after", "[sim][emergency]") {
+    // Three drones, one pad: a leaves at 0, b has the pad at 60. The emergency at 20 has a free
+    // drone; the next pad is b's slot at 60, so b gives way and takes the one after, at 120.
+    const Day day = emergency_day(3, {parcel("a", 0), parcel("b", 0), parcel("sos", 20, OrderPriority::Emergency)});
+    const DeliveryResult &b = day.order("b"), &sos = day.order("sos");
+    CHECK(sos.takeoff_s == 60);
+    CHECK(b.called_off == 1);
+    CHECK(b.takeoff_s == 120);
+    CHECK(day.result.kpis.emergency.gave_way == 1);
+    CHECK(day.result.kpis.emergency.preempted == 0);
+    // Without the emergency b would have left at 60: the same day otherwise.
+    const Day calm = emergency_day(3, {parcel("a", 0), parcel("b", 0)});
+    CHECK(calm.order("b").takeoff_s == 60);
+    CHECK(calm.result.kpis.emergency.orders == 0);
+}
+
+TEST_CASE("A delivery in the air is never called off, and an emergency waits for the first drone back", "[sim][emergency]") {
+    // One drone, already gone with a at 0: the emergency at 20 waits for it to be ready again.
+    const Day day = emergency_day(1, {parcel("a", 0), parcel("sos", 20, OrderPriority::Emergency)});
+    const DeliveryResult &a = day.order("a"), &sos = day.order("sos");
+    CHECK(a.called_off == 0);
+    CHECK(a.takeoff_s == 0);
+    REQUIRE(sos.delivered);
+    CHECK(sos.takeoff_s >= day.result.flights.front().ready_again_s);
+    CHECK(day.result.kpis.emergency.preempted == 0);
+}

@@ -46,11 +46,21 @@ TEST_CASE("The tour without a simulated day, and on a scenario without the regio
     CHECK(steps[3].verdict == TourVerdict::NotReproduced);
     CHECK(steps[3].figure == "simulate the day to measure it");
     CHECK(steps[4].verdict == TourVerdict::NotReproduced);
-    CHECK(steps[5].verdict == TourVerdict::NotReproduced);  // tourism and emergency are not modelled
+    CHECK(steps[5].verdict == TourVerdict::NotReproduced);  // tourism loops are not modelled
     // A route step's verdict follows its figure and the claim's limit: one hour, 25 minutes.
     CHECK((steps[0].verdict == TourVerdict::Meets) == (steps[0].value <= 3600));
     CHECK((steps[1].verdict == TourVerdict::Meets) == (steps[1].value <= 1500));
     CHECK(steps[0].value > 0);
+
+    // With a day that had emergencies, the Qianhai step gives their response times (a day made by hand).
+    SimResult day;
+    day.kpis.emergency.orders = 2;
+    day.kpis.emergency.p50_response_s = 1260;
+    day.kpis.emergency.max_response_s = 1800;
+    const auto with_day = region_tour(compiled, network, &day);
+    INFO(with_day[5].id << ": " << with_day[5].figure);
+    CHECK(with_day[5].figure.find("(the day's 2: response median 21 min, longest 30 min)") != std::string::npos);
+    CHECK(steps[5].figure.find("the day's") == std::string::npos);
 
     const Scenario minimal = test::load_scenario("tests/fixtures/scenarios/minimal.json");
     const CompiledScenario small(minimal);

@@ -341,6 +341,16 @@ SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float top, float
             if (ImGui::IsItemHovered() && k.pending + k.undeliverable > 0)
                 ImGui::SetTooltip(tr("%d still pending at the end of the day, %d that cannot be served"), k.pending, k.undeliverable);
             ImGui::Text(tr("p50 %.0f min, p95 %.0f min, %.0f Wh per parcel"), k.p50_delivery_s / 60, k.p95_delivery_s / 60, k.energy_per_parcel_wh);
+            if (k.emergency.orders > 0) {
+                // Emergencies apart from the deliveries: they pre-empt, and their figure is the response time.
+                ImGui::TextColored(ImVec4(1, 0.62f, 0.45f, 1), tr("emergencies %d of %d, response p50 %.0f min, max %.0f min"), k.emergency.delivered,
+                                   k.emergency.orders, k.emergency.p50_response_s / 60, k.emergency.max_response_s / 60);
+                remember_item_rect("sim.emergencies", rects);
+                if (ImGui::IsItemHovered())
+                    ImGui::SetTooltip(tr("Emergency flights take the first suitable drone and the next pad; deliveries not yet in the air give way.\n"
+                                         "Called off for them: %d took their drone, %d their pad or lane (they flew later)."),
+                                      k.emergency.preempted, k.emergency.gave_way);
+            }
             const ImVec4 conflict_colour = k.losses_of_separation > 0 ? ImVec4(1, 0.5f, 0.4f, 1) : ImVec4(0.93f, 0.94f, 0.96f, 1);
             ImGui::TextColored(conflict_colour, tr("conflicts %d, losses of separation %d"), k.conflicts, k.losses_of_separation);
             ImGui::SameLine();
