@@ -64,24 +64,7 @@ SimResult collect_results(DayRecord day, double end) {
         d.wait_battery_s = st.wait_battery;
         d.emergency = o.emergency;
         d.called_off = st.called_off;
-        if (o.emergency) ++r.kpis.emergency.orders;
-        if (st.done && o.emergency) {
-            const SimFlight& f = r.flights[size_t(st.flight)];
-            d.delivered = true;
-            d.dispatched_s = st.dispatched;
-            d.takeoff_s = st.takeoff;
-            d.delivered_s = f.delivered_s;
-            d.wait_pad_s = st.first_pad_slot - st.dispatched;
-            d.flight_s = f.delivered_s - f.takeoff_s;
-            d.energy_wh = f.energy_wh;
-            d.drone = r.drones[size_t(f.drone)].id;
-            response_times.push_back(d.delivered_s - d.ready_s);
-            ++r.kpis.emergency.delivered;
-        } else if (o.emergency && (st.undeliverable || st.gave_up)) {
-            d.reason = day.reasons.count(i) ? day.reasons.at(i) : "not delivered";
-        } else if (o.emergency) {
-            d.reason = "still waiting at the end of the simulated time";
-        } else if (st.done) {
+        if (st.done) {
             const SimFlight& f = r.flights[size_t(st.flight)];
             d.delivered = true;
             d.dispatched_s = st.dispatched;
@@ -92,17 +75,27 @@ SimResult collect_results(DayRecord day, double end) {
             d.flight_s = f.delivered_s - f.takeoff_s;
             d.energy_wh = f.energy_wh;
             d.drone = r.drones[size_t(f.drone)].id;
-            delivery_times.push_back(d.delivered_s - d.ready_s);
-            ++r.kpis.delivered;
-            if (d.on_time()) r.kpis.on_time_share += 1;
-        } else if (st.undeliverable || st.gave_up) {
-            d.reason = day.reasons.count(i) ? day.reasons.at(i) : "not delivered";
-            ++r.kpis.undeliverable;
+        } else {
+            d.reason = st.undeliverable || st.gave_up ? (day.reasons.count(i) ? day.reasons.at(i) : "not delivered")
+                                                      : "still waiting at the end of the simulated time";
+        }
+        const bool unservable = !d.delivered && (st.undeliverable || st.gave_up);
+        if (unservable) {
             auto& u = unserved[{d.from, d.to}];
             ++u.first;
             u.second = d.reason;
+        }
+        // Emergencies are counted apart: the deliveries' figures leave them out.
+        if (o.emergency) {
+            ++r.kpis.emergency.orders;
+            if (d.delivered) response_times.push_back(d.delivered_s - d.ready_s), ++r.kpis.emergency.delivered;
+        } else if (d.delivered) {
+            delivery_times.push_back(d.delivered_s - d.ready_s);
+            ++r.kpis.delivered;
+            if (d.on_time()) r.kpis.on_time_share += 1;
+        } else if (unservable) {
+            ++r.kpis.undeliverable;
         } else {
-            d.reason = "still waiting at the end of the simulated time";
             ++r.kpis.pending;
         }
         r.deliveries.push_back(std::move(d));

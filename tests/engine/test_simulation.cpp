@@ -542,3 +542,17 @@ TEST_CASE("A delivery in the air is never called off, and an emergency waits for
     CHECK(sos.takeoff_s >= day.result.flights.front().ready_again_s);
     CHECK(day.result.kpis.emergency.preempted == 0);
 }
+
+TEST_CASE("An emergency no drone can fly is a finding with the reason, and counts as not delivered", "[sim][emergency]") {
+    Order heavy = parcel("sos-heavy", 20, OrderPriority::Emergency);
+    heavy.mass_kg = 80;
+    const Day day = emergency_day(2, {parcel("a", 0), heavy});
+    CHECK_FALSE(day.order("sos-heavy").delivered);
+    CHECK(day.order("sos-heavy").reason.find("carries 80 kg") != std::string::npos);
+    CHECK(day.result.kpis.emergency.orders == 1);
+    CHECK(day.result.kpis.emergency.delivered == 0);
+    CHECK(day.result.kpis.undeliverable == 0);  // the deliveries' count leaves it out
+    CHECK(day.order("a").called_off == 0);      // nothing was called off for it
+    REQUIRE(day.result.findings.size() == 1);
+    CHECK(day.result.findings[0].check == "demand.unserviceable");
+}
