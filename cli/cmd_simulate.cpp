@@ -1,5 +1,6 @@
 // lowsky simulate FILE [--hours H] [--seed S] [--demand-scale X] [--energy-model ...] [--dispatch ...] [--headway S]
 //                [--conflict-radius M] [--conflict-vertical M] [--lookahead S] [--report OUT.json] [--csv DIR]
+//                [--restriction AREA.geojson --at HH:MM [--for DURATION] [--notice DURATION]]
 #include <unistd.h>
 
 #include <cstdio>
@@ -10,6 +11,9 @@
 #include "cli_common.h"
 #include "commands.h"
 #include "core/file_io.h"
+#include "core/numbers.h"
+#include "mission/importers.h"
+#include "scenario/scenario_io.h"
 #include "sim/report.h"
 #include "sim/simulator.h"
 
@@ -21,16 +25,77 @@ bool write_text(const std::string& path, const std::string& text) {
     if (!ok) std::fprintf(stderr, "lowsky simulate: %s\n", ok.error().to_string().c_str());
     return ok.ok();
 }
+// "30m", "2h", "90s" or plain seconds; nullopt for anything else (or a negative length).
+std::optional<double> parse_duration(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    double unit = 1;
+    std::string digits = text;
+    const char last = text.back();
+    if (last == 's' || last == 'm' || last == 'h') {
+        unit = last == 'h' ? 3600 : last == 'm' ? 60 : 1;
+        digits.pop_back();
+    }
+    const auto v = parse_decimal(digits);
+    if (!v || !(*v >= 0) || *v * unit > 7 * 86400) return std::nullopt;
+    return *v * unit;
+}
+
+// The restriction of --restriction, --at, --for and --notice: the area is the file's zone (a
+// GeoJSON or KML polygon or circle). Prints what is wrong and returns nullopt.
+std::optional<TemporaryRestriction> restriction_option(const Args& args) {
+    const auto file = args.option("--restriction");
+    const auto at = args.option("--at");
+    if (!file) {
+        if (at || args.option("--for") || args.option("--notice"))
+            std::fprintf(stderr, "lowsky simulate: --at, --for and --notice go with --restriction\n");
+        return std::nullopt;
+    }
+    TemporaryRestriction r;
+    const auto start = at ? parse_clock(*at) : std::nullopt;
+    if (!start) {
+        std::fprintf(stderr, "lowsky simulate: --restriction needs --at HH:MM, when it starts%s\n", at ? (" (not \"" + *at + "\")").c_str() : "");
+        return std::nullopt;
+    }
+    const auto length = parse_duration(args.option("--for").value_or("60m"));
+    const auto notice = parse_duration(args.option("--notice").value_or("30m"));
+    if (!length || *length <= 0 || !notice) {
+        std::fprintf(stderr, "lowsky simulate: --for and --notice are durations such as 90s, 30m or 2h (--for above zero)\n");
+        return std::nullopt;
+    }
+    auto bytes = read_file_bytes(*file);
+    if (!bytes) {
+        std::fprintf(stderr, "lowsky simulate: %s\n", bytes.error().to_string().c_str());
+        return std::nullopt;
+    }
+    auto imported = import_file(*file, std::string_view(reinterpret_cast<const char*>(bytes.value().data()), bytes.value().size()), {});
+    if (!imported) {
+        std::fprintf(stderr, "lowsky simulate: %s\n", imported.error().to_string().c_str());
+        return std::nullopt;
+    }
+    if (imported.value().zones.size() != 1) {
+        std::fprintf(stderr, "lowsky simulate: %s: the restriction's area is one polygon or circle; the file has %zu\n", file->c_str(),
+                     imported.value().zones.size());
+        return std::nullopt;
+    }
+    const Zone& zone = imported.value().zones.front();
+    r.id = zone.id.empty() ? "restriction" : zone.id;
+    r.shape = zone.shape;
+    r.start_s = *start;
+    r.end_s = *start + *length;
+    r.notice_s = *notice;
+    return r;
+}
 }  // namespace
 
 int run_simulate(int argc, char** argv) {
     std::string error;
     auto args = parse_args(argc, argv, 2, {"--hours", "--seed", "--report", "--csv", "--energy-model", "--dispatch", "--firmware", "--demand-scale",
-                                           "--headway", "--conflict-radius", "--conflict-vertical", "--lookahead"},
+                                           "--headway", "--conflict-radius", "--conflict-vertical", "--lookahead", "--restriction", "--at", "--for", "--notice"},
                            {"--quiet", "--allow-flagged"}, error);
     const char* usage = "usage: lowsky simulate FILE [--hours H] [--seed S] [--demand-scale X] [--energy-model stolaroff|dorling]\n"
                         "                      [--dispatch smallest-battery|least-energy] [--headway S] [--conflict-radius M] [--conflict-vertical M]\n"
-                        "                      [--lookahead S] [--firmware ardupilot|px4] [--allow-flagged] [--report OUT.json] [--csv DIR]";
+                        "                      [--lookahead S] [--firmware ardupilot|px4] [--allow-flagged] [--report OUT.json] [--csv DIR]\n"
+                        "                      [--restriction AREA.geojson --at HH:MM [--for 60m] [--notice 30m]]";
     if (!args || args->positional.size() != 1) {
         std::fprintf(stderr, "lowsky simulate: %s\n%s\n", args ? "one scenario file expected" : error.c_str(), usage);
         return kUnreadable;
@@ -60,6 +125,11 @@ int run_simulate(int argc, char** argv) {
         else if (*f != "ardupilot") { std::fprintf(stderr, "lowsky simulate: --firmware is ardupilot or px4\n"); return kUnreadable; }
     }
     cfg.allow_flagged_corridors = args->flag("--allow-flagged");
+    if (args->option("--restriction") || args->option("--at") || args->option("--for") || args->option("--notice")) {
+        auto restriction = restriction_option(*args);
+        if (!restriction) return kUnreadable;
+        cfg.restrictions.push_back(*restriction);
+    }
     if (!(cfg.hours > 0 && cfg.hours <= 24 * 7)) {
         std::fprintf(stderr, "lowsky simulate: --hours must be between 0 and 168\n");
         return kUnreadable;
@@ -86,6 +156,13 @@ int run_simulate(int argc, char** argv) {
         std::printf("  emergencies %d: delivered %d, response p50 %.1f min, p95 %.1f min, max %.1f min\n", k.emergency.orders, k.emergency.delivered,
                     k.emergency.p50_response_s / 60, k.emergency.p95_response_s / 60, k.emergency.max_response_s / 60);
         std::printf("    deliveries called off before they left: %d gave up their drone, %d their pad or lane\n", k.emergency.preempted, k.emergency.gave_way);
+    }
+    for (const TemporaryRestriction& restriction : cfg.restrictions) {
+        const RestrictionKpis& x = k.restrictions;
+        std::printf("  temporary restriction %s, %s to %s, announced %s: %d replanned, %d flown around it, %d held until it was lifted, %d cancelled, "
+                    "%d in the air through it\n",
+                    restriction.id.c_str(), format_clock(int(restriction.start_s)).c_str(), format_clock(int(restriction.end_s)).c_str(),
+                    format_clock(int(restriction.announced_s())).c_str(), x.replanned, x.rerouted, x.delayed, x.cancelled, x.airborne_through);
     }
     std::printf("  energy %.0f Wh per parcel, %.1f Wh per km\n", k.energy_per_parcel_wh, k.energy_per_km_wh);
     std::printf("  tactical conflicts %d, losses of separation %d\n", k.conflicts, k.losses_of_separation);

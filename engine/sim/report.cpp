@@ -49,12 +49,19 @@ Json sim_report_json(const SimResult& r, const SimConfig& cfg) {
         kpis["emergency"] = {{"orders", k.emergency.orders}, {"delivered", k.emergency.delivered}, {"p50_response_s", k.emergency.p50_response_s},
                              {"p95_response_s", k.emergency.p95_response_s}, {"max_response_s", k.emergency.max_response_s},
                              {"preempted", k.emergency.preempted}, {"gave_way", k.emergency.gave_way}};
+    // Temporary restrictions (only on a day that has any).
+    if (!cfg.restrictions.empty()) {
+        const RestrictionKpis& x = k.restrictions;
+        kpis["restrictions"] = {{"replanned", x.replanned}, {"rerouted", x.rerouted}, {"delayed", x.delayed}, {"cancelled", x.cancelled},
+                                {"airborne_through", x.airborne_through}};
+    }
     Json deliveries = Json::array();
     for (const auto& d : r.deliveries) {
         Json j{{"order", d.order}, {"from", d.from}, {"to", d.to}, {"mass_kg", d.mass_kg}, {"ready_s", d.ready_s}, {"promise_s", d.promise_s},
                {"delivered", d.delivered}};
         if (d.emergency) j["emergency"] = true;
         if (d.called_off > 0) j["called_off"] = d.called_off;
+        if (d.wait_restriction_s > 0) j["wait_restriction_s"] = d.wait_restriction_s;
         if (d.delivered) {
             j.update({{"dispatched_s", d.dispatched_s}, {"takeoff_s", d.takeoff_s}, {"delivered_s", d.delivered_s}, {"on_time", d.on_time()},
                       {"wait_s", {{"drone", d.wait_drone_s}, {"battery", d.wait_battery_s}, {"pad", d.wait_pad_s}, {"deconfliction", d.wait_deconfliction_s}}},

@@ -64,6 +64,7 @@ SimResult collect_results(DayRecord day, double end) {
         d.wait_battery_s = st.wait_battery;
         d.emergency = o.emergency;
         d.called_off = st.called_off;
+        d.wait_restriction_s = st.held_s;
         if (st.done) {
             const SimFlight& f = r.flights[size_t(st.flight)];
             d.delivered = true;

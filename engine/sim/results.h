@@ -27,7 +27,8 @@ struct OrderState {
     double wait_drone = 0, wait_battery = 0;
     double dispatched = 0, takeoff = 0, first_pad_slot = 0;  // once done
     int flight = -1;
-    int called_off = 0;  // times its committed flight was called off for an emergency
+    int called_off = 0;  // times its committed flight was called off (an emergency, a restriction)
+    double held_s = 0;   // waited at its hub for temporary restrictions to be lifted
 };
 
 struct HubWaits {

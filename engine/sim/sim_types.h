@@ -19,6 +19,15 @@ enum class DispatchPolicy {
     LeastEnergy,      // the type that flies this order on the least energy
 };
 
+// Airspace closed at short notice (an accident, an event): active from `start_s` to `end_s`,
+// announced `notice_s` before it starts (sim/restriction.h).
+struct TemporaryRestriction {
+    std::string id;
+    ZoneShape shape;  // a polygon or a circle, from the ground up
+    double start_s = 0, end_s = 0, notice_s = 0;
+    double announced_s() const { return start_s > notice_s ? start_s - notice_s : 0; }
+};
+
 struct SimConfig {
     double hours = 24;
     double demand_scale = 1;  // the scenario's daily rates times this (its explicit orders as they are)
@@ -41,6 +50,7 @@ struct SimConfig {
     bool tactical = true;
     double conflict_radius_m = 50, conflict_vertical_m = 15, lookahead_s = 60;
     double series_step_s = 900;          // time series resolution
+    std::vector<TemporaryRestriction> restrictions;
 };
 
 enum class WaitCause { None, Drone, Battery, Pad, Deconfliction };
@@ -88,6 +98,7 @@ struct DeliveryResult {
     bool delivered = false;
     double dispatched_s = -1, takeoff_s = -1, delivered_s = -1;
     double wait_drone_s = 0, wait_battery_s = 0, wait_pad_s = 0, wait_deconfliction_s = 0;
+    double wait_restriction_s = 0;  // held at its hub until a temporary restriction was lifted
     double flight_s = 0, energy_wh = 0;
     std::string drone;
     bool emergency = false;
@@ -153,6 +164,15 @@ struct EmergencyKpis {
     int gave_way = 0;   // deliveries called off before they left because their intents met an emergency's
 };
 
+// What temporary restrictions did to the day's deliveries.
+struct RestrictionKpis {
+    int replanned = 0;         // committed before the announcement, called off and planned again
+    int rerouted = 0;          // flown around an announced restriction
+    int delayed = 0;           // held at their hub until it was lifted (no way around)
+    int cancelled = 0;         // no way around, and not lifted before the end of the day
+    int airborne_through = 0;  // in the air when it was announced, through it while active: not rerouted (docs/simulation.md)
+};
+
 struct Kpis {
     int orders = 0, delivered = 0, pending = 0, undeliverable = 0;
     double on_time_share = 0;
@@ -161,6 +181,7 @@ struct Kpis {
     int conflicts = 0, losses_of_separation = 0;
     int flights = 0;
     EmergencyKpis emergency;
+    RestrictionKpis restrictions;
 };
 
 struct SimResult {

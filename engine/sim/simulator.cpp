@@ -19,6 +19,7 @@
 #include "sim/flight_plans.h"
 #include "sim/intents.h"
 #include "sim/order_queue.h"
+#include "sim/restriction.h"
 #include "sim/results.h"
 
 namespace lowsky {
@@ -35,7 +36,7 @@ const char* to_string(WaitCause c) {
 
 namespace {
 
-enum class EventKind { OrderReady, DroneFree };
+enum class EventKind { OrderReady, DroneFree, RestrictionAnnounced, RestrictionLifted };
 
 struct Event {
     double t;
@@ -76,6 +77,7 @@ public:
         }
         orders_ = make_orders(s_, cfg);
         has_emergencies_ = std::any_of(orders_.begin(), orders_.end(), [](const SimOrder& o) { return o.emergency; });
+        keep_pending_ = has_emergencies_ || !cfg.restrictions.empty();
         state_.resize(orders_.size());
         feasible_.assign(orders_.size() * types_.size(), -1);
         free_queue_.resize(s_.hubs.size() * types_.size());
@@ -93,6 +95,10 @@ public:
     bool run_events(const std::function<bool()>& pause) {
         if (!started_) {
             for (size_t i = 0; i < orders_.size(); ++i) push(orders_[i].ready_s, EventKind::OrderReady, int(i));
+            for (size_t r = 0; r < cfg_.restrictions.size(); ++r) {
+                push(cfg_.restrictions[r].announced_s(), EventKind::RestrictionAnnounced, int(r));
+                push(cfg_.restrictions[r].end_s, EventKind::RestrictionLifted, int(r));
+            }
             started_ = true;
         }
         const double end = cfg_.hours * 3600;
@@ -105,6 +111,11 @@ public:
                 if (o.emergency) emergencies_[size_t(o.from)].push_back(e.index);
                 else queues_[size_t(o.from)].arrive(e.index);
                 dispatch(orders_[size_t(e.index)].from, e.t);
+            } else if (e.kind == EventKind::RestrictionAnnounced) {
+                announce(e.index, e.t);
+            } else if (e.kind == EventKind::RestrictionLifted) {
+                announced_.erase(std::remove(announced_.begin(), announced_.end(), e.index), announced_.end());
+                detour_ = nullptr;
             } else {
                 dispatch(drones_[size_t(e.index)].hub, e.t);
             }
@@ -124,6 +135,7 @@ public:
         SimResult result = collect_results({s_, types_, cfg_, orders_, state_, drones_, hub_waits_, reasons_, flights_}, end);
         result.kpis.emergency.preempted = preempted_;
         result.kpis.emergency.gave_way = gave_way_;
+        result.kpis.restrictions = restricted_;
         // Corridors the day did not fly because the validator found errors on them.
         for (const auto& b : network_.blocked()) {
             const Corridor* c = s_.find_corridor(b.corridor);
@@ -152,12 +164,12 @@ private:
     };
     const KnownRoute& route(int from, int to, int type) {
         const uint64_t key = (uint64_t(from) * s_.hubs.size() + uint64_t(to)) * types_.size() + uint64_t(type);
-        std::unique_ptr<KnownRoute>& slot = routes_[key];
+        std::unique_ptr<KnownRoute>& slot = (routing_ ? routing_->routes : routes_)[key];
         if (!slot) slot = std::make_unique<KnownRoute>();
         KnownRoute& k = *slot;
         if (!k.known) {
             RouteRequest q{s_.hubs[size_t(from)].id, s_.hubs[size_t(to)].id, s_.drone_types[size_t(type)].id, 0, RouteObjective::Fastest, cfg_.firmware};
-            auto r = network_.route(q);
+            auto r = (routing_ ? *routing_->network : network_).route(q);
             if (r) {
                 k.route = std::move(r.value());
                 k.lanes = make_lanes(*k.route, s_);
@@ -295,9 +307,8 @@ private:
     }
 
     void dispatch(int hub, double t) {
+        if (keep_pending_) prune_pending(t);
         if (has_emergencies_) {
-            // Deliveries that have left can no longer be called off.
-            pending_.erase(std::remove_if(pending_.begin(), pending_.end(), [&](const Commitment& c) { return c.takeoff.start <= t; }), pending_.end());
             auto& waiting = emergencies_[size_t(hub)];
             while (!waiting.empty() && fly_emergency(waiting.front(), t)) waiting.pop_front();
         }
@@ -398,7 +409,7 @@ private:
         }
         SimDrone& drone = drones_[size_t(best)];
         const Hub& home = s_.hubs[size_t(o.from)];
-        const double waited = t - o.ready_s;
+        const double waited = t - o.ready_s - st.held_s;
         if (cause == WaitCause::Battery) st.wait_battery = waited; else st.wait_drone = waited;
 
         const bool land = feasibility(oi, drone.type) == 2;
@@ -415,12 +426,29 @@ private:
             return true;
         };
         if (!f.ok) return give_up(f.reason);
+        // Announced restrictions: around them through corridors clear of them, or else held.
+        struct RoutingReset {
+            Detour*& routing;
+            ~RoutingReset() { routing = nullptr; }
+        } reset{routing_};
+        bool around = false;
+        if (meets_restriction(f) >= 0) {
+            routing_ = &detour();
+            plan_flight(f, o, drone.type, slot.start, land);
+            around = f.ok && meets_restriction(f) < 0;
+            if (!around) {
+                routing_ = nullptr;
+                plan_flight(f, o, drone.type, slot.start, land);
+                return hold(oi, best, t);
+            }
+        }
         const double limit = cfg_.max_deconfliction_delays * cfg_.deconfliction_step_s;
         for (int attempt = 0; attempt < 1000; ++attempt) {
             const std::vector<IntentVolume>& intent = whole_intent(f);
             double offset = 0;
             for (double d; (d = intents_.conflicts(intent, offset)) >= 0;) offset += std::max(d, 0.5);
             if (offset == 0) {
+                restricted_.rerouted += around ? 1 : 0;
                 commit(oi, best, slot, f, t, first_slot);
                 return true;
             }
@@ -428,6 +456,7 @@ private:
             slot = pads_[size_t(o.from)].earliest(slot.start + offset, home.pad_slot_s);
             plan_flight(f, o, drone.type, slot.start, land);
             if (!f.ok) return give_up(f.reason);
+            if (meets_restriction(f) >= 0) return hold(oi, best, t);  // a later departure runs into one
         }
         return give_up("strategic deconfliction found no free departure within " + std::to_string(int(limit / 60)) + " min");
     }
@@ -445,7 +474,7 @@ private:
         // A delivery on a day with emergencies keeps what it booked until it leaves: an
         // emergency may call it off.
         Commitment* undo = nullptr;
-        if (has_emergencies_ && !o.emergency) {
+        if (keep_pending_ && !o.emergency) {
             pending_.push_back({});
             undo = &pending_.back();
             undo->flight = int(flights_.size());
@@ -671,6 +700,85 @@ private:
         return true;
     }
 
+    // Deliveries that have left can no longer be called off.
+    void prune_pending(double t) {
+        pending_.erase(std::remove_if(pending_.begin(), pending_.end(), [&](const Commitment& c) { return c.takeoff.start <= t; }), pending_.end());
+    }
+
+    // The scenario with every restriction announced now as a no-fly zone, its routes kept: made
+    // when first needed after a change, and kept after (plans point into their lanes).
+    struct Detour {
+        Scenario scenario;
+        std::unique_ptr<CompiledScenario> compiled;
+        std::unique_ptr<RoutingNetwork> network;
+        std::unordered_map<uint64_t, std::unique_ptr<KnownRoute>> routes;
+    };
+    Detour& detour() {
+        if (!detour_) {
+            auto d = std::make_unique<Detour>();
+            d->scenario = s_;
+            for (int r : announced_) d->scenario.zones.push_back(restriction_zone(cfg_.restrictions[size_t(r)]));
+            d->compiled = std::make_unique<CompiledScenario>(d->scenario);
+            d->network = std::make_unique<RoutingNetwork>(*d->compiled, RoutingPolicy{cfg_.allow_flagged_corridors});
+            detours_.push_back(std::move(d));
+            detour_ = detours_.back().get();
+        }
+        return *detour_;
+    }
+
+    // The first announced restriction the planned flight goes through while it is active, or -1.
+    int meets_restriction(const FlightPlan& f) const {
+        for (int r : announced_) {
+            const TemporaryRestriction& restriction = cfg_.restrictions[size_t(r)];
+            if (track_crosses(f.out.track, restriction) || (f.land && track_crosses(f.back.track, restriction))) return r;
+        }
+        return -1;
+    }
+
+    // No way around: the order waits at its hub until the restrictions its flight meets (in
+    // flight_plan_) are lifted, and queues again then; if that is after the day, it is
+    // cancelled. The drone stays free. Always true: the order has left the queue.
+    bool hold(int oi, int di, double t) {
+        double until = t;
+        std::string ids;
+        for (int r : announced_) {
+            const TemporaryRestriction& restriction = cfg_.restrictions[size_t(r)];
+            const FlightPlan& f = flight_plan_;
+            if (!track_crosses(f.out.track, restriction) && !(f.land && track_crosses(f.back.track, restriction))) continue;
+            until = std::max(until, restriction.end_s);
+            ids += (ids.empty() ? "" : ", ") + restriction.id;
+        }
+        const SimDrone& drone = drones_[size_t(di)];
+        free_queue_[size_t(drone.hub) * types_.size() + size_t(drone.type)].push({drone.free_at, di});
+        OrderState& st = state_[size_t(oi)];
+        if (until >= cfg_.hours * 3600) {
+            reasons_[size_t(oi)] = "cancelled: temporary restriction " + ids + " has no way around it and lasts past the end of the day";
+            st.gave_up = true;
+            ++restricted_.cancelled;
+            return true;
+        }
+        if (st.held_s == 0) ++restricted_.delayed;
+        st.held_s += until - t;
+        push(until, EventKind::OrderReady, oi);
+        return true;
+    }
+
+    // A restriction is announced: deliveries committed and not yet off the ground that would go
+    // through it are called off and plan again; flights in the air keep their paths (counted).
+    void announce(int r, double t) {
+        announced_.push_back(r);
+        detour_ = nullptr;
+        const TemporaryRestriction& restriction = cfg_.restrictions[size_t(r)];
+        prune_pending(t);
+        for (size_t k = pending_.size(); k-- > 0;) {
+            if (!track_crosses(flights_[size_t(pending_[k].flight)].track, restriction)) continue;
+            call_off(k, t, true);
+            ++restricted_.replanned;
+        }
+        for (const SimFlight& f : flights_)
+            if (f.takeoff_s <= t && f.landed_s > t && track_crosses(f.track, restriction)) ++restricted_.airborne_through;
+    }
+
     const Scenario& s_;
     SimConfig cfg_;
     RoutingNetwork network_;
@@ -702,6 +810,13 @@ private:
     std::vector<std::deque<int>> emergencies_;  // per hub: emergency orders waiting, in arrival order
     std::vector<Commitment> pending_;           // deliveries committed and not yet off the ground
     int preempted_ = 0, gave_way_ = 0;
+    // Temporary restrictions (only used on a day that has any).
+    bool keep_pending_ = false;                   // deliveries not yet off the ground are kept in pending_
+    std::vector<int> announced_;                  // restrictions announced and not yet lifted
+    std::vector<std::unique_ptr<Detour>> detours_;
+    Detour* detour_ = nullptr;                    // around the restrictions announced now (null: not made yet)
+    Detour* routing_ = nullptr;                   // while set, route() plans through this detour
+    RestrictionKpis restricted_;
 };
 
 SimResult simulate(const CompiledScenario& compiled, const SimConfig& config, const std::function<void(double)>& progress) {

@@ -11,6 +11,7 @@
 #include "sim/calendar.h"
 #include "sim/demand.h"
 #include "sim/intents.h"
+#include "sim/restriction.h"
 #include "sim/simulator.h"
 #include "sim/tactical.h"
 
@@ -113,10 +114,9 @@ struct Day {
     Scenario scenario = test::load_scenario("assets/scenarios/gba.json");
     std::unique_ptr<CompiledScenario> compiled;
     SimResult result;
-    explicit Day(uint32_t seed = 1, std::function<void(Scenario&)> change = {}) {
+    explicit Day(uint32_t seed = 1, std::function<void(Scenario&)> change = {}, SimConfig cfg = {}) {
         if (change) change(scenario);
         compiled = std::make_unique<CompiledScenario>(scenario);
-        SimConfig cfg;
         cfg.seed = seed;
         result = simulate(*compiled, cfg);
     }
@@ -470,8 +470,10 @@ TEST_CASE("The fleet's battery over the day: full at midnight, the lowest never 
 
 namespace {
 // Xiangzhou Port to Dong'ao Island with only the given orders, `drones` VTOLs at the port and
-// one pad there (a take-off holds it 60 s).
-Day emergency_day(int drones, std::vector<Order> orders) {
+// one pad there (a take-off holds it 60 s), and `restrictions` (and `change` to the scenario).
+Day restricted_day(int drones, std::vector<Order> orders, std::vector<TemporaryRestriction> restrictions, std::function<void(Scenario&)> change = {}) {
+    SimConfig cfg;
+    cfg.restrictions = std::move(restrictions);
     return Day(1, [&](Scenario& s) {
         s.demand_rates.clear();
         s.orders = orders;
@@ -479,8 +481,11 @@ Day emergency_day(int drones, std::vector<Order> orders) {
         Hub& port = *std::find_if(s.hubs.begin(), s.hubs.end(), [](const Hub& h) { return h.id == "xiangzhou-port"; });
         port.pad_count = 1;
         port.pad_slot_s = 60;
-    });
+        if (change) change(s);
+    }, cfg);
 }
+Day emergency_day(int drones, std::vector<Order> orders) { return restricted_day(drones, std::move(orders), {}); }
+
 Order parcel(const char* id, double ready_s, OrderPriority priority = OrderPriority::Normal) {
     return {id, "xiangzhou-port", "dongao-island", 1, ready_s, 3600, priority};
 }
@@ -555,4 +560,116 @@ TEST_CASE("An emergency no drone can fly is a finding with the reason, and count
     CHECK(day.order("a").called_off == 0);      // nothing was called off for it
     REQUIRE(day.result.findings.size() == 1);
     CHECK(day.result.findings[0].check == "demand.unserviceable");
+}
+
+namespace {
+// A box of sea on the Xiangzhou Port to Dong'ao Island corridor (its third leg), closed from
+// `start_s` for `length_s`, announced `notice_s` before.
+TemporaryRestriction sea_box(double start_s, double length_s, double notice_s) {
+    TemporaryRestriction r;
+    r.id = "rescue-box";
+    r.shape.polygon = {{22.155, 113.69}, {22.155, 113.735}, {22.195, 113.735}, {22.195, 113.69}};
+    r.start_s = start_s;
+    r.end_s = start_s + length_s;
+    r.notice_s = notice_s;
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("A restriction with no way around holds the flights that would meet it until it is lifted", "[sim][restriction]") {
+    // Closed 10:00-11:00, announced at 09:30; the only corridor to the island crosses it. The
+    // order ready at 10:10 waits at the port until 11:00, then leaves at once (pad and drone free).
+    const Day day = restricted_day(2, {parcel("island", 36600)}, {sea_box(36000, 3600, 1800)});
+    const DeliveryResult& d = day.order("island");
+    REQUIRE(d.delivered);
+    CHECK(d.takeoff_s == 39600);
+    CHECK(d.wait_restriction_s == 3000);
+    const RestrictionKpis& k = day.result.kpis.restrictions;
+    CHECK(k.delayed == 1);
+    CHECK(k.rerouted == 0);
+    CHECK(k.replanned == 0);
+    CHECK(k.cancelled == 0);
+    // Ready after it is lifted: not touched.
+    const Day later = restricted_day(2, {parcel("island", 39700)}, {sea_box(36000, 3600, 1800)});
+    CHECK(later.order("island").takeoff_s == 39700);
+    CHECK(later.result.kpis.restrictions.delayed == 0);
+}
+
+TEST_CASE("A restriction lasting past the end of the day cancels the flights it blocks", "[sim][restriction]") {
+    const Day day = restricted_day(2, {parcel("late", 23 * 3600 + 600)}, {sea_box(23 * 3600, 7200, 1800)});
+    const DeliveryResult& d = day.order("late");
+    CHECK_FALSE(d.delivered);
+    CHECK(d.reason.find("cancelled: temporary restriction rescue-box") == 0);
+    CHECK(day.result.kpis.restrictions.cancelled == 1);
+    CHECK(day.result.kpis.undeliverable == 1);
+}
+
+TEST_CASE("An announcement calls off the deliveries not yet off the ground that would meet it; those in the air fly on", "[sim][restriction]") {
+    // One pad, two drones: at 09:00 a leaves and b has the pad at 09:01. At 09:00:30 the box is
+    // closed at once (no notice) for an hour: b is called off and, with no way around, held until
+    // 10:00:30; a is in the air and will cross the box while it is closed.
+    const Day day = restricted_day(2, {parcel("a", 32400), parcel("b", 32400)}, {sea_box(32430, 3600, 0)});
+    const DeliveryResult &a = day.order("a"), &b = day.order("b");
+    CHECK(a.takeoff_s == 32400);
+    CHECK(a.called_off == 0);
+    CHECK(b.called_off == 1);
+    CHECK(b.takeoff_s == 36030);
+    const RestrictionKpis& k = day.result.kpis.restrictions;
+    CHECK(k.replanned == 1);
+    CHECK(k.delayed == 1);
+    CHECK(k.airborne_through == 1);
+    CHECK(day.result.flights.size() == 2);
+}
+
+TEST_CASE("Where another corridor goes round the restriction, the flight takes it", "[sim][restriction]") {
+    // A second corridor to the island, east of the box and 30 m lower (15-30 m above ground, so
+    // clear of the first one's band): closed 10:00-11:00, the 10:10 order flies round by it.
+    auto east = [](Scenario& s) {
+        Corridor c = *s.find_corridor("c-xiangzhou-dongao");
+        c.id = "c-xiangzhou-dongao-east";
+        c.centreline = {{22.2914, 113.5819}, {22.25, 113.68}, {22.2, 113.78}, {22.08, 113.78}, {22.02203, 113.70802}};
+        c.band.floor.value_m = 15;
+        c.band.ceiling.value_m = 30;
+        s.corridors.push_back(c);
+    };
+    const Day day = restricted_day(2, {parcel("island", 36600)}, {sea_box(36000, 3600, 1800)}, east);
+    const Day calm = restricted_day(2, {parcel("island", 36600)}, {}, east);
+    const DeliveryResult& d = day.order("island");
+    REQUIRE(d.delivered);
+    CHECK(d.takeoff_s == 36600);
+    CHECK(day.result.kpis.restrictions.rerouted == 1);
+    const int straight = int(day.scenario.find_corridor("c-xiangzhou-dongao") - day.scenario.corridors.data());
+    const int round = int(day.scenario.find_corridor("c-xiangzhou-dongao-east") - day.scenario.corridors.data());
+    const std::vector<int>& flown = day.result.flights.front().corridors;
+    CHECK(std::count(flown.begin(), flown.end(), round) > 0);
+    CHECK(std::count(flown.begin(), flown.end(), straight) == 0);
+    // Without the restriction the same order takes the straight corridor, and arrives sooner.
+    const std::vector<int>& usual = calm.result.flights.front().corridors;
+    CHECK(std::count(usual.begin(), usual.end(), straight) > 0);
+    CHECK(calm.order("island").delivered_s < d.delivered_s);
+}
+
+TEST_CASE("A track meets a restriction where a piece of it crosses the area while it is active", "[sim][restriction]") {
+    const TemporaryRestriction box = sea_box(1000, 1000, 0);  // lat 22.155-22.195, lon 113.69-113.735, 1000-2000 s
+    auto track = [](double t0, double t1) {
+        // West to east straight through the box's middle: no point of the track is inside it.
+        return std::vector<TrackPoint>{{t0, 22.175, 113.6, HeightAmsl(100), false}, {t1, 22.175, 113.8, HeightAmsl(100), false}};
+    };
+    CHECK(track_crosses(track(1000, 2000), box));
+    CHECK_FALSE(track_crosses(track(0, 900), box));         // all over before it starts
+    CHECK_FALSE(track_crosses(track(2000, 3000), box));     // after it ends
+    // 0-2000 s over 0.2 degrees: the box (113.69-113.735) is passed at about 900-1350 s, partly active.
+    CHECK(track_crosses(track(0, 2000), box));
+    // 0-1000 s: passed at 450-675 s, before it starts.
+    CHECK_FALSE(track_crosses(track(0, 1000), box));
+    // North of it, and standing on a pad inside it.
+    CHECK_FALSE(track_crosses({{1000, 22.2, 113.6, HeightAmsl(100), false}, {2000, 22.2, 113.8, HeightAmsl(100), false}}, box));
+    CHECK_FALSE(track_crosses({{1000, 22.17, 113.7, HeightAmsl(3), true}, {2000, 22.17, 113.7, HeightAmsl(3), true}}, box));
+    TemporaryRestriction circle = box;
+    circle.shape.kind = ZoneShape::Kind::Circle;
+    circle.shape.center = {22.175, 113.7125};
+    circle.shape.radius_m = 500;
+    CHECK(track_crosses(track(1000, 2000), circle));
+    CHECK_FALSE(track_crosses({{1000, 22.19, 113.6, HeightAmsl(100), false}, {2000, 22.19, 113.8, HeightAmsl(100), false}}, circle));  // 1.6 km north
 }
