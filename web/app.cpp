@@ -419,6 +419,20 @@ void App::handle_map_input() {
         }
         update_route_preview();
     }
+    if (scenario_ && map_editor_.close_area_request) {
+        // The area drawn during playback: announced at the playback time (to the minute), closed
+        // from 30 minutes later for an hour; the day is simulated again with it.
+        TemporaryRestriction r;
+        const int announced = int(playback_.t_s / 60) * 60;
+        r.id = "closed-" + format_clock(announced + 1800);
+        r.shape.polygon = *map_editor_.close_area_request;
+        r.notice_s = 1800;
+        r.start_s = announced + r.notice_s;
+        r.end_s = r.start_s + 3600;
+        map_editor_.close_area_request.reset();
+        playback_.config.restrictions = {r};
+        run_simulation();
+    }
     if (double_click && (map_editor_.tool == Tool::Select || map_editor_.tool == Tool::Hub))
         camera_.zoom_around(io.MousePos.x, io.MousePos.y, 1.0);
 }
@@ -469,6 +483,7 @@ void App::draw_frame() {
         // The route preview follows the document, once a drag is over (routing is not needed mid-drag).
         if (scenario_->editor->revision() != previewed_revision_ && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) update_route_preview();
         draw_mission_overlay(map_layer, camera_, workbench_, ui_scale_);
+        draw_sim_restriction(map_layer, camera_, playback_, ui_scale_);
         draw_sim_encounters(map_layer, camera_, playback_, drones_.hovered >= 0 ? std::nullopt : mouse, ui_scale_);
         draw_sim_drones(map_layer, markers_, playback_, drones_, ui_scale_);
     }
@@ -522,6 +537,11 @@ void App::draw_frame() {
             switch (draw_sim_panel(playback_, int(drones_.airborne.size()), below_mission, ui_scale_, ui_rects_)) {
                 case SimPanelAction::Run: run_simulation(); break;
                 case SimPanelAction::Cancel: playback_.running.reset(); break;  // the last day shown stays
+                case SimPanelAction::CloseArea: map_editor_.set_tool(Tool::CloseArea); break;
+                case SimPanelAction::ReopenArea:
+                    playback_.config.restrictions.clear();
+                    run_simulation();
+                    break;
                 case SimPanelAction::None: break;
             }
             if (playback_.show_encounter) {  // one was picked: the map goes to where it happened
@@ -769,7 +789,8 @@ void App::step_simulation() {
     playback_.longest_slice_ms = job->longest_slice_ms;
     playback_.slices = job->slices;
     playback_.day_s = job->config.hours * 3600;
-    playback_.t_s = playback_.busiest_s();
+    // A day with an area closed opens where it is announced; any other at its busiest moment.
+    playback_.t_s = job->config.restrictions.empty() ? playback_.busiest_s() : job->config.restrictions.front().announced_s();
     job->run.reset();
     playback_.day = std::move(playback_.running);
 }
@@ -997,6 +1018,15 @@ std::string App::state_json() const {
                 sim["airborneAt"] = some;
             }
             sim["encounters"] = playback_.encounter_count();
+            if (!playback_.ran.restrictions.empty()) {
+                const TemporaryRestriction& closed = playback_.ran.restrictions.front();
+                Json polygon = Json::array();
+                for (const GeoPoint& corner : closed.shape.polygon) polygon.push_back({corner.lat_deg, corner.lon_deg});
+                const RestrictionKpis& x = k.restrictions;
+                sim["restriction"] = {{"id", closed.id}, {"announcedS", closed.announced_s()}, {"startS", closed.start_s}, {"endS", closed.end_s}, {"polygon", polygon},
+                                      {"replanned", x.replanned}, {"rerouted", x.rerouted}, {"delayed", x.delayed}, {"cancelled", x.cancelled},
+                                      {"airborneThrough", x.airborne_through}};
+            }
             if (k.emergency.orders > 0)
                 sim["emergency"] = {{"orders", k.emergency.orders}, {"delivered", k.emergency.delivered}, {"p50ResponseS", k.emergency.p50_response_s},
                                     {"p95ResponseS", k.emergency.p95_response_s}, {"maxResponseS", k.emergency.max_response_s},

@@ -101,7 +101,19 @@ const std::vector<std::pair<const char*, const char*>>& chinese_table() {
         {"delivered %d of %d, on time %.1f %%", "已送达 %d / %d，准时 %.1f %%"},
         {"%d still pending at the end of the day, %d that cannot be served", "日终仍有 %d 单待送，%d 单无法服务"},
         {"p50 %.0f min, p95 %.0f min, %.0f Wh per parcel", "p50 %.0f 分钟，p95 %.0f 分钟，每件 %.0f Wh"},
-        {"emergencies %d of %d, response p50 %.0f min, max %.0f min", "紧急任务 %d / %d，响应 p50 %.0f 分钟，最长 %.0f 分钟"},
+        {"Close an area...", "临时关闭区域..."},
+        {"Draw an area on the map: it is announced at the playback time and closed 30 minutes later for an hour,\n"
+         "and the day is simulated again around it.",
+         "在地图上画出区域：在回放时刻发布通告，30 分钟后关闭一小时，\n并据此重新模拟当天。"},
+        {"closed %s-%s: %d held, %d round it, %d cancelled", "关闭 %s-%s：%d 单等待，%d 单绕行，%d 单取消"},
+        {"Announced at %s. Deliveries planned through the area while it is closed fly round it, wait until it opens,\n"
+         "or are cancelled. %d were called off before they left and planned again; %d already in the air crossed it.",
+         "%s 发布通告。关闭期间计划穿越该区域的配送改为绕行、等待重新开放或取消。\n"
+         "%d 单在起飞前被取消并重新规划；%d 架已在空中的无人机穿越了该区域。"},
+        {"Reopen the area", "重新开放该区域"},
+        {"click the corners of the area to close; double-click or Enter to finish, Esc cancels", "点击要关闭区域的各个角点；双击或按回车完成，Esc 取消"},
+        {"An area needs three corners at least", "区域至少需要三个角点"},
+        {"emergencies %d of %d: p50 %.0f, max %.0f min", "紧急任务 %d / %d：p50 %.0f，最长 %.0f 分钟"},
         {"Emergency flights take the first suitable drone and the next pad; deliveries not yet in the air give way.\n"
          "Called off for them: %d took their drone, %d their pad or lane (they flew later).",
          "紧急飞行优先使用第一架合适的无人机和下一个起降位；尚未起飞的配送让行。\n"

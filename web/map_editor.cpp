@@ -84,6 +84,7 @@ void MapEditor::set_tool(Tool t) {
     tool = t;
     for (const auto& info : all_tools())
         if (info.tool == t) message = info.hint, message_is_error = false;
+    if (t == Tool::CloseArea) message = tr(N_("click the corners of the area to close; double-click or Enter to finish, Esc cancels")), message_is_error = false;
 }
 
 void MapEditor::cancel() {
@@ -234,6 +235,14 @@ void MapEditor::finish_drawing(ScenarioView& view) {
         apply(view, add_command(ObjectKind::Corridor, {{"id", "c-new"}, {"name", "New corridor"}, {"centreline", points_json(pts)}, {"width_m", 150},
                                                         {"floor", altitude(60, "above_ground")}, {"ceiling", altitude(110, "above_ground")},
                                                         {"direction", "two_way"}, {"lanes", "lateral"}, {"speed_limit_m_s", 15}, {"drone_types", types}}));
+    } else if (tool == Tool::CloseArea) {
+        if (pts.size() < 3) {
+            message = tr(N_("An area needs three corners at least"));
+            message_is_error = true;
+            return;
+        }
+        close_area_request = pts;
+        set_tool(Tool::Select);
     } else if (tool == Tool::PolygonZone) {
         if (pts.size() < 3) {
             message = tr(N_("A zone needs three corners at least"));
@@ -283,7 +292,8 @@ bool MapEditor::handle_input(ScenarioView& view, const MapCamera& camera, float 
     cursor_.reset();
     const ImVec2 m = io.MousePos;
     const GeoPoint geo = camera.screen_to_geo(m.x, m.y);
-    if (tool != Tool::Select && map_has_mouse) cursor_ = tool == Tool::Measure ? geo : snapped(view, camera, geo, s, cursor_snapped_);
+    if (tool != Tool::Select && map_has_mouse)
+        cursor_ = tool == Tool::Measure || tool == Tool::CloseArea ? geo : snapped(view, camera, geo, s, cursor_snapped_);
 
     // Presses and releases in the order they came, each where it happened.
     bool used = false;
@@ -302,7 +312,7 @@ bool MapEditor::handle_input(ScenarioView& view, const MapCamera& camera, float 
         }
     }
     // The browser's own double-click: its clicks have added their vertices already.
-    if (map_has_mouse && double_click && (tool == Tool::Corridor || tool == Tool::PolygonZone)) {
+    if (map_has_mouse && double_click && (tool == Tool::Corridor || tool == Tool::PolygonZone || tool == Tool::CloseArea)) {
         finish_drawing(view);
         return true;
     }
@@ -388,7 +398,7 @@ bool MapEditor::release(ScenarioView& view, const MapCamera& camera, float s, Im
         }
     } else if (!was_drag && map_has_mouse) {
         bool snapped_here = false;
-        const GeoPoint at = tool == Tool::Measure ? geo : snapped(view, camera, geo, s, snapped_here);
+        const GeoPoint at = tool == Tool::Measure || tool == Tool::CloseArea ? geo : snapped(view, camera, geo, s, snapped_here);
         switch (tool) {
             case Tool::Select: {
                 const MapPick& p = press_.pick;
@@ -402,7 +412,7 @@ bool MapEditor::release(ScenarioView& view, const MapCamera& camera, float s, Im
                 }
                 break;
             }
-            case Tool::Corridor: case Tool::PolygonZone: case Tool::Measure: drawing_.push_back(at); break;
+            case Tool::Corridor: case Tool::PolygonZone: case Tool::Measure: case Tool::CloseArea: drawing_.push_back(at); break;
             case Tool::Hub:
                 apply(view, add_command(ObjectKind::Hub, {{"id", "hub"}, {"name", "New hub"}, {"kind", "vertiport"}, {"position", point_json(at)},
                                                            {"ground_elevation_m_amsl", 0}, {"pads", {{"count", 2}, {"slot_s", 60}}},
@@ -483,8 +493,9 @@ void MapEditor::draw(ImDrawList* dl, const MapCamera& camera, const ScenarioView
         std::vector<ImVec2> line;
         for (const auto& p : drawing_) line.push_back(screen(camera, p));
         if (cursor_) line.push_back(screen(camera, *cursor_));
-        const ImU32 colour = tool == Tool::Measure ? IM_COL32(255, 255, 255, 255) : IM_COL32(0, 120, 255, 255);
-        dl->AddPolyline(line.data(), int(line.size()), colour, tool == Tool::PolygonZone ? ImDrawFlags_Closed : 0, 2.5f * s);
+        const ImU32 colour = tool == Tool::Measure ? IM_COL32(255, 255, 255, 255) : tool == Tool::CloseArea ? IM_COL32(235, 60, 50, 255) : IM_COL32(0, 120, 255, 255);
+        const bool closed = tool == Tool::PolygonZone || tool == Tool::CloseArea;
+        dl->AddPolyline(line.data(), int(line.size()), colour, closed ? ImDrawFlags_Closed : 0, 2.5f * s);
         for (size_t i = 0; i < drawing_.size(); ++i) dl->AddCircleFilled(line[i], 4.5f * s, colour);
         if (tool == Tool::Measure) {
             double total = 0;
@@ -521,6 +532,7 @@ Json MapEditor::state() const {
     for (const auto& r : selection) sel.push_back({{"kind", to_string(r.kind)}, {"id", r.id}});
     const char* name = "";
     for (const auto& info : all_tools()) if (info.tool == tool) name = info.name;
+    if (tool == Tool::CloseArea) name = "Close area";
     return {{"tool", name}, {"selection", sel}, {"drawing", drawing_.size()}, {"message", message}, {"messageIsError", message_is_error},
             {"snapped", cursor_.has_value() && cursor_snapped_}};
 }

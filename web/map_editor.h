@@ -18,7 +18,9 @@
 
 namespace lowsky::web {
 
-enum class Tool { Select, Corridor, Hub, Junction, PolygonZone, CircleZone, Measure, Route };
+// CloseArea is not on the toolbar: the simulation panel hands it out, to draw a temporary
+// restriction during playback.
+enum class Tool { Select, Corridor, Hub, Junction, PolygonZone, CircleZone, Measure, Route, CloseArea };
 struct ToolInfo {
     Tool tool;
     const char* name;
@@ -44,6 +46,8 @@ public:
     std::string message;  // the last refusal, or what the tool in hand wants next
     // The route tool's two hubs, once both are clicked: the app routes between them.
     std::optional<std::pair<std::string, std::string>> route_request;
+    // The close-area tool's polygon, once finished: the app closes it in the simulation.
+    std::optional<std::vector<GeoPoint>> close_area_request;
     bool message_is_error = false;
 
     // Mouse on the map (when no window has it) and the keyboard shortcuts (when no text field

@@ -748,6 +748,7 @@ private:
             until = std::max(until, restriction.end_s);
             ids += (ids.empty() ? "" : ", ") + restriction.id;
         }
+        until = std::max(until, t + 1);  // never again at the same moment (a flight that meets one is planned before its end)
         const SimDrone& drone = drones_[size_t(di)];
         free_queue_[size_t(drone.hub) * types_.size() + size_t(drone.type)].push({drone.free_at, di});
         OrderState& st = state_[size_t(oi)];

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -194,6 +194,101 @@ test('the day\'s emergencies are shown apart from the deliveries, with the engin
   // The deliveries' count leaves them out.
   assert.equal(s.sim.orders, report.deliveries.length - emergencies.length);
   assert.ok(s.ui['sim.emergencies'][2] > 100, 'the emergency line is drawn');
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+// Wheels the simulation panel until the item `name` is inside its window; the settled state.
+async function scrollIntoPanel(page, name) {
+  const inside = (st) => {
+    const r = st.ui[name], w = st.ui['window.simulation'];
+    return !!r && !!w && r[1] >= w[1] && r[1] + r[3] <= w[1] + w[3];
+  };
+  let s = await waitSettled(page);
+  for (let i = 0; i < 10 && !inside(s); ++i) {
+    const w = s.ui['window.simulation'];
+    await page.mouse.move(w[0] + w[2] / 2, w[1] + w[3] / 2);
+    await page.mouse.wheel(0, 120);
+    s = await waitSettled(page);
+  }
+  assert.ok(inside(s), `${name} brought into the panel`);
+  return s;
+}
+
+test('an area closed during playback is simulated again around, as the command-line tool closes it', async () => {
+  const { page, context, problems } = await openPage(env);
+  let s = await waitReady(page);
+  await click(page, s.ui.simulate);
+  s = await waitForState(page, () => !!window.lowsky.state.sim && !!window.lowsky.state.ui['sim.close_area']);
+  s = await waitSettled(page);
+  // 09:30 on the day chart.
+  const chart = s.ui['sim.chart'];
+  await page.mouse.click(chart[0] + 34200 / 86400 * chart[2], chart[1] + chart[3] / 2);
+  s = await waitForState(page, () => Math.abs(window.lowsky.state.sim.t_s - 34200) < 600);
+  const announced = Math.floor(s.sim.t_s / 60) * 60;
+  // To the corridor from Xiangzhou Port to Dong'ao Island by the search box: the map shows all of it.
+  await click(page, s.ui.search);
+  await waitForState(page, () => window.lowsky.state.typing);
+  await page.keyboard.type('c-xiangzhou-dongao');
+  await page.keyboard.press('Enter');
+  await waitForState(page, () => window.lowsky.state.edit.selection[0]?.id === 'c-xiangzhou-dongao');
+  await waitSettled(page);
+  await page.keyboard.press('Escape');  // the search result's selection, and its panels
+  await waitForState(page, () => window.lowsky.state.edit.selection.length === 0 && !window.lowsky.state.typing);
+  s = await waitSettled(page);
+  // A box of sea across the only corridor to the island, corner by corner, then Enter. At this
+  // size the button is below the panel's fold: the wheel over the panel brings it up.
+  s = await scrollIntoPanel(page, 'sim.close_area');
+  await click(page, s.ui['sim.close_area']);
+  await waitForState(page, () => window.lowsky.state.edit.tool === 'Close area');
+  const box = [[22.155, 113.69], [22.155, 113.735], [22.195, 113.735], [22.195, 113.69]];
+  for (const [lat, lon] of box) {
+    const [x, y] = await geoToCss(page, lat, lon);
+    const covered = Object.entries(s.ui).some(([name, r]) => name.startsWith('window.') && x >= r[0] && x <= r[0] + r[2] && y >= r[1] && y <= r[1] + r[3]);
+    assert.ok(!covered && x > 0 && x < 1280 && y > 70 && y < 640, `corner ${lat},${lon} at ${x},${y} is on the free map`);
+    await page.mouse.click(x, y);
+  }
+  await waitForState(page, () => window.lowsky.state.edit.drawing === 4);
+  await page.keyboard.press('Enter');
+  s = await waitForState(page, () => !!window.lowsky.state.sim?.restriction && !window.lowsky.state.simRun.running, undefined, { timeout: 30000 });
+  const closed = s.sim.restriction;
+  assert.equal(closed.announcedS, announced);
+  assert.equal(closed.startS, announced + 1800);
+  assert.equal(closed.endS, announced + 5400);
+  assert.equal(closed.polygon.length, 4);
+  closed.polygon.forEach(([lat, lon], i) => assert.ok(Math.abs(lat - box[i][0]) < 0.002 && Math.abs(lon - box[i][1]) < 0.002, `corner ${i}`));
+  assert.equal(s.sim.t_s, announced, 'the playback opens at the announcement');
+  // While it is closed the area is filled red on the map: water there turns redder than green.
+  s = await waitSettled(page);
+  const chartNow = s.ui['sim.chart'];
+  await page.mouse.click(chartNow[0] + (closed.startS + 900) / 86400 * chartNow[2], chartNow[1] + chartNow[3] / 2);
+  s = await waitForState(page, (w) => window.lowsky.state.sim.t_s > w.startS && window.lowsky.state.sim.t_s < w.endS, closed);
+  await page.waitForTimeout(200);
+  const png = await screenshot(page, 'sim-closed-area');
+  const [ix, iy] = await geoToCss(page, 22.16, 113.725);  // inside the box, off the corridor
+  const inside = pixel(png, ix, iy);
+  assert.ok(inside[0] > inside[1] + 10, `the closed area is tinted red at ${ix},${iy}: ${inside}`);
+  // The same area, closed by the command-line tool at the same minute.
+  const dir = mkdtempSync(join(tmpdir(), 'lowsky-closed-'));
+  const ring = [...closed.polygon, closed.polygon[0]].map(([lat, lon]) => [lon, lat]);
+  writeFileSync(join(dir, 'area.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', id: closed.id,
+    properties: { kind: 'zone', zone_kind: 'no_fly', jurisdiction: 'mainland', floor: { value_m: 0, reference: 'above_ground' }, ceiling: { value_m: 1000, reference: 'above_ground' } },
+    geometry: { type: 'Polygon', coordinates: [ring] } }] }));
+  const clock = (t) => `${String(Math.floor(t / 3600)).padStart(2, '0')}:${String(Math.floor(t % 3600 / 60)).padStart(2, '0')}`;
+  execFileSync(join(ROOT, 'build/native/lowsky'), ['simulate', join(ROOT, 'assets/scenarios/gba.json'), '--restriction', join(dir, 'area.geojson'),
+    '--at', clock(closed.startS), '--for', '60m', '--notice', '30m', '--report', join(dir, 'day.json')]);
+  const report = JSON.parse(readFileSync(join(dir, 'day.json'), 'utf8'));
+  const r = report.kpis.restrictions;
+  assert.deepEqual([closed.replanned, closed.rerouted, closed.delayed, closed.cancelled, closed.airborneThrough],
+                   [r.replanned, r.rerouted, r.delayed, r.cancelled, r.airborne_through]);
+  assert.equal(s.sim.delivered, report.kpis.delivered);
+  // The island has one corridor: nothing can go round, and the island's deliveries in the hour wait.
+  assert.equal(closed.rerouted, 0);
+  assert.ok(closed.delayed > 0, `${closed.delayed} held`);
+  // Reopened: the day as it was.
+  s = await scrollIntoPanel(page, 'sim.reopen');
+  await click(page, s.ui['sim.reopen']);
+  s = await waitForState(page, () => !window.lowsky.state.sim?.restriction && !window.lowsky.state.simRun.running && !!window.lowsky.state.ui['sim.close_area'], undefined, { timeout: 30000 });
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });

@@ -100,7 +100,7 @@ MissionPanelAction draw_mission_panel(const ScenarioView& view, MissionWorkbench
 // The previewed route and an imported mission or shapes, over the map.
 void draw_mission_overlay(ImDrawList* draw_list, const MapCamera& camera, const MissionWorkbench& workbench, float ui_scale);
 
-enum class SimPanelAction { None, Run, Cancel };
+enum class SimPanelAction { None, Run, Cancel, CloseArea, ReopenArea };
 
 // The simulation panel, from screen height `top` down: a button that simulates the day, then
 // its figures and the playback controls (which change `playback` directly). Records its main
@@ -141,6 +141,8 @@ void draw_hub_queues(const SimPlayback& playback, const std::string& hub, float 
 // The day's encounters near the playback time, and the one looked at, as rings where the two
 // drones were closest (conflicts amber, losses of separation red), with a tooltip under `mouse`.
 void draw_sim_encounters(ImDrawList* draw_list, const MapCamera& camera, const SimPlayback& playback, std::optional<ImVec2> mouse, float ui_scale);
+// The day's temporary restriction, if it has one: outlined once announced, filled while closed.
+void draw_sim_restriction(ImDrawList* draw_list, const MapCamera& camera, const SimPlayback& playback, float ui_scale);
 
 // The findings list, `height` pixels tall at the top right; returns the finding clicked this frame.
 const Finding* draw_findings_panel(const ScenarioView& view, const MapSelection& selected, float top, float height, float ui_scale,

@@ -172,6 +172,32 @@ bool run_controls(SimPlayback& p, const char* label, float s, std::vector<std::p
     return pressed;
 }
 
+// The day's temporary restriction and what it did, with a button to reopen it; or the button
+// that closes one. True when the button was pressed.
+bool restriction_row(const SimPlayback& p, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
+    if (p.ran.restrictions.empty()) {
+        const bool pressed = ImGui::Button(tr("Close an area..."));
+        remember_item_rect("sim.close_area", rects);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", tr("Draw an area on the map: it is announced at the playback time and closed 30 minutes later for an hour,\n"
+                                       "and the day is simulated again around it."));
+        return pressed;
+    }
+    const TemporaryRestriction& r = p.ran.restrictions.front();
+    const RestrictionKpis& x = p.result->kpis.restrictions;
+    ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), tr("closed %s-%s: %d held, %d round it, %d cancelled"), format_clock(int(r.start_s)).c_str(),
+                       format_clock(int(r.end_s)).c_str(), x.delayed, x.rerouted, x.cancelled);
+    remember_item_rect("sim.restriction", rects);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(tr("Announced at %s. Deliveries planned through the area while it is closed fly round it, wait until it opens,\n"
+                             "or are cancelled. %d were called off before they left and planned again; %d already in the air crossed it."),
+                          format_clock(int(r.announced_s())).c_str(), x.replanned, x.airborne_through);
+    const bool pressed = ImGui::Button(tr("Reopen the area"));
+    remember_item_rect("sim.reopen", rects);
+    (void)s;
+    return pressed;
+}
+
 // The way through the day's encounters and the download button, on one row; then the
 // encounter looked at: which drones, when, how close.
 void encounters_row(SimPlayback& p, float s, std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
@@ -343,7 +369,7 @@ SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float top, float
             ImGui::Text(tr("p50 %.0f min, p95 %.0f min, %.0f Wh per parcel"), k.p50_delivery_s / 60, k.p95_delivery_s / 60, k.energy_per_parcel_wh);
             if (k.emergency.orders > 0) {
                 // Emergencies apart from the deliveries: they pre-empt, and their figure is the response time.
-                ImGui::TextColored(ImVec4(1, 0.62f, 0.45f, 1), tr("emergencies %d of %d, response p50 %.0f min, max %.0f min"), k.emergency.delivered,
+                ImGui::TextColored(ImVec4(1, 0.62f, 0.45f, 1), tr("emergencies %d of %d: p50 %.0f, max %.0f min"), k.emergency.delivered,
                                    k.emergency.orders, k.emergency.p50_response_s / 60, k.emergency.max_response_s / 60);
                 remember_item_rect("sim.emergencies", rects);
                 if (ImGui::IsItemHovered())
@@ -379,6 +405,7 @@ SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float top, float
                 ImGui::EndTooltip();
             }
             encounters_row(p, s, rects);
+            if (restriction_row(p, s, rects)) action = p.ran.restrictions.empty() ? SimPanelAction::CloseArea : SimPanelAction::ReopenArea;
             comparison(p, rects);
         }
     }
