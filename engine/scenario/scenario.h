@@ -193,6 +193,7 @@ struct WindBand {
 struct JurisdictionRules {
     double ceiling_m_agl = 120;           // true height above which the authority's permission is needed
     double aerodrome_distance_m = 0;      // no flight closer than this to an aerodrome's runways
+    double max_takeoff_mass_kg = 25;      // the heaviest class flown without the authority's permission
 };
 
 struct Rules {
@@ -203,8 +204,9 @@ struct Rules {
     double node_snap_m = 100;             // a corridor end this close to a hub or junction joins it
     double hub_approach_radius_m = 300;   // corridors may meet inside this radius of a shared node
     double air_density_kg_m3 = 1.19;      // GBA sea level, 25-30 degC
-    JurisdictionRules hong_kong{91.44, 5000};  // Cap. 448G: 300 ft above ground, 5 km from aerodromes
-    JurisdictionRules macau{120, 1000};        // Executive Order 43/2021: 1 km from aerodromes; ceiling assumed the mainland's
+    double max_takeoff_mass_kg = 150;     // the mainland's: its medium class; above is a large UA
+    JurisdictionRules hong_kong{91.44, 5000, 25};  // Cap. 448G: 300 ft above ground, 5 km from aerodromes, small UA up to 25 kg
+    JurisdictionRules macau{120, 1000, 25};        // Executive Order 43/2021: 1 km from aerodromes; ceiling and weight class assumed
     const JurisdictionRules* of(Jurisdiction j) const { return j == Jurisdiction::HongKong ? &hong_kong : j == Jurisdiction::Macau ? &macau : nullptr; }
 };
 

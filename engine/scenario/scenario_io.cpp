@@ -89,7 +89,7 @@ std::optional<Rules> read_rules_value(DocReader& r, const Json& v, const P& p) {
     if (!r.is_object(v, p)) return std::nullopt;
     const size_t before = r.errors.size();
     r.unknown_members(v, p, {"ceiling_m_agl", "lateral_separation_m", "vertical_separation_m", "energy_reserve_fraction",
-                             "node_snap_m", "hub_approach_radius_m", "air_density_kg_m3", "hong_kong", "macau"});
+                             "node_snap_m", "hub_approach_radius_m", "air_density_kg_m3", "max_takeoff_mass_kg", "hong_kong", "macau"});
     rules.ceiling_m_agl = r.number_or(v, p, "ceiling_m_agl", 1, 10000, rules.ceiling_m_agl);
     rules.lateral_separation_m = r.number_or(v, p, "lateral_separation_m", 0, 10000, rules.lateral_separation_m);
     rules.vertical_separation_m = r.number_or(v, p, "vertical_separation_m", 0, 1000, rules.vertical_separation_m);
@@ -97,12 +97,14 @@ std::optional<Rules> read_rules_value(DocReader& r, const Json& v, const P& p) {
     rules.node_snap_m = r.number_or(v, p, "node_snap_m", 1, 5000, rules.node_snap_m);
     rules.hub_approach_radius_m = r.number_or(v, p, "hub_approach_radius_m", 0, 10000, rules.hub_approach_radius_m);
     rules.air_density_kg_m3 = r.number_or(v, p, "air_density_kg_m3", 0.5, 1.5, rules.air_density_kg_m3);
+    rules.max_takeoff_mass_kg = r.number_or(v, p, "max_takeoff_mass_kg", 0.1, 100000, rules.max_takeoff_mass_kg);
     for (auto [key, j] : {std::pair<const char*, JurisdictionRules*>{"hong_kong", &rules.hong_kong}, {"macau", &rules.macau}}) {
         const Json* o = r.member(v, p, key, false);
         if (!o || !r.is_object(*o, DocReader::at(p, key))) continue;
-        r.unknown_members(*o, DocReader::at(p, key), {"ceiling_m_agl", "aerodrome_distance_m"});
+        r.unknown_members(*o, DocReader::at(p, key), {"ceiling_m_agl", "aerodrome_distance_m", "max_takeoff_mass_kg"});
         j->ceiling_m_agl = r.number_or(*o, DocReader::at(p, key), "ceiling_m_agl", 1, 10000, j->ceiling_m_agl);
         j->aerodrome_distance_m = r.number_or(*o, DocReader::at(p, key), "aerodrome_distance_m", 0, 100000, j->aerodrome_distance_m);
+        j->max_takeoff_mass_kg = r.number_or(*o, DocReader::at(p, key), "max_takeoff_mass_kg", 0.1, 100000, j->max_takeoff_mass_kg);
     }
     if (r.errors.size() != before) return std::nullopt;
     return rules;
@@ -589,9 +591,11 @@ OJson json_of(const Rules& ru) {
     return OJson{{"ceiling_m_agl", ru.ceiling_m_agl}, {"lateral_separation_m", ru.lateral_separation_m},
                  {"vertical_separation_m", ru.vertical_separation_m}, {"energy_reserve_fraction", ru.energy_reserve_fraction},
                  {"node_snap_m", ru.node_snap_m}, {"hub_approach_radius_m", ru.hub_approach_radius_m},
-                 {"air_density_kg_m3", ru.air_density_kg_m3},
-                 {"hong_kong", OJson{{"ceiling_m_agl", ru.hong_kong.ceiling_m_agl}, {"aerodrome_distance_m", ru.hong_kong.aerodrome_distance_m}}},
-                 {"macau", OJson{{"ceiling_m_agl", ru.macau.ceiling_m_agl}, {"aerodrome_distance_m", ru.macau.aerodrome_distance_m}}}};
+                 {"air_density_kg_m3", ru.air_density_kg_m3}, {"max_takeoff_mass_kg", ru.max_takeoff_mass_kg},
+                 {"hong_kong", OJson{{"ceiling_m_agl", ru.hong_kong.ceiling_m_agl}, {"aerodrome_distance_m", ru.hong_kong.aerodrome_distance_m},
+                                     {"max_takeoff_mass_kg", ru.hong_kong.max_takeoff_mass_kg}}},
+                 {"macau", OJson{{"ceiling_m_agl", ru.macau.ceiling_m_agl}, {"aerodrome_distance_m", ru.macau.aerodrome_distance_m},
+                                 {"max_takeoff_mass_kg", ru.macau.max_takeoff_mass_kg}}}};
 }
 
 OJson json_of(const DroneType& d) {

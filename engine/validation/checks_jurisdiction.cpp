@@ -17,6 +17,39 @@ std::string where(GeoPoint p) {
     return text;
 }
 
+// The drone types a corridor admits against the weight class each jurisdiction it enters
+// allows without its permission: one finding per jurisdiction and type.
+void weight_classes(const Context& c, const Corridor& corridor, const std::vector<JurisdictionStretch>& stretches) {
+    const Scenario& s = c.compiled.scenario();
+    for (Jurisdiction j : {Jurisdiction::Mainland, Jurisdiction::HongKong, Jurisdiction::Macau}) {
+        const JurisdictionStretch* inside = nullptr;
+        for (const JurisdictionStretch& stretch : stretches) if (stretch.jurisdiction == j && !inside) inside = &stretch;
+        if (!inside) continue;
+        const double limit = j == Jurisdiction::Mainland ? s.rules.max_takeoff_mass_kg : s.rules.of(j)->max_takeoff_mass_kg;
+        // Crossing into Hong Kong or Macau is flown under the border approval; the mainland's under the corridor's own.
+        const std::string& approval = j != Jurisdiction::Mainland && !corridor.border_approval.empty() ? corridor.border_approval : corridor.approval;
+        for (const std::string& id : corridor.drone_types) {
+            const DroneType* type = s.find_drone_type(id);
+            if (!type) continue;
+            const double mass = type->empty_mass_kg + type->max_payload_kg;
+            if (mass <= limit) continue;
+            Finding f;
+            f.object_kind = "corridor";
+            f.object = corridor.id;
+            f.other = id;
+            f.position = inside->points.front();
+            f.check = approval.empty() ? "jurisdiction.over_weight_class" : "jurisdiction.over_weight_class_with_approval";
+            f.severity = approval.empty() ? Severity::Error : Severity::Info;
+            const std::string who = jurisdiction_name(j);
+            char figures[128];
+            std::snprintf(figures, sizeof figures, " (%.1f kg at its heaviest take-off), above the %.0f kg", mass, limit);
+            f.message = (j == Jurisdiction::Mainland ? std::string("Mainland") : who) + ": corridor " + corridor.id + " admits drone type " + id + figures + " that " + who + " allows without permission" +
+                        (approval.empty() ? ", with no approval" : ", flown under approval \"" + approval + "\"");
+            c.out.push_back(std::move(f));
+        }
+    }
+}
+
 }  // namespace
 
 bool reaches_mainland(const Corridor& corridor) {
@@ -55,6 +88,7 @@ void jurisdictions(const Context& c) {
         }
         // One finding per jurisdiction and rule, however many stretches the corridor has there.
         const std::vector<JurisdictionStretch> stretches = jurisdiction_stretches(corridor.centreline);
+        weight_classes(c, corridor, stretches);
         for (Jurisdiction j : {Jurisdiction::HongKong, Jurisdiction::Macau}) {
             const JurisdictionRules* rules = s.rules.of(j);
             std::vector<const JurisdictionStretch*> inside;
@@ -93,7 +127,7 @@ void jurisdictions(const Context& c) {
                 f.position = frame.to_geo(nearest.on_first);
                 f.check = "jurisdiction.near_aerodrome";
                 f.severity = Severity::Error;
-                f.message = who + ": corridor " + corridor.id + " comes within " + metres(nearest.distance_m) + " of " + airport.icao + "'s runways; " + who +
+                f.message = (j == Jurisdiction::Mainland ? std::string("Mainland") : who) + ": corridor " + corridor.id + " comes within " + metres(nearest.distance_m) + " of " + airport.icao + "'s runways; " + who +
                             "'s rule keeps drones " + metres(rules->aerodrome_distance_m) + " from aerodromes";
                 c.out.push_back(std::move(f));
             }

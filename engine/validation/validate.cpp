@@ -36,6 +36,8 @@ const std::vector<CheckInfo>& all_checks() {
         {"jurisdiction.above_ceiling", "a corridor's ceiling inside Hong Kong or Macau is above that jurisdiction's ceiling, without an approval"},
         {"jurisdiction.above_ceiling_with_approval", "a corridor is above Hong Kong's or Macau's ceiling under an approval (info)"},
         {"jurisdiction.near_aerodrome", "a corridor inside Hong Kong or Macau comes closer to an aerodrome's runways than that jurisdiction allows"},
+        {"jurisdiction.over_weight_class", "a corridor admits a drone type heavier at take-off than the weight class of a jurisdiction it enters, without an approval"},
+        {"jurisdiction.over_weight_class_with_approval", "a drone type over a jurisdiction's weight class flies a corridor under an approval (info)"},
     };
     return checks;
 }

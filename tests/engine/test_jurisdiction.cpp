@@ -156,3 +156,45 @@ TEST_CASE("A route into Hong Kong lists its crossing with the approval it flies 
     CHECK(crossings[0].to == Jurisdiction::HongKong);
     CHECK(crossings[0].approval == s.find_corridor("c-qianhai-laufaushan")->border_approval);
 }
+
+TEST_CASE("Each jurisdiction's weight class: a type heavier than it needs the authority's permission", "[jurisdiction][validation]") {
+    // From the default scenario's types: quad-light 7 + 2.5 = 9.5 kg, vtol-fixed-wing 60 + 10 = 70 kg,
+    // heavy-octo 65 + 30 = 95 kg at their heaviest take-off. Hong Kong allows 25 kg, the mainland 150 kg.
+    SECTION("the light quad fits Hong Kong's class: nothing to say") {
+        const auto r = with_corridor_into_hong_kong([](Scenario&, Corridor& c) { c.drone_types = {"quad-light"}; });
+        CHECK(of(r, "jurisdiction.over_weight_class").empty());
+        CHECK(of(r, "jurisdiction.over_weight_class_with_approval").empty());
+    }
+    SECTION("the VTOL and the octocopter are over it: one finding each, in Hong Kong only, flown under the border approval") {
+        const auto r = with_corridor_into_hong_kong([](Scenario&, Corridor& c) { c.drone_types = {"quad-light", "vtol-fixed-wing", "heavy-octo"}; });
+        const auto found = of(r, "jurisdiction.over_weight_class_with_approval");
+        REQUIRE(found.size() == 2);
+        CHECK(found[0].severity == Severity::Info);
+        CHECK(found[0].other == "vtol-fixed-wing");
+        CHECK(found[0].message.rfind("Hong Kong: corridor c-test admits drone type vtol-fixed-wing (70.0 kg at its heaviest take-off), above the 25 kg", 0) == 0);
+        CHECK(found[1].other == "heavy-octo");
+        CHECK(found[1].message.find("(95.0 kg") != std::string::npos);
+    }
+    SECTION("without any approval it is an error") {
+        const auto r = with_corridor_into_hong_kong([](Scenario&, Corridor& c) {
+            c.drone_types = {"heavy-octo"};
+            c.approval.clear();
+            c.border_approval.clear();
+        });
+        const auto found = of(r, "jurisdiction.over_weight_class");
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].severity == Severity::Error);
+        CHECK(found[0].message.find("with no approval") != std::string::npos);
+    }
+    SECTION("the mainland's class is its own: a mainland limit under 95 kg catches the octocopter on the mainland stretch") {
+        const auto r = with_corridor_into_hong_kong([](Scenario& s, Corridor& c) {
+            c.drone_types = {"heavy-octo"};
+            s.rules.max_takeoff_mass_kg = 90;
+            s.rules.hong_kong.max_takeoff_mass_kg = 100;
+        });
+        const auto found = of(r, "jurisdiction.over_weight_class_with_approval");
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].message.rfind("Mainland: corridor c-test admits drone type heavy-octo (95.0 kg at its heaviest take-off), above the 90 kg that the mainland allows", 0) == 0);
+        CHECK(found[0].message.find("above the 90 kg") != std::string::npos);
+    }
+}
