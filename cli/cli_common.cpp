@@ -115,4 +115,19 @@ bool write_output(const char* verb, const std::string& out, const std::string& i
     return written.ok();
 }
 
+bool parse_point(const std::string& text, GeoPoint& out) {
+    const size_t comma = text.find(',');
+    if (comma == std::string::npos) return false;
+    const std::string a = text.substr(0, comma), b = text.substr(comma + 1);
+    char* end = nullptr;
+    const double lat = std::strtod(a.c_str(), &end);
+    if (a.empty() || *end) return false;
+    const double lon = std::strtod(b.c_str(), &end);
+    if (b.empty() || *end) return false;
+    if (!std::isfinite(lat) || !std::isfinite(lon) || std::abs(lat) > 90 || std::abs(lon) > 180) return false;
+    out = {lat, lon};
+    return true;
+}
+
+
 }  // namespace lowsky::cli

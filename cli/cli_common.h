@@ -40,6 +40,8 @@ bool write_output(const char* verb, const std::string& out, const std::string& i
 // A number option read strictly: all of its text a finite number within [lo, hi] ("nan", "abc",
 // "5kg" and values out of range are refused, with the option named, on stderr after `verb`).
 // Absent: `out` is left as it was. Returns false when given and refused.
+// "LAT,LON": both numbers in full, within range.
+bool parse_point(const std::string& text, GeoPoint& out);
 bool number_option(const Args& args, const char* verb, const char* name, double lo, double hi, double& out);
 // ... and a whole number.
 bool integer_option(const Args& args, const char* verb, const char* name, long long lo, long long hi, long long& out);

@@ -11,5 +11,6 @@ int run_simulate(int argc, char** argv);
 int run_flight(int argc, char** argv);
 int run_edit(int argc, char** argv);
 int run_plan_inspection(int argc, char** argv);
+int run_plan_sightseeing(int argc, char** argv);
 int run_tour(int argc, char** argv);
 }  // namespace lowsky::cli

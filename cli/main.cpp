@@ -50,6 +50,10 @@ constexpr const char* kUsage =
     "      the camera triggered every M along each, as a .plan or .waypoints. exit 0 written, 2 bad input\n"
     "  plan-inspection --along \"LAT,LON LAT,LON ...\" --width M --home LAT,LON --footprint M -o OUT [the options above but --heading]\n"
     "      a corridor scan: passes along the line, offset either side to cover a strip M wide\n"
+    "  plan-sightseeing --home LAT,LON --stops \"[NAME@]LAT,LON; ...\" -o OUT [--height M] [--speed M/S] [--look S] [--standoff M]\n"
+    "         [--home-amsl M] [--format plan|waypoints] [--firmware ardupilot|px4]\n"
+    "      a sightseeing loop: each point looked at from a viewpoint short of it on the way in, for S seconds (30),\n"
+    "      the camera held on it (a region of interest), then home. exit 0 written, 2 bad input\n"
     "  tour FILE [--json]\n"
     "      the guided tour: each step's claim for the region and the engine's figure for it (the day simulated, seed 1)\n"
     "  format FILE [-o OUT]\n"
@@ -104,6 +108,7 @@ int main(int argc, char** argv) {
     if (verb == "flight") return lowsky::cli::run_flight(argc, argv);
     if (verb == "edit") return lowsky::cli::run_edit(argc, argv);
     if (verb == "plan-inspection") return lowsky::cli::run_plan_inspection(argc, argv);
+    if (verb == "plan-sightseeing") return lowsky::cli::run_plan_sightseeing(argc, argv);
     if (verb == "tour") return lowsky::cli::run_tour(argc, argv);
     if (verb == "checks") {
         for (const auto& c : lowsky::all_checks()) std::printf("%-38s %s\n", c.id, c.rule);

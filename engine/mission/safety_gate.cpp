@@ -27,6 +27,8 @@ bool px4_accepts(const MissionItem& item) {
         case mav::kDoJump: case mav::kDoChangeSpeed: case mav::kNavReturnToLaunch: case mav::kNavDelay: case mav::kConditionDelay: case mav::kDoGripper:
         case mav::kDoVtolTransition: case mav::kDoSetCamTriggDist:  // camera commands are on PX4's frame-2 list
             return item.frame == mav::kFrameMission;
+        case 201:  // DO_SET_ROI, only as a location
+            return item.params[0] == 3 && (item.frame == mav::kFrameGlobal || item.frame == mav::kFrameGlobalRelativeAlt);
         default:
             return false;  // 183 DO_SET_SERVO and 94 PAYLOAD_PLACE among them
     }
@@ -40,6 +42,8 @@ bool ardupilot_accepts(const MissionItem& item) {
         case mav::kDoJump: case mav::kDoChangeSpeed: case mav::kNavReturnToLaunch: case mav::kNavDelay: case mav::kConditionDelay:
         case mav::kDoGripper: case mav::kDoSetServo: case mav::kDoVtolTransition: case mav::kDoSetCamTriggDist:
             return true;  // ArduPilot ignores the frame of commands without a location
+        case 201:  // DO_SET_ROI carries a location: its frame counts
+            return item.frame == mav::kFrameGlobal || item.frame == mav::kFrameGlobalRelativeAlt || item.frame == mav::kFrameGlobalTerrainAlt;
         default:
             return false;
     }
