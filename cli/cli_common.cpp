@@ -9,6 +9,8 @@
 #include <stdlib.h>  // realpath
 
 #include "core/file_io.h"
+#include "mission/plan_format.h"
+#include "mission/waypoints_format.h"
 
 namespace lowsky::cli {
 
@@ -129,5 +131,20 @@ bool parse_point(const std::string& text, GeoPoint& out) {
     return true;
 }
 
+
+bool write_mission(const char* verb, const Mission& mission, const std::string& format, const std::string& out) {
+    std::string text;
+    if (format == "plan") {
+        text = write_plan(mission);
+    } else {
+        auto written = write_waypoints(mission);
+        if (!written) {
+            std::fprintf(stderr, "lowsky %s: %s\n", verb, written.error().to_string().c_str());
+            return false;
+        }
+        text = written.value();
+    }
+    return write_output(verb, out, "", std::vector<uint8_t>(text.begin(), text.end()));
+}
 
 }  // namespace lowsky::cli

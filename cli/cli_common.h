@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/json_read.h"
+#include "mission/mission.h"
 #include "scenario/scenario_io.h"
 
 namespace lowsky::cli {
@@ -35,6 +36,8 @@ Json error_json(const Error& e);
 // Writes a verb's output: "-" is standard output; a path that is the input file is refused
 // (the input would be lost if the verb failed half-way); anything else is written atomically.
 // Prints why on stderr and returns false when not written.
+// The mission as a .plan or a .waypoints file (`format`) at `out`; false, having said why.
+bool write_mission(const char* verb, const Mission& mission, const std::string& format, const std::string& out);
 bool write_output(const char* verb, const std::string& out, const std::string& input, const std::vector<uint8_t>& bytes);
 
 // A number option read strictly: all of its text a finite number within [lo, hi] ("nan", "abc",

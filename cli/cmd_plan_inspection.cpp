@@ -7,9 +7,7 @@
 
 #include "cli_common.h"
 #include "commands.h"
-#include "mission/plan_format.h"
 #include "mission/survey.h"
-#include "mission/waypoints_format.h"
 
 namespace lowsky::cli {
 
@@ -90,18 +88,7 @@ int run_plan_inspection(int argc, char** argv) {
         return kUnreadable;
     }
     const Mission mission = survey_mission(pattern.value(), flight);
-    std::string text;
-    if (format == "plan") {
-        text = write_plan(mission);
-    } else {
-        auto written = write_waypoints(mission);
-        if (!written) {
-            std::fprintf(stderr, "lowsky plan-inspection: %s\n", written.error().to_string().c_str());
-            return kUnreadable;
-        }
-        text = written.value();
-    }
-    if (!write_output(verb, *args->option("--output"), "", std::vector<uint8_t>(text.begin(), text.end()))) return kUnreadable;
+    if (!write_mission(verb, mission, format, *args->option("--output"))) return kUnreadable;
     const SurveyPattern& p = pattern.value();
     // Lengths only: a flight's time is the flight profile's to give (flight/), not a length over a speed.
     std::fprintf(stderr, "%zu %s %.1f m apart, %.2f km of them, %.2f km with the moves between them; %zu mission items\n", p.lines.size(),

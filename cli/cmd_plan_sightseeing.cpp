@@ -4,9 +4,7 @@
 
 #include "cli_common.h"
 #include "commands.h"
-#include "mission/plan_format.h"
 #include "mission/sightseeing.h"
-#include "mission/waypoints_format.h"
 
 namespace lowsky::cli {
 
@@ -71,18 +69,7 @@ int run_plan_sightseeing(int argc, char** argv) {
                      loop.error().message.c_str());
         return kUnreadable;
     }
-    std::string text;
-    if (format == "plan") {
-        text = write_plan(loop->mission);
-    } else {
-        auto written = write_waypoints(loop->mission);
-        if (!written) {
-            std::fprintf(stderr, "lowsky plan-sightseeing: %s\n", written.error().to_string().c_str());
-            return kUnreadable;
-        }
-        text = written.value();
-    }
-    if (!write_output(verb, *args->option("--output"), "", std::vector<uint8_t>(text.begin(), text.end()))) return kUnreadable;
+    if (!write_mission(verb, loop->mission, format, *args->option("--output"))) return kUnreadable;
     // Lengths only: a flight's time is the flight profile's to give (flight/), not a length over a speed.
     std::fprintf(stderr, "%zu point(s) of interest, %.2f km round, %.0f s looking; %zu mission items\n", spec.stops.size(), loop->length_m / 1000,
                  spec.look_s * double(spec.stops.size()), loop->mission.items.size());
