@@ -157,12 +157,15 @@ int run_simulate(int argc, char** argv) {
                     k.emergency.p50_response_s / 60, k.emergency.p95_response_s / 60, k.emergency.max_response_s / 60);
         std::printf("    deliveries called off before they left: %d gave up their drone, %d their pad or lane\n", k.emergency.preempted, k.emergency.gave_way);
     }
-    for (const TemporaryRestriction& restriction : cfg.restrictions) {
+    if (!r.restrictions.empty()) {
+        // What the day's restrictions did, together (the scenario's and --restriction's).
+        std::string which;
+        for (const TemporaryRestriction& restriction : r.restrictions)
+            which += (which.empty() ? "" : "; ") + restriction.id + ", " + format_clock(int(restriction.start_s)) + " to " + format_clock(int(restriction.end_s)) +
+                     ", announced " + format_clock(int(restriction.announced_s()));
         const RestrictionKpis& x = k.restrictions;
-        std::printf("  temporary restriction %s, %s to %s, announced %s: %d replanned, %d flown around it, %d held until it was lifted, %d cancelled, "
-                    "%d in the air through it\n",
-                    restriction.id.c_str(), format_clock(int(restriction.start_s)).c_str(), format_clock(int(restriction.end_s)).c_str(),
-                    format_clock(int(restriction.announced_s())).c_str(), x.replanned, x.rerouted, x.delayed, x.cancelled, x.airborne_through);
+        std::printf("  temporary restriction%s %s: %d replanned, %d flown around it, %d held until it was lifted, %d cancelled, %d in the air through it\n",
+                    r.restrictions.size() > 1 ? "s" : "", which.c_str(), x.replanned, x.rerouted, x.delayed, x.cancelled, x.airborne_through);
     }
     std::printf("  energy %.0f Wh per parcel, %.1f Wh per km\n", k.energy_per_parcel_wh, k.energy_per_km_wh);
     std::printf("  tactical conflicts %d, losses of separation %d\n", k.conflicts, k.losses_of_separation);

@@ -210,6 +210,16 @@ struct Rules {
     const JurisdictionRules* of(Jurisdiction j) const { return j == Jurisdiction::HongKong ? &hong_kong : j == Jurisdiction::Macau ? &macau : nullptr; }
 };
 
+// Airspace closed at short notice (an accident, an event): active from `start_s` to `end_s`,
+// announced `notice_s` before it starts (docs/simulation.md); the
+// scenario may hold some, and `lowsky simulate --restriction` adds one.
+struct TemporaryRestriction {
+    std::string id;
+    ZoneShape shape;  // a polygon or a circle, from the ground up
+    double start_s = 0, end_s = 0, notice_s = 0;
+    double announced_s() const { return start_s > notice_s ? start_s - notice_s : 0; }
+};
+
 // A warning that the scenario's author has looked at and explained.
 struct Explanation {
     std::string check;   // check id
@@ -230,6 +240,7 @@ struct Scenario {
     std::vector<FleetEntry> fleet;
     std::vector<Order> orders;
     std::vector<DemandRate> demand_rates;
+    std::vector<TemporaryRestriction> restrictions;  // closed at short notice during the day
     std::vector<double> demand_profile;  // 24 hourly weights every rate follows unless it has its own; empty: flat
     std::vector<WindBand> wind;
     std::vector<Explanation> explanations;

@@ -369,6 +369,27 @@ std::optional<Order> read_order(DocReader& r, const Json& v, const P& p) {
     return o;
 }
 
+// A temporary restriction: an area closed from `start` to `end` (clock times), announced
+// `notice_s` before.
+std::optional<TemporaryRestriction> read_restriction(DocReader& r, const Json& v, const P& p) {
+    if (!r.is_object(v, p)) return std::nullopt;
+    r.unknown_members(v, p, {"id", "polygon", "start", "end", "notice_s"});
+    const size_t before = r.errors.size();
+    TemporaryRestriction t;
+    t.id = r.string(v, p, "id").value_or("");
+    t.shape.polygon = read_points(r, v, p, "polygon", 3);
+    for (auto [key, out] : {std::pair<const char*, double*>{"start", &t.start_s}, {"end", &t.end_s}}) {
+        const auto text = r.string(v, p, key);
+        const auto clock = text ? parse_clock(*text) : std::nullopt;
+        if (text && !clock) r.error(DocReader::at(p, key), "expected a time of day \"HH:MM\", found \"" + *text + "\"");
+        if (clock) *out = *clock;
+    }
+    t.notice_s = r.number_or(v, p, "notice_s", 0, 86400, 1800);
+    if (r.errors.size() == before && t.end_s <= t.start_s) r.error(DocReader::at(p, "end"), "must be after the start");
+    if (r.errors.size() != before) return std::nullopt;
+    return t;
+}
+
 // A daily profile: 24 relative weights, midnight to 23:00, at least one above zero; absent: flat.
 std::vector<double> read_profile(DocReader& r, const Json& obj, const P& p) {
     const Json* list = r.array(obj, p, "profile", false);
@@ -530,7 +551,7 @@ ScenarioLoad parse_scenario(std::string_view text, const std::string& source) {
         return load;
     }
     r.unknown_members(doc, "$", {"format", "version", "name", "notes", "rules", "drone_types", "hubs", "junctions", "corridors", "zones",
-                                 "airport_zones", "fleet", "demand", "weather", "explanations"});
+                                 "airport_zones", "fleet", "demand", "weather", "restrictions", "explanations"});
 
     Scenario s;
     s.name = r.string_or(doc, "$", "name", "");
@@ -544,6 +565,7 @@ ScenarioLoad parse_scenario(std::string_view text, const std::string& source) {
     s.airport_zones = read_list<AirportZones>(r, doc, "$", "airport_zones", false, read_airport);
     s.fleet = read_list<FleetEntry>(r, doc, "$", "fleet", false, read_fleet_entry);
     read_demand(r, doc, s);
+    s.restrictions = read_list<TemporaryRestriction>(r, doc, "$", "restrictions", false, read_restriction);
     if (const Json* weather = r.member(doc, "$", "weather", false); weather && r.is_object(*weather, "$.weather")) {
         r.unknown_members(*weather, "$.weather", {"wind"});
         s.wind = read_list<WindBand>(r, *weather, "$.weather", "wind", false, read_wind_band);
@@ -752,6 +774,13 @@ std::string save_scenario(const Scenario& s) {
     doc["demand"] = OJson{{"orders", list_json(s.orders)}, {"rates", list_json(s.demand_rates)}};
     if (!s.demand_profile.empty()) doc["demand"]["profile"] = s.demand_profile;
     doc["weather"] = OJson{{"wind", list_json(s.wind)}};
+    if (!s.restrictions.empty()) {  // absent when there are none: documents without them stay as they were
+        OJson list = OJson::array();
+        for (const auto& t : s.restrictions)
+            list.push_back(OJson{{"id", t.id}, {"polygon", points_json(t.shape.polygon)}, {"start", format_clock(int(t.start_s))},
+                                 {"end", format_clock(int(t.end_s))}, {"notice_s", t.notice_s}});
+        doc["restrictions"] = list;
+    }
 
     OJson explanations = OJson::array();
     for (const auto& e : s.explanations) explanations.push_back(OJson{{"check", e.check}, {"object", e.object}, {"why", e.why}});

@@ -50,7 +50,7 @@ Json sim_report_json(const SimResult& r, const SimConfig& cfg) {
                              {"p95_response_s", k.emergency.p95_response_s}, {"max_response_s", k.emergency.max_response_s},
                              {"preempted", k.emergency.preempted}, {"gave_way", k.emergency.gave_way}};
     // Temporary restrictions (only on a day that has any).
-    if (!cfg.restrictions.empty()) {
+    if (!r.restrictions.empty()) {
         const RestrictionKpis& x = k.restrictions;
         kpis["restrictions"] = {{"replanned", x.replanned}, {"rerouted", x.rerouted}, {"delayed", x.delayed}, {"cancelled", x.cancelled},
                                 {"airborne_through", x.airborne_through}};

@@ -19,15 +19,6 @@ enum class DispatchPolicy {
     LeastEnergy,      // the type that flies this order on the least energy
 };
 
-// Airspace closed at short notice (an accident, an event): active from `start_s` to `end_s`,
-// announced `notice_s` before it starts (sim/restriction.h).
-struct TemporaryRestriction {
-    std::string id;
-    ZoneShape shape;  // a polygon or a circle, from the ground up
-    double start_s = 0, end_s = 0, notice_s = 0;
-    double announced_s() const { return start_s > notice_s ? start_s - notice_s : 0; }
-};
-
 struct SimConfig {
     double hours = 24;
     double demand_scale = 1;  // the scenario's daily rates times this (its explicit orders as they are)
@@ -194,6 +185,7 @@ struct SimResult {
     std::vector<SimFlight> flights;
     std::vector<Finding> findings;  // demand that can never be served, and why
     std::vector<EncounterResult> conflicts, losses;  // by start time; kpis count them
+    std::vector<TemporaryRestriction> restrictions;  // the day's: the scenario's, then the run's
 };
 
 }  // namespace lowsky

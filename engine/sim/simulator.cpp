@@ -75,9 +75,11 @@ public:
             for (int k = 0; k < f.count; ++k)
                 drones_.push_back({f.hub + "/" + f.drone_type + "/" + std::to_string(k + 1), type, hub, types_[size_t(type)].battery_wh, 0, 0});
         }
+        // The scenario's own restrictions, then the run's (lowsky simulate --restriction, the app's).
+        cfg_.restrictions.insert(cfg_.restrictions.begin(), s_.restrictions.begin(), s_.restrictions.end());
         orders_ = make_orders(s_, cfg);
         has_emergencies_ = std::any_of(orders_.begin(), orders_.end(), [](const SimOrder& o) { return o.emergency; });
-        keep_pending_ = has_emergencies_ || !cfg.restrictions.empty();
+        keep_pending_ = has_emergencies_ || !cfg_.restrictions.empty();
         state_.resize(orders_.size());
         feasible_.assign(orders_.size() * types_.size(), -1);
         free_queue_.resize(s_.hubs.size() * types_.size());
@@ -136,6 +138,7 @@ public:
         result.kpis.emergency.preempted = preempted_;
         result.kpis.emergency.gave_way = gave_way_;
         result.kpis.restrictions = restricted_;
+        result.restrictions = cfg_.restrictions;
         // Corridors the day did not fly because the validator found errors on them.
         for (const auto& b : network_.blocked()) {
             const Corridor* c = s_.find_corridor(b.corridor);

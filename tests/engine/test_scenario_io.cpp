@@ -129,3 +129,40 @@ TEST_CASE("An order's priority: emergency is read and written back, normal is th
     CHECK(refused.errors.front().where == "$.demand.orders[0].priority");
     CHECK(refused.errors.front().message == "expected one of \"normal\", \"emergency\", found \"urgent\"");
 }
+
+TEST_CASE("A scenario's temporary restrictions are read and written back, and a bad one says where", "[scenario][restriction]") {
+    Scenario s = load_scenario("tests/fixtures/scenarios/minimal.json");
+    CHECK(save_scenario(s).find("\"restrictions\"") == std::string::npos);  // none: not written
+    TemporaryRestriction t;
+    t.id = "fire";
+    t.shape.polygon = {{22.5, 113.4}, {22.5, 113.41}, {22.51, 113.41}};
+    t.start_s = 36000;
+    t.end_s = 39600;
+    t.notice_s = 900;
+    s.restrictions = {t};
+    const std::string saved = save_scenario(s);
+    CHECK(saved.find("\"start\": \"10:00\"") != std::string::npos);
+    CHECK(saved.find("\"end\": \"11:00\"") != std::string::npos);
+    ScenarioLoad back = parse_scenario(saved, "saved.json");
+    REQUIRE(back.ok());
+    REQUIRE(back.scenario->restrictions.size() == 1);
+    const TemporaryRestriction& r = back.scenario->restrictions[0];
+    CHECK(r.id == "fire");
+    CHECK(r.start_s == 36000);
+    CHECK(r.end_s == 39600);
+    CHECK(r.notice_s == 900);
+    CHECK(r.announced_s() == 35100);
+    CHECK(r.shape.polygon.size() == 3);
+    CHECK(save_scenario(*back.scenario) == saved);
+    std::string reversed = saved;
+    reversed.replace(reversed.find("\"end\": \"11:00\""), 14, "\"end\": \"09:00\"");
+    ScenarioLoad refused = parse_scenario(reversed, "reversed.json");
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.errors.front().where == "$.restrictions[0].end");
+    CHECK(refused.errors.front().message == "must be after the start");
+    std::string garbled = saved;
+    garbled.replace(garbled.find("\"start\": \"10:00\""), 16, "\"start\": \"ten\"");
+    ScenarioLoad bad = parse_scenario(garbled, "garbled.json");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.errors.front().where == "$.restrictions[0].start");
+}

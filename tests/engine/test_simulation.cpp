@@ -673,3 +673,12 @@ TEST_CASE("A track meets a restriction where a piece of it crosses the area whil
     CHECK(track_crosses(track(1000, 2000), circle));
     CHECK_FALSE(track_crosses({{1000, 22.19, 113.6, HeightAmsl(100), false}, {2000, 22.19, 113.8, HeightAmsl(100), false}}, circle));  // 1.6 km north
 }
+
+TEST_CASE("A restriction in the scenario works as one given to the run", "[sim][restriction]") {
+    // The hand-worked hold: the 10:10 order leaves at 11:00 when the box reopens.
+    const Day day = restricted_day(2, {parcel("island", 36600)}, {}, [](Scenario& s) { s.restrictions = {sea_box(36000, 3600, 1800)}; });
+    CHECK(day.order("island").takeoff_s == 39600);
+    CHECK(day.result.kpis.restrictions.delayed == 1);
+    REQUIRE(day.result.restrictions.size() == 1);
+    CHECK(day.result.restrictions[0].id == "rescue-box");
+}

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "panels.h"
+#include "geo/triangulate.h"
 #include "geo/web_mercator.h"
 #include "panels/map_style.h"
 #include "scenario/scenario_io.h"
@@ -156,20 +157,27 @@ void draw_sim_encounters(ImDrawList* dl, const MapCamera& camera, const SimPlayb
 }
 
 void draw_sim_restriction(ImDrawList* dl, const MapCamera& camera, const SimPlayback& p, float s) {
-    if (!p.result || p.ran.restrictions.empty()) return;
-    const TemporaryRestriction& r = p.ran.restrictions.front();
-    std::vector<ImVec2> ring;
-    for (const GeoPoint& g : r.shape.polygon) {
-        double x, y;
-        camera.geo_to_screen(g, x, y);
-        ring.push_back({float(x), float(y)});
+    if (!p.result) return;
+    for (const TemporaryRestriction& r : p.result->restrictions) {  // the scenario's and the one drawn in the app
+        std::vector<ImVec2> ring;
+        for (const GeoPoint& g : r.shape.polygon) {
+            double x, y;
+            camera.geo_to_screen(g, x, y);
+            ring.push_back({float(x), float(y)});
+        }
+        if (ring.size() < 3) continue;
+        const bool closed = p.t_s >= r.start_s && p.t_s < r.end_s, announced = p.t_s >= r.announced_s() && p.t_s < r.end_s;
+        // Closed: filled red; announced, not yet closed: its outline; before or after: a faint outline.
+        if (closed) {  // an area drawn by hand may be concave: its triangles
+            std::vector<PlanarPoint> planar;
+            for (const ImVec2& q : ring) planar.push_back({q.x, q.y});
+            const Triangulation t = triangulate_ring(planar);
+            for (size_t k = 0; k + 2 < t.indices.size(); k += 3)
+                dl->AddTriangleFilled(ring[t.indices[k]], ring[t.indices[k + 1]], ring[t.indices[k + 2]], IM_COL32(235, 60, 50, 70));
+        }
+        const ImU32 line = closed ? IM_COL32(235, 60, 50, 255) : announced ? IM_COL32(255, 150, 60, 255) : IM_COL32(235, 60, 50, 110);
+        dl->AddPolyline(ring.data(), int(ring.size()), line, ImDrawFlags_Closed, (announced ? 3.0f : 1.5f) * s);
     }
-    if (ring.size() < 3) return;
-    const bool closed = p.t_s >= r.start_s && p.t_s < r.end_s, announced = p.t_s >= r.announced_s() && p.t_s < r.end_s;
-    // Closed: filled red; announced, not yet closed: its outline; before or after: a faint outline.
-    if (closed) dl->AddConvexPolyFilled(ring.data(), int(ring.size()), IM_COL32(235, 60, 50, 70));
-    const ImU32 line = closed ? IM_COL32(235, 60, 50, 255) : announced ? IM_COL32(255, 150, 60, 255) : IM_COL32(235, 60, 50, 110);
-    dl->AddPolyline(ring.data(), int(ring.size()), line, ImDrawFlags_Closed, (announced ? 3.0f : 1.5f) * s);
 }
 
 void draw_hub_queues(const SimPlayback& p, const std::string& hub, float s) {
