@@ -193,11 +193,11 @@ std::vector<TourStep> region_tour(const CompiledScenario& compiled, const Routin
             step.value = corridors;
             step.figure = std::to_string(corridors) +
                           " corridors meet here. lowsky plans its deliveries (simulated), inspection surveys and corridor scans (plan-inspection), "
-                          "its cross-border route and emergency flights that pre-empt deliveries";
+                          "sightseeing loops (plan-sightseeing), its cross-border route and emergency flights that pre-empt deliveries";
             if (day && day->kpis.emergency.orders > 0)
                 step.figure += format(" (the day's %.0f: response median %.0f min, longest %.0f min)", double(day->kpis.emergency.orders),
                                       day->kpis.emergency.p50_response_s / 60, day->kpis.emergency.max_response_s / 60);
-            step.figure += "; tourism loops are not modelled yet";
+            step.figure += "; sightseeing departures are not part of the simulated day yet";
         }
         steps.push_back(step);
     }

@@ -46,7 +46,7 @@ TEST_CASE("The tour without a simulated day, and on a scenario without the regio
     CHECK(steps[3].verdict == TourVerdict::NotReproduced);
     CHECK(steps[3].figure == "simulate the day to measure it");
     CHECK(steps[4].verdict == TourVerdict::NotReproduced);
-    CHECK(steps[5].verdict == TourVerdict::NotReproduced);  // tourism loops are not modelled
+    CHECK(steps[5].verdict == TourVerdict::NotReproduced);  // sightseeing is planned, not simulated
     // A route step's verdict follows its figure and the claim's limit: one hour, 25 minutes.
     CHECK((steps[0].verdict == TourVerdict::Meets) == (steps[0].value <= 3600));
     CHECK((steps[1].verdict == TourVerdict::Meets) == (steps[1].value <= 1500));
