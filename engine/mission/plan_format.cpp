@@ -46,6 +46,8 @@ Result<int> integer_member(const JsonObjectReader& in, const char* key, int expe
             return make_error("a version is written as a whole number (2, not 2.0): MAVSDK refuses it", in.member_path(key));
     }
     if (std::floor(n.value()) != n.value()) return make_error("expected a whole number", in.member_path(key));
+    // Beyond an int it fits no member of a plan (and the conversion would be undefined).
+    if (std::abs(n.value()) > 2147483647.0) return make_error("out of range", in.member_path(key));
     if (expected >= 0 && int(n.value()) != expected)
         return make_error("must be " + std::to_string(expected) + ", found " + Json(n.value()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), in.member_path(key));
     return int(n.value());
