@@ -131,7 +131,6 @@ bool parse_point(const std::string& text, GeoPoint& out) {
     return true;
 }
 
-
 bool write_mission(const char* verb, const Mission& mission, const std::string& format, const std::string& out) {
     std::string text;
     if (format == "plan") {

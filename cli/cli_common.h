@@ -36,15 +36,16 @@ Json error_json(const Error& e);
 // Writes a verb's output: "-" is standard output; a path that is the input file is refused
 // (the input would be lost if the verb failed half-way); anything else is written atomically.
 // Prints why on stderr and returns false when not written.
-// The mission as a .plan or a .waypoints file (`format`) at `out`; false, having said why.
-bool write_mission(const char* verb, const Mission& mission, const std::string& format, const std::string& out);
 bool write_output(const char* verb, const std::string& out, const std::string& input, const std::vector<uint8_t>& bytes);
+// The mission as a .plan or a .waypoints file (`format`, "plan" or "waypoints") at `out`, as
+// write_output writes; false, having said why.
+bool write_mission(const char* verb, const Mission& mission, const std::string& format, const std::string& out);
+// "LAT,LON": both numbers in full, within range.
+bool parse_point(const std::string& text, GeoPoint& out);
 
 // A number option read strictly: all of its text a finite number within [lo, hi] ("nan", "abc",
 // "5kg" and values out of range are refused, with the option named, on stderr after `verb`).
 // Absent: `out` is left as it was. Returns false when given and refused.
-// "LAT,LON": both numbers in full, within range.
-bool parse_point(const std::string& text, GeoPoint& out);
 bool number_option(const Args& args, const char* verb, const char* name, double lo, double hi, double& out);
 // ... and a whole number.
 bool integer_option(const Args& args, const char* verb, const char* name, long long lo, long long hi, long long& out);

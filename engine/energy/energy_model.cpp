@@ -9,8 +9,6 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 
-double mass_kg(const DroneType& t, double payload_kg) { return t.empty_mass_kg + std::max(0.0, payload_kg); }
-
 // Momentum theory: the power that holds thrust T on n rotors of diameter D.
 double induced_hover_power_w(double thrust_n, const EnergyModelParams& p, double rho) {
     return std::pow(thrust_n, 1.5) / std::sqrt(0.5 * kPi * p.rotor_count * p.rotor_diameter_m * p.rotor_diameter_m * rho);
@@ -45,6 +43,8 @@ double stolaroff_power_w(const DroneType& t, double payload_kg, double v, double
 }
 
 }  // namespace
+
+double mass_kg(const DroneType& t, double payload_kg) { return t.empty_mass_kg + std::max(0.0, payload_kg); }
 
 double hover_power_w(const DroneType& t, double payload_kg, Air air) {
     return induced_hover_power_w(mass_kg(t, payload_kg) * kGravity_m_s2, t.energy, air.density_kg_m3) / t.energy.efficiency;

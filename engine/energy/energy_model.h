@@ -15,6 +15,8 @@ struct Air {
     double density_kg_m3 = 1.19;
 };
 
+// The drone's mass with `payload_kg` on board (the type's heaviest take-off: its max_payload_kg).
+double mass_kg(const DroneType& type, double payload_kg);
 double hover_power_w(const DroneType& type, double payload_kg, Air air);
 // Level flight at an airspeed (no wind here: wind changes the airspeed, the caller's job).
 double cruise_power_w(const DroneType& type, double payload_kg, double airspeed_m_s, Air air);

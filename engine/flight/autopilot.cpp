@@ -36,14 +36,14 @@ const char* to_string(SettingsSource source) {
 }
 
 double lean_needed_deg(const DroneType& t, double payload_kg, double airspeed, double rho) {
-    const double weight = (t.empty_mass_kg + std::max(0.0, payload_kg)) * energy::kGravity_m_s2;
+    const double weight = energy::mass_kg(t, payload_kg) * energy::kGravity_m_s2;
     const double drag = 0.5 * rho * airspeed * airspeed * drag_area_m2(t, payload_kg);
     return std::atan2(drag, weight) / kDeg;
 }
 
 double airspeed_at_lean_m_s(const DroneType& t, double payload_kg, double lean_deg, double rho) {
     if (lean_deg >= 89.9) return 1e9;
-    const double weight = (t.empty_mass_kg + std::max(0.0, payload_kg)) * energy::kGravity_m_s2;
+    const double weight = energy::mass_kg(t, payload_kg) * energy::kGravity_m_s2;
     const double area = drag_area_m2(t, payload_kg);
     if (area <= 0) return 1e9;
     return std::sqrt(2 * weight * std::tan(lean_deg * kDeg) / (rho * area));

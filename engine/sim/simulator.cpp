@@ -435,15 +435,11 @@ private:
             ~RoutingReset() { routing = nullptr; }
         } reset{routing_};
         bool around = false;
-        if (meets_restriction(f) >= 0) {
+        if (const Blocked blocked = blocked_by(f); blocked.any()) {
             routing_ = &detour();
             plan_flight(f, o, drone.type, slot.start, land);
-            around = f.ok && meets_restriction(f) < 0;
-            if (!around) {
-                routing_ = nullptr;
-                plan_flight(f, o, drone.type, slot.start, land);
-                return hold(oi, best, t);
-            }
+            around = f.ok && !blocked_by(f).any();
+            if (!around) return hold(oi, best, t, blocked);
         }
         const double limit = cfg_.max_deconfliction_delays * cfg_.deconfliction_step_s;
         for (int attempt = 0; attempt < 1000; ++attempt) {
@@ -459,7 +455,7 @@ private:
             slot = pads_[size_t(o.from)].earliest(slot.start + offset, home.pad_slot_s);
             plan_flight(f, o, drone.type, slot.start, land);
             if (!f.ok) return give_up(f.reason);
-            if (meets_restriction(f) >= 0) return hold(oi, best, t);  // a later departure runs into one
+            if (const Blocked blocked = blocked_by(f); blocked.any()) return hold(oi, best, t, blocked);  // a later departure runs into one
         }
         return give_up("strategic deconfliction found no free departure within " + std::to_string(int(limit / 60)) + " min");
     }
@@ -474,8 +470,8 @@ private:
     void commit(int oi, int di, Calendar::Slot takeoff, FlightPlan& f, double dispatched, double first_slot) {
         const SimOrder& o = orders_[size_t(oi)];
         SimDrone& drone = drones_[size_t(di)];
-        // A delivery on a day with emergencies keeps what it booked until it leaves: an
-        // emergency may call it off.
+        // On a day with emergencies or restrictions a delivery keeps what it booked until it
+        // leaves: an emergency or an announcement may call it off.
         Commitment* undo = nullptr;
         if (keep_pending_ && !o.emergency) {
             pending_.push_back({});
@@ -729,29 +725,30 @@ private:
         return *detour_;
     }
 
-    // The first announced restriction the planned flight goes through while it is active, or -1.
-    int meets_restriction(const FlightPlan& f) const {
+    // The announced restrictions a planned flight goes through while they are active: their ids
+    // and when the last of them is lifted.
+    struct Blocked {
+        std::string ids;
+        double until_s = 0;
+        bool any() const { return !ids.empty(); }
+    };
+    Blocked blocked_by(const FlightPlan& f) const {
+        Blocked out;
         for (int r : announced_) {
             const TemporaryRestriction& restriction = cfg_.restrictions[size_t(r)];
-            if (track_crosses(f.out.track, restriction) || (f.land && track_crosses(f.back.track, restriction))) return r;
+            if (!track_crosses(f.out.track, restriction) && !(f.land && track_crosses(f.back.track, restriction))) continue;
+            out.ids += (out.ids.empty() ? "" : ", ") + restriction.id;
+            out.until_s = std::max(out.until_s, restriction.end_s);
         }
-        return -1;
+        return out;
     }
 
-    // No way around: the order waits at its hub until the restrictions its flight meets (in
-    // flight_plan_) are lifted, and queues again then; if that is after the day, it is
-    // cancelled. The drone stays free. Always true: the order has left the queue.
-    bool hold(int oi, int di, double t) {
-        double until = t;
-        std::string ids;
-        for (int r : announced_) {
-            const TemporaryRestriction& restriction = cfg_.restrictions[size_t(r)];
-            const FlightPlan& f = flight_plan_;
-            if (!track_crosses(f.out.track, restriction) && !(f.land && track_crosses(f.back.track, restriction))) continue;
-            until = std::max(until, restriction.end_s);
-            ids += (ids.empty() ? "" : ", ") + restriction.id;
-        }
-        until = std::max(until, t + 1);  // never again at the same moment (a flight that meets one is planned before its end)
+    // No way around: the order waits at its hub until the restrictions its flight meets are
+    // lifted, and queues again then; if that is after the day, it is cancelled. The drone stays
+    // free. Always true: the order has left the queue.
+    bool hold(int oi, int di, double t, const Blocked& blocked) {
+        const double until = std::max(blocked.until_s, t + 1);  // never again at the same moment
+        const std::string& ids = blocked.ids;
         const SimDrone& drone = drones_[size_t(di)];
         free_queue_[size_t(drone.hub) * types_.size() + size_t(drone.type)].push({drone.free_at, di});
         OrderState& st = state_[size_t(oi)];
@@ -809,13 +806,15 @@ private:
     std::vector<SimFlight> flights_;
     std::unordered_map<size_t, std::string> reasons_;
     std::vector<HubWaits> hub_waits_;
-    // Emergencies (only kept on a day that has any).
+    // Deliveries committed and not yet off the ground, kept on a day with emergencies or
+    // restrictions (which may call them off).
+    bool keep_pending_ = false;
+    std::vector<Commitment> pending_;
+    // Emergencies (only used on a day that has any).
     bool has_emergencies_ = false;
     std::vector<std::deque<int>> emergencies_;  // per hub: emergency orders waiting, in arrival order
-    std::vector<Commitment> pending_;           // deliveries committed and not yet off the ground
     int preempted_ = 0, gave_way_ = 0;
     // Temporary restrictions (only used on a day that has any).
-    bool keep_pending_ = false;                   // deliveries not yet off the ground are kept in pending_
     std::vector<int> announced_;                  // restrictions announced and not yet lifted
     std::vector<std::unique_ptr<Detour>> detours_;
     Detour* detour_ = nullptr;                    // around the restrictions announced now (null: not made yet)

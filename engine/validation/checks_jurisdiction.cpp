@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "airspace/jurisdiction.h"
+#include "energy/energy_model.h"
 #include "geo/planar.h"
 #include "scenario/altitude.h"
 #include "validation/checks.h"
@@ -31,7 +32,7 @@ void weight_classes(const Context& c, const Corridor& corridor, const std::vecto
         for (const std::string& id : corridor.drone_types) {
             const DroneType* type = s.find_drone_type(id);
             if (!type) continue;
-            const double mass = type->empty_mass_kg + type->max_payload_kg;
+            const double mass = energy::mass_kg(*type, type->max_payload_kg);  // its heaviest take-off
             if (mass <= limit) continue;
             Finding f;
             f.object_kind = "corridor";
@@ -127,7 +128,7 @@ void jurisdictions(const Context& c) {
                 f.position = frame.to_geo(nearest.on_first);
                 f.check = "jurisdiction.near_aerodrome";
                 f.severity = Severity::Error;
-                f.message = (j == Jurisdiction::Mainland ? std::string("Mainland") : who) + ": corridor " + corridor.id + " comes within " + metres(nearest.distance_m) + " of " + airport.icao + "'s runways; " + who +
+                f.message = who + ": corridor " + corridor.id + " comes within " + metres(nearest.distance_m) + " of " + airport.icao + "'s runways; " + who +
                             "'s rule keeps drones " + metres(rules->aerodrome_distance_m) + " from aerodromes";
                 c.out.push_back(std::move(f));
             }

@@ -36,6 +36,33 @@ TEST_CASE("Calendars give the earliest free unit, whatever order requests come i
     CHECK(one.earliest(440, 60).start == 440);   // ends exactly when the booking starts
 }
 
+TEST_CASE("A booking given back frees its own slot and no other", "[sim]") {
+    Calendar pad(1);
+    pad.book({100, 0}, 60);
+    pad.book({200, 0}, 60);
+    CHECK(pad.earliest(100, 60).start == 260);  // 160-220 would overlap 200-260
+    pad.unbook({100, 0}, 60);
+    CHECK(pad.earliest(100, 60).start == 100);  // 100-160 free again
+    CHECK(pad.earliest(170, 60).start == 260);  // 200-260 still booked
+    pad.unbook({205, 0}, 60);                   // no such booking: nothing changes
+    CHECK(pad.earliest(170, 60).start == 260);
+}
+
+TEST_CASE("An intent taken back no longer holds its lane but another in the same window still does", "[sim][deconfliction]") {
+    IntentRegistry registry(20);
+    const IntentVolume a{1, 0, false, false, 100, 200}, b{1, 0, false, false, 100, 190};  // entered together, left apart
+    registry.accept({a, b});
+    REQUIRE(registry.size() == 2);
+    registry.withdraw({a});
+    CHECK(registry.size() == 1);
+    CHECK(registry.conflicts({{1, 0, false, false, 110, 205}}) >= 0);  // 10 s behind b: still refused
+    registry.withdraw({b});
+    CHECK(registry.size() == 0);
+    CHECK(registry.conflicts({{1, 0, false, false, 110, 205}}) < 0);
+    registry.withdraw({{7, 3, false, false, 0, 1}});  // never accepted: nothing to take back
+    CHECK(registry.size() == 0);
+}
+
 TEST_CASE("Operational intents keep lane headway, forbid overtaking, and keep a shared lane one way at a time", "[sim][deconfliction]") {
     IntentRegistry registry(20);
     registry.accept({{1, 0, false, false, 100, 200}});
