@@ -164,8 +164,9 @@ int run_simulate(int argc, char** argv) {
             which += (which.empty() ? "" : "; ") + restriction.id + ", " + format_clock(int(restriction.start_s)) + " to " + format_clock(int(restriction.end_s)) +
                      ", announced " + format_clock(int(restriction.announced_s()));
         const RestrictionKpis& x = k.restrictions;
-        std::printf("  temporary restriction%s %s: %d replanned, %d flown around it, %d held until it was lifted, %d cancelled, %d in the air through it\n",
-                    r.restrictions.size() > 1 ? "s" : "", which.c_str(), x.replanned, x.rerouted, x.delayed, x.cancelled, x.airborne_through);
+        std::printf("  temporary restriction%s %s: %d replanned, %d flown around it, %d held until it was lifted, %d cancelled, "
+                    "%d in the air landed at the nearest hub clear of it, %d in the air through it\n",
+                    r.restrictions.size() > 1 ? "s" : "", which.c_str(), x.replanned, x.rerouted, x.delayed, x.cancelled, x.diverted, x.airborne_through);
     }
     std::printf("  energy %.0f Wh per parcel, %.1f Wh per km\n", k.energy_per_parcel_wh, k.energy_per_km_wh);
     std::printf("  tactical conflicts %d, losses of separation %d\n", k.conflicts, k.losses_of_separation);

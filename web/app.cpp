@@ -1025,7 +1025,7 @@ std::string App::state_json() const {
                 const RestrictionKpis& x = k.restrictions;
                 sim["restriction"] = {{"id", closed.id}, {"announcedS", closed.announced_s()}, {"startS", closed.start_s}, {"endS", closed.end_s}, {"polygon", polygon},
                                       {"replanned", x.replanned}, {"rerouted", x.rerouted}, {"delayed", x.delayed}, {"cancelled", x.cancelled},
-                                      {"airborneThrough", x.airborne_through}};
+                                      {"diverted", x.diverted}, {"airborneThrough", x.airborne_through}};
             }
             if (k.emergency.orders > 0)
                 sim["emergency"] = {{"orders", k.emergency.orders}, {"delivered", k.emergency.delivered}, {"p50ResponseS", k.emergency.p50_response_s},

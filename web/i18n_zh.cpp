@@ -107,9 +107,11 @@ const std::vector<std::pair<const char*, const char*>>& chinese_table() {
          "在地图上画出区域：在回放时刻发布通告，30 分钟后关闭一小时，\n并据此重新模拟当天。"},
         {"closed %s-%s: %d held, %d round it, %d cancelled", "关闭 %s-%s：%d 单等待，%d 单绕行，%d 单取消"},
         {"Announced at %s. Deliveries planned through the area while it is closed fly round it, wait until it opens,\n"
-         "or are cancelled. %d were called off before they left and planned again; %d already in the air crossed it.",
+         "or are cancelled. %d were called off before they left and planned again; %d in the air landed at the nearest hub\n"
+         "clear of it, and %d crossed it (no hub in reach).",
          "%s 发布通告。关闭期间计划穿越该区域的配送改为绕行、等待重新开放或取消。\n"
-         "%d 单在起飞前被取消并重新规划；%d 架已在空中的无人机穿越了该区域。"},
+         "%d 单在起飞前被取消并重新规划；%d 架已在空中的无人机就近降落在避开该区域的枢纽，\n"
+         "%d 架穿越了该区域（没有可达的枢纽）。"},
         {"Reopen the area", "重新开放该区域"},
         {"click the corners of the area to close; double-click or Enter to finish, Esc cancels", "点击要关闭区域的各个角点；双击或按回车完成，Esc 取消"},
         {"An area needs three corners at least", "区域至少需要三个角点"},

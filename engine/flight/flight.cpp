@@ -222,7 +222,7 @@ void Flight::start(GeoPoint at, HeightAmsl ground, double t0) {
     at_ = at;
     h_ = ground;
     t_ = t0;
-    if (observer_) observer_->point(t_, at_, h_, true);
+    if (observer_) observer_->point(t_, at_, h_, true, totals_.energy_wh);
 }
 
 void Flight::start_airborne(GeoPoint at, HeightAmsl height, double t0) {
@@ -240,7 +240,7 @@ void Flight::take_off(HeightAmsl to) {
     const double spool = take_off_move(model_, *powers_, 0).time_s;
     t_ += spool;
     add(Phase::SpoolUp, spool, 0, 0, -1);  // on the ground at idle: its energy is left out
-    if (observer_) observer_->point(t_, at_, h_, true);
+    if (observer_) observer_->point(t_, at_, h_, true, totals_.energy_wh);
     vertical(to);
 }
 
@@ -251,7 +251,7 @@ void Flight::vertical(HeightAmsl to) {
     t_ += m.time_s;
     h_ = to;
     add(dh > 0 ? Phase::Climb : Phase::Descend, m.time_s, m.energy_wh, 0, -1);
-    if (observer_) observer_->point(t_, at_, h_, false);
+    if (observer_) observer_->point(t_, at_, h_, false, totals_.energy_wh);
 }
 
 void Flight::hover(double seconds) {
@@ -259,7 +259,7 @@ void Flight::hover(double seconds) {
     if (dt <= 0) return;
     t_ += dt;
     add(Phase::Hover, dt, powers_->hover_w() * dt / 3600, 0, -1);
-    if (observer_) observer_->point(t_, at_, h_, false);
+    if (observer_) observer_->point(t_, at_, h_, false, totals_.energy_wh);
 }
 
 void Flight::land(HeightAmsl ground) {
@@ -268,17 +268,17 @@ void Flight::land(HeightAmsl ground) {
         t_ += t.descend_s;
         h_ = ground.above(model_.autopilot.land_final_height_m);
         add(Phase::Descend, t.descend_s, powers_->descent_w() * t.descend_s / 3600, 0, -1);
-        if (observer_) observer_->point(t_, at_, h_, false);
+        if (observer_) observer_->point(t_, at_, h_, false, totals_.energy_wh);
     }
     h_ = ground;
     if (t.final_s > 0) {
         t_ += t.final_s;
         add(Phase::LandFinal, t.final_s, powers_->descent_w() * t.final_s / 3600, 0, -1);
-        if (observer_) observer_->point(t_, at_, h_, true);
+        if (observer_) observer_->point(t_, at_, h_, true, totals_.energy_wh);
     }
     t_ += t.detect_s;
     add(Phase::LandDetect, t.detect_s, 0, 0, -1);
-    if (observer_) observer_->point(t_, at_, h_, true);
+    if (observer_) observer_->point(t_, at_, h_, true, totals_.energy_wh);
 }
 
 void Flight::fly_direct(GeoPoint to, double speed_m_s, HeightAmsl ground) {
@@ -351,7 +351,7 @@ void Flight::follow(const std::vector<const LegGeometry*>& legs, const GeoPoint*
             at_ = piece.to;
             if (observer_) {
                 if (!piece.join) observer_->segment(leg_index, piece.segment, t0, t_);
-                observer_->point(t_, at_, h_, false);
+                observer_->point(t_, at_, h_, false, totals_.energy_wh);
             }
             moving = !(stop_after && p + 1 == pieces.size());
             track = piece.track;

@@ -152,8 +152,9 @@ struct PhaseCost {
 class Observer {
 public:
     virtual ~Observer() = default;
-    // Where it is at t; `on_ground` from start to lift-off and from touchdown on.
-    virtual void point(double /*t_s*/, GeoPoint /*at*/, HeightAmsl /*height*/, bool /*on_ground*/) {}
+    // Where it is at t; `on_ground` from start to lift-off and from touchdown on; `energy_wh`
+    // spent since start() (or start_airborne()).
+    virtual void point(double /*t_s*/, GeoPoint /*at*/, HeightAmsl /*height*/, bool /*on_ground*/, double /*energy_wh*/) {}
     // Segment `segment` of leg `leg` is flown from t0 to t1.
     virtual void segment(int /*leg*/, size_t /*segment*/, double /*t0_s*/, double /*t1_s*/) {}
 };

@@ -63,7 +63,26 @@ RouteLanes make_lanes(const Route& route, const Scenario& s) {
     return r;
 }
 
-void Recorder::point(double t, GeoPoint at, HeightAmsl h, bool on_ground) { plan_.track.push_back({t, at.lat_deg, at.lon_deg, h, on_ground}); }
+TrackPoint track_at(const std::vector<TrackPoint>& track, double t) {
+    if (track.empty()) return {};
+    auto p = std::upper_bound(track.begin(), track.end(), t, [](double time, const TrackPoint& q) { return time < q.t_s; });
+    const TrackPoint& b = p == track.end() ? track.back() : *p;
+    const TrackPoint& a = p == track.begin() ? track.front() : *(p - 1);
+    const double u = b.t_s > a.t_s ? std::clamp((t - a.t_s) / (b.t_s - a.t_s), 0.0, 1.0) : 1.0;
+    TrackPoint out;
+    out.t_s = t;
+    out.lat_deg = a.lat_deg + (b.lat_deg - a.lat_deg) * u;
+    out.lon_deg = a.lon_deg + (b.lon_deg - a.lon_deg) * u;
+    out.height = HeightAmsl(a.height.m + (b.height.m - a.height.m) * u);
+    out.on_ground = a.on_ground && b.on_ground;
+    out.charge_wh = float(a.charge_wh + (b.charge_wh - a.charge_wh) * u);
+    return out;
+}
+
+// The charge field holds the energy spent so far for now; commit() makes it the charge left.
+void Recorder::point(double t, GeoPoint at, HeightAmsl h, bool on_ground, double energy_wh) {
+    plan_.track.push_back({t, at.lat_deg, at.lon_deg, h, on_ground, float(energy_wh)});
+}
 
 void Recorder::segment(int leg, size_t segment, double t0, double t1) {
     const size_t n_out = out_ ? out_->legs.size() : 0;

@@ -62,12 +62,16 @@ struct RouteLanes {
 };
 RouteLanes make_lanes(const Route& route, const Scenario& scenario);
 
+// Where a track is at t (positions, heights and charge are linear in time between its points;
+// before its first point it is there, after its last point there).
+TrackPoint track_at(const std::vector<TrackPoint>& track, double t);
+
 // Records a flight's track and operational intent into a plan as the profile flies it; legs
 // count over `out` and then `back`.
 class Recorder : public flight::Observer {
 public:
     Recorder(Plan& plan, const RouteLanes* out, const RouteLanes* back) : plan_(plan), out_(out), back_(back) {}
-    void point(double t, GeoPoint at, HeightAmsl h, bool on_ground) override;
+    void point(double t, GeoPoint at, HeightAmsl h, bool on_ground, double energy_wh) override;
     void segment(int leg, size_t segment, double t0, double t1) override;
 
 private:

@@ -53,7 +53,7 @@ Json sim_report_json(const SimResult& r, const SimConfig& cfg) {
     if (!r.restrictions.empty()) {
         const RestrictionKpis& x = k.restrictions;
         kpis["restrictions"] = {{"replanned", x.replanned}, {"rerouted", x.rerouted}, {"delayed", x.delayed}, {"cancelled", x.cancelled},
-                                {"airborne_through", x.airborne_through}};
+                                {"diverted", x.diverted}, {"airborne_through", x.airborne_through}};
     }
     Json deliveries = Json::array();
     for (const auto& d : r.deliveries) {

@@ -23,8 +23,8 @@ SimResult collect_results(DayRecord day, double end) {
         DroneResult dr;
         dr.id = d.id;
         dr.type = day.types[size_t(d.type)].id;
-        dr.hub = s.hubs[size_t(d.hub)].id;
-        dr.hub_index = d.hub;
+        dr.hub = s.hubs[size_t(d.base)].id;
+        dr.hub_index = d.base;
         dr.battery_wh = day.types[size_t(d.type)].battery_wh;
         r.drones.push_back(dr);
     }
@@ -39,7 +39,7 @@ SimResult collect_results(DayRecord day, double end) {
         dr.energy_wh += f.energy_wh;
         dr.distance_m += f.distance_m;
         for (int c : f.corridors) ++r.corridors[size_t(c)].flights;
-        ++r.hubs[size_t(f.end_hub)].takeoffs;
+        ++r.hubs[size_t(day.orders[size_t(f.order)].from)].takeoffs;
         ++r.hubs[size_t(f.end_hub)].landings;
         energy += f.energy_wh;
         distance += f.distance_m;

@@ -20,6 +20,7 @@ struct SimDrone {
     double soc_wh = 0;
     double free_at = 0;       // at its hub, charged, ready
     double landed_at = 0;     // when it last landed (charging runs from here to free_at)
+    int base = 0;             // where the day began (hub is where it is now: a diversion moves it)
 };
 
 struct OrderState {

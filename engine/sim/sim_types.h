@@ -62,6 +62,7 @@ struct TrackPoint {
     double lat_deg, lon_deg;
     HeightAmsl height;
     bool on_ground = false;  // before lift-off and after touchdown: at a pad, not in the air
+    float charge_wh = 0;     // the battery's charge left here (in the padding: no extra size)
 };
 
 enum class FlightPhase { Takeoff, Cruise, Release, Return, Landing };
@@ -161,7 +162,8 @@ struct RestrictionKpis {
     int rerouted = 0;          // flown around an announced restriction
     int delayed = 0;           // held at their hub until it was lifted (no way around)
     int cancelled = 0;         // no way around, and not lifted before the end of the day
-    int airborne_through = 0;  // in the air when it was announced, through it while active: not rerouted (docs/simulation.md)
+    int diverted = 0;          // in the air when it was announced, landed at the nearest hub clear of it
+    int airborne_through = 0;  // in the air, through it while active, and not diverted: no hub in reach, or an emergency
 };
 
 struct Kpis {

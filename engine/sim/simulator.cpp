@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <deque>
+#include <iterator>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -14,6 +15,7 @@
 #include <unordered_map>
 
 #include "flight/mission_flight.h"
+#include "geo/geodesy.h"
 #include "sim/calendar.h"
 #include "sim/demand.h"
 #include "sim/flight_plans.h"
@@ -60,7 +62,7 @@ void apply_energy_model(std::vector<DroneType>& types, const SimConfig& cfg) {
 class Simulation {
 public:
     Simulation(const CompiledScenario& c, const SimConfig& cfg)
-        : s_(c.scenario()), cfg_(cfg), network_(c, RoutingPolicy{cfg.allow_flagged_corridors}), types_(s_.drone_types),
+        : compiled_(c), s_(c.scenario()), cfg_(cfg), network_(c, RoutingPolicy{cfg.allow_flagged_corridors}), types_(s_.drone_types),
           fleet_((apply_energy_model(types_, cfg), types_), s_, cfg.firmware), intents_(cfg.lane_headway_s) {
         for (const auto& h : s_.hubs) {
             pads_.emplace_back(h.pad_count);
@@ -73,7 +75,7 @@ public:
             const int hub = int(s_.find_hub(f.hub) - s_.hubs.data());
             const int type = int(s_.find_drone_type(f.drone_type) - s_.drone_types.data());
             for (int k = 0; k < f.count; ++k)
-                drones_.push_back({f.hub + "/" + f.drone_type + "/" + std::to_string(k + 1), type, hub, types_[size_t(type)].battery_wh, 0, 0});
+                drones_.push_back({f.hub + "/" + f.drone_type + "/" + std::to_string(k + 1), type, hub, types_[size_t(type)].battery_wh, 0, 0, hub});
         }
         // The scenario's own restrictions, then the run's (lowsky simulate --restriction, the app's).
         cfg_.restrictions.insert(cfg_.restrictions.begin(), s_.restrictions.begin(), s_.restrictions.end());
@@ -501,6 +503,7 @@ private:
         flight.delivered_s = f.delivered_s;
         flight.soc_start_wh = drone.soc_wh;
         flight.track = f.out.track;
+        charge_from(flight.track, 0, drone.soc_wh);
         flight.corridors = f.out.corridors;
         flight.distance_m = f.out.distance_m;
         flight.energy_wh = f.out.energy_wh;
@@ -510,6 +513,7 @@ private:
             supply_[size_t(o.to)].book(f.dest_supply, f.dest_ready - f.dest_supply.start);
             pads_[size_t(o.to)].book(f.dest_takeoff_pad, s_.hubs[size_t(o.to)].pad_slot_s);
             flight.track.insert(flight.track.end(), f.back.track.begin(), f.back.track.end());
+            charge_from(flight.track, f.out.track.size(), t.battery_wh);  // recharged at the destination
             flight.corridors.insert(flight.corridors.end(), f.back.corridors.begin(), f.back.corridors.end());
             flight.distance_m += f.back.distance_m;
             flight.energy_wh += f.back.energy_wh;  // the leg back, on the battery recharged at the destination
@@ -527,7 +531,9 @@ private:
         fl.hover(pad.start - arrive);
         fl.land(HeightAmsl(home.ground_elevation_m_amsl));
         const double landing_wh = fl.totals().energy_wh;
+        const size_t landing_from = flight.track.size();
         flight.track.insert(flight.track.end(), landing.track.begin(), landing.track.end());
+        charge_from(flight.track, landing_from, (f.land ? t.battery_wh : drone.soc_wh) - last->energy_wh);
         flight.energy_wh += landing_wh;
         const double landed = fl.t_s();
         flight.landed_s = landed;
@@ -572,14 +578,21 @@ private:
         flights_.push_back(std::move(flight));
     }
 
+    // The points of `track` from `from` on were recorded with the energy spent since their part
+    // began: they get the charge left, from `start_wh` at that part's start.
+    static void charge_from(std::vector<TrackPoint>& track, size_t from, double start_wh) {
+        for (size_t i = from; i < track.size(); ++i) track[i].charge_wh = float(std::max(0.0, start_wh - track[i].charge_wh));
+    }
+
     using FreeDrone = std::pair<double, int>;  // (free at, drone): earliest first
     using FreeQueue = std::priority_queue<FreeDrone, std::vector<FreeDrone>, std::greater<FreeDrone>>;
 
     // The drones of `type` at `hub` by the time they are free. An entry left behind by a flight
-    // that was called off (its time is no longer the drone's) is dropped when it comes up.
+    // that was called off or diverted (its time or hub is no longer the drone's) is dropped when
+    // it comes up.
     FreeQueue& free_drones(int hub, int type) {
         FreeQueue& q = free_queue_[size_t(hub) * types_.size() + size_t(type)];
-        while (!q.empty() && q.top().first != drones_[size_t(q.top().second)].free_at) q.pop();
+        while (!q.empty() && (q.top().first != drones_[size_t(q.top().second)].free_at || drones_[size_t(q.top().second)].hub != hub)) q.pop();
         return q;
     }
 
@@ -617,6 +630,7 @@ private:
         flights_.erase(flights_.begin() + c.flight);
         for (OrderState& st : state_) if (st.flight > c.flight) --st.flight;
         for (Commitment& p : pending_) if (p.flight > c.flight) --p.flight;
+        for (Commitment& p : airborne_) if (p.flight > c.flight) --p.flight;
         drones_[size_t(c.drone)] = c.drone_before;
         OrderState& st = state_[size_t(c.order)];
         st.done = false;
@@ -699,9 +713,13 @@ private:
         return true;
     }
 
-    // Deliveries that have left can no longer be called off.
+    // Deliveries that have left can no longer be called off; on a day with restrictions they
+    // are kept until they land (a restriction may divert them).
     void prune_pending(double t) {
-        pending_.erase(std::remove_if(pending_.begin(), pending_.end(), [&](const Commitment& c) { return c.takeoff.start <= t; }), pending_.end());
+        const auto left = std::stable_partition(pending_.begin(), pending_.end(), [&](const Commitment& c) { return c.takeoff.start > t; });
+        if (!cfg_.restrictions.empty()) std::move(left, pending_.end(), std::back_inserter(airborne_));
+        pending_.erase(left, pending_.end());
+        airborne_.erase(std::remove_if(airborne_.begin(), airborne_.end(), [&](const Commitment& c) { return flights_[size_t(c.flight)].landed_s <= t; }), airborne_.end());
     }
 
     // The scenario with every restriction announced now as a no-fly zone, its routes kept: made
@@ -765,7 +783,8 @@ private:
     }
 
     // A restriction is announced: deliveries committed and not yet off the ground that would go
-    // through it are called off and plan again; flights in the air keep their paths (counted).
+    // through it are called off and plan again; those in the air land at the nearest hub they
+    // can reach clear of it (divert); the rest keep their paths (counted).
     void announce(int r, double t) {
         announced_.push_back(r);
         detour_ = nullptr;
@@ -776,10 +795,162 @@ private:
             call_off(k, t, true);
             ++restricted_.replanned;
         }
-        for (const SimFlight& f : flights_)
-            if (f.takeoff_s <= t && f.landed_s > t && track_crosses(f.track, restriction)) ++restricted_.airborne_through;
+        std::vector<char> diverted(flights_.size(), 0);
+        for (size_t k = airborne_.size(); k-- > 0;) {
+            const int fi = airborne_[k].flight;
+            if (track_crosses(flights_[size_t(fi)].track, restriction) && divert(k, t)) diverted[size_t(fi)] = 1;
+        }
+        for (size_t fi = 0; fi < flights_.size(); ++fi) {
+            const SimFlight& f = flights_[fi];
+            if (!diverted[fi] && f.takeoff_s <= t && f.landed_s > t && track_crosses(f.track, restriction)) ++restricted_.airborne_through;
+        }
     }
 
+    // Is the straight line from a to b clear of every no-fly zone (whatever its band)?
+    bool clear_of_no_fly(GeoPoint a, GeoPoint b) const {
+        const LocalPoint p = compiled_.frame().to_local(a), q = compiled_.frame().to_local(b);
+        planar::Box box;
+        box.add(p);
+        box.add(q);
+        for (const LocalZone& z : compiled_.local_zones()) {
+            if (compiled_.zones()[z.zone].kind != ZoneKind::NoFly || !box.overlaps(z.box)) continue;
+            if (compiled_.segment_to_zone(p, q, z).distance_m <= 0) return false;
+        }
+        return true;
+    }
+
+    // Airborne delivery k would pass through an announced restriction while it is closed: it
+    // lands at the nearest hub it can reach in a straight line at its height, clear of no-fly
+    // zones and of every restriction announced, on the charge it has (the reserve is kept for
+    // this). What it booked ahead is given back; it waits there for a pad, recharges and stays
+    // there for the rest of the day. Its parcel, if still aboard, is delivered when that hub is
+    // its destination, queues again when it is its origin, and is otherwise not delivered.
+    // False (the flight keeps its path) when no hub is in reach.
+    bool divert(size_t k, double t) {
+        const Commitment& c = airborne_[k];
+        const SimFlight& flight = flights_[size_t(c.flight)];
+        const SimOrder& o = orders_[size_t(c.order)];
+        const SimDrone& drone = drones_[size_t(c.drone)];
+        const TrackPoint here = track_at(flight.track, t);
+        const GeoPoint at{here.lat_deg, here.lon_deg};
+        const bool aboard = t < flight.delivered_s;
+        std::vector<std::pair<double, int>> hubs;  // (distance, hub): nearest first
+        for (size_t h = 0; h < s_.hubs.size(); ++h) hubs.push_back({geodesy::distance_m(at, s_.hubs[h].position), int(h)});
+        std::sort(hubs.begin(), hubs.end());
+        flight::Powers& powers = fleet_.powers(drone.type, aboard ? o.mass_kg : 0.0);
+        for (const auto& [distance, h] : hubs) {
+            const Hub& hub = s_.hubs[size_t(h)];
+            const HeightAmsl ground(hub.ground_elevation_m_amsl);
+            if (!clear_of_no_fly(at, hub.position)) continue;
+            Plan way;
+            way.reset(true);
+            way.track.push_back(here);
+            way.track.back().charge_wh = 0;  // energy spent, as the recorder writes it
+            Recorder recorder(way, nullptr, nullptr);
+            flight::Flight fl(fleet_.model(drone.type), powers, false, &recorder);
+            fl.start_airborne(at, here.height, t);
+            fl.fly_direct(hub.position, fl.model().autopilot.default_speed_m_s, ground);
+            const double arrive = fl.t_s();
+            const Calendar::Slot pad = pads_[size_t(h)].earliest(arrive, hub.pad_slot_s);
+            fl.hover(pad.start - arrive);
+            fl.land(ground);
+            way.take(fl);
+            if (way.energy_wh > here.charge_wh) continue;
+            bool crosses = false;
+            for (int r : announced_) crosses = crosses || track_crosses(way.track, cfg_.restrictions[size_t(r)]);
+            if (crosses) continue;
+            land_diverted(k, t, h, pad, way, here.charge_wh);
+            return true;
+        }
+        return false;
+    }
+
+    // The diverted flight of airborne delivery k ends with `way` (from t, with `charge_wh` left)
+    // at hub h, on pad slot `pad`.
+    void land_diverted(size_t k, double t, int h, Calendar::Slot pad, const Plan& way, double charge_wh) {
+        const Commitment c = std::move(airborne_[k]);
+        airborne_.erase(airborne_.begin() + long(k));
+        SimFlight& flight = flights_[size_t(c.flight)];
+        const SimOrder& o = orders_[size_t(c.order)];
+        SimDrone& drone = drones_[size_t(c.drone)];
+        const DroneType& type = types_[size_t(drone.type)];
+        const Hub& home = s_.hubs[size_t(o.from)];
+        const Hub& hub = s_.hubs[size_t(h)];
+        // Give back what it booked ahead.
+        if (c.home_pad.start > t) pads_[size_t(o.from)].unbook(c.home_pad, home.pad_slot_s);
+        if (c.home_supply_s > 0 && c.home_supply.start > t) {
+            supply_[size_t(o.from)].unbook(c.home_supply, c.home_supply_s);
+            hub_waits_[size_t(o.from)].energy -= c.energy_wait_s;
+        }
+        if (c.land) {
+            const double slot_s = s_.hubs[size_t(o.to)].pad_slot_s;
+            if (c.dest_pad.start > t) pads_[size_t(o.to)].unbook(c.dest_pad, slot_s);
+            if (c.dest_takeoff_pad.start > t) pads_[size_t(o.to)].unbook(c.dest_takeoff_pad, slot_s);
+            if (c.dest_supply.start > t) supply_[size_t(o.to)].unbook(c.dest_supply, c.dest_supply_s);
+        }
+        intents_.withdraw(c.intent);
+        // The flight as flown: its track to t, then the way to h.
+        std::vector<TrackPoint>& track = flight.track;
+        track.erase(std::upper_bound(track.begin(), track.end(), t, [](double time, const TrackPoint& q) { return time < q.t_s; }), track.end());
+        double spent = 0, distance = 0;
+        for (size_t i = 1; i < track.size(); ++i) {
+            spent += std::max(0.0, double(track[i - 1].charge_wh - track[i].charge_wh));  // (a recharge on the way adds)
+            distance += geodesy::distance_m({track[i - 1].lat_deg, track[i - 1].lon_deg}, {track[i].lat_deg, track[i].lon_deg});
+        }
+        const size_t from = track.size();
+        if (from > 0) {  // up to t, where the way begins
+            spent += std::max(0.0, double(track[from - 1].charge_wh) - charge_wh);
+            distance += geodesy::distance_m({track[from - 1].lat_deg, track[from - 1].lon_deg}, {way.track.front().lat_deg, way.track.front().lon_deg});
+        }
+        track.insert(track.end(), way.track.begin(), way.track.end());
+        charge_from(track, from, charge_wh);
+        flight.energy_wh = spent + way.energy_wh;
+        flight.distance_m = distance + way.distance_m;
+        flight.landed_s = way.t_end;
+        flight.soc_end_wh = std::max(0.0, charge_wh - way.energy_wh);
+        flight.end_hub = h;
+        pads_[size_t(h)].book(pad, hub.pad_slot_s);
+        // The parcel.
+        OrderState& st = state_[size_t(c.order)];
+        if (t < flight.delivered_s) {
+            if (h == o.to) {
+                flight.delivered_s = flight.landed_s;  // landed at its destination
+            } else {
+                st.done = false;
+                st.flight = -1;
+                if (h == o.from) {
+                    push(flight.landed_s, EventKind::OrderReady, c.order);  // back home: it flies again
+                } else {
+                    st.gave_up = true;
+                    reasons_[size_t(c.order)] = "diverted to " + hub.id + " with the parcel by a temporary restriction";
+                }
+            }
+        }
+        // Recharge (or swap) there, and stay.
+        double ready = flight.landed_s;
+        drone.soc_wh = flight.soc_end_wh;
+        if (hub.energy != EnergySupply::None) {
+            const double duration = hub.energy == EnergySupply::Charger
+                                        ? (type.battery_wh - flight.soc_end_wh) / (hub.charge_power_w * cfg_.charger_efficiency) * 3600
+                                        : hub.swap_time_s;
+            const Calendar::Slot slot = supply_[size_t(h)].earliest(flight.landed_s, duration);
+            supply_[size_t(h)].book(slot, duration);
+            hub_waits_[size_t(h)].energy += slot.start - flight.landed_s;
+            ready = slot.start + duration;
+            drone.soc_wh = type.battery_wh;
+        }
+        flight.ready_again_s = ready;
+        --based_[size_t(drone.hub) * types_.size() + size_t(drone.type)];
+        ++based_[size_t(h) * types_.size() + size_t(drone.type)];
+        drone.hub = h;
+        drone.free_at = ready;
+        drone.landed_at = flight.landed_s;
+        free_queue_[size_t(h) * types_.size() + size_t(drone.type)].push({ready, c.drone});
+        push(ready, EventKind::DroneFree, c.drone);
+        ++restricted_.diverted;
+    }
+
+    const CompiledScenario& compiled_;
     const Scenario& s_;
     SimConfig cfg_;
     RoutingNetwork network_;
@@ -810,6 +981,7 @@ private:
     // restrictions (which may call them off).
     bool keep_pending_ = false;
     std::vector<Commitment> pending_;
+    std::vector<Commitment> airborne_;  // off the ground and not yet landed, on a day with restrictions
     // Emergencies (only used on a day that has any).
     bool has_emergencies_ = false;
     std::vector<std::deque<int>> emergencies_;  // per hub: emergency orders waiting, in arrival order
@@ -882,19 +1054,15 @@ DroneSnapshot drone_at(const SimResult& r, const CompiledScenario& compiled, siz
     const int fi = *(it - 1);
     const SimFlight& f = r.flights[size_t(fi)];
     if (t < f.landed_s) {
-        const auto& tr = f.track;
-        auto p = std::upper_bound(tr.begin(), tr.end(), t, [](double time, const TrackPoint& q) { return time < q.t_s; });
-        const TrackPoint& b = p == tr.end() ? tr.back() : *p;
-        const TrackPoint& a = p == tr.begin() ? tr.front() : *(p - 1);
-        const double u = b.t_s > a.t_s ? std::clamp((t - a.t_s) / (b.t_s - a.t_s), 0.0, 1.0) : 1.0;
-        snap.position = {a.lat_deg + (b.lat_deg - a.lat_deg) * u, a.lon_deg + (b.lon_deg - a.lon_deg) * u};
-        snap.height = HeightAmsl(a.height.m + (b.height.m - a.height.m) * u);
-        snap.airborne = !(a.on_ground && b.on_ground);
-        const double share = (t - f.takeoff_s) / std::max(1e-9, f.landed_s - f.takeoff_s);
-        snap.battery_wh = f.soc_start_wh + (f.soc_end_wh - f.soc_start_wh) * share;
+        const TrackPoint here = track_at(f.track, t);
+        snap.position = {here.lat_deg, here.lon_deg};
+        snap.height = here.height;
+        snap.airborne = !here.on_ground;
+        snap.battery_wh = here.charge_wh;
         snap.flight = fi;
         return snap;
     }
+    snap.position = compiled.scenario().hubs[size_t(f.end_hub)].position;  // where it landed
     if (t < f.ready_again_s) {
         snap.charging = true;
         snap.battery_wh = f.soc_end_wh + (d.battery_wh - f.soc_end_wh) * (t - f.landed_s) / std::max(1e-9, f.ready_again_s - f.landed_s);

@@ -279,8 +279,8 @@ test('an area closed during playback is simulated again around, as the command-l
     '--at', clock(closed.startS), '--for', '60m', '--notice', '30m', '--report', join(dir, 'day.json')]);
   const report = JSON.parse(readFileSync(join(dir, 'day.json'), 'utf8'));
   const r = report.kpis.restrictions;
-  assert.deepEqual([closed.replanned, closed.rerouted, closed.delayed, closed.cancelled, closed.airborneThrough],
-                   [r.replanned, r.rerouted, r.delayed, r.cancelled, r.airborne_through]);
+  assert.deepEqual([closed.replanned, closed.rerouted, closed.delayed, closed.cancelled, closed.diverted, closed.airborneThrough],
+                   [r.replanned, r.rerouted, r.delayed, r.cancelled, r.diverted, r.airborne_through]);
   assert.equal(s.sim.delivered, report.kpis.delivered);
   // The island has one corridor: nothing can go round, and the island's deliveries in the hour wait.
   assert.equal(closed.rerouted, 0);

@@ -10,6 +10,7 @@
 #include "fixtures.h"
 #include "sim/calendar.h"
 #include "sim/demand.h"
+#include "sim/flight_plans.h"
 #include "sim/intents.h"
 #include "sim/restriction.h"
 #include "sim/simulator.h"
@@ -632,21 +633,69 @@ TEST_CASE("A restriction lasting past the end of the day cancels the flights it 
     CHECK(day.result.kpis.undeliverable == 1);
 }
 
-TEST_CASE("An announcement calls off the deliveries not yet off the ground that would meet it; those in the air fly on", "[sim][restriction]") {
+TEST_CASE("An announcement calls off the deliveries not yet off the ground that would meet it; one just off the ground turns back", "[sim][restriction]") {
     // One pad, two drones: at 09:00 a leaves and b has the pad at 09:01. At 09:00:30 the box is
     // closed at once (no notice) for an hour: b is called off and, with no way around, held until
-    // 10:00:30; a is in the air and will cross the box while it is closed.
+    // 10:00:30. a is in the air (at the top of its climb, still over the port) and would cross
+    // the box while it is closed: the nearest hub clear of it is its own, so it lands there with
+    // the parcel, which queues again and is held with b. At 10:00:30 b (held first) takes the
+    // pad, a the next slot.
     const Day day = restricted_day(2, {parcel("a", 32400), parcel("b", 32400)}, {sea_box(32430, 3600, 0)});
     const DeliveryResult &a = day.order("a"), &b = day.order("b");
-    CHECK(a.takeoff_s == 32400);
     CHECK(a.called_off == 0);
     CHECK(b.called_off == 1);
     CHECK(b.takeoff_s == 36030);
+    CHECK(a.takeoff_s == 36090);
+    CHECK(a.delivered);
     const RestrictionKpis& k = day.result.kpis.restrictions;
     CHECK(k.replanned == 1);
-    CHECK(k.delayed == 1);
-    CHECK(k.airborne_through == 1);
-    CHECK(day.result.flights.size() == 2);
+    CHECK(k.delayed == 2);
+    CHECK(k.diverted == 1);
+    CHECK(k.airborne_through == 0);
+    REQUIRE(day.result.flights.size() == 3);  // a's turn back, then b and a
+    const SimFlight& back = day.result.flights.front();
+    CHECK(back.takeoff_s == 32400);
+    CHECK(back.delivered_s > back.landed_s);  // (the parcel never left: delivered later, by another flight)
+    CHECK(day.scenario.hubs[size_t(back.end_hub)].id == "xiangzhou-port");
+    // Over the pad within seconds, it waits for the pad (its own take-off slot holds it until
+    // 09:01), then lands from cruise height in 40.3 s (85 m at the autopilot's two descent
+    // speeds and the touchdown check, as every landing of this type in the day).
+    CHECK(back.landed_s == Approx(32460 + 40.3).margin(0.5));
+    CHECK(back.track.back().on_ground);
+    CHECK_FALSE(track_crosses(back.track, day.result.restrictions.front()));
+    // Its energy is what the track's charge says it spent, far below a whole trip's.
+    CHECK(back.energy_wh == Approx(back.soc_start_wh - back.track.back().charge_wh).margin(1e-3));
+    CHECK(back.energy_wh < day.result.flights[2].energy_wh / 5);
+}
+
+TEST_CASE("A flight past the area when it closes lands at its destination, the nearest hub, and delivers there", "[sim][restriction]") {
+    // Calm, a leaves at 09:00, passes the box on its way out at about 09:14-09:17, releases the
+    // parcel over the island at 09:29 and crosses the box again on its way back at 09:40-09:43.
+    // Closed at once at 09:20 for an hour: a is south of the box, the island is the nearest hub
+    // and a straight line to it stays clear, so a lands there with the parcel and stays.
+    const Day calm = restricted_day(1, {parcel("a", 32400)}, {});
+    const Day day = restricted_day(1, {parcel("a", 32400)}, {sea_box(33600, 3600, 0)});
+    REQUIRE(calm.result.flights.size() == 1);
+    REQUIRE(day.result.flights.size() == 1);
+    const SimFlight& f = day.result.flights.front();
+    CHECK(day.scenario.hubs[size_t(f.end_hub)].id == "dongao-island");
+    CHECK(f.delivered_s == f.landed_s);
+    CHECK(f.landed_s < calm.result.flights.front().delivered_s + 120);
+    CHECK(day.order("a").delivered);
+    CHECK(day.order("a").delivered_s == f.landed_s);
+    CHECK(day.result.kpis.restrictions.diverted == 1);
+    CHECK_FALSE(track_crosses(f.track, day.result.restrictions.front()));
+    // Up to 09:20 the track is the calm one.
+    for (const TrackPoint& p : calm.result.flights.front().track) {
+        if (p.t_s > 33600) break;
+        const TrackPoint q = track_at(f.track, p.t_s);
+        CHECK(q.lat_deg == p.lat_deg);
+        CHECK(q.charge_wh == p.charge_wh);
+    }
+    // The drone is at the island after, and its home hub is still the port.
+    CHECK(day.result.drones.front().hub == "xiangzhou-port");
+    const DroneSnapshot later = drone_at(day.result, *day.compiled, 0, f.landed_s + 600);
+    CHECK(later.position.lat_deg == day.scenario.find_hub("dongao-island")->position.lat_deg);
 }
 
 TEST_CASE("Where another corridor goes round the restriction, the flight takes it", "[sim][restriction]") {

@@ -190,8 +190,9 @@ bool restriction_row(const SimPlayback& p, float s, std::vector<std::pair<std::s
     remember_item_rect("sim.restriction", rects);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip(tr("Announced at %s. Deliveries planned through the area while it is closed fly round it, wait until it opens,\n"
-                             "or are cancelled. %d were called off before they left and planned again; %d already in the air crossed it."),
-                          format_clock(int(r.announced_s())).c_str(), x.replanned, x.airborne_through);
+                             "or are cancelled. %d were called off before they left and planned again; %d in the air landed at the nearest hub\n"
+                             "clear of it, and %d crossed it (no hub in reach)."),
+                          format_clock(int(r.announced_s())).c_str(), x.replanned, x.diverted, x.airborne_through);
     const bool pressed = ImGui::Button(tr("Reopen the area"));
     remember_item_rect("sim.reopen", rects);
     (void)s;
