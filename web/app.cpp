@@ -12,6 +12,10 @@
 #include "core/json_read.h"
 #include "mission/importers.h"
 #include "mission/param_file.h"
+#include "mission/plan_format.h"
+#include "mission/safety_gate.h"
+#include "mission/waypoints_format.h"
+#include "geo/geodesy.h"
 #include "scenario/scenario_io.h"
 #include "scenario/scenario_objects.h"
 #include "sim/report.h"
@@ -419,6 +423,11 @@ void App::handle_map_input() {
         }
         update_route_preview();
     }
+    if (scenario_ && map_editor_.survey_request) {
+        workbench_.survey_area = *map_editor_.survey_request;
+        map_editor_.survey_request.reset();
+        update_survey();
+    }
     if (scenario_ && map_editor_.close_area_request) {
         // The area drawn during playback: announced at the playback time (to the minute), closed
         // from 30 minutes later for an hour; the day is simulated again with it.
@@ -481,7 +490,10 @@ void App::draw_frame() {
         if (under_pointer_ && under_pointer_->kind == "hub") draw_hub_queues(playback_, under_pointer_->id, ui_scale_);
         map_editor_.draw(map_layer, camera_, *scenario_, ui_scale_);
         // The route preview follows the document, once a drag is over (routing is not needed mid-drag).
-        if (scenario_->editor->revision() != previewed_revision_ && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) update_route_preview();
+        if (scenario_->editor->revision() != previewed_revision_ && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+            update_route_preview();
+            update_survey();  // its home is the nearest hub, its figures the type's
+        }
         draw_mission_overlay(map_layer, camera_, workbench_, ui_scale_);
         draw_sim_restriction(map_layer, camera_, playback_, ui_scale_);
         draw_sim_encounters(map_layer, camera_, playback_, drones_.hovered >= 0 ? std::nullopt : mouse, ui_scale_);
@@ -707,14 +719,105 @@ void App::update_route_preview() {
     if (workbench_.preview) workbench_.preview_checklist = parameter_checklist(workbench_.preview->autopilot, sc.drone_types[size_t(workbench_.drone)]);
 }
 
+// The survey of the drawn area: its lines, its mission, and its time and energy for the chosen
+// drone type from the hub nearest to the area, all from the engine.
+void App::update_survey() {
+    MissionWorkbench& w = workbench_;
+    w.survey.reset();
+    w.survey_mission.reset();
+    w.survey_check.reset();
+    w.survey_error.clear();
+    w.survey_home = -1;
+    if (w.survey_area.empty() || !scenario_) return;
+    const Scenario& sc = *scenario_->scenario;
+    if (sc.hubs.empty() || sc.drone_types.empty()) {
+        w.survey_error = tr("A survey flies from a hub with a drone type: the scenario has none");
+        return;
+    }
+    SurveySpec spec;
+    spec.polygon = w.survey_area;
+    spec.footprint_m = w.survey_footprint_m;
+    spec.side_overlap = w.survey_overlap;
+    spec.heading_deg = w.survey_heading_deg;
+    auto pattern = plan_survey(spec);
+    if (!pattern) {
+        w.survey_error = pattern.error().message;
+        return;
+    }
+    GeoPoint centre{0, 0};
+    for (const GeoPoint& p : w.survey_area) centre.lat_deg += p.lat_deg / double(w.survey_area.size()), centre.lon_deg += p.lon_deg / double(w.survey_area.size());
+    double nearest = 1e300;
+    for (size_t h = 0; h < sc.hubs.size(); ++h) {
+        const double d = geodesy::distance_m(centre, sc.hubs[h].position);
+        if (d < nearest) nearest = d, w.survey_home = int(h);
+    }
+    const Hub& home = sc.hubs[size_t(w.survey_home)];
+    SurveyFlight flight;
+    flight.home = home.position;
+    flight.home_alt_m_amsl = home.ground_elevation_m_amsl;
+    flight.height_m = w.survey_height_m;
+    flight.speed_m_s = w.survey_speed_m_s;
+    flight.trigger_distance_m = pattern->spacing_m > 0 ? pattern->spacing_m : w.survey_footprint_m * (1 - w.survey_overlap);  // square coverage
+    flight.firmware = firmware_of(w.format);
+    w.survey_mission = survey_mission(pattern.value(), flight);
+    w.survey_check = check_survey(*scenario_->compiled, pattern.value(), flight, sc.drone_types[size_t(w.drone)]);
+    w.survey = std::move(pattern.value());
+}
+
+// The survey as the format chosen in the panel (.plan or .waypoints; the firmware's), saved as a
+// download. Refused with the firmware's reasons if it would refuse an item.
+void App::export_survey() {
+    MissionWorkbench& w = workbench_;
+    if (!w.survey_mission || !scenario_) return;
+    w.last_gate = {};
+    const bool waypoints = w.format == ExportChoice::WaypointsArduPilot;
+    const bool plan = w.format == ExportChoice::PlanPx4 || w.format == ExportChoice::PlanArduPilot;
+    const std::vector<GateFailure>& errors = w.survey_check->errors;
+    if ((!waypoints && !plan) || !errors.empty()) {
+        w.last_failed = true;
+        w.last_message = !errors.empty() ? trf(N_("Not saved: %s"), errors.front().message.c_str())
+                                         : tr("A survey is saved as a .plan or .waypoints: choose one of them as the format");
+        return;
+    }
+    std::vector<uint8_t> bytes;
+    if (waypoints) {
+        auto text = write_waypoints(*w.survey_mission);
+        if (!text) {
+            w.last_failed = true;
+            w.last_message = text.error().to_string();
+            return;
+        }
+        bytes.assign(text->begin(), text->end());
+    } else {
+        const std::string text = write_plan(*w.survey_mission);
+        bytes.assign(text.begin(), text.end());
+    }
+    const std::string name = "survey-" + scenario_->scenario->hubs[size_t(w.survey_home)].id + (w.format == ExportChoice::PlanPx4 ? ".px4" : ".ardupilot") +
+                             (waypoints ? ".waypoints" : ".plan");
+    platform_save_file(name, bytes, waypoints ? "text/plain" : "application/json");
+    w.last_failed = false;
+    char text[200];
+    std::snprintf(text, sizeof text, "Saved %s: %zu items, %zu lines", name.c_str(), w.survey_mission->items.size(), w.survey->lines.size());
+    w.last_message = text;
+}
+
 void App::run_mission_action(MissionPanelAction action) {
     switch (action) {
         case MissionPanelAction::None: return;
-        case MissionPanelAction::RouteChanged: update_route_preview(); return;
+        case MissionPanelAction::RouteChanged:  // the drone type and the firmware price the survey too
+            update_route_preview();
+            update_survey();
+            return;
         case MissionPanelAction::ClearOverlay: workbench_.imported.reset(); return;
         case MissionPanelAction::MergeOverlay: merge_overlay(); return;
         case MissionPanelAction::Import:
             platform_open_file(".plan,.waypoints,.txt,.kml,.geojson,.json", [this](std::string name, std::vector<uint8_t> bytes) { open_file(name, bytes); });
+            return;
+        case MissionPanelAction::SurveyChanged: update_survey(); return;
+        case MissionPanelAction::ExportSurvey: export_survey(); return;
+        case MissionPanelAction::ClearSurvey:
+            workbench_.survey_area.clear();
+            update_survey();
             return;
         case MissionPanelAction::Export:
         case MissionPanelAction::ExportOverride: break;
@@ -922,6 +1025,8 @@ bool App::open_scenario(const std::string& text, const std::string& source, cons
     workbench_.to = scenario_->scenario->hubs.size() > 1 ? 1 : 0;
     workbench_.drone = 0;
     update_route_preview();
+    workbench_.survey_area.clear();
+    update_survey();
     session_.opened(*scenario_, id, name, store_now, platform_now_ms());
     frames_to_draw_ = std::max(frames_to_draw_, 2);
     return true;
@@ -989,6 +1094,25 @@ std::string App::state_json() const {
                 mission["preview"].update({{"mission_time_s", g.time_s}, {"energy_wh", g.energy_wh}, {"usable_energy_wh", g.usable_energy_wh},
                                            {"gate_passed", g.passed()}, {"gate_failures", failures}});
             }
+        }
+        if (!workbench_.survey_area.empty()) {
+            const MissionWorkbench& w = workbench_;
+            Json area = Json::array();
+            for (const GeoPoint& p : w.survey_area) area.push_back({p.lat_deg, p.lon_deg});
+            Json survey{{"area", area}, {"footprint_m", w.survey_footprint_m}, {"overlap", w.survey_overlap}, {"heading_deg", w.survey_heading_deg},
+                        {"height_m", w.survey_height_m}, {"speed_m_s", w.survey_speed_m_s}, {"error", w.survey_error}};
+            if (w.survey) {
+                survey.update({{"lines", w.survey->lines.size()}, {"spacing_m", w.survey->spacing_m}, {"line_length_m", w.survey->line_length_m},
+                               {"path_length_m", w.survey->path_length_m}, {"home", hubs[size_t(w.survey_home)].id}, {"items", w.survey_mission->items.size()},
+                               {"drone", scenario_->scenario->drone_types[size_t(w.drone)].id}});
+                const SurveyFigures& f = w.survey_check->figures;
+                Json survey_errors = Json::array(), warnings = Json::array();
+                for (const auto& e : w.survey_check->errors) survey_errors.push_back({{"check", e.check}, {"message", e.message}});
+                for (const auto& e : w.survey_check->warnings) warnings.push_back({{"check", e.check}, {"message", e.message}});
+                survey.update({{"distance_m", f.distance_m}, {"time_s", f.time_s}, {"energy_wh", f.energy_wh}, {"usable_energy_wh", f.usable_energy_wh},
+                               {"errors", survey_errors}, {"warnings", warnings}});
+            }
+            mission["survey"] = survey;
         }
         if (workbench_.imported) {
             mission["overlay"] = describe_import(*workbench_.imported);

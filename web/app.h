@@ -78,6 +78,8 @@ private:
     void run_mission_action(MissionPanelAction action);
     void run_simulation();
     void update_route_preview();
+    void update_survey();  // the survey of the area drawn, with the mission panel's settings
+    void export_survey();
     void step_flight(double now_ms);
     void toggle_3d();
 

@@ -10,6 +10,7 @@
 #include "view/airspace_volumes.h"
 #include "view/picking.h"
 #include "i18n.h"
+#include "panels/map_style.h"
 #include "geo/planar.h"
 #include "scenario/scenario_io.h"
 
@@ -18,6 +19,9 @@ namespace lowsky::web {
 namespace {
 
 constexpr float kDragStart_px = 4;    // a press that moves less than this is a click
+
+// Tools whose points go where the pointer is, not snapped to hubs and corridor ends.
+bool free_hand(Tool t) { return t == Tool::Measure || t == Tool::CloseArea || t == Tool::Survey; }
 constexpr float kHandle_px = 8;       // how near a vertex handle the pointer must be
 constexpr float kSnap_px = 12;        // drawing snaps to a node this near on screen (or within the scenario's snap distance)
 constexpr double kPasteOffset_deg = 0.002;
@@ -71,6 +75,7 @@ const std::vector<ToolInfo>& all_tools() {
         {Tool::CircleZone, N_("Circle zone"), "O", N_("click the centre, then click the edge")},
         {Tool::Measure, N_("Measure"), "M", N_("click points to measure; Esc clears")},
         {Tool::Route, N_("Route"), "R", N_("click the hub to leave from, then the hub to go to: the mission panel shows the route and exports it")},
+        {Tool::Survey, N_("Survey"), "I", N_("click the corners of an area to inspect; double-click or Enter to finish: the mission panel shows the survey and exports it")},
     };
     return tools;
 }
@@ -235,13 +240,13 @@ void MapEditor::finish_drawing(ScenarioView& view) {
         apply(view, add_command(ObjectKind::Corridor, {{"id", "c-new"}, {"name", "New corridor"}, {"centreline", points_json(pts)}, {"width_m", 150},
                                                         {"floor", altitude(60, "above_ground")}, {"ceiling", altitude(110, "above_ground")},
                                                         {"direction", "two_way"}, {"lanes", "lateral"}, {"speed_limit_m_s", 15}, {"drone_types", types}}));
-    } else if (tool == Tool::CloseArea) {
+    } else if (tool == Tool::CloseArea || tool == Tool::Survey) {
         if (pts.size() < 3) {
             message = tr(N_("An area needs three corners at least"));
             message_is_error = true;
             return;
         }
-        close_area_request = pts;
+        (tool == Tool::Survey ? survey_request : close_area_request) = pts;
         set_tool(Tool::Select);
     } else if (tool == Tool::PolygonZone) {
         if (pts.size() < 3) {
@@ -293,7 +298,7 @@ bool MapEditor::handle_input(ScenarioView& view, const MapCamera& camera, float 
     const ImVec2 m = io.MousePos;
     const GeoPoint geo = camera.screen_to_geo(m.x, m.y);
     if (tool != Tool::Select && map_has_mouse)
-        cursor_ = tool == Tool::Measure || tool == Tool::CloseArea ? geo : snapped(view, camera, geo, s, cursor_snapped_);
+        cursor_ = free_hand(tool) ? geo : snapped(view, camera, geo, s, cursor_snapped_);
 
     // Presses and releases in the order they came, each where it happened.
     bool used = false;
@@ -312,7 +317,7 @@ bool MapEditor::handle_input(ScenarioView& view, const MapCamera& camera, float 
         }
     }
     // The browser's own double-click: its clicks have added their vertices already.
-    if (map_has_mouse && double_click && (tool == Tool::Corridor || tool == Tool::PolygonZone || tool == Tool::CloseArea)) {
+    if (map_has_mouse && double_click && (tool == Tool::Corridor || tool == Tool::PolygonZone || tool == Tool::CloseArea || tool == Tool::Survey)) {
         finish_drawing(view);
         return true;
     }
@@ -398,7 +403,7 @@ bool MapEditor::release(ScenarioView& view, const MapCamera& camera, float s, Im
         }
     } else if (!was_drag && map_has_mouse) {
         bool snapped_here = false;
-        const GeoPoint at = tool == Tool::Measure || tool == Tool::CloseArea ? geo : snapped(view, camera, geo, s, snapped_here);
+        const GeoPoint at = free_hand(tool) ? geo : snapped(view, camera, geo, s, snapped_here);
         switch (tool) {
             case Tool::Select: {
                 const MapPick& p = press_.pick;
@@ -412,7 +417,7 @@ bool MapEditor::release(ScenarioView& view, const MapCamera& camera, float s, Im
                 }
                 break;
             }
-            case Tool::Corridor: case Tool::PolygonZone: case Tool::Measure: case Tool::CloseArea: drawing_.push_back(at); break;
+            case Tool::Corridor: case Tool::PolygonZone: case Tool::Measure: case Tool::CloseArea: case Tool::Survey: drawing_.push_back(at); break;
             case Tool::Hub:
                 apply(view, add_command(ObjectKind::Hub, {{"id", "hub"}, {"name", "New hub"}, {"kind", "vertiport"}, {"position", point_json(at)},
                                                            {"ground_elevation_m_amsl", 0}, {"pads", {{"count", 2}, {"slot_s", 60}}},
@@ -493,8 +498,9 @@ void MapEditor::draw(ImDrawList* dl, const MapCamera& camera, const ScenarioView
         std::vector<ImVec2> line;
         for (const auto& p : drawing_) line.push_back(screen(camera, p));
         if (cursor_) line.push_back(screen(camera, *cursor_));
-        const ImU32 colour = tool == Tool::Measure ? IM_COL32(255, 255, 255, 255) : tool == Tool::CloseArea ? IM_COL32(235, 60, 50, 255) : IM_COL32(0, 120, 255, 255);
-        const bool closed = tool == Tool::PolygonZone || tool == Tool::CloseArea;
+        const ImU32 colour = tool == Tool::Measure ? IM_COL32(255, 255, 255, 255) : tool == Tool::CloseArea ? IM_COL32(235, 60, 50, 255)
+                             : tool == Tool::Survey ? map_style::kSurvey : IM_COL32(0, 120, 255, 255);
+        const bool closed = tool == Tool::PolygonZone || tool == Tool::CloseArea || tool == Tool::Survey;
         dl->AddPolyline(line.data(), int(line.size()), colour, closed ? ImDrawFlags_Closed : 0, 2.5f * s);
         for (size_t i = 0; i < drawing_.size(); ++i) dl->AddCircleFilled(line[i], 4.5f * s, colour);
         if (tool == Tool::Measure) {

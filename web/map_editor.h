@@ -20,7 +20,7 @@ namespace lowsky::web {
 
 // CloseArea is not on the toolbar: the simulation panel hands it out, to draw a temporary
 // restriction during playback.
-enum class Tool { Select, Corridor, Hub, Junction, PolygonZone, CircleZone, Measure, Route, CloseArea };
+enum class Tool { Select, Corridor, Hub, Junction, PolygonZone, CircleZone, Measure, Route, Survey, CloseArea };
 struct ToolInfo {
     Tool tool;
     const char* name;
@@ -48,6 +48,7 @@ public:
     std::optional<std::pair<std::string, std::string>> route_request;
     // The close-area tool's polygon, once finished: the app closes it in the simulation.
     std::optional<std::vector<GeoPoint>> close_area_request;
+    std::optional<std::vector<GeoPoint>> survey_request;  // an area to survey, drawn with the Survey tool
     bool message_is_error = false;
 
     // Mouse on the map (when no window has it) and the keyboard shortcuts (when no text field

@@ -9,6 +9,9 @@
 #include "geo/planar.h"
 #include "mission/plan_format.h"
 #include "mission/survey.h"
+#include "mission/survey_figures.h"
+#include "mission/survey_check.h"
+#include "fixtures.h"
 #include "mission/waypoints_format.h"
 
 using namespace lowsky;
@@ -257,4 +260,100 @@ TEST_CASE("An impossible corridor scan says what is wrong", "[survey]") {
     spec.width_m = 100;
     spec.footprint_m = 0;
     CHECK(plan_corridor_scan(spec).error().where == "footprint_m");
+}
+
+TEST_CASE("A survey's time and energy come from the flight profile: one 1 km line out and straight home", "[survey][figures]") {
+    // A strip 50 m wide and 1 km long, narrower than the 100 m footprint: one line up its middle,
+    // south to north, from a home at its south end. Flown by the light quad of the default
+    // scenario in still air (its wind left out), at 60 m and 10 m/s.
+    Scenario still = test::load_scenario("assets/scenarios/gba.json");
+    still.wind.clear();
+    const DroneType& quad = *still.find_drone_type("quad-light");
+    const LocalFrame f(kOrigin);
+    SurveySpec spec;
+    spec.polygon = shape(f, {{-25, 0}, {25, 0}, {25, 1000}, {-25, 1000}});
+    spec.footprint_m = 100;
+    const auto planned = plan_survey(spec);
+    REQUIRE(planned.ok());
+    REQUIRE(planned.value().lines.size() == 1);
+    SurveyFlight flight;
+    flight.home = f.to_geo({0, 0});
+    flight.height_m = 60;
+    flight.speed_m_s = 10;
+    const SurveyFigures one = fly_survey(planned.value(), flight, quad, still);
+    // Over the ground: 1 km out along the line, 1 km straight home.
+    CHECK(one.distance_m == Approx(2000).margin(1.0));
+    // Worked by hand from the type's rates (lowsky's parameters set the autopilot's climb and
+    // descent speeds to them, and its return speed to the type's cruise speed) and ArduCopter's
+    // landing (the last 10 m at 0.5 m/s): 4.5 s spool-up, 60 m up, 1 km at 10 m/s, 1 km home,
+    // 50 m down, 20 s for the last 10 m, 2 s to disarm; each of the four starts and stops costs
+    // a few seconds more (at 2.5 m/s2 and a jerk of 1 m/s3, under 5 s each).
+    const double by_hand = 4.5 + 60 / quad.climb_rate_m_s + 1000.0 / 10 + 1000 / quad.cruise_speed_m_s + 50 / quad.descent_rate_m_s + 20 + 2;
+    CHECK(one.time_s > by_hand);
+    CHECK(one.time_s < by_hand + 4 * 5);
+    // The battery less the scenario's reserve (20 %).
+    CHECK(one.usable_energy_wh == Approx(quad.battery_wh * 0.8));
+    CHECK(one.within_battery());
+    CHECK(one.energy_wh > 0);
+    // A 1 km square at a 40 m footprint and 70 % overlap: lines at most 12 m apart, the outer ones
+    // 20 m inside the edges, so (1000 - 40) / 12 = 80 gaps and 81 lines, 81 km: more than a light
+    // quad's battery holds, and the verdict says so.
+    SurveySpec wide;
+    wide.polygon = shape(f, {{0, 0}, {1000, 0}, {1000, 1000}, {0, 1000}});
+    wide.footprint_m = 40;
+    wide.side_overlap = 0.7;
+    const auto big = plan_survey(wide);
+    REQUIRE(big.ok());
+    CHECK(big.value().lines.size() == 81);
+    const SurveyFigures many = fly_survey(big.value(), flight, quad, still);
+    CHECK(many.distance_m > big.value().path_length_m);
+    CHECK(many.time_s > many.distance_m / 10);
+    CHECK_FALSE(many.within_battery());
+}
+
+namespace {
+struct SurveyAt {
+    Scenario scenario = test::load_scenario("assets/scenarios/gba.json");
+    std::unique_ptr<CompiledScenario> compiled = std::make_unique<CompiledScenario>(scenario);
+    SurveyCheck check;
+    // A block `east_m` x `north_m` with its south-west corner at `corner`, 60 m footprint, flown
+    // by the light quad from `home` at `height_m`.
+    SurveyAt(GeoPoint corner, double east_m, double north_m, GeoPoint home, double height_m) {
+        const LocalFrame f(corner);
+        SurveySpec spec;
+        spec.polygon = {corner, f.to_geo({east_m, 0}), f.to_geo({east_m, north_m}), f.to_geo({0, north_m})};
+        spec.footprint_m = 60;
+        const auto pattern = plan_survey(spec);
+        REQUIRE(pattern.ok());
+        SurveyFlight flight;
+        flight.home = home;
+        flight.height_m = height_m;
+        check = check_survey(*compiled, pattern.value(), flight, *scenario.find_drone_type("quad-light"));
+    }
+    bool has(const std::vector<GateFailure>& list, const std::string& check, const std::string& text) const {
+        return std::any_of(list.begin(), list.end(), [&](const GateFailure& f) { return f.check == check && f.message.find(text) != std::string::npos; });
+    }
+};
+}  // namespace
+
+TEST_CASE("A survey is checked against the zones it flies through, the ceiling where it is, and the battery", "[survey][check]") {
+    // Qianhai's waterfront, 3 km south of Shenzhen Bao'an's runways: inside the airport's
+    // controlled clearance area (approval), clear of its no-fly core.
+    const SurveyAt qianhai({22.530, 113.880}, 600, 440, {22.53612, 113.88744}, 60);
+    for (const auto& w : qianhai.check.warnings) INFO(w.message);
+    CHECK(qianhai.check.errors.empty());
+    CHECK(qianhai.has(qianhai.check.warnings, "survey.approval", "ZGSZ"));
+    // The same at 150 m: over the mainland's 120 m ceiling.
+    const SurveyAt high({22.530, 113.880}, 600, 440, {22.53612, 113.88744}, 150);
+    CHECK(high.has(high.check.errors, "survey.above_ceiling", "the mainland: the survey flies 150 m above the ground, over the 120 m ceiling"));
+    // Across Bao'an's runways: the no-fly core.
+    const SurveyAt runway({22.630, 113.805}, 500, 500, {22.53612, 113.88744}, 60);
+    CHECK(runway.has(runway.check.errors, "survey.no_fly", "ZGSZ"));
+    // In Hong Kong at 100 m: over its 300 ft (91.44 m) ceiling, and named so.
+    const SurveyAt hong_kong({22.45, 114.10}, 300, 300, {22.45, 114.10}, 100);
+    CHECK(hong_kong.has(hong_kong.check.errors, "survey.above_ceiling", "Hong Kong: the survey flies 100 m above the ground, over the 91 m ceiling"));
+    CHECK_FALSE(hong_kong.has(hong_kong.check.errors, "survey.above_ceiling", "the mainland"));
+    // 3 km x 3 km at a 60 m footprint is 166 lines and some 500 km: no battery holds it.
+    const SurveyAt huge({22.70, 113.95}, 3000, 3000, {22.70, 113.95}, 60);
+    CHECK(huge.has(huge.check.errors, "survey.energy", "needs"));
 }

@@ -1,0 +1,24 @@
+#pragma once
+// An inspection survey's length, time and energy for a drone type: the mission survey_mission()
+// writes, flown through the one flight profile (flight/) that prices deliveries. The map's
+// preview, the command-line tool and the tests read these, never a length over a speed.
+
+#include "mission/survey.h"
+#include "scenario/scenario.h"
+
+namespace lowsky {
+
+struct SurveyFigures {
+    double distance_m = 0;        // over the ground: out to the first line, the pattern, home again
+    double time_s = 0;            // take-off to disarm
+    double energy_wh = 0;         // no payload, the scenario's wind
+    double usable_energy_wh = 0;  // the battery less the scenario's reserve
+    bool within_battery() const { return energy_wh <= usable_energy_wh; }
+};
+
+// Take-off at home to the survey height, the lines in order at the survey speed (turning as the
+// profile turns), straight home at the autopilot's return speed (the mission ends with RTL),
+// and the landing.
+SurveyFigures fly_survey(const SurveyPattern& pattern, const SurveyFlight& flight, const DroneType& type, const Scenario& scenario);
+
+}  // namespace lowsky
