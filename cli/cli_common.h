@@ -40,6 +40,9 @@ bool write_output(const char* verb, const std::string& out, const std::string& i
 // The mission as a .plan or a .waypoints file (`format`, "plan" or "waypoints") at `out`, as
 // write_output writes; false, having said why.
 bool write_mission(const char* verb, const Mission& mission, const std::string& format, const std::string& out);
+
+// lowsky export with --inspection or --sightseeing (export_scenario_mission.cpp).
+int export_scenario_mission(const Args& args, Firmware firmware);
 // "LAT,LON": both numbers in full, within range.
 bool parse_point(const std::string& text, GeoPoint& out);
 

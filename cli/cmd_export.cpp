@@ -1,4 +1,5 @@
 // lowsky export FILE --from HUB --to HUB --drone TYPE --format plan|waypoints|kml|geojson|wpml|params
+//               (or --inspection ID | --sightseeing ID: export_scenario_mission.cpp)
 //               [--firmware px4|ardupilot] [--delivery release|land] [--return corridors|rtl|none]
 //               [--altitude relative|amsl] [--kml-altitude absolute|relative] [--override REASON] -o OUT
 #include <cstdio>
@@ -19,7 +20,8 @@ const char* kUsage =
     "                     [--from HUB --to HUB --drone TYPE] (all but geojson need the route)\n"
     "                     [--firmware px4|ardupilot] [--delivery release|land] [--return corridors|rtl|none]\n"
     "                     [--altitude relative|amsl] [--kml-altitude absolute|relative] [--objective fastest|energy]\n"
-    "                     [--payload KG] [--override REASON]";
+    "                     [--payload KG] [--override REASON]\n"
+    "       lowsky export FILE --inspection ID | --sightseeing ID --format plan|waypoints [--firmware px4|ardupilot] -o OUT";
 
 template <typename E>
 bool pick(const Args& a, const char* name, std::initializer_list<std::pair<const char*, E>> names, E& out) {
@@ -36,11 +38,25 @@ int run_export(int argc, char** argv) {
     std::string error;
     auto args = parse_args(argc, argv, 2,
                            {"--from", "--to", "--drone", "--format", "--firmware", "--delivery", "--return", "--altitude", "--kml-altitude",
-                            "--objective", "--payload", "--override", "--output"},
+                            "--objective", "--payload", "--override", "--output", "--inspection", "--sightseeing"},
                            {}, error);
     if (!args || args->positional.size() != 1 || !args->option("--format") || !args->option("--output")) {
         std::fprintf(stderr, "lowsky export: %s\n%s\n", args ? "a scenario file, --format and -o are needed" : error.c_str(), kUsage);
         return kUnreadable;
+    }
+    if (args->option("--inspection") || args->option("--sightseeing")) {
+        Firmware firmware = Firmware::ArduPilot;
+        if (args->option("--inspection") && args->option("--sightseeing")) {
+            std::fprintf(stderr, "lowsky export: one of --inspection and --sightseeing\n%s\n", kUsage);
+            return kUnreadable;
+        }
+        for (const char* route_option : {"--from", "--to", "--drone", "--delivery", "--return", "--payload", "--objective"}) {
+            if (!args->option(route_option)) continue;
+            std::fprintf(stderr, "lowsky export: %s is for delivery routes, not with --inspection or --sightseeing\n", route_option);
+            return kUnreadable;
+        }
+        if (!pick(*args, "--firmware", {{"px4", Firmware::Px4}, {"ardupilot", Firmware::ArduPilot}}, firmware)) return kUnreadable;
+        return export_scenario_mission(*args, firmware);
     }
     ExportRequest request;
     request.options.return_mode = ReturnMode::Corridors;

@@ -23,21 +23,22 @@ std::string where_of(GeoPoint a, GeoPoint b) {
     return text;
 }
 
-}  // namespace
+// The checks of a flight at one height above home along `path` (home first and last), named
+// `kind` + ".…".
+struct PathFlight {
+    const char* kind;  // "inspection", "sightseeing": the checks' prefix
+    const char* noun;  // "inspection", "sightseeing loop": in messages
+    std::vector<GeoPoint> path;
+    double home_alt_m_amsl = 0, height_m = 0, speed_m_s = 0;
+};
 
-SurveyCheck check_survey(const CompiledScenario& compiled, const SurveyPattern& pattern, const SurveyFlight& flight, const DroneType& type) {
+SurveyCheck check_path(const CompiledScenario& compiled, const PathFlight& flight, const DroneType& type, SurveyFigures figures, const Mission& mission) {
     SurveyCheck out;
+    out.figures = figures;
     const Scenario& s = compiled.scenario();
-    out.figures = fly_survey(pattern, flight, type, s);
-    std::vector<GeoPoint> path{flight.home};
-    for (const SurveyLine& line : pattern.lines) {
-        path.push_back(line.from);
-        path.insert(path.end(), line.via.begin(), line.via.end());
-        path.push_back(line.to);
-    }
-    path.push_back(flight.home);
+    const std::string kind = flight.kind, noun = flight.noun;
+    const std::vector<GeoPoint>& path = flight.path;
     const double ground = flight.home_alt_m_amsl, height = ground + flight.height_m;
-
     // Zones: one finding per zone, at the first piece of the path that meets it.
     std::vector<char> met(compiled.local_zones().size(), 0);
     for (size_t i = 0; i + 1 < path.size(); ++i) {
@@ -52,10 +53,10 @@ SurveyCheck check_survey(const CompiledScenario& compiled, const SurveyPattern& 
             if (!band_holds(zone.band, height, ground, flight.home_alt_m_amsl)) continue;
             met[z] = 1;
             if (zone.kind == ZoneKind::NoFly)
-                out.errors.push_back({"survey.no_fly", "the survey enters no-fly zone " + zone.id + " (" + zone.name + ")", where_of(path[i], path[i + 1])});
+                out.errors.push_back({kind + ".no_fly", "the " + noun + " enters no-fly zone " + zone.id + " (" + zone.name + ")", where_of(path[i], path[i + 1])});
             else
-                out.warnings.push_back({"survey.approval", "the survey flies in " + std::string(zone.kind == ZoneKind::Controlled ? "controlled" : "restricted") +
-                                                               " zone " + zone.id + " (" + zone.name + "): it needs the approval of its authority",
+                out.warnings.push_back({kind + ".approval", "the " + noun + " flies in " + std::string(zone.kind == ZoneKind::Controlled ? "controlled" : "restricted") +
+                                                                 " zone " + zone.id + " (" + zone.name + "): it needs the approval of its authority",
                                         where_of(path[i], path[i + 1])});
         }
     }
@@ -68,19 +69,43 @@ SurveyCheck check_survey(const CompiledScenario& compiled, const SurveyPattern& 
         const double ceiling = own ? own->ceiling_m_agl : s.rules.ceiling_m_agl;
         if (flight.height_m <= ceiling) continue;
         char text[200];
-        std::snprintf(text, sizeof text, "%s: the survey flies %.0f m above the ground, over the %.0f m ceiling", jurisdiction_name(stretch.jurisdiction),
+        std::snprintf(text, sizeof text, "%s: the %s flies %.0f m above the ground, over the %.0f m ceiling", jurisdiction_name(stretch.jurisdiction), flight.noun,
                       flight.height_m, ceiling);
         const bool whole = stretch.points.size() == path.size();
-        out.errors.push_back({"survey.above_ceiling", text, whole ? "the whole survey" : where_of(stretch.points.front(), stretch.points.back())});
+        out.errors.push_back({kind + ".above_ceiling", text, whole ? "the whole " + noun : where_of(stretch.points.front(), stretch.points.back())});
+    }
+    char text[200];
+    if (flight.speed_m_s > type.max_speed_m_s) {
+        std::snprintf(text, sizeof text, "%.1f m/s is over what %s flies (%.1f m/s)", flight.speed_m_s, type.id.c_str(), type.max_speed_m_s);
+        out.errors.push_back({kind + ".too_fast", text, "the whole " + noun});
     }
     if (!out.figures.within_battery()) {
-        char text[200];
         std::snprintf(text, sizeof text, "needs %.0f Wh; %s gives %.0f Wh keeping the %.0f %% reserve", out.figures.energy_wh, type.id.c_str(),
                       out.figures.usable_energy_wh, s.rules.energy_reserve_fraction * 100);
-        out.errors.push_back({"survey.energy", text, "the whole survey"});
+        out.errors.push_back({kind + ".energy", text, "the whole " + noun});
     }
-    for (GateFailure& f : check_items_for_firmware(survey_mission(pattern, flight))) out.errors.push_back(std::move(f));
+    for (GateFailure& f : check_items_for_firmware(mission)) out.errors.push_back(std::move(f));
     return out;
+}
+
+}  // namespace
+
+SurveyCheck check_survey(const CompiledScenario& compiled, const SurveyPattern& pattern, const SurveyFlight& flight, const DroneType& type) {
+    PathFlight p{"inspection", "inspection", {flight.home}, flight.home_alt_m_amsl, flight.height_m, flight.speed_m_s};
+    for (const SurveyLine& line : pattern.lines) {
+        p.path.push_back(line.from);
+        p.path.insert(p.path.end(), line.via.begin(), line.via.end());
+        p.path.push_back(line.to);
+    }
+    p.path.push_back(flight.home);
+    return check_path(compiled, p, type, fly_survey(pattern, flight, type, compiled.scenario()), survey_mission(pattern, flight));
+}
+
+SurveyCheck check_sightseeing(const CompiledScenario& compiled, const SightseeingLoop& loop, const SightseeingSpec& spec, const DroneType& type) {
+    PathFlight p{"sightseeing", "sightseeing loop", {spec.home}, spec.home_alt_m_amsl, spec.height_m, spec.speed_m_s};
+    p.path.insert(p.path.end(), loop.viewpoints.begin(), loop.viewpoints.end());
+    p.path.push_back(spec.home);
+    return check_path(compiled, p, type, fly_sightseeing(loop, spec, type, compiled.scenario()), loop.mission);
 }
 
 }  // namespace lowsky

@@ -5,6 +5,35 @@
 
 namespace lowsky {
 
+namespace {
+
+SurveyFigures figures_of(const flight::Flight& f, const DroneType& type, const Scenario& scenario) {
+    SurveyFigures out;
+    out.distance_m = f.totals().distance_m;
+    out.time_s = f.totals().time_s;
+    out.energy_wh = f.totals().energy_wh;
+    out.usable_energy_wh = flight::energy_verdict(out.energy_wh, type, scenario.rules.energy_reserve_fraction).usable_wh;
+    return out;
+}
+
+}  // namespace
+
+SurveyFigures fly_sightseeing(const SightseeingLoop& loop, const SightseeingSpec& spec, const DroneType& type, const Scenario& scenario) {
+    const flight::Model model = flight::make_model(type, lowsky_parameters(spec.firmware, type), scenario);
+    flight::Powers powers(model, 0);
+    flight::Flight f(model, powers, false);
+    const HeightAmsl ground(spec.home_alt_m_amsl);
+    f.start(spec.home, ground, 0);
+    f.take_off(ground.above(spec.height_m));
+    for (const GeoPoint& viewpoint : loop.viewpoints) {
+        f.fly_direct(viewpoint, spec.speed_m_s, ground);
+        f.hover(spec.look_s);
+    }
+    f.fly_direct(spec.home, model.autopilot.default_speed_m_s, ground);
+    f.land(ground);
+    return figures_of(f, type, scenario);
+}
+
 SurveyFigures fly_survey(const SurveyPattern& pattern, const SurveyFlight& flight, const DroneType& type, const Scenario& scenario) {
     const flight::Model model = flight::make_model(type, lowsky_parameters(flight.firmware, type), scenario);
     flight::Powers powers(model, 0);
@@ -26,12 +55,7 @@ SurveyFigures fly_survey(const SurveyPattern& pattern, const SurveyFlight& fligh
     }
     f.fly_direct(flight.home, model.autopilot.default_speed_m_s, ground);
     f.land(ground);
-    SurveyFigures out;
-    out.distance_m = f.totals().distance_m;
-    out.time_s = f.totals().time_s;
-    out.energy_wh = f.totals().energy_wh;
-    out.usable_energy_wh = flight::energy_verdict(out.energy_wh, type, scenario.rules.energy_reserve_fraction).usable_wh;
-    return out;
+    return figures_of(f, type, scenario);
 }
 
 }  // namespace lowsky

@@ -1,15 +1,17 @@
 #pragma once
-// An inspection survey's length, time and energy for a drone type: the mission survey_mission()
-// writes, flown through the one flight profile (flight/) that prices deliveries. The map's
-// preview, the command-line tool and the tests read these, never a length over a speed.
+// The length, time and energy of an inspection survey or a sightseeing loop for a drone type:
+// the mission lowsky writes for it, flown through the one flight profile (flight/) that prices
+// deliveries. The map's preview, the command-line tool, the validator and the tests read these,
+// never a length over a speed.
 
+#include "mission/sightseeing.h"
 #include "mission/survey.h"
 #include "scenario/scenario.h"
 
 namespace lowsky {
 
 struct SurveyFigures {
-    double distance_m = 0;        // over the ground: out to the first line, the pattern, home again
+    double distance_m = 0;        // over the ground: out, the pattern or the loop, home again
     double time_s = 0;            // take-off to disarm
     double energy_wh = 0;         // no payload, the scenario's wind
     double usable_energy_wh = 0;  // the battery less the scenario's reserve
@@ -20,5 +22,9 @@ struct SurveyFigures {
 // profile turns), straight home at the autopilot's return speed (the mission ends with RTL),
 // and the landing.
 SurveyFigures fly_survey(const SurveyPattern& pattern, const SurveyFlight& flight, const DroneType& type, const Scenario& scenario);
+
+// Take-off, to each viewpoint in turn at the loop's speed (stopping there) and the look at it,
+// straight home at the return speed, the landing.
+SurveyFigures fly_sightseeing(const SightseeingLoop& loop, const SightseeingSpec& spec, const DroneType& type, const Scenario& scenario);
 
 }  // namespace lowsky

@@ -220,6 +220,38 @@ struct TemporaryRestriction {
     double announced_s() const { return start_s > notice_s ? start_s - notice_s : 0; }
 };
 
+// An inspection the scenario keeps (docs/scenario.md, "Inspections"): a survey over an area, or
+// a corridor scan along a line (a power line, a pipeline, a coast), flown from a hub by one
+// drone type at one height above that hub.
+struct Inspection {
+    std::string id, name;
+    std::string hub, drone_type;
+    std::vector<GeoPoint> area;   // a survey: 3 or more corners
+    std::vector<GeoPoint> along;  // or a corridor scan: 2 or more points, seeing a strip width_m wide
+    double width_m = 0;
+    double footprint_m = 60;      // the sensor's footprint across the track on the ground
+    double side_overlap = 0.7;
+    double heading_deg = 0;       // a survey's lines, from true north
+    double height_m = 60;         // above the hub
+    double speed_m_s = 10;
+};
+
+// A point a sightseeing loop looks at.
+struct Sight {
+    std::string name;
+    GeoPoint position;
+};
+
+// A sightseeing loop with its day's departures (docs/scenario.md, "Sightseeing"): a camera or
+// passenger drone from a hub past the sights in order, looking at each for a while.
+struct Sightseeing {
+    std::string id, name;
+    std::string hub, drone_type;
+    std::vector<Sight> stops;
+    double height_m = 80, speed_m_s = 8, look_s = 30, standoff_m = 150;
+    std::vector<double> departures_s;  // clock times of the day, in order
+};
+
 // A warning that the scenario's author has looked at and explained.
 struct Explanation {
     std::string check;   // check id
@@ -241,6 +273,8 @@ struct Scenario {
     std::vector<Order> orders;
     std::vector<DemandRate> demand_rates;
     std::vector<TemporaryRestriction> restrictions;  // closed at short notice during the day
+    std::vector<Inspection> inspections;
+    std::vector<Sightseeing> sightseeing;
     std::vector<double> demand_profile;  // 24 hourly weights every rate follows unless it has its own; empty: flat
     std::vector<WindBand> wind;
     std::vector<Explanation> explanations;

@@ -452,6 +452,84 @@ std::vector<T> read_list(DocReader& r, const Json& obj, const P& path, const cha
     return out;
 }
 
+// Clock times "HH:MM" into seconds of the day, in order.
+std::vector<double> read_clocks(DocReader& r, const Json& v, const P& p, const char* key) {
+    std::vector<double> out;
+    const Json* list = r.array(v, p, key, false);
+    if (!list) return out;
+    for (size_t i = 0; i < list->size(); ++i) {
+        const P at = DocReader::at(DocReader::at(p, key), i);
+        const Json& item = (*list)[i];
+        const auto clock = item.is_string() ? parse_clock(item.get<std::string>()) : std::nullopt;
+        if (!clock) {
+            r.error(at, "expected a time of day \"HH:MM\"");
+            continue;
+        }
+        if (!out.empty() && *clock <= out.back()) r.error(at, "departures must be in order, each after the one before");
+        out.push_back(*clock);
+    }
+    return out;
+}
+
+// What an inspection and a sightseeing loop both have: an id, a name, the hub and the type.
+template <typename T>
+void read_flown_from(DocReader& r, const Json& v, const P& p, T& out) {
+    out.id = r.string(v, p, "id").value_or("");
+    out.name = r.string_or(v, p, "name", "");
+    out.hub = r.string(v, p, "hub").value_or("");
+    out.drone_type = r.string(v, p, "drone_type").value_or("");
+}
+
+std::optional<Inspection> read_inspection(DocReader& r, const Json& v, const P& p) {
+    if (!r.is_object(v, p)) return std::nullopt;
+    r.unknown_members(v, p, {"id", "name", "hub", "drone_type", "area", "along", "width_m", "footprint_m", "side_overlap", "heading_deg", "height_m", "speed_m_s"});
+    const size_t before = r.errors.size();
+    Inspection i;
+    read_flown_from(r, v, p, i);
+    const bool area = r.member(v, p, "area", false) != nullptr, along = r.member(v, p, "along", false) != nullptr;
+    if (area == along) r.error(p, "an inspection has either an \"area\" (a survey) or a line \"along\" (a corridor scan)");
+    if (area) i.area = read_points(r, v, p, "area", 3);
+    if (along) {
+        i.along = read_points(r, v, p, "along", 2);
+        i.width_m = r.number(v, p, "width_m", 0, 100000).value_or(0);
+        if (r.member(v, p, "heading_deg", false)) r.error(DocReader::at(p, "heading_deg"), "a corridor scan follows its line: it takes no heading");
+    } else if (r.member(v, p, "width_m", false)) {
+        r.error(DocReader::at(p, "width_m"), "a width goes with a line \"along\"");
+    }
+    i.footprint_m = r.number_or(v, p, "footprint_m", 0.1, 10000, 60);
+    i.side_overlap = r.number_or(v, p, "side_overlap", 0, 0.95, 0.7);
+    i.heading_deg = r.number_or(v, p, "heading_deg", -360, 360, 0);
+    i.height_m = r.number_or(v, p, "height_m", 1, 1000, 60);
+    i.speed_m_s = r.number_or(v, p, "speed_m_s", 0.5, 60, 10);
+    if (r.errors.size() != before) return std::nullopt;
+    return i;
+}
+
+std::optional<Sightseeing> read_sightseeing(DocReader& r, const Json& v, const P& p) {
+    if (!r.is_object(v, p)) return std::nullopt;
+    r.unknown_members(v, p, {"id", "name", "hub", "drone_type", "stops", "height_m", "speed_m_s", "look_s", "standoff_m", "departures"});
+    const size_t before = r.errors.size();
+    Sightseeing t;
+    read_flown_from(r, v, p, t);
+    t.stops = read_list<Sight>(r, v, p, "stops", true, [](DocReader& rr, const Json& sv, const P& sp) -> std::optional<Sight> {
+        if (!rr.is_object(sv, sp)) return std::nullopt;
+        rr.unknown_members(sv, sp, {"name", "position"});
+        const auto name = rr.string(sv, sp, "name");
+        const Json* position = rr.member(sv, sp, "position");
+        const auto at = position ? rr.position(*position, DocReader::at(sp, "position")) : std::nullopt;
+        if (!name || !at) return std::nullopt;
+        return Sight{*name, *at};
+    });
+    if (t.stops.empty() && r.errors.size() == before) r.error(DocReader::at(p, "stops"), "a sightseeing loop needs one stop at least");
+    t.height_m = r.number_or(v, p, "height_m", 1, 1000, 80);
+    t.speed_m_s = r.number_or(v, p, "speed_m_s", 0.5, 60, 8);
+    t.look_s = r.number_or(v, p, "look_s", 0, 3600, 30);
+    t.standoff_m = r.number_or(v, p, "standoff_m", 0, 10000, 150);
+    t.departures_s = read_clocks(r, v, p, "departures");
+    if (r.errors.size() != before) return std::nullopt;
+    return t;
+}
+
 void read_demand(DocReader& r, const Json& doc, Scenario& s) {
     const Json* demand = r.member(doc, "$", "demand", false);
     if (!demand || !r.is_object(*demand, "$.demand")) return;
@@ -478,6 +556,9 @@ void check_references(DocReader& r, const Scenario& s) {
     unique_ids(r, s.junctions, "junctions", nodes);  // hubs and junctions share one namespace: both are nodes
     unique_ids(r, s.corridors, "corridors", corridors);
     unique_ids(r, s.zones, "zones", zones);
+    std::set<std::string> missions;  // inspections and sightseeing loops share one namespace
+    unique_ids(r, s.inspections, "inspections", missions);
+    unique_ids(r, s.sightseeing, "sightseeing", missions);
 
     auto need_type = [&](const std::string& id, const std::string& path) {
         if (!types.count(id)) r.error(path, "unknown drone type \"" + id + "\"");
@@ -490,11 +571,17 @@ void check_references(DocReader& r, const Scenario& s) {
     for (size_t i = 0; i < s.corridors.size(); ++i)
         for (size_t k = 0; k < s.corridors[i].drone_types.size(); ++k)
             need_type(s.corridors[i].drone_types[k], "$.corridors[" + std::to_string(i) + "].drone_types[" + std::to_string(k) + "]");
-    for (size_t i = 0; i < s.fleet.size(); ++i) {
-        const std::string p = "$.fleet[" + std::to_string(i) + "]";
-        need_hub(s.fleet[i].hub, p + ".hub");
-        need_type(s.fleet[i].drone_type, p + ".drone_type");
-    }
+    // Lists whose items are flown from a hub by a drone type.
+    auto need_hub_and_type = [&](const auto& list, const std::string& name) {
+        for (size_t i = 0; i < list.size(); ++i) {
+            const std::string p = "$." + name + "[" + std::to_string(i) + "]";
+            need_hub(list[i].hub, p + ".hub");
+            need_type(list[i].drone_type, p + ".drone_type");
+        }
+    };
+    need_hub_and_type(s.fleet, "fleet");
+    need_hub_and_type(s.inspections, "inspections");
+    need_hub_and_type(s.sightseeing, "sightseeing");
     for (size_t i = 0; i < s.orders.size(); ++i) {
         const std::string p = "$.demand.orders[" + std::to_string(i) + "]";
         need_hub(s.orders[i].from, p + ".from");
@@ -551,7 +638,7 @@ ScenarioLoad parse_scenario(std::string_view text, const std::string& source) {
         return load;
     }
     r.unknown_members(doc, "$", {"format", "version", "name", "notes", "rules", "drone_types", "hubs", "junctions", "corridors", "zones",
-                                 "airport_zones", "fleet", "demand", "weather", "restrictions", "explanations"});
+                                 "airport_zones", "fleet", "demand", "weather", "restrictions", "inspections", "sightseeing", "explanations"});
 
     Scenario s;
     s.name = r.string_or(doc, "$", "name", "");
@@ -566,6 +653,8 @@ ScenarioLoad parse_scenario(std::string_view text, const std::string& source) {
     s.fleet = read_list<FleetEntry>(r, doc, "$", "fleet", false, read_fleet_entry);
     read_demand(r, doc, s);
     s.restrictions = read_list<TemporaryRestriction>(r, doc, "$", "restrictions", false, read_restriction);
+    s.inspections = read_list<Inspection>(r, doc, "$", "inspections", false, read_inspection);
+    s.sightseeing = read_list<Sightseeing>(r, doc, "$", "sightseeing", false, read_sightseeing);
     if (const Json* weather = r.member(doc, "$", "weather", false); weather && r.is_object(*weather, "$.weather")) {
         r.unknown_members(*weather, "$.weather", {"wind"});
         s.wind = read_list<WindBand>(r, *weather, "$.weather", "wind", false, read_wind_band);
@@ -705,6 +794,43 @@ OJson json_of(const WindBand& w) {
     return OJson{{"floor_m_agl", w.floor_m_agl}, {"ceiling_m_agl", w.ceiling_m_agl}, {"from_deg", w.from_deg}, {"speed_m_s", w.speed_m_s}};
 }
 
+OJson json_of(const Inspection& i) {
+    OJson j{{"id", i.id}};
+    if (!i.name.empty()) j["name"] = i.name;
+    j["hub"] = i.hub;
+    j["drone_type"] = i.drone_type;
+    if (!i.along.empty()) {
+        j["along"] = points_json(i.along);
+        j["width_m"] = i.width_m;
+    } else {
+        j["area"] = points_json(i.area);
+        j["heading_deg"] = i.heading_deg;
+    }
+    j["footprint_m"] = i.footprint_m;
+    j["side_overlap"] = i.side_overlap;
+    j["height_m"] = i.height_m;
+    j["speed_m_s"] = i.speed_m_s;
+    return j;
+}
+
+OJson json_of(const Sightseeing& t) {
+    OJson j{{"id", t.id}};
+    if (!t.name.empty()) j["name"] = t.name;
+    j["hub"] = t.hub;
+    j["drone_type"] = t.drone_type;
+    OJson stops = OJson::array();
+    for (const Sight& st : t.stops) stops.push_back(OJson{{"name", st.name}, {"position", point_json(st.position)}});
+    j["stops"] = stops;
+    j["height_m"] = t.height_m;
+    j["speed_m_s"] = t.speed_m_s;
+    j["look_s"] = t.look_s;
+    j["standoff_m"] = t.standoff_m;
+    OJson departures = OJson::array();
+    for (double d : t.departures_s) departures.push_back(format_clock(int(d)));
+    j["departures"] = departures;
+    return j;
+}
+
 template <typename T>
 OJson list_json(const std::vector<T>& items) {
     OJson list = OJson::array();
@@ -735,6 +861,8 @@ ObjectRead object_from_json(ObjectKind kind, const nlohmann::json& v, const std:
         case ObjectKind::Order: take(read_order); break;
         case ObjectKind::WindBand: take(read_wind_band); break;
         case ObjectKind::Rules: take(read_rules_value); break;
+        case ObjectKind::Inspection: take(read_inspection); break;
+        case ObjectKind::Sightseeing: take(read_sightseeing); break;
     }
     out.errors = std::move(r.errors);
     out.warnings = std::move(r.warnings);
@@ -781,6 +909,10 @@ std::string save_scenario(const Scenario& s) {
                                  {"end", format_clock(int(t.end_s))}, {"notice_s", t.notice_s}});
         doc["restrictions"] = list;
     }
+
+    // Absent when there are none, as the restrictions.
+    if (!s.inspections.empty()) doc["inspections"] = list_json(s.inspections);
+    if (!s.sightseeing.empty()) doc["sightseeing"] = list_json(s.sightseeing);
 
     OJson explanations = OJson::array();
     for (const auto& e : s.explanations) explanations.push_back(OJson{{"check", e.check}, {"object", e.object}, {"why", e.why}});

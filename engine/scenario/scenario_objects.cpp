@@ -17,6 +17,7 @@ constexpr KindInfo kKinds[] = {
     {ObjectKind::Zone, "zone", "$.zones"},                  {ObjectKind::Fleet, "fleet", "$.fleet"},
     {ObjectKind::DemandRate, "demand_rate", "$.demand.rates"}, {ObjectKind::Order, "order", "$.demand.orders"},
     {ObjectKind::WindBand, "wind_band", "$.weather.wind"}, {ObjectKind::Rules, "rules", "$.rules"},
+    {ObjectKind::Inspection, "inspection", "$.inspections"}, {ObjectKind::Sightseeing, "sightseeing", "$.sightseeing"},
 };
 
 // Calls f with the scenario's vector for a kind.
@@ -31,6 +32,8 @@ decltype(auto) with_list(S& s, ObjectKind kind, F&& f) {
         case ObjectKind::Fleet: return f(s.fleet);
         case ObjectKind::DemandRate: return f(s.demand_rates);
         case ObjectKind::Order: return f(s.orders);
+        case ObjectKind::Inspection: return f(s.inspections);
+        case ObjectKind::Sightseeing: return f(s.sightseeing);
         case ObjectKind::WindBand: case ObjectKind::Rules: break;  // the rules are no list: callers take them apart
     }
     return f(s.wind);

@@ -1,7 +1,8 @@
 #pragma once
 // The scenario's editable objects, by kind: what the editor (edit/editor.h) adds, removes and
 // changes, one object at a time, and what the document reads and writes one at a time
-// (scenario_io.h). Lists with ids (drone types, hubs, junctions, corridors, zones, orders) are
+// (scenario_io.h). Lists with ids (drone types, hubs, junctions, corridors, zones, orders,
+// inspections, sightseeing loops) are
 // addressed by id; the others (fleet, demand rates, wind bands) by their place in the list.
 
 #include <optional>
@@ -15,9 +16,9 @@
 namespace lowsky {
 
 // The rules are one object, "#0", whose fields are set; it is never added or removed.
-enum class ObjectKind { DroneType, Hub, Junction, Corridor, Zone, Fleet, DemandRate, Order, WindBand, Rules };
+enum class ObjectKind { DroneType, Hub, Junction, Corridor, Zone, Fleet, DemandRate, Order, WindBand, Rules, Inspection, Sightseeing };
 
-using ScenarioObject = std::variant<DroneType, Hub, Junction, Corridor, Zone, FleetEntry, DemandRate, Order, WindBand, Rules>;
+using ScenarioObject = std::variant<DroneType, Hub, Junction, Corridor, Zone, FleetEntry, DemandRate, Order, WindBand, Rules, Inspection, Sightseeing>;
 
 const char* to_string(ObjectKind kind);                          // "hub", "demand_rate", ...
 std::optional<ObjectKind> object_kind_from(std::string_view name);

@@ -29,6 +29,7 @@ void speeds(const Context& c);            // corridor.below_min_airspeed
 void ends(const Context& c);              // corridor.dangling_end
 void range(const Context& c);             // corridor.beyond_range, corridor.beyond_loaded_range
 void network(const Context& c);           // hub.no_corridor, demand.unreachable
+void missions(const Context& c);          // inspection.*, sightseeing.*
 void jurisdictions(const Context& c);     // border.crossing_*, jurisdiction.above_ceiling*, jurisdiction.near_aerodrome, jurisdiction.over_weight_class*
 
 // Whether any stretch of the corridor lies on the mainland (where the mainland's ceiling applies).

@@ -38,6 +38,20 @@ const std::vector<CheckInfo>& all_checks() {
         {"jurisdiction.near_aerodrome", "a corridor inside Hong Kong or Macau comes closer to an aerodrome's runways than that jurisdiction allows"},
         {"jurisdiction.over_weight_class", "a corridor admits a drone type heavier at take-off than the weight class of a jurisdiction it enters, without an approval"},
         {"jurisdiction.over_weight_class_with_approval", "a drone type over a jurisdiction's weight class flies a corridor under an approval (info)"},
+        {"inspection.impossible", "an inspection's pattern cannot be laid (too few points, a footprint, overlap or width out of range, a bend too sharp, too many lines)"},
+        {"inspection.no_fly", "an inspection's flight (home, its lines, home) enters a no-fly zone at its height"},
+        {"inspection.approval", "an inspection flies in controlled or restricted airspace: its authority's approval is needed (warning)"},
+        {"inspection.above_ceiling", "an inspection flies above the true-height ceiling of a jurisdiction it is in"},
+        {"inspection.too_fast", "an inspection's speed is over what its drone type flies"},
+        {"inspection.energy", "an inspection needs more than its drone type's battery with the reserve"},
+        {"inspection.firmware", "an item of an inspection's mission that ArduPilot would refuse"},
+        {"sightseeing.impossible", "a sightseeing loop cannot be laid (no stops, a stop within the standoff of the one before, a value out of range)"},
+        {"sightseeing.no_fly", "a sightseeing loop's flight enters a no-fly zone at its height"},
+        {"sightseeing.approval", "a sightseeing loop flies in controlled or restricted airspace: its authority's approval is needed (warning)"},
+        {"sightseeing.above_ceiling", "a sightseeing loop flies above the true-height ceiling of a jurisdiction it is in"},
+        {"sightseeing.too_fast", "a sightseeing loop's speed is over what its drone type flies"},
+        {"sightseeing.energy", "a sightseeing loop needs more than its drone type's battery with the reserve"},
+        {"sightseeing.firmware", "an item of a sightseeing loop's mission that ArduPilot would refuse"},
     };
     return checks;
 }
@@ -74,7 +88,10 @@ void run_checks(checks::Context& context, bool network_too) {
     checks::speeds(context);
     checks::ends(context);
     checks::range(context);
-    if (network_too) checks::network(context);
+    if (network_too) {
+        checks::network(context);
+        checks::missions(context);  // they do not depend on corridors: an edit of one keeps theirs
+    }
 }
 
 // Explanations, counts, and errors first.

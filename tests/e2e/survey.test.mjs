@@ -90,7 +90,7 @@ test('a survey drawn on the map shows its lines, time and energy, and exports a 
   // Qianhai lies inside Bao'an airport's clearance-protection area: controlled airspace, flown
   // with approval (a warning), clear of the airport's no-fly core.
   assert.deepEqual(survey.errors, []);
-  assert.deepEqual(survey.warnings.map((w) => w.check), ['survey.approval']);
+  assert.deepEqual(survey.warnings.map((w) => w.check), ['inspection.approval']);
   assert.match(survey.warnings[0].message, /controlled zone ZGSZ-protection/);
   assert.ok(s.ui['survey.figures'] && s.ui['survey.export'], 'the mission panel shows the survey');
   await screenshot(page, 'survey-drawn');

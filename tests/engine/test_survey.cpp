@@ -342,18 +342,18 @@ TEST_CASE("A survey is checked against the zones it flies through, the ceiling w
     const SurveyAt qianhai({22.530, 113.880}, 600, 440, {22.53612, 113.88744}, 60);
     for (const auto& w : qianhai.check.warnings) INFO(w.message);
     CHECK(qianhai.check.errors.empty());
-    CHECK(qianhai.has(qianhai.check.warnings, "survey.approval", "ZGSZ"));
+    CHECK(qianhai.has(qianhai.check.warnings, "inspection.approval", "ZGSZ"));
     // The same at 150 m: over the mainland's 120 m ceiling.
     const SurveyAt high({22.530, 113.880}, 600, 440, {22.53612, 113.88744}, 150);
-    CHECK(high.has(high.check.errors, "survey.above_ceiling", "the mainland: the survey flies 150 m above the ground, over the 120 m ceiling"));
+    CHECK(high.has(high.check.errors, "inspection.above_ceiling", "the mainland: the inspection flies 150 m above the ground, over the 120 m ceiling"));
     // Across Bao'an's runways: the no-fly core.
     const SurveyAt runway({22.630, 113.805}, 500, 500, {22.53612, 113.88744}, 60);
-    CHECK(runway.has(runway.check.errors, "survey.no_fly", "ZGSZ"));
+    CHECK(runway.has(runway.check.errors, "inspection.no_fly", "ZGSZ"));
     // In Hong Kong at 100 m: over its 300 ft (91.44 m) ceiling, and named so.
     const SurveyAt hong_kong({22.45, 114.10}, 300, 300, {22.45, 114.10}, 100);
-    CHECK(hong_kong.has(hong_kong.check.errors, "survey.above_ceiling", "Hong Kong: the survey flies 100 m above the ground, over the 91 m ceiling"));
-    CHECK_FALSE(hong_kong.has(hong_kong.check.errors, "survey.above_ceiling", "the mainland"));
+    CHECK(hong_kong.has(hong_kong.check.errors, "inspection.above_ceiling", "Hong Kong: the inspection flies 100 m above the ground, over the 91 m ceiling"));
+    CHECK_FALSE(hong_kong.has(hong_kong.check.errors, "inspection.above_ceiling", "the mainland"));
     // 3 km x 3 km at a 60 m footprint is 166 lines and some 500 km: no battery holds it.
     const SurveyAt huge({22.70, 113.95}, 3000, 3000, {22.70, 113.95}, 60);
-    CHECK(huge.has(huge.check.errors, "survey.energy", "needs"));
+    CHECK(huge.has(huge.check.errors, "inspection.energy", "needs"));
 }

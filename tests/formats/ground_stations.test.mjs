@@ -76,3 +76,49 @@ test("the loaders' rules refuse the reference's broken cases", () => {
   assert.match(mavsdkLoadWaypoints(broken('spaces-not-tabs.waypoints')), /12 fields/);
   assert.match(mavsdkLoadWaypoints(read(FIXTURES, 'valid-crlf.waypoints')), /Invalid field/, 'MAVSDK fails on CRLF');
 });
+
+// The default scenario's inspections and sightseeing loop, exported by the command-line tool for
+// each firmware and format: every loader takes them, with the item counts worked from the
+// scenario (takeoff and speed, per line or pass a waypoint at each end and at each bend with the
+// camera on and off, or per stop a region of interest, a waypoint and a look; ArduPilot's ROI off;
+// the return).
+test("the default scenario's inspections and sightseeing loop export as files every loader takes", async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'lowsky-missions-'));
+  const gba = join(ROOT, 'assets', 'scenarios', 'gba.json');
+  const scenario = JSON.parse(read(gba));
+  for (const [flag, object] of [...scenario.inspections.map((i) => ['--inspection', i]), ...scenario.sightseeing.map((t) => ['--sightseeing', t])]) {
+    for (const [firmware, format] of [['px4', 'plan'], ['ardupilot', 'plan'], ['ardupilot', 'waypoints']]) {
+      const out = join(dir, `${object.id}.${firmware}.${format}`);
+      execFileSync(join(ROOT, 'build', 'native', 'lowsky'), ['export', gba, flag, object.id, '--format', format, '--firmware', firmware, '-o', out], { stdio: 'pipe' });
+      const text = read(out);
+      let commands;
+      if (format === 'plan') {
+        assert.equal(qgcLoadPlan(text), null, out);
+        assert.equal(mavsdkLoadPlan(text), null, out);
+        commands = JSON.parse(text).mission.items.map((i) => i.command);
+      } else {
+        assert.equal(qgcLoadWaypoints(text), null, out);
+        assert.equal(pymavlinkLoadWaypoints(text), null, out);
+        assert.equal(mavsdkLoadWaypoints(text), null, out);
+        commands = text.trim().split('\n').slice(2).map((line) => Number(line.split('\t')[3]));  // after the header and home
+      }
+      assert.equal(commands[0], 22, `${out}: take-off first`);
+      assert.equal(commands.at(-1), 20, `${out}: the return last`);
+      if (flag === '--sightseeing') {
+        const stops = object.stops.length;
+        assert.equal(commands.filter((c) => c === 201).length, stops + (firmware === 'ardupilot' ? 1 : 0), `${out}: an ROI per stop`);
+        assert.equal(commands.filter((c) => c === 19).length, object.look_s > 0 ? stops : 0, `${out}: a look per stop`);
+        assert.equal(commands.filter((c) => c === 16).length, stops, `${out}: a waypoint per viewpoint`);
+      } else {
+        const on = commands.filter((c) => c === 206).length;
+        assert.ok(on > 0 && on % 2 === 0, `${out}: the camera on and off per line`);
+        const lines = on / 2;
+        const bends = object.along ? object.along.length - 2 : 0;
+        assert.equal(commands.filter((c) => c === 16).length, lines * (2 + bends), `${out}: a waypoint at each end and bend of each line`);
+      }
+    }
+  }
+});

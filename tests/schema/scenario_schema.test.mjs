@@ -41,6 +41,10 @@ test('the schema refuses broken documents', () => {
     ['zone with two shapes', (d) => { d.zones[0].circle = { center: { lat_deg: 22, lon_deg: 113 }, radius_m: 10 }; }],
     ['bad clock', (d) => { d.zones[1].time_windows[0].start = '25:00'; }],
     ['missing hubs', (d) => { delete d.hubs; }],
+    ['inspection with an area and a line', (d) => { d.inspections[0].along = d.inspections[1].along; }],
+    ['corridor scan without its width', (d) => { delete d.inspections[1].width_m; }],
+    ['sightseeing loop without stops', (d) => { d.sightseeing[0].stops = []; }],
+    ['departure at 24:30', (d) => { d.sightseeing[0].departures[0] = '24:30'; }],
   ];
   for (const [what, mutate] of broken) {
     const doc = structuredClone(base);
