@@ -801,6 +801,35 @@ void App::export_survey() {
     w.last_message = text;
 }
 
+void App::keep_survey() {
+    MissionWorkbench& w = workbench_;
+    if (!scenario_ || !w.survey || w.survey_home < 0) return;
+    const Scenario& sc = *scenario_->scenario;
+    Inspection kept;
+    kept.id = "survey";  // the paste makes it unique
+    kept.name = std::string("Survey from ") + sc.hubs[size_t(w.survey_home)].name;
+    kept.hub = sc.hubs[size_t(w.survey_home)].id;
+    kept.drone_type = sc.drone_types[size_t(w.drone)].id;
+    kept.area = w.survey_area;
+    kept.footprint_m = w.survey_footprint_m;
+    kept.side_overlap = w.survey_overlap;
+    kept.heading_deg = w.survey_heading_deg;
+    kept.height_m = w.survey_height_m;
+    kept.speed_m_s = w.survey_speed_m_s;
+    EditCommand paste;
+    paste.op = EditOp::Paste;
+    paste.value = nlohmann::json::array({{{"kind", "inspection"}, {"object", nlohmann::json(object_to_json(kept))}}});
+    if (!map_editor_.apply(*scenario_, paste)) {
+        w.last_message = map_editor_.message;
+        w.last_failed = true;
+        return;
+    }
+    w.last_message = trf(N_("Kept the survey in the scenario as inspection %s"), scenario_->scenario->inspections.back().id.c_str());
+    w.last_failed = false;
+    w.survey_area.clear();  // the scenario's own now: the map draws it from there
+    update_survey();
+}
+
 void App::run_mission_action(MissionPanelAction action) {
     switch (action) {
         case MissionPanelAction::None: return;
@@ -815,6 +844,7 @@ void App::run_mission_action(MissionPanelAction action) {
             return;
         case MissionPanelAction::SurveyChanged: update_survey(); return;
         case MissionPanelAction::ExportSurvey: export_survey(); return;
+        case MissionPanelAction::KeepSurvey: keep_survey(); return;
         case MissionPanelAction::ClearSurvey:
             workbench_.survey_area.clear();
             update_survey();
@@ -1063,6 +1093,18 @@ std::string App::state_json() const {
         state["corridors"] = scenario_->scenario->corridors.size();
         state["zones"] = scenario_->compiled->zones().size();
         state["hubs"] = scenario_->scenario->hubs.size();
+        {
+            // The document's inspections and sightseeing loops, as the engine holds them.
+            nlohmann::json inspections = nlohmann::json::array(), loops = nlohmann::json::array();
+            for (const Inspection& i : scenario_->scenario->inspections) {
+                nlohmann::json area = nlohmann::json::array();
+                for (const GeoPoint& p : i.area) area.push_back({p.lat_deg, p.lon_deg});
+                inspections.push_back({{"id", i.id}, {"hub", i.hub}, {"drone_type", i.drone_type}, {"area", area}, {"height_m", i.height_m}});
+            }
+            for (const Sightseeing& t : scenario_->scenario->sightseeing) loops.push_back({{"id", t.id}, {"departures", t.departures_s.size()}});
+            state["inspections"] = inspections;
+            state["sightseeing"] = loops;
+        }
         state["findings"] = {{"errors", r.errors}, {"warnings", r.warnings}, {"infos", r.infos}, {"count", r.findings.size()}};
         Json list = Json::array();
         for (const auto& f : r.findings) list.push_back({{"check", f.check}, {"severity", to_string(f.severity)}, {"object", f.object}, {"other", f.other}});

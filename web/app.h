@@ -80,6 +80,7 @@ private:
     void update_route_preview();
     void update_survey();  // the survey of the area drawn, with the mission panel's settings
     void export_survey();
+    void keep_survey();    // the drawn survey into the scenario, as an inspection (one undoable step)
     void step_flight(double now_ms);
     void toggle_3d();
 

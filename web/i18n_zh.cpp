@@ -433,6 +433,9 @@ const std::vector<std::pair<const char*, const char*>>& chinese_table() {
         {"A survey is saved as a .plan or .waypoints: choose one of them as the format", "巡检任务保存为 .plan 或 .waypoints：请选择其中一种格式"},
         {"Not saved: %s", "未保存：%s"},
         {"survey settings", "巡检参数"},
+        {"Keep", "保存"},
+        {"Keep it in the scenario as an inspection: saved with it, checked with it, one step to undo.", "作为巡检任务保存到场景中：随场景保存和检查，可一步撤销。"},
+        {"Kept the survey in the scenario as inspection %s", "已将巡检航线保存到场景，任务编号 %s"},
     };
     return table;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "geo/triangulate.h"
+#include "mission/scenario_missions.h"
 #include "view/airspace_volumes.h"
 
 namespace lowsky::web {
@@ -45,6 +46,45 @@ const RoutingNetwork& ScenarioView::network() const {
     return *network_;
 }
 
+namespace {
+
+// Each inspection's pattern and each loop's path, as the engine plans them (nothing drawn for
+// one that cannot be laid: its finding says why), with its worst finding.
+std::vector<MissionOverlay> mission_overlays(const CompiledScenario& compiled, const ValidationReport& report) {
+    const Scenario& s = compiled.scenario();
+    std::vector<MissionOverlay> out;
+    for (const Inspection& i : s.inspections) {
+        MissionOverlay o{i.id, false, !i.area.empty(), i.area.empty() ? i.along : i.area, {}, CheckState::Clean};
+        if (const auto planned = plan_inspection(compiled, i, Firmware::ArduPilot)) {
+            for (const SurveyLine& line : planned->pattern.lines) {
+                std::vector<GeoPoint> stroke{line.from};
+                stroke.insert(stroke.end(), line.via.begin(), line.via.end());
+                stroke.push_back(line.to);
+                o.strokes.push_back(std::move(stroke));
+            }
+        }
+        out.push_back(std::move(o));
+    }
+    for (const Sightseeing& t : s.sightseeing) {
+        MissionOverlay o{t.id, true, false, {}, {}, CheckState::Clean};
+        for (const Sight& st : t.stops) o.outline.push_back(st.position);
+        if (const auto planned = plan_scenario_sightseeing(compiled, t, Firmware::ArduPilot)) {
+            std::vector<GeoPoint> path{planned->spec.home};
+            path.insert(path.end(), planned->loop.viewpoints.begin(), planned->loop.viewpoints.end());
+            path.push_back(planned->spec.home);
+            o.strokes.push_back(std::move(path));
+        }
+        out.push_back(std::move(o));
+    }
+    for (const Finding& f : report.findings)
+        for (MissionOverlay& o : out)
+            if ((f.object_kind == "inspection" || f.object_kind == "sightseeing") && f.object == o.id && f.explanation.empty())
+                o.state = std::max(o.state, state_of(f.severity));
+    return out;
+}
+
+}  // namespace
+
 void ScenarioView::refresh() {
     live->update(*editor);
     scenario = &editor->scenario();
@@ -57,6 +97,7 @@ void ScenarioView::refresh() {
         for (const auto& zone : compiled->zones()) zones.push_back(shape_view(zone, compiled->frame()));
     }
     const Scenario& s = *scenario;
+    missions = mission_overlays(*compiled, report);
     corridor_state.assign(s.corridors.size(), CheckState::Clean);
     hub_state.assign(s.hubs.size(), CheckState::Clean);
     for (const auto& f : report.findings) {

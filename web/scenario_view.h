@@ -24,6 +24,17 @@ struct ZoneShapeView {
     std::vector<uint32_t> triangles;   // fill, 3 indices per triangle
 };
 
+// An inspection or sightseeing loop of the scenario as the map draws it: its outline (the area,
+// the line, or the sights) and the path it flies (its lines, or home past the viewpoints).
+struct MissionOverlay {
+    std::string id;
+    bool sightseeing = false;
+    bool closed = false;                         // the outline is an area
+    std::vector<GeoPoint> outline;               // the area, the line scanned, or the sights
+    std::vector<std::vector<GeoPoint>> strokes;  // the survey's lines, or the loop's path
+    CheckState state = CheckState::Clean;
+};
+
 struct ScenarioView {
     std::string source;
     std::unique_ptr<Editor> editor;
@@ -34,6 +45,7 @@ struct ScenarioView {
     std::vector<ZoneShapeView> zones;          // parallel to compiled->zones()
     std::vector<CheckState> corridor_state;    // parallel to scenario->corridors
     std::vector<CheckState> hub_state;         // parallel to scenario->hubs
+    std::vector<MissionOverlay> missions;      // the inspections, then the sightseeing loops
 
     // The routing network, built when first asked for after a change (routing is not needed
     // while a vertex is dragged).

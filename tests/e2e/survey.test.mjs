@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPage, waitReady, waitForState, waitSettled, screenshot, geoToCss, ROOT } from './harness.mjs';
+import { launch, openPage, waitReady, waitForState, waitSettled, screenshot, geoToCss, state, ROOT } from './harness.mjs';
 import { qgcLoadPlan, mavsdkLoadPlan } from '../formats/ground_station_rules.mjs';
 
 let env;
@@ -144,6 +144,22 @@ test('a survey drawn on the map shows its lines, time and energy, and exports a 
   assert.ok(flown, cli.stderr);
   assert.deepEqual(flown.slice(1), [survey.drone, (survey.distance_m / 1000).toFixed(2), (survey.time_s / 60).toFixed(1),
     survey.energy_wh.toFixed(0), survey.usable_energy_wh.toFixed(0)]);
+
+  // Kept in the scenario: an inspection of the document (the engine's), one step to undo.
+  s = await state(page);
+  assert.deepEqual(s.inspections.map((i) => i.id), ['qianhai-waterfront-survey', 'qianhai-coast-scan']);
+  await click(page, s.ui['survey.keep']);
+  s = await waitForState(page, () => window.lowsky.state.inspections.length === 3);
+  const kept = s.inspections[2];
+  assert.equal(kept.id, 'survey');
+  assert.equal(kept.hub, 'qianhai-hub');
+  assert.equal(kept.drone_type, survey.drone);
+  assert.deepEqual(kept.area, survey.area);
+  assert.equal(s.mission.survey, undefined, 'the drawn survey is now the scenario\'s');
+  assert.match(s.mission.lastMessage, /inspection survey$/);
+  await screenshot(page, 'survey-kept');
+  await page.keyboard.press('Control+z');
+  s = await waitForState(page, () => window.lowsky.state.inspections.length === 2);
   assert.deepEqual(problems.consoleErrors, []);
   assert.deepEqual(problems.pageErrors, []);
   await context.close();

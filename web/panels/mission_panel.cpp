@@ -65,6 +65,10 @@ MissionPanelAction survey_section(const ScenarioView& view, MissionWorkbench& w,
         ImGui::SameLine();
         if (ImGui::SmallButton(tr("Export survey"))) action = MissionPanelAction::ExportSurvey;
         remember_item_rect("survey.export", rects);
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr("Keep"))) action = MissionPanelAction::KeepSurvey;
+        remember_item_rect("survey.keep", rects);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Keep it in the scenario as an inspection: saved with it, checked with it, one step to undo."));
     }
     ImGui::SameLine();
     if (ImGui::SmallButton(tr("clear##survey"))) {

@@ -90,7 +90,7 @@ struct MapHit {
 std::optional<MapHit> draw_scenario_layer(ImDrawList* draw_list, const MapCamera& camera, const ScenarioView& view, const MapSelection& selected,
                                           std::optional<ImVec2> mouse, float ui_scale);
 
-enum class MissionPanelAction { None, RouteChanged, Export, ExportOverride, Import, ClearOverlay, MergeOverlay, SurveyChanged, ExportSurvey, ClearSurvey };
+enum class MissionPanelAction { None, RouteChanged, Export, ExportOverride, Import, ClearOverlay, MergeOverlay, SurveyChanged, ExportSurvey, ClearSurvey, KeepSurvey };
 
 // The mission panel. Records the screen rectangles of its main buttons and of itself ("mission")
 // in `rects` (the page publishes them, so that browser tests click where a person would).

@@ -124,6 +124,26 @@ std::optional<MapHit> draw_scenario_layer(ImDrawList* dl, const MapCamera& camer
         if (mouse && distance_to_polyline(*mouse, line) <= std::max(width / 2, 6 * s)) { hit = Hit::Corridor; hit_index = i; }
     }
 
+    // Inspections and sightseeing loops: the area or line and the lines flown (thin), or the path
+    // past the viewpoints with a dot at each sight; red while one has an error.
+    for (const MissionOverlay& m : view.missions) {
+        const ImU32 ink = m.state == CheckState::Error ? map_style::kEncounterLoss : m.sightseeing ? map_style::kSightseeing : map_style::kSurvey;
+        const ImU32 faint = (ink & 0x00FFFFFF) | 0xB0000000;
+        std::vector<ImVec2> pts;
+        for (const auto& stroke : m.strokes) {
+            pts.clear();
+            for (const GeoPoint& p : stroke) pts.push_back(to_screen(camera, p));
+            dl->AddPolyline(pts.data(), int(pts.size()), faint, 0, (m.sightseeing ? 2.0f : 1.0f) * s);
+        }
+        pts.clear();
+        for (const GeoPoint& p : m.outline) pts.push_back(to_screen(camera, p));
+        if (m.sightseeing) {
+            for (const ImVec2& p : pts) dl->AddCircleFilled(p, 4 * s, ink, 12);
+        } else {
+            dl->AddPolyline(pts.data(), int(pts.size()), ink, m.closed ? ImDrawFlags_Closed : 0, 2 * s);
+        }
+    }
+
     // Junctions: where corridors meet away from a hub.
     for (const auto& j : sc.junctions) {
         const ImVec2 p = to_screen(camera, j.position);

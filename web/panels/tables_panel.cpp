@@ -16,7 +16,8 @@ struct Table {
     const char* title;
 };
 constexpr Table kTables[] = {{ObjectKind::DroneType, "Drone types"}, {ObjectKind::Fleet, "Fleet"}, {ObjectKind::DemandRate, "Demand rates"},
-                             {ObjectKind::Order, "Orders"}, {ObjectKind::WindBand, "Wind"}, {ObjectKind::Rules, "Rules"}};
+                             {ObjectKind::Order, "Orders"}, {ObjectKind::Inspection, "Inspections"}, {ObjectKind::Sightseeing, "Sightseeing"},
+                             {ObjectKind::WindBand, "Wind"}, {ObjectKind::Rules, "Rules"}};
 
 // A row's title: its id, or what it is about for the lists without ids.
 std::string row_title(const Scenario& s, ObjectKind kind, size_t i) {
