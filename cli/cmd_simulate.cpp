@@ -168,6 +168,9 @@ int run_simulate(int argc, char** argv) {
                     "%d in the air landed at the nearest hub clear of it, %d in the air through it\n",
                     r.restrictions.size() > 1 ? "s" : "", which.c_str(), x.replanned, x.rerouted, x.delayed, x.cancelled, x.diverted, x.airborne_through);
     }
+    if (k.sightseeing.departures > 0)
+        std::printf("  sightseeing departures %d: flown %d (%d more than 5 min late, the latest %.0f min), not flown %d\n", k.sightseeing.departures, k.sightseeing.flown,
+                    k.sightseeing.late, k.sightseeing.max_late_s / 60, k.sightseeing.cancelled);
     std::printf("  energy %.0f Wh per parcel, %.1f Wh per km\n", k.energy_per_parcel_wh, k.energy_per_km_wh);
     std::printf("  tactical conflicts %d, losses of separation %d\n", k.conflicts, k.losses_of_separation);
     for (const auto& f : r.findings) std::printf("  %s %s: %s\n", to_string(f.severity), f.check.c_str(), f.message.c_str());

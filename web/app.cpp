@@ -1197,6 +1197,9 @@ std::string App::state_json() const {
                 sim["emergency"] = {{"orders", k.emergency.orders}, {"delivered", k.emergency.delivered}, {"p50ResponseS", k.emergency.p50_response_s},
                                     {"p95ResponseS", k.emergency.p95_response_s}, {"maxResponseS", k.emergency.max_response_s},
                                     {"preempted", k.emergency.preempted}, {"gaveWay", k.emergency.gave_way}};
+            if (k.sightseeing.departures > 0)
+                sim["sightseeing"] = {{"departures", k.sightseeing.departures}, {"flown", k.sightseeing.flown}, {"late", k.sightseeing.late},
+                                      {"cancelled", k.sightseeing.cancelled}, {"maxLateS", k.sightseeing.max_late_s}};
             if (under_pointer_ && under_pointer_->kind == "hub")
                 if (const HubResult* h = playback_.hub_result(under_pointer_->id)) {
                     const size_t sample = playback_.sample_at(playback_.t_s);

@@ -433,6 +433,14 @@ const std::vector<std::pair<const char*, const char*>>& chinese_table() {
         {"A survey is saved as a .plan or .waypoints: choose one of them as the format", "巡检任务保存为 .plan 或 .waypoints：请选择其中一种格式"},
         {"Not saved: %s", "未保存：%s"},
         {"survey settings", "巡检参数"},
+        {"tours %d/%d", "观光 %d/%d"},
+        {"Sightseeing: %d of %d departures flown, %d late (over 5 minutes; the latest %.0f min). Each loop leaves at its times\n"
+         "with the first free drone of its type at its hub; it is not flown without one within 30 minutes, or through an\n"
+         "announced restriction.",
+         "观光航线：%d / %d 班次已飞，%d 班晚点（超过 5 分钟；最晚 %.0f 分钟）。每条航线按班次时刻\n"
+         "由其枢纽最先空闲的同型无人机执飞；30 分钟内无可用无人机或途经已发布的临时管制区时\n"
+         "取消。"},
+        {"sightseeing loop %s, due at %s", "观光航线 %s，班次 %s"},
         {"Keep", "保存"},
         {"Keep it in the scenario as an inspection: saved with it, checked with it, one step to undo.", "作为巡检任务保存到场景中：随场景保存和检查，可一步撤销。"},
         {"Kept the survey in the scenario as inspection %s", "已将巡检航线保存到场景，任务编号 %s"},

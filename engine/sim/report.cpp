@@ -55,6 +55,18 @@ Json sim_report_json(const SimResult& r, const SimConfig& cfg) {
         kpis["restrictions"] = {{"replanned", x.replanned}, {"rerouted", x.rerouted}, {"delayed", x.delayed}, {"cancelled", x.cancelled},
                                 {"diverted", x.diverted}, {"airborne_through", x.airborne_through}};
     }
+    // Sightseeing loops (only on a day that has departures).
+    if (!r.tours.empty()) {
+        const TourKpis& x = k.sightseeing;
+        kpis["sightseeing"] = {{"departures", x.departures}, {"flown", x.flown}, {"cancelled", x.cancelled}, {"late", x.late}, {"max_late_s", x.max_late_s}};
+    }
+    Json tours = Json::array();
+    for (const TourDeparture& d : r.tours) {
+        Json j{{"loop", d.loop}, {"scheduled_s", d.scheduled_s}, {"flown", d.flown}};
+        if (d.flown) j.update({{"takeoff_s", d.takeoff_s}, {"landed_s", d.landed_s}, {"late_s", d.late_s()}, {"drone", d.drone}});
+        else j["reason"] = d.reason;
+        tours.push_back(j);
+    }
     Json deliveries = Json::array();
     for (const auto& d : r.deliveries) {
         Json j{{"order", d.order}, {"from", d.from}, {"to", d.to}, {"mass_kg", d.mass_kg}, {"ready_s", d.ready_s}, {"promise_s", d.promise_s},
@@ -96,9 +108,11 @@ Json sim_report_json(const SimResult& r, const SimConfig& cfg) {
                   {"dispatch", dispatch_name(cfg.dispatch)}, {"energy_model", energy_model_name(cfg.energy_model)},
                   {"firmware", cfg.firmware == Firmware::Px4 ? "px4" : "ardupilot"}, {"lane_headway_s", cfg.lane_headway_s},
                   {"conflict_radius_m", cfg.conflict_radius_m}, {"conflict_vertical_m", cfg.conflict_vertical_m}, {"lookahead_s", cfg.lookahead_s}};
-    return Json{{"format", "lowsky-simulation"}, {"version", 1}, {"hours", cfg.hours}, {"seed", cfg.seed}, {"settings", settings}, {"kpis", kpis}, {"findings", findings},
+    Json out{{"format", "lowsky-simulation"}, {"version", 1}, {"hours", cfg.hours}, {"seed", cfg.seed}, {"settings", settings}, {"kpis", kpis}, {"findings", findings},
                 {"deliveries", deliveries}, {"drones", drones}, {"hubs", hubs}, {"corridors", corridors}, {"series", series},
                 {"conflicts", encounters_json(r, r.conflicts)}, {"losses_of_separation", encounters_json(r, r.losses)}};
+    if (!r.tours.empty()) out["sightseeing"] = tours;
+    return out;
 }
 
 std::string sim_report_text(const SimResult& r, const SimConfig& cfg) {

@@ -39,8 +39,9 @@ SimResult collect_results(DayRecord day, double end) {
         dr.energy_wh += f.energy_wh;
         dr.distance_m += f.distance_m;
         for (int c : f.corridors) ++r.corridors[size_t(c)].flights;
-        ++r.hubs[size_t(day.orders[size_t(f.order)].from)].takeoffs;
+        ++r.hubs[size_t(f.start_hub)].takeoffs;
         ++r.hubs[size_t(f.end_hub)].landings;
+        if (f.sightseeing >= 0) continue;  // the deliveries' energy and distance leave the loops out
         energy += f.energy_wh;
         distance += f.distance_m;
     }

@@ -79,7 +79,20 @@ struct SimFlight {
     std::vector<TrackPoint> track;
     double soc_start_wh = 0, soc_end_wh = 0;  // battery at take-off and at the final landing
     double ready_again_s = 0;                 // recharged (or swapped) and free for the next order
+    int start_hub = 0;                        // where it took off
     int end_hub = 0;                          // where the drone is after this flight
+    int sightseeing = -1;                     // a sightseeing loop's departure (index into the scenario's loops; order is -1)
+};
+
+// One scheduled departure of a sightseeing loop (docs/simulation.md, "Sightseeing").
+struct TourDeparture {
+    std::string loop;          // its id
+    double scheduled_s = 0;    // the clock time it is due
+    bool flown = false;
+    double takeoff_s = -1, landed_s = -1;
+    std::string drone;
+    std::string reason;        // why it was not flown
+    double late_s() const { return flown ? takeoff_s - scheduled_s : 0; }
 };
 
 struct DeliveryResult {
@@ -166,6 +179,13 @@ struct RestrictionKpis {
     int airborne_through = 0;  // in the air, through it while active, and not diverted: no hub in reach, or an emergency
 };
 
+// Sightseeing loops' departures, apart from the deliveries (whose figures leave them out).
+struct TourKpis {
+    int departures = 0, flown = 0, cancelled = 0;
+    int late = 0;              // took off more than 5 minutes after its time
+    double max_late_s = 0;
+};
+
 struct Kpis {
     int orders = 0, delivered = 0, pending = 0, undeliverable = 0;
     double on_time_share = 0;
@@ -175,6 +195,7 @@ struct Kpis {
     int flights = 0;
     EmergencyKpis emergency;
     RestrictionKpis restrictions;
+    TourKpis sightseeing;
 };
 
 struct SimResult {
@@ -188,6 +209,7 @@ struct SimResult {
     std::vector<Finding> findings;  // demand that can never be served, and why
     std::vector<EncounterResult> conflicts, losses;  // by start time; kpis count them
     std::vector<TemporaryRestriction> restrictions;  // the day's: the scenario's, then the run's
+    std::vector<TourDeparture> tours;                // the sightseeing loops' departures, by loop and time
 };
 
 }  // namespace lowsky

@@ -16,6 +16,7 @@
 
 #include "flight/mission_flight.h"
 #include "geo/geodesy.h"
+#include "mission/scenario_missions.h"
 #include "sim/calendar.h"
 #include "sim/demand.h"
 #include "sim/flight_plans.h"
@@ -38,13 +39,13 @@ const char* to_string(WaitCause c) {
 
 namespace {
 
-enum class EventKind { OrderReady, DroneFree, RestrictionAnnounced, RestrictionLifted };
+enum class EventKind { OrderReady, DroneFree, RestrictionAnnounced, RestrictionLifted, TourDue };
 
 struct Event {
     double t;
     uint64_t seq;
     EventKind kind;
-    int index;  // the order or the drone
+    int index;  // the order, the drone, the restriction or the tour departure
     bool operator>(const Event& o) const { return t > o.t || (t == o.t && seq > o.seq); }
 };
 
@@ -103,6 +104,7 @@ public:
                 push(cfg_.restrictions[r].announced_s(), EventKind::RestrictionAnnounced, int(r));
                 push(cfg_.restrictions[r].end_s, EventKind::RestrictionLifted, int(r));
             }
+            plan_tours();
             started_ = true;
         }
         const double end = cfg_.hours * 3600;
@@ -117,6 +119,8 @@ public:
                 dispatch(orders_[size_t(e.index)].from, e.t);
             } else if (e.kind == EventKind::RestrictionAnnounced) {
                 announce(e.index, e.t);
+            } else if (e.kind == EventKind::TourDue) {
+                fly_tour(e.index, e.t);
             } else if (e.kind == EventKind::RestrictionLifted) {
                 announced_.erase(std::remove(announced_.begin(), announced_.end(), e.index), announced_.end());
                 detour_ = nullptr;
@@ -141,6 +145,15 @@ public:
         result.kpis.emergency.gave_way = gave_way_;
         result.kpis.restrictions = restricted_;
         result.restrictions = cfg_.restrictions;
+        result.tours = tours_;
+        for (const TourDeparture& d : tours_) {
+            TourKpis& k = result.kpis.sightseeing;
+            ++k.departures;
+            k.flown += d.flown ? 1 : 0;
+            k.cancelled += !d.flown && !d.reason.empty() ? 1 : 0;
+            k.late += d.late_s() > 300 ? 1 : 0;
+            k.max_late_s = std::max(k.max_late_s, d.late_s());
+        }
         // Corridors the day did not fly because the validator found errors on them.
         for (const auto& b : network_.blocked()) {
             const Corridor* c = s_.find_corridor(b.corridor);
@@ -560,7 +573,7 @@ private:
             drone.soc_wh = flight.soc_end_wh;
         }
         flight.ready_again_s = ready;
-        flight.end_hub = o.from;
+        flight.start_hub = flight.end_hub = o.from;
         drone.free_at = ready;
         drone.landed_at = landed;
         free_queue_[size_t(drone.hub) * types_.size() + size_t(drone.type)].push({ready, di});
@@ -806,6 +819,129 @@ private:
         }
     }
 
+    // Each loop planned once (the scenario's own check decides whether it may fly at all), and
+    // each departure of the day queued.
+    void plan_tours() {
+        for (const Sightseeing& loop : s_.sightseeing) {
+            TourPlan plan;
+            const Hub* hub = s_.find_hub(loop.hub);
+            const DroneType* type = s_.find_drone_type(loop.drone_type);
+            if (hub) plan.hub = int(hub - s_.hubs.data());
+            if (type) plan.type = int(type - s_.drone_types.data());
+            auto planned = plan_scenario_sightseeing(compiled_, loop, cfg_.firmware);
+            if (!planned) plan.reason = "cannot be laid: " + planned.error().message;
+            else if (!planned->check.errors.empty()) plan.reason = planned->check.errors.front().check + ": " + planned->check.errors.front().message;
+            else if (plan.hub >= 0 && plan.type >= 0 && based_[size_t(plan.hub) * types_.size() + size_t(plan.type)] == 0)
+                plan.reason = "no " + loop.drone_type + " is based at " + loop.hub;
+            if (planned) plan.planned = std::move(planned.value());
+            for (double t : loop.departures_s) {
+                if (t > cfg_.hours * 3600) continue;
+                tours_.push_back({loop.id, t, false, -1, -1, "", ""});
+                tour_loop_.push_back(int(tour_plans_.size()));
+                push(t, EventKind::TourDue, int(tours_.size() - 1));
+            }
+            tour_plans_.push_back(std::move(plan));
+        }
+    }
+
+    // Departure k is due (or a drone it waited for is free): the first free drone of the loop's
+    // type at its hub flies the loop from the next pad, lands on the next pad back and recharges.
+    // With no drone free it waits for the first one back, up to 30 minutes; a loop whose path
+    // meets an announced restriction while it is closed does not fly.
+    void fly_tour(int k, double t) {
+        TourDeparture& d = tours_[size_t(k)];
+        const TourPlan& plan = tour_plans_[size_t(tour_loop_[size_t(k)])];
+        if (d.flown || !d.reason.empty()) return;
+        if (!plan.reason.empty()) {
+            d.reason = plan.reason;
+            return;
+        }
+        constexpr double kLongestWait_s = 1800;
+        FreeQueue& free = free_drones(plan.hub, plan.type);
+        if (free.empty() || free.top().first > t) {
+            const double next = free.empty() ? 1e300 : free.top().first;
+            if (next - d.scheduled_s > kLongestWait_s) {
+                d.reason = "no " + s_.drone_types[size_t(plan.type)].id + " free at " + s_.hubs[size_t(plan.hub)].id + " within 30 minutes of its time";
+                return;
+            }
+            if (!free.empty()) push(next, EventKind::TourDue, k);  // the first one back
+            else push(d.scheduled_s + kLongestWait_s, EventKind::TourDue, k);
+            return;
+        }
+        const int di = free.top().second;
+        SimDrone& drone = drones_[size_t(di)];
+        const Hub& hub = s_.hubs[size_t(plan.hub)];
+        const PlannedSightseeing& p = *plan.planned;
+        const HeightAmsl ground(hub.ground_elevation_m_amsl);
+        const Calendar::Slot slot = pads_[size_t(plan.hub)].earliest(t, hub.pad_slot_s);
+        Plan way;
+        way.reset(true);
+        Recorder recorder(way, nullptr, nullptr);
+        flight::Flight fl(fleet_.model(plan.type), fleet_.powers(plan.type, 0.0), false, &recorder);
+        fl.start(hub.position, ground, slot.start);
+        fl.take_off(ground.above(p.spec.height_m));
+        for (const GeoPoint& viewpoint : p.loop.viewpoints) {
+            fl.fly_direct(viewpoint, p.spec.speed_m_s, ground);
+            fl.hover(p.spec.look_s);
+        }
+        fl.fly_direct(hub.position, fl.model().autopilot.default_speed_m_s, ground);
+        const double arrive = fl.t_s();
+        const Calendar::Slot back = pads_[size_t(plan.hub)].earliest(arrive, hub.pad_slot_s);
+        fl.hover(back.start - arrive);
+        fl.land(ground);
+        way.take(fl);
+        for (int r : announced_) {
+            if (!track_crosses(way.track, cfg_.restrictions[size_t(r)])) continue;
+            d.reason = "temporary restriction " + cfg_.restrictions[size_t(r)].id + " is closed on its path";
+            return;
+        }
+        if (way.energy_wh > drone.soc_wh - types_[size_t(plan.type)].battery_wh * s_.rules.energy_reserve_fraction) {
+            d.reason = "its drone's charge is short of the loop with the reserve";
+            return;
+        }
+        free.pop();
+        pads_[size_t(plan.hub)].book(slot, hub.pad_slot_s);
+        pads_[size_t(plan.hub)].book(back, hub.pad_slot_s);
+        SimFlight flight;
+        flight.drone = di;
+        flight.sightseeing = tour_loop_[size_t(k)];
+        flight.takeoff_s = flight.delivered_s = slot.start;  // nothing aboard to deliver
+        flight.landed_s = fl.t_s();
+        flight.track = std::move(way.track);
+        charge_from(flight.track, 0, drone.soc_wh);
+        flight.energy_wh = way.energy_wh;
+        flight.distance_m = way.distance_m;
+        flight.soc_start_wh = drone.soc_wh;
+        flight.soc_end_wh = std::max(0.0, drone.soc_wh - way.energy_wh);
+        flight.start_hub = flight.end_hub = plan.hub;
+        const double ready = recharge(plan.hub, drone, flight.soc_end_wh, flight.landed_s);
+        flight.ready_again_s = ready;
+        drone.free_at = ready;
+        drone.landed_at = flight.landed_s;
+        free_queue_[size_t(plan.hub) * types_.size() + size_t(plan.type)].push({ready, di});
+        push(ready, EventKind::DroneFree, di);
+        d.flown = true;
+        d.takeoff_s = slot.start;
+        d.landed_s = flight.landed_s;
+        d.drone = drone.id;
+        flights_.push_back(std::move(flight));
+    }
+
+    // A drone landed at hub h with `charge_wh` left at `landed`: recharged or swapped there (its
+    // slot booked), or as it is where the hub has neither. When it is ready again.
+    double recharge(int h, SimDrone& drone, double charge_wh, double landed) {
+        const Hub& hub = s_.hubs[size_t(h)];
+        const DroneType& type = types_[size_t(drone.type)];
+        drone.soc_wh = charge_wh;
+        if (hub.energy == EnergySupply::None) return landed;
+        const double duration = hub.energy == EnergySupply::Charger ? (type.battery_wh - charge_wh) / (hub.charge_power_w * cfg_.charger_efficiency) * 3600 : hub.swap_time_s;
+        const Calendar::Slot slot = supply_[size_t(h)].earliest(landed, duration);
+        supply_[size_t(h)].book(slot, duration);
+        hub_waits_[size_t(h)].energy += slot.start - landed;
+        drone.soc_wh = type.battery_wh;
+        return slot.start + duration;
+    }
+
     // Is the straight line from a to b clear of every no-fly zone (whatever its band)?
     bool clear_of_no_fly(GeoPoint a, GeoPoint b) const {
         const LocalPoint p = compiled_.frame().to_local(a), q = compiled_.frame().to_local(b);
@@ -873,7 +1009,6 @@ private:
         SimFlight& flight = flights_[size_t(c.flight)];
         const SimOrder& o = orders_[size_t(c.order)];
         SimDrone& drone = drones_[size_t(c.drone)];
-        const DroneType& type = types_[size_t(drone.type)];
         const Hub& home = s_.hubs[size_t(o.from)];
         const Hub& hub = s_.hubs[size_t(h)];
         // Give back what it booked ahead.
@@ -927,18 +1062,7 @@ private:
             }
         }
         // Recharge (or swap) there, and stay.
-        double ready = flight.landed_s;
-        drone.soc_wh = flight.soc_end_wh;
-        if (hub.energy != EnergySupply::None) {
-            const double duration = hub.energy == EnergySupply::Charger
-                                        ? (type.battery_wh - flight.soc_end_wh) / (hub.charge_power_w * cfg_.charger_efficiency) * 3600
-                                        : hub.swap_time_s;
-            const Calendar::Slot slot = supply_[size_t(h)].earliest(flight.landed_s, duration);
-            supply_[size_t(h)].book(slot, duration);
-            hub_waits_[size_t(h)].energy += slot.start - flight.landed_s;
-            ready = slot.start + duration;
-            drone.soc_wh = type.battery_wh;
-        }
+        const double ready = recharge(h, drone, flight.soc_end_wh, flight.landed_s);
         flight.ready_again_s = ready;
         --based_[size_t(drone.hub) * types_.size() + size_t(drone.type)];
         ++based_[size_t(h) * types_.size() + size_t(drone.type)];
@@ -949,6 +1073,17 @@ private:
         push(ready, EventKind::DroneFree, c.drone);
         ++restricted_.diverted;
     }
+
+    // Sightseeing loops (only on a day whose scenario has any): each loop's flight as planned,
+    // and its departures in the day.
+    struct TourPlan {
+        int hub = -1, type = -1;
+        std::optional<PlannedSightseeing> planned;
+        std::string reason;  // why none of its departures can fly
+    };
+    std::vector<TourPlan> tour_plans_;
+    std::vector<int> tour_loop_;  // per departure: its loop
+    std::vector<TourDeparture> tours_;
 
     const CompiledScenario& compiled_;
     const Scenario& s_;

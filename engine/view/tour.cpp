@@ -191,13 +191,15 @@ std::vector<TourStep> region_tour(const CompiledScenario& compiled, const Routin
             int corridors = 0;
             for (const LocalCorridor& c : compiled.corridors()) corridors += c.start_node == node || c.end_node == node ? 1 : 0;
             step.value = corridors;
-            step.figure = std::to_string(corridors) +
-                          " corridors meet here. lowsky plans its deliveries (simulated), inspection surveys and corridor scans (plan-inspection), "
-                          "sightseeing loops (plan-sightseeing), its cross-border route and emergency flights that pre-empt deliveries";
+            const auto from_here = [&](const auto& list) { return double(std::count_if(list.begin(), list.end(), [&](const auto& o) { return o.hub == q->id; })); };
+            step.figure = std::to_string(corridors) + " corridors meet here" +
+                          format(", with %.0f inspections and %.0f sightseeing loops flown from it (validated as they fly); ", from_here(s.inspections), from_here(s.sightseeing)) +
+                          "lowsky also plans its cross-border route and emergency flights that pre-empt deliveries";
             if (day && day->kpis.emergency.orders > 0)
                 step.figure += format(" (the day's %.0f: response median %.0f min, longest %.0f min)", double(day->kpis.emergency.orders),
                                       day->kpis.emergency.p50_response_s / 60, day->kpis.emergency.max_response_s / 60);
-            step.figure += "; sightseeing departures are not part of the simulated day yet";
+            if (day && day->kpis.sightseeing.departures > 0)
+                step.figure += format("; %.0f of the day's %.0f sightseeing departures flown", double(day->kpis.sightseeing.flown), double(day->kpis.sightseeing.departures));
         }
         steps.push_back(step);
     }

@@ -193,6 +193,15 @@ test('the day\'s emergencies are shown apart from the deliveries, with the engin
   });
   // The deliveries' count leaves them out.
   assert.equal(s.sim.orders, report.deliveries.length - emergencies.length);
+  // So it does the sightseeing loops' departures, counted from the scenario's schedule.
+  const departures = scenario.sightseeing.reduce((n, loop) => n + loop.departures.length, 0);
+  assert.equal(departures, 5);
+  const t = report.kpis.sightseeing;
+  assert.equal(t.departures, departures);
+  assert.equal(report.sightseeing.length, departures);
+  assert.deepEqual(s.sim.sightseeing, { departures: t.departures, flown: t.flown, late: t.late, cancelled: t.cancelled, maxLateS: t.max_late_s });
+  assert.equal(t.flown + t.cancelled, departures);
+  for (const d of report.sightseeing.filter((x) => x.flown)) assert.ok(d.takeoff_s >= d.scheduled_s && d.landed_s > d.takeoff_s, JSON.stringify(d));
   assert.ok(s.ui['sim.emergencies'][2] > 100, 'the emergency line is drawn');
   assert.deepEqual(problems.pageErrors, []);
   await context.close();

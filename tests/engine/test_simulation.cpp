@@ -8,6 +8,7 @@
 
 #include "energy/energy_model.h"
 #include "fixtures.h"
+#include "mission/scenario_missions.h"
 #include "sim/calendar.h"
 #include "sim/demand.h"
 #include "sim/flight_plans.h"
@@ -196,6 +197,7 @@ TEST_CASE("A dozen drones take off and land at baoan-ops within minutes", "[sim]
     const Day day(1, [](Scenario& s) {
         s.demand_rates.clear();
         s.orders.clear();
+        s.sightseeing.clear();  // deliveries only
         for (int i = 0; i < 12; ++i) s.orders.push_back({"burst-" + std::to_string(i), "baoan-ops", "qianhai-hub", 1.0, 36000, 1800});
     });
     REQUIRE(day.result.kpis.delivered == 12);
@@ -757,4 +759,72 @@ TEST_CASE("A restriction in the scenario works as one given to the run", "[sim][
     CHECK(day.result.kpis.restrictions.delayed == 1);
     REQUIRE(day.result.restrictions.size() == 1);
     CHECK(day.result.restrictions[0].id == "rescue-box");
+}
+
+namespace {
+// Qianhai's bay loop with its departures at `departures`, `drones` M350s at the hub, no deliveries.
+Day tour_day(int drones, std::vector<double> departures, std::vector<TemporaryRestriction> restrictions = {}) {
+    SimConfig cfg;
+    cfg.restrictions = std::move(restrictions);
+    return Day(1, [&](Scenario& s) {
+        s.demand_rates.clear();
+        s.orders.clear();
+        s.fleet = {{"qianhai-hub", "m350-drop", drones}};
+        s.sightseeing.front().departures_s = departures;
+    }, cfg);
+}
+}  // namespace
+
+TEST_CASE("Sightseeing departures fly the loop on time, wait for a drone that is out, and are not flown without one", "[sim][sightseeing]") {
+    const Day day = tour_day(1, {36000, 36300});
+    const Sightseeing& loop = day.scenario.sightseeing.front();
+    const auto planned = plan_scenario_sightseeing(*day.compiled, loop, Firmware::ArduPilot);
+    REQUIRE(planned.ok());
+    REQUIRE(day.result.tours.size() == 2);
+    const TourDeparture &first = day.result.tours[0], &second = day.result.tours[1];
+    // 10:00: the drone is free and the pad too; the loop as the check prices it (one profile).
+    REQUIRE(first.flown);
+    CHECK(first.takeoff_s == 36000);
+    CHECK(first.landed_s - first.takeoff_s == Approx(planned->check.figures.time_s).margin(1e-6));
+    // By hand, the least it can take: 80 m up at the type's climb rate, the loop's length at its
+    // speed (and home at the cruise speed), a look at each of the two sights, down again.
+    const DroneType& m350 = *day.scenario.find_drone_type("m350-drop");
+    CHECK(first.landed_s - first.takeoff_s > 80 / m350.climb_rate_m_s + 2 * 30 + 80 / m350.descent_rate_m_s + planned->loop.length_m / m350.cruise_speed_m_s);
+    // 10:05: the one drone is out until it lands and has recharged: the second waits for it.
+    REQUIRE(second.flown);
+    const SimFlight& out = day.result.flights[0];
+    CHECK(out.sightseeing == 0);
+    CHECK(out.order == -1);
+    CHECK(second.takeoff_s == Approx(out.ready_again_s));
+    CHECK(second.late_s() == Approx(out.ready_again_s - 36300));
+    // Recharged at Qianhai's chargers (6 kW at 90 %): what the loop took, from landing.
+    CHECK(out.ready_again_s - out.landed_s == Approx(out.energy_wh / (6000 * 0.9) * 3600).margin(1e-6));
+    const TourKpis& k = day.result.kpis.sightseeing;
+    CHECK(k.departures == 2);
+    CHECK(k.flown == 2);
+    CHECK(k.late == (second.late_s() > 300 ? 1 : 0));
+    // The deliveries' figures leave the loops out.
+    CHECK(day.result.kpis.orders == 0);
+    CHECK(day.result.kpis.energy_per_parcel_wh == 0);
+    // No M350 at the hub: not flown, and why.
+    const Day none = tour_day(0, {36000});
+    REQUIRE(none.result.tours.size() == 1);
+    CHECK_FALSE(none.result.tours[0].flown);
+    CHECK(none.result.tours[0].reason == "no m350-drop is based at qianhai-hub");
+    CHECK(none.result.kpis.sightseeing.cancelled == 1);
+}
+
+TEST_CASE("A sightseeing departure whose loop meets an announced restriction is not flown", "[sim][sightseeing][restriction]") {
+    // A box round the Stone Park (the first sight), closed 09:50-11:00, announced at 09:30.
+    TemporaryRestriction park;
+    park.id = "park-closed";
+    park.shape.polygon = {{22.52, 113.89}, {22.52, 113.91}, {22.54, 113.91}, {22.54, 113.89}};
+    park.start_s = 35400;
+    park.end_s = 39600;
+    park.notice_s = 1200;
+    const Day day = tour_day(1, {36000, 41400}, {park});
+    REQUIRE(day.result.tours.size() == 2);
+    CHECK_FALSE(day.result.tours[0].flown);
+    CHECK(day.result.tours[0].reason == "temporary restriction park-closed is closed on its path");
+    CHECK(day.result.tours[1].flown);  // 11:30, after it opens again
 }

@@ -112,6 +112,12 @@ void draw_sim_drones(ImDrawList* dl, MarkerRenderer& markers, const SimPlayback&
         const DeliveryResult& order = r.deliveries[size_t(flight.order)];
         ImGui::TextDisabled(tr("order %s, %s to %s, %.1f kg"), order.order.c_str(), order.from.c_str(), order.to.c_str(), order.mass_kg);
         ImGui::Text(laden(a.snapshot) ? "carrying it, delivery at %s" : "flying back, delivered at %s", format_clock(int(flight.delivered_s)).c_str());
+    } else if (flight.sightseeing >= 0) {
+        for (const TourDeparture& d : r.tours) {
+            if (!d.flown || d.takeoff_s != flight.takeoff_s || d.drone != drone.id) continue;
+            ImGui::TextDisabled(tr("sightseeing loop %s, due at %s"), d.loop.c_str(), format_clock(int(d.scheduled_s)).c_str());
+            break;
+        }
     }
     ImGui::Text(tr("%.0f m AMSL, battery %.0f of %.0f Wh"), a.snapshot.height.m, a.snapshot.battery_wh, drone.battery_wh);
     ImGui::EndTooltip();

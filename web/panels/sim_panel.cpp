@@ -378,6 +378,17 @@ SimPanelAction draw_sim_panel(SimPlayback& p, int airborne_now, float top, float
                                          "Called off for them: %d took their drone, %d their pad or lane (they flew later)."),
                                       k.emergency.preempted, k.emergency.gave_way);
             }
+            if (k.sightseeing.departures > 0) {
+                // Beside the emergencies when there are some (the panel keeps its height), else a line of its own.
+                if (k.emergency.orders > 0) ImGui::SameLine();
+                ImGui::TextColored(ImVec4(0.78f, 0.62f, 0.95f, 1), tr("tours %d/%d"), k.sightseeing.flown, k.sightseeing.departures);
+                remember_item_rect("sim.sightseeing", rects);
+                if (ImGui::IsItemHovered())
+                    ImGui::SetTooltip(tr("Sightseeing: %d of %d departures flown, %d late (over 5 minutes; the latest %.0f min). Each loop leaves at its times\n"
+                                         "with the first free drone of its type at its hub; it is not flown without one within 30 minutes, or through an\n"
+                                         "announced restriction."),
+                                      k.sightseeing.flown, k.sightseeing.departures, k.sightseeing.late, k.sightseeing.max_late_s / 60);
+            }
             const ImVec4 conflict_colour = k.losses_of_separation > 0 ? ImVec4(1, 0.5f, 0.4f, 1) : ImVec4(0.93f, 0.94f, 0.96f, 1);
             ImGui::TextColored(conflict_colour, tr("conflicts %d, losses of separation %d"), k.conflicts, k.losses_of_separation);
             ImGui::SameLine();
