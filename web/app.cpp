@@ -1223,7 +1223,7 @@ std::string App::state_json() const {
         }
         if (tour_.step >= 0 && tour_.step < int(tour_.steps.size())) {
             const TourStep& t = tour_.steps[size_t(tour_.step)];
-            state["tour"] = {{"step", tour_.step}, {"steps", tour_.steps.size()}, {"id", t.id}, {"figure", t.figure}, {"verdict", to_string(t.verdict)},
+            state["tour"] = {{"step", tour_.step}, {"steps", tour_.steps.size()}, {"id", t.id}, {"figure", t.figure}, {"shown", tour_figure(t)}, {"verdict", to_string(t.verdict)},
                              {"value", t.value}, {"at", {t.at.lat_deg, t.at.lon_deg}}, {"span_m", t.span_m}, {"view3d", t.view3d}, {"time_s", t.time_s}};
         }
     }

@@ -433,6 +433,7 @@ const std::vector<std::pair<const char*, const char*>>& chinese_table() {
         {"A survey is saved as a .plan or .waypoints: choose one of them as the format", "巡检任务保存为 .plan 或 .waypoints：请选择其中一种格式"},
         {"Not saved: %s", "未保存：%s"},
         {"survey settings", "巡检参数"},
+        {"%.1f km, %.0f min, %.0f of %.0f Wh usable, %zu items", "%.1f 公里，%.0f 分钟，耗电 %.0f / 可用 %.0f Wh，%zu 个航点指令"},
         {"tours %d/%d", "观光 %d/%d"},
         {"Sightseeing: %d of %d departures flown, %d late (over 5 minutes; the latest %.0f min). Each loop leaves at its times\n"
          "with the first free drone of its type at its hub; it is not flown without one within 30 minutes, or through an\n"
@@ -444,6 +445,26 @@ const std::vector<std::pair<const char*, const char*>>& chinese_table() {
         {"Keep", "保存"},
         {"Keep it in the scenario as an inspection: saved with it, checked with it, one step to undo.", "作为巡检任务保存到场景中：随场景保存和检查，可一步撤销。"},
         {"Kept the survey in the scenario as inspection %s", "已将巡检航线保存到场景，任务编号 %s"},
+        // The tour's figures (engine/view/tour.cpp), and the jurisdictions its crossings name.
+        {"this scenario has no hub \"%s\"", "本场景没有枢纽“%s”"},
+        {"no drone type has a mission between them that the safety gate passes", "没有任何机型在两地间的任务能通过安全检查"},
+        {"%s: %s km, delivered in %s min, back home in %s min", "%s：%s 公里，%s 分钟送达，%s 分钟返回"},
+        {"simulate the day to measure it", "模拟当天后即可测得"},
+        {"%s take-offs and landings at %s within 10 minutes from %s on the simulated day", "%s 架次起降集中在%s：模拟日 %s 起的 10 分钟内"},
+        {"the simulated day has no flights", "模拟日没有航班"},
+        {"nothing was delivered on the simulated day", "模拟日没有完成任何配送"},
+        {"%s delivered: %s %% of the simulated day's deliveries arrived within 30 minutes of the order (median %s min)",
+         "已送达 %s 单：模拟日 %s%% 的配送在下单后 30 分钟内送达（中位数 %s 分钟）"},
+        {"%s corridors meet here, with %s inspections and %s sightseeing loops flown from it (validated as they fly); lowsky also plans its cross-border route and emergency flights that pre-empt deliveries",
+         "%s 条航路在此交汇，从这里起飞的巡检任务 %s 项、观光航线 %s 条（均按实际飞行校验）；lowsky 还规划其跨境航线和优先于配送的应急飞行"},
+        {" (the day's %s: response median %s min, longest %s min)", "（当天 %s 次：响应中位数 %s 分钟，最长 %s 分钟）"},
+        {"; %s of the day's %s sightseeing departures flown", "；当天 %s / %s 个观光班次已飞"},
+        {"no drone type has a mission across that the safety gate passes", "没有任何机型的跨境任务能通过安全检查"},
+        {"%s: delivered in %s min; ", "%s：%s 分钟送达；"},
+        {"the route crosses no border", "航线不跨境"},
+        {"%s to %s in %s without an approval", "从%s进入%s（航路 %s），未获批准"},
+        {"%s to %s in %s under %s", "从%s进入%s（航路 %s），依据 %s"},
+        {"the mainland", "内地"},
     };
     return table;
 }

@@ -54,8 +54,10 @@ std::vector<MissionOverlay> mission_overlays(const CompiledScenario& compiled, c
     const Scenario& s = compiled.scenario();
     std::vector<MissionOverlay> out;
     for (const Inspection& i : s.inspections) {
-        MissionOverlay o{i.id, false, !i.area.empty(), i.area.empty() ? i.along : i.area, {}, CheckState::Clean};
+        MissionOverlay o{i.id, false, !i.area.empty(), i.area.empty() ? i.along : i.area, {}, CheckState::Clean, std::nullopt, 0};
         if (const auto planned = plan_inspection(compiled, i, Firmware::ArduPilot)) {
+            o.figures = planned->check.figures;
+            o.items = planned->mission.items.size();
             for (const SurveyLine& line : planned->pattern.lines) {
                 std::vector<GeoPoint> stroke{line.from};
                 stroke.insert(stroke.end(), line.via.begin(), line.via.end());
@@ -66,9 +68,11 @@ std::vector<MissionOverlay> mission_overlays(const CompiledScenario& compiled, c
         out.push_back(std::move(o));
     }
     for (const Sightseeing& t : s.sightseeing) {
-        MissionOverlay o{t.id, true, false, {}, {}, CheckState::Clean};
+        MissionOverlay o{t.id, true, false, {}, {}, CheckState::Clean, std::nullopt, 0};
         for (const Sight& st : t.stops) o.outline.push_back(st.position);
         if (const auto planned = plan_scenario_sightseeing(compiled, t, Firmware::ArduPilot)) {
+            o.figures = planned->check.figures;
+            o.items = planned->loop.mission.items.size();
             std::vector<GeoPoint> path{planned->spec.home};
             path.insert(path.end(), planned->loop.viewpoints.begin(), planned->loop.viewpoints.end());
             path.push_back(planned->spec.home);

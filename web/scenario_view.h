@@ -5,11 +5,13 @@
 // edit commands; after each, refresh() brings the rest up to date.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "edit/editor.h"
 #include "edit/live_checks.h"
+#include "mission/survey_figures.h"
 #include "routing/route.h"
 #include "scenario/compiled_scenario.h"
 #include "scenario/scenario.h"
@@ -33,6 +35,8 @@ struct MissionOverlay {
     std::vector<GeoPoint> outline;               // the area, the line scanned, or the sights
     std::vector<std::vector<GeoPoint>> strokes;  // the survey's lines, or the loop's path
     CheckState state = CheckState::Clean;
+    std::optional<SurveyFigures> figures;        // as its drone type flies it (none: it cannot be laid)
+    size_t items = 0;                            // in its mission
 };
 
 struct ScenarioView {

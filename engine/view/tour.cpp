@@ -11,12 +11,22 @@
 
 namespace lowsky {
 
+// Marks a pattern the app translates (tests/formats/i18n_table.py checks it has its Chinese).
+#define N_(text) text
+
 namespace {
 
-std::string format(const char* f, double a, double b = 0, double c = 0) {
-    char text[256];
-    std::snprintf(text, sizeof text, f, a, b, c);
+// A number as a figure says it.
+std::string num(double value, int decimals = 0) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.*f", decimals, value);
     return text;
+}
+
+// Adds a piece to the step's figure.
+void say(TourStep& step, const char* pattern, std::vector<std::string> args = {}) {
+    step.figure += fill(pattern, args);
+    step.figure_parts.push_back({pattern, std::move(args)});
 }
 
 // The map's view of two places: their middle, showing the ground between them.
@@ -61,23 +71,40 @@ TourStep route_step(const CompiledScenario& compiled, const RoutingNetwork& netw
     const Hub* a = compiled.scenario().find_hub(from);
     const Hub* b = compiled.scenario().find_hub(to);
     if (!a || !b) {
-        step.figure = "this scenario has no hub \"" + (a ? to : from) + "\"";
+        say(step, N_("this scenario has no hub \"%s\""), {a ? to : from});
         return step;
     }
     frame_pair(step, a->position, b->position);
     const auto q = quickest(compiled, network, from, to);
     if (!q) {
-        step.figure = "no drone type has a mission between them that the safety gate passes";
+        say(step, N_("no drone type has a mission between them that the safety gate passes"));
         return step;
     }
     step.value = round_trip ? q->gate.time_s : q->gate.delivered_s;
     step.verdict = step.value <= limit_s ? TourVerdict::Meets : TourVerdict::Misses;
-    step.figure = q->type + format(": %.1f km, delivered in %.0f min, back home in %.0f min", q->route.distance_m / 1000, q->gate.delivered_s / 60,
-                                   q->gate.time_s / 60);
+    say(step, N_("%s: %s km, delivered in %s min, back home in %s min"),
+        {q->type, num(q->route.distance_m / 1000, 1), num(q->gate.delivered_s / 60), num(q->gate.time_s / 60)});
     return step;
 }
 
 }  // namespace
+
+std::string fill(const std::string& pattern, const std::vector<std::string>& args) {
+    std::string out;
+    size_t next = 0;
+    for (size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i] == '%' && i + 1 < pattern.size() && pattern[i + 1] == 's') {
+            if (next < args.size()) out += args[next];
+            ++next, ++i;
+        } else if (pattern[i] == '%' && i + 1 < pattern.size() && pattern[i + 1] == '%') {
+            out += '%';
+            ++i;
+        } else {
+            out += pattern[i];
+        }
+    }
+    return out;
+}
 
 const char* to_string(TourVerdict v) {
     switch (v) {
@@ -114,19 +141,19 @@ PadRush busiest_pads(const SimResult& day, size_t hub_count, double window_s) {
 std::vector<TourStep> region_tour(const CompiledScenario& compiled, const RoutingNetwork& network, const SimResult* day) {
     const Scenario& s = compiled.scenario();
     std::vector<TourStep> steps;
-    steps.push_back(route_step(compiled, network, "baoan-songshan", "Bao'an to Songshan Lake", "Bao'an to Songshan Lake (Dongguan) within one hour",
+    steps.push_back(route_step(compiled, network, "baoan-songshan", N_("Bao'an to Songshan Lake"), N_("Bao'an to Songshan Lake (Dongguan) within one hour"),
                                "baoan-ops", "songshan-lake", 3600, false));
-    steps.push_back(route_step(compiled, network, "xiangzhou-dongao", "Xiangzhou Port to Dong'ao Island", "Zhuhai's Xiangzhou Port to Dong'ao Island in 25 minutes",
+    steps.push_back(route_step(compiled, network, "xiangzhou-dongao", N_("Xiangzhou Port to Dong'ao Island"), N_("Zhuhai's Xiangzhou Port to Dong'ao Island in 25 minutes"),
                                "xiangzhou-port", "dongao-island", 25 * 60, false));
-    steps.push_back(route_step(compiled, network, "guzhen-xinhui", "Guzhen to Xinhui and back", "Guzhen (Zhongshan) to Xinhui (Jiangmen) and back within a day",
+    steps.push_back(route_step(compiled, network, "guzhen-xinhui", N_("Guzhen to Xinhui and back"), N_("Guzhen (Zhongshan) to Xinhui (Jiangmen) and back within a day"),
                                "guzhen", "xinhui", 24 * 3600, true));
     {
-        TourStep step = make_step("pads", "A hub's pads at the peak", "A dozen drones taking off and landing at one hub within minutes");
+        TourStep step = make_step("pads", N_("A hub's pads at the peak"), N_("A dozen drones taking off and landing at one hub within minutes"));
         step.at = s.hubs.empty() ? GeoPoint{22.55, 113.9} : s.hubs.front().position;
         step.span_m = 8000;
         step.view3d = true;
         if (!day) {
-            step.figure = "simulate the day to measure it";
+            say(step, N_("simulate the day to measure it"));
         } else {
             const PadRush rush = busiest_pads(*day, s.hubs.size(), 600);
             if (rush.hub >= 0) {
@@ -135,18 +162,18 @@ std::vector<TourStep> region_tour(const CompiledScenario& compiled, const Routin
                 step.time_s = rush.start_s + 300;  // the middle of its ten minutes
                 step.verdict = rush.movements >= 12 ? TourVerdict::Meets : TourVerdict::Misses;
                 const int minutes = int(rush.start_s / 60);
-                char text[200];
-                std::snprintf(text, sizeof text, "%d take-offs and landings at %s within 10 minutes from %02d:%02d on the simulated day", rush.movements,
-                              s.hubs[size_t(rush.hub)].name.c_str(), minutes / 60 % 24, minutes % 60);
-                step.figure = text;
+                char clock[16];
+                std::snprintf(clock, sizeof clock, "%02d:%02d", minutes / 60 % 24, minutes % 60);
+                say(step, N_("%s take-offs and landings at %s within 10 minutes from %s on the simulated day"),
+                    {std::to_string(rush.movements), s.hubs[size_t(rush.hub)].name, clock});
             } else {
-                step.figure = "the simulated day has no flights";
+                say(step, N_("the simulated day has no flights"));
             }
         }
         steps.push_back(step);
     }
     {
-        TourStep step = make_step("thirty-minutes", "Suppliers within half an hour", "Suppliers reached within 30 minutes");
+        TourStep step = make_step("thirty-minutes", N_("Suppliers within half an hour"), N_("Suppliers reached within 30 minutes"));
         // The whole network: the box of its hubs.
         if (!s.hubs.empty()) {
             GeoPoint lo = s.hubs.front().position, hi = lo;
@@ -157,7 +184,7 @@ std::vector<TourStep> region_tour(const CompiledScenario& compiled, const Routin
             frame_pair(step, lo, hi);
         }
         if (!day) {
-            step.figure = "simulate the day to measure it";
+            say(step, N_("simulate the day to measure it"));
         } else {
             size_t delivered = 0, within = 0;
             for (const DeliveryResult& d : day->deliveries) {
@@ -166,22 +193,22 @@ std::vector<TourStep> region_tour(const CompiledScenario& compiled, const Routin
                 if (d.delivered_s - d.ready_s <= 1800) ++within;
             }
             if (delivered == 0) {
-                step.figure = "nothing was delivered on the simulated day";
+                say(step, N_("nothing was delivered on the simulated day"));
             } else {
                 step.value = double(within) / double(delivered);
                 step.verdict = day->kpis.p50_delivery_s <= 1800 ? TourVerdict::Meets : TourVerdict::Misses;
-                step.figure = format("%.0f delivered: %.0f %% of the simulated day's deliveries arrived within 30 minutes of the order (median %.0f min)",
-                                     double(delivered), 100 * step.value, day->kpis.p50_delivery_s / 60);
+                say(step, N_("%s delivered: %s %% of the simulated day's deliveries arrived within 30 minutes of the order (median %s min)"),
+                    {std::to_string(delivered), num(100 * step.value), num(day->kpis.p50_delivery_s / 60)});
             }
         }
         steps.push_back(step);
     }
     {
-        TourStep step = make_step("qianhai", "Qianhai's low-altitude hub",
-                      "Qianhai's three-dimensional hub: logistics, inspection, tourism, cross-border delivery and emergency rescue");
+        TourStep step = make_step("qianhai", N_("Qianhai's low-altitude hub"),
+                      N_("Qianhai's three-dimensional hub: logistics, inspection, tourism, cross-border delivery and emergency rescue"));
         const Hub* q = s.find_hub("qianhai-hub");
         if (!q) {
-            step.figure = "this scenario has no hub \"qianhai-hub\"";
+            say(step, N_("this scenario has no hub \"%s\""), {"qianhai-hub"});
         } else {
             step.at = q->position;
             step.span_m = 16000;
@@ -192,41 +219,41 @@ std::vector<TourStep> region_tour(const CompiledScenario& compiled, const Routin
             for (const LocalCorridor& c : compiled.corridors()) corridors += c.start_node == node || c.end_node == node ? 1 : 0;
             step.value = corridors;
             const auto from_here = [&](const auto& list) { return double(std::count_if(list.begin(), list.end(), [&](const auto& o) { return o.hub == q->id; })); };
-            step.figure = std::to_string(corridors) + " corridors meet here" +
-                          format(", with %.0f inspections and %.0f sightseeing loops flown from it (validated as they fly); ", from_here(s.inspections), from_here(s.sightseeing)) +
-                          "lowsky also plans its cross-border route and emergency flights that pre-empt deliveries";
+            say(step, N_("%s corridors meet here, with %s inspections and %s sightseeing loops flown from it (validated as they fly); lowsky also plans its cross-border route and emergency flights that pre-empt deliveries"),
+                {std::to_string(corridors), num(from_here(s.inspections)), num(from_here(s.sightseeing))});
             if (day && day->kpis.emergency.orders > 0)
-                step.figure += format(" (the day's %.0f: response median %.0f min, longest %.0f min)", double(day->kpis.emergency.orders),
-                                      day->kpis.emergency.p50_response_s / 60, day->kpis.emergency.max_response_s / 60);
+                say(step, N_(" (the day's %s: response median %s min, longest %s min)"),
+                    {std::to_string(day->kpis.emergency.orders), num(day->kpis.emergency.p50_response_s / 60), num(day->kpis.emergency.max_response_s / 60)});
             if (day && day->kpis.sightseeing.departures > 0)
-                step.figure += format("; %.0f of the day's %.0f sightseeing departures flown", double(day->kpis.sightseeing.flown), double(day->kpis.sightseeing.departures));
+                say(step, N_("; %s of the day's %s sightseeing departures flown"), {std::to_string(day->kpis.sightseeing.flown), std::to_string(day->kpis.sightseeing.departures)});
         }
         steps.push_back(step);
     }
     {
-        TourStep step = make_step("hong-kong", "Across the border to Hong Kong", "Cross-border logistics from Qianhai into Hong Kong, with the approval a crossing needs");
+        TourStep step = make_step("hong-kong", N_("Across the border to Hong Kong"), N_("Cross-border logistics from Qianhai into Hong Kong, with the approval a crossing needs"));
         const Hub* a = s.find_hub("qianhai-hub");
         const Hub* b = s.find_hub("lau-fau-shan");
         if (!a || !b) {
-            step.figure = std::string("this scenario has no hub \"") + (a ? "lau-fau-shan" : "qianhai-hub") + "\"";
+            say(step, N_("this scenario has no hub \"%s\""), {a ? "lau-fau-shan" : "qianhai-hub"});
         } else {
             frame_pair(step, a->position, b->position);
             const auto route = quickest(compiled, network, a->id, b->id);
             if (!route) {
-                step.figure = "no drone type has a mission across that the safety gate passes";
+                say(step, N_("no drone type has a mission across that the safety gate passes"));
             } else {
                 const auto crossings = route_crossings(route->route, s);
                 bool approved = !crossings.empty();
-                std::string list;
-                for (const RouteCrossing& c : crossings) {
-                    approved = approved && !c.approval.empty();
-                    list += std::string(list.empty() ? "" : "; ") + jurisdiction_name(c.from) + " to " + jurisdiction_name(c.to) + " in " + c.corridor +
-                            (c.approval.empty() ? " without an approval" : " under " + c.approval);
-                }
                 step.value = double(crossings.size());
+                for (const RouteCrossing& c : crossings) approved = approved && !c.approval.empty();
                 step.verdict = approved ? TourVerdict::Meets : TourVerdict::Misses;
-                step.figure = route->type + format(": delivered in %.0f min; ", route->gate.delivered_s / 60) +
-                              (crossings.empty() ? std::string("the route crosses no border") : list);
+                say(step, N_("%s: delivered in %s min; "), {route->type, num(route->gate.delivered_s / 60)});
+                if (crossings.empty()) say(step, N_("the route crosses no border"));
+                for (size_t i = 0; i < crossings.size(); ++i) {
+                    const RouteCrossing& c = crossings[i];
+                    if (i > 0) say(step, "; ");
+                    if (c.approval.empty()) say(step, N_("%s to %s in %s without an approval"), {jurisdiction_name(c.from), jurisdiction_name(c.to), c.corridor});
+                    else say(step, N_("%s to %s in %s under %s"), {jurisdiction_name(c.from), jurisdiction_name(c.to), c.corridor, c.approval});
+                }
             }
         }
         steps.push_back(step);

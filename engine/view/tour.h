@@ -20,11 +20,22 @@ enum class TourVerdict {
 };
 const char* to_string(TourVerdict v);
 
+// A piece of a step's figure in words: a pattern whose every "%s" takes the next of `args`
+// (numbers already written, ids and names), so that the app can say it in the reader's language
+// with the same numbers.
+struct TourText {
+    std::string pattern;
+    std::vector<std::string> args;
+};
+// The pattern with its arguments in place ("%%" is a per cent sign).
+std::string fill(const std::string& pattern, const std::vector<std::string>& args);
+
 struct TourStep {
     std::string id;
     std::string title;   // the place or subject
     std::string claim;   // what the region's plans say
-    std::string figure;  // what the engine gives, in words
+    std::string figure;  // what the engine gives, in words (English: its parts filled in)
+    std::vector<TourText> figure_parts;
     TourVerdict verdict = TourVerdict::NotReproduced;
     double value = -1;   // the figure's number where it has one (seconds, a count or a share), else -1
     GeoPoint at;         // where the map goes

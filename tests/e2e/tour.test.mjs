@@ -71,3 +71,24 @@ test('#tour walks through every step with the figure the engine gives, flying th
   assert.deepEqual(problems.outsideRequests, []);
   await context.close();
 });
+
+test('in Chinese the tour says each figure in Chinese, with the engine\'s numbers', async () => {
+  const expected = JSON.parse(lowsky('tour', SCENARIO, '--json'));
+  const first = expected[0];
+  const { page, context, problems } = await openPage(env, { hash: '#tour' });
+  let s = await waitReady(page, 60000);
+  const r = s.ui.language;
+  await page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
+  s = await waitForState(page, () => window.lowsky.state.language === 'zh' && !!window.lowsky.state.tour);
+  assert.equal(s.tour.id, first.id);
+  assert.equal(s.tour.figure, first.figure, 'the engine\'s own words stay English (the CLI\'s)');
+  // "vtol-fixed-wing: 42.6 km, delivered in 31 min, back home in 65 min": the same numbers, in Chinese.
+  const numbers = first.figure.match(/[\d.]+/g);
+  assert.ok(numbers.length >= 3, first.figure);
+  assert.ok(/公里/.test(s.tour.shown) && /分钟送达/.test(s.tour.shown), s.tour.shown);
+  assert.deepEqual(s.tour.shown.match(/[\d.]+/g), numbers, s.tour.shown);
+  assert.ok(!/delivered|back home/.test(s.tour.shown), s.tour.shown);
+  await screenshot(page, 'tour-zh');
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});

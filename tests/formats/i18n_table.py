@@ -38,7 +38,8 @@ def main(root):
             failures.append(f"{en!r} is in the table twice")
         table[en] = zh
     keys = set()
-    for path in glob.glob(os.path.join(root, "web", "**", "*.cpp"), recursive=True) + glob.glob(os.path.join(root, "web", "*.h")):
+    # The app's sources, and the engine's tour, whose patterns the app says in the reader's language.
+    for path in glob.glob(os.path.join(root, "web", "**", "*.cpp"), recursive=True) + glob.glob(os.path.join(root, "web", "*.h")) + [os.path.join(root, "engine", "view", "tour.cpp")]:
         if path.endswith("i18n_zh.cpp"):
             continue
         for m in re.finditer(r"\b(?:tr|N_)\(" + LITERAL + r"\)", open(path, encoding="utf-8").read()):

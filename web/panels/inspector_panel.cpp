@@ -30,6 +30,13 @@ void draw_inspector_panel(InspectorState& st, MapEditor& editor, ScenarioView& v
             const auto index = find_object(*view.scenario, ref.kind, ref.id);
             if (index) {
                 ImGui::Text("%s  %s", to_string(ref.kind), ref.id.c_str());
+                // An inspection or sightseeing loop: how its drone type flies it (the engine's figures).
+                for (const MissionOverlay& m : view.missions) {
+                    if (m.id != ref.id || !m.figures || (ref.kind != ObjectKind::Inspection && ref.kind != ObjectKind::Sightseeing)) continue;
+                    ImGui::TextColored(m.figures->within_battery() ? ImVec4(0.55f, 0.9f, 0.6f, 1) : ImVec4(1, 0.5f, 0.4f, 1), tr("%.1f km, %.0f min, %.0f of %.0f Wh usable, %zu items"),
+                                       m.figures->distance_m / 1000, m.figures->time_s / 60, m.figures->energy_wh, m.figures->usable_energy_wh, m.items);
+                    remember_item_rect("inspector.figures", rects);
+                }
                 ImGui::Separator();
                 edit_object_fields(st.errors, "", editor, view, ref, rects);
                 int n = 0;

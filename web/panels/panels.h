@@ -232,6 +232,8 @@ void draw_help(bool& open, float ui_scale, std::vector<std::pair<std::string, st
 // The guided tour's window at step `step` of `steps` (view/tour.h). `day_running`: the day is
 // being simulated for the steps that need it. Back, Next (End on the last) or Close.
 enum class TourAction { None, Back, Next, Close };
+// A tour step's figure in the interface's language (its patterns and words translated, its numbers as they are).
+std::string tour_figure(const TourStep& step);
 TourAction draw_tour(const std::vector<TourStep>& steps, int step, bool day_running, bool phone, float ui_scale,
                      std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
 

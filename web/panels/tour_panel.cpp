@@ -9,6 +9,16 @@
 
 namespace lowsky::web {
 
+std::string tour_figure(const TourStep& t) {
+    std::string figure;
+    for (const TourText& part : t.figure_parts) {
+        std::vector<std::string> args;
+        for (const std::string& a : part.args) args.push_back(tr(a.c_str()));  // numbers and ids pass through
+        figure += fill(tr(part.pattern.c_str()), args);
+    }
+    return figure;
+}
+
 TourAction draw_tour(const std::vector<TourStep>& steps, int step, bool day_running, bool phone, float s,
                      std::vector<std::pair<std::string, std::array<float, 4>>>& rects) {
     if (steps.empty() || step < 0 || step >= int(steps.size())) return TourAction::None;
@@ -34,7 +44,7 @@ TourAction draw_tour(const std::vector<TourStep>& steps, int step, bool day_runn
         const char* verdict = t.verdict == TourVerdict::Meets ? N_("lowsky reproduces it")
                               : t.verdict == TourVerdict::Misses ? N_("lowsky's figure falls short")
                                                                  : N_("lowsky does not reproduce it");
-        ImGui::TextColored(colour, "%s: %s", tr(verdict), t.figure.c_str());
+        ImGui::TextColored(colour, "%s: %s", tr(verdict), tour_figure(t).c_str());
         remember_item_rect("tour.figure", rects);
         if (day_running) ImGui::TextDisabled("%s", tr("the day is being simulated for the figures that need it..."));
         ImGui::PopTextWrapPos();
