@@ -9,12 +9,12 @@ namespace lowsky {
 
 namespace {
 
-// A zone's band at the survey: the ground under it taken as home's (no terrain model).
-bool band_holds(const AltitudeBand& band, double height_amsl, double ground_amsl, double home_amsl) {
-    auto amsl = [&](const Altitude& a) {
-        return a.reference == AltitudeReference::Amsl ? a.value_m : a.reference == AltitudeReference::AboveTakeoff ? home_amsl + a.value_m : ground_amsl + a.value_m;
-    };
-    return height_amsl >= amsl(band.floor) && height_amsl <= amsl(band.ceiling);
+// Does a zone's band hold the flight's height? The ground under it is taken as home's (no
+// terrain model); a band that cannot be placed is taken to hold it.
+bool band_holds(const AltitudeBand& band, double height_amsl, double home_amsl) {
+    const GroundContext ground{home_amsl, home_amsl};
+    const auto floor = convert(band.floor, AltitudeReference::Amsl, ground), ceiling = convert(band.ceiling, AltitudeReference::Amsl, ground);
+    return (!floor || height_amsl >= *floor) && (!ceiling || height_amsl <= *ceiling);
 }
 
 std::string where_of(GeoPoint a, GeoPoint b) {
@@ -50,7 +50,7 @@ SurveyCheck check_path(const CompiledScenario& compiled, const PathFlight& fligh
             const LocalZone& lz = compiled.local_zones()[z];
             if (met[z] || !box.overlaps(lz.box) || compiled.segment_to_zone(a, b, lz).distance_m > 0) continue;
             const Zone& zone = compiled.zones()[lz.zone];
-            if (!band_holds(zone.band, height, ground, flight.home_alt_m_amsl)) continue;
+            if (!band_holds(zone.band, height, flight.home_alt_m_amsl)) continue;
             met[z] = 1;
             if (zone.kind == ZoneKind::NoFly)
                 out.errors.push_back({kind + ".no_fly", "the " + noun + " enters no-fly zone " + zone.id + " (" + zone.name + ")", where_of(path[i], path[i + 1])});
