@@ -424,7 +424,7 @@ void App::handle_map_input() {
         update_route_preview();
     }
     if (scenario_ && map_editor_.survey_request) {
-        workbench_.survey_area = *map_editor_.survey_request;
+        workbench_.survey_draft.area = *map_editor_.survey_request;
         map_editor_.survey_request.reset();
         update_survey();
     }
@@ -724,55 +724,39 @@ void App::update_route_preview() {
 void App::update_survey() {
     MissionWorkbench& w = workbench_;
     w.survey.reset();
-    w.survey_mission.reset();
-    w.survey_check.reset();
     w.survey_error.clear();
-    w.survey_home = -1;
-    if (w.survey_area.empty() || !scenario_) return;
+    if (w.survey_draft.area.empty() || !scenario_) return;
     const Scenario& sc = *scenario_->scenario;
     if (sc.hubs.empty() || sc.drone_types.empty()) {
         w.survey_error = tr("A survey flies from a hub with a drone type: the scenario has none");
         return;
     }
-    SurveySpec spec;
-    spec.polygon = w.survey_area;
-    spec.footprint_m = w.survey_footprint_m;
-    spec.side_overlap = w.survey_overlap;
-    spec.heading_deg = w.survey_heading_deg;
-    auto pattern = plan_survey(spec);
-    if (!pattern) {
-        w.survey_error = pattern.error().message;
+    GeoPoint centre{0, 0};
+    const double n = double(w.survey_draft.area.size());
+    for (const GeoPoint& p : w.survey_draft.area) centre.lat_deg += p.lat_deg / n, centre.lon_deg += p.lon_deg / n;
+    double nearest = 1e300;
+    for (const Hub& h : sc.hubs) {
+        const double d = geodesy::distance_m(centre, h.position);
+        if (d < nearest) nearest = d, w.survey_draft.hub = h.id;
+    }
+    w.survey_draft.drone_type = sc.drone_types[size_t(w.drone)].id;
+    auto planned = plan_inspection(*scenario_->compiled, w.survey_draft, firmware_of(w.format));
+    if (!planned) {
+        w.survey_error = planned.error().message;
         return;
     }
-    GeoPoint centre{0, 0};
-    for (const GeoPoint& p : w.survey_area) centre.lat_deg += p.lat_deg / double(w.survey_area.size()), centre.lon_deg += p.lon_deg / double(w.survey_area.size());
-    double nearest = 1e300;
-    for (size_t h = 0; h < sc.hubs.size(); ++h) {
-        const double d = geodesy::distance_m(centre, sc.hubs[h].position);
-        if (d < nearest) nearest = d, w.survey_home = int(h);
-    }
-    const Hub& home = sc.hubs[size_t(w.survey_home)];
-    SurveyFlight flight;
-    flight.home = home.position;
-    flight.home_alt_m_amsl = home.ground_elevation_m_amsl;
-    flight.height_m = w.survey_height_m;
-    flight.speed_m_s = w.survey_speed_m_s;
-    flight.trigger_distance_m = pattern->spacing_m > 0 ? pattern->spacing_m : w.survey_footprint_m * (1 - w.survey_overlap);  // square coverage
-    flight.firmware = firmware_of(w.format);
-    w.survey_mission = survey_mission(pattern.value(), flight);
-    w.survey_check = check_survey(*scenario_->compiled, pattern.value(), flight, sc.drone_types[size_t(w.drone)]);
-    w.survey = std::move(pattern.value());
+    w.survey = std::move(planned.value());
 }
 
 // The survey as the format chosen in the panel (.plan or .waypoints; the firmware's), saved as a
 // download. Refused with the firmware's reasons if it would refuse an item.
 void App::export_survey() {
     MissionWorkbench& w = workbench_;
-    if (!w.survey_mission || !scenario_) return;
+    if (!w.survey || !scenario_) return;
     w.last_gate = {};
     const bool waypoints = w.format == ExportChoice::WaypointsArduPilot;
     const bool plan = w.format == ExportChoice::PlanPx4 || w.format == ExportChoice::PlanArduPilot;
-    const std::vector<GateFailure>& errors = w.survey_check->errors;
+    const std::vector<GateFailure>& errors = w.survey->check.errors;
     if ((!waypoints && !plan) || !errors.empty()) {
         w.last_failed = true;
         w.last_message = !errors.empty() ? trf(N_("Not saved: %s"), errors.front().message.c_str())
@@ -781,7 +765,7 @@ void App::export_survey() {
     }
     std::vector<uint8_t> bytes;
     if (waypoints) {
-        auto text = write_waypoints(*w.survey_mission);
+        auto text = write_waypoints(w.survey->mission);
         if (!text) {
             w.last_failed = true;
             w.last_message = text.error().to_string();
@@ -789,33 +773,24 @@ void App::export_survey() {
         }
         bytes.assign(text->begin(), text->end());
     } else {
-        const std::string text = write_plan(*w.survey_mission);
+        const std::string text = write_plan(w.survey->mission);
         bytes.assign(text.begin(), text.end());
     }
-    const std::string name = "survey-" + scenario_->scenario->hubs[size_t(w.survey_home)].id + (w.format == ExportChoice::PlanPx4 ? ".px4" : ".ardupilot") +
+    const std::string name = "survey-" + w.survey_draft.hub + (w.format == ExportChoice::PlanPx4 ? ".px4" : ".ardupilot") +
                              (waypoints ? ".waypoints" : ".plan");
     platform_save_file(name, bytes, waypoints ? "text/plain" : "application/json");
     w.last_failed = false;
     char text[200];
-    std::snprintf(text, sizeof text, "Saved %s: %zu items, %zu lines", name.c_str(), w.survey_mission->items.size(), w.survey->lines.size());
+    std::snprintf(text, sizeof text, "Saved %s: %zu items, %zu lines", name.c_str(), w.survey->mission.items.size(), w.survey->pattern.lines.size());
     w.last_message = text;
 }
 
 void App::keep_survey() {
     MissionWorkbench& w = workbench_;
-    if (!scenario_ || !w.survey || w.survey_home < 0) return;
-    const Scenario& sc = *scenario_->scenario;
-    Inspection kept;
+    if (!scenario_ || !w.survey) return;
+    Inspection kept = w.survey_draft;
     kept.id = "survey";  // the paste makes it unique
-    kept.name = std::string("Survey from ") + sc.hubs[size_t(w.survey_home)].name;
-    kept.hub = sc.hubs[size_t(w.survey_home)].id;
-    kept.drone_type = sc.drone_types[size_t(w.drone)].id;
-    kept.area = w.survey_area;
-    kept.footprint_m = w.survey_footprint_m;
-    kept.side_overlap = w.survey_overlap;
-    kept.heading_deg = w.survey_heading_deg;
-    kept.height_m = w.survey_height_m;
-    kept.speed_m_s = w.survey_speed_m_s;
+    kept.name = std::string("Survey from ") + scenario_->scenario->find_hub(kept.hub)->name;
     EditCommand paste;
     paste.op = EditOp::Paste;
     paste.value = nlohmann::json::array({{{"kind", "inspection"}, {"object", nlohmann::json(object_to_json(kept))}}});
@@ -826,7 +801,7 @@ void App::keep_survey() {
     }
     w.last_message = trf(N_("Kept the survey in the scenario as inspection %s"), scenario_->scenario->inspections.back().id.c_str());
     w.last_failed = false;
-    w.survey_area.clear();  // the scenario's own now: the map draws it from there
+    w.survey_draft.area.clear();  // the scenario's own now: the map draws it from there
     update_survey();
 }
 
@@ -846,7 +821,7 @@ void App::run_mission_action(MissionPanelAction action) {
         case MissionPanelAction::ExportSurvey: export_survey(); return;
         case MissionPanelAction::KeepSurvey: keep_survey(); return;
         case MissionPanelAction::ClearSurvey:
-            workbench_.survey_area.clear();
+            workbench_.survey_draft.area.clear();
             update_survey();
             return;
         case MissionPanelAction::Export:
@@ -1055,7 +1030,7 @@ bool App::open_scenario(const std::string& text, const std::string& source, cons
     workbench_.to = scenario_->scenario->hubs.size() > 1 ? 1 : 0;
     workbench_.drone = 0;
     update_route_preview();
-    workbench_.survey_area.clear();
+    workbench_.survey_draft.area.clear();
     update_survey();
     session_.opened(*scenario_, id, name, store_now, platform_now_ms());
     frames_to_draw_ = std::max(frames_to_draw_, 2);
@@ -1137,20 +1112,21 @@ std::string App::state_json() const {
                                            {"gate_passed", g.passed()}, {"gate_failures", failures}});
             }
         }
-        if (!workbench_.survey_area.empty()) {
+        if (!workbench_.survey_draft.area.empty()) {
             const MissionWorkbench& w = workbench_;
+            const Inspection& d = w.survey_draft;
             Json area = Json::array();
-            for (const GeoPoint& p : w.survey_area) area.push_back({p.lat_deg, p.lon_deg});
-            Json survey{{"area", area}, {"footprint_m", w.survey_footprint_m}, {"overlap", w.survey_overlap}, {"heading_deg", w.survey_heading_deg},
-                        {"height_m", w.survey_height_m}, {"speed_m_s", w.survey_speed_m_s}, {"error", w.survey_error}};
+            for (const GeoPoint& p : d.area) area.push_back({p.lat_deg, p.lon_deg});
+            Json survey{{"area", area}, {"footprint_m", d.footprint_m}, {"overlap", d.side_overlap}, {"heading_deg", d.heading_deg},
+                        {"height_m", d.height_m}, {"speed_m_s", d.speed_m_s}, {"error", w.survey_error}};
             if (w.survey) {
-                survey.update({{"lines", w.survey->lines.size()}, {"spacing_m", w.survey->spacing_m}, {"line_length_m", w.survey->line_length_m},
-                               {"path_length_m", w.survey->path_length_m}, {"home", hubs[size_t(w.survey_home)].id}, {"items", w.survey_mission->items.size()},
-                               {"drone", scenario_->scenario->drone_types[size_t(w.drone)].id}});
-                const SurveyFigures& f = w.survey_check->figures;
+                const SurveyPattern& pattern = w.survey->pattern;
+                survey.update({{"lines", pattern.lines.size()}, {"spacing_m", pattern.spacing_m}, {"line_length_m", pattern.line_length_m},
+                               {"path_length_m", pattern.path_length_m}, {"home", d.hub}, {"items", w.survey->mission.items.size()}, {"drone", d.drone_type}});
+                const SurveyFigures& f = w.survey->check.figures;
                 Json survey_errors = Json::array(), warnings = Json::array();
-                for (const auto& e : w.survey_check->errors) survey_errors.push_back({{"check", e.check}, {"message", e.message}});
-                for (const auto& e : w.survey_check->warnings) warnings.push_back({{"check", e.check}, {"message", e.message}});
+                for (const auto& e : w.survey->check.errors) survey_errors.push_back({{"check", e.check}, {"message", e.message}});
+                for (const auto& e : w.survey->check.warnings) warnings.push_back({{"check", e.check}, {"message", e.message}});
                 survey.update({{"distance_m", f.distance_m}, {"time_s", f.time_s}, {"energy_wh", f.energy_wh}, {"usable_energy_wh", f.usable_energy_wh},
                                {"errors", survey_errors}, {"warnings", warnings}});
             }

@@ -9,7 +9,7 @@
 
 #include "mission/exporters.h"
 #include "mission/importers.h"
-#include "mission/survey_check.h"
+#include "mission/scenario_missions.h"
 #include "routing/route.h"
 
 namespace lowsky::web {
@@ -37,15 +37,12 @@ struct MissionWorkbench {
     std::optional<Imported> imported;        // the overlay
     std::string imported_name;
 
-    // An inspection survey drawn on the map (the Survey tool), flown from the hub nearest to it
-    // by the chosen drone type, exported in the chosen format's firmware.
-    std::vector<GeoPoint> survey_area;       // empty: no survey
-    double survey_footprint_m = 60, survey_overlap = 0.7, survey_heading_deg = 0, survey_height_m = 60, survey_speed_m_s = 10;
-    int survey_home = -1;                    // index into the scenario's hubs
-    std::optional<SurveyPattern> survey;
-    std::optional<Mission> survey_mission;
-    std::optional<SurveyCheck> survey_check;   // its figures, and what the airspace, battery and firmware say
-    std::string survey_error;                  // why there is no pattern
+    // An inspection survey drawn on the map (the Survey tool): a draft of the scenario's own
+    // inspection object, flown from the hub nearest to it by the chosen drone type and planned
+    // by the engine as the scenario's are; Keep pastes the draft into the scenario.
+    Inspection survey_draft;                  // no area: no survey
+    std::optional<PlannedInspection> survey;  // its pattern, mission, figures and checks
+    std::string survey_error;                 // why there is none
 };
 
 }  // namespace lowsky::web

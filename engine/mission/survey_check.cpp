@@ -42,15 +42,9 @@ SurveyCheck check_path(const CompiledScenario& compiled, const PathFlight& fligh
     // Zones: one finding per zone, at the first piece of the path that meets it.
     std::vector<char> met(compiled.local_zones().size(), 0);
     for (size_t i = 0; i + 1 < path.size(); ++i) {
-        const LocalPoint a = compiled.frame().to_local(path[i]), b = compiled.frame().to_local(path[i + 1]);
-        planar::Box box;
-        box.add(a);
-        box.add(b);
-        for (size_t z = 0; z < compiled.local_zones().size(); ++z) {
-            const LocalZone& lz = compiled.local_zones()[z];
-            if (met[z] || !box.overlaps(lz.box) || compiled.segment_to_zone(a, b, lz).distance_m > 0) continue;
-            const Zone& zone = compiled.zones()[lz.zone];
-            if (!band_holds(zone.band, height, flight.home_alt_m_amsl)) continue;
+        for (size_t z : compiled.zones_met(path[i], path[i + 1])) {
+            const Zone& zone = compiled.zones()[compiled.local_zones()[z].zone];
+            if (met[z] || !band_holds(zone.band, height, flight.home_alt_m_amsl)) continue;
             met[z] = 1;
             if (zone.kind == ZoneKind::NoFly)
                 out.errors.push_back({kind + ".no_fly", "the " + noun + " enters no-fly zone " + zone.id + " (" + zone.name + ")", where_of(path[i], path[i + 1])});

@@ -18,18 +18,23 @@ SurveyFigures figures_of(const flight::Flight& f, const DroneType& type, const S
 
 }  // namespace
 
+void fly_sightseeing_to_home(flight::Flight& f, const SightseeingLoop& loop, const SightseeingSpec& spec) {
+    const HeightAmsl ground(spec.home_alt_m_amsl);
+    f.take_off(ground.above(spec.height_m));
+    for (const GeoPoint& viewpoint : loop.viewpoints) {
+        f.fly_direct(viewpoint, spec.speed_m_s, ground);
+        f.hover(spec.look_s);
+    }
+    f.fly_direct(spec.home, f.model().autopilot.default_speed_m_s, ground);
+}
+
 SurveyFigures fly_sightseeing(const SightseeingLoop& loop, const SightseeingSpec& spec, const DroneType& type, const Scenario& scenario) {
     const flight::Model model = flight::make_model(type, lowsky_parameters(spec.firmware, type), scenario);
     flight::Powers powers(model, 0);
     flight::Flight f(model, powers, false);
     const HeightAmsl ground(spec.home_alt_m_amsl);
     f.start(spec.home, ground, 0);
-    f.take_off(ground.above(spec.height_m));
-    for (const GeoPoint& viewpoint : loop.viewpoints) {
-        f.fly_direct(viewpoint, spec.speed_m_s, ground);
-        f.hover(spec.look_s);
-    }
-    f.fly_direct(spec.home, model.autopilot.default_speed_m_s, ground);
+    fly_sightseeing_to_home(f, loop, spec);
     f.land(ground);
     return figures_of(f, type, scenario);
 }

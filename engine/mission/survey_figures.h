@@ -4,6 +4,7 @@
 // deliveries. The map's preview, the command-line tool, the validator and the tests read these,
 // never a length over a speed.
 
+#include "flight/flight.h"
 #include "mission/sightseeing.h"
 #include "mission/survey.h"
 #include "scenario/scenario.h"
@@ -26,5 +27,9 @@ SurveyFigures fly_survey(const SurveyPattern& pattern, const SurveyFlight& fligh
 // Take-off, to each viewpoint in turn at the loop's speed (stopping there) and the look at it,
 // straight home at the return speed, the landing.
 SurveyFigures fly_sightseeing(const SightseeingLoop& loop, const SightseeingSpec& spec, const DroneType& type, const Scenario& scenario);
+
+// The same loop on a flight started on the ground at home, up to over home again: the
+// simulation waits there for its pad before it lands.
+void fly_sightseeing_to_home(flight::Flight& f, const SightseeingLoop& loop, const SightseeingSpec& spec);
 
 }  // namespace lowsky

@@ -107,4 +107,15 @@ planar::Closest CompiledScenario::segment_to_zone(LocalPoint a, LocalPoint b, co
     return planar::segment_polygon(a, b, zone.polygon);
 }
 
+std::vector<size_t> CompiledScenario::zones_met(GeoPoint a, GeoPoint b) const {
+    const LocalPoint p = frame_.to_local(a), q = frame_.to_local(b);
+    planar::Box box;
+    box.add(p);
+    box.add(q);
+    std::vector<size_t> out;
+    for (size_t z = 0; z < local_zones_.size(); ++z)
+        if (box.overlaps(local_zones_[z].box) && segment_to_zone(p, q, local_zones_[z]).distance_m <= 0) out.push_back(z);
+    return out;
+}
+
 }  // namespace lowsky

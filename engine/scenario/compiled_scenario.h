@@ -63,6 +63,9 @@ public:
 
     // Distance from a corridor segment to a zone's area (0 when it touches or enters it).
     planar::Closest segment_to_zone(LocalPoint a, LocalPoint b, const LocalZone& zone) const;
+    // The zones (indices into local_zones()) whose area the straight line from a to b touches
+    // or enters, whatever their bands.
+    std::vector<size_t> zones_met(GeoPoint a, GeoPoint b) const;
 
 private:
     LocalCorridor compile_corridor(size_t index) const;

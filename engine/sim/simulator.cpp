@@ -879,12 +879,7 @@ private:
         Recorder recorder(way, nullptr, nullptr);
         flight::Flight fl(fleet_.model(plan.type), fleet_.powers(plan.type, 0.0), false, &recorder);
         fl.start(hub.position, ground, slot.start);
-        fl.take_off(ground.above(p.spec.height_m));
-        for (const GeoPoint& viewpoint : p.loop.viewpoints) {
-            fl.fly_direct(viewpoint, p.spec.speed_m_s, ground);
-            fl.hover(p.spec.look_s);
-        }
-        fl.fly_direct(hub.position, fl.model().autopilot.default_speed_m_s, ground);
+        fly_sightseeing_to_home(fl, p.loop, p.spec);  // the loop as the validator prices it
         const double arrive = fl.t_s();
         const Calendar::Slot back = pads_[size_t(plan.hub)].earliest(arrive, hub.pad_slot_s);
         fl.hover(back.start - arrive);
@@ -944,14 +939,8 @@ private:
 
     // Is the straight line from a to b clear of every no-fly zone (whatever its band)?
     bool clear_of_no_fly(GeoPoint a, GeoPoint b) const {
-        const LocalPoint p = compiled_.frame().to_local(a), q = compiled_.frame().to_local(b);
-        planar::Box box;
-        box.add(p);
-        box.add(q);
-        for (const LocalZone& z : compiled_.local_zones()) {
-            if (compiled_.zones()[z.zone].kind != ZoneKind::NoFly || !box.overlaps(z.box)) continue;
-            if (compiled_.segment_to_zone(p, q, z).distance_m <= 0) return false;
-        }
+        for (size_t z : compiled_.zones_met(a, b))
+            if (compiled_.zones()[compiled_.local_zones()[z].zone].kind == ZoneKind::NoFly) return false;
         return true;
     }
 

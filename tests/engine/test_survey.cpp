@@ -330,8 +330,8 @@ struct SurveyAt {
         flight.height_m = height_m;
         check = check_survey(*compiled, pattern.value(), flight, *scenario.find_drone_type("quad-light"));
     }
-    bool has(const std::vector<GateFailure>& list, const std::string& check, const std::string& text) const {
-        return std::any_of(list.begin(), list.end(), [&](const GateFailure& f) { return f.check == check && f.message.find(text) != std::string::npos; });
+    bool has(const std::vector<GateFailure>& list, const std::string& id, const std::string& text) const {
+        return std::any_of(list.begin(), list.end(), [&](const GateFailure& f) { return f.check == id && f.message.find(text) != std::string::npos; });
     }
 };
 }  // namespace

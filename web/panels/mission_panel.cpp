@@ -72,14 +72,15 @@ MissionPanelAction survey_section(const ScenarioView& view, MissionWorkbench& w,
     }
     ImGui::SameLine();
     if (ImGui::SmallButton(tr("clear##survey"))) {
-        w.survey_area.clear();
+        w.survey_draft.area.clear();
         action = MissionPanelAction::ClearSurvey;
     }
     remember_item_rect("survey.clear", rects);
-    if (w.survey && w.survey_check) {
+    if (w.survey) {
         const Scenario& sc = *view.scenario;
-        const SurveyFigures& f = w.survey_check->figures;
-        ImGui::TextDisabled(tr("%zu lines %.1f m apart, from %s"), w.survey->lines.size(), w.survey->spacing_m, display_name(sc.hubs[size_t(w.survey_home)]).c_str());
+        const SurveyFigures& f = w.survey->check.figures;
+        const Hub* home = sc.find_hub(w.survey_draft.hub);
+        ImGui::TextDisabled(tr("%zu lines %.1f m apart, from %s"), w.survey->pattern.lines.size(), w.survey->pattern.spacing_m, home ? display_name(*home).c_str() : "");
         const ImVec4 ok(0.55f, 0.9f, 0.6f, 1), bad(1, 0.5f, 0.4f, 1);
         ImGui::TextColored(f.within_battery() ? ok : bad, tr("%.1f km, %.0f min, %.0f of %.0f Wh usable"), f.distance_m / 1000, f.time_s / 60, f.energy_wh, f.usable_energy_wh);
         remember_item_rect("survey.figures", rects);
@@ -87,8 +88,8 @@ MissionPanelAction survey_section(const ScenarioView& view, MissionWorkbench& w,
             ImGui::SetTooltip("%s", tr("Flown by the chosen drone type from the nearest hub: take-off, the lines at the survey speed with the camera on, RTL, landing."));
         // What the airspace, the battery and the firmware say: errors refuse the export.
         ImGui::PushTextWrapPos(0);
-        for (const auto& e : w.survey_check->errors) ImGui::TextColored(bad, "%s", e.message.c_str());
-        for (const auto& e : w.survey_check->warnings) ImGui::TextColored(ImVec4(1, 0.78f, 0.35f, 1), "%s", e.message.c_str());
+        for (const auto& e : w.survey->check.errors) ImGui::TextColored(bad, "%s", e.message.c_str());
+        for (const auto& e : w.survey->check.warnings) ImGui::TextColored(ImVec4(1, 0.78f, 0.35f, 1), "%s", e.message.c_str());
         ImGui::PopTextWrapPos();
     } else if (!w.survey_error.empty()) {
         ImGui::PushTextWrapPos(0);
@@ -99,21 +100,21 @@ MissionPanelAction survey_section(const ScenarioView& view, MissionWorkbench& w,
         bool changed = false;
         ImGui::PushItemWidth(-150 * s);
         // Edits apply when the field is left (each one plans the survey again).
-        ImGui::InputDouble(tr("footprint (m)##survey"), &w.survey_footprint_m, 0, 0, "%.0f");
+        ImGui::InputDouble(tr("footprint (m)##survey"), &w.survey_draft.footprint_m, 0, 0, "%.0f");
         changed |= ImGui::IsItemDeactivatedAfterEdit();
         const double no_overlap = 0, most_overlap = 0.9;
-        ImGui::SliderScalar(tr("side overlap##survey"), ImGuiDataType_Double, &w.survey_overlap, &no_overlap, &most_overlap, "%.2f");
+        ImGui::SliderScalar(tr("side overlap##survey"), ImGuiDataType_Double, &w.survey_draft.side_overlap, &no_overlap, &most_overlap, "%.2f");
         changed |= ImGui::IsItemDeactivatedAfterEdit();
-        ImGui::InputDouble(tr("line heading (deg)##survey"), &w.survey_heading_deg, 0, 0, "%.0f");
+        ImGui::InputDouble(tr("line heading (deg)##survey"), &w.survey_draft.heading_deg, 0, 0, "%.0f");
         changed |= ImGui::IsItemDeactivatedAfterEdit();
-        ImGui::InputDouble(tr("height above home (m)##survey"), &w.survey_height_m, 0, 0, "%.0f");
+        ImGui::InputDouble(tr("height above home (m)##survey"), &w.survey_draft.height_m, 0, 0, "%.0f");
         changed |= ImGui::IsItemDeactivatedAfterEdit();
-        ImGui::InputDouble(tr("speed (m/s)##survey"), &w.survey_speed_m_s, 0, 0, "%.1f");
+        ImGui::InputDouble(tr("speed (m/s)##survey"), &w.survey_draft.speed_m_s, 0, 0, "%.1f");
         changed |= ImGui::IsItemDeactivatedAfterEdit();
         ImGui::PopItemWidth();
         ImGui::TreePop();
-        w.survey_height_m = std::clamp(w.survey_height_m, 1.0, 1000.0);
-        w.survey_speed_m_s = std::clamp(w.survey_speed_m_s, 0.5, 60.0);
+        w.survey_draft.height_m = std::clamp(w.survey_draft.height_m, 1.0, 1000.0);  // the document's ranges
+        w.survey_draft.speed_m_s = std::clamp(w.survey_draft.speed_m_s, 0.5, 60.0);
         if (changed && action == MissionPanelAction::None) action = MissionPanelAction::SurveyChanged;
     }
     return action;
@@ -199,7 +200,7 @@ MissionPanelAction draw_mission_panel(const ScenarioView& view, MissionWorkbench
                 if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("One step: Undo takes them out again. Ids already in use get a suffix."));
             }
         }
-        if (!w.survey_area.empty()) {
+        if (!w.survey_draft.area.empty()) {
             const MissionPanelAction survey = survey_section(view, w, s, rects);
             if (survey != MissionPanelAction::None) action = survey;
         }
@@ -238,13 +239,13 @@ void draw_mission_overlay(ImDrawList* dl, const MapCamera& camera, const Mission
             dl->AddPolyline(pts.data(), int(pts.size()), map_style::kRoute, 0, 4 * s);
         }
     }
-    if (!w.survey_area.empty()) {
+    if (!w.survey_draft.area.empty()) {
         // The area outlined, the lines flown with the camera on thick, the moves between them thin.
         std::vector<ImVec2> ring;
-        for (const GeoPoint& p : w.survey_area) ring.push_back(screen(p));
+        for (const GeoPoint& p : w.survey_draft.area) ring.push_back(screen(p));
         dl->AddPolyline(ring.data(), int(ring.size()), map_style::kSurvey, ImDrawFlags_Closed, 2 * s);
         if (w.survey) {
-            const auto& lines = w.survey->lines;
+            const auto& lines = w.survey->pattern.lines;
             for (size_t i = 0; i < lines.size(); ++i) {
                 std::vector<ImVec2> pts{screen(lines[i].from)};
                 for (const GeoPoint& bend : lines[i].via) pts.push_back(screen(bend));
