@@ -139,6 +139,10 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
         if (type == EMSCRIPTEN_EVENT_TOUCHCANCEL) continue;
         now[n++] = {e->touches[i].identifier, e->touches[i].targetX * ratio, e->touches[i].targetY * ratio};
     }
+    // The same two fingers as before, matched by identifier: a browser need not list them in the
+    // same order in every event.
+    if (n == 2 && g_pinch.count == 2 && now[0].id == g_pinch.touches[1].id && now[1].id == g_pinch.touches[0].id)
+        std::swap(now[0], now[1]);
     if (n == 2 && g_pinch.count == 2 && now[0].id == g_pinch.touches[0].id && now[1].id == g_pinch.touches[1].id) {
         const Touch* a = g_pinch.touches;
         const double before = std::hypot(a[1].x - a[0].x, a[1].y - a[0].y);

@@ -73,7 +73,7 @@ export async function waitForState(page, predicate, arg, { timeout = 10000 } = {
       const name = `failed-${Date.now()}`;
       await screenshot(page, name);
       seen = `\nwaited for: ${String(predicate)}\nthe app then: ${JSON.stringify({
-        frame: s.frame, skippedFrames: s.skippedFrames, canvas: s.canvas, zoom: s.zoom, center: s.center, edit: s.edit,
+        frame: s.frame, skippedFrames: s.skippedFrames, canvas: s.canvas, zoom: s.zoom, center: s.center, view: s.view, edit: s.edit,
         underPointer: s.underPointer, notices: s.notices, ui: s.ui, simRun: s.simRun, sim: s.sim && { ...s.sim, airborneAt: undefined },
       })}\nscreenshot: test-results/screenshots/${name}.png`;
     } catch (e) { seen = `\n(the app's state could not be read: ${e.message})`; }
