@@ -6,6 +6,7 @@
 //   files:    every import and export (bench/files_bench.cpp)
 //   view3d:   the 3D view's solids built, and sorted back to front for a turning camera, on the
 //             GBA scenario and on 300 corridors and 100 zones
+//   draft:    a corridor drafted across the region, 50 more zones in the way (budget 50 ms native)
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -18,6 +19,7 @@
 #include "scenario/scenario_io.h"
 #include "routing/route.h"
 #include "files_bench.h"
+#include "assist_bench.h"
 #include "timing.h"
 #include "geo/map_camera.h"
 #include "validation/validate.h"
@@ -158,5 +160,6 @@ int main(int argc, char** argv) {
         if (gba.ok()) solids("GBA scenario", *gba.scenario);
         solids("300 corridors + 100 zones", bench::generate_network(editing_network_spec()));
     }
+    if (wants("draft")) bench::run_draft_bench();
     return 0;
 }

@@ -56,6 +56,12 @@ constexpr const char* kUsage =
     "      the camera held on it (a region of interest), then home. exit 0 written, 2 bad input\n"
     "  tour FILE [--json]\n"
     "      the guided tour: each step's claim for the region and the engine's figure for it (the day simulated, seed 1)\n"
+    "  draft FILE --from HUB --to HUB --drone TYPE [--width M] [--floor M] [--ceiling M] [--allow-approvals]\n"
+    "        [--through-restricted] [--time-limit S] [--json] [-o OUT]\n"
+    "      a corridor drafted around the airspace rules: out of no-fly (and, without approvals, controlled and\n"
+    "      restricted) zones, clear of the corridors it would conflict with, under each ceiling, with turns the\n"
+    "      type can fly; its findings and the flight along it. -o writes the scenario with the draft added.\n"
+    "      exit 0 drafted, 1 no way (the zones that close it in) or findings, 2 bad input\n"
     "  format FILE [-o OUT]\n"
     "      rewrite a scenario in canonical form (what lowsky saves)\n"
     "  checks\n"
@@ -110,6 +116,7 @@ int main(int argc, char** argv) {
     if (verb == "plan-inspection") return lowsky::cli::run_plan_inspection(argc, argv);
     if (verb == "plan-sightseeing") return lowsky::cli::run_plan_sightseeing(argc, argv);
     if (verb == "tour") return lowsky::cli::run_tour(argc, argv);
+    if (verb == "draft") return lowsky::cli::run_draft(argc, argv);
     if (verb == "checks") {
         for (const auto& c : lowsky::all_checks()) std::printf("%-38s %s\n", c.id, c.rule);
         return 0;

@@ -90,4 +90,18 @@ double turn_angle_deg(LocalPoint a, LocalPoint b, LocalPoint c) {
     return d;
 }
 
+std::optional<std::pair<LocalPoint, LocalPoint>> outside_circle(LocalPoint a, LocalPoint b, LocalPoint center, double radius) {
+    const bool a_in = distance(a, center) < radius, b_in = distance(b, center) < radius;
+    if (!a_in && !b_in) return std::pair{a, b};
+    if (a_in && b_in) return std::nullopt;
+    // Walk from the inside end to where the segment leaves the circle.
+    const LocalPoint in = a_in ? a : b, out = a_in ? b : a;
+    const double de = out.east_m - in.east_m, dn = out.north_m - in.north_m;
+    const double fe = in.east_m - center.east_m, fn = in.north_m - center.north_m;
+    const double qa = de * de + dn * dn, qb = 2 * (fe * de + fn * dn), qc = fe * fe + fn * fn - radius * radius;
+    const double t = (-qb + std::sqrt(std::max(0.0, qb * qb - 4 * qa * qc))) / (2 * qa);
+    const LocalPoint edge{in.east_m + t * de, in.north_m + t * dn};
+    return a_in ? std::pair{edge, b} : std::pair{a, edge};
+}
+
 }  // namespace lowsky::planar

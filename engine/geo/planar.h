@@ -2,6 +2,8 @@
 // Planar geometry in a local frame (metres): the distance and intersection tests that
 // corridor and airspace checks are made of.
 
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "geo/local_frame.h"
@@ -32,6 +34,10 @@ bool polygon_contains(const std::vector<LocalPoint>& polygon, LocalPoint p);
 // Distance from a segment to a polygon's area: 0 when the segment touches or enters it.
 // on_first is on the segment.
 Closest segment_polygon(LocalPoint a, LocalPoint b, const std::vector<LocalPoint>& polygon);
+
+// The part of segment ab outside a circle, or nothing when all of it is inside (where two
+// corridors ending at one hub may converge: its approach radius).
+std::optional<std::pair<LocalPoint, LocalPoint>> outside_circle(LocalPoint a, LocalPoint b, LocalPoint center, double radius);
 
 // Turn at b when going a -> b -> c, in degrees: 0 straight on, 180 back the same way.
 double turn_angle_deg(LocalPoint a, LocalPoint b, LocalPoint c);

@@ -20,21 +20,6 @@ std::string fmt(const char* format, double v) {
     return text;
 }
 
-// The part of segment ab outside a circle, or nothing when all of it is inside.
-std::optional<std::pair<LocalPoint, LocalPoint>> outside_circle(LocalPoint a, LocalPoint b, LocalPoint center, double radius) {
-    const bool a_in = planar::distance(a, center) < radius, b_in = planar::distance(b, center) < radius;
-    if (!a_in && !b_in) return std::pair{a, b};
-    if (a_in && b_in) return std::nullopt;
-    // Walk from the inside end to where the segment leaves the circle.
-    const LocalPoint in = a_in ? a : b, out = a_in ? b : a;
-    const double de = out.east_m - in.east_m, dn = out.north_m - in.north_m;
-    const double fe = in.east_m - center.east_m, fn = in.north_m - center.north_m;
-    const double qa = de * de + dn * dn, qb = 2 * (fe * de + fn * dn), qc = fe * fe + fn * fn - radius * radius;
-    const double t = (-qb + std::sqrt(std::max(0.0, qb * qb - 4 * qa * qc))) / (2 * qa);
-    const LocalPoint edge{in.east_m + t * de, in.north_m + t * dn};
-    return a_in ? std::pair{edge, b} : std::pair{a, edge};
-}
-
 // Nodes both corridors end at: where they are allowed to meet.
 std::vector<int> shared_nodes(const LocalCorridor& a, const LocalCorridor& b) {
     std::vector<int> shared;
@@ -76,8 +61,8 @@ void corridor_pairs(const Context& c) {
                 std::optional<std::pair<LocalPoint, LocalPoint>> p{{a.points[k], a.points[k + 1]}};
                 std::optional<std::pair<LocalPoint, LocalPoint>> q{{b.points[ref.segment], b.points[ref.segment + 1]}};
                 for (int n : shared_nodes(a, b)) {
-                    if (p) p = outside_circle(p->first, p->second, nodes[size_t(n)].local, s.rules.hub_approach_radius_m);
-                    if (q) q = outside_circle(q->first, q->second, nodes[size_t(n)].local, s.rules.hub_approach_radius_m);
+                    if (p) p = planar::outside_circle(p->first, p->second, nodes[size_t(n)].local, s.rules.hub_approach_radius_m);
+                    if (q) q = planar::outside_circle(q->first, q->second, nodes[size_t(n)].local, s.rules.hub_approach_radius_m);
                 }
                 if (!p || !q) return;
                 const auto closest = planar::segment_segment(p->first, p->second, q->first, q->second);

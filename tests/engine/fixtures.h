@@ -25,6 +25,19 @@ inline Scenario load_scenario(const std::string& relative) {
     return *load.scenario;
 }
 
+// A circular zone of a kind over a band.
+inline Zone circle_zone(const std::string& id, ZoneKind kind, GeoPoint center, double radius_m, AltitudeBand band) {
+    Zone z;
+    z.id = id;
+    z.name = id;
+    z.kind = kind;
+    z.shape.kind = ZoneShape::Kind::Circle;
+    z.shape.center = center;
+    z.shape.radius_m = radius_m;
+    z.band = band;
+    return z;
+}
+
 // A no-fly circle from the ground to 500 m across the minimal scenario's corridor A-B.
 inline Zone no_fly_across_ab() {
     Zone z;

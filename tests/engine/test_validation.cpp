@@ -28,15 +28,9 @@ std::vector<const Finding*> with_check(const ValidationReport& r, const std::str
 
 AltitudeBand agl(double lo, double hi) { return {{lo, AltitudeReference::AboveGround}, {hi, AltitudeReference::AboveGround}}; }
 
+// A restricted one is closed from 08:00 to 10:00.
 Zone circle_zone(const std::string& id, ZoneKind kind, GeoPoint center, double radius_m, AltitudeBand band) {
-    Zone z;
-    z.id = id;
-    z.name = id;
-    z.kind = kind;
-    z.shape.kind = ZoneShape::Kind::Circle;
-    z.shape.center = center;
-    z.shape.radius_m = radius_m;
-    z.band = band;
+    Zone z = test::circle_zone(id, kind, center, radius_m, band);
     if (kind == ZoneKind::Restricted) z.time_windows = {{8 * 3600, 10 * 3600}};
     return z;
 }

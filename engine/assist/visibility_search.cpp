@@ -1,0 +1,158 @@
+#include "assist/visibility_search.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <queue>
+
+namespace lowsky::assist {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+double side(LocalPoint o, LocalPoint a, LocalPoint b) {
+    // The sine of the angle from oa to ob: the side b lies on, scale-free.
+    const double ax = a.east_m - o.east_m, ay = a.north_m - o.north_m, bx = b.east_m - o.east_m, by = b.north_m - o.north_m;
+    const double la = std::hypot(ax, ay), lb = std::hypot(bx, by);
+    if (la == 0 || lb == 0) return 0;
+    return (ax * by - ay * bx) / (la * lb);
+}
+
+struct Open {
+    double f;
+    uint32_t node;
+    bool operator<(const Open& o) const { return f > o.f; }  // the smallest first
+};
+
+}  // namespace
+
+VisibilityGraph::VisibilityGraph(const Obstacles& obstacles) : obstacles_(obstacles) {
+    const auto& pieces = obstacles.pieces();
+    for (const ConvexPiece& piece : pieces) {
+        const size_t n = piece.points.size();
+        for (size_t k = 0; k < n; ++k) {
+            const LocalPoint p = piece.points[k];
+            if (!obstacles.containing(p).empty()) continue;  // inside another piece: never on a path
+            points_.push_back(p);
+            before_.push_back(piece.points[(k + n - 1) % n]);
+            after_.push_back(piece.points[(k + 1) % n]);
+            source_.push_back(piece.source);
+        }
+    }
+}
+
+bool VisibilityGraph::wraps(size_t k, LocalPoint other) const {
+    const double a = side(other, points_[k], before_[k]), b = side(other, points_[k], after_[k]);
+    constexpr double eps = 1e-9;
+    return !((a > eps && b < -eps) || (a < -eps && b > eps));
+}
+
+PathSearch VisibilityGraph::shortest(LocalPoint a, LocalPoint b, const SearchLimits& limits) const {
+    PathSearch out;
+    const auto started = std::chrono::steady_clock::now();
+    if (sees(a, b)) {
+        out.found = true;
+        out.path = {a, b};
+        return out;
+    }
+    const uint32_t corners = uint32_t(points_.size()), start = corners, goal = corners + 1;
+    auto point = [&](uint32_t i) { return i < corners ? points_[i] : i == start ? a : b; };
+    std::vector<double> g(corners + 2, kInf);
+    std::vector<uint32_t> parent(corners + 2, UINT32_MAX);
+    std::vector<uint8_t> closed(corners + 2, 0);
+    const double straight = planar::distance(a, b);
+    auto h = [&](uint32_t i) { return planar::distance(point(i), b); };
+    std::priority_queue<Open> open;
+    g[start] = 0;
+    open.push({h(start), start});
+    double best_h = straight;
+    while (!open.empty()) {
+        const Open top = open.top();
+        open.pop();
+        const uint32_t u = top.node;
+        if (closed[u]) continue;
+        closed[u] = 1;
+        if (u == goal) break;
+        ++out.expanded;
+        if ((out.expanded & 63) == 1) {  // the first expansion, then every 64
+            if (limits.stop && limits.stop()) { out.cancelled = true; return out; }
+            const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            if (seconds > limits.time_limit_s) { out.timed_out = true; return out; }
+            if (limits.progress && straight > 0) limits.progress(1 - best_h / straight);
+        }
+        const LocalPoint pu = point(u);
+        if (u < corners) best_h = std::min(best_h, h(u));
+        auto relax = [&](uint32_t v) {
+            const LocalPoint pv = point(v);
+            const double d = g[u] + planar::distance(pu, pv);
+            if (d >= g[v] || d + h(v) >= g[goal]) return;
+            if (!sees(pu, pv)) return;
+            g[v] = d;
+            parent[v] = u;
+            open.push({d + h(v), v});
+        };
+        if (!closed[goal] && (u == start || wraps(u, b))) relax(goal);
+        for (uint32_t k = 0; k < corners; ++k) {
+            if (closed[k] || k == u) continue;
+            if (u < corners && !wraps(u, points_[k])) continue;  // it would leave u into its own piece
+            if (!wraps(k, pu)) continue;                          // it would reach k from inside k's piece
+            relax(k);
+        }
+    }
+    if (g[goal] < kInf) {
+        out.found = true;
+        for (uint32_t i = goal; i != UINT32_MAX; i = parent[i]) out.path.push_back(point(i));
+        std::reverse(out.path.begin(), out.path.end());
+        return out;
+    }
+    for (uint32_t k = 0; k < corners; ++k) {
+        if (!closed[k]) continue;
+        ++out.reached;
+        if (std::find(out.frontier.begin(), out.frontier.end(), source_[k]) == out.frontier.end()) out.frontier.push_back(source_[k]);
+    }
+    return out;
+}
+
+std::vector<double> VisibilityGraph::distances_from(LocalPoint a, double max_m) const {
+    const uint32_t corners = uint32_t(points_.size()), start = corners;
+    std::vector<double> g(corners + 1, kInf);
+    std::vector<uint8_t> closed(corners + 1, 0);
+    std::priority_queue<Open> open;
+    g[start] = 0;
+    open.push({0, start});
+    while (!open.empty()) {
+        const uint32_t u = open.top().node;
+        open.pop();
+        if (closed[u]) continue;
+        closed[u] = 1;
+        const LocalPoint pu = u < corners ? points_[u] : a;
+        for (uint32_t k = 0; k < corners; ++k) {
+            if (closed[k]) continue;
+            if (u < corners && !wraps(u, points_[k])) continue;
+            if (!wraps(k, pu)) continue;
+            const double d = g[u] + planar::distance(pu, points_[k]);
+            if (d > max_m || d >= g[k] || !sees(pu, points_[k])) continue;
+            g[k] = d;
+            open.push({d, k});
+        }
+    }
+    g.pop_back();
+    return g;
+}
+
+double VisibilityGraph::distance_to(LocalPoint a, const std::vector<double>& from_a, LocalPoint p) const {
+    double best = sees(a, p) ? planar::distance(a, p) : kInf;
+    if (best < kInf) return best;
+    // The corners in order of the distance they would give, until one sees p.
+    std::vector<std::pair<double, uint32_t>> order;
+    for (uint32_t k = 0; k < from_a.size(); ++k)
+        if (from_a[k] < kInf) order.push_back({from_a[k] + planar::distance(points_[k], p), k});
+    std::sort(order.begin(), order.end());
+    for (const auto& [d, k] : order)
+        if (wraps(k, p) && sees(points_[k], p)) return d;
+    return kInf;
+}
+
+}  // namespace lowsky::assist
