@@ -58,7 +58,8 @@ void run_draft_bench() {
         std::printf("draft: assets/scenarios/gba.json did not load\n");
         return;
     }
-    assist::DraftRequest request{"baoan-ops", "xinhui", "vtol-fixed-wing"};
+    assist::DraftRequest request;
+    request.from = "baoan-ops", request.to = "xinhui", request.drone_type = "vtol-fixed-wing";
     request.allow_approvals = true;
     for (const int extra : {0, 50}) {
         const Scenario s = with_scattered_zones(*gba.scenario, extra);

@@ -423,6 +423,11 @@ void App::handle_map_input() {
         }
         update_route_preview();
     }
+    if (scenario_ && map_editor_.draft_request) {
+        std::tie(draft_.from, draft_.to) = *map_editor_.draft_request;
+        map_editor_.draft_request.reset();
+        update_draft();
+    }
     if (scenario_ && map_editor_.survey_request) {
         workbench_.survey_draft.area = *map_editor_.survey_request;
         map_editor_.survey_request.reset();
@@ -495,6 +500,7 @@ void App::draw_frame() {
             update_survey();  // its home is the nearest hub, its figures the type's
         }
         draw_mission_overlay(map_layer, camera_, workbench_, ui_scale_);
+        draw_draft_overlay(map_layer, camera_, draft_, ui_scale_);
         draw_sim_restriction(map_layer, camera_, playback_, ui_scale_);
         draw_sim_encounters(map_layer, camera_, playback_, drones_.hovered >= 0 ? std::nullopt : mouse, ui_scale_);
         draw_sim_drones(map_layer, markers_, playback_, drones_, ui_scale_);
@@ -544,6 +550,8 @@ void App::draw_frame() {
         const bool left = !phone_ || map_editor_.selection.empty(), right = !phone_ || !map_editor_.selection.empty();
         if (left) {
             run_mission_action(draw_mission_panel(*scenario_, workbench_, top, ui_scale_, ui_rects_));
+            const auto& types = scenario_->scenario->drone_types;
+            run_draft_action(draw_draft_panel(draft_, types.empty() ? std::string() : types[size_t(workbench_.drone)].id, ui_scale_, ui_rects_));
             float below_mission = 0;
             for (const auto& [name, r] : ui_rects_) if (name == "mission") below_mission = r[1] + r[3] + margin;
             switch (draw_sim_panel(playback_, int(drones_.airborne.size()), below_mission, ui_scale_, ui_rects_)) {
@@ -1100,6 +1108,7 @@ std::string App::state_json() const {
         Json mission{{"lastMessage", workbench_.last_message}, {"lastFailed", workbench_.last_failed},
                      {"from", workbench_.from >= 0 && size_t(workbench_.from) < hubs.size() ? hubs[size_t(workbench_.from)].id : ""},
                      {"to", workbench_.to >= 0 && size_t(workbench_.to) < hubs.size() ? hubs[size_t(workbench_.to)].id : ""},
+                     {"drone", workbench_.drone >= 0 && size_t(workbench_.drone) < scenario_->scenario->drone_types.size() ? scenario_->scenario->drone_types[size_t(workbench_.drone)].id : ""},
                      {"gateFailures", workbench_.last_gate.failures.size()}};
         if (workbench_.preview) {
             mission["preview"] = {{"distance_m", workbench_.preview->distance_m}, {"time_s", workbench_.preview->time_s},
@@ -1137,6 +1146,7 @@ std::string App::state_json() const {
             mission["overlay"].erase("mission");  // the summary is enough for the page
         }
         state["mission"] = mission;
+        state["draft"] = draft_state();
         {
             const SimConfig& c = playback_.config;  // what the next run uses
             state["simSettings"] = {{"hours", c.hours}, {"demandScale", c.demand_scale}, {"seed", c.seed},

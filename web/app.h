@@ -81,6 +81,11 @@ private:
     void update_survey();  // the survey of the area drawn, with the mission panel's settings
     void export_survey();
     void keep_survey();    // the drawn survey into the scenario, as an inspection (one undoable step)
+    // The Draft tool (app_draft.cpp): the engine's draft between the hubs asked for, and what
+    // the panel's buttons ask; its state for the page.
+    void update_draft();
+    void run_draft_action(DraftPanelAction action);
+    Json draft_state() const;
     void step_flight(double now_ms);
     void toggle_3d();
 
@@ -103,6 +108,7 @@ private:
     bool panning_ = false;
     ImVec2 press_at_;                    // where the left button last went down    // the document revision the route preview was made for
     MissionWorkbench workbench_;
+    DraftWorkbench draft_;
     SimPlayback playback_;
     SimDronesInView drones_;             // the simulated drones in the air, this frame
     MarkerRenderer markers_;             // and their markers, drawn in GL

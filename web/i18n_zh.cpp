@@ -465,6 +465,23 @@ const std::vector<std::pair<const char*, const char*>>& chinese_table() {
         {"%s to %s in %s without an approval", "从%s进入%s（航路 %s），未获批准"},
         {"%s to %s in %s under %s", "从%s进入%s（航路 %s），依据 %s"},
         {"the mainland", "内地"},
+        {"Draft", "起草"},
+        {"Draft corridor", "起草航路"},
+        {"click two hubs: the engine drafts a corridor between them around the airspace rules; Accept adds it, Discard drops it",
+         "点击两个枢纽：引擎按空域规则在其间起草一条航路；“采用”加入场景，“放弃”则丢弃"},
+        {"Draft %s to %s: Accept or Discard it", "已起草 %s 至 %s：请采用或放弃"},
+        {"%s to %s, for %s", "%s 至 %s，机型 %s"},
+        {"%.1f km through %zu points, %.1f %% longer than the straight line", "%.1f 公里，%zu 个点，比直线长 %.1f %%"},
+        {"%.0f m wide, %.0f to %.0f m above ground, drafted in %.0f ms", "宽 %.0f 米，离地 %.0f 至 %.0f 米，起草用时 %.0f 毫秒"},
+        {"flown end to end: %.1f min, %.0f Wh", "全程飞行：%.1f 分钟，%.0f 瓦时"},
+        {"the validator finds nothing wrong with it", "校验未发现问题"},
+        {"Accept", "采用"},
+        {"Discard", "放弃"},
+        {"through controlled airspace", "穿越管制空域"},
+        {"Under approvals to be sought, which the draft names; off: around it", "依据待申请的批准（草案中列明）；关闭则绕行"},
+        {"A draft is made for a drone type: the scenario has none", "起草航路需要机型：场景中没有"},
+        {"Added corridor %s: Ctrl+Z undoes it", "已加入航路 %s：Ctrl+Z 可撤销"},
+        {"Draft discarded", "草案已放弃"},
     };
     return table;
 }

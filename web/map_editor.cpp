@@ -75,6 +75,7 @@ const std::vector<ToolInfo>& all_tools() {
         {Tool::CircleZone, N_("Circle zone"), "O", N_("click the centre, then click the edge")},
         {Tool::Measure, N_("Measure"), "M", N_("click points to measure; Esc clears")},
         {Tool::Route, N_("Route"), "R", N_("click the hub to leave from, then the hub to go to: the mission panel shows the route and exports it")},
+        {Tool::Draft, N_("Draft"), "D", N_("click two hubs: the engine drafts a corridor between them around the airspace rules; Accept adds it, Discard drops it")},
         {Tool::Survey, N_("Survey"), "I", N_("click the corners of an area to inspect; double-click or Enter to finish: the mission panel shows the survey and exports it")},
     };
     return tools;
@@ -424,7 +425,7 @@ bool MapEditor::release(ScenarioView& view, const MapCamera& camera, float s, Im
                                                            {"energy", {{"kind", "charger"}, {"count", 2}, {"charge_power_w", 2000}}}}));
                 break;
             case Tool::Junction: apply(view, add_command(ObjectKind::Junction, {{"id", "j"}, {"position", point_json(at)}})); break;
-            case Tool::Route: {
+            case Tool::Route: case Tool::Draft: {
                 const Hub* hit = nullptr;
                 for (const auto& h : view.scenario->hubs)
                     if (dist(m, screen(camera, h.position)) <= 12 * s) hit = &h;
@@ -433,6 +434,10 @@ bool MapEditor::release(ScenarioView& view, const MapCamera& camera, float s, Im
                 } else if (!route_from_ || *route_from_ == hit->id) {
                     route_from_ = hit->id;
                     message = trf(N_("From %s: now click the hub to go to"), local_name(hit->name, hit->name_zh).c_str());
+                } else if (tool == Tool::Draft) {
+                    draft_request = std::make_pair(*route_from_, hit->id);
+                    message = trf(N_("Draft %s to %s: Accept or Discard it"), route_from_->c_str(), hit->id.c_str());
+                    route_from_.reset();
                 } else {
                     route_request = std::make_pair(*route_from_, hit->id);
                     message = trf(N_("Route %s to %s: see the mission panel"), route_from_->c_str(), hit->id.c_str());
@@ -523,7 +528,7 @@ void MapEditor::draw(ImDrawList* dl, const MapCamera& camera, const ScenarioView
     if (route_from_) {
         if (const Hub* h = sc.find_hub(*route_from_)) dl->AddCircle(screen(camera, h->position), 15 * s, IM_COL32(0, 120, 255, 255), 32, 3 * s);
     }
-    if (cursor_ && cursor_snapped_ && tool != Tool::Measure && tool != Tool::Route) {
+    if (cursor_ && cursor_snapped_ && tool != Tool::Measure && tool != Tool::Route && tool != Tool::Draft) {
         // The snap cue: a ring on the node the next click will join.
         dl->AddCircle(screen(camera, *cursor_), 14 * s, IM_COL32(0, 200, 120, 255), 32, 3 * s);
     }

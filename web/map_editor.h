@@ -20,7 +20,7 @@ namespace lowsky::web {
 
 // CloseArea is not on the toolbar: the simulation panel hands it out, to draw a temporary
 // restriction during playback.
-enum class Tool { Select, Corridor, Hub, Junction, PolygonZone, CircleZone, Measure, Route, Survey, CloseArea };
+enum class Tool { Select, Corridor, Hub, Junction, PolygonZone, CircleZone, Measure, Route, Survey, Draft, CloseArea };
 struct ToolInfo {
     Tool tool;
     const char* name;
@@ -46,6 +46,8 @@ public:
     std::string message;  // the last refusal, or what the tool in hand wants next
     // The route tool's two hubs, once both are clicked: the app routes between them.
     std::optional<std::pair<std::string, std::string>> route_request;
+    // The draft tool's two hubs, once both are clicked: the app asks the engine for a draft.
+    std::optional<std::pair<std::string, std::string>> draft_request;
     // The close-area tool's polygon, once finished: the app closes it in the simulation.
     std::optional<std::vector<GeoPoint>> close_area_request;
     std::optional<std::vector<GeoPoint>> survey_request;  // an area to survey, drawn with the Survey tool

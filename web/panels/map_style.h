@@ -16,6 +16,7 @@ constexpr ImU32 kJunction = IM_COL32(40, 48, 60, 255);
 constexpr ImU32 kRoute = IM_COL32(30, 110, 230, 255);         // the previewed route
 constexpr ImU32 kOverlay = IM_COL32(200, 30, 160, 255);       // an imported mission or shape
 constexpr ImU32 kSurvey = IM_COL32(0, 150, 136, 255);         // an inspection survey: its area and lines
+constexpr ImU32 kDraft = IM_COL32(156, 39, 176, 255);          // a drafted corridor, not yet accepted
 constexpr ImU32 kSightseeing = IM_COL32(150, 70, 190, 255);   // a sightseeing loop: its path and sights
 constexpr ImU32 kFenceIn = IM_COL32(20, 160, 90, 200), kFenceOut = IM_COL32(220, 40, 40, 200);
 constexpr ImU32 kDroneOutbound = IM_COL32(236, 120, 20, 255);  // carrying its parcel

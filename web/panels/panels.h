@@ -15,6 +15,7 @@
 #include "places/places.h"
 #include "map_editor.h"
 #include "mission_workbench.h"
+#include "draft_workbench.h"
 #include "scenario_view.h"
 #include "store/document_store.h"
 #include "sim_playback.h"
@@ -99,6 +100,13 @@ MissionPanelAction draw_mission_panel(const ScenarioView& view, MissionWorkbench
 
 // The previewed route and an imported mission or shapes, over the map.
 void draw_mission_overlay(ImDrawList* draw_list, const MapCamera& camera, const MissionWorkbench& workbench, float ui_scale);
+
+// The Draft tool's corridor (draft_panel.cpp): a window with its figures, Accept and Discard
+// (rects "draft", "draft.accept", "draft.discard", "draft.approvals"), shown while a draft is
+// asked for; and its line on the map. `drone`: the type it is drafted for.
+DraftPanelAction draw_draft_panel(DraftWorkbench& workbench, const std::string& drone, float ui_scale,
+                                  std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
+void draw_draft_overlay(ImDrawList* draw_list, const MapCamera& camera, const DraftWorkbench& workbench, float ui_scale);
 
 enum class SimPanelAction { None, Run, Cancel, CloseArea, ReopenArea };
 
