@@ -1,5 +1,6 @@
 // Corridor drafts: across the region (Bao'an to Xinhui, 85 km) on the default scenario, and the
-// same with 50 more no-fly zones scattered over the way (budget 50 ms native).
+// same with 50 more no-fly zones scattered over the way (budget 50 ms native). Reachability:
+// the default scenario's bands from Bao'an on a 1 km grid, through the network and in free flight.
 #include "assist_bench.h"
 
 #include <cmath>
@@ -8,6 +9,7 @@
 #include <string>
 
 #include "assist/corridor_draft.h"
+#include "assist/reach.h"
 #include "core/file_io.h"
 #include "geo/geodesy.h"
 #include "scenario/scenario_io.h"
@@ -71,6 +73,23 @@ void run_draft_bench() {
                                draft->corners, draft->expanded, draft->length_m / 1000, draft->straight_m / 1000, draft->corridor.centreline.size());
         else std::printf("      (refused: %s)\n", draft.error().message.c_str());
     }
+}
+
+void run_reach_bench() {
+    auto bytes = read_file_bytes("assets/scenarios/gba.json");
+    ScenarioLoad gba = bytes ? parse_scenario(std::string(bytes.value().begin(), bytes.value().end()), "gba.json") : ScenarioLoad{};
+    if (!gba.ok()) {
+        std::printf("reach: assets/scenarios/gba.json did not load\n");
+        return;
+    }
+    const CompiledScenario compiled(*gba.scenario);
+    assist::ReachRequest request;
+    request.from = "baoan-ops";
+    request.drone_type = "vtol-fixed-wing";
+    request.allow_approvals = true;
+    Result<assist::ReachResult> r = make_error("not run");
+    time_case("reach from Bao'an, GBA, 1 km grid", [&] { r = assist::reach(compiled, request); }, 5, 1.0);
+    if (r) std::printf("      (%d x %d cells, %zu hubs reached)\n", r->grid.cols, r->grid.rows, r->hubs.size());
 }
 
 }  // namespace lowsky::bench

@@ -1,5 +1,6 @@
 #pragma once
-// Planning assist benchmarks (bench/assist_bench.cpp): corridor drafts.
+// Planning assist benchmarks (bench/assist_bench.cpp): corridor drafts, reachability.
 namespace lowsky::bench {
 void run_draft_bench();
+void run_reach_bench();
 }

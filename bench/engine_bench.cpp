@@ -7,6 +7,7 @@
 //   view3d:   the 3D view's solids built, and sorted back to front for a turning camera, on the
 //             GBA scenario and on 300 corridors and 100 zones
 //   draft:    a corridor drafted across the region, 50 more zones in the way (budget 50 ms native)
+//   reach:    the default scenario's reachability bands from Bao'an
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -161,5 +162,6 @@ int main(int argc, char** argv) {
         solids("300 corridors + 100 zones", bench::generate_network(editing_network_spec()));
     }
     if (wants("draft")) bench::run_draft_bench();
+    if (wants("reach")) bench::run_reach_bench();
     return 0;
 }

@@ -62,6 +62,11 @@ constexpr const char* kUsage =
     "      restricted) zones, clear of the corridors it would conflict with, under each ceiling, with turns the\n"
     "      type can fly; its findings and the flight along it. -o writes the scenario with the draft added.\n"
     "      exit 0 drafted, 1 no way (the zones that close it in) or findings, 2 bad input\n"
+    "  reach FILE --from HUB --drone TYPE [--minutes 10,20,30] [--points FILE] [--limit MIN] [--allow-approvals]\n"
+    "        [--cell M] [--last-mile M] [--json|--geojson] [-o OUT]\n"
+    "      where the type gets within each time, through the corridor network (and a last mile from a hub)\n"
+    "      and in free flight within the rules; with points (CSV name,lat,lon or GeoJSON), the share within\n"
+    "      the limit (the last of --minutes), those outside and by how much, and the corridor that brings most in\n"
     "  format FILE [-o OUT]\n"
     "      rewrite a scenario in canonical form (what lowsky saves)\n"
     "  checks\n"
@@ -117,6 +122,7 @@ int main(int argc, char** argv) {
     if (verb == "plan-sightseeing") return lowsky::cli::run_plan_sightseeing(argc, argv);
     if (verb == "tour") return lowsky::cli::run_tour(argc, argv);
     if (verb == "draft") return lowsky::cli::run_draft(argc, argv);
+    if (verb == "reach") return lowsky::cli::run_reach(argc, argv);
     if (verb == "checks") {
         for (const auto& c : lowsky::all_checks()) std::printf("%-38s %s\n", c.id, c.rule);
         return 0;

@@ -180,6 +180,7 @@ Obstacles::Obstacles(const CompiledScenario& compiled, const ObstacleRules& rule
     // Existing corridors whose bands come within the vertical separation of the draft's.
     const auto& nodes = compiled.nodes();
     for (const LocalCorridor& lc : compiled.corridors()) {
+        if (!rules.corridors) break;
         const Corridor& corridor = s.corridors[lc.corridor];
         if (bands_overlap(rules.band, corridor.band, s.rules.vertical_separation_m, {}) == Overlap::No) continue;
         const double radius = corridor.width_m / 2 + grow + s.rules.lateral_separation_m;

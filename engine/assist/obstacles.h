@@ -35,7 +35,8 @@ struct ObstacleRules {
     bool avoid_restricted = true;       // restricted zones (their hours) are kept out of too
     std::vector<int> end_nodes;         // the draft's end nodes: corridors ending there may meet it in the approach radius
     double margin_m = 5;                // kept beyond the exact clearance, for rounding
-    std::vector<Jurisdiction> keep_out_of;  // Hong Kong or Macau, for a draft that need not cross a border
+    std::vector<Jurisdiction> keep_out_of;
+    bool corridors = true;              // the existing corridors block too (not for free flight)  // Hong Kong or Macau, for a draft that need not cross a border
 };
 
 class Obstacles {
