@@ -67,6 +67,11 @@ constexpr const char* kUsage =
     "      where the type gets within each time, through the corridor network (and a last mile from a hub)\n"
     "      and in free flight within the rules; with points (CSV name,lat,lon or GeoJSON), the share within\n"
     "      the limit (the last of --minutes), those outside and by how much, and the corridor that brings most in\n"
+    "  sweep FILE --fleet HUB:TYPE=A..B/S [--demand A..B/S] [--seeds N] [--target on-time=SHARE] [--jobs N]\n"
+    "        [--hours H] [--tactical] [--json] [--slice K/N] [--merge PART...]\n"
+    "      the day simulated over fleet sizes, demand scales and seeds on every core: the smallest fleet that\n"
+    "      meets the on-time target at each demand, and on-time share against fleet size. --slice K/N runs every\n"
+    "      Nth run from K as JSON lines (a cluster's array job); --merge summarises such parts\n"
     "  format FILE [-o OUT]\n"
     "      rewrite a scenario in canonical form (what lowsky saves)\n"
     "  checks\n"
@@ -123,6 +128,7 @@ int main(int argc, char** argv) {
     if (verb == "tour") return lowsky::cli::run_tour(argc, argv);
     if (verb == "draft") return lowsky::cli::run_draft(argc, argv);
     if (verb == "reach") return lowsky::cli::run_reach(argc, argv);
+    if (verb == "sweep") return lowsky::cli::run_sweep(argc, argv);
     if (verb == "checks") {
         for (const auto& c : lowsky::all_checks()) std::printf("%-38s %s\n", c.id, c.rule);
         return 0;

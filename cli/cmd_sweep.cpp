@@ -1,0 +1,172 @@
+// lowsky sweep FILE --fleet HUB:TYPE=A..B/S [--demand A..B/S] [--seeds N] [--target on-time=SHARE]
+//                   [--jobs N] [--hours H] [--tactical] [--json] [--slice K/N] [--merge PART...]
+// The day simulated over fleet sizes, demand scales and seeds (engine/assist/sweep.h): the
+// smallest fleet that meets the on-time target at each demand, and a chart of on-time share
+// against fleet size. --slice runs one share of the runs and prints them as JSON lines, for a
+// cluster's array jobs; --merge reads such parts back and summarises them (docs/assist.md).
+#include <cstdio>
+#include <cstdlib>
+#include <thread>
+
+#include "assist/sweep.h"
+#include "cli_common.h"
+#include "commands.h"
+#include "core/file_io.h"
+#include "core/numbers.h"
+
+namespace lowsky::cli {
+
+namespace {
+
+const char* kUsage =
+    "usage: lowsky sweep FILE --fleet HUB:TYPE=A..B/S [--demand A..B/S] [--seeds N] [--target on-time=SHARE]\n"
+    "                   [--jobs N] [--hours H] [--tactical] [--json] [--slice K/N] [--merge PART...]";
+
+Json run_json(const assist::SweepRun& r) {
+    return Json{{"index", r.index}, {"fleet", r.fleet}, {"demand", r.demand}, {"seed", r.seed}, {"on_time_share", r.on_time_share},
+                {"orders", r.orders}, {"delivered", r.delivered}};
+}
+
+// The runs of --slice parts: one JSON object per line, each checked against the sweep's own list.
+bool read_parts(const std::vector<std::string>& files, std::vector<assist::SweepRun>& runs, std::vector<char>& seen) {
+    for (const std::string& file : files) {
+        auto bytes = read_file_bytes(file);
+        if (!bytes) {
+            std::fprintf(stderr, "lowsky sweep: %s\n", bytes.error().to_string().c_str());
+            return false;
+        }
+        const std::string text(bytes.value().begin(), bytes.value().end());
+        size_t start = 0, line = 0;
+        while (start < text.size()) {
+            size_t end = text.find('\n', start);
+            if (end == std::string::npos) end = text.size();
+            const std::string row = text.substr(start, end - start);
+            start = end + 1;
+            ++line;
+            if (row.find_first_not_of(" \t\r") == std::string::npos) continue;
+            const std::string where = file + ":" + std::to_string(line);
+            auto parsed = parse_json_text(row, where);
+            const Json* j = parsed ? &parsed.value() : nullptr;
+            if (!j || !j->is_object() || !j->contains("index") || !(*j)["index"].is_number_unsigned() || !j->contains("on_time_share") ||
+                !(*j)["on_time_share"].is_number()) {
+                std::fprintf(stderr, "lowsky sweep: %s: not a run of this sweep (a JSON object with index and on_time_share)\n", where.c_str());
+                return false;
+            }
+            const size_t k = (*j)["index"].get<size_t>();
+            if (k >= runs.size() || j->value("fleet", -1) != runs[k].fleet || j->value("seed", 0u) != runs[k].seed) {
+                std::fprintf(stderr, "lowsky sweep: %s: run %zu is not this sweep's (other options?)\n", where.c_str(), k);
+                return false;
+            }
+            runs[k].on_time_share = (*j)["on_time_share"].get<double>();
+            runs[k].orders = j->value("orders", 0);
+            runs[k].delivered = j->value("delivered", 0);
+            seen[k] = 1;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+int run_sweep(int argc, char** argv) {
+    std::string error;
+    auto args = parse_args(argc, argv, 2, {"--fleet", "--demand", "--seeds", "--target", "--jobs", "--hours", "--slice"},
+                           {"--json", "--tactical", "--merge"}, error);
+    if (!args || args->positional.empty() || !args->option("--fleet") || (args->positional.size() > 1 && !args->flag("--merge"))) {
+        std::fprintf(stderr, "lowsky sweep: %s\n%s\n", args ? "a scenario file and --fleet are needed" : error.c_str(), kUsage);
+        return kUnreadable;
+    }
+    long long seeds = 1, jobs = std::max(1u, std::thread::hardware_concurrency());
+    if (!integer_option(*args, "sweep", "--seeds", 1, 100000, seeds) || !integer_option(*args, "sweep", "--jobs", 1, 1024, jobs)) return kUnreadable;
+    auto parsed_spec = assist::parse_sweep_spec(*args->option("--fleet"), args->option("--demand").value_or("1"), int(seeds),
+                                         args->option("--target").value_or("on-time=0.95"));
+    if (!parsed_spec) {
+        std::fprintf(stderr, "lowsky sweep: --%s\n", parsed_spec.error().to_string().c_str());
+        return kUnreadable;
+    }
+    assist::SweepSpec* spec = &parsed_spec.value();
+    spec->tactical = args->flag("--tactical");
+    if (!number_option(*args, "sweep", "--hours", 0.1, 48, spec->hours)) return kUnreadable;
+    std::vector<assist::SweepRun> runs = assist::sweep_runs(*spec);
+    const bool json = args->flag("--json");
+    std::vector<Error> warnings;
+    auto scenario = load_scenario_file(args->positional[0], json, warnings);
+    if (!scenario) return kUnreadable;
+
+    if (args->flag("--merge")) {
+        std::vector<char> seen(runs.size(), 0);
+        if (!read_parts({args->positional.begin() + 1, args->positional.end()}, runs, seen)) return kUnreadable;
+        size_t missing = 0;
+        for (char c : seen) missing += !c;
+        if (missing) {
+            std::fprintf(stderr, "lowsky sweep: the parts hold %zu of the %zu runs: %zu missing\n", runs.size() - missing, runs.size(), missing);
+            return kFindings;
+        }
+    } else if (auto slice = args->option("--slice")) {
+        const size_t slash = slice->find('/');
+        const auto k = parse_decimal(slice->substr(0, slash)), n = slash == std::string::npos ? std::nullopt : parse_decimal(slice->substr(slash + 1));
+        if (!k || !n || *n < 1 || *k < 0 || *k >= *n || std::floor(*k) != *k || std::floor(*n) != *n) {
+            std::fprintf(stderr, "lowsky sweep: --slice takes K/N, 0 <= K < N\n");
+            return kUnreadable;
+        }
+        std::vector<assist::SweepRun> mine;
+        for (const auto& r : runs) if (r.index % size_t(*n) == size_t(*k)) mine.push_back(r);
+        auto done = assist::run_sweep(*scenario, *spec, mine, int(jobs));
+        if (!done) {
+            std::fprintf(stderr, "lowsky sweep: %s\n", done.error().to_string().c_str());
+            return kUnreadable;
+        }
+        for (const auto& r : done.value()) std::printf("%s\n", run_json(r).dump().c_str());
+        return kOk;
+    } else {
+        auto done = assist::run_sweep(*scenario, *spec, runs, int(jobs), [&](size_t k, size_t n) {
+            if (!json && (k == n || k % 10 == 0)) std::fprintf(stderr, "\r%zu of %zu runs", k, n);
+        });
+        if (!json) std::fprintf(stderr, "\n");
+        if (!done) {
+            std::fprintf(stderr, "lowsky sweep: %s\n", done.error().to_string().c_str());
+            return kUnreadable;
+        }
+        runs = std::move(done.value());
+    }
+    const assist::SweepSummary summary = assist::summarise(*spec, runs);
+    if (json) {
+        Json cells = Json::array(), answers = Json::array();
+        for (const auto& c : summary.cells)
+            cells.push_back(Json{{"fleet", c.fleet}, {"demand", c.demand}, {"mean_on_time", c.mean_on_time}, {"lowest_on_time", c.lowest_on_time},
+                                 {"seeds", c.seeds}, {"seeds_meeting", c.seeds_meeting}});
+        for (const auto& a : summary.answers) {
+            Json j{{"demand", a.demand}};
+            if (a.smallest_fleet) j.update({{"smallest_fleet", *a.smallest_fleet}, {"share_of_seeds", a.share_of_seeds}});
+            else j["smallest_fleet"] = nullptr;
+            answers.push_back(j);
+        }
+        std::printf("%s\n", Json{{"hub", spec->hub}, {"drone_type", spec->drone_type}, {"target_on_time", spec->target_on_time}, {"seeds", spec->seeds},
+                                 {"runs", runs.size()}, {"cells", cells}, {"answers", answers}}
+                                .dump(2, ' ', false, Json::error_handler_t::replace)
+                                .c_str());
+        return kOk;
+    }
+    std::printf("%s at %s, on-time target %.0f %%, %d seeds, %zu runs\n", spec->drone_type.c_str(), spec->hub.c_str(), spec->target_on_time * 100,
+                spec->seeds, runs.size());
+    for (const auto& a : summary.answers) {
+        if (a.smallest_fleet)
+            std::printf("  demand x%-5g smallest fleet %d (%.0f %% of its seeds meet the target on their own)\n", a.demand, *a.smallest_fleet, a.share_of_seeds * 100);
+        else std::printf("  demand x%-5g no fleet in the sweep meets the target\n", a.demand);
+    }
+    // The chart: on-time share (the mean over seeds) against fleet size, a row per demand.
+    std::printf("\nmean on-time share by fleet size (# = 10 %%; | marks the target)\n");
+    for (double d : spec->demand.values()) {
+        std::printf("  demand x%g\n", d);
+        for (const auto& c : summary.cells) {
+            if (c.demand != d) continue;
+            std::string bar(size_t(std::lround(c.mean_on_time * 10)), '#');
+            bar.resize(10, ' ');
+            bar.insert(size_t(std::lround(spec->target_on_time * 10)), "|");
+            std::printf("    %5d %s %5.1f %% (lowest %.1f %%)\n", c.fleet, bar.c_str(), c.mean_on_time * 100, c.lowest_on_time * 100);
+        }
+    }
+    return kOk;
+}
+
+}  // namespace lowsky::cli

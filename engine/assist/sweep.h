@@ -1,0 +1,75 @@
+#pragma once
+// Fleet sizing: the day simulated (sim/simulator.h) over a grid of fleet sizes at one hub and
+// demand scales, each with several seeds; the smallest fleet that meets an on-time target at
+// each demand, with how sure the seeds make it. Each run is independent and deterministic by
+// its index (its fleet, demand and seed), so a sweep splits across threads here, across Web
+// Workers in a browser, or into slices that a cluster's array jobs run unchanged and merge.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "scenario/scenario.h"
+
+namespace lowsky::assist {
+
+struct Range {
+    double from = 0, to = 0, step = 1;
+    std::vector<double> values() const;  // from, from + step, ... up to `to` (within a millionth of a step)
+};
+
+struct SweepSpec {
+    std::string hub, drone_type;   // the fleet entry swept
+    Range fleet{1, 1, 1};
+    Range demand{1, 1, 1};
+    int seeds = 1;                 // 1 .. seeds
+    double target_on_time = 0.95;
+    bool tactical = false;         // the conflict scan does not change who is on time: off by default
+    double hours = 24;
+};
+
+// "baoan-ops:heavy-octo=20..60/5", "0.5..2/0.25", "on-time=0.95": the command line's forms.
+Result<SweepSpec> parse_sweep_spec(const std::string& fleet, const std::string& demand, int seeds, const std::string& target);
+
+struct SweepRun {
+    size_t index = 0;
+    int fleet = 0;
+    double demand = 1;
+    uint32_t seed = 1;
+    double on_time_share = 0;
+    int orders = 0, delivered = 0;
+};
+
+// The runs in order: fleet slowest, then demand, then seed.
+std::vector<SweepRun> sweep_runs(const SweepSpec& spec);
+// One run on the scenario with its fleet entry set to the run's count.
+Result<SweepRun> run_one(const Scenario& scenario, const SweepSpec& spec, SweepRun run);
+
+// Runs `runs` on `jobs` threads (1 in WebAssembly builds without threads); `done(k, n)` after each.
+Result<std::vector<SweepRun>> run_sweep(const Scenario& scenario, const SweepSpec& spec, std::vector<SweepRun> runs, int jobs,
+                                        const std::function<void(size_t, size_t)>& done = {});
+
+struct SweepCell {
+    int fleet = 0;
+    double demand = 1;
+    double mean_on_time = 0, lowest_on_time = 0;
+    int seeds = 0, seeds_meeting = 0;  // seeds whose day meets the target
+};
+
+struct SweepAnswer {
+    double demand = 1;
+    std::optional<int> smallest_fleet;  // the smallest whose mean over seeds meets the target
+    double share_of_seeds = 0;          // of that fleet's seeds, the share that meet it on their own
+};
+
+struct SweepSummary {
+    std::vector<SweepCell> cells;      // fleet slowest, then demand
+    std::vector<SweepAnswer> answers;  // one per demand
+};
+
+SweepSummary summarise(const SweepSpec& spec, const std::vector<SweepRun>& runs);
+
+}  // namespace lowsky::assist
