@@ -1,5 +1,6 @@
 // Corridor drafts: across the region (Bao'an to Xinhui, 85 km) on the default scenario, and the
-// same with 50 more no-fly zones scattered over the way (budget 50 ms native). Reachability:
+// same with 50 more no-fly zones scattered over the way (budget 50 ms native); the default
+// scenario's network drafted whole (budget 1 s native). Reachability:
 // the default scenario's bands from Bao'an on a 1 km grid, through the network and in free flight.
 #include "assist_bench.h"
 
@@ -9,6 +10,7 @@
 #include <string>
 
 #include "assist/corridor_draft.h"
+#include "assist/network_draft.h"
 #include "assist/reach.h"
 #include "core/file_io.h"
 #include "geo/geodesy.h"
@@ -73,6 +75,10 @@ void run_draft_bench() {
                                draft->corners, draft->expanded, draft->length_m / 1000, draft->straight_m / 1000, draft->corridor.centreline.size());
         else std::printf("      (refused: %s)\n", draft.error().message.c_str());
     }
+    // The default scenario's whole network drafted (budget 1 s native).
+    Result<assist::NetworkDraft> net = make_error("not run");
+    time_case("draft the GBA network", [&] { net = assist::draft_network(*gba.scenario, {}); }, 5, 1.0);
+    if (net) std::printf("      (%zu corridors, %zu junctions, %.1f km)\n", net->corridors.size(), net->junctions.size(), net->total_length_m / 1000);
 }
 
 void run_reach_bench() {

@@ -22,7 +22,7 @@ const char* kUsage =
 
 int run_draft(int argc, char** argv) {
     std::string error;
-    auto args = parse_args(argc, argv, 2, {"--from", "--to", "--drone", "--width", "--floor", "--ceiling", "--time-limit", "-o"},
+    auto args = parse_args(argc, argv, 2, {"--from", "--to", "--drone", "--width", "--floor", "--ceiling", "--time-limit", "--output"},
                            {"--json", "--allow-approvals", "--through-restricted"}, error);
     if (!args || args->positional.size() != 1 || !args->option("--from") || !args->option("--to") || !args->option("--drone")) {
         std::fprintf(stderr, "lowsky draft: %s\n%s\n", args ? "a scenario file, --from, --to and --drone are needed" : error.c_str(), kUsage);
@@ -56,7 +56,7 @@ int run_draft(int argc, char** argv) {
     }
     const Corridor& c = draft->corridor;
     const assist::DraftCheck check = assist::check_draft(*scenario, c, request.from, request.to, request.drone_type);
-    if (auto out = args->option("-o")) {
+    if (auto out = args->option("--output")) {
         Scenario with = *scenario;
         with.corridors.push_back(c);
         const std::string text = save_scenario(with);

@@ -57,7 +57,7 @@ std::string minutes_text(double s) {
 
 int run_reach(int argc, char** argv) {
     std::string error;
-    auto args = parse_args(argc, argv, 2, {"--from", "--drone", "--minutes", "--points", "--limit", "--cell", "--last-mile", "-o"},
+    auto args = parse_args(argc, argv, 2, {"--from", "--drone", "--minutes", "--points", "--limit", "--cell", "--last-mile", "--output"},
                            {"--json", "--geojson", "--allow-approvals"}, error);
     if (!args || args->positional.size() != 1 || !args->option("--from") || !args->option("--drone")) {
         std::fprintf(stderr, "lowsky reach: %s\n%s\n", args ? "a scenario file, --from and --drone are needed" : error.c_str(), kUsage);
@@ -151,7 +151,7 @@ int run_reach(int argc, char** argv) {
     }
     if (json || geojson) {
         const std::string text = out.dump(geojson ? -1 : 2, ' ', false, Json::error_handler_t::replace) + "\n";
-        if (auto o = args->option("-o")) return write_output("reach", *o, args->positional[0], std::vector<uint8_t>(text.begin(), text.end())) ? kOk : kUnreadable;
+        if (auto o = args->option("--output")) return write_output("reach", *o, args->positional[0], std::vector<uint8_t>(text.begin(), text.end())) ? kOk : kUnreadable;
         std::fputs(text.c_str(), stdout);
         return kOk;
     }

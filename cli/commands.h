@@ -15,5 +15,6 @@ int run_plan_sightseeing(int argc, char** argv);
 int run_tour(int argc, char** argv);
 int run_draft(int argc, char** argv);
 int run_reach(int argc, char** argv);
+int run_draft_network(int argc, char** argv);
 int run_sweep(int argc, char** argv);
 }  // namespace lowsky::cli

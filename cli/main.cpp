@@ -62,6 +62,10 @@ constexpr const char* kUsage =
     "      restricted) zones, clear of the corridors it would conflict with, under each ceiling, with turns the\n"
     "      type can fly; its findings and the flight along it. -o writes the scenario with the draft added.\n"
     "      exit 0 drafted, 1 no way (the zones that close it in) or findings, 2 bad input\n"
+    "  draft-network FILE [--drone TYPE] [--width M] [--no-approvals] [--json] [-o OUT]\n"
+    "      a corridor network drafted for the hubs and their demand: a shortest tree, junctions where two links\n"
+    "      leave a hub together, each link drafted round the rules, the busiest first; its length and each pair's\n"
+    "      detour. -o writes the scenario with it in place of its own corridors. exit 0, 1 a link not drafted\n"
     "  reach FILE --from HUB --drone TYPE [--minutes 10,20,30] [--points FILE] [--limit MIN] [--allow-approvals]\n"
     "        [--cell M] [--last-mile M] [--json|--geojson] [-o OUT]\n"
     "      where the type gets within each time, through the corridor network (and a last mile from a hub)\n"
@@ -128,6 +132,7 @@ int main(int argc, char** argv) {
     if (verb == "tour") return lowsky::cli::run_tour(argc, argv);
     if (verb == "draft") return lowsky::cli::run_draft(argc, argv);
     if (verb == "reach") return lowsky::cli::run_reach(argc, argv);
+    if (verb == "draft-network") return lowsky::cli::run_draft_network(argc, argv);
     if (verb == "sweep") return lowsky::cli::run_sweep(argc, argv);
     if (verb == "checks") {
         for (const auto& c : lowsky::all_checks()) std::printf("%-38s %s\n", c.id, c.rule);

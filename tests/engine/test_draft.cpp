@@ -11,8 +11,11 @@
 #include "airspace/jurisdiction.h"
 #include "assist/corridor_draft.h"
 #include "assist/draft_check.h"
+#include "assist/network_draft.h"
 #include "energy/energy_model.h"
 #include "fixtures.h"
+#include "geo/geodesy.h"
+#include "validation/validate.h"
 
 using namespace lowsky;
 
@@ -286,4 +289,61 @@ TEST_CASE("Drafts in the default scenario are within 3 per cent of a fine-grid s
         CHECK(std::isfinite(reference));
         CHECK(draft->length_m <= reference * 1.03);
     }
+}
+
+TEST_CASE("A drafted network for the default scenario is a tree over its hubs that the validator finds no error in") {
+    const Scenario s = test::load_scenario("assets/scenarios/gba.json");
+    const auto net = assist::draft_network(s, {});
+    REQUIRE(net.ok());
+    INFO((net->not_drafted.empty() ? std::string() : net->not_drafted.front()));
+    CHECK(net->not_drafted.empty());
+    // A tree: one link fewer than its nodes.
+    CHECK(net->corridors.size() == s.hubs.size() + net->junctions.size() - 1);
+    Scenario with = s;
+    with.corridors = net->corridors;
+    with.junctions = net->junctions;
+    const CompiledScenario compiled(with);
+    const ValidationReport report = validate(compiled);
+    for (const Finding& f : report.findings) {
+        INFO(f.message);
+        CHECK(f.severity != Severity::Error);
+    }
+    double total = 0;
+    for (const LocalCorridor& lc : compiled.corridors()) total += lc.length_m;
+    CHECK(net->total_length_m == Approx(total).epsilon(1e-6));
+    // Every demand pair has a way through it, no shorter than the straight line.
+    REQUIRE(!net->pairs.empty());
+    for (const auto& p : net->pairs) {
+        INFO(p.from << " to " << p.to);
+        CHECK(p.network_m >= p.straight_m * 0.999);
+    }
+}
+
+TEST_CASE("Three hubs of a narrow triangle are joined at the point that makes their links shortest") {
+    Scenario s = open_ground();
+    s.hubs.resize(1);
+    for (const double bearing : {80.0, 100.0}) {
+        Hub h = test::load_scenario("tests/fixtures/scenarios/minimal.json").hubs[1];
+        h.id = bearing < 90 ? "u" : "v";
+        h.position = geodesy::destination(s.hubs[0].position, bearing, 15000);
+        s.hubs.push_back(h);
+    }
+    s.demand_rates.clear();
+    assist::NetworkRequest request;
+    request.drone_type = "wing";
+    const auto net = assist::draft_network(s, request);
+    REQUIRE(net.ok());
+    REQUIRE(net->junctions.size() == 1);
+    CHECK(net->corridors.size() == 3);
+    // The shortest tree is a-u and u-v (15 km and 5.2 km, 80 degrees apart at u). Fermat's
+    // point of the isosceles triangle lies on its axis, east of a, where the links to u and v
+    // meet at 120 degrees: 5.2 km / 2 / tan(60) = 1.50 km short of the u-v side, so
+    // 15 cos(10) - 1.50 = 13.27 km from a, and the links are 13.27 + 2 x 3.00 = 19.27 km.
+    const GeoPoint j = net->junctions[0].position;
+    const auto inverse = geodesy::inverse(s.hubs[0].position, j);
+    const double half_uv = 15000 * std::sin(10 * kPi / 180);
+    const double to_j = 15000 * std::cos(10 * kPi / 180) - half_uv / std::tan(60 * kPi / 180);
+    CHECK(inverse.initial_bearing_deg == Approx(90).margin(0.2));
+    CHECK(inverse.distance_m == Approx(to_j).margin(30));
+    CHECK(net->total_length_m == Approx(to_j + 2 * half_uv / std::sin(60 * kPi / 180)).margin(60));
 }
