@@ -500,7 +500,7 @@ void App::draw_frame() {
             update_survey();  // its home is the nearest hub, its figures the type's
         }
         draw_mission_overlay(map_layer, camera_, workbench_, ui_scale_);
-        draw_draft_overlay(map_layer, camera_, draft_, ui_scale_);
+        draw_assist_overlay(map_layer, camera_, draft_, assist_.reach, scenario_ ? &scenario_->compiled->frame() : nullptr, ui_scale_);
         draw_sim_restriction(map_layer, camera_, playback_, ui_scale_);
         draw_sim_encounters(map_layer, camera_, playback_, drones_.hovered >= 0 ? std::nullopt : mouse, ui_scale_);
         draw_sim_drones(map_layer, markers_, playback_, drones_, ui_scale_);
@@ -524,6 +524,7 @@ void App::draw_frame() {
         case TopBarAction::ResetView: camera_.set_view(kHome, home_zoom()); break;
         case TopBarAction::View3D: toggle_3d(); break;
         case TopBarAction::Tables: tables_.open = !tables_.open, save_panels(); break;
+        case TopBarAction::Assist: assist_.open = !assist_.open; break;
         case TopBarAction::Drawer: drawer_open_ = !drawer_open_; break;
         case TopBarAction::Help: help_open_ = !help_open_; break;
         case TopBarAction::Tour: if (tour_.step < 0) open_tour(); else close_tour(); break;
@@ -551,7 +552,10 @@ void App::draw_frame() {
         if (left) {
             run_mission_action(draw_mission_panel(*scenario_, workbench_, top, ui_scale_, ui_rects_));
             const auto& types = scenario_->scenario->drone_types;
-            run_draft_action(draw_draft_panel(draft_, types.empty() ? std::string() : types[size_t(workbench_.drone)].id, ui_scale_, ui_rects_));
+            const auto& hubs = scenario_->scenario->hubs;
+            run_assist_action(draw_assist_panel(assist_, draft_, hubs.empty() ? std::string() : hubs[size_t(workbench_.from)].id,
+                                                types.empty() ? std::string() : types[size_t(workbench_.drone)].id, ui_scale_, ui_rects_));
+            step_sweep();
             float below_mission = 0;
             for (const auto& [name, r] : ui_rects_) if (name == "mission") below_mission = r[1] + r[3] + margin;
             switch (draw_sim_panel(playback_, int(drones_.airborne.size()), below_mission, ui_scale_, ui_rects_)) {
@@ -1147,6 +1151,7 @@ std::string App::state_json() const {
         }
         state["mission"] = mission;
         state["draft"] = draft_state();
+        state["assist"] = assist_state();
         {
             const SimConfig& c = playback_.config;  // what the next run uses
             state["simSettings"] = {{"hours", c.hours}, {"demandScale", c.demand_scale}, {"seed", c.seed},

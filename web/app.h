@@ -81,11 +81,14 @@ private:
     void update_survey();  // the survey of the area drawn, with the mission panel's settings
     void export_survey();
     void keep_survey();    // the drawn survey into the scenario, as an inspection (one undoable step)
-    // The Draft tool (app_draft.cpp): the engine's draft between the hubs asked for, and what
-    // the panel's buttons ask; its state for the page.
+    // The planning assist (app_assist.cpp): the engine's draft between the hubs asked for, the
+    // reach bands, the sweep run a few days a frame; what the Assist window's buttons ask; its
+    // state for the page.
     void update_draft();
-    void run_draft_action(DraftPanelAction action);
+    void run_assist_action(AssistAction action);
+    void step_sweep();
     Json draft_state() const;
+    Json assist_state() const;
     void step_flight(double now_ms);
     void toggle_3d();
 
@@ -109,6 +112,7 @@ private:
     ImVec2 press_at_;                    // where the left button last went down    // the document revision the route preview was made for
     MissionWorkbench workbench_;
     DraftWorkbench draft_;
+    AssistPanel assist_;
     SimPlayback playback_;
     SimDronesInView drones_;             // the simulated drones in the air, this frame
     MarkerRenderer markers_;             // and their markers, drawn in GL

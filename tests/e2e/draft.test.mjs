@@ -88,10 +88,6 @@ test('the Draft tool drafts a corridor between two hubs, refuses it with the zon
   const drafted = s.draft;
 
   // Accept: one corridor more in the document, the draft's own line, for its drone type.
-  // The pointer comes to the button first, as a person's does (a jump and a press in one
-  // frame reached the map instead: noted in docs/assist.md).
-  await page.mouse.move(s.ui['draft.accept'][0] + s.ui['draft.accept'][2] / 2, s.ui['draft.accept'][1] + s.ui['draft.accept'][3] / 2);
-  await waitSettled(page);
   await click(page, s.ui['draft.accept']);
   s = await waitForState(page, () => window.lowsky.state.draft?.from === '');
   const doc1 = await documentOf(page);

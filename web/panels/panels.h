@@ -15,7 +15,7 @@
 #include "places/places.h"
 #include "map_editor.h"
 #include "mission_workbench.h"
-#include "draft_workbench.h"
+#include "assist_workbench.h"
 #include "scenario_view.h"
 #include "store/document_store.h"
 #include "sim_playback.h"
@@ -101,12 +101,15 @@ MissionPanelAction draw_mission_panel(const ScenarioView& view, MissionWorkbench
 // The previewed route and an imported mission or shapes, over the map.
 void draw_mission_overlay(ImDrawList* draw_list, const MapCamera& camera, const MissionWorkbench& workbench, float ui_scale);
 
-// The Draft tool's corridor (draft_panel.cpp): a window with its figures, Accept and Discard
-// (rects "draft", "draft.accept", "draft.discard", "draft.approvals"), shown while a draft is
-// asked for; and its line on the map. `drone`: the type it is drafted for.
-DraftPanelAction draw_draft_panel(DraftWorkbench& workbench, const std::string& drone, float ui_scale,
-                                  std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
-void draw_draft_overlay(ImDrawList* draw_list, const MapCamera& camera, const DraftWorkbench& workbench, float ui_scale);
+// The Assist window (assist_panel.cpp), shown when opened or while a draft is asked for: the
+// drafted corridor with Accept and Discard, the reach from `hub`, and the fleet-size sweep of
+// `hub`'s `drone` fleet with its chart (rects "assist", "draft.accept", "draft.discard",
+// "draft.approvals", "reach.show", "reach.clear", "sweep.run", "sweep.stop", "sweep.chart").
+AssistAction draw_assist_panel(AssistPanel& panel, DraftWorkbench& draft, const std::string& hub, const std::string& drone, float ui_scale,
+                               std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
+// The draft's line and the reach bands on the map (`frame`: the scenario's, for the bands).
+void draw_assist_overlay(ImDrawList* draw_list, const MapCamera& camera, const DraftWorkbench& draft, const ReachView& reach, const LocalFrame* frame,
+                         float ui_scale);
 
 enum class SimPanelAction { None, Run, Cancel, CloseArea, ReopenArea };
 
@@ -159,7 +162,7 @@ const Finding* draw_findings_panel(const ScenarioView& view, const MapSelection&
 // The bar across the top: the app's name, the drawing tools and the Edit menu (undo, redo,
 // delete, duplicate; none while no scenario is open), the view's reset. `bottom` gets where it
 // ends, for the panels below it.
-enum class TopBarAction { None, ResetView, View3D, Tables, New, Open, Save, SaveAs, Share, Recent, Drawer, Help, Tour, ResetLayout, Language };
+enum class TopBarAction { None, ResetView, View3D, Tables, Assist, New, Open, Save, SaveAs, Share, Recent, Drawer, Help, Tour, ResetLayout, Language };
 // `drawer`: on a phone the panels live in a drawer, opened and closed from the bar (null: no drawer).
 // `extra` draws more into the bar (the search box) where it has room.
 // `in_3d`: the map is in 3D (its button then goes back to the plan view).

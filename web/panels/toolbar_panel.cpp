@@ -109,6 +109,10 @@ TopBarAction draw_top_bar(MapEditor* editor, ScenarioView* view, const std::stri
             if (ImGui::Button(tr("Tables"))) action = TopBarAction::Tables;
             remember_item_rect("tables", rects);
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Drone types, fleet, demand, orders and wind: what the map does not show"));
+            flow(tr("Assist"), right);
+            if (ImGui::Button(tr("Assist"))) action = TopBarAction::Assist;
+            remember_item_rect("assist.button", rects);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Planning assist: drafted corridors, where a drone gets within 30 minutes, how many drones a hub needs"));
         }
         const char* view_name = in_3d ? tr("Plan") : tr("3D");
         flow(view_name, right);

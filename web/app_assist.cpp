@@ -1,0 +1,201 @@
+// The planning assist in the app: the engine's draft between the two hubs the Draft tool
+// clicked, with the mission panel's drone type (Accept pastes it as one undoable edit); the
+// reach bands from the mission panel's hub; the fleet-size sweep of that hub's fleet of that
+// type, a few simulated days a frame so that the page keeps drawing.
+#include <chrono>
+#include <cstdio>
+
+#include "app.h"
+#include "scenario/scenario_io.h"
+#include "scenario/scenario_objects.h"
+
+namespace lowsky::web {
+
+namespace {
+
+// No draft, but the approvals choice stays for the next one.
+void discard_keeping_settings(DraftWorkbench& d) {
+    const bool approvals = d.allow_approvals;
+    d = DraftWorkbench{};
+    d.allow_approvals = approvals;
+}
+
+}  // namespace
+
+void App::update_draft() {
+    DraftWorkbench& d = draft_;
+    d.draft.reset();
+    d.check.reset();
+    d.error.clear();
+    if (d.from.empty() || !scenario_) return;
+    const Scenario& sc = *scenario_->scenario;
+    if (sc.drone_types.empty()) {
+        d.error = tr("A draft is made for a drone type: the scenario has none");
+        return;
+    }
+    assist::DraftRequest request;
+    request.from = d.from;
+    request.to = d.to;
+    request.drone_type = sc.drone_types[size_t(workbench_.drone)].id;
+    request.allow_approvals = d.allow_approvals;
+    request.time_limit_s = 1.0;  // the page waits for it
+    const auto started = std::chrono::steady_clock::now();
+    auto draft = assist::draft_corridor(*scenario_->compiled, request);
+    d.search_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    if (!draft) {
+        d.error = draft.error().message;
+        frames_to_draw_ = std::max(frames_to_draw_, 3);
+        return;
+    }
+    d.check = assist::check_draft(sc, draft->corridor, d.from, d.to, request.drone_type);
+    d.draft = std::move(draft.value());
+    frames_to_draw_ = std::max(frames_to_draw_, 3);  // the window fits the draft over the next frames
+}
+
+void App::run_assist_action(AssistAction action) {
+    DraftWorkbench& d = draft_;
+    if (!scenario_) return;
+    const Scenario& sc = *scenario_->scenario;
+    const std::string hub = sc.hubs.empty() ? std::string() : sc.hubs[size_t(workbench_.from)].id;
+    const std::string drone = sc.drone_types.empty() ? std::string() : sc.drone_types[size_t(workbench_.drone)].id;
+    if (action == AssistAction::None) return;
+    frames_to_draw_ = std::max(frames_to_draw_, 3);  // the window fits what it now shows over the next frames
+    switch (action) {
+        case AssistAction::None: return;
+        case AssistAction::Redraft: update_draft(); return;
+        case AssistAction::Discard:
+            discard_keeping_settings(d);
+            map_editor_.message = tr("Draft discarded");
+            map_editor_.message_is_error = false;
+            return;
+        case AssistAction::Accept: {
+            if (!d.draft) return;
+            EditCommand paste;
+            paste.op = EditOp::Paste;
+            paste.value = nlohmann::json::array({{{"kind", "corridor"}, {"object", nlohmann::json(object_to_json(d.draft->corridor))}}});
+            if (!map_editor_.apply(*scenario_, paste)) return;  // the editor says why
+            map_editor_.message = trf(N_("Added corridor %s: Ctrl+Z undoes it"), scenario_->scenario->corridors.back().id.c_str());
+            map_editor_.message_is_error = false;
+            discard_keeping_settings(d);
+            return;
+        }
+        case AssistAction::Reach: {
+            ReachView& r = assist_.reach;
+            r.result.reset();
+            r.error.clear();
+            assist::ReachRequest request;
+            request.from = hub;
+            request.drone_type = drone;
+            request.minutes = r.minutes;
+            request.allow_approvals = true;
+            request.cell_m = 2000;  // the page waits for it: a quarter of the command line's cells
+            const auto started = std::chrono::steady_clock::now();
+            auto result = assist::reach(*scenario_->compiled, request);
+            r.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+            if (result) r.result = std::move(result.value());
+            else r.error = result.error().message;
+            return;
+        }
+        case AssistAction::ClearReach: assist_.reach = ReachView{}; return;
+        case AssistAction::RunSweep: {
+            SweepView& w = assist_.sweep;
+            char fleet[160], demand[96], target[32];
+            std::snprintf(fleet, sizeof fleet, "%s:%s=%d..%d/%d", hub.c_str(), drone.c_str(), w.fleet_from, w.fleet_to, w.fleet_step);
+            std::snprintf(demand, sizeof demand, "%g..%g/%g", w.demand_from, w.demand_to, w.demand_step);
+            std::snprintf(target, sizeof target, "on-time=%g", w.target);
+            auto spec = assist::parse_sweep_spec(fleet, demand, w.seeds, target);
+            w.summary.reset();
+            w.error.clear();
+            if (!spec) {
+                w.error = spec.error().message;
+                return;
+            }
+            w.spec = spec.value();
+            w.hub = hub, w.drone = drone;
+            w.runs = assist::sweep_runs(w.spec);
+            w.next = 0;
+            w.ms = 0;
+            w.running = true;
+            return;
+        }
+        case AssistAction::StopSweep: assist_.sweep.running = false; return;
+    }
+}
+
+// A few simulated days a frame (about 30 ms of them), then the summary when all are done.
+void App::step_sweep() {
+    SweepView& w = assist_.sweep;
+    if (!w.running || !scenario_) return;
+    const auto started = std::chrono::steady_clock::now();
+    while (w.next < w.runs.size() && std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count() < 30) {
+        auto run = assist::run_one(*scenario_->scenario, w.spec, w.runs[w.next]);
+        if (!run) {
+            w.error = run.error().message;
+            w.running = false;
+            return;
+        }
+        w.runs[w.next++] = run.value();
+    }
+    w.ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    if (w.next == w.runs.size()) {
+        w.running = false;
+        w.summary = assist::summarise(w.spec, w.runs);
+    }
+    frames_to_draw_ = std::max(frames_to_draw_, 3);
+}
+
+Json App::draft_state() const {
+    const DraftWorkbench& d = draft_;
+    Json out{{"from", d.from}, {"to", d.to}, {"approvals", d.allow_approvals}, {"error", d.error}, {"found", d.draft.has_value()}};
+    if (!d.draft) return out;
+    Json line = Json::array();
+    for (const GeoPoint& p : d.draft->corridor.centreline) line.push_back({p.lat_deg, p.lon_deg});
+    out.update({{"id", d.draft->corridor.id}, {"length_m", d.draft->length_m}, {"straight_m", d.draft->straight_m}, {"centreline", line},
+                {"width_m", d.draft->corridor.width_m}, {"drone", d.draft->corridor.drone_types.front()}, {"approval", d.draft->corridor.approval}});
+    if (d.check) {
+        out.update({{"errors", d.check->errors}, {"warnings", d.check->warnings}});
+        if (d.check->flight) out.update({{"time_s", d.check->flight->time_s}, {"energy_wh", d.check->flight->energy_wh}});
+    }
+    return out;
+}
+
+}  // namespace lowsky::web
+
+namespace lowsky::web {
+
+Json App::assist_state() const {
+    Json out{{"open", assist_.open}};
+    const ReachView& r = assist_.reach;
+    Json reach{{"error", r.error}, {"minutes", r.minutes}};
+    if (r.result) {
+        Json hubs = Json::object();
+        for (const auto& [id, s] : r.result->hubs) hubs[id] = s;
+        Json cells = Json::array();
+        for (double m : r.minutes) {
+            int network = 0, free = 0;
+            for (float t : r.result->grid.network_s) network += t >= 0 && t <= m * 60;
+            for (float t : r.result->grid.free_s) free += t >= 0 && t <= m * 60;
+            cells.push_back({{"minutes", m}, {"network", network}, {"free_flight", free}});
+        }
+        reach.update({{"from", r.result->from}, {"drone", r.result->drone_type}, {"hubs", hubs}, {"cells", cells}, {"cell_m", r.result->grid.cell_m}});
+    }
+    out["reach"] = reach;
+    const SweepView& w = assist_.sweep;
+    Json sweep{{"running", w.running}, {"done", w.next}, {"total", w.runs.size()}, {"error", w.error}, {"hub", w.hub}, {"drone", w.drone}, {"ms", w.ms}};
+    if (w.summary) {
+        Json answers = Json::array(), cells = Json::array();
+        for (const auto& a : w.summary->answers) {
+            Json j{{"demand", a.demand}};
+            if (a.smallest_fleet) j.update({{"smallest_fleet", *a.smallest_fleet}, {"share_of_seeds", a.share_of_seeds}});
+            else j["smallest_fleet"] = nullptr;
+            answers.push_back(j);
+        }
+        for (const auto& c : w.summary->cells)
+            cells.push_back({{"fleet", c.fleet}, {"demand", c.demand}, {"mean_on_time", c.mean_on_time}, {"lowest_on_time", c.lowest_on_time}});
+        sweep.update({{"answers", answers}, {"cells", cells}});
+    }
+    out["sweep"] = sweep;
+    return out;
+}
+
+}  // namespace lowsky::web
