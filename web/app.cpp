@@ -500,7 +500,7 @@ void App::draw_frame() {
             update_survey();  // its home is the nearest hub, its figures the type's
         }
         draw_mission_overlay(map_layer, camera_, workbench_, ui_scale_);
-        draw_assist_overlay(map_layer, camera_, draft_, assist_.reach, scenario_ ? &scenario_->compiled->frame() : nullptr, ui_scale_);
+        draw_assist_overlay(map_layer, camera_, draft_, assist_, scenario_ ? &scenario_->compiled->frame() : nullptr, ui_scale_);
         draw_sim_restriction(map_layer, camera_, playback_, ui_scale_);
         draw_sim_encounters(map_layer, camera_, playback_, drones_.hovered >= 0 ? std::nullopt : mouse, ui_scale_);
         draw_sim_drones(map_layer, markers_, playback_, drones_, ui_scale_);

@@ -97,6 +97,46 @@ void App::run_assist_action(AssistAction action) {
             return;
         }
         case AssistAction::ClearReach: assist_.reach = ReachView{}; return;
+        case AssistAction::DraftNetwork: {
+            NetworkView& n = assist_.network;
+            n = NetworkView{};
+            const auto started = std::chrono::steady_clock::now();
+            auto drafted = assist::draft_network(sc, {});
+            n.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+            if (drafted) n.draft = std::move(drafted.value());
+            else n.error = drafted.error().message;
+            return;
+        }
+        case AssistAction::ClearNetwork: assist_.network = NetworkView{}; return;
+        case AssistAction::ReplaceNetwork: {
+            if (!assist_.network.draft) return;
+            const assist::NetworkDraft& d = *assist_.network.draft;
+            // One step to undo: the scenario's corridors and junctions out, the drafted ones in.
+            std::vector<EditCommand> commands;
+            EditCommand remove;
+            remove.op = EditOp::Remove;
+            for (const Corridor& c : sc.corridors) remove.targets.push_back({ObjectKind::Corridor, c.id});
+            for (const Junction& j : sc.junctions) remove.targets.push_back({ObjectKind::Junction, j.id});
+            if (!remove.targets.empty()) commands.push_back(remove);
+            EditCommand paste;
+            paste.op = EditOp::Paste;
+            paste.value = nlohmann::json::array();
+            for (const Junction& j : d.junctions) paste.value.push_back({{"kind", "junction"}, {"object", nlohmann::json(object_to_json(j))}});
+            for (const Corridor& c : d.corridors) paste.value.push_back({{"kind", "corridor"}, {"object", nlohmann::json(object_to_json(c))}});
+            commands.push_back(paste);
+            auto done = scenario_->editor->apply_all(commands, "replace the network");
+            if (!done) {
+                map_editor_.message = trf(N_("Not applied: %s"), done.error().to_string().c_str());
+                map_editor_.message_is_error = true;
+                return;
+            }
+            scenario_->refresh();
+            map_editor_.selection.clear();
+            map_editor_.message = trf(N_("The network replaced: %zu corridors; Ctrl+Z puts the old one back"), d.corridors.size());
+            map_editor_.message_is_error = false;
+            assist_.network = NetworkView{};
+            return;
+        }
         case AssistAction::RunSweep: {
             SweepView& w = assist_.sweep;
             char fleet[160], demand[96], target[32];
@@ -180,6 +220,15 @@ Json App::assist_state() const {
         reach.update({{"from", r.result->from}, {"drone", r.result->drone_type}, {"hubs", hubs}, {"cells", cells}, {"cell_m", r.result->grid.cell_m}});
     }
     out["reach"] = reach;
+    const NetworkView& n = assist_.network;
+    Json network{{"error", n.error}, {"ms", n.ms}};
+    if (n.draft) {
+        Json corridors = Json::array(), pairs = Json::array();
+        for (const Corridor& c : n.draft->corridors) corridors.push_back(c.id);
+        for (const auto& p : n.draft->pairs) pairs.push_back({{"from", p.from}, {"to", p.to}, {"straight_m", p.straight_m}, {"network_m", p.network_m}});
+        network.update({{"corridors", corridors}, {"junctions", n.draft->junctions.size()}, {"total_length_m", n.draft->total_length_m}, {"pairs", pairs}});
+    }
+    out["network"] = network;
     const SweepView& w = assist_.sweep;
     Json sweep{{"running", w.running}, {"done", w.next}, {"total", w.runs.size()}, {"error", w.error}, {"hub", w.hub}, {"drone", w.drone}, {"ms", w.ms}};
     if (w.summary) {

@@ -3,13 +3,15 @@
 // engine's draft between them, with its findings and flight, or why there is none (Accept
 // sends it to the editor as an ordinary, undoable paste of a corridor); the reachability bands
 // from a hub; and a fleet-sizing sweep run a few simulations a frame. The engine computes; this
-// holds the choices and the answers.
+// holds the choices and the answers. A drafted network is shown until it replaces the
+// scenario's corridors (one step to undo) or is cleared.
 
 #include <optional>
 #include <string>
 
 #include "assist/corridor_draft.h"
 #include "assist/draft_check.h"
+#include "assist/network_draft.h"
 #include "assist/reach.h"
 #include "assist/sweep.h"
 
@@ -44,12 +46,19 @@ struct SweepView {
     double ms = 0;                               // the simulations' time so far
 };
 
+struct NetworkView {
+    std::optional<assist::NetworkDraft> draft;   // drawn on the map until replaced or cleared
+    std::string error;
+    double ms = 0;
+};
+
 struct AssistPanel {
     bool open = false;
+    NetworkView network;
     ReachView reach;
     SweepView sweep;
 };
 
-enum class AssistAction { None, Accept, Discard, Redraft, Reach, ClearReach, RunSweep, StopSweep };
+enum class AssistAction { None, Accept, Discard, Redraft, DraftNetwork, ReplaceNetwork, ClearNetwork, Reach, ClearReach, RunSweep, StopSweep };
 
 }  // namespace lowsky::web

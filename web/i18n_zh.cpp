@@ -503,6 +503,14 @@ const std::vector<std::pair<const char*, const char*>>& chinese_table() {
         {"seeds", "随机种子"},
         {"step", "步长"},
         {"up to", "至"},
+        {"%zu corridors, %zu junctions, %.1f km; drafted in %.0f ms", "%zu 条航路，%zu 个交汇点，共 %.1f 公里；起草用时 %.0f 毫秒"},
+        {"A corridor network for every hub and the demand between them, drafted round the airspace rules: a proposal, shown dashed",
+         "为所有枢纽及其间需求按空域规则起草的航路网：仅为建议，以虚线显示"},
+        {"Draft the network", "起草航路网"},
+        {"Network", "航路网"},
+        {"Replace the corridors", "替换现有航路"},
+        {"The network replaced: %zu corridors; Ctrl+Z puts the old one back", "航路网已替换：%zu 条航路；Ctrl+Z 可恢复原航路网"},
+        {"the longest detour: %s to %s, %.0f %% over the straight line", "绕行最多：%s 至 %s，比直线长 %.0f %%"},
     };
     return table;
 }

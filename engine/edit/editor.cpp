@@ -403,6 +403,30 @@ Result<EditOutcome> Editor::apply(const EditCommand& c, bool merge) {
     return outcome;
 }
 
+Result<EditOutcome> Editor::apply_all(const std::vector<EditCommand>& commands, const std::string& name) {
+    const size_t depth = done_.size();
+    const std::vector<Edit> redoable = undone_;
+    EditOutcome all;
+    for (size_t k = 0; k < commands.size(); ++k) {
+        auto r = apply(commands[k]);
+        if (!r) {
+            while (done_.size() > depth) undo();
+            undone_ = redoable;
+            Error e = r.error();
+            e.message = "command " + std::to_string(k + 1) + " of " + std::to_string(commands.size()) + ": " + e.message;
+            return e;
+        }
+        all.created.insert(all.created.end(), r->created.begin(), r->created.end());
+    }
+    Edit folded{name, "", {}};
+    for (size_t k = depth; k < done_.size(); ++k)
+        for (Change& c : done_[k].changes) folded.changes.push_back(std::move(c));
+    done_.resize(depth);
+    touched(folded.changes);
+    done_.push_back(std::move(folded));
+    return all;
+}
+
 bool Editor::undo() {
     if (done_.empty()) return false;
     Edit e = std::move(done_.back());

@@ -38,6 +38,9 @@ public:
     // `merge`: fold into the previous edit when it was the same command on the same target,
     // so that a drag is one step to undo.
     Result<EditOutcome> apply(const EditCommand& command, bool merge = false);
+    // Several commands as one step to undo, named `name`: all of them, or (the first refused
+    // says why) none.
+    Result<EditOutcome> apply_all(const std::vector<EditCommand>& commands, const std::string& name);
     bool undo();
     bool redo();
     std::string undo_name() const;  // "" when there is nothing to undo

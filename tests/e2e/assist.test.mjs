@@ -73,3 +73,44 @@ test('the Assist window shows the reach from the mission panel\'s hub and sizes 
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
+
+const documentOf = (page) => page.evaluate(() => JSON.parse(UTF8ToString(Module._lowsky_document_json())));
+
+test('Draft the network shows the command line\'s network; Replace puts it in the document as one step, and Ctrl+Z puts the old one back', async () => {
+  const { page, context, problems } = await openPage(env);
+  let s = await waitReady(page);
+  const before = await documentOf(page);
+  await press(page, s.ui['assist.button']);
+  await waitForState(page, () => window.lowsky.state.ui['network.draft']);
+  s = await waitSettled(page);
+  await press(page, s.ui['network.draft']);
+  s = await waitForState(page, () => window.lowsky.state.assist.network.corridors !== undefined);
+  const expected = cli('draft-network', GBA, '--json');
+  const network = s.assist.network;
+  assert.deepEqual(network.corridors, expected.corridors.map((c) => c.id));
+  assert.equal(network.junctions, expected.junctions.length);
+  assert.ok(Math.abs(network.total_length_m - expected.total_length_m) < 1e-6 * expected.total_length_m);
+  await screenshot(page, 'assist-network');
+
+  s = await waitSettled(page);
+  await press(page, s.ui['network.replace']);
+  await waitForState(page, () => window.lowsky.state.edit.undoDepth === 1);
+  const after = await documentOf(page);
+  assert.deepEqual(after.corridors.map((c) => c.id), expected.corridors.map((c) => c.id));
+  // The same points to a ten-thousandth of a millimetre (1e-12 degrees): WebAssembly's and native sines may differ in the last bit.
+  after.corridors.forEach((c, i) => {
+    const want = expected.corridors[i].centreline;
+    assert.equal(c.centreline.length, want.length, c.id);
+    c.centreline.forEach((p, k) => assert.ok(Math.abs(p.lat_deg - want[k].lat_deg) < 1e-12 && Math.abs(p.lon_deg - want[k].lon_deg) < 1e-12, `${c.id} point ${k}`));
+  });
+  assert.equal(after.junctions.length, expected.junctions.length);
+  assert.equal(s.edit.undoDepth, 0, 'one step, from none');
+
+  await page.keyboard.press('Control+z');
+  await waitForState(page, () => window.lowsky.state.edit.undoDepth === 0);
+  const back = await documentOf(page);
+  assert.deepEqual(back.corridors, before.corridors);
+  assert.deepEqual(back.junctions, before.junctions);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});

@@ -278,3 +278,33 @@ TEST_CASE("The live checks after each edit are the findings a full validation gi
     CHECK(partial == 5 * 3);  // the five corridor-only edits (all but the hub), applied, undone and redone
     CHECK(errors_seen >= 3);  // the walk did make findings to keep track of
 }
+
+TEST_CASE("Several commands applied together are one step to undo, and a refused one leaves nothing behind", "[edit]") {
+    Editor ed(test::load_scenario("assets/scenarios/gba.json"));
+    REQUIRE(ed.apply(parse(R"({"op":"set","kind":"corridor","id":"c-baoan-qianhai","field":"/width_m","value":180})")).ok());
+    REQUIRE(ed.undo());  // something to redo, which a refused batch must keep
+    const std::string original = save_scenario(ed.scenario());
+    const size_t corridors = ed.scenario().corridors.size();
+    const std::vector<EditCommand> both = {parse(R"({"op":"remove","targets":[{"kind":"corridor","id":"c-guzhen-xinhui"}]})"),
+                                           parse(R"({"op":"set","kind":"corridor","id":"c-zhongshan-guzhen","field":"/width_m","value":250})")};
+    auto r = ed.apply_all(both, "replace two");
+    REQUIRE(r.ok());
+    CHECK(ed.scenario().corridors.size() == corridors - 1);
+    CHECK(corridor(ed, "c-zhongshan-guzhen").width_m == 250);
+    CHECK(ed.undo_depth() == 1);
+    CHECK(ed.undo_name() == "replace two");
+    REQUIRE(ed.undo());
+    CHECK(save_scenario(ed.scenario()) == original);
+    REQUIRE(ed.redo());
+    CHECK(ed.scenario().corridors.size() == corridors - 1);
+    REQUIRE(ed.undo());
+    // The second refused (no such corridor): the first is taken back, the redo kept.
+    const std::vector<EditCommand> bad = {parse(R"({"op":"remove","targets":[{"kind":"corridor","id":"c-guzhen-xinhui"}]})"),
+                                          parse(R"({"op":"set","kind":"corridor","id":"no-such","field":"/width_m","value":250})")};
+    auto refused = ed.apply_all(bad, "bad");
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message.rfind("command 2 of 2: ", 0) == 0);
+    CHECK(save_scenario(ed.scenario()) == original);
+    CHECK(ed.undo_depth() == 0);
+    CHECK(ed.redo_name() == "replace two");
+}

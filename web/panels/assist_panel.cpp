@@ -61,6 +61,34 @@ void draft_section(DraftWorkbench& w, const std::string& drone, AssistAction& ac
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Under approvals to be sought, which the draft names; off: around it"));
 }
 
+void network_section(const NetworkView& n, AssistAction& action, Rects& rects) {
+    if (ImGui::Button(tr("Draft the network"))) action = AssistAction::DraftNetwork;
+    remember_item_rect("network.draft", rects);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", tr("A corridor network for every hub and the demand between them, drafted round the airspace rules: a proposal, shown dashed"));
+    if (n.draft) {
+        ImGui::SameLine();
+        if (ImGui::Button(tr("Replace the corridors"))) action = AssistAction::ReplaceNetwork;
+        remember_item_rect("network.replace", rects);
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr("clear##network"))) action = AssistAction::ClearNetwork;
+        remember_item_rect("network.clear", rects);
+        const assist::NetworkDraft& d = *n.draft;
+        ImGui::TextDisabled(tr("%zu corridors, %zu junctions, %.1f km; drafted in %.0f ms"), d.corridors.size(), d.junctions.size(), d.total_length_m / 1000, n.ms);
+        const assist::PairDetour* worst = nullptr;
+        for (const auto& p : d.pairs)
+            if (p.network_m >= 0 && (!worst || p.network_m / p.straight_m > worst->network_m / worst->straight_m)) worst = &p;
+        if (worst) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextWrapped(tr("the longest detour: %s to %s, %.0f %% over the straight line"), worst->from.c_str(), worst->to.c_str(),
+                               100 * (worst->network_m / worst->straight_m - 1));
+            ImGui::PopStyleColor();
+        }
+        for (const std::string& m : d.not_drafted) ImGui::TextColored(kWarn, "%s", m.c_str());
+    }
+    if (!n.error.empty()) ImGui::TextColored(kBad, "%s", n.error.c_str());
+}
+
 void reach_section(ReachView& r, const std::string& hub, const std::string& drone, AssistAction& action, Rects& rects) {
     if (ImGui::Button(tr("Reach"))) action = AssistAction::Reach;
     remember_item_rect("reach.show", rects);
@@ -162,6 +190,8 @@ AssistAction draw_assist_panel(AssistPanel& panel, DraftWorkbench& draft, const 
     } else {
         ImGui::TextDisabled("%s", tr("Draft tool (D): click two hubs to draft a corridor between them"));
     }
+    heading(tr("Network"));
+    network_section(panel.network, action, rects);
     heading(tr("Reach"));
     reach_section(panel.reach, hub, drone, action, rects);
     heading(tr("Fleet size"));
@@ -174,12 +204,28 @@ AssistAction draw_assist_panel(AssistPanel& panel, DraftWorkbench& draft, const 
     return action;
 }
 
-void draw_assist_overlay(ImDrawList* dl, const MapCamera& camera, const DraftWorkbench& w, const ReachView& reach, const LocalFrame* frame, float s) {
+void draw_assist_overlay(ImDrawList* dl, const MapCamera& camera, const DraftWorkbench& w, const AssistPanel& panel, const LocalFrame* frame, float s) {
+    const ReachView& reach = panel.reach;
     auto screen = [&](GeoPoint p) {
         double x, y;
         camera.geo_to_screen(p, x, y);
         return ImVec2(float(x), float(y));
     };
+    auto dashed = [&](const std::vector<GeoPoint>& line, ImU32 ink, float width) {
+        for (size_t k = 0; k + 1 < line.size(); ++k) {
+            const ImVec2 a = screen(line[k]), b = screen(line[k + 1]);
+            const float len = std::hypot(b.x - a.x, b.y - a.y), dash = 10 * s;
+            for (float t = 0; t < len; t += 2 * dash) {
+                const float t1 = std::min(len, t + dash);
+                dl->AddLine(ImVec2(a.x + (b.x - a.x) * t / len, a.y + (b.y - a.y) * t / len),
+                            ImVec2(a.x + (b.x - a.x) * t1 / len, a.y + (b.y - a.y) * t1 / len), ink, width);
+            }
+        }
+    };
+    if (panel.network.draft) {
+        for (const Corridor& c : panel.network.draft->corridors) dashed(c.centreline, map_style::kDraft, 2.5f * s);
+        for (const Junction& j : panel.network.draft->junctions) dl->AddCircle(screen(j.position), 5 * s, map_style::kDraft, 0, 2 * s);
+    }
     if (reach.result && frame) {
         // Filled through the network, the later bands fainter; free flight's edges dashed.
         const assist::ReachGrid& g = reach.result->grid;
@@ -220,15 +266,7 @@ void draw_assist_overlay(ImDrawList* dl, const MapCamera& camera, const DraftWor
     // Its width to scale, faint, and a dashed centreline over it.
     const float width_px = std::max(2.0f, float(w.draft->corridor.width_m / camera.ground_m_per_px()));
     dl->AddPolyline(pts.data(), int(pts.size()), (map_style::kDraft & 0x00FFFFFF) | 0x40000000, 0, width_px);
-    for (size_t k = 0; k + 1 < pts.size(); ++k) {
-        const ImVec2 a = pts[k], b = pts[k + 1];
-        const float len = std::hypot(b.x - a.x, b.y - a.y), dash = 10 * s;
-        for (float t = 0; t < len; t += 2 * dash) {
-            const float t1 = std::min(len, t + dash);
-            dl->AddLine(ImVec2(a.x + (b.x - a.x) * t / len, a.y + (b.y - a.y) * t / len), ImVec2(a.x + (b.x - a.x) * t1 / len, a.y + (b.y - a.y) * t1 / len),
-                        map_style::kDraft, 3 * s);
-        }
-    }
+    dashed(w.draft->corridor.centreline, map_style::kDraft, 3 * s);
 }
 
 }  // namespace lowsky::web

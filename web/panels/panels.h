@@ -104,11 +104,11 @@ void draw_mission_overlay(ImDrawList* draw_list, const MapCamera& camera, const 
 // The Assist window (assist_panel.cpp), shown when opened or while a draft is asked for: the
 // drafted corridor with Accept and Discard, the reach from `hub`, and the fleet-size sweep of
 // `hub`'s `drone` fleet with its chart (rects "assist", "draft.accept", "draft.discard",
-// "draft.approvals", "reach.show", "reach.clear", "sweep.run", "sweep.stop", "sweep.chart").
+// "draft.approvals", "network.draft", "network.replace", "reach.show", "reach.clear", "sweep.run", "sweep.stop", "sweep.chart").
 AssistAction draw_assist_panel(AssistPanel& panel, DraftWorkbench& draft, const std::string& hub, const std::string& drone, float ui_scale,
                                std::vector<std::pair<std::string, std::array<float, 4>>>& rects);
 // The draft's line and the reach bands on the map (`frame`: the scenario's, for the bands).
-void draw_assist_overlay(ImDrawList* draw_list, const MapCamera& camera, const DraftWorkbench& draft, const ReachView& reach, const LocalFrame* frame,
+void draw_assist_overlay(ImDrawList* draw_list, const MapCamera& camera, const DraftWorkbench& draft, const AssistPanel& panel, const LocalFrame* frame,
                          float ui_scale);
 
 enum class SimPanelAction { None, Run, Cancel, CloseArea, ReopenArea };
