@@ -1,6 +1,6 @@
 # Writes DIST/sw.js from TEMPLATE with a hash of the files it caches: every build whose files
 # differ gets a service worker that differs, and browsers update to it.
-set(_files lowsky.js lowsky.wasm lowsky.data index.html manifest.webmanifest icon.svg assets/gba.lsbm assets/gba_places.json assets/scenarios/gba.json)
+set(_files lowsky.js lowsky.wasm lowsky.data lowsky_sweep_worker.js lowsky_sweep_worker.wasm index.html manifest.webmanifest icon.svg assets/gba.lsbm assets/gba_places.json assets/scenarios/gba.json)
 set(_all "")
 foreach(f IN LISTS _files)
   if(EXISTS "${DIST}/${f}")

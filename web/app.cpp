@@ -553,9 +553,9 @@ void App::draw_frame() {
             run_mission_action(draw_mission_panel(*scenario_, workbench_, top, ui_scale_, ui_rects_));
             const auto& types = scenario_->scenario->drone_types;
             const auto& hubs = scenario_->scenario->hubs;
+            step_sweep();  // before the window: the answers and their chart in one frame
             run_assist_action(draw_assist_panel(assist_, draft_, hubs.empty() ? std::string() : hubs[size_t(workbench_.from)].id,
                                                 types.empty() ? std::string() : types[size_t(workbench_.drone)].id, ui_scale_, ui_rects_));
-            step_sweep();
             float below_mission = 0;
             for (const auto& [name, r] : ui_rects_) if (name == "mission") below_mission = r[1] + r[3] + margin;
             switch (draw_sim_panel(playback_, int(drones_.airborne.size()), below_mission, ui_scale_, ui_rects_)) {

@@ -15,6 +15,7 @@
 #include "panels/panels.h"
 #include "places/places.h"
 #include "scenario_view.h"
+#include "sweep_workers.h"
 #include "platform.h"
 
 namespace lowsky::web {
@@ -113,6 +114,7 @@ private:
     MissionWorkbench workbench_;
     DraftWorkbench draft_;
     AssistPanel assist_;
+    SweepWorkers sweep_workers_;
     SimPlayback playback_;
     SimDronesInView drones_;             // the simulated drones in the air, this frame
     MarkerRenderer markers_;             // and their markers, drawn in GL

@@ -13,6 +13,8 @@ namespace lowsky::web {
 
 namespace {
 
+double now_ms() { return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
+
 // No draft, but the approvals choice stays for the next one.
 void discard_keeping_settings(DraftWorkbench& d) {
     const bool approvals = d.allow_approvals;
@@ -110,7 +112,7 @@ void App::run_assist_action(AssistAction action) {
         case AssistAction::ClearNetwork: assist_.network = NetworkView{}; return;
         case AssistAction::ReplaceNetwork: {
             if (!assist_.network.draft) return;
-            const assist::NetworkDraft& d = *assist_.network.draft;
+            const assist::NetworkDraft& net = *assist_.network.draft;
             // One step to undo: the scenario's corridors and junctions out, the drafted ones in.
             std::vector<EditCommand> commands;
             EditCommand remove;
@@ -121,8 +123,8 @@ void App::run_assist_action(AssistAction action) {
             EditCommand paste;
             paste.op = EditOp::Paste;
             paste.value = nlohmann::json::array();
-            for (const Junction& j : d.junctions) paste.value.push_back({{"kind", "junction"}, {"object", nlohmann::json(object_to_json(j))}});
-            for (const Corridor& c : d.corridors) paste.value.push_back({{"kind", "corridor"}, {"object", nlohmann::json(object_to_json(c))}});
+            for (const Junction& j : net.junctions) paste.value.push_back({{"kind", "junction"}, {"object", nlohmann::json(object_to_json(j))}});
+            for (const Corridor& c : net.corridors) paste.value.push_back({{"kind", "corridor"}, {"object", nlohmann::json(object_to_json(c))}});
             commands.push_back(paste);
             auto done = scenario_->editor->apply_all(commands, "replace the network");
             if (!done) {
@@ -132,7 +134,7 @@ void App::run_assist_action(AssistAction action) {
             }
             scenario_->refresh();
             map_editor_.selection.clear();
-            map_editor_.message = trf(N_("The network replaced: %zu corridors; Ctrl+Z puts the old one back"), d.corridors.size());
+            map_editor_.message = trf(N_("The network replaced: %zu corridors; Ctrl+Z puts the old one back"), net.corridors.size());
             map_editor_.message_is_error = false;
             assist_.network = NetworkView{};
             return;
@@ -155,17 +157,38 @@ void App::run_assist_action(AssistAction action) {
             w.runs = assist::sweep_runs(w.spec);
             w.next = 0;
             w.ms = 0;
+            w.started_ms = now_ms();
             w.running = true;
+            // On a Web Worker per core when the browser makes them; else here, a few days a frame.
+            w.workers = sweep_workers_.start(save_scenario(sc), w.spec, w.runs) ? sweep_workers_.workers() : 0;
             return;
         }
-        case AssistAction::StopSweep: assist_.sweep.running = false; return;
+        case AssistAction::StopSweep:
+            sweep_workers_.stop();
+            assist_.sweep.running = false;
+            return;
     }
 }
 
-// A few simulated days a frame (about 30 ms of them), then the summary when all are done.
+// The workers' progress, or a few simulated days a frame (about 30 ms of them) here; then the
+// summary when all are done.
 void App::step_sweep() {
     SweepView& w = assist_.sweep;
     if (!w.running || !scenario_) return;
+    frames_to_draw_ = std::max(frames_to_draw_, 3);
+    if (w.workers > 0) {
+        w.next = sweep_workers_.done();
+        w.ms = now_ms() - w.started_ms;
+        if (!sweep_workers_.error().empty()) {
+            w.error = sweep_workers_.error();
+            w.running = false;
+        } else if (!sweep_workers_.busy() && w.next == w.runs.size()) {
+            w.runs = sweep_workers_.runs();
+            w.running = false;
+            w.summary = assist::summarise(w.spec, w.runs);
+        }
+        return;
+    }
     const auto started = std::chrono::steady_clock::now();
     while (w.next < w.runs.size() && std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count() < 30) {
         auto run = assist::run_one(*scenario_->scenario, w.spec, w.runs[w.next]);
@@ -176,12 +199,11 @@ void App::step_sweep() {
         }
         w.runs[w.next++] = run.value();
     }
-    w.ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    w.ms = now_ms() - w.started_ms;
     if (w.next == w.runs.size()) {
         w.running = false;
         w.summary = assist::summarise(w.spec, w.runs);
     }
-    frames_to_draw_ = std::max(frames_to_draw_, 3);
 }
 
 Json App::draft_state() const {
@@ -230,7 +252,8 @@ Json App::assist_state() const {
     }
     out["network"] = network;
     const SweepView& w = assist_.sweep;
-    Json sweep{{"running", w.running}, {"done", w.next}, {"total", w.runs.size()}, {"error", w.error}, {"hub", w.hub}, {"drone", w.drone}, {"ms", w.ms}};
+    Json sweep{{"running", w.running}, {"done", w.next}, {"total", w.runs.size()}, {"error", w.error}, {"hub", w.hub}, {"drone", w.drone}, {"ms", w.ms},
+               {"workers", w.workers}};
     if (w.summary) {
         Json answers = Json::array(), cells = Json::array();
         for (const auto& a : w.summary->answers) {

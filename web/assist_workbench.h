@@ -43,7 +43,9 @@ struct SweepView {
     bool running = false;
     std::optional<assist::SweepSummary> summary;
     std::string error;
-    double ms = 0;                               // the simulations' time so far
+    double ms = 0;                               // the simulations' time so far (wall clock)
+    double started_ms = 0;
+    int workers = 0;                             // Web Workers running it (0: this page, a few days a frame)
 };
 
 struct NetworkView {

@@ -1,5 +1,5 @@
-// The Assist window: the reach bands from the mission panel's hub, and a fleet-size sweep run in
-// the page a few days a frame. What the page's engine (WebAssembly) works out must be what the
+// The Assist window: the reach bands from the mission panel's hub, and a fleet-size sweep run on
+// the page's Web Workers. What the page's engine (WebAssembly) works out must be what the
 // command-line tool (native) prints for the same question, to the figure: hub times, band cells,
 // and every sweep cell's on-time share.
 import { test, before, after } from 'node:test';
@@ -61,6 +61,7 @@ test('the Assist window shows the reach from the mission panel\'s hub and sizes 
   const sweep = s.assist.sweep;
   assert.equal(sweep.total, 24);
   assert.equal(sweep.done, 24);
+  assert.ok(sweep.workers >= 1, `run on Web Workers (${sweep.workers}), not in the page`);
   const whole = cli('sweep', GBA, '--fleet', `${hub}:${drone}=1..8/1`, '--demand', '1..1/0.5', '--seeds', '3', '--target', 'on-time=0.95', '--json');
   assert.equal(sweep.cells.length, whole.cells.length);
   for (let i = 0; i < whole.cells.length; i++) {
