@@ -40,9 +40,14 @@ bool SweepWorkers::start(const std::string& scenario_text, const assist::SweepSp
     return true;
 }
 
+// The workers go with their queues: a late answer of a stopped sweep can never be taken for
+// one of the next sweep's (each sweep starts on new workers).
 void SweepWorkers::stop() {
     active_ = false;
     ++generation_;
+    for (int h : handles_) emscripten_destroy_worker(h);
+    handles_.clear();
+    slots_.clear();
 }
 
 void SweepWorkers::send_next(size_t worker) {
