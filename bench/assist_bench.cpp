@@ -53,15 +53,19 @@ Scenario with_scattered_zones(Scenario s, int count) {
     return s;
 }
 
+// The default scenario, read from the repository (the benchmarks run from its root).
+ScenarioLoad load_gba(const char* section) {
+    auto bytes = read_file_bytes("assets/scenarios/gba.json");
+    ScenarioLoad gba = bytes ? parse_scenario(std::string(bytes.value().begin(), bytes.value().end()), "gba.json") : ScenarioLoad{};
+    if (!gba.ok()) std::printf("%s: assets/scenarios/gba.json did not load\n", section);
+    return gba;
+}
+
 }  // namespace
 
 void run_draft_bench() {
-    auto bytes = read_file_bytes("assets/scenarios/gba.json");
-    ScenarioLoad gba = bytes ? parse_scenario(std::string(bytes.value().begin(), bytes.value().end()), "gba.json") : ScenarioLoad{};
-    if (!gba.ok()) {
-        std::printf("draft: assets/scenarios/gba.json did not load\n");
-        return;
-    }
+    const ScenarioLoad gba = load_gba("draft");
+    if (!gba.ok()) return;
     assist::DraftRequest request;
     request.from = "baoan-ops", request.to = "xinhui", request.drone_type = "vtol-fixed-wing";
     request.allow_approvals = true;
@@ -82,12 +86,8 @@ void run_draft_bench() {
 }
 
 void run_reach_bench() {
-    auto bytes = read_file_bytes("assets/scenarios/gba.json");
-    ScenarioLoad gba = bytes ? parse_scenario(std::string(bytes.value().begin(), bytes.value().end()), "gba.json") : ScenarioLoad{};
-    if (!gba.ok()) {
-        std::printf("reach: assets/scenarios/gba.json did not load\n");
-        return;
-    }
+    const ScenarioLoad gba = load_gba("reach");
+    if (!gba.ok()) return;
     const CompiledScenario compiled(*gba.scenario);
     assist::ReachRequest request;
     request.from = "baoan-ops";

@@ -22,11 +22,6 @@ const char* kUsage =
     "usage: lowsky sweep FILE --fleet HUB:TYPE=A..B/S [--demand A..B/S] [--seeds N] [--target on-time=SHARE]\n"
     "                   [--jobs N] [--hours H] [--tactical] [--json] [--slice K/N] [--merge PART...]";
 
-Json run_json(const assist::SweepRun& r) {
-    return Json{{"index", r.index}, {"fleet", r.fleet}, {"demand", r.demand}, {"seed", r.seed}, {"on_time_share", r.on_time_share},
-                {"orders", r.orders}, {"delivered", r.delivered}};
-}
-
 // The runs of --slice parts: one JSON object per line, each checked against the sweep's own list.
 bool read_parts(const std::vector<std::string>& files, std::vector<assist::SweepRun>& runs, std::vector<char>& seen) {
     for (const std::string& file : files) {
@@ -46,20 +41,17 @@ bool read_parts(const std::vector<std::string>& files, std::vector<assist::Sweep
             if (row.find_first_not_of(" \t\r") == std::string::npos) continue;
             const std::string where = file + ":" + std::to_string(line);
             auto parsed = parse_json_text(row, where);
-            const Json* j = parsed ? &parsed.value() : nullptr;
-            if (!j || !j->is_object() || !j->contains("index") || !(*j)["index"].is_number_unsigned() || !j->contains("on_time_share") ||
-                !(*j)["on_time_share"].is_number()) {
-                std::fprintf(stderr, "lowsky sweep: %s: not a run of this sweep (a JSON object with index and on_time_share)\n", where.c_str());
+            auto run = parsed ? assist::run_from_json(parsed.value(), where) : Result<assist::SweepRun>(parsed.error());
+            if (!run) {
+                std::fprintf(stderr, "lowsky sweep: %s: not a run of this sweep: %s\n", where.c_str(), run.error().to_string().c_str());
                 return false;
             }
-            const size_t k = (*j)["index"].get<size_t>();
-            if (k >= runs.size() || j->value("fleet", -1) != runs[k].fleet || j->value("seed", 0u) != runs[k].seed) {
+            const size_t k = run->index;
+            if (k >= runs.size() || run->fleet != runs[k].fleet || run->seed != runs[k].seed || run->demand != runs[k].demand) {
                 std::fprintf(stderr, "lowsky sweep: %s: run %zu is not this sweep's (other options?)\n", where.c_str(), k);
                 return false;
             }
-            runs[k].on_time_share = (*j)["on_time_share"].get<double>();
-            runs[k].orders = j->value("orders", 0);
-            runs[k].delivered = j->value("delivered", 0);
+            runs[k] = run.value();
             seen[k] = 1;
         }
     }
@@ -116,7 +108,7 @@ int run_sweep(int argc, char** argv) {
             std::fprintf(stderr, "lowsky sweep: %s\n", done.error().to_string().c_str());
             return kUnreadable;
         }
-        for (const auto& r : done.value()) std::printf("%s\n", run_json(r).dump().c_str());
+        for (const auto& r : done.value()) std::printf("%s\n", assist::run_to_json(r).dump().c_str());
         return kOk;
     } else {
         auto done = assist::run_sweep(*scenario, *spec, runs, int(jobs), [&](size_t k, size_t n) {

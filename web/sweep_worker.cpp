@@ -28,26 +28,27 @@ EMSCRIPTEN_KEEPALIVE void sweep_load(char* data, int size) {
     else g_scenario.reset();
 }
 
-// {"hub","drone","hours","tactical","index","fleet","demand","seed"} -> {"index","on_time_share","orders","delivered"} or {"index","error"}.
+// A run (assist::run_to_json) with the sweep's "hub", "drone", "hours" and "tactical" -> the run
+// with its answer, or {"index", "error"}.
 EMSCRIPTEN_KEEPALIVE void sweep_run(char* data, int size) {
     auto request = lowsky::parse_json_text(std::string_view(data, size_t(size)), "sweep run");
-    if (!request || !request->is_object()) return respond(R"({"index":-1,"error":"a run the worker cannot read"})");
-    const lowsky::Json& r = request.value();
-    const long long index = r.value("index", -1LL);
-    if (!g_scenario) return respond(lowsky::Json{{"index", index}, {"error", "the worker has no scenario"}}.dump());
+    if (!request) return respond(lowsky::Json{{"index", -1}, {"error", request.error().to_string()}}.dump());
+    auto run = lowsky::assist::run_from_json(request.value(), "sweep run");
+    if (!run) return respond(lowsky::Json{{"index", -1}, {"error", run.error().to_string()}}.dump());
+    const lowsky::JsonObjectReader r(request.value(), "sweep run");
+    auto hub = r.string("hub"), drone = r.string("drone");
+    auto hours = r.number_in("hours", 0.1, 48);
+    const lowsky::Json* tactical = r.member_value("tactical");
+    if (!hub || !drone || !hours || !tactical || !tactical->is_boolean() || !g_scenario)
+        return respond(lowsky::Json{{"index", run->index}, {"error", "the worker has no scenario, or a run without its sweep's settings"}}.dump());
     lowsky::assist::SweepSpec spec;
-    spec.hub = r.value("hub", "");
-    spec.drone_type = r.value("drone", "");
-    spec.hours = r.value("hours", 24.0);
-    spec.tactical = r.value("tactical", false);
-    lowsky::assist::SweepRun run;
-    run.index = size_t(index < 0 ? 0 : index);
-    run.fleet = r.value("fleet", 0);
-    run.demand = r.value("demand", 1.0);
-    run.seed = r.value("seed", 1u);
-    auto done = lowsky::assist::run_one(*g_scenario, spec, run);
-    if (!done) return respond(lowsky::Json{{"index", index}, {"error", done.error().message}}.dump());
-    respond(lowsky::Json{{"index", index}, {"on_time_share", done->on_time_share}, {"orders", done->orders}, {"delivered", done->delivered}}.dump());
+    spec.hub = hub.value();
+    spec.drone_type = drone.value();
+    spec.hours = hours.value();
+    spec.tactical = tactical->get<bool>();
+    auto done = lowsky::assist::run_one(*g_scenario, spec, run.value());
+    if (!done) return respond(lowsky::Json{{"index", run->index}, {"error", done.error().message}}.dump());
+    respond(lowsky::assist::run_to_json(done.value()).dump());
 }
 
 }  // extern "C"

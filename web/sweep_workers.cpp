@@ -52,9 +52,9 @@ void SweepWorkers::stop() {
 
 void SweepWorkers::send_next(size_t worker) {
     if (next_ >= runs_.size()) return;
-    const assist::SweepRun& r = runs_[next_++];
-    std::string text = Json{{"hub", spec_.hub}, {"drone", spec_.drone_type}, {"hours", spec_.hours}, {"tactical", spec_.tactical},
-                            {"index", r.index}, {"fleet", r.fleet}, {"demand", r.demand}, {"seed", r.seed}}.dump();
+    Json message = assist::run_to_json(runs_[next_++]);
+    message.update({{"hub", spec_.hub}, {"drone", spec_.drone_type}, {"hours", spec_.hours}, {"tactical", spec_.tactical}});
+    std::string text = message.dump();
     slots_[worker].generation = generation_;
     emscripten_call_worker(handles_[worker], "sweep_run", text.data(), int(text.size()), &SweepWorkers::answered, &slots_[worker]);
 }
@@ -63,17 +63,19 @@ void SweepWorkers::answered(char* data, int size, void* arg) {
     Slot* slot = static_cast<Slot*>(arg);
     SweepWorkers& self = *slot->owner;
     if (!self.active_ || slot->generation != self.generation_) return;  // a stopped sweep's
-    auto answer = parse_json_text(std::string_view(data, size_t(size)), "sweep worker");
-    const long long index = answer && answer->is_object() ? answer->value("index", -1LL) : -1;
-    if (!answer || index < 0 || size_t(index) >= self.runs_.size() || answer->contains("error")) {
-        self.error_ = answer && answer->is_object() ? answer->value("error", std::string("an answer the page cannot read")) : "an answer the page cannot read";
+    // The worker's own word when it could not run it; else the run with its answer.
+    auto answer = parse_json_text(std::string_view(data, size_t(size)), "the sweep worker's answer");
+    const Json* said = answer && answer->is_object() && answer->contains("error") ? &answer.value()["error"] : nullptr;
+    auto run = !answer ? Result<assist::SweepRun>(answer.error())
+               : said  ? Result<assist::SweepRun>(make_error(said->is_string() ? said->get<std::string>() : said->dump()))
+                       : assist::run_from_json(answer.value(), "the sweep worker's answer");
+    if (run && run->index >= self.runs_.size()) run = make_error("an answer for no run of this sweep");
+    if (!run) {
+        self.error_ = run.error().to_string();
         self.active_ = false;
         return;
     }
-    assist::SweepRun& r = self.runs_[size_t(index)];
-    r.on_time_share = answer->value("on_time_share", 0.0);
-    r.orders = answer->value("orders", 0);
-    r.delivered = answer->value("delivered", 0);
+    self.runs_[run->index] = run.value();
     if (++self.done_ == self.runs_.size()) self.active_ = false;
     else self.send_next(slot->worker);
 }

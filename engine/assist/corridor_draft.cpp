@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "airspace/jurisdiction.h"
+#include "core/text.h"
 #include "assist/visibility_search.h"
 #include "energy/energy_model.h"
 
@@ -16,23 +17,14 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 
-std::string km(double m) {
-    char text[32];
-    std::snprintf(text, sizeof text, m >= 1000 ? "%.1f km" : "%.0f m", m >= 1000 ? m / 1000 : m);
-    return text;
-}
-
 // ---- [SECTION] Corners the type can turn ---------------------------------------------------
 
-// The validator's rule (checks_corridors.cpp, turns): an arc of the turn radius tangent to both
-// legs must start within half of each leg. The path found bends at many small corners (a grown
-// circle is a polygon); where two of them come too close for the type, they become one corner
-// where their outer legs meet, when the lines there stay clear.
-bool corner_flyable(const std::vector<LocalPoint>& p, size_t k, double radius_m) {
-    const double theta = planar::turn_angle_deg(p[k - 1], p[k], p[k + 1]);
-    if (theta < 1e-6) return true;
-    const double leg = std::min(planar::distance(p[k - 1], p[k]), planar::distance(p[k], p[k + 1])) / 2;
-    return theta < 179.999 && radius_m * std::tan(theta * kPi / 360) <= leg;
+// The validator's rule (planar::fly_by_fits). The path found bends at many small corners (a
+// grown circle is a polygon); where two of them come too close for the type, they become one
+// corner where their outer legs meet, when the lines there stay clear.
+bool corner_flyable(const std::vector<LocalPoint>& p, size_t k, double radius_m, double half_width_m) {
+    return planar::fly_by_fits(planar::turn_angle_deg(p[k - 1], p[k], p[k + 1]), planar::distance(p[k - 1], p[k]), planar::distance(p[k], p[k + 1]),
+                               radius_m, half_width_m);
 }
 
 bool meet(LocalPoint a, LocalPoint b, LocalPoint c, LocalPoint d, LocalPoint& out) {
@@ -47,11 +39,11 @@ bool meet(LocalPoint a, LocalPoint b, LocalPoint c, LocalPoint d, LocalPoint& ou
     return true;
 }
 
-void merge_tight_corners(std::vector<LocalPoint>& p, double radius_m, const VisibilityGraph& graph) {
+void merge_tight_corners(std::vector<LocalPoint>& p, double radius_m, double half_width_m, const VisibilityGraph& graph) {
     for (int guard = 0; guard < 1000; ++guard) {
         bool changed = false;
         for (size_t k = 1; k + 1 < p.size() && !changed; ++k) {
-            if (corner_flyable(p, k, radius_m)) continue;
+            if (corner_flyable(p, k, radius_m, half_width_m)) continue;
             // A corner whose neighbours see each other goes.
             if (graph.sees(p[k - 1], p[k + 1])) {
                 p.erase(p.begin() + long(k));
@@ -89,7 +81,7 @@ void fit_band(Corridor& corridor, const Scenario& s, std::vector<std::string>& n
         const double limit = stretch.jurisdiction == Jurisdiction::Mainland ? s.rules.ceiling_m_agl : s.rules.of(stretch.jurisdiction)->ceiling_m_agl;
         if (corridor.band.ceiling.value_m <= limit) continue;
         corridor.band.ceiling.value_m = std::floor(limit);
-        notes.push_back(std::string("its ceiling lowered to ") + km(corridor.band.ceiling.value_m) + " above ground for " + jurisdiction_name(stretch.jurisdiction));
+        notes.push_back(std::string("its ceiling lowered to ") + metres(corridor.band.ceiling.value_m) + " above ground for " + jurisdiction_name(stretch.jurisdiction));
     }
     if (corridor.band.floor.value_m > corridor.band.ceiling.value_m - 20) corridor.band.floor.value_m = std::max(0.0, corridor.band.ceiling.value_m - 20);
 }
@@ -149,8 +141,8 @@ std::string narrow_gaps(const CompiledScenario& compiled, const Obstacles& obsta
                     gap = std::min(gap, compiled.segment_to_zone(poly->polygon[k], poly->polygon[(k + 1) % poly->polygon.size()], *other).distance_m);
             }
             if (gap <= 0 || gap >= needed_m) continue;
-            out += "; the gap between " + compiled.zones()[a.index].id + " and " + compiled.zones()[b.index].id + " is " + km(gap) +
-                   ", narrower than the " + km(needed_m) + " the corridor needs";
+            out += "; the gap between " + compiled.zones()[a.index].id + " and " + compiled.zones()[b.index].id + " is " + metres(gap) +
+                   ", narrower than the " + metres(needed_m) + " the corridor needs";
             ++listed;
         }
     return out;
@@ -181,7 +173,7 @@ DraftSearch search_path(const CompiledScenario& compiled, const DraftRequest& re
             if (std::find(in.begin(), in.end(), source) == in.end()) in.push_back(source);
         }
         if (in.empty()) continue;
-        out.path = make_error(end->id + " lies in or within " + km(request.width_m / 2) + " (half the corridor's width) of " + listed(obstacles, in, 4) +
+        out.path = make_error(end->id + " lies in or within " + metres(request.width_m / 2) + " (half the corridor's width) of " + listed(obstacles, in, 4) +
                                   (request.allow_approvals ? "" : "; allow approvals to draft through controlled airspace"),
                               end == &a ? "from" : "to", "draft.end_blocked");
         return out;
@@ -212,14 +204,14 @@ DraftSearch search_path(const CompiledScenario& compiled, const DraftRequest& re
             if (std::find(around.begin(), around.end(), source) == around.end()) around.push_back(source);
         }
         const double needed = request.width_m + 2 * rules.margin_m;
-        out.path = make_error("no way from " + a.id + " to " + b.id + " for a corridor " + km(request.width_m) + " wide: " + (a_closed ? a.id : b.id) +
+        out.path = make_error("no way from " + a.id + " to " + b.id + " for a corridor " + metres(request.width_m) + " wide: " + (a_closed ? a.id : b.id) +
                                   " is closed in by " + listed(obstacles, around, 6) + narrow_gaps(compiled, obstacles, around, needed) +
                                   (request.allow_approvals ? "" : " (allow approvals to draft through controlled airspace)"),
                               "", "draft.walled_in");
     } else {
         std::vector<LocalPoint> path = search.path;
         const DroneType* type = compiled.scenario().find_drone_type(request.drone_type);
-        merge_tight_corners(path, type ? type->min_turn_radius_m : 0, graph);
+        merge_tight_corners(path, type ? type->min_turn_radius_m : 0, request.width_m / 2, graph);
         out.path = std::move(path);
     }
     return out;
@@ -284,7 +276,7 @@ Result<CorridorDraft> draft_corridor(const CompiledScenario& compiled, const Dra
     if (draft.length_m > range) {
         char load[32];
         std::snprintf(load, sizeof load, "%.1f kg", payload);
-        return make_error("the draft from " + a.id + " to " + b.id + " is " + km(draft.length_m) + " long, beyond the " + km(range) + " " + type->id +
+        return make_error("the draft from " + a.id + " to " + b.id + " is " + metres(draft.length_m) + " long, beyond the " + metres(range) + " " + type->id +
                               " flies with " + load + " and its reserve",
                           "", "draft.beyond_range");
     }

@@ -23,13 +23,17 @@
 
 namespace lowsky::assist {
 
+// The band a draft takes unless told otherwise, and free flight's (assist/reach.h): 60 to 110 m
+// above the ground, under the mainland's 120 m ceiling.
+inline AltitudeBand usual_band() { return {{60, AltitudeReference::AboveGround}, {110, AltitudeReference::AboveGround}}; }
+
 struct DraftRequest {
     std::string from;        // a hub or a junction
     std::string to;
     std::string drone_type;
     double width_m = 200;
     double payload_kg = -1;         // what it must carry as far (below 0: the type's maximum)
-    AltitudeBand band{{60, AltitudeReference::AboveGround}, {110, AltitudeReference::AboveGround}};
+    AltitudeBand band = usual_band();
     bool allow_approvals = false;   // through controlled airspace and across borders, under approvals to be sought
     bool avoid_restricted = true;   // keep out of restricted zones at every hour too
     double time_limit_s = 2.0;      // the search gives up after this long

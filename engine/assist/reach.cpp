@@ -19,7 +19,8 @@ namespace lowsky::assist {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-constexpr double kCruiseAgl_m = 85;  // free flight at the middle of the usual 60 to 110 m band
+// Free flight in the middle of the usual band.
+double cruise_agl_m() { return (usual_band().floor.value_m + usual_band().ceiling.value_m) / 2; }
 
 double bearing_of(LocalPoint from, LocalPoint to) {
     const double b = std::atan2(to.east_m - from.east_m, to.north_m - from.north_m) * 180 / kPi;
@@ -34,8 +35,8 @@ FreeFlightClock::FreeFlightClock(const Scenario& scenario, const DroneType& type
     const flight::Model model = flight::make_model(type, autopilot_settings(Firmware::ArduPilot, SettingsSource::LowskyParameters, type), scenario);
     flight::Powers powers(model, type.max_payload_kg);
     const HeightAmsl ground(hub.ground_elevation_m_amsl);
-    const HeightAmsl height(hub.ground_elevation_m_amsl + kCruiseAgl_m);
-    const flight::WindVelocity wind = flight::wind_velocity(energy::wind_at(scenario.wind, kCruiseAgl_m));
+    const HeightAmsl height(hub.ground_elevation_m_amsl + cruise_agl_m());
+    const flight::WindVelocity wind = flight::wind_velocity(energy::wind_at(scenario.wind, cruise_agl_m()));
     auto fly = [&](double distance_m, double bearing_deg) {
         const GeoPoint to = geodesy::destination(hub.position, bearing_deg, distance_m);
         flight::LegGeometry leg = flight::make_leg({hub.position, to}, height, ground, 0);
@@ -107,7 +108,7 @@ Result<ReachResult> reach(const CompiledScenario& compiled, const ReachRequest& 
     if (!origin) return make_error("no hub \"" + request.from + "\"", "from", "reach.unknown_hub");
     const DroneType* type = s.find_drone_type(request.drone_type);
     if (!type) return make_error("no drone type \"" + request.drone_type + "\"", "drone", "reach.unknown_type");
-    if (!(request.cell_m >= 100)) return make_error("the grid's cells must be 100 m or more", "cell", "reach.bad_cell");
+    if (request.cell_m != 0 && !(request.cell_m >= 100)) return make_error("the grid's cells must be 100 m or more", "cell", "reach.bad_cell");
     const LocalFrame& frame = compiled.frame();
     const LocalPoint o = frame.to_local(origin->position);
 
@@ -129,7 +130,7 @@ Result<ReachResult> reach(const CompiledScenario& compiled, const ReachRequest& 
     // Free flight: round the zones the rules close, at the usual band.
     ObstacleRules rules;
     rules.half_width_m = 0;
-    rules.band = {{60, AltitudeReference::AboveGround}, {110, AltitudeReference::AboveGround}};
+    rules.band = usual_band();
     rules.allow_controlled = request.allow_approvals;
     rules.corridors = false;
     const Obstacles obstacles(compiled, rules);
@@ -144,7 +145,17 @@ Result<ReachResult> reach(const CompiledScenario& compiled, const ReachRequest& 
         return clock.seconds(d, bearing_of(o, p));
     };
 
-    // The grid over the hubs' box and a margin.
+    const double approach = s.rules.hub_approach_radius_m;
+    for (const ReachPoint& point : points) {
+        PointReach r;
+        r.point = point;
+        const LocalPoint p = frame.to_local(point.at);
+        r.network_s = network_time(hubs, graph, p, approach, request.last_mile_m, &r.via_hub);
+        r.free_s = free_time(p);
+        out.points.push_back(std::move(r));
+    }
+    // The grid over the hubs' box and a margin (none asked for: the points alone).
+    if (request.cell_m == 0) return out;
     planar::Box box;
     for (const Hub& h : s.hubs) box.add(frame.to_local(h.position));
     box = box.expanded(request.margin_m);
@@ -156,7 +167,6 @@ Result<ReachResult> reach(const CompiledScenario& compiled, const ReachRequest& 
     g.origin = {box.min_e + g.cell_m / 2, box.min_n + g.cell_m / 2};
     g.network_s.assign(size_t(g.cols) * size_t(g.rows), -1.0f);
     g.free_s.assign(g.network_s.size(), -1.0f);
-    const double approach = s.rules.hub_approach_radius_m;
     for (int y = 0; y < g.rows; ++y)
         for (int x = 0; x < g.cols; ++x) {
             const LocalPoint p{g.origin.east_m + x * g.cell_m, g.origin.north_m + y * g.cell_m};
@@ -164,14 +174,6 @@ Result<ReachResult> reach(const CompiledScenario& compiled, const ReachRequest& 
             g.network_s[i] = float(network_time(hubs, graph, p, approach, request.last_mile_m, nullptr));
             g.free_s[i] = float(free_time(p));
         }
-    for (const ReachPoint& point : points) {
-        PointReach r;
-        r.point = point;
-        const LocalPoint p = frame.to_local(point.at);
-        r.network_s = network_time(hubs, graph, p, approach, request.last_mile_m, &r.via_hub);
-        r.free_s = free_time(p);
-        out.points.push_back(std::move(r));
-    }
     return out;
 }
 
@@ -181,7 +183,7 @@ std::optional<CorridorSuggestion> best_new_corridor(const Scenario& scenario, co
                                                     double minutes) {
     const double limit = minutes * 60;
     ReachRequest quick = request;
-    quick.cell_m = 1e5;  // the points are what count here, not the grid
+    quick.cell_m = 0;  // the points are what count here, not the grid
     auto inside = [&](const Scenario& s) {
         const CompiledScenario compiled(s);
         const auto r = reach(compiled, quick, points);
@@ -216,24 +218,31 @@ Result<std::vector<ReachPoint>> read_reach_points(const std::string& text, const
     std::vector<ReachPoint> out;
     const size_t first = text.find_first_not_of(" \t\r\n");
     if (first != std::string::npos && text[first] == '{') {
+        // Every member read through the checked reader: a member of the wrong type is an error, never an abort.
         auto doc = parse_json_text(text, source);
         if (!doc) return doc.error();
-        const Json& j = doc.value();
-        if (!j.is_object() || !j.contains("features") || !j["features"].is_array())
-            return make_error("a GeoJSON FeatureCollection of points is expected", source + ": $", "reach.bad_points");
-        for (size_t i = 0; i < j["features"].size(); ++i) {
-            const Json& f = j["features"][i];
+        auto features = JsonObjectReader(doc.value(), source + ": $").array("features");
+        if (!features) return make_error("a GeoJSON FeatureCollection of points is expected: " + features.error().message, features.error().where, "reach.bad_points");
+        const Json& list = *features.value();
+        for (size_t i = 0; i < list.size(); ++i) {
             const std::string path = source + ": $.features[" + std::to_string(i) + "]";
-            if (!f.is_object() || !f.contains("geometry") || !f["geometry"].is_object() || f["geometry"].value("type", "") != "Point")
-                return make_error("not a Point feature", path, "reach.bad_points");
-            const Json& c = f["geometry"]["coordinates"];
-            if (!c.is_array() || c.size() < 2 || !c[0].is_number() || !c[1].is_number())
+            const JsonObjectReader feature(list[i], path);
+            auto geometry = feature.object("geometry");
+            const JsonObjectReader shape(geometry ? *geometry.value() : list[i], path + ".geometry");
+            auto type = shape.string("type");
+            if (!geometry || !type || type.value() != "Point") return make_error("not a Point feature", path, "reach.bad_points");
+            auto coordinates = shape.array("coordinates");
+            const Json* c = coordinates ? coordinates.value() : nullptr;
+            if (!c || c->size() < 2 || !(*c)[0].is_number() || !(*c)[1].is_number())
                 return make_error("coordinates must be [longitude, latitude]", path + ".geometry.coordinates", "reach.bad_points");
-            const double lon = c[0].get<double>(), lat = c[1].get<double>();
+            const double lon = (*c)[0].get<double>(), lat = (*c)[1].get<double>();
             if (!(std::abs(lat) <= 90 && std::abs(lon) <= 180)) return make_error("a position off the Earth", path + ".geometry.coordinates", "reach.bad_points");
             std::string name = "#" + std::to_string(i + 1);
-            if (f.contains("properties") && f["properties"].is_object() && f["properties"].contains("name") && f["properties"]["name"].is_string())
-                name = f["properties"]["name"].get<std::string>();
+            const Json* properties = feature.member_value("properties");
+            if (properties && properties->is_object()) {
+                const Json* given = JsonObjectReader(*properties, path + ".properties").member_value("name");
+                if (given && given->is_string()) name = given->get<std::string>();
+            }
             out.push_back({name, {lat, lon}});
         }
         return out;

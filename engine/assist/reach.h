@@ -26,7 +26,7 @@ struct ReachRequest {
     std::vector<double> minutes{10, 20, 30};  // the bands, rising
     bool allow_approvals = false;           // free flight through controlled airspace
     double last_mile_m = 10000;             // from a hub on to a point, at most
-    double cell_m = 1000;                   // the grid the bands are drawn on
+    double cell_m = 1000;                   // the grid the bands are drawn on (0: none, the points alone)
     double margin_m = 20000;                // beyond the hubs' box
 };
 

@@ -31,7 +31,6 @@ namespace {
 
 // "A..B/S", "A..B" (step 1) or "A".
 std::optional<Range> parse_range(const std::string& text) {
-    Range r;
     const size_t dots = text.find("..");
     if (dots == std::string::npos) {
         const auto v = parse_decimal(text);
@@ -71,6 +70,40 @@ Result<SweepSpec> parse_sweep_spec(const std::string& fleet, const std::string& 
     if (spec.fleet.values().size() * spec.demand.values().size() * size_t(seeds) > 1000000)
         return make_error("more than a million runs: split the sweep", "", "sweep.too_big");
     return spec;
+}
+
+Json run_to_json(const SweepRun& r) {
+    return Json{{"index", r.index}, {"fleet", r.fleet}, {"demand", r.demand}, {"seed", r.seed}, {"on_time_share", r.on_time_share},
+                {"orders", r.orders}, {"delivered", r.delivered}};
+}
+
+Result<SweepRun> run_from_json(const Json& json, const std::string& where) {
+    if (!json.is_object()) return make_error("a run is a JSON object", where, "sweep.bad_run");
+    const JsonObjectReader r(json, where);
+    auto whole = [&](std::string_view key, double lo, double hi, bool required) -> Result<double> {
+        if (!required && !r.has(key)) return lo;
+        auto v = r.number_in(key, lo, hi);
+        if (v && std::floor(v.value()) != v.value()) return make_error("must be a whole number", r.member_path(key), "sweep.bad_run");
+        return v;
+    };
+    SweepRun run;
+    auto index = whole("index", 0, 1e9, true);
+    auto fleet = whole("fleet", 0, 100000, true);
+    auto seed = whole("seed", 0, 4294967295.0, true);
+    auto demand = r.number_in("demand", 0, 1000);
+    auto share = r.has("on_time_share") ? r.number_in("on_time_share", 0, 1) : Result<double>(0.0);
+    auto orders = whole("orders", 0, 1e9, false);
+    auto delivered = whole("delivered", 0, 1e9, false);
+    for (const Result<double>* v : {&index, &fleet, &seed, &demand, &share, &orders, &delivered})
+        if (!*v) return v->error();
+    run.index = size_t(index.value());
+    run.fleet = int(fleet.value());
+    run.seed = uint32_t(seed.value());
+    run.demand = demand.value();
+    run.on_time_share = share.value();
+    run.orders = int(orders.value());
+    run.delivered = int(delivered.value());
+    return run;
 }
 
 std::vector<SweepRun> sweep_runs(const SweepSpec& spec) {

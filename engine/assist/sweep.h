@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/json_read.h"
 #include "core/result.h"
 #include "scenario/scenario.h"
 
@@ -42,6 +43,12 @@ struct SweepRun {
     double on_time_share = 0;
     int orders = 0, delivered = 0;
 };
+
+// A run as one JSON object (a --slice part's line, a message to or from the page's workers), and
+// read back checked: index, fleet, demand and seed required, the answer's members when present,
+// each of its type (what and where when not; never an abort on outside bytes).
+Json run_to_json(const SweepRun& run);
+Result<SweepRun> run_from_json(const Json& json, const std::string& where);
 
 // The runs in order: fleet slowest, then demand, then seed.
 std::vector<SweepRun> sweep_runs(const SweepSpec& spec);

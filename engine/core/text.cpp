@@ -98,4 +98,10 @@ std::string printable(std::string_view raw) {
     return out;
 }
 
+std::string metres(double m) {
+    char text[32];
+    std::snprintf(text, sizeof text, m >= 1000 ? "%.1f km" : "%.0f m", m >= 1000 ? m / 1000 : m);
+    return text;
+}
+
 }  // namespace lowsky

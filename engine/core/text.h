@@ -23,4 +23,7 @@ std::optional<Error> require_utf8(std::string_view text, const std::string& sour
 // `raw` with every byte that is not valid UTF-8, and every control character, written as \xNN.
 std::string printable(std::string_view raw);
 
+// "850 m", "3.2 km": a distance in a message.
+std::string metres(double m);
+
 }  // namespace lowsky

@@ -90,6 +90,14 @@ double turn_angle_deg(LocalPoint a, LocalPoint b, LocalPoint c) {
     return d;
 }
 
+bool fly_by_fits(double theta_deg, double leg_in_m, double leg_out_m, double radius_m, double half_width_m) {
+    if (theta_deg < 1e-6) return true;
+    const double half = theta_deg * 3.14159265358979323846 / 360.0;
+    const bool too_wide = radius_m * (1 - std::cos(half)) > half_width_m;
+    const bool too_long = theta_deg >= 179.999 || radius_m * std::tan(half) > std::min(leg_in_m, leg_out_m) / 2;
+    return !too_wide && !too_long;
+}
+
 std::optional<std::pair<LocalPoint, LocalPoint>> outside_circle(LocalPoint a, LocalPoint b, LocalPoint center, double radius) {
     const bool a_in = distance(a, center) < radius, b_in = distance(b, center) < radius;
     if (!a_in && !b_in) return std::pair{a, b};

@@ -42,4 +42,11 @@ std::optional<std::pair<LocalPoint, LocalPoint>> outside_circle(LocalPoint a, Lo
 // Turn at b when going a -> b -> c, in degrees: 0 straight on, 180 back the same way.
 double turn_angle_deg(LocalPoint a, LocalPoint b, LocalPoint c);
 
+// Whether a fly-by arc of `radius_m`, tangent to both legs, turns a corner of `theta_deg`
+// between legs of these lengths: it starts R tan(theta/2) before the vertex, which must lie
+// within half of each leg, and strays R (1 - cos(theta/2)) from the centreline, which must stay
+// within `half_width_m`. A U-turn never fits. (The validator's turn rule; the corridor draft
+// shapes its corners by it.)
+bool fly_by_fits(double theta_deg, double leg_in_m, double leg_out_m, double radius_m, double half_width_m);
+
 }  // namespace lowsky::planar

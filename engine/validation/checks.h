@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/text.h"
 #include "geo/segment_grid.h"
 #include "scenario/compiled_scenario.h"
 #include "validation/finding.h"
@@ -37,7 +38,5 @@ bool reaches_mainland(const Corridor& corridor);
 
 // Where a corridor segment's point is, for a finding.
 GeoPoint to_geo(const Context& c, LocalPoint p);
-// "850 m", "3.2 km": a distance in a finding.
-std::string metres(double m);
 
 }  // namespace lowsky::checks

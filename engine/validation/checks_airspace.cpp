@@ -10,12 +10,6 @@ namespace lowsky::checks {
 
 GeoPoint to_geo(const Context& c, LocalPoint p) { return c.compiled.frame().to_geo(p); }
 
-std::string metres(double m) {
-    char text[32];
-    std::snprintf(text, sizeof text, m >= 1000 ? "%.1f km" : "%.0f m", m >= 1000 ? m / 1000 : m);
-    return text;
-}
-
 namespace {
 
 std::string band_text(const AltitudeBand& b) { return describe(b.floor) + " to " + describe(b.ceiling); }

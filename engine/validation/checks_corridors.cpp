@@ -12,8 +12,6 @@ namespace lowsky::checks {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
-
 std::string fmt(const char* format, double v) {
     char text[48];
     std::snprintf(text, sizeof text, format, v);
@@ -125,10 +123,7 @@ void turns(const Context& c) {
         for (size_t k = 1; k + 1 < lc.points.size(); ++k) {
             const double theta = planar::turn_angle_deg(lc.points[k - 1], lc.points[k], lc.points[k + 1]);
             if (theta < 1e-6) continue;
-            const double half = theta * kPi / 360.0;
-            // A fly-by arc of radius R tangent to both legs strays R (1 - cos(theta/2)) from the
-            // centreline and starts R tan(theta/2) before the vertex.
-            const double leg = std::min(lc.along_m[k] - lc.along_m[k - 1], lc.along_m[k + 1] - lc.along_m[k]) / 2;
+            const double leg_in = lc.along_m[k] - lc.along_m[k - 1], leg_out = lc.along_m[k + 1] - lc.along_m[k];
             std::string cannot;
             bool fixed_wing = false;
             double worst_radius = 0;
@@ -136,9 +131,7 @@ void turns(const Context& c) {
                 const DroneType* t = s.find_drone_type(type_id);
                 if (!t || t->min_turn_radius_m <= 0) continue;
                 const double r = t->min_turn_radius_m;
-                const bool too_wide = r * (1 - std::cos(half)) > corridor.width_m / 2;
-                const bool too_long = theta >= 179.999 || r * std::tan(half) > leg;
-                if (!too_wide && !too_long) continue;
+                if (planar::fly_by_fits(theta, leg_in, leg_out, r, corridor.width_m / 2)) continue;
                 cannot += (cannot.empty() ? "" : ", ") + t->id;
                 fixed_wing |= t->airframe == Airframe::VtolFixedWing;
                 worst_radius = std::max(worst_radius, r);

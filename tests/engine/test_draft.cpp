@@ -37,6 +37,13 @@ Zone box_zone(const std::string& id, double lat0, double lon0, double lat1, doub
     return z;
 }
 
+// A draft's request: its ends and drone type, the rest as the request defaults it.
+assist::DraftRequest ask(const std::string& from, const std::string& to, const std::string& type) {
+    assist::DraftRequest r;
+    r.from = from, r.to = to, r.drone_type = type;
+    return r;
+}
+
 // Two hubs 20.6 km apart and nothing else in the way (within the fixture's fixed wing's range).
 Scenario open_ground() {
     Scenario s = test::load_scenario("tests/fixtures/scenarios/minimal.json");
@@ -142,7 +149,7 @@ TEST_CASE("A draft round a no-fly circle is the tangents and the arc a hand work
     Scenario s = open_ground();
     s.zones.push_back(circle_zone("disc", {22.5, 113.5}, 3000));
     const CompiledScenario compiled(s);
-    assist::DraftRequest request{"a", "b", "wing"};
+    assist::DraftRequest request = ask("a", "b", "wing");
     const auto draft = assist::draft_corridor(compiled, request);
     REQUIRE(draft.ok());
     // Tangent from each hub to the circle grown by the half-width, and the arc between: with
@@ -176,12 +183,12 @@ TEST_CASE("A draft crosses a corridor whose band is clear of its own by the vert
     s.junctions = {j1, j2};
     s.corridors = {across};
     const CompiledScenario compiled(s);
-    assist::DraftRequest low{"a", "b", "wing"};
+    assist::DraftRequest low = ask("a", "b", "wing");
     low.band = {{10, AltitudeReference::AboveGround}, {25, AltitudeReference::AboveGround}};  // 35 m below its floor
     const auto under = assist::draft_corridor(compiled, low);
     REQUIRE(under.ok());
     CHECK(under->corridor.centreline.size() == 2);
-    assist::DraftRequest same{"a", "b", "wing"};
+    assist::DraftRequest same = ask("a", "b", "wing");
     const auto around = assist::draft_corridor(compiled, same);
     REQUIRE(around.ok());
     CHECK(around->corridor.centreline.size() > 2);
@@ -201,7 +208,7 @@ TEST_CASE("A hub closed in by no-fly zones is refused with the zones named and t
     s.zones.push_back(box_zone("west", 22.47, 113.37, 22.53, 113.38));
     s.zones.push_back(box_zone("east", 22.47, 113.42, 22.5191, 113.43));
     const CompiledScenario compiled(s);
-    const auto draft = assist::draft_corridor(compiled, {"a", "b", "wing"});
+    const auto draft = assist::draft_corridor(compiled, ask("a", "b", "wing"));
     REQUIRE_FALSE(draft.ok());
     CHECK(draft.error().code == "draft.walled_in");
     const std::string& m = draft.error().message;
@@ -214,7 +221,7 @@ TEST_CASE("A hub closed in by no-fly zones is refused with the zones named and t
     // A hub inside a zone: refused at once, the zone named.
     s.zones = {circle_zone("over-a", {22.5, 113.4}, 500)};
     const CompiledScenario inside(s);
-    const auto blocked = assist::draft_corridor(inside, {"a", "b", "wing"});
+    const auto blocked = assist::draft_corridor(inside, ask("a", "b", "wing"));
     REQUIRE_FALSE(blocked.ok());
     CHECK(blocked.error().code == "draft.end_blocked");
     CHECK(blocked.error().where == "from");
@@ -228,7 +235,7 @@ TEST_CASE("A draft stops when told to, and says so") {
     int polls = 0;
     assist::DraftControl control;
     control.stop = [&] { return ++polls >= 1; };
-    const auto draft = assist::draft_corridor(compiled, {"a", "b", "wing"}, control);
+    const auto draft = assist::draft_corridor(compiled, ask("a", "b", "wing"), control);
     REQUIRE_FALSE(draft.ok());
     CHECK(draft.error().code == "draft.cancelled");
     CHECK(polls == 1);
@@ -243,7 +250,7 @@ TEST_CASE("Drafts between every pair of the default scenario's hubs pass the val
     int drafted = 0, too_far = 0;
     for (size_t i = 0; i < s.hubs.size(); ++i)
         for (size_t j = i + 1; j < s.hubs.size(); ++j) {
-            assist::DraftRequest request{s.hubs[i].id, s.hubs[j].id, "vtol-fixed-wing"};
+            assist::DraftRequest request = ask(s.hubs[i].id, s.hubs[j].id, "vtol-fixed-wing");
             request.allow_approvals = true;
             const auto draft = assist::draft_corridor(compiled, request);
             INFO(s.hubs[i].id << " to " << s.hubs[j].id << ": " << (draft ? std::string("drafted") : draft.error().message));
@@ -275,7 +282,7 @@ TEST_CASE("Drafts in the default scenario are within 3 per cent of a fine-grid s
     const std::pair<const char*, const char*> pairs[] = {
         {"songshan-lake", "zhuhai"}, {"baoan-ops", "songshan-lake"}, {"dongguan", "lau-fau-shan"}, {"qianhai-hub", "xinhui"}};
     for (const auto& [from, to] : pairs) {
-        assist::DraftRequest request{from, to, "vtol-fixed-wing"};
+        assist::DraftRequest request = ask(from, to, "vtol-fixed-wing");
         request.allow_approvals = true;
         const auto draft = assist::draft_corridor(compiled, request);
         INFO(from << " to " << to << ": " << (draft ? std::string("drafted") : draft.error().message));

@@ -114,4 +114,16 @@ TEST_CASE("Supplier points come from CSV or GeoJSON, and a bad line or feature i
     auto line = assist::read_reach_points(R"({"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"LineString","coordinates":[]}}]})", "s.geojson");
     REQUIRE_FALSE(line.ok());
     CHECK(line.error().where == "s.geojson: $.features[0]");
+    // Members of the wrong type or missing: refused with where, never an abort.
+    for (const char* text : {R"({"features":3})", R"({"features":[{"geometry":{"type":7,"coordinates":[1,2]}}]})",
+                             R"({"features":[{"geometry":{"type":"Point"}}]})", R"({"features":[{"geometry":{"type":"Point","coordinates":["a",2]}}]})",
+                             R"({"features":[{"geometry":"Point"}]})", R"({"features":[5]})", R"({"type":"FeatureCollection"})"}) {
+        INFO(text);
+        auto r = assist::read_reach_points(text, "s.geojson");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().where.rfind("s.geojson: $", 0) == 0);
+    }
+    auto unnamed = assist::read_reach_points(R"({"features":[{"properties":{"name":9},"geometry":{"type":"Point","coordinates":[113.9,22.6]}}]})", "s.geojson");
+    REQUIRE(unnamed.ok());
+    CHECK(unnamed.value()[0].name == "#1");
 }

@@ -83,3 +83,31 @@ TEST_CASE("Sweep specifications are read strictly and say which part is wrong") 
     CHECK(assist::parse_sweep_spec("a:b=1..3", "1", 1, "on-time=1.5").error().where == "target");
     CHECK(assist::parse_sweep_spec("a:b=1..3", "1", 1, "late=0.1").error().where == "target");
 }
+
+TEST_CASE("A run read back from JSON is the run written, and a run of the wrong shape is refused with where") {
+    assist::SweepRun run;
+    run.index = 17, run.fleet = 12, run.demand = 1.25, run.seed = 3, run.on_time_share = 0.875, run.orders = 40, run.delivered = 39;
+    auto back = assist::run_from_json(nlohmann::json::parse(assist::run_to_json(run).dump()), "part.jsonl:1");
+    REQUIRE(back.ok());
+    CHECK(back->index == 17);
+    CHECK(back->fleet == 12);
+    CHECK(back->demand == 1.25);
+    CHECK(back->seed == 3);
+    CHECK(back->on_time_share == 0.875);
+    CHECK(back->orders == 40);
+    CHECK(back->delivered == 39);
+    const std::pair<const char*, const char*> bad[] = {
+        {R"([1,2])", "part.jsonl:1"},
+        {R"({"fleet":1,"demand":1,"seed":1})", "part.jsonl:1.index"},
+        {R"({"index":"0","fleet":1,"demand":1,"seed":1})", "part.jsonl:1.index"},
+        {R"({"index":0.5,"fleet":1,"demand":1,"seed":1})", "part.jsonl:1.index"},
+        {R"({"index":0,"fleet":1,"demand":1,"seed":1,"on_time_share":"all"})", "part.jsonl:1.on_time_share"},
+        {R"({"index":0,"fleet":1,"demand":1,"seed":1,"orders":-3})", "part.jsonl:1.orders"},
+    };
+    for (const auto& [text, where] : bad) {
+        INFO(text);
+        auto r = assist::run_from_json(nlohmann::json::parse(text), "part.jsonl:1");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().where == where);
+    }
+}
