@@ -1,7 +1,9 @@
-// lowsky sweep FILE --fleet HUB:TYPE=A..B/S [--demand A..B/S] [--seeds N] [--target on-time=SHARE]
-//                   [--jobs N] [--hours H] [--tactical] [--json] [--slice K/N] [--merge PART...]
-// The day simulated over fleet sizes, demand scales and seeds (engine/assist/sweep.h): the
-// smallest fleet that meets the on-time target at each demand, and a chart of on-time share
+// lowsky sweep FILE --fleet HUB:TYPE=A..B/S [--demand A..B/S] [--wind A..B/S] [--seeds N]
+//                   [--target on-time=SHARE] [--jobs N] [--hours H] [--tactical] [--json]
+//                   [--slice K/N] [--merge PART...]
+// The day simulated over fleet sizes, demand scales, wind strengths and seeds
+// (engine/assist/sweep.h): the smallest fleet that meets the on-time target at each demand and
+// wind, with the 95 % interval of its mean over the seeds, and a chart of on-time share
 // against fleet size. --slice runs one share of the runs and prints them as JSON lines, for a
 // cluster's array jobs; --merge reads such parts back and summarises them (docs/assist.md).
 #include <cstdio>
@@ -19,8 +21,10 @@ namespace lowsky::cli {
 namespace {
 
 const char* kUsage =
-    "usage: lowsky sweep FILE --fleet HUB:TYPE=A..B/S [--demand A..B/S] [--seeds N] [--target on-time=SHARE]\n"
-    "                   [--jobs N] [--hours H] [--tactical] [--json] [--slice K/N] [--merge PART...]";
+    "usage: lowsky sweep FILE --fleet HUB:TYPE=A..B/S [--demand A..B/S] [--wind A..B/S] [--seeds N]\n"
+    "                   [--target on-time=SHARE] [--jobs N] [--hours H] [--tactical] [--json]\n"
+    "                   [--slice K/N] [--merge PART...]\n"
+    "       --wind scales the scenario's wind speeds (0: still air; 1: as it is)";
 
 // The runs of --slice parts: one JSON object per line, each checked against the sweep's own list.
 bool read_parts(const std::vector<std::string>& files, std::vector<assist::SweepRun>& runs, std::vector<char>& seen) {
@@ -47,7 +51,8 @@ bool read_parts(const std::vector<std::string>& files, std::vector<assist::Sweep
                 return false;
             }
             const size_t k = run->index;
-            if (k >= runs.size() || run->fleet != runs[k].fleet || run->seed != runs[k].seed || run->demand != runs[k].demand) {
+            if (k >= runs.size() || run->fleet != runs[k].fleet || run->seed != runs[k].seed || run->demand != runs[k].demand ||
+                run->wind != runs[k].wind) {
                 std::fprintf(stderr, "lowsky sweep: %s: run %zu is not this sweep's (other options?)\n", where.c_str(), k);
                 return false;
             }
@@ -62,7 +67,7 @@ bool read_parts(const std::vector<std::string>& files, std::vector<assist::Sweep
 
 int run_sweep(int argc, char** argv) {
     std::string error;
-    auto args = parse_args(argc, argv, 2, {"--fleet", "--demand", "--seeds", "--target", "--jobs", "--hours", "--slice"},
+    auto args = parse_args(argc, argv, 2, {"--fleet", "--demand", "--wind", "--seeds", "--target", "--jobs", "--hours", "--slice"},
                            {"--json", "--tactical", "--merge"}, error);
     if (!args || args->positional.empty() || !args->option("--fleet") || (args->positional.size() > 1 && !args->flag("--merge"))) {
         std::fprintf(stderr, "lowsky sweep: %s\n%s\n", args ? "a scenario file and --fleet are needed" : error.c_str(), kUsage);
@@ -71,7 +76,7 @@ int run_sweep(int argc, char** argv) {
     long long seeds = 1, jobs = std::max(1u, std::thread::hardware_concurrency());
     if (!integer_option(*args, "sweep", "--seeds", 1, 100000, seeds) || !integer_option(*args, "sweep", "--jobs", 1, 1024, jobs)) return kUnreadable;
     auto parsed_spec = assist::parse_sweep_spec(*args->option("--fleet"), args->option("--demand").value_or("1"), int(seeds),
-                                         args->option("--target").value_or("on-time=0.95"));
+                                         args->option("--target").value_or("on-time=0.95"), args->option("--wind").value_or("1"));
     if (!parsed_spec) {
         std::fprintf(stderr, "lowsky sweep: --%s\n", parsed_spec.error().to_string().c_str());
         return kUnreadable;
@@ -125,12 +130,13 @@ int run_sweep(int argc, char** argv) {
     if (json) {
         Json cells = Json::array(), answers = Json::array();
         for (const auto& c : summary.cells)
-            cells.push_back(Json{{"fleet", c.fleet}, {"demand", c.demand}, {"mean_on_time", c.mean_on_time}, {"lowest_on_time", c.lowest_on_time},
-                                 {"seeds", c.seeds}, {"seeds_meeting", c.seeds_meeting}});
+            cells.push_back(Json{{"fleet", c.fleet}, {"demand", c.demand}, {"wind", c.wind}, {"mean_on_time", c.mean_on_time},
+                                 {"interval_95", c.interval}, {"lowest_on_time", c.lowest_on_time}, {"seeds", c.seeds}, {"seeds_meeting", c.seeds_meeting}});
         for (const auto& a : summary.answers) {
-            Json j{{"demand", a.demand}};
-            if (a.smallest_fleet) j.update({{"smallest_fleet", *a.smallest_fleet}, {"share_of_seeds", a.share_of_seeds}});
+            Json j{{"demand", a.demand}, {"wind", a.wind}};
+            if (a.smallest_fleet) j.update({{"smallest_fleet", *a.smallest_fleet}, {"share_of_seeds", a.share_of_seeds}, {"interval_95", a.interval}});
             else j["smallest_fleet"] = nullptr;
+            j["sure_fleet"] = a.sure_fleet ? Json(*a.sure_fleet) : Json(nullptr);
             answers.push_back(j);
         }
         std::printf("%s\n", Json{{"hub", spec->hub}, {"drone_type", spec->drone_type}, {"target_on_time", spec->target_on_time}, {"seeds", spec->seeds},
@@ -141,23 +147,42 @@ int run_sweep(int argc, char** argv) {
     }
     std::printf("%s at %s, on-time target %.0f %%, %d seeds, %zu runs\n", spec->drone_type.c_str(), spec->hub.c_str(), spec->target_on_time * 100,
                 spec->seeds, runs.size());
+    // The wind is named only when it is swept or scaled.
+    const bool winds = spec->wind.values().size() > 1 || spec->wind.from != 1;
+    auto where = [&](double demand, double wind) {
+        char text[64];
+        if (winds) std::snprintf(text, sizeof text, "demand x%g, wind x%g", demand, wind);
+        else std::snprintf(text, sizeof text, "demand x%g", demand);
+        return std::string(text);
+    };
     for (const auto& a : summary.answers) {
-        if (a.smallest_fleet)
-            std::printf("  demand x%-5g smallest fleet %d (%.0f %% of its seeds meet the target on their own)\n", a.demand, *a.smallest_fleet, a.share_of_seeds * 100);
-        else std::printf("  demand x%-5g no fleet in the sweep meets the target\n", a.demand);
-    }
-    // The chart: on-time share (the mean over seeds) against fleet size, a row per demand.
-    std::printf("\nmean on-time share by fleet size (# = 10 %%; | marks the target)\n");
-    for (double d : spec->demand.values()) {
-        std::printf("  demand x%g\n", d);
-        for (const auto& c : summary.cells) {
-            if (c.demand != d) continue;
-            std::string bar(size_t(std::lround(c.mean_on_time * 10)), '#');
-            bar.resize(10, ' ');
-            bar.insert(size_t(std::lround(spec->target_on_time * 10)), "|");
-            std::printf("    %5d %s %5.1f %% (lowest %.1f %%)\n", c.fleet, bar.c_str(), c.mean_on_time * 100, c.lowest_on_time * 100);
+        const std::string at = where(a.demand, a.wind);
+        if (!a.smallest_fleet) {
+            std::printf("  %-22s no fleet in the sweep meets the target\n", at.c_str());
+            continue;
         }
+        std::printf("  %-22s smallest fleet %d (%.0f %% of its seeds meet the target on their own", at.c_str(), *a.smallest_fleet, a.share_of_seeds * 100);
+        if (spec->seeds > 1) {
+            std::printf("; its mean +/- %.1f %% at 95 %%", a.interval * 100);
+            if (a.sure_fleet) std::printf("; %d to be 95 %% sure", *a.sure_fleet);
+            else std::printf("; none in the sweep is 95 %% sure");
+        }
+        std::printf(")\n");
     }
+    // The chart: on-time share (the mean over seeds) against fleet size, a row per demand and wind.
+    std::printf("\nmean on-time share by fleet size (# = 10 %%; | marks the target)\n");
+    for (double d : spec->demand.values())
+        for (double w : spec->wind.values()) {
+            std::printf("  %s\n", where(d, w).c_str());
+            for (const auto& c : summary.cells) {
+                if (c.demand != d || c.wind != w) continue;
+                std::string bar(size_t(std::lround(c.mean_on_time * 10)), '#');
+                bar.resize(10, ' ');
+                bar.insert(size_t(std::lround(spec->target_on_time * 10)), "|");
+                std::printf("    %5d %s %5.1f %% +/- %.1f (lowest %.1f %%)\n", c.fleet, bar.c_str(), c.mean_on_time * 100, c.interval * 100,
+                            c.lowest_on_time * 100);
+            }
+        }
     return kOk;
 }
 

@@ -1,6 +1,6 @@
 # lowsky sweep in three --slice parts, then --merge: the summary must equal the sweep run whole
 # (the array-job path of docs/assist.md). CMD: lowsky; SCENARIO; WORK: a scratch directory.
-set(SPEC --fleet a:quad=1..5 --demand 1..2 --seeds 3 --target on-time=0.9)
+set(SPEC --fleet a:quad=1..5 --demand 1..2 --wind 0..1 --seeds 3 --target on-time=0.9)
 file(MAKE_DIRECTORY "${WORK}")
 foreach(k 0 1 2)
   execute_process(COMMAND ${CMD} sweep ${SCENARIO} ${SPEC} --slice ${k}/3 OUTPUT_FILE "${WORK}/part-${k}.jsonl" RESULT_VARIABLE code)
@@ -15,6 +15,6 @@ if(NOT code EQUAL 0 OR NOT merged STREQUAL whole)
   message(FATAL_ERROR "the merged parts differ from the whole sweep (exit ${code}):\n${merged}\n---\n${whole}")
 endif()
 execute_process(COMMAND ${CMD} sweep ${SCENARIO} ${SPEC} --merge "${WORK}/part-0.jsonl" "${WORK}/part-2.jsonl" ERROR_VARIABLE err RESULT_VARIABLE code)
-if(NOT code EQUAL 1 OR NOT err MATCHES "the parts hold 20 of the 30 runs: 10 missing")
+if(NOT code EQUAL 1 OR NOT err MATCHES "the parts hold 40 of the 60 runs: 20 missing")
   message(FATAL_ERROR "a missing part must be named (exit ${code}): ${err}")
 endif()

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <mutex>
+#include <tuple>
 
 #include "core/numbers.h"
 #include "scenario/compiled_scenario.h"
@@ -47,7 +49,8 @@ std::optional<Range> parse_range(const std::string& text) {
 
 }  // namespace
 
-Result<SweepSpec> parse_sweep_spec(const std::string& fleet, const std::string& demand, int seeds, const std::string& target) {
+Result<SweepSpec> parse_sweep_spec(const std::string& fleet, const std::string& demand, int seeds, const std::string& target,
+                                   const std::string& wind) {
     SweepSpec spec;
     const size_t colon = fleet.find(':'), equals = fleet.find('=');
     if (colon == std::string::npos || equals == std::string::npos || equals < colon)
@@ -61,19 +64,22 @@ Result<SweepSpec> parse_sweep_spec(const std::string& fleet, const std::string& 
     const auto scales = parse_range(demand);
     if (!scales || scales->from <= 0 || scales->to > 1000) return make_error("expected demand scales FROM..TO/STEP above 0, such as 0.5..2/0.25", "demand", "sweep.bad_demand");
     spec.demand = *scales;
+    const auto winds = parse_range(wind);
+    if (!winds || winds->from < 0 || winds->to > 10) return make_error("expected wind scales FROM..TO/STEP from 0 to 10, such as 0..2/0.5", "wind", "sweep.bad_wind");
+    spec.wind = *winds;
     if (seeds < 1 || seeds > 100000) return make_error("seeds must be 1 or more", "seeds", "sweep.bad_seeds");
     spec.seeds = seeds;
     const std::string key = "on-time=";
     const auto share = target.rfind(key, 0) == 0 ? parse_decimal(target.substr(key.size())) : std::nullopt;
     if (!share || !(*share > 0 && *share <= 1)) return make_error("expected on-time=SHARE, a share above 0 and at most 1", "target", "sweep.bad_target");
     spec.target_on_time = *share;
-    if (spec.fleet.values().size() * spec.demand.values().size() * size_t(seeds) > 1000000)
+    if (spec.fleet.values().size() * spec.demand.values().size() * spec.wind.values().size() * size_t(seeds) > 1000000)
         return make_error("more than a million runs: split the sweep", "", "sweep.too_big");
     return spec;
 }
 
 Json run_to_json(const SweepRun& r) {
-    return Json{{"index", r.index}, {"fleet", r.fleet}, {"demand", r.demand}, {"seed", r.seed}, {"on_time_share", r.on_time_share},
+    return Json{{"index", r.index}, {"fleet", r.fleet}, {"demand", r.demand}, {"wind", r.wind}, {"seed", r.seed}, {"on_time_share", r.on_time_share},
                 {"orders", r.orders}, {"delivered", r.delivered}};
 }
 
@@ -91,15 +97,17 @@ Result<SweepRun> run_from_json(const Json& json, const std::string& where) {
     auto fleet = whole("fleet", 0, 100000, true);
     auto seed = whole("seed", 0, 4294967295.0, true);
     auto demand = r.number_in("demand", 0, 1000);
+    auto wind = r.has("wind") ? r.number_in("wind", 0, 10) : Result<double>(1.0);  // parts written before the wind axis: 1
     auto share = r.has("on_time_share") ? r.number_in("on_time_share", 0, 1) : Result<double>(0.0);
     auto orders = whole("orders", 0, 1e9, false);
     auto delivered = whole("delivered", 0, 1e9, false);
-    for (const Result<double>* v : {&index, &fleet, &seed, &demand, &share, &orders, &delivered})
+    for (const Result<double>* v : {&index, &fleet, &seed, &demand, &wind, &share, &orders, &delivered})
         if (!*v) return v->error();
     run.index = size_t(index.value());
     run.fleet = int(fleet.value());
     run.seed = uint32_t(seed.value());
     run.demand = demand.value();
+    run.wind = wind.value();
     run.on_time_share = share.value();
     run.orders = int(orders.value());
     run.delivered = int(delivered.value());
@@ -110,14 +118,16 @@ std::vector<SweepRun> sweep_runs(const SweepSpec& spec) {
     std::vector<SweepRun> runs;
     for (double f : spec.fleet.values())
         for (double d : spec.demand.values())
-            for (int seed = 1; seed <= spec.seeds; ++seed) {
-                SweepRun r;
-                r.index = runs.size();
-                r.fleet = int(f);
-                r.demand = d;
-                r.seed = uint32_t(seed);
-                runs.push_back(r);
-            }
+            for (double w : spec.wind.values())
+                for (int seed = 1; seed <= spec.seeds; ++seed) {
+                    SweepRun r;
+                    r.index = runs.size();
+                    r.fleet = int(f);
+                    r.demand = d;
+                    r.wind = w;
+                    r.seed = uint32_t(seed);
+                    runs.push_back(r);
+                }
     return runs;
 }
 
@@ -131,6 +141,7 @@ Result<SweepRun> run_one(const Scenario& scenario, const SweepSpec& spec, SweepR
         if (!s.find_drone_type(spec.drone_type)) return make_error("no drone type \"" + spec.drone_type + "\"", "fleet", "sweep.unknown_type");
         s.fleet.push_back({spec.hub, spec.drone_type, run.fleet});
     }
+    for (WindBand& band : s.wind) band.speed_m_s *= run.wind;
     const CompiledScenario compiled(s);
     SimConfig config;
     config.hours = spec.hours;
@@ -178,33 +189,55 @@ Result<std::vector<SweepRun>> run_sweep(const Scenario& scenario, const SweepSpe
     return runs;
 }
 
+double student_t95(int dof) {
+    static const double table[30] = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131,
+                                     2.120,  2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
+    if (dof < 1) return std::numeric_limits<double>::infinity();
+    if (dof <= 30) return table[dof - 1];
+    return 1.95996 + 2.4 / dof;  // within 0.002 of the quantile beyond 30
+}
+
 SweepSummary summarise(const SweepSpec& spec, const std::vector<SweepRun>& runs) {
     SweepSummary out;
-    std::map<std::pair<int, double>, SweepCell> cells;
+    std::map<std::tuple<int, double, double>, SweepCell> cells;
+    std::map<std::tuple<int, double, double>, double> squares;
     for (const SweepRun& r : runs) {
-        SweepCell& c = cells[{r.fleet, r.demand}];
+        const auto key = std::make_tuple(r.fleet, r.demand, r.wind);
+        SweepCell& c = cells[key];
         c.fleet = r.fleet;
         c.demand = r.demand;
+        c.wind = r.wind;
         c.lowest_on_time = c.seeds == 0 ? r.on_time_share : std::min(c.lowest_on_time, r.on_time_share);
         c.mean_on_time += r.on_time_share;
+        squares[key] += r.on_time_share * r.on_time_share;
         ++c.seeds;
         c.seeds_meeting += r.on_time_share >= spec.target_on_time;
     }
     for (auto& [key, c] : cells) {
-        c.mean_on_time /= c.seeds;
+        const double n = c.seeds, sum = c.mean_on_time;
+        c.mean_on_time = sum / n;
+        if (c.seeds > 1) {
+            const double variance = std::max(0.0, (squares[key] - sum * sum / n) / (n - 1));
+            c.interval = student_t95(c.seeds - 1) * std::sqrt(variance / n);
+        }
         out.cells.push_back(c);
     }
-    for (double d : spec.demand.values()) {
-        SweepAnswer a;
-        a.demand = d;
-        for (const SweepCell& c : out.cells) {  // by fleet, rising
-            if (std::abs(c.demand - d) > 1e-9 || c.mean_on_time < spec.target_on_time) continue;
-            a.smallest_fleet = c.fleet;
-            a.share_of_seeds = double(c.seeds_meeting) / c.seeds;
-            break;
+    for (double d : spec.demand.values())
+        for (double w : spec.wind.values()) {
+            SweepAnswer a;
+            a.demand = d;
+            a.wind = w;
+            for (const SweepCell& c : out.cells) {  // by fleet, rising
+                if (std::abs(c.demand - d) > 1e-9 || std::abs(c.wind - w) > 1e-9) continue;
+                if (!a.smallest_fleet && c.mean_on_time >= spec.target_on_time) {
+                    a.smallest_fleet = c.fleet;
+                    a.share_of_seeds = double(c.seeds_meeting) / c.seeds;
+                    a.interval = c.interval;
+                }
+                if (!a.sure_fleet && c.seeds > 1 && c.mean_on_time - c.interval >= spec.target_on_time) a.sure_fleet = c.fleet;
+            }
+            out.answers.push_back(a);
         }
-        out.answers.push_back(a);
-    }
     return out;
 }
 
