@@ -1,11 +1,14 @@
 #pragma once
 // What the command-line verbs share: reading a scenario file and reporting load problems.
 
+#include <cstdio>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/json_read.h"
+#include "core/text.h"
 #include "mission/mission.h"
 #include "scenario/scenario_io.h"
 
@@ -52,5 +55,18 @@ bool parse_point(const std::string& text, GeoPoint& out);
 bool number_option(const Args& args, const char* verb, const char* name, double lo, double hi, double& out);
 // ... and a whole number.
 bool integer_option(const Args& args, const char* verb, const char* name, long long lo, long long hi, long long& out);
+// ... and one of a few names: `out` set to the value named; refused with what it takes.
+template <typename E>
+bool choice_option(const Args& args, const char* verb, const char* name, std::initializer_list<std::pair<const char*, E>> names, E& out) {
+    const auto v = args.option(name);
+    if (!v) return true;
+    std::string takes;
+    for (const auto& [n, e] : names) {
+        if (*v == n) { out = e; return true; }
+        takes += (takes.empty() ? "" : "|") + std::string(n);
+    }
+    std::fprintf(stderr, "lowsky %s: %s takes %s, not \"%s\"\n", verb, name, takes.c_str(), printable(*v).c_str());
+    return false;
+}
 
 }  // namespace lowsky::cli

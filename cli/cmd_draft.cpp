@@ -1,5 +1,6 @@
 // lowsky draft FILE --from HUB --to HUB --drone TYPE [--width M] [--floor M] [--ceiling M]
-//                   [--allow-approvals] [--through-restricted] [--time-limit S] [--json] [-o OUT]
+//                   [--objective fastest|energy] [--one-way] [--allow-approvals]
+//                   [--through-restricted] [--time-limit S] [--json] [-o OUT]
 // A drafted corridor between two hubs (engine/assist/corridor_draft.h), the validator's findings
 // on it and the flight along it; -o writes the scenario with the draft added.
 #include <cstdio>
@@ -16,14 +17,15 @@ namespace {
 
 const char* kUsage =
     "usage: lowsky draft FILE --from HUB --to HUB --drone TYPE [--width M] [--floor M] [--ceiling M]\n"
-    "                   [--allow-approvals] [--through-restricted] [--time-limit S] [--json] [-o OUT]";
+    "                   [--objective fastest|energy] [--one-way] [--allow-approvals]\n"
+    "                   [--through-restricted] [--time-limit S] [--json] [-o OUT]";
 
 }  // namespace
 
 int run_draft(int argc, char** argv) {
     std::string error;
-    auto args = parse_args(argc, argv, 2, {"--from", "--to", "--drone", "--width", "--floor", "--ceiling", "--time-limit", "--output"},
-                           {"--json", "--allow-approvals", "--through-restricted"}, error);
+    auto args = parse_args(argc, argv, 2, {"--from", "--to", "--drone", "--width", "--floor", "--ceiling", "--time-limit", "--objective", "--output"},
+                           {"--json", "--allow-approvals", "--through-restricted", "--one-way"}, error);
     if (!args || args->positional.size() != 1 || !args->option("--from") || !args->option("--to") || !args->option("--drone")) {
         std::fprintf(stderr, "lowsky draft: %s\n%s\n", args ? "a scenario file, --from, --to and --drone are needed" : error.c_str(), kUsage);
         return kUnreadable;
@@ -34,6 +36,8 @@ int run_draft(int argc, char** argv) {
     request.drone_type = *args->option("--drone");
     request.allow_approvals = args->flag("--allow-approvals");
     request.avoid_restricted = !args->flag("--through-restricted");
+    request.direction = args->flag("--one-way") ? Direction::OneWay : Direction::TwoWay;
+    if (!choice_option(*args, "draft", "--objective", {{"fastest", RouteObjective::Fastest}, {"energy", RouteObjective::LeastEnergy}}, request.objective)) return kUnreadable;
     if (!number_option(*args, "draft", "--width", 1, 5000, request.width_m) ||
         !number_option(*args, "draft", "--floor", 0, 1000, request.band.floor.value_m) ||
         !number_option(*args, "draft", "--ceiling", 0, 1000, request.band.ceiling.value_m) ||
@@ -71,7 +75,8 @@ int run_draft(int argc, char** argv) {
         Json out{{"found", true}, {"corridor", object_to_json(ScenarioObject{c})}, {"length_m", draft->length_m},
                  {"straight_m", draft->straight_m}, {"detour", draft->length_m / draft->straight_m - 1}, {"notes", notes},
                  {"findings", findings}, {"errors", check.errors}, {"warnings", check.warnings},
-                 {"search", Json{{"corners", draft->corners}, {"expanded", draft->expanded}}}};
+                 {"search", Json{{"objective", to_string(request.objective)}, {"one_way", request.direction == Direction::OneWay},
+                                 {"cost", draft->cost}, {"corners", draft->corners}, {"expanded", draft->expanded}}}};
         if (check.flight) out["flight"] = Json{{"time_s", check.flight->time_s}, {"energy_wh", check.flight->energy_wh}, {"within_battery", check.flight->within_battery}};
         else out["flight"] = Json{{"error", error_json(check.flight.error())}};
         std::printf("%s\n", out.dump(2, ' ', false, Json::error_handler_t::replace).c_str());
@@ -79,6 +84,8 @@ int run_draft(int argc, char** argv) {
         std::printf("%s: %.1f km through %zu points (straight %.1f km, %.1f %% longer), %.0f m wide, %.0f to %.0f m above ground, %s at %.0f m/s\n",
                     c.id.c_str(), draft->length_m / 1000, c.centreline.size(), draft->straight_m / 1000, 100 * (draft->length_m / draft->straight_m - 1),
                     c.width_m, c.band.floor.value_m, c.band.ceiling.value_m, request.drone_type.c_str(), c.speed_limit_m_s);
+        std::printf("  drafted the %s%s in the scenario's wind\n", request.objective == RouteObjective::Fastest ? "quickest" : "least energy",
+                    request.direction == Direction::OneWay ? ", one way" : ", both ways averaged");
         if (check.flight)
             std::printf("  flight along it: %.1f min, %.0f Wh%s\n", check.flight->time_s / 60, check.flight->energy_wh,
                         check.flight->within_battery ? "" : " (beyond the battery with its reserve)");

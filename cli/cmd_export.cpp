@@ -23,15 +23,6 @@ const char* kUsage =
     "                     [--payload KG] [--override REASON]\n"
     "       lowsky export FILE --inspection ID | --sightseeing ID --format plan|waypoints [--firmware px4|ardupilot] -o OUT";
 
-template <typename E>
-bool pick(const Args& a, const char* name, std::initializer_list<std::pair<const char*, E>> names, E& out) {
-    auto v = a.option(name);
-    if (!v) return true;
-    for (const auto& [n, e] : names) if (*v == n) { out = e; return true; }
-    std::fprintf(stderr, "lowsky export: %s does not take \"%s\"\n%s\n", name, v->c_str(), kUsage);
-    return false;
-}
-
 }  // namespace
 
 int run_export(int argc, char** argv) {
@@ -55,19 +46,19 @@ int run_export(int argc, char** argv) {
             std::fprintf(stderr, "lowsky export: %s is for delivery routes, not with --inspection or --sightseeing\n", route_option);
             return kUnreadable;
         }
-        if (!pick(*args, "--firmware", {{"px4", Firmware::Px4}, {"ardupilot", Firmware::ArduPilot}}, firmware)) return kUnreadable;
+        if (!choice_option(*args, "export", "--firmware", {{"px4", Firmware::Px4}, {"ardupilot", Firmware::ArduPilot}}, firmware)) return kUnreadable;
         return export_scenario_mission(*args, firmware);
     }
     ExportRequest request;
     request.options.return_mode = ReturnMode::Corridors;
-    if (!pick(*args, "--format", {{"plan", ExportFormat::Plan}, {"waypoints", ExportFormat::Waypoints}, {"kml", ExportFormat::Kml},
+    if (!choice_option(*args, "export", "--format", {{"plan", ExportFormat::Plan}, {"waypoints", ExportFormat::Waypoints}, {"kml", ExportFormat::Kml},
                                   {"geojson", ExportFormat::GeoJson}, {"wpml", ExportFormat::Wpml}, {"params", ExportFormat::Params}}, request.format) ||
-        !pick(*args, "--firmware", {{"px4", Firmware::Px4}, {"ardupilot", Firmware::ArduPilot}}, request.options.firmware) ||
-        !pick(*args, "--delivery", {{"release", Delivery::HoverRelease}, {"land", Delivery::Land}}, request.options.delivery) ||
-        !pick(*args, "--return", {{"corridors", ReturnMode::Corridors}, {"rtl", ReturnMode::Rtl}, {"none", ReturnMode::None}}, request.options.return_mode) ||
-        !pick(*args, "--altitude", {{"relative", MissionAltitudeFrame::RelativeToHome}, {"amsl", MissionAltitudeFrame::Amsl}}, request.options.altitude) ||
-        !pick(*args, "--kml-altitude", {{"absolute", KmlAltitude::Absolute}, {"relative", KmlAltitude::RelativeToGround}}, request.kml_altitude) ||
-        !pick(*args, "--objective", {{"fastest", RouteObjective::Fastest}, {"energy", RouteObjective::LeastEnergy}}, request.route.objective))
+        !choice_option(*args, "export", "--firmware", {{"px4", Firmware::Px4}, {"ardupilot", Firmware::ArduPilot}}, request.options.firmware) ||
+        !choice_option(*args, "export", "--delivery", {{"release", Delivery::HoverRelease}, {"land", Delivery::Land}}, request.options.delivery) ||
+        !choice_option(*args, "export", "--return", {{"corridors", ReturnMode::Corridors}, {"rtl", ReturnMode::Rtl}, {"none", ReturnMode::None}}, request.options.return_mode) ||
+        !choice_option(*args, "export", "--altitude", {{"relative", MissionAltitudeFrame::RelativeToHome}, {"amsl", MissionAltitudeFrame::Amsl}}, request.options.altitude) ||
+        !choice_option(*args, "export", "--kml-altitude", {{"absolute", KmlAltitude::Absolute}, {"relative", KmlAltitude::RelativeToGround}}, request.kml_altitude) ||
+        !choice_option(*args, "export", "--objective", {{"fastest", RouteObjective::Fastest}, {"energy", RouteObjective::LeastEnergy}}, request.route.objective))
         return kUnreadable;
     // A landing delivery ends the mission unless a return was asked for explicitly.
     if (request.options.delivery == Delivery::Land && !args->option("--return")) request.options.return_mode = ReturnMode::None;

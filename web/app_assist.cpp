@@ -15,11 +15,13 @@ namespace {
 
 double now_ms() { return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
 
-// No draft, but the approvals choice stays for the next one.
+// No draft, but the choices stay for the next one.
 void discard_keeping_settings(DraftWorkbench& d) {
-    const bool approvals = d.allow_approvals;
-    d = DraftWorkbench{};
-    d.allow_approvals = approvals;
+    DraftWorkbench fresh;
+    fresh.allow_approvals = d.allow_approvals;
+    fresh.least_energy = d.least_energy;
+    fresh.one_way = d.one_way;
+    d = std::move(fresh);
 }
 
 }  // namespace
@@ -40,6 +42,8 @@ void App::update_draft() {
     request.to = d.to;
     request.drone_type = sc.drone_types[size_t(workbench_.drone)].id;
     request.allow_approvals = d.allow_approvals;
+    request.objective = d.least_energy ? RouteObjective::LeastEnergy : RouteObjective::Fastest;
+    request.direction = d.one_way ? Direction::OneWay : Direction::TwoWay;
     request.time_limit_s = 1.0;  // the page waits for it
     const auto started = std::chrono::steady_clock::now();
     auto draft = assist::draft_corridor(*scenario_->compiled, request);
@@ -141,11 +145,12 @@ void App::run_assist_action(AssistAction action) {
         }
         case AssistAction::RunSweep: {
             SweepView& w = assist_.sweep;
-            char fleet[160], demand[96], target[32];
+            char fleet[160], demand[96], target[32], wind[96];
             std::snprintf(fleet, sizeof fleet, "%s:%s=%d..%d/%d", hub.c_str(), drone.c_str(), w.fleet_from, w.fleet_to, w.fleet_step);
             std::snprintf(demand, sizeof demand, "%g..%g/%g", w.demand_from, w.demand_to, w.demand_step);
             std::snprintf(target, sizeof target, "on-time=%g", w.target);
-            auto spec = assist::parse_sweep_spec(fleet, demand, w.seeds, target);
+            std::snprintf(wind, sizeof wind, "%g..%g/%g", w.wind_from, w.wind_to, w.wind_step);
+            auto spec = assist::parse_sweep_spec(fleet, demand, w.seeds, target, wind);
             w.summary.reset();
             w.error.clear();
             if (!spec) {
@@ -257,13 +262,15 @@ Json App::assist_state() const {
     if (w.summary) {
         Json answers = Json::array(), cells = Json::array();
         for (const auto& a : w.summary->answers) {
-            Json j{{"demand", a.demand}};
-            if (a.smallest_fleet) j.update({{"smallest_fleet", *a.smallest_fleet}, {"share_of_seeds", a.share_of_seeds}});
+            Json j{{"demand", a.demand}, {"wind", a.wind}};
+            if (a.smallest_fleet) j.update({{"smallest_fleet", *a.smallest_fleet}, {"share_of_seeds", a.share_of_seeds}, {"interval_95", a.interval}});
             else j["smallest_fleet"] = nullptr;
+            j["sure_fleet"] = a.sure_fleet ? Json(*a.sure_fleet) : Json(nullptr);
             answers.push_back(j);
         }
         for (const auto& c : w.summary->cells)
-            cells.push_back({{"fleet", c.fleet}, {"demand", c.demand}, {"mean_on_time", c.mean_on_time}, {"lowest_on_time", c.lowest_on_time}});
+            cells.push_back({{"fleet", c.fleet}, {"demand", c.demand}, {"wind", c.wind}, {"mean_on_time", c.mean_on_time}, {"interval_95", c.interval},
+                             {"lowest_on_time", c.lowest_on_time}});
         sweep.update({{"answers", answers}, {"cells", cells}});
     }
     out["sweep"] = sweep;

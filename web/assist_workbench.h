@@ -20,6 +20,8 @@ namespace lowsky::web {
 struct DraftWorkbench {
     std::string from, to;                    // empty: no draft asked for
     bool allow_approvals = true;             // through controlled airspace, under approvals named in the draft
+    bool least_energy = false;               // false: the quickest in the scenario's wind
+    bool one_way = false;                    // from the first hub clicked to the second
     std::optional<assist::CorridorDraft> draft;
     std::optional<assist::DraftCheck> check;
     std::string error;                       // why there is no draft
@@ -36,6 +38,7 @@ struct ReachView {
 struct SweepView {
     int fleet_from = 1, fleet_to = 8, fleet_step = 1, seeds = 3;
     double demand_from = 1, demand_to = 1, demand_step = 0.5, target = 0.95;
+    double wind_from = 1, wind_to = 1, wind_step = 0.5;  // times the scenario's wind
     std::string hub, drone;                      // of the sweep under way or shown
     assist::SweepSpec spec;
     std::vector<assist::SweepRun> runs;

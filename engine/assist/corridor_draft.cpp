@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 #include "airspace/jurisdiction.h"
 #include "core/text.h"
+#include "assist/straight_flight.h"
 #include "assist/visibility_search.h"
 #include "energy/energy_model.h"
 
@@ -16,6 +18,7 @@ namespace lowsky::assist {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
+constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // ---- [SECTION] Corners the type can turn ---------------------------------------------------
 
@@ -158,7 +161,24 @@ std::string listed(const Obstacles& obstacles, const std::vector<uint32_t>& sour
 struct DraftSearch {
     Result<std::vector<LocalPoint>> path = make_error("not searched");
     size_t corners = 0, expanded = 0;
+    double cost = 0;
 };
+
+// Where the draft's flights are priced: out of the first end, in the middle of the band, over
+// the lower end's ground (no terrain model: as a compiled corridor takes it). The wind is the
+// same everywhere at one height, so only the heading matters.
+StraightFlightPlace flight_place(const DraftRequest& request, const Node& a, const Node& b) {
+    double ground = 0;
+    if (a.hub && b.hub) ground = std::min(a.hub->ground_elevation_m_amsl, b.hub->ground_elevation_m_amsl);
+    else if (a.hub || b.hub) ground = (a.hub ? a.hub : b.hub)->ground_elevation_m_amsl;
+    const GroundContext context{ground, ground};
+    const auto floor = convert(request.band.floor, AltitudeReference::AboveGround, context);
+    const auto ceiling = convert(request.band.ceiling, AltitudeReference::AboveGround, context);
+    const double middle_agl = floor && ceiling ? (*floor + *ceiling) / 2 : (usual_band().floor.value_m + usual_band().ceiling.value_m) / 2;
+    return {a.position, ground, middle_agl};
+}
+
+double payload_of(const DraftRequest& request, const DroneType& type) { return request.payload_kg < 0 ? type.max_payload_kg : request.payload_kg; }
 
 // The centreline between the ends around what `rules` keeps it out of, its corners merged
 // where the type cannot turn them; or why there is none.
@@ -181,7 +201,12 @@ DraftSearch search_path(const CompiledScenario& compiled, const DraftRequest& re
     const VisibilityGraph graph(obstacles);
     out.corners = graph.corners();
     const SearchLimits limits{control.stop, control.progress, request.time_limit_s};
-    const PathSearch search = graph.shortest(a.local, b.local, limits);
+    const Scenario& s = compiled.scenario();
+    const DroneType* type = s.find_drone_type(request.drone_type);
+    const StraightFlightPlace place = flight_place(request, a, b);
+    const bool both_ways = request.direction == Direction::TwoWay;
+    const LegCost cost(StraightFlights(s, *type, payload_of(request, *type), place, type->cruise_speed_m_s), request.objective, both_ways);
+    const PathSearch search = graph.cheapest(a.local, b.local, cost, limits);
     out.expanded = search.expanded;
     if (search.cancelled) {
         out.path = make_error("the draft was cancelled", "", "draft.cancelled");
@@ -189,9 +214,12 @@ DraftSearch search_path(const CompiledScenario& compiled, const DraftRequest& re
         char limit[32];
         std::snprintf(limit, sizeof limit, "%g s", request.time_limit_s);
         out.path = make_error(std::string("no draft within the time limit of ") + limit, "", "draft.timeout");
+    } else if (!search.found && graph.cheapest(a.local, b.local, LegCost(), limits).found) {
+        out.path = make_error("the wind leaves " + request.drone_type + " no headway on a heading every way from " + a.id + " to " + b.id + " needs", "",
+                              "draft.no_headway");
     } else if (!search.found) {
         // Which end is closed in: the side that reached fewer corners.
-        const PathSearch back = graph.shortest(b.local, a.local, limits);
+        const PathSearch back = graph.cheapest(b.local, a.local, LegCost(), limits);
         const bool a_closed = search.reached <= back.reached;
         std::vector<uint32_t> around = a_closed ? search.frontier : back.frontier;
         // And what a look all round from the closed end meets first (it may reach no corner).
@@ -209,9 +237,25 @@ DraftSearch search_path(const CompiledScenario& compiled, const DraftRequest& re
                                   (request.allow_approvals ? "" : " (allow approvals to draft through controlled airspace)"),
                               "", "draft.walled_in");
     } else {
-        std::vector<LocalPoint> path = search.path;
-        const DroneType* type = compiled.scenario().find_drone_type(request.drone_type);
-        merge_tight_corners(path, type ? type->min_turn_radius_m : 0, request.width_m / 2, graph);
+        // The search prices each leg at its own heading's speed; a corridor is flown at one
+        // commanded speed, the lowest its segments allow. So the way it found and the shortest
+        // way are both flown by the profile, and the cheaper kept (in still air they are one).
+        auto flown = [&](std::vector<LocalPoint> path, double& flight_cost) {
+            merge_tight_corners(path, type->min_turn_radius_m, request.width_m / 2, graph);
+            std::vector<GeoPoint> line{a.position};
+            for (size_t k = 1; k + 1 < path.size(); ++k) line.push_back(compiled.frame().to_geo(path[k]));
+            line.push_back(b.position);
+            flight_cost = corridor_cruise_cost(s, *type, payload_of(request, *type), place, line, request.objective, both_ways);
+            return path;
+        };
+        std::vector<LocalPoint> path = flown(search.path, out.cost);
+        if (!cost.is_length()) {
+            const PathSearch shortest = graph.cheapest(a.local, b.local, LegCost(), limits);
+            double shortest_cost = kInf;
+            std::vector<LocalPoint> other = shortest.found ? flown(shortest.path, shortest_cost) : std::vector<LocalPoint>{};
+            out.expanded += shortest.expanded;
+            if (shortest_cost < out.cost) path = std::move(other), out.cost = shortest_cost;
+        }
         out.path = std::move(path);
     }
     return out;
@@ -253,6 +297,7 @@ Result<CorridorDraft> draft_corridor(const CompiledScenario& compiled, const Dra
     CorridorDraft draft;
     draft.corners = found.corners;
     draft.expanded = found.expanded;
+    draft.cost = found.cost;
     draft.length_m = length_of(path);
     draft.straight_m = planar::distance(a.local, b.local);
     Corridor& c = draft.corridor;
@@ -262,6 +307,7 @@ Result<CorridorDraft> draft_corridor(const CompiledScenario& compiled, const Dra
     c.band = request.band;
     c.speed_limit_m_s = type->cruise_speed_m_s;
     c.drone_types = {type->id};
+    c.direction = request.direction;
     c.centreline.push_back(a.position);
     for (size_t k = 1; k + 1 < path.size(); ++k) c.centreline.push_back(compiled.frame().to_geo(path[k]));
     c.centreline.push_back(b.position);

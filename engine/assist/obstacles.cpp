@@ -320,7 +320,8 @@ std::vector<uint32_t> Obstacles::containing(LocalPoint p) const {
         bool inside = true;  // deeper than a centimetre past every edge
         for (size_t k = 0; k < piece.points.size() && inside; ++k) {
             const LocalPoint a = piece.points[k], b = piece.points[(k + 1) % piece.points.size()];
-            inside = cross(a, b, p) > 0.01 * planar::distance(a, b);
+            const double c = cross(a, b, p), de = b.east_m - a.east_m, dn = b.north_m - a.north_m;
+            inside = c > 0 && c * c > 1e-4 * (de * de + dn * dn);  // c > 0.01 |ab|, without a square root
         }
         if (inside) out.push_back(i);
     }

@@ -1,4 +1,4 @@
-// [SECTION] The free-flight clock  [SECTION] Times through the network and in free flight
+// [SECTION] Times through the network and in free flight
 // [SECTION] The corridor that brings most inside  [SECTION] Reading points
 #include "assist/reach.h"
 
@@ -22,51 +22,17 @@ constexpr double kPi = 3.14159265358979323846;
 // Free flight in the middle of the usual band.
 double cruise_agl_m() { return (usual_band().floor.value_m + usual_band().ceiling.value_m) / 2; }
 
+// Free flight out of a hub at its maximum payload, in the middle of the usual band.
+StraightFlights straight_out(const Scenario& s, const DroneType& type, const Hub& hub) {
+    return StraightFlights(s, type, type.max_payload_kg, {hub.position, hub.ground_elevation_m_amsl, cruise_agl_m()});
+}
+
 double bearing_of(LocalPoint from, LocalPoint to) {
     const double b = std::atan2(to.east_m - from.east_m, to.north_m - from.north_m) * 180 / kPi;
     return b < 0 ? b + 360 : b;
 }
 
 }  // namespace
-
-// ---- [SECTION] The free-flight clock -------------------------------------------------------
-
-FreeFlightClock::FreeFlightClock(const Scenario& scenario, const DroneType& type, const Hub& hub) {
-    const flight::Model model = flight::make_model(type, autopilot_settings(Firmware::ArduPilot, SettingsSource::LowskyParameters, type), scenario);
-    flight::Powers powers(model, type.max_payload_kg);
-    const HeightAmsl ground(hub.ground_elevation_m_amsl);
-    const HeightAmsl height(hub.ground_elevation_m_amsl + cruise_agl_m());
-    const flight::WindVelocity wind = flight::wind_velocity(energy::wind_at(scenario.wind, cruise_agl_m()));
-    auto fly = [&](double distance_m, double bearing_deg) {
-        const GeoPoint to = geodesy::destination(hub.position, bearing_deg, distance_m);
-        flight::LegGeometry leg = flight::make_leg({hub.position, to}, height, ground, 0);
-        leg.speed_m_s = flight::commanded_speed_m_s(type, type.cruise_speed_m_s, leg.track, wind);
-        if (leg.speed_m_s <= 0) return -1.0;  // no headway on this heading
-        flight::Flight f(model, powers, false);
-        f.start(hub.position, ground, 0);
-        f.take_off(height);
-        f.follow({&leg});
-        f.land(ground);
-        return f.t_s();
-    };
-    for (int k = 0; k < 36; ++k) {
-        const double near = fly(5000, k * 10), far = fly(15000, k * 10);
-        if (near < 0 || far < 0) {
-            per_m_[k] = -1;
-            continue;
-        }
-        per_m_[k] = (far - near) / 10000;
-        fixed_s_[k] = near - per_m_[k] * 5000;
-    }
-}
-
-double FreeFlightClock::seconds(double distance_m, double bearing_deg) const {
-    const double x = std::fmod(std::fmod(bearing_deg, 360) + 360, 360) / 10;
-    const int k0 = int(x) % 36, k1 = (k0 + 1) % 36;
-    if (per_m_[k0] < 0 || per_m_[k1] < 0) return -1;
-    const double t = x - std::floor(x);
-    return (1 - t) * (fixed_s_[k0] + per_m_[k0] * distance_m) + t * (fixed_s_[k1] + per_m_[k1] * distance_m);
-}
 
 // ---- [SECTION] Times through the network and in free flight ---------------------------------
 
@@ -76,7 +42,7 @@ struct ReachedHub {
     const Hub* hub;
     LocalPoint at;
     double seconds;
-    FreeFlightClock clock;
+    StraightFlights clock;  // a flight straight out of it
 };
 
 // Through the network: the best hub's time, and the last mile from it when beyond its approach radius.
@@ -117,13 +83,13 @@ Result<ReachResult> reach(const CompiledScenario& compiled, const ReachRequest& 
     out.drone_type = type->id;
     // Through the network: the router's time to each hub the type lands at.
     std::vector<ReachedHub> hubs;
-    hubs.push_back({origin, o, 0.0, FreeFlightClock(s, *type, *origin)});
+    hubs.push_back({origin, o, 0.0, straight_out(s, *type, *origin)});
     const RoutingNetwork network(compiled);
     for (const Hub& h : s.hubs) {
         if (&h == origin) continue;
         const auto route = network.route(RouteRequest{origin->id, h.id, type->id});
         if (!route) continue;
-        hubs.push_back({&h, frame.to_local(h.position), route->time_s, FreeFlightClock(s, *type, h)});
+        hubs.push_back({&h, frame.to_local(h.position), route->time_s, straight_out(s, *type, h)});
     }
     for (const ReachedHub& h : hubs) out.hubs.push_back({h.hub->id, h.seconds});
 
@@ -136,13 +102,16 @@ Result<ReachResult> reach(const CompiledScenario& compiled, const ReachRequest& 
     const Obstacles obstacles(compiled, rules);
     const VisibilityGraph graph(obstacles);
     const bool origin_free = obstacles.containing(o).empty();
-    const std::vector<double> from_origin = origin_free ? graph.distances_from(o, 1e7) : std::vector<double>{};
-    const FreeFlightClock& clock = hubs.front().clock;
+    // Each leg round them priced by its heading in the wind; take-off, landing and the speed
+    // changes as a straight flight toward the point has them.
+    const StraightFlights& clock = hubs.front().clock;
+    const LegCost cruise(clock, RouteObjective::Fastest, false);
+    const std::vector<double> from_origin = origin_free ? graph.costs_from(o, 1e6, cruise) : std::vector<double>{};
     auto free_time = [&](LocalPoint p) {
         if (!origin_free || !obstacles.containing(p).empty()) return -1.0;
-        const double d = graph.distance_to(o, from_origin, p);
-        if (!std::isfinite(d)) return -1.0;
-        return clock.seconds(d, bearing_of(o, p));
+        const double t = graph.cost_to(o, from_origin, p, cruise), fixed = clock.seconds(0, bearing_of(o, p));
+        if (!std::isfinite(t) || fixed < 0) return -1.0;
+        return fixed + t;
     };
 
     const double approach = s.rules.hub_approach_radius_m;

@@ -8,7 +8,8 @@
 // with the wind), and from a hub to a point beyond its approach radius a short flight of the
 // same type from that hub (take-off, straight out, landing) up to a last-mile limit. In free
 // flight: the shortest way round the zones the rules close (no-fly; controlled unless approvals
-// are allowed; restricted), flown by the flight profile in the wind of its heading.
+// are allowed; restricted), each leg flown by the flight profile in the wind of its heading
+// (assist/straight_flight.h), so the way found is the quickest, not the shortest.
 
 #include <optional>
 #include <string>
@@ -16,6 +17,7 @@
 
 #include "core/result.h"
 #include "geo/geo_types.h"
+#include "assist/straight_flight.h"
 #include "scenario/compiled_scenario.h"
 
 namespace lowsky::assist {
@@ -55,18 +57,6 @@ struct ReachResult {
     std::vector<std::pair<std::string, double>> hubs;  // each hub the type reaches, and when (seconds)
     ReachGrid grid;
     std::vector<PointReach> points;
-};
-
-// A time clock for free flight from one place: the flight profile's time for a straight flight
-// of any length on any heading, from two flights per heading (every 10 degrees; linear between).
-class FreeFlightClock {
-public:
-    FreeFlightClock(const Scenario& scenario, const DroneType& type, const Hub& hub);
-    double seconds(double distance_m, double bearing_deg) const;
-
-private:
-    double fixed_s_[36] = {};
-    double per_m_[36] = {};
 };
 
 Result<ReachResult> reach(const CompiledScenario& compiled, const ReachRequest& request, const std::vector<ReachPoint>& points = {});

@@ -15,9 +15,9 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 double side(LocalPoint o, LocalPoint a, LocalPoint b) {
     // The sine of the angle from oa to ob: the side b lies on, scale-free.
     const double ax = a.east_m - o.east_m, ay = a.north_m - o.north_m, bx = b.east_m - o.east_m, by = b.north_m - o.north_m;
-    const double la = std::hypot(ax, ay), lb = std::hypot(bx, by);
-    if (la == 0 || lb == 0) return 0;
-    return (ax * by - ay * bx) / (la * lb);
+    const double lab = std::sqrt((ax * ax + ay * ay) * (bx * bx + by * by));
+    if (lab == 0) return 0;
+    return (ax * by - ay * bx) / lab;
 }
 
 struct Open {
@@ -49,25 +49,33 @@ bool VisibilityGraph::wraps(size_t k, LocalPoint other) const {
     return !((a > eps && b < -eps) || (a < -eps && b > eps));
 }
 
-PathSearch VisibilityGraph::shortest(LocalPoint a, LocalPoint b, const SearchLimits& limits) const {
+PathSearch VisibilityGraph::cheapest(LocalPoint a, LocalPoint b, const LegCost& cost, const SearchLimits& limits) const {
     PathSearch out;
     const auto started = std::chrono::steady_clock::now();
-    if (sees(a, b)) {
+    if (sees(a, b) && std::isfinite(cost.of(a, b))) {
         out.found = true;
         out.path = {a, b};
         return out;
     }
+    if (!std::isfinite(cost.least_per_metre())) return out;  // no heading can be flown
     const uint32_t corners = uint32_t(points_.size()), start = corners, goal = corners + 1;
     auto point = [&](uint32_t i) { return i < corners ? points_[i] : i == start ? a : b; };
     std::vector<double> g(corners + 2, kInf);
     std::vector<uint32_t> parent(corners + 2, UINT32_MAX);
     std::vector<uint8_t> closed(corners + 2, 0);
-    const double straight = planar::distance(a, b);
-    auto h = [&](uint32_t i) { return planar::distance(point(i), b); };
+    const double straight = planar::distance(a, b), least = cost.least_per_metre();
+    // The straight line's cost is a bound on any way's (time in a uniform wind is a norm: its
+    // triangle inequality holds), eased by a thousandth for the table's steps.
+    // Where the straight line has no headway, the cheapest heading's cost per metre is.
+    auto h = [&](uint32_t i) {
+        const double c = cost.of(point(i), b);
+        return std::isfinite(c) ? 0.999 * c : least * planar::distance(point(i), b);
+    };
     std::priority_queue<Open> open;
     g[start] = 0;
     open.push({h(start), start});
-    double best_h = straight;
+    const double start_h = h(start);
+    double best_h = start_h;
     while (!open.empty()) {
         const Open top = open.top();
         open.pop();
@@ -80,13 +88,13 @@ PathSearch VisibilityGraph::shortest(LocalPoint a, LocalPoint b, const SearchLim
             if (limits.stop && limits.stop()) { out.cancelled = true; return out; }
             const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             if (seconds > limits.time_limit_s) { out.timed_out = true; return out; }
-            if (limits.progress && straight > 0) limits.progress(1 - best_h / straight);
+            if (limits.progress && straight > 0) limits.progress(1 - best_h / start_h);
         }
         const LocalPoint pu = point(u);
         if (u < corners) best_h = std::min(best_h, h(u));
         auto relax = [&](uint32_t v) {
             const LocalPoint pv = point(v);
-            const double d = g[u] + planar::distance(pu, pv);
+            const double d = g[u] + cost.of(pu, pv);
             if (d >= g[v] || d + h(v) >= g[goal]) return;
             if (!sees(pu, pv)) return;
             g[v] = d;
@@ -115,7 +123,7 @@ PathSearch VisibilityGraph::shortest(LocalPoint a, LocalPoint b, const SearchLim
     return out;
 }
 
-std::vector<double> VisibilityGraph::distances_from(LocalPoint a, double max_m) const {
+std::vector<double> VisibilityGraph::costs_from(LocalPoint a, double max_cost, const LegCost& cost) const {
     const uint32_t corners = uint32_t(points_.size()), start = corners;
     std::vector<double> g(corners + 1, kInf);
     std::vector<uint8_t> closed(corners + 1, 0);
@@ -132,8 +140,8 @@ std::vector<double> VisibilityGraph::distances_from(LocalPoint a, double max_m) 
             if (closed[k]) continue;
             if (u < corners && !wraps(u, points_[k])) continue;
             if (!wraps(k, pu)) continue;
-            const double d = g[u] + planar::distance(pu, points_[k]);
-            if (d > max_m || d >= g[k] || !sees(pu, points_[k])) continue;
+            const double d = g[u] + cost.of(pu, points_[k]);
+            if (d > max_cost || d >= g[k] || !sees(pu, points_[k])) continue;
             g[k] = d;
             open.push({d, k});
         }
@@ -142,13 +150,12 @@ std::vector<double> VisibilityGraph::distances_from(LocalPoint a, double max_m) 
     return g;
 }
 
-double VisibilityGraph::distance_to(LocalPoint a, const std::vector<double>& from_a, LocalPoint p) const {
-    double best = sees(a, p) ? planar::distance(a, p) : kInf;
-    if (best < kInf) return best;
-    // The corners in order of the distance they would give, until one sees p.
+double VisibilityGraph::cost_to(LocalPoint a, const std::vector<double>& from_a, LocalPoint p, const LegCost& cost) const {
+    if (sees(a, p)) return cost.of(a, p);
+    // The corners in order of the cost they would give, until one sees p.
     std::vector<std::pair<double, uint32_t>> order;
     for (uint32_t k = 0; k < from_a.size(); ++k)
-        if (from_a[k] < kInf) order.push_back({from_a[k] + planar::distance(points_[k], p), k});
+        if (from_a[k] < kInf) order.push_back({from_a[k] + cost.of(points_[k], p), k});
     std::sort(order.begin(), order.end());
     for (const auto& [d, k] : order)
         if (wraps(k, p) && sees(points_[k], p)) return d;

@@ -1,14 +1,16 @@
 #pragma once
-// Shortest straight-line paths around convex obstacles. Such a path bends only at the
-// obstacles' corners, wrapping round them, so the searches run over those corners: A* between
-// two points, Dijkstra from one point to every corner (for reachability). A line of sight is
-// tested only when it could improve a corner's best distance, and only toward corners it
+// Cheapest straight-line paths around convex obstacles, a leg priced by its length or by its
+// length and heading (assist/straight_flight.h: time or energy in a wind). Such a path bends
+// only at the obstacles' corners, wrapping round them, so the searches run over those corners:
+// A* between two points, Dijkstra from one point to every corner (for reachability). A line of
+// sight is tested only when it could improve a corner's best cost, and only toward corners it
 // would wrap round (a tangent test that costs two cross products).
 
 #include <functional>
 #include <vector>
 
 #include "assist/obstacles.h"
+#include "assist/straight_flight.h"
 
 namespace lowsky::assist {
 
@@ -34,12 +36,12 @@ public:
     explicit VisibilityGraph(const Obstacles& obstacles);
 
     size_t corners() const { return points_.size(); }
-    PathSearch shortest(LocalPoint a, LocalPoint b, const SearchLimits& limits = {}) const;
-    // The free-flight distance from `a` to every corner, up to `max_m` (beyond: infinity).
-    std::vector<double> distances_from(LocalPoint a, double max_m) const;
-    // The distance to p given distances_from()'s answer for `a` (a itself included as a corner
-    // of distance 0): the best of the corners that see p. Infinity when none within reach does.
-    double distance_to(LocalPoint a, const std::vector<double>& from_a, LocalPoint p) const;
+    PathSearch cheapest(LocalPoint a, LocalPoint b, const LegCost& cost = {}, const SearchLimits& limits = {}) const;
+    // The cost from `a` to every corner, up to `max_cost` (beyond: infinity).
+    std::vector<double> costs_from(LocalPoint a, double max_cost, const LegCost& cost = {}) const;
+    // The cost to p given costs_from()'s answer for `a` (a itself included as a corner of cost
+    // 0): the best of the corners that see p. Infinity when none within reach does.
+    double cost_to(LocalPoint a, const std::vector<double>& from_a, LocalPoint p, const LegCost& cost = {}) const;
 
     bool sees(LocalPoint a, LocalPoint b) const { return !obstacles_.blocked(a, b); }
 

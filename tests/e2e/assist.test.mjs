@@ -54,20 +54,40 @@ test('the Assist window shows the reach from the mission panel\'s hub and sizes 
   assert.ok(reach.cells[0].network > 0 && reach.cells[2].free_flight > reach.cells[0].free_flight);
   await screenshot(page, 'assist-reach');
 
-  // The sweep: 1 to 8 drones of the type at the hub, 3 seeds, run in the page.
+  // The sweep: 1 to 8 drones of the type at the hub, 3 seeds, in still air and in the
+  // scenario's wind (the wind fields typed into: from 0, step 1, up to 1), run in the page.
+  s = await waitSettled(page);
+  const type = async (name, text) => {
+    const f = s.ui[name];
+    assert.ok(f, `${name} is on screen`);
+    await page.mouse.click(f[0] + f[2] / 2, f[1] + f[3] / 2);
+    await waitForState(page, () => window.lowsky.state.typing);  // the field has the keyboard
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+    await waitForState(page, () => !window.lowsky.state.typing);
+  };
+  await type('sweep.wind_from', '0');
+  await type('sweep.wind_step', '1');
   s = await waitSettled(page);
   await press(page, s.ui['sweep.run']);
-  s = await waitForState(page, () => window.lowsky.state.assist.sweep.answers !== undefined, undefined, { timeout: 120000 });
+  s = await waitForState(page, () => window.lowsky.state.assist.sweep.answers !== undefined, undefined, { timeout: 180000 });
   const sweep = s.assist.sweep;
-  assert.equal(sweep.total, 24);
-  assert.equal(sweep.done, 24);
+  assert.equal(sweep.total, 48);
+  assert.equal(sweep.done, 48);
   assert.ok(sweep.workers >= 1, `run on Web Workers (${sweep.workers}), not in the page`);
-  const whole = cli('sweep', GBA, '--fleet', `${hub}:${drone}=1..8/1`, '--demand', '1..1/0.5', '--seeds', '3', '--target', 'on-time=0.95', '--json');
+  const whole = cli('sweep', GBA, '--fleet', `${hub}:${drone}=1..8/1`, '--demand', '1..1/0.5', '--wind', '0..1/1', '--seeds', '3',
+                    '--target', 'on-time=0.95', '--json');
+  assert.equal(whole.cells.length, 16);
   assert.equal(sweep.cells.length, whole.cells.length);
   for (let i = 0; i < whole.cells.length; i++) {
     assert.equal(sweep.cells[i].fleet, whole.cells[i].fleet);
-    assert.equal(sweep.cells[i].mean_on_time, whole.cells[i].mean_on_time, `fleet ${whole.cells[i].fleet}: WebAssembly and native simulate the same days`);
+    assert.equal(sweep.cells[i].wind, whole.cells[i].wind);
+    assert.equal(sweep.cells[i].mean_on_time, whole.cells[i].mean_on_time, `fleet ${whole.cells[i].fleet}, wind x${whole.cells[i].wind}: WebAssembly and native simulate the same days`);
+    assert.equal(sweep.cells[i].interval_95, whole.cells[i].interval_95);
   }
+  assert.equal(sweep.answers.length, 2);
+  assert.deepEqual(sweep.answers.map((a) => a.sure_fleet), whole.answers.map((a) => a.sure_fleet));
   assert.deepEqual(sweep.answers.map((a) => a.smallest_fleet), whole.answers.map((a) => a.smallest_fleet));
   assert.ok(s.ui['sweep.chart'], 'the chart is drawn');
   await screenshot(page, 'assist-sweep');

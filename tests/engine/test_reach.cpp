@@ -35,7 +35,7 @@ TEST_CASE("Free flight takes 100 s more for each kilometre more at the quad's 10
     const DroneType* quad = s.find_drone_type("quad");
     REQUIRE(quad);
     REQUIRE(quad->cruise_speed_m_s == 10);
-    const assist::FreeFlightClock clock(s, *quad, s.hubs[0]);
+    const assist::StraightFlights clock(s, *quad, quad->max_payload_kg, {s.hubs[0].position, s.hubs[0].ground_elevation_m_amsl, 85});
     for (double bearing : {0.0, 45.0, 95.0, 180.0, 271.0}) {
         INFO("bearing " << bearing);
         CHECK(clock.seconds(8000, bearing) - clock.seconds(3000, bearing) == Approx(500).margin(0.01));
@@ -73,7 +73,7 @@ TEST_CASE("Reach through a row of hubs: each hub at the router's time, a point o
     REQUIRE(r->points.size() == 3);
     CHECK(r->points[0].network_s == to_c);
     CHECK(r->points[0].via_hub == "c");
-    const assist::FreeFlightClock from_b(s, *s.find_drone_type("quad"), s.hubs[1]);
+    const assist::StraightFlights from_b(s, quad, quad.max_payload_kg, {s.hubs[1].position, s.hubs[1].ground_elevation_m_amsl, 85});
     CHECK(r->points[1].via_hub == "b");
     CHECK(r->points[1].network_s == Approx(to_b + from_b.seconds(3000, 0)).margin(0.5));
     // 6 km north of b is beyond the 4 km last mile from b, and farther still from a and c.

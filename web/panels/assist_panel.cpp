@@ -59,6 +59,17 @@ void draft_section(DraftWorkbench& w, const std::string& drone, AssistAction& ac
     if (ImGui::Checkbox(tr("through controlled airspace"), &w.allow_approvals)) action = AssistAction::Redraft;
     remember_item_rect("draft.approvals", rects);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Under approvals to be sought, which the draft names; off: around it"));
+    // What the draft minimises, in the scenario's wind.
+    if (ImGui::RadioButton(tr("quickest"), !w.least_energy)) w.least_energy = false, action = AssistAction::Redraft;
+    remember_item_rect("draft.quickest", rects);
+    ImGui::SameLine();
+    if (ImGui::RadioButton(tr("least energy"), w.least_energy)) w.least_energy = true, action = AssistAction::Redraft;
+    remember_item_rect("draft.least_energy", rects);
+    ImGui::SameLine();
+    if (ImGui::Checkbox(tr("one way"), &w.one_way)) action = AssistAction::Redraft;
+    remember_item_rect("draft.one_way", rects);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", tr("From the first hub clicked to the second; off: both ways, their times in the wind averaged"));
 }
 
 void network_section(const NetworkView& n, AssistAction& action, Rects& rects) {
@@ -119,12 +130,22 @@ void sweep_section(SweepView& w, const std::string& hub, const std::string& dron
     ImGui::InputDouble(tr("step##demand_to"), &w.demand_to, 0, 0, "%.2f");
     ImGui::SameLine();
     ImGui::InputDouble(tr("demand##demand_step"), &w.demand_step, 0, 0, "%.2f");
+    ImGui::InputDouble(tr("up to##wind_from"), &w.wind_from, 0, 0, "%.2f");
+    remember_item_rect("sweep.wind_from", rects);
+    ImGui::SameLine();
+    ImGui::InputDouble(tr("step##wind_to"), &w.wind_to, 0, 0, "%.2f");
+    remember_item_rect("sweep.wind_to", rects);
+    ImGui::SameLine();
+    ImGui::InputDouble(tr("x the wind##wind_step"), &w.wind_step, 0, 0, "%.2f");
+    remember_item_rect("sweep.wind_step", rects);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("The scenario's wind speeds times these: 0 is still air, 1 the wind as it is"));
     ImGui::InputInt(tr("seeds"), &w.seeds, 0);
     ImGui::SameLine();
     ImGui::InputDouble(tr("on-time target"), &w.target, 0, 0, "%.2f");
     ImGui::PopItemWidth();
     w.fleet_from = std::clamp(w.fleet_from, 0, 10000), w.fleet_to = std::clamp(w.fleet_to, w.fleet_from, 10000), w.fleet_step = std::clamp(w.fleet_step, 1, 10000);
     w.demand_from = std::clamp(w.demand_from, 0.05, 100.0), w.demand_to = std::clamp(w.demand_to, w.demand_from, 100.0);
+    w.wind_from = std::clamp(w.wind_from, 0.0, 10.0), w.wind_to = std::clamp(w.wind_to, w.wind_from, 10.0), w.wind_step = std::clamp(w.wind_step, 0.05, 10.0);
     w.demand_step = std::clamp(w.demand_step, 0.05, 100.0), w.seeds = std::clamp(w.seeds, 1, 100), w.target = std::clamp(w.target, 0.01, 1.0);
     if (!w.running) {
         if (ImGui::Button(tr("Run the sweep"))) action = AssistAction::RunSweep;
@@ -141,12 +162,19 @@ void sweep_section(SweepView& w, const std::string& hub, const std::string& dron
     if (!w.error.empty()) ImGui::TextColored(kBad, "%s", w.error.c_str());
     if (!w.summary) return;
     for (const assist::SweepAnswer& a : w.summary->answers) {
-        if (a.smallest_fleet)
-            ImGui::Text(tr("demand x%.2f: %d drones (%.0f %% of seeds meet %.0f %% on their own)"), a.demand, *a.smallest_fleet, a.share_of_seeds * 100,
-                        w.spec.target_on_time * 100);
-        else ImGui::TextColored(kWarn, tr("demand x%.2f: no fleet in the sweep meets %.0f %%"), a.demand, w.spec.target_on_time * 100);
+        if (a.smallest_fleet) {
+            ImGui::Text(tr("demand x%.2f, wind x%.2f: %d drones (%.0f %% of seeds meet %.0f %% on their own)"), a.demand, a.wind, *a.smallest_fleet,
+                        a.share_of_seeds * 100, w.spec.target_on_time * 100);
+            if (w.spec.seeds > 1) {
+                if (a.sure_fleet)
+                    ImGui::TextDisabled(tr("  its mean +/- %.1f %% (95 %%); %d drones to be 95 %% sure"), a.interval * 100, *a.sure_fleet);
+                else ImGui::TextDisabled(tr("  its mean +/- %.1f %% (95 %%); none in the sweep is 95 %% sure"), a.interval * 100);
+            }
+        } else {
+            ImGui::TextColored(kWarn, tr("demand x%.2f, wind x%.2f: no fleet in the sweep meets %.0f %%"), a.demand, a.wind, w.spec.target_on_time * 100);
+        }
     }
-    // The chart: on-time share (the mean over seeds) against fleet size, a line per demand.
+    // The chart: on-time share (the mean over seeds) against fleet size, a line per demand and wind.
     const ImVec2 at = ImGui::GetCursorScreenPos(), size(ImGui::GetContentRegionAvail().x, 110 * s);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y), IM_COL32(255, 255, 255, 18));
@@ -160,14 +188,21 @@ void sweep_section(SweepView& w, const std::string& hub, const std::string& dron
     dl->AddText(ImVec2(x_of(f1) - 20 * s, at.y + size.y - 13 * s), IM_COL32(200, 200, 200, 255), std::to_string(int(f1)).c_str());
     const ImU32 inks[] = {IM_COL32(90, 170, 255, 255), IM_COL32(120, 220, 140, 255), IM_COL32(240, 120, 200, 255), IM_COL32(250, 170, 60, 255)};
     int line = 0;
-    for (double d : w.spec.demand.values()) {
-        std::vector<ImVec2> pts;
-        for (const assist::SweepCell& c : w.summary->cells)
-            if (c.demand == d) pts.push_back(ImVec2(x_of(c.fleet), y_of(c.mean_on_time)));
-        const ImU32 ink = inks[line++ % 4];
-        dl->AddPolyline(pts.data(), int(pts.size()), ink, 0, 2 * s);
-        for (const ImVec2& p : pts) dl->AddCircleFilled(p, 2.5f * s, ink);
-    }
+    for (double d : w.spec.demand.values())
+        for (double wind : w.spec.wind.values()) {
+            std::vector<ImVec2> pts;
+            const ImU32 ink = inks[line++ % 4];
+            for (const assist::SweepCell& c : w.summary->cells) {
+                if (c.demand != d || c.wind != wind) continue;
+                pts.push_back(ImVec2(x_of(c.fleet), y_of(c.mean_on_time)));
+                // The 95 % interval of the mean, a bar through the point.
+                if (c.interval > 0)
+                    dl->AddLine(ImVec2(pts.back().x, y_of(std::min(1.0, c.mean_on_time + c.interval))),
+                                ImVec2(pts.back().x, y_of(std::max(0.0, c.mean_on_time - c.interval))), ink, 1 * s);
+            }
+            dl->AddPolyline(pts.data(), int(pts.size()), ink, 0, 2 * s);
+            for (const ImVec2& p : pts) dl->AddCircleFilled(p, 2.5f * s, ink);
+        }
     ImGui::Dummy(size);
     remember_item_rect("sweep.chart", rects);
 }

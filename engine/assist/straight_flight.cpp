@@ -1,0 +1,118 @@
+#include "assist/straight_flight.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "energy/wind.h"
+#include "flight/flight.h"
+#include "geo/geodesy.h"
+#include "flight/autopilot.h"
+
+namespace lowsky::assist {
+
+namespace {
+constexpr double kPi = 3.14159265358979323846;
+constexpr double kInf = std::numeric_limits<double>::infinity();
+}  // namespace
+
+StraightFlights::StraightFlights(const Scenario& scenario, const DroneType& type, double payload_kg, const StraightFlightPlace& place,
+                                 double speed_limit_m_s) {
+    const flight::Model model = flight::make_model(type, autopilot_settings(Firmware::ArduPilot, SettingsSource::LowskyParameters, type), scenario);
+    flight::Powers powers(model, payload_kg);
+    const HeightAmsl ground(place.ground_m_amsl);
+    const HeightAmsl height(place.ground_m_amsl + place.height_agl_m);
+    const flight::WindVelocity wind = flight::wind_velocity(energy::wind_at(scenario.wind, place.height_agl_m));
+    const double limit = speed_limit_m_s > 0 ? std::min(speed_limit_m_s, type.cruise_speed_m_s) : type.cruise_speed_m_s;
+    // Take-off, a straight cruise, landing: the profile's own steps, so the fixed part holds the
+    // climb, the descent and the speed changes, and the part per metre the cruise in the wind.
+    auto fly = [&](double distance_m, double bearing_deg) -> std::pair<double, double> {
+        const GeoPoint to = geodesy::destination(place.at, bearing_deg, distance_m);
+        flight::LegGeometry leg = flight::make_leg({place.at, to}, height, ground, 0);
+        leg.speed_m_s = flight::commanded_speed_m_s(type, limit, leg.track, wind);
+        if (leg.speed_m_s <= 0) return {-1, -1};
+        flight::Flight f(model, powers, false);
+        f.start(place.at, ground, 0);
+        f.take_off(height);
+        f.follow({&leg});
+        f.land(ground);
+        return {f.t_s(), f.totals().energy_wh};
+    };
+    for (size_t k = 0; k < headings_.size(); ++k) {
+        const auto near = fly(5000, double(k) * 10), far = fly(15000, double(k) * 10);
+        Heading& h = headings_[k];
+        if (near.first < 0 || far.first < 0) continue;
+        h.headway = true;
+        h.per_m_s = (far.first - near.first) / 10000;
+        h.fixed_s = near.first - h.per_m_s * 5000;
+        h.per_m_wh = (far.second - near.second) / 10000;
+        h.fixed_wh = near.second - h.per_m_wh * 5000;
+    }
+}
+
+StraightFlights::Between StraightFlights::between(double bearing_deg) const {
+    const double x = std::fmod(std::fmod(bearing_deg, 360) + 360, 360) / 10;
+    const size_t k0 = size_t(x) % 36, k1 = (k0 + 1) % 36;
+    return {&headings_[k0], &headings_[k1], x - std::floor(x)};
+}
+
+double StraightFlights::seconds(double distance_m, double bearing_deg) const {
+    const Between b = between(bearing_deg);
+    if (!b.a->headway || !b.b->headway) return -1;
+    return (1 - b.t) * (b.a->fixed_s + b.a->per_m_s * distance_m) + b.t * (b.b->fixed_s + b.b->per_m_s * distance_m);
+}
+
+double StraightFlights::watt_hours(double distance_m, double bearing_deg) const {
+    const Between b = between(bearing_deg);
+    if (!b.a->headway || !b.b->headway) return -1;
+    return (1 - b.t) * (b.a->fixed_wh + b.a->per_m_wh * distance_m) + b.t * (b.b->fixed_wh + b.b->per_m_wh * distance_m);
+}
+
+double StraightFlights::per_metre(RouteObjective objective, double bearing_deg) const {
+    const Between b = between(bearing_deg);
+    if (!b.a->headway || !b.b->headway) return kInf;
+    const bool time = objective == RouteObjective::Fastest;
+    return (1 - b.t) * (time ? b.a->per_m_s : b.a->per_m_wh) + b.t * (time ? b.b->per_m_s : b.b->per_m_wh);
+}
+
+double corridor_cruise_cost(const Scenario& scenario, const DroneType& type, double payload_kg, const StraightFlightPlace& place,
+                            const std::vector<GeoPoint>& centreline, RouteObjective objective, bool both_ways) {
+    const flight::Model model = flight::make_model(type, autopilot_settings(Firmware::ArduPilot, SettingsSource::LowskyParameters, type), scenario);
+    flight::Powers powers(model, payload_kg);
+    const HeightAmsl ground(place.ground_m_amsl), height(place.ground_m_amsl + place.height_agl_m);
+    const flight::WindVelocity wind = flight::wind_velocity(energy::wind_at(scenario.wind, place.height_agl_m));
+    auto one_way = [&](std::vector<GeoPoint> path) {
+        flight::LegGeometry leg = flight::make_leg(std::move(path), height, ground, 0);
+        leg.speed_m_s = flight::commanded_speed_m_s(type, type.cruise_speed_m_s, leg.track, wind);
+        if (leg.speed_m_s <= 0) return kInf;
+        flight::Flight f(model, powers, false);
+        f.start_airborne(leg.path.front(), height, 0);
+        f.follow({&leg});
+        return objective == RouteObjective::Fastest ? f.t_s() : f.totals().energy_wh;
+    };
+    const double there = one_way(centreline);
+    if (!both_ways) return there;
+    return (there + one_way(std::vector<GeoPoint>(centreline.rbegin(), centreline.rend()))) / 2;
+}
+
+LegCost::LegCost(const StraightFlights& flights, RouteObjective objective, bool both_ways) : table_(kBins), least_(kInf) {
+    for (size_t k = 0; k < kBins; ++k) {
+        // The bin's middle direction as a bearing: its pseudo-angle back to a vector.
+        const double q = (double(k) + 0.5) / (kBins / 4);
+        const int quadrant = int(q);
+        const double f = q - quadrant;
+        double east = 0, north = 0;
+        switch (quadrant) {
+            case 0: east = f, north = 1 - f; break;
+            case 1: east = 1 - f, north = -f; break;
+            case 2: east = -f, north = -(1 - f); break;
+            default: east = -(1 - f), north = f; break;
+        }
+        const double bearing = std::atan2(east, north) * 180 / kPi;
+        const double there = flights.per_metre(objective, bearing);
+        table_[k] = both_ways ? (there + flights.per_metre(objective, bearing + 180)) / 2 : there;
+        least_ = std::min(least_, table_[k]);
+    }
+}
+
+}  // namespace lowsky::assist
