@@ -504,6 +504,7 @@ const std::vector<std::pair<const char*, const char*>>& chinese_table() {
         {"  its mean +/- %.1f %% (95 %%); %d drones to be 95 %% sure", "  均值 +/- %.1f %%（95 %%）；%d 架可有 95 %% 把握"},
         {"  its mean +/- %.1f %% (95 %%); none in the sweep is 95 %% sure", "  均值 +/- %.1f %%（95 %%）；扫描范围内没有能有 95 %% 把握的规模"},
         {"x the wind", "x 风速"},
+        {"demand x%.2f, wind x%.2f", "需求 x%.2f，风 x%.2f"},
         {"The scenario's wind speeds times these: 0 is still air, 1 the wind as it is", "场景风速乘以这些倍数：0 为静风，1 为原风速"},
         {"from %s, for %s", "自 %s，机型 %s"},
         {"on-time target", "准时率目标"},

@@ -60,7 +60,7 @@ test('the Assist window shows the reach from the mission panel\'s hub and sizes 
   const type = async (name, text) => {
     const f = s.ui[name];
     assert.ok(f, `${name} is on screen`);
-    await page.mouse.click(f[0] + f[2] / 2, f[1] + f[3] / 2);
+    await page.mouse.click(f[0] + 15, f[1] + f[3] / 2);  // the box, left of its label (the item's rect holds both)
     await waitForState(page, () => window.lowsky.state.typing);  // the field has the keyboard
     await page.keyboard.press('Control+a');
     await page.keyboard.type(text);

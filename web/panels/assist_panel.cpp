@@ -205,6 +205,16 @@ void sweep_section(SweepView& w, const std::string& hub, const std::string& dron
         }
     ImGui::Dummy(size);
     remember_item_rect("sweep.chart", rects);
+    // Which line is which, in its ink, when there is more than one.
+    if (line > 1) {
+        int k = 0;
+        for (double d : w.spec.demand.values())
+            for (double wind : w.spec.wind.values()) {
+                if (k > 0 && k % 2) ImGui::SameLine();
+                const ImU32 ink = inks[k++ % 4];
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ink), tr("demand x%.2f, wind x%.2f"), d, wind);
+            }
+    }
 }
 
 }  // namespace
