@@ -152,13 +152,19 @@ std::vector<double> VisibilityGraph::costs_from(LocalPoint a, double max_cost, c
 
 double VisibilityGraph::cost_to(LocalPoint a, const std::vector<double>& from_a, LocalPoint p, const LegCost& cost) const {
     if (sees(a, p)) return cost.of(a, p);
-    // The corners in order of the cost they would give, until one sees p.
-    std::vector<std::pair<double, uint32_t>> order;
+    // The corners in order of the cost they would give, until one sees p: a heap, as the first
+    // few usually do (a grid asks this of every cell).
+    thread_local std::vector<std::pair<double, uint32_t>> order;
+    order.clear();
     for (uint32_t k = 0; k < from_a.size(); ++k)
         if (from_a[k] < kInf) order.push_back({from_a[k] + cost.of(points_[k], p), k});
-    std::sort(order.begin(), order.end());
-    for (const auto& [d, k] : order)
+    const auto later = [](const std::pair<double, uint32_t>& x, const std::pair<double, uint32_t>& y) { return x > y; };
+    std::make_heap(order.begin(), order.end(), later);
+    for (auto end = order.end(); end != order.begin(); --end) {
+        std::pop_heap(order.begin(), end, later);
+        const auto [d, k] = *(end - 1);
         if (wraps(k, p) && sees(points_[k], p)) return d;
+    }
     return kInf;
 }
 
