@@ -12,6 +12,7 @@
 #include "assist/straight_flight.h"
 #include "assist/visibility_search.h"
 #include "energy/energy_model.h"
+#include "flight/flight.h"
 
 namespace lowsky::assist {
 
@@ -158,10 +159,18 @@ std::string listed(const Obstacles& obstacles, const std::vector<uint32_t>& sour
     return out;
 }
 
+// A way flown by the profile (assist/straight_flight.h): what the draft minimises, and whether
+// the battery holds for the flight that needs the most (either way of a two-way corridor).
+struct Flown {
+    double cost = std::numeric_limits<double>::infinity();
+    flight::EnergyVerdict verdict;
+    bool within = false;
+};
+
 struct DraftSearch {
     Result<std::vector<LocalPoint>> path = make_error("not searched");
     size_t corners = 0, expanded = 0;
-    double cost = 0;
+    Flown flown;
 };
 
 // Where the draft's flights are priced: out of the first end, in the middle of the band, over
@@ -179,6 +188,18 @@ StraightFlightPlace flight_place(const DraftRequest& request, const Node& a, con
 }
 
 double payload_of(const DraftRequest& request, const DroneType& type) { return request.payload_kg < 0 ? type.max_payload_kg : request.payload_kg; }
+
+Flown fly_both(const Scenario& s, const DroneType& type, const DraftRequest& request, const StraightFlightPlace& place, const std::vector<GeoPoint>& line) {
+    const CorridorFlight there = fly_corridor(s, type, payload_of(request, type), place, line);
+    CorridorFlight back = there;
+    if (request.direction == Direction::TwoWay) back = fly_corridor(s, type, payload_of(request, type), place, {line.rbegin(), line.rend()});
+    Flown f;
+    const bool time = request.objective == RouteObjective::Fastest;
+    f.cost = ((time ? there.time_s : there.energy_wh) + (time ? back.time_s : back.energy_wh)) / 2;
+    f.verdict = flight::energy_verdict(std::max(there.energy_wh, back.energy_wh), type, s.rules.energy_reserve_fraction);
+    f.within = f.verdict.within();
+    return f;
+}
 
 // The centreline between the ends around what `rules` keeps it out of, its corners merged
 // where the type cannot turn them; or why there is none.
@@ -239,22 +260,24 @@ DraftSearch search_path(const CompiledScenario& compiled, const DraftRequest& re
     } else {
         // The search prices each leg at its own heading's speed; a corridor is flown at one
         // commanded speed, the lowest its segments allow. So the way it found and the shortest
-        // way are both flown by the profile, and the cheaper kept (in still air they are one).
-        auto flown = [&](std::vector<LocalPoint> path, double& flight_cost) {
+        // way are both flown by the profile, and the cheaper kept (in still air they are one),
+        // unless only the other is within the battery.
+        auto flown = [&](std::vector<LocalPoint> path, Flown& f) {
             merge_tight_corners(path, type->min_turn_radius_m, request.width_m / 2, graph);
             std::vector<GeoPoint> line{a.position};
             for (size_t k = 1; k + 1 < path.size(); ++k) line.push_back(compiled.frame().to_geo(path[k]));
             line.push_back(b.position);
-            flight_cost = corridor_cruise_cost(s, *type, payload_of(request, *type), place, line, request.objective, both_ways);
+            f = fly_both(s, *type, request, place, line);
             return path;
         };
-        std::vector<LocalPoint> path = flown(search.path, out.cost);
+        std::vector<LocalPoint> path = flown(search.path, out.flown);
         if (!cost.is_length()) {
             const PathSearch shortest = graph.cheapest(a.local, b.local, LegCost(), limits);
-            double shortest_cost = kInf;
-            std::vector<LocalPoint> other = shortest.found ? flown(shortest.path, shortest_cost) : std::vector<LocalPoint>{};
             out.expanded += shortest.expanded;
-            if (shortest_cost < out.cost) path = std::move(other), out.cost = shortest_cost;
+            Flown theirs;
+            std::vector<LocalPoint> other = shortest.found ? flown(shortest.path, theirs) : std::vector<LocalPoint>{};
+            const bool better = theirs.within != out.flown.within ? theirs.within : theirs.cost < out.flown.cost;
+            if (shortest.found && better) path = std::move(other), out.flown = theirs;
         }
         out.path = std::move(path);
     }
@@ -297,7 +320,7 @@ Result<CorridorDraft> draft_corridor(const CompiledScenario& compiled, const Dra
     CorridorDraft draft;
     draft.corners = found.corners;
     draft.expanded = found.expanded;
-    draft.cost = found.cost;
+    draft.cost = found.flown.cost;
     draft.length_m = length_of(path);
     draft.straight_m = planar::distance(a.local, b.local);
     Corridor& c = draft.corridor;
@@ -317,14 +340,21 @@ Result<CorridorDraft> draft_corridor(const CompiledScenario& compiled, const Dra
         return make_error("the way from " + a.id + " to " + b.id + " crosses a border: a cross-border corridor needs the approval of each authority; allow approvals to draft it",
                           "", "draft.crosses_border");
     name_approvals(c, compiled, path, draft.notes);
-    const double payload = request.payload_kg < 0 ? type->max_payload_kg : request.payload_kg;
-    const double range = energy::cruise_range_m(*type, payload, s.rules.energy_reserve_fraction, energy::Air{s.rules.air_density_kg_m3});
-    if (draft.length_m > range) {
-        char load[32];
-        std::snprintf(load, sizeof load, "%.1f kg", payload);
+    char load[32];
+    std::snprintf(load, sizeof load, "%.1f kg", payload_of(request, *type));
+    const double range = energy::cruise_range_m(*type, payload_of(request, *type), s.rules.energy_reserve_fraction, energy::Air{s.rules.air_density_kg_m3});
+    if (draft.length_m > range)
         return make_error("the draft from " + a.id + " to " + b.id + " is " + metres(draft.length_m) + " long, beyond the " + metres(range) + " " + type->id +
                               " flies with " + load + " and its reserve",
                           "", "draft.beyond_range");
+    // Within its range in still air, but the wind may make one way too long for the battery:
+    // said, not refused (the lane may serve calmer days, or lighter loads; each flight's gate decides).
+    if (!found.flown.within) {
+        char needed[32], usable[32];
+        std::snprintf(needed, sizeof needed, "%.0f Wh", found.flown.verdict.needed_wh);
+        std::snprintf(usable, sizeof usable, "%.0f Wh", found.flown.verdict.usable_wh);
+        draft.notes.push_back(std::string("in the scenario's wind, flown ") + (request.direction == Direction::TwoWay ? "the harder way " : "") + "with " + load +
+                              ", it needs " + needed + ", more than the " + usable + " " + type->id + " has above its reserve");
     }
     return draft;
 }

@@ -75,24 +75,21 @@ double StraightFlights::per_metre(RouteObjective objective, double bearing_deg) 
     return (1 - b.t) * (time ? b.a->per_m_s : b.a->per_m_wh) + b.t * (time ? b.b->per_m_s : b.b->per_m_wh);
 }
 
-double corridor_cruise_cost(const Scenario& scenario, const DroneType& type, double payload_kg, const StraightFlightPlace& place,
-                            const std::vector<GeoPoint>& centreline, RouteObjective objective, bool both_ways) {
+CorridorFlight fly_corridor(const Scenario& scenario, const DroneType& type, double payload_kg, const StraightFlightPlace& place,
+                            const std::vector<GeoPoint>& centreline) {
     const flight::Model model = flight::make_model(type, autopilot_settings(Firmware::ArduPilot, SettingsSource::LowskyParameters, type), scenario);
     flight::Powers powers(model, payload_kg);
     const HeightAmsl ground(place.ground_m_amsl), height(place.ground_m_amsl + place.height_agl_m);
     const flight::WindVelocity wind = flight::wind_velocity(energy::wind_at(scenario.wind, place.height_agl_m));
-    auto one_way = [&](std::vector<GeoPoint> path) {
-        flight::LegGeometry leg = flight::make_leg(std::move(path), height, ground, 0);
-        leg.speed_m_s = flight::commanded_speed_m_s(type, type.cruise_speed_m_s, leg.track, wind);
-        if (leg.speed_m_s <= 0) return kInf;
-        flight::Flight f(model, powers, false);
-        f.start_airborne(leg.path.front(), height, 0);
-        f.follow({&leg});
-        return objective == RouteObjective::Fastest ? f.t_s() : f.totals().energy_wh;
-    };
-    const double there = one_way(centreline);
-    if (!both_ways) return there;
-    return (there + one_way(std::vector<GeoPoint>(centreline.rbegin(), centreline.rend()))) / 2;
+    flight::LegGeometry leg = flight::make_leg(centreline, height, ground, 0);
+    leg.speed_m_s = flight::commanded_speed_m_s(type, type.cruise_speed_m_s, leg.track, wind);
+    if (leg.speed_m_s <= 0) return {kInf, kInf};
+    flight::Flight f(model, powers, false);
+    f.start(centreline.front(), ground, 0);
+    f.take_off(height);
+    f.follow({&leg});
+    f.land(ground);
+    return {f.t_s(), f.totals().energy_wh};
 }
 
 LegCost::LegCost(const StraightFlights& flights, RouteObjective objective, bool both_ways) : table_(kBins), least_(kInf) {

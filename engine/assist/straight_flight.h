@@ -49,13 +49,16 @@ private:
     Between between(double bearing_deg) const;
 };
 
-// What flying a drafted centreline costs, by the flight profile: the cruise from end to end as
-// one corridor is flown, at one commanded speed (the lowest its segments allow in the wind:
-// flight::commanded_speed_m_s), both ways averaged for a two-way corridor. Infinity where the
-// wind leaves no headway. The searches price legs one by one (LegCost); this judges the ways
-// they find as the router will fly them.
-double corridor_cruise_cost(const Scenario& scenario, const DroneType& type, double payload_kg, const StraightFlightPlace& place,
-                            const std::vector<GeoPoint>& centreline, RouteObjective objective, bool both_ways);
+// A drafted centreline flown one way by the flight profile, as the router flies a corridor:
+// take-off at the first point, the corridor at one commanded speed (the lowest its segments
+// allow in the wind: flight::commanded_speed_m_s), landing at the last. Infinite where the wind
+// leaves no headway. The searches price legs one by one (LegCost); this judges the ways they
+// find, and whether the battery holds.
+struct CorridorFlight {
+    double time_s = 0, energy_wh = 0;
+};
+CorridorFlight fly_corridor(const Scenario& scenario, const DroneType& type, double payload_kg, const StraightFlightPlace& place,
+                            const std::vector<GeoPoint>& centreline);
 
 // A search's price of a straight leg by its direction: its length times a cost per metre that
 // depends on the heading (and, for a two-way corridor, the mean of both ways). The default
