@@ -354,12 +354,14 @@ TEST_CASE("A draft stops when told to, and says so") {
     CHECK(polls == 1);
 }
 
-TEST_CASE("Drafts between every pair of the default scenario's hubs pass the validator, or are refused as beyond the type's range") {
+TEST_CASE("Drafts between every pair of the default scenario's hubs pass the validator and are within 3 per cent of a grid search's time, or are refused as beyond the type's range") {
     const Scenario s = test::load_scenario("assets/scenarios/gba.json");
     const CompiledScenario compiled(s);
     const DroneType* vtol = s.find_drone_type("vtol-fixed-wing");
     REQUIRE(vtol);
     const double range = energy::cruise_range_m(*vtol, vtol->max_payload_kg, s.rules.energy_reserve_fraction, energy::Air{s.rules.air_density_kg_m3});
+    REQUIRE(s.wind.size() >= 1);
+    const PerMetre per_metre = wing_two_way_per_metre(vtol->cruise_speed_m_s, vtol->min_airspeed_m_s, s.wind[0].from_deg, s.wind[0].speed_m_s);
     int drafted = 0, too_far = 0;
     for (size_t i = 0; i < s.hubs.size(); ++i)
         for (size_t j = i + 1; j < s.hubs.size(); ++j) {
@@ -381,14 +383,24 @@ TEST_CASE("Drafts between every pair of the default scenario's hubs pass the val
             }
             CHECK(check.flight.ok());
             // Two mainland ends: it stays on the mainland.
-            if (jurisdiction_at(s.hubs[i].position) == Jurisdiction::Mainland && jurisdiction_at(s.hubs[j].position) == Jurisdiction::Mainland)
-                CHECK(border_crossings(draft->corridor.centreline).empty());
+            const bool mainland =
+                jurisdiction_at(s.hubs[i].position) == Jurisdiction::Mainland && jurisdiction_at(s.hubs[j].position) == Jurisdiction::Mainland;
+            if (mainland) CHECK(border_crossings(draft->corridor.centreline).empty());
+            // Its time in the scenario's wind (ground speeds by hand) within 3 % of the grid
+            // search's quickest way with the same speeds.
+            const int a = compiled.node_index(s.hubs[i].id), b = compiled.node_index(s.hubs[j].id);
+            const Clearance clear{compiled, request.width_m / 2, true, a, b, mainland};
+            std::vector<LocalPoint> way;
+            for (const GeoPoint& p : draft->corridor.centreline) way.push_back(compiled.frame().to_local(p));
+            const double quickest = grid_reference(clear, way.front(), way.back(), 250, 12000, per_metre);
+            INFO("draft " << priced(way, per_metre) << " s, grid " << quickest << " s");
+            CHECK(priced(way, per_metre) <= quickest * 1.03);
         }
     CHECK(drafted + too_far == 55);
-    CHECK(drafted >= 40);
+    CHECK(drafted == 45);  // counted when the drafts began to take the wind; a change here is worth a look
 }
 
-TEST_CASE("Drafts in the default scenario are within 3 per cent of a fine-grid search in length and in time in its wind") {
+TEST_CASE("Drafts in the default scenario that bend round airports are within 3 per cent of a fine-grid search's length") {
     const Scenario s = test::load_scenario("assets/scenarios/gba.json");
     const CompiledScenario compiled(s);
     // Pairs whose drafts bend round airports and the corridor network, not straight lines.
@@ -408,16 +420,6 @@ TEST_CASE("Drafts in the default scenario are within 3 per cent of a fine-grid s
         INFO("draft " << draft->length_m << " m, grid " << reference << " m");
         CHECK(std::isfinite(reference));
         CHECK(draft->length_m <= reference * 1.03);
-        // In the scenario's wind (5 m/s from 135 degrees at the band), the draft's time by hand
-        // against the grid's quickest way with the same hand-worked speeds.
-        REQUIRE(s.wind.size() >= 1);
-        const DroneType& wing = *s.find_drone_type("vtol-fixed-wing");
-        const PerMetre per_metre = wing_two_way_per_metre(wing.cruise_speed_m_s, wing.min_airspeed_m_s, s.wind[0].from_deg, s.wind[0].speed_m_s);
-        std::vector<LocalPoint> way;
-        for (const GeoPoint& p : draft->corridor.centreline) way.push_back(compiled.frame().to_local(p));
-        const double quickest = grid_reference(clear, way.front(), way.back(), 250, 12000, per_metre);
-        INFO("draft " << priced(way, per_metre) << " s, grid " << quickest << " s");
-        CHECK(priced(way, per_metre) <= quickest * 1.03);
     }
 }
 
