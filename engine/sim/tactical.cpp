@@ -67,7 +67,7 @@ void TacticalDetector::detect(const std::vector<AirborneState>& d, std::vector<s
     min_z -= half_h; max_z += half_h;
     // Layers H thick (at most 64 of them); cells across about as large as a swept box, and never
     // more cells than a few per drone.
-    double cz = std::max(s_.vertical_m, 1.0);
+    double cz = std::max(2 * s_.vertical_m, 1.0);
     while ((max_z - min_z) / cz > 63) cz *= 2;
     const int32_t nz = int32_t((max_z - min_z) / cz) + 1;
     double cell = std::max(longest + s_.radius_m, 2 * s_.radius_m);
@@ -91,27 +91,25 @@ void TacticalDetector::detect(const std::vector<AirborneState>& d, std::vector<s
                 for (int32_t x = x0_[i]; x <= x1_[i]; ++x) ++cell_start_[index(x, y, z) + 1];
     }
     for (size_t c = 1; c < cell_start_.size(); ++c) cell_start_[c] += cell_start_[c - 1];
-    // Each cell's drones with their first cells beside them, so that the pair loop reads one
-    // array in order (the test for a pair's first shared cell was half the time in cache misses).
     cell_items_.resize(cell_start_.back());
     std::vector<uint32_t> fill(cell_start_.begin(), cell_start_.end() - 1);
     for (size_t i = 0; i < n; ++i)
         for (int32_t z = z0_[i]; z <= z1_[i]; ++z)
             for (int32_t y = y0_[i]; y <= y1_[i]; ++y)
-                for (int32_t x = x0_[i]; x <= x1_[i]; ++x) cell_items_[fill[index(x, y, z)]++] = {uint32_t(i), x0_[i], y0_[i], z0_[i]};
+                for (int32_t x = x0_[i]; x <= x1_[i]; ++x) cell_items_[fill[index(x, y, z)]++] = uint32_t(i);
 
     for (int32_t z = 0; z < nz; ++z)
         for (int32_t y = 0; y < ny; ++y)
             for (int32_t x = 0; x < nx; ++x) {
                 const size_t c = index(x, y, z);
                 for (uint32_t p = cell_start_[c]; p < cell_start_[c + 1]; ++p) {
-                    const CellItem ia = cell_items_[p];
+                    const uint32_t a = cell_items_[p];
                     for (uint32_t q = p + 1; q < cell_start_[c + 1]; ++q) {
-                        const CellItem& ib = cell_items_[q];
+                        const uint32_t b = cell_items_[q];
                         // Test each pair once: in the first cell their boxes share.
-                        if (x != std::max(ia.x0, ib.x0) || y != std::max(ia.y0, ib.y0) || z != std::max(ia.z0, ib.z0)) continue;
+                        if (x != std::max(x0_[a], x0_[b]) || y != std::max(y0_[a], y0_[b]) || z != std::max(z0_[a], z0_[b])) continue;
                         ++tested_;
-                        const uint32_t i = std::min(ia.drone, ib.drone), j = std::max(ia.drone, ib.drone);
+                        const uint32_t i = std::min(a, b), j = std::max(a, b);
                         const auto& da = d[i];
                         const auto& db = d[j];
                         if (in_conflict(da, db)) conflicts.push_back({i, j});

@@ -38,12 +38,7 @@ private:
     size_t tested_ = 0;
     // Reused between calls: cell ranges per drone, and the drones of each cell (CSR).
     std::vector<int32_t> x0_, y0_, x1_, y1_, z0_, z1_;
-    struct CellItem {
-        uint32_t drone;
-        int32_t x0, y0, z0;  // its first cell
-    };
-    std::vector<uint32_t> cell_start_;
-    std::vector<CellItem> cell_items_;
+    std::vector<uint32_t> cell_start_, cell_items_;
 };
 
 }  // namespace lowsky
