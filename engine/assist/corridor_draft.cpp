@@ -19,7 +19,6 @@ namespace lowsky::assist {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // ---- [SECTION] Corners the type can turn ---------------------------------------------------
 
