@@ -46,7 +46,6 @@ StraightFlights::StraightFlights(const Scenario& scenario, const DroneType& type
         h.per_m_s = (far.first - near.first) / 10000;
         h.fixed_s = near.first - h.per_m_s * 5000;
         h.per_m_wh = (far.second - near.second) / 10000;
-        h.fixed_wh = near.second - h.per_m_wh * 5000;
     }
 }
 
@@ -60,12 +59,6 @@ double StraightFlights::seconds(double distance_m, double bearing_deg) const {
     const Between b = between(bearing_deg);
     if (!b.a->headway || !b.b->headway) return -1;
     return (1 - b.t) * (b.a->fixed_s + b.a->per_m_s * distance_m) + b.t * (b.b->fixed_s + b.b->per_m_s * distance_m);
-}
-
-double StraightFlights::watt_hours(double distance_m, double bearing_deg) const {
-    const Between b = between(bearing_deg);
-    if (!b.a->headway || !b.b->headway) return -1;
-    return (1 - b.t) * (b.a->fixed_wh + b.a->per_m_wh * distance_m) + b.t * (b.b->fixed_wh + b.b->per_m_wh * distance_m);
 }
 
 double StraightFlights::per_metre(RouteObjective objective, double bearing_deg) const {

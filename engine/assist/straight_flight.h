@@ -31,14 +31,13 @@ public:
     // From take-off to landing, `distance_m` straight out on `bearing_deg`; below 0 where the
     // wind leaves the type no headway on that heading.
     double seconds(double distance_m, double bearing_deg) const;
-    double watt_hours(double distance_m, double bearing_deg) const;
     // The cruise's cost of one metre on a heading (seconds, or watt-hours); infinity where no headway.
     double per_metre(RouteObjective objective, double bearing_deg) const;
 
 private:
     struct Heading {
         bool headway = false;
-        double fixed_s = 0, per_m_s = 0, fixed_wh = 0, per_m_wh = 0;
+        double fixed_s = 0, per_m_s = 0, per_m_wh = 0;
     };
     std::array<Heading, 36> headings_{};
     // The two headings either side of a bearing and the weight of the second.
