@@ -1,8 +1,8 @@
 #pragma once
 // What a straight flight of a drone type costs on each heading out of one place, in the
-// scenario's wind at one height: the flight profile's (flight/flight.h) time and energy from
-// take-off to landing, as a fixed part and a part per metre, from two flights per heading every
-// 10 degrees (linear between). Free flight's clock (assist/reach.h) reads it, and the searches
+// scenario's wind at one height: the flight profile's (flight/flight.h) time from take-off to
+// landing as a fixed part and a part per metre, and the energy per metre of cruise, from two
+// flights per heading every 10 degrees (linear between). Free flight's clock (assist/reach.h) reads it, and the searches
 // round the zones (assist/visibility_search.h) price each leg by its heading with it, so that a
 // draft or a free flight is the quickest (or the least energy) in the wind, not the shortest.
 
