@@ -128,21 +128,9 @@ int run_sweep(int argc, char** argv) {
     }
     const assist::SweepSummary summary = assist::summarise(*spec, runs);
     if (json) {
-        Json cells = Json::array(), answers = Json::array();
-        for (const auto& c : summary.cells)
-            cells.push_back(Json{{"fleet", c.fleet}, {"demand", c.demand}, {"wind", c.wind}, {"mean_on_time", c.mean_on_time},
-                                 {"interval_95", c.interval}, {"lowest_on_time", c.lowest_on_time}, {"seeds", c.seeds}, {"seeds_meeting", c.seeds_meeting}});
-        for (const auto& a : summary.answers) {
-            Json j{{"demand", a.demand}, {"wind", a.wind}};
-            if (a.smallest_fleet) j.update({{"smallest_fleet", *a.smallest_fleet}, {"share_of_seeds", a.share_of_seeds}, {"interval_95", a.interval}});
-            else j["smallest_fleet"] = nullptr;
-            j["sure_fleet"] = a.sure_fleet ? Json(*a.sure_fleet) : Json(nullptr);
-            answers.push_back(j);
-        }
-        std::printf("%s\n", Json{{"hub", spec->hub}, {"drone_type", spec->drone_type}, {"target_on_time", spec->target_on_time}, {"seeds", spec->seeds},
-                                 {"runs", runs.size()}, {"cells", cells}, {"answers", answers}}
-                                .dump(2, ' ', false, Json::error_handler_t::replace)
-                                .c_str());
+        Json out{{"hub", spec->hub}, {"drone_type", spec->drone_type}, {"target_on_time", spec->target_on_time}, {"seeds", spec->seeds}, {"runs", runs.size()}};
+        out.update(assist::summary_to_json(summary));
+        std::printf("%s\n", out.dump(2, ' ', false, Json::error_handler_t::replace).c_str());
         return kOk;
     }
     std::printf("%s at %s, on-time target %.0f %%, %d seeds, %zu runs\n", spec->drone_type.c_str(), spec->hub.c_str(), spec->target_on_time * 100,

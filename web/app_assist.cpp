@@ -259,20 +259,7 @@ Json App::assist_state() const {
     const SweepView& w = assist_.sweep;
     Json sweep{{"running", w.running}, {"done", w.next}, {"total", w.runs.size()}, {"error", w.error}, {"hub", w.hub}, {"drone", w.drone}, {"ms", w.ms},
                {"workers", w.workers}};
-    if (w.summary) {
-        Json answers = Json::array(), cells = Json::array();
-        for (const auto& a : w.summary->answers) {
-            Json j{{"demand", a.demand}, {"wind", a.wind}};
-            if (a.smallest_fleet) j.update({{"smallest_fleet", *a.smallest_fleet}, {"share_of_seeds", a.share_of_seeds}, {"interval_95", a.interval}});
-            else j["smallest_fleet"] = nullptr;
-            j["sure_fleet"] = a.sure_fleet ? Json(*a.sure_fleet) : Json(nullptr);
-            answers.push_back(j);
-        }
-        for (const auto& c : w.summary->cells)
-            cells.push_back({{"fleet", c.fleet}, {"demand", c.demand}, {"wind", c.wind}, {"mean_on_time", c.mean_on_time}, {"interval_95", c.interval},
-                             {"lowest_on_time", c.lowest_on_time}});
-        sweep.update({{"answers", answers}, {"cells", cells}});
-    }
+    if (w.summary) sweep.update(assist::summary_to_json(*w.summary));
     out["sweep"] = sweep;
     return out;
 }

@@ -173,17 +173,12 @@ struct DraftSearch {
 };
 
 // Where the draft's flights are priced: out of the first end, in the middle of the band, over
-// the lower end's ground (no terrain model: as a compiled corridor takes it). The wind is the
-// same everywhere at one height, so only the heading matters.
-StraightFlightPlace flight_place(const DraftRequest& request, const Node& a, const Node& b) {
-    double ground = 0;
-    if (a.hub && b.hub) ground = std::min(a.hub->ground_elevation_m_amsl, b.hub->ground_elevation_m_amsl);
-    else if (a.hub || b.hub) ground = (a.hub ? a.hub : b.hub)->ground_elevation_m_amsl;
-    const GroundContext context{ground, ground};
-    const auto floor = convert(request.band.floor, AltitudeReference::AboveGround, context);
-    const auto ceiling = convert(request.band.ceiling, AltitudeReference::AboveGround, context);
-    const double middle_agl = floor && ceiling ? (*floor + *ceiling) / 2 : (usual_band().floor.value_m + usual_band().ceiling.value_m) / 2;
-    return {a.position, ground, middle_agl};
+// the ground a compiled corridor between the two ends takes. The wind is the same everywhere at
+// one height, so only the heading matters.
+StraightFlightPlace flight_place(const CompiledScenario& compiled, const DraftRequest& request, int from, int to) {
+    const HeightAmsl ground = compiled.corridor_ground(from, to);
+    const double middle = (CompiledScenario::band_height(request.band.floor, ground).m + CompiledScenario::band_height(request.band.ceiling, ground).m) / 2;
+    return {compiled.nodes()[size_t(from)].position, ground.m, middle - ground.m};
 }
 
 double payload_of(const DraftRequest& request, const DroneType& type) { return request.payload_kg < 0 ? type.max_payload_kg : request.payload_kg; }
@@ -202,7 +197,7 @@ Flown fly_both(const Scenario& s, const DroneType& type, const DraftRequest& req
 
 // The centreline between the ends around what `rules` keeps it out of, its corners merged
 // where the type cannot turn them; or why there is none.
-DraftSearch search_path(const CompiledScenario& compiled, const DraftRequest& request, const ObstacleRules& rules, const Node& a,
+DraftSearch search_path(const CompiledScenario& compiled, const DraftRequest& request, const ObstacleRules& rules, const StraightFlightPlace& place, const Node& a,
                         const Node& b, const DraftControl& control) {
     DraftSearch out;
     const Obstacles obstacles(compiled, rules);
@@ -223,7 +218,6 @@ DraftSearch search_path(const CompiledScenario& compiled, const DraftRequest& re
     const SearchLimits limits{control.stop, control.progress, request.time_limit_s};
     const Scenario& s = compiled.scenario();
     const DroneType* type = s.find_drone_type(request.drone_type);
-    const StraightFlightPlace place = flight_place(request, a, b);
     const bool both_ways = request.direction == Direction::TwoWay;
     const LegCost cost(StraightFlights(s, *type, payload_of(request, *type), place, type->cruise_speed_m_s), request.objective, both_ways);
     const PathSearch search = graph.cheapest(a.local, b.local, cost, limits);
@@ -308,10 +302,11 @@ Result<CorridorDraft> draft_corridor(const CompiledScenario& compiled, const Dra
     // Hong Kong and Macau, where neither end is, stay out of the way unless there is no other.
     for (Jurisdiction j : {Jurisdiction::HongKong, Jurisdiction::Macau})
         if (jurisdiction_at(a.position) != j && jurisdiction_at(b.position) != j) rules.keep_out_of.push_back(j);
-    DraftSearch found = search_path(compiled, request, rules, a, b, control);
+    const StraightFlightPlace place = flight_place(compiled, request, from, to);
+    DraftSearch found = search_path(compiled, request, rules, place, a, b, control);
     if (!found.path && found.path.error().code == "draft.walled_in" && !rules.keep_out_of.empty() && request.allow_approvals) {
         rules.keep_out_of.clear();
-        found = search_path(compiled, request, rules, a, b, control);
+        found = search_path(compiled, request, rules, place, a, b, control);
     }
     if (!found.path) return found.path.error();
     std::vector<LocalPoint> path = found.path.value();

@@ -14,38 +14,57 @@ namespace lowsky::assist {
 namespace {
 constexpr double kPi = 3.14159265358979323846;
 constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// A type flown out of one place at one payload, height and wind: take-off, one leg at its
+// commanded speed under a limit, landing (the profile's own steps).
+class Flyer {
+public:
+    Flyer(const Scenario& scenario, const DroneType& type, double payload_kg, const StraightFlightPlace& place)
+        : type_(type),
+          model_(flight::make_model(type, autopilot_settings(Firmware::ArduPilot, SettingsSource::LowskyParameters, type), scenario)),
+          powers_(model_, payload_kg),
+          ground_(place.ground_m_amsl),
+          height_(place.ground_m_amsl + place.height_agl_m),
+          wind_(flight::wind_velocity(energy::wind_at(scenario.wind, place.height_agl_m))) {}
+
+    CorridorFlight fly(std::vector<GeoPoint> line, double speed_limit_m_s) {
+        flight::LegGeometry leg = flight::make_leg(std::move(line), height_, ground_, 0);
+        leg.speed_m_s = flight::commanded_speed_m_s(type_, speed_limit_m_s, leg.track, wind_);
+        if (leg.speed_m_s <= 0) return {kInf, kInf};  // no headway
+        flight::Flight f(model_, powers_, false);
+        f.start(leg.path.front(), ground_, 0);
+        f.take_off(height_);
+        f.follow({&leg});
+        f.land(ground_);
+        return {f.t_s(), f.totals().energy_wh};
+    }
+
+private:
+    const DroneType& type_;
+    flight::Model model_;
+    flight::Powers powers_;
+    HeightAmsl ground_, height_;
+    flight::WindVelocity wind_;
+};
+
 }  // namespace
 
 StraightFlights::StraightFlights(const Scenario& scenario, const DroneType& type, double payload_kg, const StraightFlightPlace& place,
                                  double speed_limit_m_s) {
-    const flight::Model model = flight::make_model(type, autopilot_settings(Firmware::ArduPilot, SettingsSource::LowskyParameters, type), scenario);
-    flight::Powers powers(model, payload_kg);
-    const HeightAmsl ground(place.ground_m_amsl);
-    const HeightAmsl height(place.ground_m_amsl + place.height_agl_m);
-    const flight::WindVelocity wind = flight::wind_velocity(energy::wind_at(scenario.wind, place.height_agl_m));
+    Flyer flyer(scenario, type, payload_kg, place);
     const double limit = speed_limit_m_s > 0 ? std::min(speed_limit_m_s, type.cruise_speed_m_s) : type.cruise_speed_m_s;
-    // Take-off, a straight cruise, landing: the profile's own steps, so the fixed part holds the
-    // climb, the descent and the speed changes, and the part per metre the cruise in the wind.
-    auto fly = [&](double distance_m, double bearing_deg) -> std::pair<double, double> {
-        const GeoPoint to = geodesy::destination(place.at, bearing_deg, distance_m);
-        flight::LegGeometry leg = flight::make_leg({place.at, to}, height, ground, 0);
-        leg.speed_m_s = flight::commanded_speed_m_s(type, limit, leg.track, wind);
-        if (leg.speed_m_s <= 0) return {-1, -1};
-        flight::Flight f(model, powers, false);
-        f.start(place.at, ground, 0);
-        f.take_off(height);
-        f.follow({&leg});
-        f.land(ground);
-        return {f.t_s(), f.totals().energy_wh};
-    };
+    // The fixed part holds the climb, the descent and the speed changes; the part per metre the
+    // cruise in the wind.
     for (size_t k = 0; k < headings_.size(); ++k) {
-        const auto near = fly(5000, double(k) * 10), far = fly(15000, double(k) * 10);
+        const double bearing = double(k) * 10;
+        const CorridorFlight near = flyer.fly({place.at, geodesy::destination(place.at, bearing, 5000)}, limit);
+        const CorridorFlight far = flyer.fly({place.at, geodesy::destination(place.at, bearing, 15000)}, limit);
         Heading& h = headings_[k];
-        if (near.first < 0 || far.first < 0) continue;
+        if (!std::isfinite(near.time_s) || !std::isfinite(far.time_s)) continue;
         h.headway = true;
-        h.per_m_s = (far.first - near.first) / 10000;
-        h.fixed_s = near.first - h.per_m_s * 5000;
-        h.per_m_wh = (far.second - near.second) / 10000;
+        h.per_m_s = (far.time_s - near.time_s) / 10000;
+        h.fixed_s = near.time_s - h.per_m_s * 5000;
+        h.per_m_wh = (far.energy_wh - near.energy_wh) / 10000;
     }
 }
 
@@ -70,19 +89,7 @@ double StraightFlights::per_metre(RouteObjective objective, double bearing_deg) 
 
 CorridorFlight fly_corridor(const Scenario& scenario, const DroneType& type, double payload_kg, const StraightFlightPlace& place,
                             const std::vector<GeoPoint>& centreline) {
-    const flight::Model model = flight::make_model(type, autopilot_settings(Firmware::ArduPilot, SettingsSource::LowskyParameters, type), scenario);
-    flight::Powers powers(model, payload_kg);
-    const HeightAmsl ground(place.ground_m_amsl), height(place.ground_m_amsl + place.height_agl_m);
-    const flight::WindVelocity wind = flight::wind_velocity(energy::wind_at(scenario.wind, place.height_agl_m));
-    flight::LegGeometry leg = flight::make_leg(centreline, height, ground, 0);
-    leg.speed_m_s = flight::commanded_speed_m_s(type, type.cruise_speed_m_s, leg.track, wind);
-    if (leg.speed_m_s <= 0) return {kInf, kInf};
-    flight::Flight f(model, powers, false);
-    f.start(centreline.front(), ground, 0);
-    f.take_off(height);
-    f.follow({&leg});
-    f.land(ground);
-    return {f.t_s(), f.totals().energy_wh};
+    return Flyer(scenario, type, payload_kg, place).fly(centreline, type.cruise_speed_m_s);
 }
 
 LegCost::LegCost(const StraightFlights& flights, RouteObjective objective, bool both_ways) : table_(kBins), least_(kInf) {

@@ -199,25 +199,25 @@ double student_t95(int dof) {
 
 SweepSummary summarise(const SweepSpec& spec, const std::vector<SweepRun>& runs) {
     SweepSummary out;
-    std::map<std::tuple<int, double, double>, SweepCell> cells;
-    std::map<std::tuple<int, double, double>, double> squares;
+    // Per cell, and the sum of the squares of its shares for the spread.
+    std::map<std::tuple<int, double, double>, std::pair<SweepCell, double>> cells;
     for (const SweepRun& r : runs) {
-        const auto key = std::make_tuple(r.fleet, r.demand, r.wind);
-        SweepCell& c = cells[key];
+        auto& [c, squares] = cells[std::make_tuple(r.fleet, r.demand, r.wind)];
         c.fleet = r.fleet;
         c.demand = r.demand;
         c.wind = r.wind;
         c.lowest_on_time = c.seeds == 0 ? r.on_time_share : std::min(c.lowest_on_time, r.on_time_share);
         c.mean_on_time += r.on_time_share;
-        squares[key] += r.on_time_share * r.on_time_share;
+        squares += r.on_time_share * r.on_time_share;
         ++c.seeds;
         c.seeds_meeting += r.on_time_share >= spec.target_on_time;
     }
-    for (auto& [key, c] : cells) {
+    for (auto& [key, cell] : cells) {
+        auto& [c, squares] = cell;
         const double n = c.seeds, sum = c.mean_on_time;
         c.mean_on_time = sum / n;
         if (c.seeds > 1) {
-            const double variance = std::max(0.0, (squares[key] - sum * sum / n) / (n - 1));
+            const double variance = std::max(0.0, (squares - sum * sum / n) / (n - 1));
             c.interval = student_t95(c.seeds - 1) * std::sqrt(variance / n);
         }
         out.cells.push_back(c);
@@ -239,6 +239,20 @@ SweepSummary summarise(const SweepSpec& spec, const std::vector<SweepRun>& runs)
             out.answers.push_back(a);
         }
     return out;
+}
+
+Json summary_to_json(const SweepSummary& summary) {
+    Json cells = Json::array(), answers = Json::array();
+    for (const SweepCell& c : summary.cells)
+        cells.push_back(Json{{"fleet", c.fleet}, {"demand", c.demand}, {"wind", c.wind}, {"mean_on_time", c.mean_on_time}, {"interval_95", c.interval},
+                             {"lowest_on_time", c.lowest_on_time}, {"seeds", c.seeds}, {"seeds_meeting", c.seeds_meeting}});
+    for (const SweepAnswer& a : summary.answers) {
+        Json j{{"demand", a.demand}, {"wind", a.wind}, {"smallest_fleet", nullptr}};
+        if (a.smallest_fleet) j.update({{"smallest_fleet", *a.smallest_fleet}, {"share_of_seeds", a.share_of_seeds}, {"interval_95", a.interval}});
+        j["sure_fleet"] = a.sure_fleet ? Json(*a.sure_fleet) : Json(nullptr);
+        answers.push_back(j);
+    }
+    return Json{{"cells", cells}, {"answers", answers}};
 }
 
 }  // namespace lowsky::assist

@@ -85,6 +85,9 @@ struct SweepSummary {
     std::vector<SweepAnswer> answers;  // one per demand and wind
 };
 
+// {"cells": [...], "answers": [...]}: what the command line prints and the page publishes.
+Json summary_to_json(const SweepSummary& summary);
+
 // Student's t for a two-sided 95 % interval with `dof` degrees of freedom (1 and up).
 double student_t95(int dof);
 

@@ -151,7 +151,10 @@ std::vector<double> VisibilityGraph::costs_from(LocalPoint a, double max_cost, c
 }
 
 double VisibilityGraph::cost_to(LocalPoint a, const std::vector<double>& from_a, LocalPoint p, const LegCost& cost) const {
-    if (sees(a, p)) return cost.of(a, p);
+    if (sees(a, p)) {
+        const double straight = cost.of(a, p);
+        if (std::isfinite(straight)) return straight;  // else perhaps round by a heading it can fly
+    }
     // The corners in order of the cost they would give, until one sees p: a heap, as the first
     // few usually do (a grid asks this of every cell).
     thread_local std::vector<std::pair<double, uint32_t>> order;

@@ -81,15 +81,22 @@ LocalCorridor CompiledScenario::compile_corridor(size_t i) const {
         lc.start_node = snap(lc.points.front());
         lc.end_node = snap(lc.points.back());
     }
-    double ground = 1e300;
-    for (int n : {lc.start_node, lc.end_node})
-        if (n >= 0 && nodes_[size_t(n)].hub) ground = std::min(ground, nodes_[size_t(n)].hub->ground_elevation_m_amsl);
-    lc.ground = HeightAmsl(ground == 1e300 ? 0.0 : ground);
+    lc.ground = corridor_ground(lc.start_node, lc.end_node);
     const AltitudeBand& band = s.corridors[i].band;
-    auto amsl = [&](const Altitude& a) { return HeightAmsl(a.reference == AltitudeReference::Amsl ? a.value_m : a.value_m + lc.ground.m); };
-    lc.floor = amsl(band.floor);
-    lc.ceiling = amsl(band.ceiling);
+    lc.floor = band_height(band.floor, lc.ground);
+    lc.ceiling = band_height(band.ceiling, lc.ground);
     return lc;
+}
+
+HeightAmsl CompiledScenario::corridor_ground(int start_node, int end_node) const {
+    double ground = 1e300;
+    for (int n : {start_node, end_node})
+        if (n >= 0 && nodes_[size_t(n)].hub) ground = std::min(ground, nodes_[size_t(n)].hub->ground_elevation_m_amsl);
+    return HeightAmsl(ground == 1e300 ? 0.0 : ground);
+}
+
+HeightAmsl CompiledScenario::band_height(const Altitude& a, HeightAmsl ground) {
+    return HeightAmsl(a.reference == AltitudeReference::Amsl ? a.value_m : a.value_m + ground.m);
 }
 
 int CompiledScenario::node_index(const std::string& id) const {

@@ -61,6 +61,11 @@ public:
     // in the same frame. Anything else that changed needs a new CompiledScenario.
     void recompile_corridor(size_t index);
 
+    // The ground a corridor between two nodes (indices into nodes(), -1: none) is flown over,
+    // and a height of its band in that frame: see LocalCorridor::ground.
+    HeightAmsl corridor_ground(int start_node, int end_node) const;
+    static HeightAmsl band_height(const Altitude& altitude, HeightAmsl ground);
+
     // Distance from a corridor segment to a zone's area (0 when it touches or enters it).
     planar::Closest segment_to_zone(LocalPoint a, LocalPoint b, const LocalZone& zone) const;
     // The zones (indices into local_zones()) whose area the straight line from a to b touches
