@@ -4,6 +4,10 @@
 //   write-day FILE: the busy day as a scenario file, for `lowsky simulate`
 //   write-region-day FILE [ORDERS DRONES]: the generated region-wide day (generated_network.h),
 //             100,000 orders and 1,500 drones unless given, as a scenario file
+//   region-day: the generated region-wide day, 100,000 orders and 1,500 drones over 40 hubs, with
+//             the defaults, then without the conflict scan (issue 17: 1 s native, 500 MB)
+//   region-scaling: that day at 10k, 25k, 50k and 100k orders (fleet in proportion), and the
+//             exponent of its cost in orders
 //   slices:   the busy day a slice at a time, as the browser runs it (12 ms slices): its longest
 //             slice, where the events end and the figures and conflict scan begin (budget 50 ms)
 //   tactical: 5,000 airborne drones, R 50 m, H 15 m, look-ahead 60 s, detection every second
@@ -18,6 +22,7 @@
 #include <cstdlib>
 #include <string>
 
+#include <malloc.h>
 #ifdef __EMSCRIPTEN__
 #include <emscripten/heap.h>
 #else
@@ -42,6 +47,18 @@ double peak_memory_mb() {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_maxrss) / 1024;  // kilobytes on Linux
+#endif
+}
+
+// The heap in use now (allocated and not freed), on both platforms alike: in WebAssembly the
+// heap's size is only what it has reserved.
+double heap_in_use_mb() {
+#ifdef __EMSCRIPTEN__
+    const struct mallinfo m = mallinfo();
+    return double(m.uordblks) / (1024 * 1024);
+#else
+    const struct mallinfo2 m = mallinfo2();
+    return double(m.uordblks + m.hblkhd) / (1024 * 1024);
 #endif
 }
 
@@ -128,29 +145,94 @@ int main(int argc, char** argv) {
         report(last);
         std::printf("MEMORY day peak %.1f MB\n", peak_memory_mb());
     }
-    if (only.empty() || only == "slices") {
-        const Scenario s = busy_gba_day();
+    if (only.empty() || only == "region-day") {
+        // Issue 17's generated region-wide day (generated_network.h): 100,000 orders, 1,500 drones
+        // over 40 hubs, with the scenario's and the simulator's defaults (strategic deconfliction
+        // and the conflict scan on); then the same without the conflict scan, as a run of its own.
+        const Scenario s = bench::generate_day({});
         const CompiledScenario compiled(s);
-        SimConfig cfg;
-        cfg.lane_headway_s = 8;  // as the "lane headway 8 s" day above: the busiest slices
+        SimResult last;
+        const SimConfig defaults;
+        auto report = [&](const SimResult& r) {
+            std::printf("      (%d orders, %d delivered, %d pending, on time %.1f %%, %d conflicts, %d losses of separation)\n", r.kpis.orders,
+                        r.kpis.delivered, r.kpis.pending, r.kpis.on_time_share * 100, r.kpis.conflicts, r.kpis.losses_of_separation);
+        };
+        bench::time_case("region day 100k orders, defaults", [&] { last = simulate(compiled, defaults); }, 3, 2.0);
+        report(last);
+        SimConfig no_tactical = defaults;
+        no_tactical.tactical = false;
+        bench::time_case("region day 100k orders, no conflict scan", [&] { last = simulate(compiled, no_tactical); }, 3, 2.0);
+        report(last);
+        // The heap in use at its highest, sampled as the day goes (with the scenario compiled and
+        // the last result held, as a page holds them).
+        last = {};
+        const double before = heap_in_use_mb();
+        double highest = before;
+        last = simulate(compiled, defaults, [&](double) { highest = std::max(highest, heap_in_use_mb()); });
+        highest = std::max(highest, heap_in_use_mb());
+        std::printf("MEMORY region-day heap in use: %.1f MB before the day, %.1f MB at most during it, %.1f MB with its result\n", before, highest,
+                    heap_in_use_mb());
+        std::printf("MEMORY region-day peak %.1f MB\n", peak_memory_mb());
+    }
+    if (only == "region-scaling") {
+        // The day's cost against its orders: the generated day at 10k, 25k, 50k and 100k orders,
+        // its fleet in proportion (1,500 drones at 100k), the defaults; the exponent of the fit
+        // time ~ orders^k over the four (least squares on the logarithms).
+        std::vector<std::pair<double, double>> points;
+        for (const int orders : {10000, 25000, 50000, 100000}) {
+            bench::DaySpec spec;
+            spec.orders = orders;
+            spec.drones = std::max(40, 1500 * orders / 100000);
+            const Scenario s = bench::generate_day(spec);
+            const CompiledScenario compiled(s);
+            char name[80];
+            std::snprintf(name, sizeof name, "region day %dk orders, defaults", orders / 1000);
+            SimResult last;
+            const bench::Timing t = bench::time_case(name, [&] { last = simulate(compiled, SimConfig{}); }, 3, 1.0);
+            std::printf("      (%d drones, %d delivered, %d conflicts)\n", spec.drones, last.kpis.delivered, last.kpis.conflicts);
+            points.push_back({std::log(double(orders)), std::log(t.median_ms)});
+        }
+        double mx = 0, my = 0;
+        for (const auto& [x, y] : points) { mx += x / points.size(); my += y / points.size(); }
+        double sxy = 0, sxx = 0;
+        for (const auto& [x, y] : points) { sxy += (x - mx) * (y - my); sxx += (x - mx) * (x - mx); }
+        std::printf("      (time grows as orders^%.2f from 10k to 100k; n log n is about orders^1.10 over that range)\n", sxy / sxx);
+    }
+    if (only.empty() || only == "slices") {
+        // A day a slice at a time, as the page runs it: the longest of its 12 ms slices (the
+        // median of three runs) and how many there were.
         using clock = std::chrono::steady_clock;
         const auto ms_since = [](clock::time_point t0) { return std::chrono::duration<double, std::milli>(clock::now() - t0).count(); };
-        std::vector<double> longest;
-        int slices = 0;
-        for (int round = 0; round < 3; ++round) {
-            SimulationRun run(compiled, cfg);
-            double worst = 0;
-            slices = 0;
-            for (bool done = false; !done; ++slices) {
-                const auto t0 = clock::now();
-                done = run.advance([&] { return ms_since(t0) > 12.0; });
-                worst = std::max(worst, ms_since(t0));
+        const auto sliced = [&](const char* name, const CompiledScenario& compiled, const SimConfig& cfg) {
+            std::vector<double> longest;
+            int slices = 0;
+            for (int round = 0; round < 3; ++round) {
+                SimulationRun run(compiled, cfg);
+                double worst = 0;
+                slices = 0;
+                for (bool done = false; !done; ++slices) {
+                    const auto t0 = clock::now();
+                    done = run.advance([&] { return ms_since(t0) > 12.0; });
+                    worst = std::max(worst, ms_since(t0));
+                }
+                longest.push_back(worst);
             }
-            longest.push_back(worst);
+            std::sort(longest.begin(), longest.end());
+            std::printf("BENCH %-40s median %10.4f ms  min %10.4f ms  runs %d\n", name, longest[1], longest[0], 3);
+            std::printf("      (%d slices)\n", slices);
+        };
+        {
+            const Scenario s = busy_gba_day();
+            const CompiledScenario compiled(s);
+            SimConfig cfg;
+            cfg.lane_headway_s = 8;  // as the "lane headway 8 s" day above: the busiest slices
+            sliced("longest 12 ms slice, busy day, headway 8 s", compiled, cfg);
         }
-        std::sort(longest.begin(), longest.end());
-        std::printf("BENCH %-40s median %10.4f ms  min %10.4f ms  runs %d\n", "longest 12 ms slice, busy day, headway 8 s", longest[1], longest[0], 3);
-        std::printf("      (%d slices)\n", slices);
+        {
+            const Scenario s = bench::generate_day({});
+            const CompiledScenario compiled(s);
+            sliced("longest 12 ms slice, region day 100k", compiled, SimConfig{});
+        }
     }
     if (only.empty() || only == "tactical-dense") {
         // The issue's dense box: a 0.2 x 0.2 degree box over Bao'an (about 20.5 by 22.1 km at

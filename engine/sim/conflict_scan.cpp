@@ -9,7 +9,7 @@ namespace lowsky {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr double kCell_m = 3000;      // space cells of the broad phase
+constexpr double kCell_m = 1500;      // space cells of the broad phase
 constexpr size_t kMaxCells = 1 << 22; // a larger area gets larger cells
 constexpr double kMergeGap_s = 1.0;   // intervals this close are one episode (as 1 Hz detection would see them)
 
@@ -55,11 +55,46 @@ Grid place_in_grid(std::vector<Piece>& pieces) {
     return g;
 }
 
+// The cells a piece's box touches, row by row: its path to the look-ahead beyond its end is a
+// thin line (R/2 either side), which crosses far fewer cells than its box's corners span.
+struct LineCells {
+    double ax, ay, dx, dy;  // from (ax, ay) to (ax + dx, ay + dy)
+    double half_width;
+    const Grid* grid;
+    void row(int32_t cy, int32_t cx0, int32_t cx1, int32_t& from, int32_t& to) const {
+        const double y_lo = grid->y0 + cy * grid->cell - half_width, y_hi = grid->y0 + (cy + 1) * grid->cell + half_width;
+        double u0 = 0, u1 = 1;
+        if (std::abs(dy) > 1e-9) {
+            u0 = (y_lo - ay) / dy;
+            u1 = (y_hi - ay) / dy;
+            if (u0 > u1) std::swap(u0, u1);
+            u0 = std::max(u0, 0.0);
+            u1 = std::min(u1, 1.0);
+        }
+        if (u0 > u1) { from = 1; to = 0; return; }
+        const double xa = ax + dx * u0, xb = ax + dx * u1;
+        from = std::max(cx0, int32_t(std::floor((std::min(xa, xb) - half_width - grid->x0) / grid->cell)));
+        to = std::min(cx1, int32_t(std::floor((std::max(xa, xb) + half_width - grid->x0) / grid->cell)));
+    }
+};
+
+LineCells line_cells(const Piece& p, const Grid& g, const TacticalSettings& s) {
+    const double span = p.t1 - p.t0 + s.lookahead_s;
+    // A metre more than R/2 either side: rounding never loses a cell.
+    return {p.x0, p.y0, p.vx * span, p.vy * span, s.radius_m / 2 + 1, &g};
+}
+
 // Part [u0, u1] of segment a->b (parameter 0..1) outside every circle: at most a few pieces.
 void outside(const LocalPoint& a, const LocalPoint& b, const std::vector<ExclusionCircle>& circles, std::vector<std::pair<double, double>>& out) {
     out.assign(1, {0.0, 1.0});
     const double dx = b.east_m - a.east_m, dy = b.north_m - a.north_m;
+    const double x_lo = std::min(a.east_m, b.east_m), x_hi = std::max(a.east_m, b.east_m);
+    const double y_lo = std::min(a.north_m, b.north_m), y_hi = std::max(a.north_m, b.north_m);
     for (const auto& c : circles) {
+        // A circle clear of the segment's box, widened by its radius, cannot cut it.
+        if (c.center.east_m + c.radius_m < x_lo || c.center.east_m - c.radius_m > x_hi || c.center.north_m + c.radius_m < y_lo ||
+            c.center.north_m - c.radius_m > y_hi)
+            continue;
         const double fx = a.east_m - c.center.east_m, fy = a.north_m - c.center.north_m;
         const double A = dx * dx + dy * dy, B = 2 * (fx * dx + fy * dy), C = fx * fx + fy * fy - c.radius_m * c.radius_m;
         double in0, in1;
@@ -308,8 +343,11 @@ bool ConflictScan::advance(const std::function<bool()>& pause) {
     while (st.next < pieces.size()) {
         const uint32_t ai = st.next++;
         const Piece& a = pieces[ai];
+        const LineCells line = line_cells(a, grid, st.settings);
         for (int32_t cy = a.cy0; cy <= a.cy1; ++cy) {
-            for (int32_t cx = a.cx0; cx <= a.cx1; ++cx) {
+            int32_t from, to;
+            line.row(cy, a.cx0, a.cx1, from, to);
+            for (int32_t cx = from; cx <= to; ++cx) {
                 auto& cell = st.cells[grid.index(cx, cy)];
                 for (size_t k = 0; k < cell.size();) {
                     const SweepState::Active other = cell[k];

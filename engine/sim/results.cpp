@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <map>
+#include <memory>
 
 #include "sim/conflict_scan.h"
 
@@ -206,11 +208,27 @@ SimResult collect_results(DayRecord day, double end) {
 std::unique_ptr<ConflictScan> start_conflict_scan(const SimResult& r, const CompiledScenario& c, const SimConfig& cfg) {
     // Tracks in metres, each when the scan comes to it; hubs and junctions are excluded within
     // their approach radius, where their procedures separate arrivals and departures.
+    // Most of a day's track points are the same few places (pads, corridor vertices, where a
+    // climb or a slow-down ends), so each place is projected once.
     const auto& flights = r.flights;
     const auto& frame = c.frame();
-    auto track = [&flights, &frame](uint32_t f, std::vector<TrackPoint4>& out) {
+    auto projected = std::make_shared<std::unordered_map<uint64_t, std::vector<std::pair<GeoPoint, LocalPoint>>>>();
+    auto track = [&flights, &frame, projected](uint32_t f, std::vector<TrackPoint4>& out) {
         out.clear();
-        for (const auto& p : flights[f].track) out.push_back({p.t_s, frame.to_local({p.lat_deg, p.lon_deg}), p.height.m});
+        for (const auto& p : flights[f].track) {
+            uint64_t lat_bits, lon_bits;
+            std::memcpy(&lat_bits, &p.lat_deg, 8);
+            std::memcpy(&lon_bits, &p.lon_deg, 8);
+            auto& bucket = (*projected)[lat_bits * 0x9E3779B97F4A7C15ull ^ lon_bits];
+            const LocalPoint* local = nullptr;
+            for (const auto& [geo, at] : bucket)
+                if (geo.lat_deg == p.lat_deg && geo.lon_deg == p.lon_deg) local = &at;
+            if (!local) {
+                bucket.push_back({{p.lat_deg, p.lon_deg}, frame.to_local({p.lat_deg, p.lon_deg})});
+                local = &bucket.back().second;
+            }
+            out.push_back({p.t_s, *local, p.height.m});
+        }
     };
     std::vector<ExclusionCircle> nodes;
     for (const auto& n : c.nodes()) nodes.push_back({n.local, c.scenario().rules.hub_approach_radius_m});
