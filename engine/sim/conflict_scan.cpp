@@ -234,6 +234,11 @@ struct SweepState {
     uint32_t next_flight = 0;   // the next flight to cut into pieces
     bool ordered = false;       // the pieces are in time order, in their grid
     std::vector<Piece> pieces;  // by start time once ordered
+    struct Ordering {           // while they are put in order (order_step)
+        std::vector<std::pair<double, uint32_t>> by_start, merged;
+        size_t run = 0, at = 0, moved = 0;
+        std::vector<Piece> sorted;
+    } ordering;
     Grid grid;
     struct Active {
         uint32_t piece;
@@ -284,18 +289,50 @@ void cut(uint32_t f, const std::vector<TrackPoint4>& tr, const std::vector<Exclu
     }
 }
 
-// The sweep takes pieces in time order, in the cells of their grid.
-void order(SweepState& st) {
-    std::vector<std::pair<double, uint32_t>> by_start(st.pieces.size());  // (start, piece): cheaper to sort than pieces
-    for (uint32_t i = 0; i < by_start.size(); ++i) by_start[i] = {st.pieces[i].t0, i};
-    std::sort(by_start.begin(), by_start.end());
-    std::vector<Piece> sorted(st.pieces.size());
-    for (size_t i = 0; i < by_start.size(); ++i) sorted[i] = st.pieces[by_start[i].second];
-    st.pieces.swap(sorted);
+constexpr size_t kOrderStep = 16384;  // pieces sorted or moved in one step of order()
+
+// The sweep takes pieces in time order, in the cells of their grid. One step at a time (a
+// day's pieces take longer to sort than a frame): runs of kOrderStep sorted, merged in pairs,
+// then the pieces moved into that order. (start, piece) pairs are cheaper to sort than pieces,
+// and each is unique, so the order is exactly a whole sort's. Returns true once ordered.
+bool order_step(SweepState& st) {
+    auto& o = st.ordering;
+    const size_t n = st.pieces.size();
+    if (o.by_start.size() != n) {
+        o.by_start.resize(n);
+        for (uint32_t i = 0; i < n; ++i) o.by_start[i] = {st.pieces[i].t0, i};
+        return false;
+    }
+    if (o.run == 0) {  // sorting runs
+        const size_t end = std::min(n, o.at + kOrderStep);
+        std::sort(o.by_start.begin() + long(o.at), o.by_start.begin() + long(end));
+        o.at = end;
+        if (o.at >= n) o.run = kOrderStep, o.at = 0;
+        return false;
+    }
+    if (o.run < n) {  // merging two runs
+        o.merged.resize(n);
+        const size_t mid = std::min(n, o.at + o.run), end = std::min(n, o.at + 2 * o.run);
+        std::merge(o.by_start.begin() + long(o.at), o.by_start.begin() + long(mid), o.by_start.begin() + long(mid), o.by_start.begin() + long(end),
+                   o.merged.begin() + long(o.at));
+        o.at = end;
+        if (o.at >= n) o.by_start.swap(o.merged), o.run *= 2, o.at = 0;
+        return false;
+    }
+    if (o.moved < n) {  // moving the pieces
+        o.sorted.resize(n);
+        const size_t end = std::min(n, o.moved + kOrderStep);
+        for (size_t i = o.moved; i < end; ++i) o.sorted[i] = st.pieces[o.by_start[i].second];
+        o.moved = end;
+        return false;
+    }
+    st.pieces.swap(o.sorted);
+    o = {};
     st.grid = place_in_grid(st.pieces);
     st.cells.resize(size_t(st.grid.width) * size_t(st.grid.height));
     st.met.assign(st.pieces.size(), UINT32_MAX);
     st.ordered = true;
+    return true;
 }
 
 }  // namespace
@@ -334,9 +371,10 @@ bool ConflictScan::advance(const std::function<bool()>& pause) {
         st.source = {};
         if (pause && pause()) return false;
     }
-    if (!st.ordered) {
-        order(st);
+    while (!st.ordered) {
+        const bool ordered = order_step(st);
         if (pause && !st.pieces.empty() && pause()) return false;
+        if (ordered) break;
     }
     const auto& pieces = st.pieces;
     const Grid& grid = st.grid;

@@ -10,8 +10,30 @@
 
 namespace lowsky {
 
-SimResult collect_results(DayRecord day, double end) {
+// What the results carry from one slice to the next.
+struct ResultBuilder::State {
+    DayRecord day;
+    double end;
     SimResult r;
+    std::vector<double> delivery_times, response_times;
+    double energy = 0, distance = 0;
+    std::map<std::pair<std::string, std::string>, std::pair<int, std::string>> unserved;  // (from, to) -> count, reason
+    size_t next_order = 0;
+    std::vector<int> airborne;  // the series' changes in airborne drones, per step
+    size_t next_flight = 0;     // the next flight they count
+    int last_step = 0;
+    bool begun = false, done = false;
+};
+
+namespace {
+
+constexpr size_t kOrdersPerPauseCheck = 2048;   // and four times as many flights
+constexpr size_t kEncountersPerPauseCheck = 2048;
+
+// The flights, drones, hubs and corridors: one pass over the flights.
+void begin(ResultBuilder::State& acc) {
+    DayRecord& day = acc.day;
+    SimResult& r = acc.r;
     r.flights = std::move(day.flights);
     const Scenario& s = day.scenario;
     for (const auto& h : s.hubs) r.hubs.push_back({h.id, 0, 0, 0, 0, 0, {}});
@@ -30,8 +52,8 @@ SimResult collect_results(DayRecord day, double end) {
         dr.battery_wh = day.types[size_t(d.type)].battery_wh;
         r.drones.push_back(dr);
     }
-    std::vector<double> delivery_times, response_times;
-    double energy = 0, distance = 0;
+    double& energy = acc.energy;
+    double& distance = acc.distance;
     for (size_t fi = 0; fi < r.flights.size(); ++fi) {
         const SimFlight& f = r.flights[fi];
         DroneResult& dr = r.drones[size_t(f.drone)];
@@ -48,12 +70,20 @@ SimResult collect_results(DayRecord day, double end) {
         distance += f.distance_m;
     }
     for (auto& dr : r.drones) {
-        dr.utilisation = dr.airborne_s / end;
+        dr.utilisation = dr.airborne_s / acc.end;
         std::sort(dr.flight_indices.begin(), dr.flight_indices.end(), [&](int a, int b) { return r.flights[size_t(a)].takeoff_s < r.flights[size_t(b)].takeoff_s; });
     }
 
-    std::map<std::pair<std::string, std::string>, std::pair<int, std::string>> unserved;  // (from, to) -> count, reason
-    for (size_t i = 0; i < day.orders.size(); ++i) {
+    r.deliveries.reserve(day.orders.size());
+    acc.delivery_times.reserve(day.orders.size());
+}
+
+// Orders [from, to): their deliveries and what the figures count of them.
+void deliveries(ResultBuilder::State& acc, size_t from, size_t to) {
+    const DayRecord& day = acc.day;
+    const Scenario& s = day.scenario;
+    SimResult& r = acc.r;
+    for (size_t i = from; i < to; ++i) {
         const SimOrder& o = day.orders[i];
         const OrderState& st = day.states[i];
         DeliveryResult d;
@@ -85,16 +115,16 @@ SimResult collect_results(DayRecord day, double end) {
         }
         const bool unservable = !d.delivered && (st.undeliverable || st.gave_up);
         if (unservable) {
-            auto& u = unserved[{d.from, d.to}];
+            auto& u = acc.unserved[{d.from, d.to}];
             ++u.first;
             u.second = d.reason;
         }
         // Emergencies are counted apart: the deliveries' figures leave them out.
         if (o.emergency) {
             ++r.kpis.emergency.orders;
-            if (d.delivered) response_times.push_back(d.delivered_s - d.ready_s), ++r.kpis.emergency.delivered;
+            if (d.delivered) acc.response_times.push_back(d.delivered_s - d.ready_s), ++r.kpis.emergency.delivered;
         } else if (d.delivered) {
-            delivery_times.push_back(d.delivered_s - d.ready_s);
+            acc.delivery_times.push_back(d.delivered_s - d.ready_s);
             ++r.kpis.delivered;
             if (d.on_time()) r.kpis.on_time_share += 1;
         } else if (unservable) {
@@ -104,7 +134,16 @@ SimResult collect_results(DayRecord day, double end) {
         }
         r.deliveries.push_back(std::move(d));
     }
-    for (const auto& [pair, u] : unserved) {
+}
+
+// The findings and the figures, once every delivery is in.
+void figures(ResultBuilder::State& acc) {
+    const DayRecord& day = acc.day;
+    const Scenario& s = day.scenario;
+    SimResult& r = acc.r;
+    auto& delivery_times = acc.delivery_times;
+    auto& response_times = acc.response_times;
+    for (const auto& [pair, u] : acc.unserved) {
         Finding f;
         f.check = "demand.unserviceable";
         f.severity = Severity::Error;
@@ -130,16 +169,24 @@ SimResult collect_results(DayRecord day, double end) {
         auto pct = [&](double p) { return delivery_times[std::min(delivery_times.size() - 1, size_t(p * double(delivery_times.size())))]; };
         r.kpis.p50_delivery_s = pct(0.5);
         r.kpis.p95_delivery_s = pct(0.95);
-        r.kpis.energy_per_parcel_wh = energy / (r.kpis.delivered + r.kpis.emergency.delivered);  // every parcel flown
+        r.kpis.energy_per_parcel_wh = acc.energy / (r.kpis.delivered + r.kpis.emergency.delivered);  // every parcel flown
     }
-    if (distance > 0) r.kpis.energy_per_km_wh = energy / (distance / 1000);
+    if (acc.distance > 0) r.kpis.energy_per_km_wh = acc.energy / (acc.distance / 1000);
 
-    // Time series: airborne drones, deliveries so far, orders waiting, sampled every step.
-    // Each flight and order adds +1 where it starts and -1 where it ends; a running sum reads them.
-    const size_t steps = size_t(end / day.config.series_step_s) + 1;
-    std::vector<int> airborne(steps + 1, 0), delivered(steps + 1, 0), waiting(steps + 1, 0);
+}
+
+// Time series: airborne drones, deliveries so far, orders waiting, sampled every step.
+// Each flight and order adds +1 where it starts and -1 where it ends; a running sum reads them.
+// Flights [from, to) first (their tracks are most of the day's memory, a slice of it at a time).
+void airborne_steps(ResultBuilder::State& acc, size_t from, size_t to) {
+    const DayRecord& day = acc.day;
+    const SimResult& r = acc.r;
+    const size_t steps = size_t(acc.end / day.config.series_step_s) + 1;
     auto first_step_at_or_after = [&](double t) { return std::min(steps, size_t(std::max(0.0, std::ceil(t / day.config.series_step_s)))); };
-    for (const auto& f : r.flights) {
+    auto& airborne = acc.airborne;
+    if (airborne.empty()) airborne.assign(steps + 1, 0);
+    for (size_t fi = from; fi < to; ++fi) {
+        const SimFlight& f = r.flights[fi];
         ++airborne[first_step_at_or_after(f.takeoff_s)];   // takeoff <= t
         --airborne[first_step_at_or_after(f.landed_s)];    // t < landed
         // Less the time on the ground in between (a recharge or a wait at a pad), as drone_at
@@ -158,6 +205,16 @@ SimResult collect_results(DayRecord day, double end) {
             if (tr[i].on_ground && tr[i + 1].on_ground) on_ground(tr[i].t_s, tr[i + 1].t_s);
         if (tr.back().on_ground) on_ground(tr.back().t_s, f.landed_s);
     }
+}
+
+void series(ResultBuilder::State& acc) {
+    const DayRecord& day = acc.day;
+    SimResult& r = acc.r;
+    const size_t steps = size_t(acc.end / day.config.series_step_s) + 1;
+    auto first_step_at_or_after = [&](double t) { return std::min(steps, size_t(std::max(0.0, std::ceil(t / day.config.series_step_s)))); };
+    if (acc.airborne.empty()) acc.airborne.assign(steps + 1, 0);  // a day without flights
+    const auto& airborne = acc.airborne;
+    std::vector<int> delivered(steps + 1, 0), waiting(steps + 1, 0);
     for (size_t i = 0; i < r.deliveries.size(); ++i) {
         const DeliveryResult& d = r.deliveries[i];
         if (d.delivered) ++delivered[first_step_at_or_after(d.delivered_s)];
@@ -172,6 +229,14 @@ SimResult collect_results(DayRecord day, double end) {
         w += waiting[k];
         r.series.push_back({double(k) * day.config.series_step_s, a, dl, w});
     }
+}
+
+void hub_series(ResultBuilder::State& acc) {
+    const DayRecord& day = acc.day;
+    const double end = acc.end;
+    SimResult& r = acc.r;
+    const size_t steps = size_t(end / day.config.series_step_s) + 1;
+    auto first_step_at_or_after = [&](double t) { return std::min(steps, size_t(std::max(0.0, std::ceil(t / day.config.series_step_s)))); };
     // The same per hub: orders waiting there, drones in its pad queue, drones recharging there.
     const size_t hubs = r.hubs.size();
     std::vector<HubSample> delta(hubs * (steps + 1));
@@ -202,7 +267,51 @@ SimResult collect_results(DayRecord day, double end) {
             r.hubs[h].series.push_back(run);
         }
     }
-    return r;
+}
+
+}  // namespace
+
+ResultBuilder::ResultBuilder(DayRecord day, double end_s) : state_(std::make_unique<State>(State{day, end_s, {}, {}, {}, 0, 0, {}, 0, {}, 0, 0, false, false})) {}
+ResultBuilder::~ResultBuilder() = default;
+
+bool ResultBuilder::advance(const std::function<bool()>& pause) {
+    State& st = *state_;
+    if (st.done) return true;
+    if (!st.begun) {
+        begin(st);
+        st.begun = true;
+        if (pause && pause()) return false;
+    }
+    const size_t orders = st.day.orders.size();
+    while (st.next_order < orders) {
+        const size_t to = std::min(orders, st.next_order + kOrdersPerPauseCheck);
+        deliveries(st, st.next_order, to);
+        st.next_order = to;
+        if (pause && st.next_order < orders && pause()) return false;
+    }
+    const size_t flights = st.r.flights.size();
+    while (st.next_flight < flights) {
+        const size_t to = std::min(flights, st.next_flight + kOrdersPerPauseCheck * 4);
+        airborne_steps(st, st.next_flight, to);
+        st.next_flight = to;
+        if (pause && pause()) return false;
+    }
+    // The figures, the time series and the hubs' series, each in a slice of its own.
+    void (*const last_steps[])(State&) = {figures, series, hub_series};
+    while (st.last_step < 3) {
+        last_steps[st.last_step++](st);
+        if (pause && st.last_step < 3 && pause()) return false;
+    }
+    st.done = true;
+    return true;
+}
+
+SimResult ResultBuilder::take() { return std::move(state_->r); }
+
+SimResult collect_results(DayRecord day, double end) {
+    ResultBuilder builder(day, end);
+    builder.advance({});
+    return builder.take();
 }
 
 std::unique_ptr<ConflictScan> start_conflict_scan(const SimResult& r, const CompiledScenario& c, const SimConfig& cfg) {
@@ -236,26 +345,36 @@ std::unique_ptr<ConflictScan> start_conflict_scan(const SimResult& r, const Comp
                                           TacticalSettings{cfg.conflict_radius_m, cfg.conflict_vertical_m, cfg.lookahead_s});
 }
 
-void add_encounters(SimResult& r, ConflictScanResult scan, const CompiledScenario& c) {
+bool add_encounters(SimResult& r, const ConflictScanResult& scan, const CompiledScenario& c, size_t& next, const std::function<bool()>& pause) {
     const auto& frame = c.frame();
     // Kept to the millisecond, the millimetre and a billionth of a degree: the native and
     // WebAssembly maths libraries differ in the last bits of the projection's trigonometry,
     // and the browser's report must be the command-line tool's, byte for byte.
     const auto milli = [](double v) { return std::round(v * 1e3) / 1e3; };
     const auto nano = [](double v) { return std::round(v * 1e9) / 1e9; };
-    const auto convert = [&](const std::vector<Encounter>& in, std::vector<EncounterResult>& out) {
-        out.clear();
-        out.reserve(in.size());
-        for (const Encounter& e : in) {
-            const GeoPoint where = frame.to_geo(e.where);
-            out.push_back({int(e.flight_a), int(e.flight_b), milli(e.start_s), milli(e.end_s), milli(e.closest_s), milli(e.horizontal_m),
-                           milli(e.vertical_m), milli(e.predicted_m), {nano(where.lat_deg), nano(where.lon_deg)}, HeightAmsl(milli(e.z_m))});
-        }
+    const auto convert = [&](const Encounter& e) -> EncounterResult {
+        const GeoPoint where = frame.to_geo(e.where);
+        return {int(e.flight_a), int(e.flight_b), milli(e.start_s), milli(e.end_s), milli(e.closest_s), milli(e.horizontal_m),
+                milli(e.vertical_m), milli(e.predicted_m), {nano(where.lat_deg), nano(where.lon_deg)}, HeightAmsl(milli(e.z_m))};
     };
-    convert(scan.conflicts, r.conflicts);
-    convert(scan.losses, r.losses);
+    // The conflicts, then the losses of separation, one list of work: `next` counts through both.
+    const size_t conflicts = scan.conflicts.size(), total = conflicts + scan.losses.size();
+    if (next == 0) {
+        r.conflicts.clear();
+        r.losses.clear();
+        r.conflicts.reserve(conflicts);
+        r.losses.reserve(scan.losses.size());
+    }
+    while (next < total) {
+        const size_t end = std::min(total, next + kEncountersPerPauseCheck);
+        for (; next < end; ++next)
+            if (next < conflicts) r.conflicts.push_back(convert(scan.conflicts[next]));
+            else r.losses.push_back(convert(scan.losses[next - conflicts]));
+        if (pause && next < total && pause()) return false;
+    }
     r.kpis.conflicts = int(r.conflicts.size());
     r.kpis.losses_of_separation = int(r.losses.size());
+    return true;
 }
 
 }  // namespace lowsky

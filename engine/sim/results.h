@@ -3,6 +3,7 @@
 // hubs, corridors, KPIs, time series, findings for demand that cannot be served, and the
 // tactical conflicts counted over every planned track.
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -51,10 +52,29 @@ struct DayRecord {
 
 SimResult collect_results(DayRecord day, double end_s);
 
+// The same a slice at a time, for a page that must keep drawing: advance() makes the results
+// until `pause()` says stop (asked every 2,048 orders) and returns false, or true when they are
+// made; take() then gives them, exactly collect_results()'s. The record's vectors must stay
+// where they are until then.
+class ResultBuilder {
+public:
+    ResultBuilder(DayRecord day, double end_s);
+    ~ResultBuilder();
+    ResultBuilder(const ResultBuilder&) = delete;
+    ResultBuilder& operator=(const ResultBuilder&) = delete;
+    bool advance(const std::function<bool()>& pause);
+    SimResult take();
+    struct State;
+
+private:
+    std::unique_ptr<State> state_;
+};
+
 // Tactical conflicts over the day's planned tracks (sim/conflict_scan.h): the scan of r's
 // flights, to run at once or a slice at a time (r and `compiled` must stay where they are until
-// it is done), and its encounters put into r (and its KPIs).
+// it is done), and its encounters put into r (and its KPIs), also a slice at a time: `next`
+// (0 at first) says how far they have come, `pause` is asked every 2,048; true once all are in.
 std::unique_ptr<ConflictScan> start_conflict_scan(const SimResult& r, const CompiledScenario& compiled, const SimConfig& config);
-void add_encounters(SimResult& r, ConflictScanResult scan, const CompiledScenario& compiled);
+bool add_encounters(SimResult& r, const ConflictScanResult& scan, const CompiledScenario& compiled, size_t& next, const std::function<bool()>& pause);
 
 }  // namespace lowsky

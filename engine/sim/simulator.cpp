@@ -137,10 +137,17 @@ public:
     // How far the events have come, 0 to 1.
     double events_done() const { return cfg_.hours > 0 ? std::min(1.0, clock_s_ / (cfg_.hours * 3600)) : 1.0; }
 
-    // The day's figures and findings, once the events are done (the conflict scan comes after).
+    // The day's figures and findings, once the events are done, made until `pause` says stop
+    // (false) or made (true); results() then gives them (the conflict scan comes after).
+    bool collect(const std::function<bool()>& pause) {
+        if (!builder_)
+            builder_ = std::make_unique<ResultBuilder>(DayRecord{s_, types_, cfg_, orders_, state_, drones_, hub_waits_, reasons_, flights_}, cfg_.hours * 3600);
+        return builder_->advance(pause);
+    }
+
     SimResult results() {
-        const double end = cfg_.hours * 3600;
-        SimResult result = collect_results({s_, types_, cfg_, orders_, state_, drones_, hub_waits_, reasons_, flights_}, end);
+        collect({});
+        SimResult result = builder_->take();
         result.kpis.emergency.preempted = preempted_;
         result.kpis.emergency.gave_way = gave_way_;
         result.kpis.restrictions = restricted_;
@@ -1101,6 +1108,7 @@ private:
     std::vector<SimFlight> flights_;
     std::unordered_map<size_t, std::string> reasons_;
     std::vector<HubWaits> hub_waits_;
+    std::unique_ptr<ResultBuilder> builder_;  // once the events are done
     // Deliveries committed and not yet off the ground, kept on a day with emergencies or
     // restrictions (which may call them off).
     bool keep_pending_ = false;
@@ -1138,6 +1146,11 @@ bool SimulationRun::advance(const std::function<bool()>& pause) {
     if (done_) return true;  // the result may have been taken already
     if (sim_) {
         if (!sim_->run_events(pause)) return false;
+        if (!sim_->collect(pause)) return false;
+        if (!results_made_) {  // handing the results over and freeing the day's tables: a slice of their own
+            results_made_ = true;
+            if (pause && pause()) return false;
+        }
         result_ = sim_->results();
         sim_.reset();  // its queues and tables are not needed any more
         if (config_.tactical) scan_ = start_conflict_scan(*result_, compiled_, config_);
@@ -1145,8 +1158,13 @@ bool SimulationRun::advance(const std::function<bool()>& pause) {
     }
     if (scan_) {
         if (!scan_->advance(pause)) return false;
-        add_encounters(*result_, scan_->take(), compiled_);
+        encounters_ = scan_->take();
         scan_.reset();
+        if (pause && pause()) return false;
+    }
+    if (encounters_) {
+        if (!add_encounters(*result_, *encounters_, compiled_, encounters_added_, pause)) return false;
+        encounters_.reset();
     }
     done_ = true;
     return true;

@@ -12,6 +12,7 @@
 
 #include "routing/route.h"
 #include "scenario/compiled_scenario.h"
+#include "sim/conflict_scan.h"
 #include "sim/sim_types.h"
 
 namespace lowsky {
@@ -21,9 +22,9 @@ SimResult simulate(const CompiledScenario& compiled, const SimConfig& config, co
 
 // The same day a slice at a time, for a page that must keep drawing: advance() runs the day
 // until `pause()` says stop, and returns false; it returns true when the day is done. Paused
-// runs the events (asked every 8 events), then makes the figures and findings (one slice), then
-// the conflict scan (asked every 256 track pieces). The result is exactly simulate()'s for the
-// same scenario and configuration.
+// runs the events (asked every 8 events), then makes the figures and findings (asked every
+// 2,048 orders), then the conflict scan (sim/conflict_scan.h) and puts its encounters in (asked
+// every 2,048). The result is exactly simulate()'s for the same scenario and configuration.
 class SimulationRun {
 public:
     SimulationRun(const CompiledScenario& compiled, const SimConfig& config);  // `compiled` must outlive the run
@@ -40,7 +41,10 @@ private:
     SimConfig config_;
     std::unique_ptr<class Simulation> sim_;      // while the events run
     std::optional<SimResult> result_;            // made once they are done
+    bool results_made_ = false;
     std::unique_ptr<class ConflictScan> scan_;   // then, while the conflicts are scanned
+    std::optional<ConflictScanResult> encounters_;  // then, while they are put into the result
+    size_t encounters_added_ = 0;
     bool done_ = false;
 };
 

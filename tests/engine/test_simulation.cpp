@@ -14,6 +14,7 @@
 #include "sim/flight_plans.h"
 #include "sim/intents.h"
 #include "sim/restriction.h"
+#include "sim/report.h"
 #include "sim/simulator.h"
 #include "sim/tactical.h"
 
@@ -326,6 +327,9 @@ TEST_CASE("A day run a slice at a time gives exactly the day run at once", "[sim
         CHECK(sliced->conflicts[i].closest_s == whole.conflicts[i].closest_s);
         CHECK(sliced->conflicts[i].where.lat_deg == whole.conflicts[i].where.lat_deg);
     }
+    // And everything else the report holds (deliveries, drones, hubs and their series, the
+    // day's series), byte for byte.
+    CHECK(sim_report_text(*sliced, cfg) == sim_report_text(whole, cfg));
     CHECK_FALSE(run.take_result().has_value());  // taken once
     CHECK(run.advance([] { return true; }));       // and done it stays
     CHECK(run.progress() == 1.0);
