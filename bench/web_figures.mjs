@@ -17,6 +17,11 @@
 //   and on the generated region-wide day of 200,000 orders and 3,000 drones at its busiest
 //   moment (over 2,000 drones in the air; build/native/bench/lowsky_sim_bench write-region-day).
 //   node bench/web_figures.mjs 3d   measures only these (3d region: only the region-wide day).
+// - the generated region-wide day of 100,000 orders and 1,500 drones (issue 17): simulated in the
+//   page (each frame's own work and the engine's longest slice), then played back from its
+//   busiest moment at 1 min/s in the plan view (the time between animation frames, each frame's
+//   own work, and the drones in the air).
+//   node bench/web_figures.mjs region-day   measures only this.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -130,9 +135,61 @@ async function figures3d(env, { regionOnly = false } = {}) {
   }
 }
 
+// Every frame from now until the day simulating in the page is done: [frame, own work, CPU].
+async function simulatingFrames(page) {
+  const frames = [];
+  for (let last = await page.evaluate(() => window.lowsky.state.frame); ;) {
+    await page.waitForFunction((f) => window.lowsky.state.frame > f, last, { timeout: 600000 });
+    const f = await page.evaluate(() => { const s = window.lowsky.state; return [s.frame, s.frameUpdateMs, s.frameCpuMs, performance.now(), s.simRun.running, s.sim]; });
+    last = f[0];
+    frames.push(f);
+    if (!f[4] && f[5]) break;
+  }
+  return frames;
+}
+
+async function regionDay(env) {
+  const dir = mkdtempSync(join(tmpdir(), 'lowsky-fig-'));
+  const file = join(dir, 'region.json');
+  execFileSync(join(DIST, '..', '..', 'native', 'bench', 'lowsky_sim_bench'), ['write-region-day', file]);
+  try { execFileSync(join(DIST, '..', '..', 'native', 'lowsky'), ['simulate', file, '--csv', join(dir, 'csv')]); } catch (e) { if (e.status !== 1) throw e; }
+  const rows = readFileSync(join(dir, 'csv', 'series.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
+  const peak = rows.reduce((a, b) => (b[1] > a[1] ? b : a));
+  const { page, context } = await startDay(env, readFileSync(file, 'utf8'));
+  const frames = await simulatingFrames(page);
+  const sim = frames[frames.length - 1][5];
+  const update = frames.map((f) => f[1]);
+  const gaps = frames.slice(1).map((f, i) => f[3] - frames[i][3]);
+  console.log(`Region-wide day simulating in the page (${sim.orders} orders, 1,500 drones): engine ${sim.runMs.toFixed(0)} ms in ${sim.slices} slices, ` +
+              `longest slice ${sim.longestSliceMs.toFixed(1)} ms; the frames' own work median ${median(update).toFixed(1)} ms, p95 ${p95(update).toFixed(1)} ms, ` +
+              `longest ${Math.max(...update).toFixed(1)} ms; between frames sampled median ${median(gaps).toFixed(1)} ms (${frames.length} frames sampled)`);
+  // Played back from a little before its busiest moment, one sample per animation frame.
+  if (!await page.evaluate((t) => Module._lowsky_seek_playback(t), Math.max(0, peak[0] - 600))) throw new Error('no day to seek');
+  const ui = await page.evaluate(() => window.lowsky.state.ui);
+  await page.mouse.click(ui.play[0] + ui.play[2] / 2, ui.play[1] + ui.play[3] / 2);
+  await page.waitForFunction(() => window.lowsky.state.sim.playing === true);
+  const r = await page.evaluate(async () => {
+    const at = [], update = [], airborne = [];
+    for (let i = 0; i < 310; i++) {
+      await new Promise((done) => requestAnimationFrame(done));
+      const s = window.lowsky.state;
+      if (i >= 10) at.push(performance.now()), update.push(s.frameUpdateMs), airborne.push(s.sim.airborne);
+    }
+    return { at, update, airborne, playing: window.lowsky.state.sim.playing };
+  });
+  const between = r.at.slice(1).map((t, i) => t - r.at[i]);
+  const seconds = (r.at[r.at.length - 1] - r.at[0]) / 1000;
+  console.log(`Region-wide day played back at 1 min/s from ${((peak[0] - 600) / 3600).toFixed(2)} h (busiest ${(peak[0] / 3600).toFixed(2)} h, ${peak[1]} in the air): ` +
+              `${((r.at.length - 1) / seconds).toFixed(1)} frames a second; between frames median ${median(between).toFixed(1)} ms, p95 ${p95(between).toFixed(1)} ms; ` +
+              `own work median ${median(r.update).toFixed(2)} ms, p95 ${p95(r.update).toFixed(2)} ms; ${Math.min(...r.airborne)} to ${Math.max(...r.airborne)} drones in the air ` +
+              `(${r.at.length} frames${r.playing ? '' : ', the clock stopped'})`);
+  await context.close();
+}
+
 const env = await launch();
 try {
   if (only3d) { await figures3d(env, { regionOnly: process.argv.includes('region') }); process.exit(0); }
+  if (process.argv.includes('region-day')) { await regionDay(env); process.exit(0); }
   const first = [], ready = [];
   for (let i = 0; i < 5; i++) {
     const { page, context } = await openPage(env);
