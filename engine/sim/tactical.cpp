@@ -51,73 +51,95 @@ void TacticalDetector::detect(const std::vector<AirborneState>& d, std::vector<s
     losses.clear();
     const size_t n = d.size();
     if (n < 2) return;
-    // Swept boxes: where each drone is over the look-ahead, widened by R/2 across and H/2 up
-    // and down, so that two come within R and H only if their boxes overlap. The grid is in
-    // three dimensions: drones on different levels of a layered sky share no cell.
-    const double T = s_.lookahead_s, margin = s_.radius_m / 2, half_h = s_.vertical_m / 2;
-    double min_x = 1e300, min_y = 1e300, min_z = 1e300, max_x = -1e300, max_y = -1e300, max_z = -1e300, longest = 0;
+    // Where each drone goes over the look-ahead is a straight path; widened by R/2 across and
+    // H/2 up and down, two drones come within R and H only if their paths so widened meet. The
+    // grid has layers 2H thick (drones on different levels of a layered sky share no cell) and
+    // cells a few R across; a drone is in the cells its widened path crosses, which for a path
+    // longer than a cell are far fewer than those of its box.
+    const double T = s_.lookahead_s, half = s_.radius_m / 2 + 0.5, half_h = s_.vertical_m / 2;  // half a metre more: rounding loses no cell
+    double min_x = 1e300, min_y = 1e300, min_z = 1e300, max_x = -1e300, max_y = -1e300, max_z = -1e300;
     for (const auto& s : d) {
         const double ex = s.x_m + s.vx_m_s * T, ey = s.y_m + s.vy_m_s * T, ez = s.z_m + s.vz_m_s * T;
         min_x = std::min({min_x, s.x_m, ex}); max_x = std::max({max_x, s.x_m, ex});
         min_y = std::min({min_y, s.y_m, ey}); max_y = std::max({max_y, s.y_m, ey});
         min_z = std::min({min_z, s.z_m, ez}); max_z = std::max({max_z, s.z_m, ez});
-        longest = std::max({longest, std::abs(ex - s.x_m), std::abs(ey - s.y_m)});
     }
-    min_x -= margin; min_y -= margin; max_x += margin; max_y += margin;
+    min_x -= half; min_y -= half; max_x += half; max_y += half;
     min_z -= half_h; max_z += half_h;
-    // Layers H thick (at most 64 of them); cells across about as large as a swept box, and never
-    // more cells than a few per drone.
+    // Layers 2H thick (at most 64 of them); cells 6R across, larger where that would make more
+    // than a few per drone.
     double cz = std::max(2 * s_.vertical_m, 1.0);
     while ((max_z - min_z) / cz > 63) cz *= 2;
     const int32_t nz = int32_t((max_z - min_z) / cz) + 1;
-    double cell = std::max(longest + s_.radius_m, 2 * s_.radius_m);
+    double cell = std::max(6 * s_.radius_m, 1.0);
     while ((max_x - min_x) / cell * (max_y - min_y) / cell * nz > 64.0 * double(n) + 4096) cell *= 1.5;
     const int32_t nx = int32_t((max_x - min_x) / cell) + 1, ny = int32_t((max_y - min_y) / cell) + 1;
     const auto index = [&](int32_t x, int32_t y, int32_t z) { return (size_t(z) * size_t(ny) + size_t(y)) * size_t(nx) + size_t(x); };
+    const double per_cell = 1 / cell, per_layer = 1 / cz;
 
-    x0_.resize(n); y0_.resize(n); x1_.resize(n); y1_.resize(n); z0_.resize(n); z1_.resize(n);
+    // Each drone's cells, drone by drone (the cells its path crosses, row by row, in each of its
+    // layers), then the drones of each cell (CSR).
+    drone_start_.assign(n + 1, 0);
+    drone_cells_.clear();
     cell_start_.assign(size_t(nx) * size_t(ny) * size_t(nz) + 1, 0);
     for (size_t i = 0; i < n; ++i) {
         const auto& s = d[i];
-        const double ex = s.x_m + s.vx_m_s * T, ey = s.y_m + s.vy_m_s * T, ez = s.z_m + s.vz_m_s * T;
-        x0_[i] = int32_t((std::min(s.x_m, ex) - margin - min_x) / cell);
-        x1_[i] = int32_t((std::max(s.x_m, ex) + margin - min_x) / cell);
-        y0_[i] = int32_t((std::min(s.y_m, ey) - margin - min_y) / cell);
-        y1_[i] = int32_t((std::max(s.y_m, ey) + margin - min_y) / cell);
-        z0_[i] = int32_t((std::min(s.z_m, ez) - half_h - min_z) / cz);
-        z1_[i] = int32_t((std::max(s.z_m, ez) + half_h - min_z) / cz);
-        for (int32_t z = z0_[i]; z <= z1_[i]; ++z)
-            for (int32_t y = y0_[i]; y <= y1_[i]; ++y)
-                for (int32_t x = x0_[i]; x <= x1_[i]; ++x) ++cell_start_[index(x, y, z) + 1];
+        const double dx = s.vx_m_s * T, dy = s.vy_m_s * T, ez = s.z_m + s.vz_m_s * T;
+        const int32_t z0 = int32_t((std::min(s.z_m, ez) - half_h - min_z) * per_layer), z1 = int32_t((std::max(s.z_m, ez) + half_h - min_z) * per_layer);
+        const int32_t y0 = int32_t((std::min(s.y_m, s.y_m + dy) - half - min_y) * per_cell), y1 = int32_t((std::max(s.y_m, s.y_m + dy) + half - min_y) * per_cell);
+        const bool level = std::abs(dy) <= 1e-9;
+        const double per_dy = level ? 0 : 1 / dy;
+        for (int32_t y = y0; y <= y1; ++y) {
+            // The part of the path within this row (widened), and the columns it spans.
+            double u0 = 0, u1 = 1;
+            if (!level) {
+                u0 = (min_y + y * cell - half - s.y_m) * per_dy;
+                u1 = (min_y + (y + 1) * cell + half - s.y_m) * per_dy;
+                if (u0 > u1) std::swap(u0, u1);
+                u0 = std::max(u0, 0.0);
+                u1 = std::min(u1, 1.0);
+                if (u0 > u1) continue;
+            }
+            const double xa = s.x_m + dx * u0, xb = s.x_m + dx * u1;
+            const int32_t x0 = std::max(0, int32_t((std::min(xa, xb) - half - min_x) * per_cell));
+            const int32_t x1 = std::min(nx - 1, int32_t((std::max(xa, xb) + half - min_x) * per_cell));
+            for (int32_t z = z0; z <= z1; ++z)
+                for (int32_t x = x0; x <= x1; ++x) {
+                    const size_t c = index(x, y, z);
+                    drone_cells_.push_back(uint32_t(c));
+                    ++cell_start_[c + 1];
+                }
+        }
+        drone_start_[i + 1] = uint32_t(drone_cells_.size());
     }
     for (size_t c = 1; c < cell_start_.size(); ++c) cell_start_[c] += cell_start_[c - 1];
     cell_items_.resize(cell_start_.back());
-    std::vector<uint32_t> fill(cell_start_.begin(), cell_start_.end() - 1);
+    fill_.assign(cell_start_.begin(), cell_start_.end() - 1);
     for (size_t i = 0; i < n; ++i)
-        for (int32_t z = z0_[i]; z <= z1_[i]; ++z)
-            for (int32_t y = y0_[i]; y <= y1_[i]; ++y)
-                for (int32_t x = x0_[i]; x <= x1_[i]; ++x) cell_items_[fill[index(x, y, z)]++] = uint32_t(i);
+        for (uint32_t k = drone_start_[i]; k < drone_start_[i + 1]; ++k) cell_items_[fill_[drone_cells_[k]]++] = uint32_t(i);
 
-    for (int32_t z = 0; z < nz; ++z)
-        for (int32_t y = 0; y < ny; ++y)
-            for (int32_t x = 0; x < nx; ++x) {
-                const size_t c = index(x, y, z);
-                for (uint32_t p = cell_start_[c]; p < cell_start_[c + 1]; ++p) {
-                    const uint32_t a = cell_items_[p];
-                    for (uint32_t q = p + 1; q < cell_start_[c + 1]; ++q) {
-                        const uint32_t b = cell_items_[q];
-                        // Test each pair once: in the first cell their boxes share.
-                        if (x != std::max(x0_[a], x0_[b]) || y != std::max(y0_[a], y0_[b]) || z != std::max(z0_[a], z0_[b])) continue;
-                        ++tested_;
-                        const uint32_t i = std::min(a, b), j = std::max(a, b);
-                        const auto& da = d[i];
-                        const auto& db = d[j];
-                        if (in_conflict(da, db)) conflicts.push_back({i, j});
-                        const double hx = db.x_m - da.x_m, hy = db.y_m - da.y_m;
-                        if (hx * hx + hy * hy < s_.radius_m * s_.radius_m && std::abs(db.z_m - da.z_m) < s_.vertical_m) losses.push_back({i, j});
-                    }
-                }
+    // Each drone meets the later drones of its cells, each once (cells are filled in drone
+    // order, so the later ones are at the end of each list).
+    met_.assign(n, UINT32_MAX);
+    for (uint32_t a = 0; a < n; ++a) {
+        const auto& da = d[a];
+        for (uint32_t k = drone_start_[a]; k < drone_start_[a + 1]; ++k) {
+            const uint32_t c = drone_cells_[k];
+            const uint32_t* first = cell_items_.data() + cell_start_[c];
+            const uint32_t* last = cell_items_.data() + cell_start_[c + 1];
+            for (const uint32_t* q = std::upper_bound(first, last, a); q < last; ++q) {
+                const uint32_t b = *q;
+                if (met_[b] == a) continue;
+                met_[b] = a;
+                ++tested_;
+                const auto& db = d[b];
+                if (in_conflict(da, db)) conflicts.push_back({a, b});
+                const double hx = db.x_m - da.x_m, hy = db.y_m - da.y_m;
+                if (hx * hx + hy * hy < s_.radius_m * s_.radius_m && std::abs(db.z_m - da.z_m) < s_.vertical_m) losses.push_back({a, b});
             }
+        }
+    }
+    // Found drone by drone: in order of the first, not yet of the second.
     std::sort(conflicts.begin(), conflicts.end());
     std::sort(losses.begin(), losses.end());
 }

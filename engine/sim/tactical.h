@@ -2,8 +2,8 @@
 // Tactical conflict detection among airborne drones, state-based (as BlueSky computes it): a
 // pair is in conflict when, flying on as they fly now, they come closer than R horizontally
 // while their heights are within H, inside the look-ahead; a loss of separation when they are
-// inside R and H now. A uniform grid of swept boxes, in layers H thick, is the broad phase:
-// only pairs whose next look-ahead seconds share a cell are tested.
+// inside R and H now. A uniform grid in layers 2H thick is the broad phase: only pairs whose
+// paths over the look-ahead cross a common cell are tested.
 
 #include <cstddef>
 #include <cstdint>
@@ -36,9 +36,9 @@ private:
 
     TacticalSettings s_;
     size_t tested_ = 0;
-    // Reused between calls: cell ranges per drone, and the drones of each cell (CSR).
-    std::vector<int32_t> x0_, y0_, x1_, y1_, z0_, z1_;
-    std::vector<uint32_t> cell_start_, cell_items_;
+    // Reused between calls: the cells of each drone and the drones of each cell (both CSR),
+    // and the last drone each one was tested against.
+    std::vector<uint32_t> drone_start_, drone_cells_, cell_start_, cell_items_, fill_, met_;
 };
 
 }  // namespace lowsky
