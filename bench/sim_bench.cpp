@@ -176,9 +176,11 @@ int main(int argc, char** argv) {
     }
     if (only == "region-scaling") {
         // The day's cost against its orders: the generated day at 10k, 25k, 50k and 100k orders,
-        // its fleet in proportion (1,500 drones at 100k), the defaults; the exponent of the fit
-        // time ~ orders^k over the four (least squares on the logarithms).
-        std::vector<std::pair<double, double>> points;
+        // its fleet in proportion (1,500 drones at 100k), with the defaults and without the
+        // conflict scan; the exponent k of the fit time ~ orders^k over the four (least squares on
+        // the logarithms), and that of the conflicts found (in the same lanes, ten times the
+        // traffic meets itself about a hundred times as often).
+        std::vector<double> x, with_scan, without_scan, conflicts;
         for (const int orders : {10000, 25000, 50000, 100000}) {
             bench::DaySpec spec;
             spec.orders = orders;
@@ -190,13 +192,25 @@ int main(int argc, char** argv) {
             SimResult last;
             const bench::Timing t = bench::time_case(name, [&] { last = simulate(compiled, SimConfig{}); }, 3, 1.0);
             std::printf("      (%d drones, %d delivered, %d conflicts)\n", spec.drones, last.kpis.delivered, last.kpis.conflicts);
-            points.push_back({std::log(double(orders)), std::log(t.median_ms)});
+            SimConfig no_scan;
+            no_scan.tactical = false;
+            std::snprintf(name, sizeof name, "region day %dk orders, no conflict scan", orders / 1000);
+            const bench::Timing u = bench::time_case(name, [&] { (void)simulate(compiled, no_scan); }, 3, 1.0);
+            x.push_back(std::log(double(orders)));
+            with_scan.push_back(std::log(t.median_ms));
+            without_scan.push_back(std::log(u.median_ms));
+            conflicts.push_back(std::log(std::max(1.0, double(last.kpis.conflicts))));
         }
-        double mx = 0, my = 0;
-        for (const auto& [x, y] : points) { mx += x / points.size(); my += y / points.size(); }
-        double sxy = 0, sxx = 0;
-        for (const auto& [x, y] : points) { sxy += (x - mx) * (y - my); sxx += (x - mx) * (x - mx); }
-        std::printf("      (time grows as orders^%.2f from 10k to 100k; n log n is about orders^1.10 over that range)\n", sxy / sxx);
+        const auto slope = [&](const std::vector<double>& y) {
+            double mx = 0, my = 0;
+            for (size_t i = 0; i < x.size(); ++i) mx += x[i] / double(x.size()), my += y[i] / double(y.size());
+            double sxy = 0, sxx = 0;
+            for (size_t i = 0; i < x.size(); ++i) sxy += (x[i] - mx) * (y[i] - my), sxx += (x[i] - mx) * (x[i] - mx);
+            return sxy / sxx;
+        };
+        std::printf("      (from 10k to 100k orders the time grows as orders^%.2f with the conflict scan, orders^%.2f without it, and the conflicts "
+                    "found as orders^%.2f; n log n is about orders^1.10 over that range)\n",
+                    slope(with_scan), slope(without_scan), slope(conflicts));
     }
     if (only.empty() || only == "slices") {
         // A day a slice at a time, as the page runs it: the longest of its 12 ms slices (the
