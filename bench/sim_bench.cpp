@@ -4,6 +4,8 @@
 //   write-day FILE: the busy day as a scenario file, for `lowsky simulate`
 //   write-region-day FILE [ORDERS DRONES]: the generated region-wide day (generated_network.h),
 //             100,000 orders and 1,500 drones unless given, as a scenario file
+//   report busy|region OUT: the busy day's or the region-wide day's report, as `lowsky simulate
+//             --report` writes it for the files above
 //   region-day: the generated region-wide day, 100,000 orders and 1,500 drones over 40 hubs, with
 //             the defaults, then without the conflict scan (issue 17: 1 s native, 500 MB)
 //   region-scaling: that day at 10k, 25k, 50k and 100k orders (fleet in proportion), and the
@@ -32,6 +34,7 @@
 #include "core/file_io.h"
 #include "generated_network.h"
 #include "scenario/scenario_io.h"
+#include "sim/report.h"
 #include "sim/simulator.h"
 #include "sim/tactical.h"
 #include "timing.h"
@@ -110,6 +113,22 @@ int main(int argc, char** argv) {
         if (spec.orders <= 0 || spec.drones <= 0) { std::fprintf(stderr, "ORDERS and DRONES are positive whole numbers\n"); return 2; }
         const std::string text = save_scenario(bench::generate_day(spec));
         if (auto saved = write_file_bytes(argv[2], std::vector<uint8_t>(text.begin(), text.end())); !saved) {
+            std::fprintf(stderr, "%s\n", saved.error().to_string().c_str());
+            return 1;
+        }
+        return 0;
+    }
+    if (only == "report" && argc == 4 && (std::string(argv[2]) == "busy" || std::string(argv[2]) == "region")) {
+        // The busy day's or the region-wide day's report, as `lowsky simulate FILE --report OUT`
+        // writes it for the file write-day or write-region-day writes: natively and in
+        // WebAssembly alike, for the test that both give the bytes they gave before
+        // (tests/e2e/day_reports.test.mjs).
+        const Scenario day = std::string(argv[2]) == "busy" ? busy_gba_day() : bench::generate_day({});
+        const ScenarioLoad load = parse_scenario(save_scenario(day), "day.json");
+        if (!load.ok()) { std::fprintf(stderr, "the day does not load\n"); return 1; }
+        const CompiledScenario compiled(*load.scenario);
+        const std::string text = sim_report_text(simulate(compiled, SimConfig{}), SimConfig{});
+        if (auto saved = write_file_bytes(argv[3], std::vector<uint8_t>(text.begin(), text.end())); !saved) {
             std::fprintf(stderr, "%s\n", saved.error().to_string().c_str());
             return 1;
         }
