@@ -7,7 +7,10 @@
 #include <tuple>
 #include <random>
 
+#include "generated_network.h"
+#include "scenario/compiled_scenario.h"
 #include "sim/conflict_scan.h"
+#include "sim/simulator.h"
 #include "sim/tactical.h"
 
 using namespace lowsky;
@@ -239,4 +242,43 @@ TEST_CASE("The conflict scan finds the same encounters whatever order its flight
     CHECK(encounters(backward.conflicts, true, last) == encounters(forward.conflicts, false, last));
     CHECK(encounters(backward.losses, true, last) == encounters(forward.losses, false, last));
     for (size_t i = 1; i < forward.conflicts.size(); ++i) CHECK(forward.conflicts[i - 1].start_s <= forward.conflicts[i].start_s);
+}
+
+TEST_CASE("On a big day the conflict scan agrees with the state-based detector sampled along the tracks", "[sim][tactical]") {
+    // The generated region-wide day at 25,000 orders (375 drones over 40 hubs: lanes 60 m apart,
+    // spokes and rings meeting at hubs, VTOL links over the cities), two minutes at its busiest
+    // moment. Each airborne stretch of track in that window is a piece of its own for both (no
+    // exclusion circles), so that the sampler's flights and the scan's are the same.
+    lowsky::bench::DaySpec spec;
+    spec.orders = 25000;
+    spec.drones = 375;
+    const Scenario scenario = lowsky::bench::generate_day(spec);
+    const CompiledScenario compiled(scenario);
+    SimConfig cfg;
+    cfg.tactical = false;
+    const SimResult day = simulate(compiled, cfg);
+    const SeriesPoint busiest = *std::max_element(day.series.begin(), day.series.end(), [](const SeriesPoint& a, const SeriesPoint& b) { return a.airborne < b.airborne; });
+    REQUIRE(busiest.airborne > 100);
+    const double from = busiest.t_s, to = busiest.t_s + 120;
+    std::vector<std::vector<TrackPoint4>> pieces;
+    for (const SimFlight& f : day.flights) {
+        for (size_t k = 0; k + 1 < f.track.size(); ++k) {
+            const TrackPoint& a = f.track[k];
+            const TrackPoint& b = f.track[k + 1];
+            const double t0 = std::max(from, a.t_s), t1 = std::min(to, b.t_s);
+            if (t1 - t0 < 0.5 || (a.height.m <= 1 && b.height.m <= 1)) continue;
+            const LocalPoint pa = compiled.frame().to_local({a.lat_deg, a.lon_deg}), pb = compiled.frame().to_local({b.lat_deg, b.lon_deg});
+            const auto at = [&](double t) {
+                const double u = (t - a.t_s) / (b.t_s - a.t_s);
+                return TrackPoint4{t, {pa.east_m + u * (pb.east_m - pa.east_m), pa.north_m + u * (pb.north_m - pa.north_m)}, a.height.m + u * (b.height.m - a.height.m)};
+            };
+            pieces.push_back({at(t0), at(t1)});
+        }
+    }
+    REQUIRE(pieces.size() > 150);
+    const ConflictScanResult scan = scan_conflicts(pieces, {}, kRule);
+    const Sampled sampled = sample(pieces, 0.05);
+    REQUIRE(sampled.conflicts > 20);  // drones converging on hubs: real encounters to find
+    CHECK(scan.conflicts.size() == size_t(sampled.conflicts));
+    CHECK(scan.losses.size() == size_t(sampled.losses));
 }
