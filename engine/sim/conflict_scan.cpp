@@ -171,6 +171,8 @@ void test_pair(const Piece& a, const Piece& b, double t1, const TacticalSettings
     const double dy = (b.y0 + b.vy * (t0 - b.t0)) - a.y0;
     const double dz = (b.z0 + b.vz * (t0 - b.t0)) - a.z0;
     const double vx = b.vx - a.vx, vy = b.vy - a.vy, vz = b.vz - a.vz;
+    // Apart and drawing apart (or keeping apart) from t0 on: the distance never falls below R.
+    if (dx * dx + dy * dy >= s.radius_m * s.radius_m && dx * vx + dy * vy >= 0) return;
     double h_lo, h_hi, v_lo, v_hi;
     inside_2d(dx, dy, vx, vy, s.radius_m, h_lo, h_hi);
     if (h_lo >= h_hi) return;
