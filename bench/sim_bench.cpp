@@ -65,6 +65,15 @@ double heap_in_use_mb() {
 #endif
 }
 
+// Writes `text` to `path` (atomically, as every file the project writes): 0, or 1 with why.
+int write_text(const char* path, const std::string& text) {
+    if (auto saved = write_file_bytes(path, std::vector<uint8_t>(text.begin(), text.end())); !saved) {
+        std::fprintf(stderr, "%s\n", saved.error().to_string().c_str());
+        return 1;
+    }
+    return 0;
+}
+
 // The default scenario grown into a busy day: its own demand three times over, plus the
 // short-haul shuttles that make up most of a day's parcels (Bao'an to Qianhai, Tangjiawan to
 // Xiangzhou and back), and a fleet of about 300 drones with the pads and swap stations to fly them.
@@ -98,11 +107,7 @@ int main(int argc, char** argv) {
     if (only == "write-day" && argc > 2) {
         // The busy day as a scenario file, so the command-line tool can simulate and report it.
         const std::string text = save_scenario(busy_gba_day());
-        if (auto saved = write_file_bytes(argv[2], std::vector<uint8_t>(text.begin(), text.end())); !saved) {
-            std::fprintf(stderr, "%s\n", saved.error().to_string().c_str());
-            return 1;
-        }
-        return 0;
+        return write_text(argv[2], text);
     }
     if (only == "write-region-day" && (argc == 3 || argc == 5)) {
         bench::DaySpec spec;
@@ -112,11 +117,7 @@ int main(int argc, char** argv) {
         }
         if (spec.orders <= 0 || spec.drones <= 0) { std::fprintf(stderr, "ORDERS and DRONES are positive whole numbers\n"); return 2; }
         const std::string text = save_scenario(bench::generate_day(spec));
-        if (auto saved = write_file_bytes(argv[2], std::vector<uint8_t>(text.begin(), text.end())); !saved) {
-            std::fprintf(stderr, "%s\n", saved.error().to_string().c_str());
-            return 1;
-        }
-        return 0;
+        return write_text(argv[2], text);
     }
     if (only == "report" && argc == 4 && (std::string(argv[2]) == "busy" || std::string(argv[2]) == "region")) {
         // The busy day's or the region-wide day's report, as `lowsky simulate FILE --report OUT`
@@ -128,11 +129,7 @@ int main(int argc, char** argv) {
         if (!load.ok()) { std::fprintf(stderr, "the day does not load\n"); return 1; }
         const CompiledScenario compiled(*load.scenario);
         const std::string text = sim_report_text(simulate(compiled, SimConfig{}), SimConfig{});
-        if (auto saved = write_file_bytes(argv[3], std::vector<uint8_t>(text.begin(), text.end())); !saved) {
-            std::fprintf(stderr, "%s\n", saved.error().to_string().c_str());
-            return 1;
-        }
-        return 0;
+        return write_text(argv[3], text);
     }
 #ifdef __EMSCRIPTEN__
     std::printf("platform: WebAssembly (node)\n");

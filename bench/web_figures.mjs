@@ -135,7 +135,8 @@ async function figures3d(env, { regionOnly = false } = {}) {
   }
 }
 
-// Every frame from now until the day simulating in the page is done: [frame, own work, CPU].
+// Every frame from now until the day simulating in the page is done: [frame, own work, CPU,
+// when, running, the day's figures].
 async function simulatingFrames(page) {
   const frames = [];
   for (let last = await page.evaluate(() => window.lowsky.state.frame); ;) {
@@ -272,14 +273,7 @@ try {
   // A busy day simulating: every frame while it runs.
   {
     const { page, context } = await startScaledDay(env, 'Busy GBA day', { demand: 80, fleet: 8 });
-    const frames = [];
-    for (let last = await page.evaluate(() => window.lowsky.state.frame); ;) {
-      await page.waitForFunction((f) => window.lowsky.state.frame > f, last, { timeout: 60000 });
-      const f = await page.evaluate(() => { const s = window.lowsky.state; return [s.frame, s.frameUpdateMs, s.frameCpuMs, performance.now(), s.simRun.running, s.sim]; });
-      last = f[0];
-      frames.push(f);
-      if (!f[4] && f[5]) break;
-    }
+    const frames = await simulatingFrames(page);
     const sim = frames[frames.length - 1][5];
     const update = frames.map((f) => f[1]), cpu = frames.map((f) => f[2]);
     console.log(`A busy day simulating (${sim.orders} orders): engine ${sim.runMs.toFixed(0)} ms in ${sim.slices} slices, longest slice ` +

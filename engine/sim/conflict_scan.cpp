@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/grid_path.h"
+
 namespace lowsky {
 
 namespace {
@@ -22,18 +24,12 @@ struct alignas(64) Piece {
     uint32_t flight;
     double t1;
     double x_lo, x_hi, y_lo, y_hi;  // everything its state may predict, with a margin
-    int32_t cx0, cx1, cy0, cy1;     // the grid cells of that box
 };
 
 // The broad phase's grid over the pieces' boxes: kCell_m cells, larger over a huge area.
-struct Grid {
-    double x0 = 0, y0 = 0, cell = kCell_m;
-    int32_t width = 1, height = 1;
-    size_t index(int32_t cx, int32_t cy) const { return size_t(cy) * size_t(width) + size_t(cx); }
-};
-
-Grid place_in_grid(std::vector<Piece>& pieces) {
-    Grid g;
+Grid2d grid_over(const std::vector<Piece>& pieces) {
+    Grid2d g;
+    g.cell = kCell_m;
     if (pieces.empty()) return g;
     double x1 = -kInf, y1 = -kInf;
     g.x0 = g.y0 = kInf;
@@ -44,44 +40,16 @@ Grid place_in_grid(std::vector<Piece>& pieces) {
         y1 = std::max(y1, p.y_hi);
     }
     while ((std::floor((x1 - g.x0) / g.cell) + 1) * (std::floor((y1 - g.y0) / g.cell) + 1) > double(kMaxCells)) g.cell *= 2;
-    g.width = int32_t(std::floor((x1 - g.x0) / g.cell)) + 1;
-    g.height = int32_t(std::floor((y1 - g.y0) / g.cell)) + 1;
-    for (Piece& p : pieces) {
-        p.cx0 = int32_t(std::floor((p.x_lo - g.x0) / g.cell));
-        p.cx1 = std::min(g.width - 1, int32_t(std::floor((p.x_hi - g.x0) / g.cell)));
-        p.cy0 = int32_t(std::floor((p.y_lo - g.y0) / g.cell));
-        p.cy1 = std::min(g.height - 1, int32_t(std::floor((p.y_hi - g.y0) / g.cell)));
-    }
+    g.columns = int32_t(std::floor((x1 - g.x0) / g.cell)) + 1;
+    g.rows = int32_t(std::floor((y1 - g.y0) / g.cell)) + 1;
     return g;
 }
 
-// The cells a piece's box touches, row by row: its path to the look-ahead beyond its end is a
-// thin line (R/2 either side), which crosses far fewer cells than its box's corners span.
-struct LineCells {
-    double ax, ay, dx, dy;  // from (ax, ay) to (ax + dx, ay + dy)
-    double half_width;
-    const Grid* grid;
-    void row(int32_t cy, int32_t cx0, int32_t cx1, int32_t& from, int32_t& to) const {
-        const double y_lo = grid->y0 + cy * grid->cell - half_width, y_hi = grid->y0 + (cy + 1) * grid->cell + half_width;
-        double u0 = 0, u1 = 1;
-        if (std::abs(dy) > 1e-9) {
-            u0 = (y_lo - ay) / dy;
-            u1 = (y_hi - ay) / dy;
-            if (u0 > u1) std::swap(u0, u1);
-            u0 = std::max(u0, 0.0);
-            u1 = std::min(u1, 1.0);
-        }
-        if (u0 > u1) { from = 1; to = 0; return; }
-        const double xa = ax + dx * u0, xb = ax + dx * u1;
-        from = std::max(cx0, int32_t(std::floor((std::min(xa, xb) - half_width - grid->x0) / grid->cell)));
-        to = std::min(cx1, int32_t(std::floor((std::max(xa, xb) + half_width - grid->x0) / grid->cell)));
-    }
-};
-
-LineCells line_cells(const Piece& p, const Grid& g, const TacticalSettings& s) {
+// The cells a piece's state may predict: its path to the look-ahead beyond its end, R/2 either
+// side (and a metre more, so that rounding never loses a cell).
+GridPath path_of(const Piece& p, const Grid2d& g, const TacticalSettings& s) {
     const double span = p.t1 - p.t0 + s.lookahead_s;
-    // A metre more than R/2 either side: rounding never loses a cell.
-    return {p.x0, p.y0, p.vx * span, p.vy * span, s.radius_m / 2 + 1, &g};
+    return GridPath(g, p.x0, p.y0, p.vx * span, p.vy * span, s.radius_m / 2 + 1);
 }
 
 // Part [u0, u1] of segment a->b (parameter 0..1) outside every circle: at most a few pieces.
@@ -241,7 +209,7 @@ struct SweepState {
         size_t run = 0, at = 0, moved = 0;
         std::vector<Piece> sorted;
     } ordering;
-    Grid grid;
+    Grid2d grid;
     struct Active {
         uint32_t piece;
         double t1;
@@ -330,8 +298,8 @@ bool order_step(SweepState& st) {
     }
     st.pieces.swap(o.sorted);
     o = {};
-    st.grid = place_in_grid(st.pieces);
-    st.cells.resize(size_t(st.grid.width) * size_t(st.grid.height));
+    st.grid = grid_over(st.pieces);
+    st.cells.resize(size_t(st.grid.columns) * size_t(st.grid.rows));
     st.met.assign(st.pieces.size(), UINT32_MAX);
     st.ordered = true;
     return true;
@@ -379,16 +347,16 @@ bool ConflictScan::advance(const std::function<bool()>& pause) {
         if (ordered) break;
     }
     const auto& pieces = st.pieces;
-    const Grid& grid = st.grid;
+    const Grid2d& grid = st.grid;
     while (st.next < pieces.size()) {
         const uint32_t ai = st.next++;
         const Piece& a = pieces[ai];
-        const LineCells line = line_cells(a, grid, st.settings);
-        for (int32_t cy = a.cy0; cy <= a.cy1; ++cy) {
+        const GridPath path = path_of(a, grid, st.settings);
+        for (int32_t cy = path.first_row(), last = path.last_row(); cy <= last; ++cy) {
             int32_t from, to;
-            line.row(cy, a.cx0, a.cx1, from, to);
+            path.columns(cy, from, to);
             for (int32_t cx = from; cx <= to; ++cx) {
-                auto& cell = st.cells[grid.index(cx, cy)];
+                auto& cell = st.cells[size_t(cy) * size_t(grid.columns) + size_t(cx)];
                 for (size_t k = 0; k < cell.size();) {
                     const SweepState::Active other = cell[k];
                     if (other.t1 <= a.t0) {  // over before anything still to come starts

@@ -12,6 +12,7 @@ namespace lowsky {
 
 // What the results carry from one slice to the next.
 struct ResultBuilder::State {
+    State(DayRecord record, double end_s) : day(record), end(end_s) {}
     DayRecord day;
     double end;
     SimResult r;
@@ -27,8 +28,17 @@ struct ResultBuilder::State {
 
 namespace {
 
-constexpr size_t kOrdersPerPauseCheck = 2048;   // and four times as many flights
+constexpr size_t kOrdersPerPauseCheck = 2048;
+constexpr size_t kFlightsPerPauseCheck = 8192;  // the series' pass over their tracks
 constexpr size_t kEncountersPerPauseCheck = 2048;
+
+// The time series' samples: every series step from 0 to the end, and the first at or after t.
+struct SeriesSteps {
+    size_t count;
+    double step_s;
+    explicit SeriesSteps(const ResultBuilder::State& acc);
+    size_t at_or_after(double t) const { return std::min(count, size_t(std::max(0.0, std::ceil(t / step_s)))); }
+};
 
 // The flights, drones, hubs and corridors: one pass over the flights.
 void begin(ResultBuilder::State& acc) {
@@ -172,19 +182,17 @@ void figures(ResultBuilder::State& acc) {
         r.kpis.energy_per_parcel_wh = acc.energy / (r.kpis.delivered + r.kpis.emergency.delivered);  // every parcel flown
     }
     if (acc.distance > 0) r.kpis.energy_per_km_wh = acc.energy / (acc.distance / 1000);
-
 }
 
 // Time series: airborne drones, deliveries so far, orders waiting, sampled every step.
 // Each flight and order adds +1 where it starts and -1 where it ends; a running sum reads them.
 // Flights [from, to) first (their tracks are most of the day's memory, a slice of it at a time).
 void airborne_steps(ResultBuilder::State& acc, size_t from, size_t to) {
-    const DayRecord& day = acc.day;
     const SimResult& r = acc.r;
-    const size_t steps = size_t(acc.end / day.config.series_step_s) + 1;
-    auto first_step_at_or_after = [&](double t) { return std::min(steps, size_t(std::max(0.0, std::ceil(t / day.config.series_step_s)))); };
+    const SeriesSteps steps(acc);
+    const auto first_step_at_or_after = [&](double t) { return steps.at_or_after(t); };
     auto& airborne = acc.airborne;
-    if (airborne.empty()) airborne.assign(steps + 1, 0);
+    if (airborne.empty()) airborne.assign(steps.count + 1, 0);
     for (size_t fi = from; fi < to; ++fi) {
         const SimFlight& f = r.flights[fi];
         ++airborne[first_step_at_or_after(f.takeoff_s)];   // takeoff <= t
@@ -210,8 +218,9 @@ void airborne_steps(ResultBuilder::State& acc, size_t from, size_t to) {
 void series(ResultBuilder::State& acc) {
     const DayRecord& day = acc.day;
     SimResult& r = acc.r;
-    const size_t steps = size_t(acc.end / day.config.series_step_s) + 1;
-    auto first_step_at_or_after = [&](double t) { return std::min(steps, size_t(std::max(0.0, std::ceil(t / day.config.series_step_s)))); };
+    const SeriesSteps series_steps(acc);
+    const size_t steps = series_steps.count;
+    const auto first_step_at_or_after = [&](double t) { return series_steps.at_or_after(t); };
     if (acc.airborne.empty()) acc.airborne.assign(steps + 1, 0);  // a day without flights
     const auto& airborne = acc.airborne;
     std::vector<int> delivered(steps + 1, 0), waiting(steps + 1, 0);
@@ -233,10 +242,10 @@ void series(ResultBuilder::State& acc) {
 
 void hub_series(ResultBuilder::State& acc) {
     const DayRecord& day = acc.day;
-    const double end = acc.end;
     SimResult& r = acc.r;
-    const size_t steps = size_t(end / day.config.series_step_s) + 1;
-    auto first_step_at_or_after = [&](double t) { return std::min(steps, size_t(std::max(0.0, std::ceil(t / day.config.series_step_s)))); };
+    const SeriesSteps series_steps(acc);
+    const size_t steps = series_steps.count;
+    const auto first_step_at_or_after = [&](double t) { return series_steps.at_or_after(t); };
     // The same per hub: orders waiting there, drones in its pad queue, drones recharging there.
     const size_t hubs = r.hubs.size();
     std::vector<HubSample> delta(hubs * (steps + 1));
@@ -269,9 +278,12 @@ void hub_series(ResultBuilder::State& acc) {
     }
 }
 
+SeriesSteps::SeriesSteps(const ResultBuilder::State& acc)
+    : count(size_t(acc.end / acc.day.config.series_step_s) + 1), step_s(acc.day.config.series_step_s) {}
+
 }  // namespace
 
-ResultBuilder::ResultBuilder(DayRecord day, double end_s) : state_(std::make_unique<State>(State{day, end_s, {}, {}, {}, 0, 0, {}, 0, {}, 0, 0, false, false})) {}
+ResultBuilder::ResultBuilder(DayRecord day, double end_s) : state_(std::make_unique<State>(day, end_s)) {}
 ResultBuilder::~ResultBuilder() = default;
 
 bool ResultBuilder::advance(const std::function<bool()>& pause) {
@@ -291,7 +303,7 @@ bool ResultBuilder::advance(const std::function<bool()>& pause) {
     }
     const size_t flights = st.r.flights.size();
     while (st.next_flight < flights) {
-        const size_t to = std::min(flights, st.next_flight + kOrdersPerPauseCheck * 4);
+        const size_t to = std::min(flights, st.next_flight + kFlightsPerPauseCheck);
         airborne_steps(st, st.next_flight, to);
         st.next_flight = to;
         if (pause && pause()) return false;
@@ -321,22 +333,20 @@ std::unique_ptr<ConflictScan> start_conflict_scan(const SimResult& r, const Comp
     // climb or a slow-down ends), so each place is projected once.
     const auto& flights = r.flights;
     const auto& frame = c.frame();
-    auto projected = std::make_shared<std::unordered_map<uint64_t, std::vector<std::pair<GeoPoint, LocalPoint>>>>();
+    // (Keyed by the coordinates' bits: the same bits, the same projection.)
+    struct Bits {
+        size_t operator()(const std::pair<uint64_t, uint64_t>& k) const { return size_t(k.first * 0x9E3779B97F4A7C15ull ^ k.second); }
+    };
+    auto projected = std::make_shared<std::unordered_map<std::pair<uint64_t, uint64_t>, LocalPoint, Bits>>();
     auto track = [&flights, &frame, projected](uint32_t f, std::vector<TrackPoint4>& out) {
         out.clear();
         for (const auto& p : flights[f].track) {
-            uint64_t lat_bits, lon_bits;
-            std::memcpy(&lat_bits, &p.lat_deg, 8);
-            std::memcpy(&lon_bits, &p.lon_deg, 8);
-            auto& bucket = (*projected)[lat_bits * 0x9E3779B97F4A7C15ull ^ lon_bits];
-            const LocalPoint* local = nullptr;
-            for (const auto& [geo, at] : bucket)
-                if (geo.lat_deg == p.lat_deg && geo.lon_deg == p.lon_deg) local = &at;
-            if (!local) {
-                bucket.push_back({{p.lat_deg, p.lon_deg}, frame.to_local({p.lat_deg, p.lon_deg})});
-                local = &bucket.back().second;
-            }
-            out.push_back({p.t_s, *local, p.height.m});
+            std::pair<uint64_t, uint64_t> key;
+            std::memcpy(&key.first, &p.lat_deg, 8);
+            std::memcpy(&key.second, &p.lon_deg, 8);
+            auto [at, added] = projected->try_emplace(key);
+            if (added) at->second = frame.to_local({p.lat_deg, p.lon_deg});
+            out.push_back({p.t_s, at->second, p.height.m});
         }
     };
     std::vector<ExclusionCircle> nodes;

@@ -1147,8 +1147,8 @@ bool SimulationRun::advance(const std::function<bool()>& pause) {
     if (sim_) {
         if (!sim_->run_events(pause)) return false;
         if (!sim_->collect(pause)) return false;
-        if (!results_made_) {  // handing the results over and freeing the day's tables: a slice of their own
-            results_made_ = true;
+        if (!collected_) {  // handing the results over and freeing the day's tables: a slice of their own
+            collected_ = true;
             if (pause && pause()) return false;
         }
         result_ = sim_->results();

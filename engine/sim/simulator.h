@@ -41,7 +41,7 @@ private:
     SimConfig config_;
     std::unique_ptr<class Simulation> sim_;      // while the events run
     std::optional<SimResult> result_;            // made once they are done
-    bool results_made_ = false;
+    bool collected_ = false;                     // the results are made: the next slice hands them over
     std::unique_ptr<class ConflictScan> scan_;   // then, while the conflicts are scanned
     std::optional<ConflictScanResult> encounters_;  // then, while they are put into the result
     size_t encounters_added_ = 0;

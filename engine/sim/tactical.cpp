@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/grid_path.h"
+
 namespace lowsky {
 
 namespace {
@@ -75,7 +77,8 @@ void TacticalDetector::detect(const std::vector<AirborneState>& d, std::vector<s
     while ((max_x - min_x) / cell * (max_y - min_y) / cell * nz > 64.0 * double(n) + 4096) cell *= 1.5;
     const int32_t nx = int32_t((max_x - min_x) / cell) + 1, ny = int32_t((max_y - min_y) / cell) + 1;
     const auto index = [&](int32_t x, int32_t y, int32_t z) { return (size_t(z) * size_t(ny) + size_t(y)) * size_t(nx) + size_t(x); };
-    const double per_cell = 1 / cell, per_layer = 1 / cz;
+    const Grid2d plane{min_x, min_y, cell, nx, ny};
+    const double per_layer = 1 / cz;
 
     // Each drone's cells, drone by drone (the cells its path crosses, row by row, in each of its
     // layers), then the drones of each cell (CSR).
@@ -84,25 +87,12 @@ void TacticalDetector::detect(const std::vector<AirborneState>& d, std::vector<s
     cell_start_.assign(size_t(nx) * size_t(ny) * size_t(nz) + 1, 0);
     for (size_t i = 0; i < n; ++i) {
         const auto& s = d[i];
-        const double dx = s.vx_m_s * T, dy = s.vy_m_s * T, ez = s.z_m + s.vz_m_s * T;
+        const double ez = s.z_m + s.vz_m_s * T;
         const int32_t z0 = int32_t((std::min(s.z_m, ez) - half_h - min_z) * per_layer), z1 = int32_t((std::max(s.z_m, ez) + half_h - min_z) * per_layer);
-        const int32_t y0 = int32_t((std::min(s.y_m, s.y_m + dy) - half - min_y) * per_cell), y1 = int32_t((std::max(s.y_m, s.y_m + dy) + half - min_y) * per_cell);
-        const bool level = std::abs(dy) <= 1e-9;
-        const double per_dy = level ? 0 : 1 / dy;
-        for (int32_t y = y0; y <= y1; ++y) {
-            // The part of the path within this row (widened), and the columns it spans.
-            double u0 = 0, u1 = 1;
-            if (!level) {
-                u0 = (min_y + y * cell - half - s.y_m) * per_dy;
-                u1 = (min_y + (y + 1) * cell + half - s.y_m) * per_dy;
-                if (u0 > u1) std::swap(u0, u1);
-                u0 = std::max(u0, 0.0);
-                u1 = std::min(u1, 1.0);
-                if (u0 > u1) continue;
-            }
-            const double xa = s.x_m + dx * u0, xb = s.x_m + dx * u1;
-            const int32_t x0 = std::max(0, int32_t((std::min(xa, xb) - half - min_x) * per_cell));
-            const int32_t x1 = std::min(nx - 1, int32_t((std::max(xa, xb) + half - min_x) * per_cell));
+        const GridPath path(plane, s.x_m, s.y_m, s.vx_m_s * T, s.vy_m_s * T, half);
+        for (int32_t y = path.first_row(), last = path.last_row(); y <= last; ++y) {
+            int32_t x0, x1;
+            path.columns(y, x0, x1);
             for (int32_t z = z0; z <= z1; ++z)
                 for (int32_t x = x0; x <= x1; ++x) {
                     const size_t c = index(x, y, z);

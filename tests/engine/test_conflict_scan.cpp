@@ -23,6 +23,20 @@ std::vector<TrackPoint4> line(double t0, double x0, double y0, double z0, double
     return {{t0, {x0, y0}, z0}, {t1, {x1, y1}, z1}};
 }
 
+// `count` one-piece flights between random points of a square `side_m` across, at 60 to 100 m,
+// 10 to 25 m/s, each starting within the first `within_s` seconds.
+std::vector<std::vector<TrackPoint4>> random_flights(uint32_t seed, int count, double side_m, double within_s) {
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<double> pos(0, side_m), alt(60, 100), start(0, within_s), speed(10, 25);
+    std::vector<std::vector<TrackPoint4>> tracks;
+    for (int i = 0; i < count; ++i) {
+        const double x0 = pos(rng), y0 = pos(rng), x1 = pos(rng), y1 = pos(rng), z0 = alt(rng), z1 = alt(rng);
+        const double t0 = start(rng), t1 = t0 + std::hypot(x1 - x0, y1 - y0) / speed(rng) + 1;
+        tracks.push_back(line(t0, x0, y0, z0, t1, x1, y1, z1));
+    }
+    return tracks;
+}
+
 // Episodes per pair seen by sampling `detect` every `step`: a pair's presences closer than the
 // scan's merge gap (1 s) are one episode, as the scan counts them.
 struct Sampled {
@@ -145,14 +159,7 @@ TEST_CASE("The conflict scan counts each encounter once, in continuous time", "[
 }
 
 TEST_CASE("The conflict scan agrees with the state-based detector sampled along the tracks", "[sim][tactical]") {
-    std::mt19937 rng(7);
-    std::uniform_real_distribution<double> pos(0, 3000), alt(60, 100), start(0, 300), speed(10, 25);
-    std::vector<std::vector<TrackPoint4>> tracks;
-    for (int i = 0; i < 120; ++i) {
-        const double x0 = pos(rng), y0 = pos(rng), x1 = pos(rng), y1 = pos(rng), z0 = alt(rng), z1 = alt(rng);
-        const double t0 = start(rng), t1 = t0 + std::hypot(x1 - x0, y1 - y0) / speed(rng) + 1;
-        tracks.push_back(line(t0, x0, y0, z0, t1, x1, y1, z1));
-    }
+    const std::vector<std::vector<TrackPoint4>> tracks = random_flights(7, 120, 3000, 300);
     const ConflictScanResult scan = scan_conflicts(tracks, {}, kRule);
     const Sampled sampled = sample(tracks, 0.05);
     REQUIRE(sampled.conflicts > 50);  // the traffic is dense enough to mean something
@@ -176,14 +183,7 @@ TEST_CASE("The conflict scan's broad phase skips pairs that never come near", "[
 }
 
 TEST_CASE("The conflict scan a slice at a time gives the scan at once", "[sim][tactical][slices]") {
-    std::mt19937 rng(7);
-    std::uniform_real_distribution<double> pos(0, 3000), alt(60, 100), start(0, 300), speed(10, 25);
-    std::vector<std::vector<TrackPoint4>> tracks;
-    for (int i = 0; i < 400; ++i) {
-        const double x0 = pos(rng), y0 = pos(rng), x1 = pos(rng), y1 = pos(rng);
-        const double t0 = start(rng), t1 = t0 + std::hypot(x1 - x0, y1 - y0) / speed(rng) + 1;
-        tracks.push_back(line(t0, x0, y0, alt(rng), t1, x1, y1, alt(rng)));
-    }
+    const std::vector<std::vector<TrackPoint4>> tracks = random_flights(7, 400, 3000, 300);
     const ConflictScanResult once = scan_conflicts(tracks, {}, kRule);
     ConflictScan scan(tracks, {}, kRule);
     int slices = 1;
@@ -217,14 +217,7 @@ TEST_CASE("The conflict scan finds the same encounters whatever order its flight
     // (16,384), so their time order is made by merging runs. Numbered the other way round, the
     // same flights must give the same encounters (a piece swept out of time order would be met
     // by some and missed by others).
-    std::mt19937 rng(5);
-    std::uniform_real_distribution<double> pos(0, 20000), alt(60, 100), start(0, 86400), speed(10, 25);
-    std::vector<std::vector<TrackPoint4>> tracks;
-    for (int i = 0; i < 20000; ++i) {
-        const double x0 = pos(rng), y0 = pos(rng), x1 = pos(rng), y1 = pos(rng);
-        const double t0 = start(rng), t1 = t0 + std::hypot(x1 - x0, y1 - y0) / speed(rng) + 1;
-        tracks.push_back(line(t0, x0, y0, alt(rng), t1, x1, y1, alt(rng)));
-    }
+    const std::vector<std::vector<TrackPoint4>> tracks = random_flights(5, 20000, 20000, 86400);
     const std::vector<std::vector<TrackPoint4>> reversed(tracks.rbegin(), tracks.rend());
     const uint32_t last = uint32_t(tracks.size()) - 1;
     const auto encounters = [](const std::vector<Encounter>& v, bool renumber, uint32_t last_flight) {
