@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <tuple>
 
+#include "sim/bucket_order.h"
 #include "sim/grid_path.h"
 
 namespace lowsky {
@@ -11,54 +13,113 @@ namespace lowsky {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr double kCell_m = 1500;      // space cells of the broad phase
+constexpr double kCell_m = 3000;      // space cells of the broad phase
 constexpr size_t kMaxCells = 1 << 22; // a larger area gets larger cells
 constexpr double kMergeGap_s = 1.0;   // intervals this close are one episode (as 1 Hz detection would see them)
 
-// What the narrow phase reads comes first, in one cache line: the sweep meets most pieces
-// only there.
+// What the narrow phase reads, in one cache line (the flights and the area are kept apart).
 struct alignas(64) Piece {
-    double t0;
+    double t0, t1;
     double x0, y0, z0;  // at t0
     double vx, vy, vz;
-    uint32_t flight;
-    double t1;
-    double x_lo, x_hi, y_lo, y_hi;  // everything its state may predict, with a margin
 };
 
-// The broad phase's grid over the pieces' boxes: kCell_m cells, larger over a huge area.
-Grid2d grid_over(const std::vector<Piece>& pieces) {
+// Everything the pieces' states may predict, with a margin: the area of the broad phase's grid.
+struct Area {
+    double x_lo = kInf, x_hi = -kInf, y_lo = kInf, y_hi = -kInf;
+};
+
+// The broad phase's grid over the area: kCell_m cells, larger over a huge area.
+Grid2d grid_over(const Area& area) {
     Grid2d g;
     g.cell = kCell_m;
-    if (pieces.empty()) return g;
-    double x1 = -kInf, y1 = -kInf;
-    g.x0 = g.y0 = kInf;
-    for (const Piece& p : pieces) {
-        g.x0 = std::min(g.x0, p.x_lo);
-        g.y0 = std::min(g.y0, p.y_lo);
-        x1 = std::max(x1, p.x_hi);
-        y1 = std::max(y1, p.y_hi);
-    }
-    while ((std::floor((x1 - g.x0) / g.cell) + 1) * (std::floor((y1 - g.y0) / g.cell) + 1) > double(kMaxCells)) g.cell *= 2;
-    g.columns = int32_t(std::floor((x1 - g.x0) / g.cell)) + 1;
-    g.rows = int32_t(std::floor((y1 - g.y0) / g.cell)) + 1;
+    if (area.x_lo > area.x_hi) return g;
+    g.x0 = area.x_lo;
+    g.y0 = area.y_lo;
+    while ((std::floor((area.x_hi - g.x0) / g.cell) + 1) * (std::floor((area.y_hi - g.y0) / g.cell) + 1) > double(kMaxCells)) g.cell *= 2;
+    g.columns = int32_t(std::floor((area.x_hi - g.x0) / g.cell)) + 1;
+    g.rows = int32_t(std::floor((area.y_hi - g.y0) / g.cell)) + 1;
     return g;
 }
 
-// The cells a piece's state may predict: its path to the look-ahead beyond its end, R/2 either
-// side (and a metre more, so that rounding never loses a cell).
-GridPath path_of(const Piece& p, const Grid2d& g, const TacticalSettings& s) {
-    const double span = p.t1 - p.t0 + s.lookahead_s;
-    return GridPath(g, p.x0, p.y0, p.vx * span, p.vy * span, s.radius_m / 2 + 1);
+// The cells a piece's state may predict: its path to the look-ahead beyond its end, `half`
+// either side (R/2 and a metre more, so that rounding never loses a cell), and when. Two
+// drones whose states predict each other within R are, at some moment, both within R/2 of
+// the point midway: in the same cell widened by R/2, at the same time. So a pair needs
+// testing only where both are in a cell at once; a piece leaves a cell's list once it has
+// passed it, not when it ends, and a long piece meets only the traffic near it on its way.
+struct CellTimes {
+    CellTimes(const Piece& p, const Grid2d& grid, double half_width, double lookahead_s)
+        : g(grid), t0(p.t0), span(p.t1 - p.t0 + lookahead_s), x0(p.x0), y0(p.y0), dx(p.vx * span), dy(p.vy * span),
+          half(half_width), path(grid, p.x0, p.y0, dx, dy, half_width) {}
+
+    // The times when the path is within the widened band of row `cy` (as the path's own cells).
+    void row(int32_t cy, double& enter, double& exit) const {
+        band(g.y0 + cy * g.cell, y0, dy, enter, exit);
+    }
+    // Narrowed to the times within the widened band of column `cx` as well.
+    void column(int32_t cx, double& enter, double& exit) const {
+        double e0 = 0, e1 = 0;
+        band(g.x0 + cx * g.cell, x0, dx, e0, e1);
+        enter = std::max(enter, e0);
+        exit = std::min(exit, e1);
+    }
+
+    const Grid2d& g;
+    double t0, span, x0, y0, dx, dy, half;
+    GridPath path;
+
+private:
+    // When a + d u (u from 0 to 1) is within [lo - half, lo + cell + half], in seconds.
+    void band(double lo, double a, double d, double& enter, double& exit) const {
+        double u0 = 0, u1 = 1;
+        if (std::abs(d) > 1e-9) {
+            u0 = (lo - half - a) / d;
+            u1 = (lo + g.cell + half - a) / d;
+            if (u0 > u1) std::swap(u0, u1);
+            u0 = std::max(u0, 0.0);
+            u1 = std::min(u1, 1.0);
+        } else if (a < lo - half || a > lo + g.cell + half) {
+            u0 = 1, u1 = 0;
+        }
+        enter = t0 + span * u0;
+        exit = t0 + span * u1;
+    }
+};
+
+// A time as a float, rounded down or up: a cell's list holds more entries in a cache line.
+float round_down(double t) {
+    float f = float(t);
+    return double(f) > t ? std::nextafter(f, -std::numeric_limits<float>::infinity()) : f;
+}
+float round_up(double t) {
+    float f = float(t);
+    return double(f) < t ? std::nextafter(f, std::numeric_limits<float>::infinity()) : f;
 }
 
+// The exclusion circles by their centres' east, and the largest radius: a segment looks only
+// at those whose centres are within that of its east-west extent.
+struct Circles {
+    explicit Circles(std::vector<ExclusionCircle> all) : by_east(std::move(all)) {
+        std::sort(by_east.begin(), by_east.end(), [](const ExclusionCircle& a, const ExclusionCircle& b) { return a.center.east_m < b.center.east_m; });
+        for (const auto& c : by_east) largest = std::max(largest, c.radius_m);
+    }
+    std::vector<ExclusionCircle> by_east;
+    double largest = 0;
+};
+
 // Part [u0, u1] of segment a->b (parameter 0..1) outside every circle: at most a few pieces.
-void outside(const LocalPoint& a, const LocalPoint& b, const std::vector<ExclusionCircle>& circles, std::vector<std::pair<double, double>>& out) {
+// Each circle takes its own interval away, so the order they come in does not matter.
+void outside(const LocalPoint& a, const LocalPoint& b, const Circles& circles, std::vector<std::pair<double, double>>& out) {
     out.assign(1, {0.0, 1.0});
     const double dx = b.east_m - a.east_m, dy = b.north_m - a.north_m;
     const double x_lo = std::min(a.east_m, b.east_m), x_hi = std::max(a.east_m, b.east_m);
     const double y_lo = std::min(a.north_m, b.north_m), y_hi = std::max(a.north_m, b.north_m);
-    for (const auto& c : circles) {
+    const auto& all = circles.by_east;
+    auto it = std::lower_bound(all.begin(), all.end(), x_lo - circles.largest,
+                               [](const ExclusionCircle& c, double east) { return c.center.east_m < east; });
+    for (; it != all.end() && it->center.east_m <= x_hi + circles.largest; ++it) {
+        const ExclusionCircle& c = *it;
         // A circle clear of the segment's box, widened by its radius, cannot cut it.
         if (c.center.east_m + c.radius_m < x_lo || c.center.east_m - c.radius_m > x_hi || c.center.north_m + c.radius_m < y_lo ||
             c.center.north_m - c.radius_m > y_hi)
@@ -132,7 +193,7 @@ Interval closest_in(const Piece& a, uint64_t pair, double dx, double dy, double 
 // The narrow phase for pieces a and b (which started no later than a) over the time [a.t0, t1]
 // they share: the conflict and loss-of-separation intervals, solved in closed form on their
 // relative motion.
-void test_pair(const Piece& a, const Piece& b, double t1, const TacticalSettings& s, std::vector<Interval>& conflicts,
+void test_pair(const Piece& a, const Piece& b, uint64_t pair, double t1, const TacticalSettings& s, std::vector<Interval>& conflicts,
                std::vector<Interval>& losses) {
     const double t0 = a.t0;
     const double dx = (b.x0 + b.vx * (t0 - b.t0)) - a.x0;
@@ -147,7 +208,6 @@ void test_pair(const Piece& a, const Piece& b, double t1, const TacticalSettings
     inside_1d(dz, vz, s.vertical_m, v_lo, v_hi);
     const double lo = std::max(h_lo, v_lo), hi = std::min(h_hi, v_hi);
     if (lo >= hi) return;
-    const uint64_t pair = (uint64_t(std::min(a.flight, b.flight)) << 32) | std::max(a.flight, b.flight);
     // Loss of separation while inside; conflict from a look-ahead before.
     const double span = t1 - t0;
     const double l0 = std::max(0.0, lo), l1 = std::min(span, hi);
@@ -159,7 +219,12 @@ void test_pair(const Piece& a, const Piece& b, double t1, const TacticalSettings
 // A pair's intervals this close are one episode; its closest moment is the closest of its
 // intervals' (the earlier on a tie).
 std::vector<Encounter> episodes(std::vector<Interval>& v) {
-    std::sort(v.begin(), v.end(), [](const Interval& a, const Interval& b) { return a.pair < b.pair || (a.pair == b.pair && a.start < b.start); });
+    // A total order: the intervals come in whatever order the sweep met them (a pair met in
+    // several cells more than once), and the episodes must not depend on it.
+    std::sort(v.begin(), v.end(), [](const Interval& a, const Interval& b) {
+        return std::tie(a.pair, a.start, a.end, a.closest_s, a.horizontal_m, a.vertical_m, a.x, a.y, a.z, a.predicted_m) <
+               std::tie(b.pair, b.start, b.end, b.closest_s, b.horizontal_m, b.vertical_m, b.x, b.y, b.z, b.predicted_m);
+    });
     std::vector<Encounter> out;
     for (size_t i = 0; i < v.size(); ++i) {
         const Interval& x = v[i];
@@ -192,32 +257,48 @@ std::vector<Encounter> episodes(std::vector<Interval>& v) {
 }
 
 constexpr uint32_t kPiecesPerPauseCheck = 256;
+constexpr size_t kVisitsPerPauseCheck = 1024;
+constexpr size_t kItemsPerStep = 65536;  // pieces or visits counted or placed in one step
 
 }  // namespace
+
+// One piece's time in one cell: when its state may predict a place there (rounded outwards).
+struct Visit {
+    float enter, exit;
+    uint32_t piece, cell;
+    uint32_t flight;  // the piece's
+};
 
 // Everything the scan carries from one slice to the next.
 struct SweepState {
     uint32_t flights = 0;
     TrackSource source;
-    std::vector<ExclusionCircle> exclusions;
+    Circles exclusions{{}};
     TacticalSettings settings;
     uint32_t next_flight = 0;   // the next flight to cut into pieces
-    bool ordered = false;       // the pieces are in time order, in their grid
-    std::vector<Piece> pieces;  // by start time once ordered
-    struct Ordering {           // while they are put in order (order_step)
-        std::vector<std::pair<double, uint32_t>> by_start, merged;
-        size_t run = 0, at = 0, moved = 0;
-        std::vector<Piece> sorted;
-    } ordering;
+    std::vector<Piece> pieces;  // as cut, flight by flight
+    std::vector<uint32_t> flight_of;  // each piece's
+    Area area;
     Grid2d grid;
-    struct Active {
+    // The pieces are put in order of start (to the second: those under way together lie
+    // together in memory); then every piece's visits to the cells of its path are put in order
+    // of entry, and taken in that order, each meeting the visits still open in its cell.
+    enum class Stage { ordering, gathering, visiting, entering, sweeping } stage = Stage::ordering;
+    size_t at = 0;  // the next piece or visit of the stage
+    BucketOrder<uint32_t> by_start;
+    BucketOrder<Visit> by_entry;
+    TimeBuckets seconds;
+    std::vector<Visit> visits;
+    float last_enter = 0;
+    size_t bucket = 0;        // the bucket being swept
+    float closed_before = 0;  // its earliest entry
+    struct Open {                        // a visit still open in a cell
         uint32_t piece;
-        double t1;
+        float enter, exit;
+        uint32_t flight;
     };
-    std::vector<std::vector<Active>> cells;
-    std::vector<uint32_t> met;  // the last piece each one was tested against
+    std::vector<std::vector<Open>> cells;
     std::vector<Interval> conflicts, losses;
-    uint32_t next = 0;          // the next piece to sweep
     long tested = 0;
     bool done = false;
     ConflictScanResult result;
@@ -228,8 +309,8 @@ namespace {
 constexpr uint32_t kFlightsPerPauseCheck = 64;
 
 // Pieces: the airborne parts of a track outside the exclusion circles.
-void cut(uint32_t f, const std::vector<TrackPoint4>& tr, const std::vector<ExclusionCircle>& exclusions, const TacticalSettings& s,
-         std::vector<std::pair<double, double>>& parts, std::vector<Piece>& pieces) {
+void cut(uint32_t f, const std::vector<TrackPoint4>& tr, const Circles& exclusions, const TacticalSettings& s,
+         std::vector<std::pair<double, double>>& parts, std::vector<Piece>& pieces, std::vector<uint32_t>& flight_of, Area& area) {
     for (size_t k = 0; k + 1 < tr.size(); ++k) {
         const TrackPoint4& a = tr[k];
         const TrackPoint4& b = tr[k + 1];
@@ -238,7 +319,6 @@ void cut(uint32_t f, const std::vector<TrackPoint4>& tr, const std::vector<Exclu
         outside(a.p, b.p, exclusions, parts);
         for (const auto& [u0, u1] : parts) {
             Piece p;
-            p.flight = f;
             p.vx = (b.p.east_m - a.p.east_m) / dt;
             p.vy = (b.p.north_m - a.p.north_m) / dt;
             p.vz = (b.z_m - a.z_m) / dt;
@@ -250,59 +330,26 @@ void cut(uint32_t f, const std::vector<TrackPoint4>& tr, const std::vector<Exclu
             // Everything its state may predict: its segment, extrapolated for the look-ahead.
             const double xe = p.x0 + p.vx * (p.t1 - p.t0 + s.lookahead_s), ye = p.y0 + p.vy * (p.t1 - p.t0 + s.lookahead_s);
             const double m = s.radius_m / 2;  // two boxes this inflated overlap when their drones come within R
-            p.x_lo = std::min(p.x0, xe) - m;
-            p.x_hi = std::max(p.x0, xe) + m;
-            p.y_lo = std::min(p.y0, ye) - m;
-            p.y_hi = std::max(p.y0, ye) + m;
+            area.x_lo = std::min(area.x_lo, std::min(p.x0, xe) - m);
+            area.x_hi = std::max(area.x_hi, std::max(p.x0, xe) + m);
+            area.y_lo = std::min(area.y_lo, std::min(p.y0, ye) - m);
+            area.y_hi = std::max(area.y_hi, std::max(p.y0, ye) + m);
             pieces.push_back(p);
+            flight_of.push_back(f);
         }
     }
 }
 
-constexpr size_t kOrderStep = 16384;  // pieces sorted or moved in one step of order()
-
-// The sweep takes pieces in time order, in the cells of their grid. One step at a time (a
-// day's pieces take longer to sort than a frame): runs of kOrderStep sorted, merged in pairs,
-// then the pieces moved into that order. (start, piece) pairs are cheaper to sort than pieces,
-// and each is unique, so the order is exactly a whole sort's. Returns true once ordered.
-bool order_step(SweepState& st) {
-    auto& o = st.ordering;
-    const size_t n = st.pieces.size();
-    if (o.by_start.size() != n) {
-        o.by_start.resize(n);
-        for (uint32_t i = 0; i < n; ++i) o.by_start[i] = {st.pieces[i].t0, i};
-        return false;
-    }
-    if (o.run == 0) {  // sorting runs
-        const size_t end = std::min(n, o.at + kOrderStep);
-        std::sort(o.by_start.begin() + long(o.at), o.by_start.begin() + long(end));
-        o.at = end;
-        if (o.at >= n) o.run = kOrderStep, o.at = 0;
-        return false;
-    }
-    if (o.run < n) {  // merging two runs
-        o.merged.resize(n);
-        const size_t mid = std::min(n, o.at + o.run), end = std::min(n, o.at + 2 * o.run);
-        std::merge(o.by_start.begin() + long(o.at), o.by_start.begin() + long(mid), o.by_start.begin() + long(mid), o.by_start.begin() + long(end),
-                   o.merged.begin() + long(o.at));
-        o.at = end;
-        if (o.at >= n) o.by_start.swap(o.merged), o.run *= 2, o.at = 0;
-        return false;
-    }
-    if (o.moved < n) {  // moving the pieces
-        o.sorted.resize(n);
-        const size_t end = std::min(n, o.moved + kOrderStep);
-        for (size_t i = o.moved; i < end; ++i) o.sorted[i] = st.pieces[o.by_start[i].second];
-        o.moved = end;
-        return false;
-    }
-    st.pieces.swap(o.sorted);
-    o = {};
-    st.grid = grid_over(st.pieces);
+// The grid over the pieces, once all are cut, and the time the buckets count from.
+void lay_grid(SweepState& st) {
+    st.grid = grid_over(st.area);
     st.cells.resize(size_t(st.grid.columns) * size_t(st.grid.rows));
-    st.met.assign(st.pieces.size(), UINT32_MAX);
-    st.ordered = true;
-    return true;
+    double first = kInf, last = -kInf;
+    for (const Piece& p : st.pieces) first = std::min(first, p.t0), last = std::max(last, p.t0);
+    st.seconds = st.pieces.empty() ? TimeBuckets() : TimeBuckets(double(round_down(first)), last);
+    std::vector<uint32_t> all(st.pieces.size());
+    for (uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+    st.by_start.start(std::move(all), st.seconds.count);
 }
 
 }  // namespace
@@ -311,7 +358,7 @@ ConflictScan::ConflictScan(uint32_t flights, TrackSource tracks, std::vector<Exc
     : state_(std::make_unique<SweepState>()) {
     state_->flights = flights;
     state_->source = std::move(tracks);
-    state_->exclusions = std::move(exclusions);
+    state_->exclusions = Circles(std::move(exclusions));
     state_->settings = s;
 }
 
@@ -323,9 +370,9 @@ ConflictScan::ConflictScan(const std::vector<std::vector<TrackPoint4>>& tracks, 
 
 ConflictScan::~ConflictScan() = default;
 
-// Broad phase: a sweep in time over a grid in space. Pieces start in time order; each meets
-// the pieces still under way in the cells its box covers, then joins those cells. A piece that
-// has ended leaves a cell's list when the sweep next passes there.
+// Broad phase: a sweep in time over a grid in space. Each piece visits the cells of its path,
+// each for the time its state may predict a place there (CellTimes); the visits are taken in
+// order of entry, each meeting the visits still open in its cell.
 bool ConflictScan::advance(const std::function<bool()>& pause) {
     SweepState& st = *state_;
     if (st.done) return true;
@@ -335,57 +382,128 @@ bool ConflictScan::advance(const std::function<bool()>& pause) {
         while (st.next_flight < st.flights) {
             const uint32_t f = st.next_flight++;
             st.source(f, track);
-            cut(f, track, st.exclusions, st.settings, parts, st.pieces);
+            cut(f, track, st.exclusions, st.settings, parts, st.pieces, st.flight_of, st.area);
             if (pause && st.next_flight % kFlightsPerPauseCheck == 0 && st.next_flight < st.flights && pause()) return false;
         }
         st.source = {};
+    }
+    if (st.cells.empty()) {
+        lay_grid(st);
         if (pause && pause()) return false;
     }
-    while (!st.ordered) {
-        const bool ordered = order_step(st);
-        if (pause && !st.pieces.empty() && pause()) return false;
-        if (ordered) break;
+    if (st.stage == SweepState::Stage::ordering) {
+        while (!st.by_start.advance([&](uint32_t i) { return st.seconds.of(st.pieces[i].t0); }, kItemsPerStep))
+            if (pause && pause()) return false;
+        st.stage = SweepState::Stage::gathering;
+        if (pause && pause()) return false;
+    }
+    if (st.stage == SweepState::Stage::gathering) {
+        // Each second's few pieces by start, ties in the order they were cut in: then a piece's
+        // index orders the pieces as (start, cut) does, the order of a sweep by start. The
+        // pieces and their flights are put in that order.
+        static_assert(sizeof(Piece) == 64, "a piece is one cache line");
+        auto& order = st.by_start.items();
+        const auto& first = st.by_start.first();
+        for (size_t b = 0; b + 1 < first.size(); ++b) {  // insertion: stable, and a second holds a few
+            for (size_t k = first[b] + 1; k < first[b + 1]; ++k) {
+                const uint32_t i = order[k];
+                size_t j = k;
+                for (; j > first[b] && st.pieces[order[j - 1]].t0 > st.pieces[i].t0; --j) order[j] = order[j - 1];
+                order[j] = i;
+            }
+        }
+        std::vector<Piece> pieces(order.size());
+        std::vector<uint32_t> flights(order.size());
+        for (size_t k = 0; k < order.size(); ++k) pieces[k] = st.pieces[order[k]], flights[k] = st.flight_of[order[k]];
+        st.pieces.swap(pieces);
+        st.flight_of.swap(flights);
+        st.by_start = {};
+        st.stage = SweepState::Stage::visiting;
+        if (pause && pause()) return false;
     }
     const auto& pieces = st.pieces;
     const Grid2d& grid = st.grid;
-    while (st.next < pieces.size()) {
-        const uint32_t ai = st.next++;
-        const Piece& a = pieces[ai];
-        const GridPath path = path_of(a, grid, st.settings);
-        for (int32_t cy = path.first_row(), last = path.last_row(); cy <= last; ++cy) {
-            int32_t from, to;
-            path.columns(cy, from, to);
-            for (int32_t cx = from; cx <= to; ++cx) {
-                auto& cell = st.cells[size_t(cy) * size_t(grid.columns) + size_t(cx)];
-                for (size_t k = 0; k < cell.size();) {
-                    const SweepState::Active other = cell[k];
-                    if (other.t1 <= a.t0) {  // over before anything still to come starts
-                        cell[k] = cell.back();
-                        cell.pop_back();
-                        continue;
-                    }
-                    ++k;
-                    if (st.met[other.piece] == ai) continue;  // already met in another cell
-                    st.met[other.piece] = ai;
-                    const Piece& b = pieces[other.piece];
-                    if (a.flight == b.flight) continue;
-                    const double t0 = a.t0, t1 = std::min(a.t1, other.t1);  // b started no later than a; its end is in `other`, off its first cache line
-                    if (t0 >= t1) continue;
-                    ++st.tested;
-                    test_pair(a, b, t1, st.settings, st.conflicts, st.losses);
+    const double half = st.settings.radius_m / 2 + 1;
+    if (st.stage == SweepState::Stage::visiting) {
+        while (st.at < pieces.size()) {
+            const uint32_t i = uint32_t(st.at++);
+            const CellTimes times(pieces[i], grid, half, st.settings.lookahead_s);
+            const uint32_t flight = st.flight_of[i];
+            for (int32_t cy = times.path.first_row(), last = times.path.last_row(); cy <= last; ++cy) {
+                int32_t from, to;
+                times.path.columns(cy, from, to);
+                double row_enter = 0, row_exit = 0;
+                times.row(cy, row_enter, row_exit);
+                for (int32_t cx = from; cx <= to; ++cx) {
+                    double enter = row_enter, exit = row_exit;
+                    times.column(cx, enter, exit);
+                    if (enter > exit) continue;  // the path's widening reaches this cell only outside its row
+                    const Visit v{round_down(enter), round_up(exit), i, uint32_t(cy) * uint32_t(grid.columns) + uint32_t(cx), flight};
+                    st.last_enter = std::max(st.last_enter, v.enter);
+                    st.visits.push_back(v);
                 }
-                cell.push_back({ai, a.t1});
             }
+            if (pause && st.at % kPiecesPerPauseCheck == 0 && st.at < pieces.size() && pause()) return false;
         }
-        if (pause && st.next % kPiecesPerPauseCheck == 0 && st.next < pieces.size() && pause()) return false;
+        st.flight_of = {};
+        st.seconds = st.visits.empty() ? TimeBuckets() : TimeBuckets(st.seconds.origin, double(st.last_enter));
+        st.by_entry.start(std::move(st.visits), st.seconds.count);
+        st.visits = {};
+        st.stage = SweepState::Stage::entering;
+        st.at = 0;
+        if (pause && pause()) return false;
+    }
+    if (st.stage == SweepState::Stage::entering) {
+        while (!st.by_entry.advance([&](const Visit& v) { return st.seconds.of(double(v.enter)); }, kItemsPerStep))
+            if (pause && pause()) return false;
+        st.stage = SweepState::Stage::sweeping;
+        st.bucket = SIZE_MAX;
+        if (pause && pause()) return false;
+    }
+    const auto& by_entry = st.by_entry.items();
+    const auto& first = st.by_entry.first();
+    // Visits come in order of their buckets. One that closed before its bucket's earliest entry
+    // can meet nothing still to come and leaves its cell's list; the rest are open there at the
+    // same time as the visit taken if the two overlap (within a bucket the order is not by entry).
+    while (st.at < by_entry.size()) {
+        if (st.bucket == SIZE_MAX || st.at == first[st.bucket + 1]) {
+            do ++st.bucket; while (first[st.bucket + 1] == st.at);  // past empty buckets
+            st.closed_before = by_entry[st.at].enter;
+            for (size_t k = st.at + 1; k < first[st.bucket + 1]; ++k) st.closed_before = std::min(st.closed_before, by_entry[k].enter);
+        }
+        const float closed_before = st.closed_before;
+        const Visit v = by_entry[st.at++];
+        auto& cell = st.cells[v.cell];
+        for (size_t k = 0; k < cell.size();) {
+            const SweepState::Open other = cell[k];
+            if (other.exit < closed_before) {
+                cell[k] = cell.back();
+                cell.pop_back();
+                continue;
+            }
+            ++k;
+            if (other.enter > v.exit || v.enter > other.exit || other.flight == v.flight) continue;
+            // a is the piece that starts later (the later cut on a tie), b the other: the roles
+            // of a sweep by start time.
+            const Piece& a = pieces[std::max(v.piece, other.piece)];
+            const Piece& b = pieces[std::min(v.piece, other.piece)];
+            const double t1 = std::min(a.t1, b.t1);
+            if (a.t0 >= t1) continue;
+            ++st.tested;  // a pair met in several cells is tested in each, with the same outcome
+            const uint64_t pair = (uint64_t(std::min(v.flight, other.flight)) << 32) | std::max(v.flight, other.flight);
+            test_pair(a, b, pair, t1, st.settings, st.conflicts, st.losses);
+        }
+        cell.push_back({v.piece, v.enter, v.exit, v.flight});
+        if (pause && st.at % kVisitsPerPauseCheck == 0 && st.at < by_entry.size() && pause()) return false;
     }
     st.result.conflicts = episodes(st.conflicts);
     st.result.losses = episodes(st.losses);
     st.result.piece_pairs_tested = st.tested;
     // The sweep's tables are not needed any more.
     st.pieces = {};
+    st.flight_of = {};
     st.cells = {};
-    st.met = {};
+    st.by_entry = {};
     st.conflicts = {};
     st.losses = {};
     st.done = true;
@@ -397,7 +515,21 @@ double ConflictScan::progress() const {
     if (st.done) return 1.0;
     // Cutting the tracks is about a third of the work, the sweep the rest.
     const double cut = st.flights ? double(st.next_flight) / double(st.flights) : 1.0;
-    const double swept = st.ordered && !st.pieces.empty() ? double(st.next) / double(st.pieces.size()) : 0.0;
+    // Of the sweep, ordering and making the visits is about a third, taking them the rest.
+    double swept = 0;
+    if (st.next_flight == st.flights && !st.pieces.empty()) {
+        switch (st.stage) {
+            case SweepState::Stage::ordering:
+            case SweepState::Stage::gathering: break;
+            case SweepState::Stage::visiting: swept = double(st.at) / double(st.pieces.size()) / 3; break;
+            case SweepState::Stage::entering: swept = 1.0 / 3; break;
+            case SweepState::Stage::sweeping: {
+                const size_t n = st.by_entry.items().size();
+                swept = 1.0 / 3 + (n == 0 ? 1.0 : double(st.at) / double(n)) * 2 / 3;
+                break;
+            }
+        }
+    }
     return cut / 3 + swept * 2 / 3;
 }
 

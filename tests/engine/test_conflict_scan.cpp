@@ -195,10 +195,12 @@ TEST_CASE("The conflict scan a slice at a time gives the scan at once", "[sim][t
         CHECK(last < 1.0);
     }
     CHECK(scan.progress() == 1.0);
-    // 400 one-piece flights: paused after every 64th flight cut (6), once cut (1), four times
-    // while put in order (their starts listed, one run of them sorted, the pieces moved, the
-    // grid made), and after the 256th piece swept (1).
-    CHECK(slices == 13);
+    // 400 one-piece flights: paused after every 64th flight cut (6), once all are cut and the
+    // grid laid (1), twice while the pieces are put in order of start (counted, placed), once
+    // they are moved into it (1), after the 256th piece's visits are made and after the last's
+    // (2), and twice while the visits are put in order of entry (2). Their fewer than 1,024
+    // visits are swept in one go.
+    CHECK(slices == 15);
     const ConflictScanResult sliced = scan.take();
     REQUIRE(once.conflicts.size() > 10);
     REQUIRE(sliced.conflicts.size() == once.conflicts.size());
@@ -213,10 +215,9 @@ TEST_CASE("The conflict scan a slice at a time gives the scan at once", "[sim][t
 }
 
 TEST_CASE("The conflict scan finds the same encounters whatever order its flights come in", "[sim][tactical][slices]") {
-    // 20,000 one-piece flights over a day in random order: more pieces than one sorted run
-    // (16,384), so their time order is made by merging runs. Numbered the other way round, the
-    // same flights must give the same encounters (a piece swept out of time order would be met
-    // by some and missed by others).
+    // 20,000 one-piece flights over a day in random order. Numbered the other way round, the
+    // same flights must give the same encounters (a piece or a visit taken out of order would be
+    // met by some and missed by others).
     const std::vector<std::vector<TrackPoint4>> tracks = random_flights(5, 20000, 20000, 86400);
     const std::vector<std::vector<TrackPoint4>> reversed(tracks.rbegin(), tracks.rend());
     const uint32_t last = uint32_t(tracks.size()) - 1;
