@@ -404,11 +404,16 @@ bool ConflictScan::advance(const std::function<bool()>& pause) {
         static_assert(sizeof(Piece) == 64, "a piece is one cache line");
         auto& order = st.by_start.items();
         const auto& first = st.by_start.first();
-        for (size_t b = 0; b + 1 < first.size(); ++b) {  // insertion: stable, and a second holds a few
-            for (size_t k = first[b] + 1; k < first[b + 1]; ++k) {
+        const auto earlier = [&](uint32_t i, uint32_t j) { return st.pieces[i].t0 < st.pieces[j].t0; };
+        for (size_t b = 0; b + 1 < first.size(); ++b) {
+            if (first[b + 1] - first[b] > 16) {  // a crowded second (many take-offs at once)
+                std::stable_sort(order.begin() + first[b], order.begin() + first[b + 1], earlier);
+                continue;
+            }
+            for (size_t k = first[b] + 1; k < first[b + 1]; ++k) {  // insertion: stable, and a second holds a few
                 const uint32_t i = order[k];
                 size_t j = k;
-                for (; j > first[b] && st.pieces[order[j - 1]].t0 > st.pieces[i].t0; --j) order[j] = order[j - 1];
+                for (; j > first[b] && earlier(i, order[j - 1]); --j) order[j] = order[j - 1];
                 order[j] = i;
             }
         }
