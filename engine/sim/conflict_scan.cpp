@@ -50,41 +50,19 @@ Grid2d grid_over(const Area& area) {
 // passed it, not when it ends, and a long piece meets only the traffic near it on its way.
 struct CellTimes {
     CellTimes(const Piece& p, const Grid2d& grid, double half_width, double lookahead_s)
-        : g(grid), t0(p.t0), span(p.t1 - p.t0 + lookahead_s), x0(p.x0), y0(p.y0), dx(p.vx * span), dy(p.vy * span),
-          half(half_width), path(grid, p.x0, p.y0, dx, dy, half_width) {}
+        : t0(p.t0), span(p.t1 - p.t0 + lookahead_s), path(grid, p.x0, p.y0, p.vx * span, p.vy * span, half_width) {}
 
-    // The times when the path is within the widened band of row `cy` (as the path's own cells).
-    void row(int32_t cy, double& enter, double& exit) const {
-        band(g.y0 + cy * g.cell, y0, dy, enter, exit);
-    }
-    // Narrowed to the times within the widened band of column `cx` as well.
-    void column(int32_t cx, double& enter, double& exit) const {
-        double e0 = 0, e1 = 0;
-        band(g.x0 + cx * g.cell, x0, dx, e0, e1);
-        enter = std::max(enter, e0);
-        exit = std::min(exit, e1);
-    }
-
-    const Grid2d& g;
-    double t0, span, x0, y0, dx, dy, half;
-    GridPath path;
-
-private:
-    // When a + d u (u from 0 to 1) is within [lo - half, lo + cell + half], in seconds.
-    void band(double lo, double a, double d, double& enter, double& exit) const {
+    // When the path is within the widened cell (row, column): false when never.
+    bool in_cell(int32_t row, int32_t column, double& enter, double& exit) const {
         double u0 = 0, u1 = 1;
-        if (std::abs(d) > 1e-9) {
-            u0 = (lo - half - a) / d;
-            u1 = (lo + g.cell + half - a) / d;
-            if (u0 > u1) std::swap(u0, u1);
-            u0 = std::max(u0, 0.0);
-            u1 = std::min(u1, 1.0);
-        } else if (a < lo - half || a > lo + g.cell + half) {
-            u0 = 1, u1 = 0;
-        }
+        if (!path.in_row(row, u0, u1) || !path.in_column(column, u0, u1)) return false;
         enter = t0 + span * u0;
         exit = t0 + span * u1;
+        return true;
     }
+
+    double t0, span;
+    GridPath path;
 };
 
 // A time as a float, rounded down or up: a cell's list holds more entries in a cache line.
@@ -262,11 +240,16 @@ constexpr size_t kItemsPerStep = 65536;  // pieces or visits counted or placed i
 
 }  // namespace
 
-// One piece's time in one cell: when its state may predict a place there (rounded outwards).
-struct Visit {
+// One piece's time in a cell: when its state may predict a place there (rounded outwards).
+struct Stay {
+    uint32_t piece, flight;  // and the piece's flight
     float enter, exit;
-    uint32_t piece, cell;
-    uint32_t flight;  // the piece's
+};
+
+// A stay, and the cell it is in.
+struct Visit {
+    Stay stay;
+    uint32_t cell;
 };
 
 // Everything the scan carries from one slice to the next.
@@ -280,9 +263,10 @@ struct SweepState {
     std::vector<uint32_t> flight_of;  // each piece's
     Area area;
     Grid2d grid;
-    // The pieces are put in order of start (to the second: those under way together lie
-    // together in memory); then every piece's visits to the cells of its path are put in order
-    // of entry, and taken in that order, each meeting the visits still open in its cell.
+    // The pieces are put in order of start (then a piece's index orders pieces as a sweep by
+    // start would, and those under way together lie together in memory); then every piece's
+    // visits to the cells of its path are put in order of entry (to the second), and taken in
+    // that order, each meeting the stays still open in its cell.
     enum class Stage { ordering, gathering, visiting, entering, sweeping } stage = Stage::ordering;
     size_t at = 0;  // the next piece or visit of the stage
     BucketOrder<uint32_t> by_start;
@@ -292,12 +276,7 @@ struct SweepState {
     float last_enter = 0;
     size_t bucket = 0;        // the bucket being swept
     float closed_before = 0;  // its earliest entry
-    struct Open {                        // a visit still open in a cell
-        uint32_t piece;
-        float enter, exit;
-        uint32_t flight;
-    };
-    std::vector<std::vector<Open>> cells;
+    std::vector<std::vector<Stay>> cells;  // the stays still open in each
     std::vector<Interval> conflicts, losses;
     long tested = 0;
     bool done = false;
@@ -329,7 +308,7 @@ void cut(uint32_t f, const std::vector<TrackPoint4>& tr, const Circles& exclusio
             p.z0 = a.z_m + p.vz * (p.t0 - a.t_s);
             // Everything its state may predict: its segment, extrapolated for the look-ahead.
             const double xe = p.x0 + p.vx * (p.t1 - p.t0 + s.lookahead_s), ye = p.y0 + p.vy * (p.t1 - p.t0 + s.lookahead_s);
-            const double m = s.radius_m / 2;  // two boxes this inflated overlap when their drones come within R
+            const double m = s.radius_m / 2;  // the point midway between two within R is inside this
             area.x_lo = std::min(area.x_lo, std::min(p.x0, xe) - m);
             area.x_hi = std::max(area.x_hi, std::max(p.x0, xe) + m);
             area.y_lo = std::min(area.y_lo, std::min(p.y0, ye) - m);
@@ -437,14 +416,11 @@ bool ConflictScan::advance(const std::function<bool()>& pause) {
             for (int32_t cy = times.path.first_row(), last = times.path.last_row(); cy <= last; ++cy) {
                 int32_t from, to;
                 times.path.columns(cy, from, to);
-                double row_enter = 0, row_exit = 0;
-                times.row(cy, row_enter, row_exit);
                 for (int32_t cx = from; cx <= to; ++cx) {
-                    double enter = row_enter, exit = row_exit;
-                    times.column(cx, enter, exit);
-                    if (enter > exit) continue;  // the path's widening reaches this cell only outside its row
-                    const Visit v{round_down(enter), round_up(exit), i, uint32_t(cy) * uint32_t(grid.columns) + uint32_t(cx), flight};
-                    st.last_enter = std::max(st.last_enter, v.enter);
+                    double enter = 0, exit = 0;
+                    if (!times.in_cell(cy, cx, enter, exit)) continue;  // the widening reaches it only outside its row
+                    const Visit v{{i, flight, round_down(enter), round_up(exit)}, uint32_t(cy) * uint32_t(grid.columns) + uint32_t(cx)};
+                    st.last_enter = std::max(st.last_enter, v.stay.enter);
                     st.visits.push_back(v);
                 }
             }
@@ -453,13 +429,12 @@ bool ConflictScan::advance(const std::function<bool()>& pause) {
         st.flight_of = {};
         st.seconds = st.visits.empty() ? TimeBuckets() : TimeBuckets(st.seconds.origin, double(st.last_enter));
         st.by_entry.start(std::move(st.visits), st.seconds.count);
-        st.visits = {};
         st.stage = SweepState::Stage::entering;
         st.at = 0;
         if (pause && pause()) return false;
     }
     if (st.stage == SweepState::Stage::entering) {
-        while (!st.by_entry.advance([&](const Visit& v) { return st.seconds.of(double(v.enter)); }, kItemsPerStep))
+        while (!st.by_entry.advance([&](const Visit& v) { return st.seconds.of(double(v.stay.enter)); }, kItemsPerStep))
             if (pause && pause()) return false;
         st.stage = SweepState::Stage::sweeping;
         st.bucket = SIZE_MAX;
@@ -473,15 +448,15 @@ bool ConflictScan::advance(const std::function<bool()>& pause) {
     while (st.at < by_entry.size()) {
         if (st.bucket == SIZE_MAX || st.at == first[st.bucket + 1]) {
             do ++st.bucket; while (first[st.bucket + 1] == st.at);  // past empty buckets
-            st.closed_before = by_entry[st.at].enter;
-            for (size_t k = st.at + 1; k < first[st.bucket + 1]; ++k) st.closed_before = std::min(st.closed_before, by_entry[k].enter);
+            st.closed_before = by_entry[st.at].stay.enter;
+            for (size_t k = st.at + 1; k < first[st.bucket + 1]; ++k) st.closed_before = std::min(st.closed_before, by_entry[k].stay.enter);
         }
-        const float closed_before = st.closed_before;
-        const Visit v = by_entry[st.at++];
-        auto& cell = st.cells[v.cell];
+        const uint32_t in = by_entry[st.at].cell;
+        const Stay v = by_entry[st.at++].stay;
+        auto& cell = st.cells[in];
         for (size_t k = 0; k < cell.size();) {
-            const SweepState::Open other = cell[k];
-            if (other.exit < closed_before) {
+            const Stay other = cell[k];
+            if (other.exit < st.closed_before) {
                 cell[k] = cell.back();
                 cell.pop_back();
                 continue;
@@ -498,7 +473,7 @@ bool ConflictScan::advance(const std::function<bool()>& pause) {
             const uint64_t pair = (uint64_t(std::min(v.flight, other.flight)) << 32) | std::max(v.flight, other.flight);
             test_pair(a, b, pair, t1, st.settings, st.conflicts, st.losses);
         }
-        cell.push_back({v.piece, v.enter, v.exit, v.flight});
+        cell.push_back(v);
         if (pause && st.at % kVisitsPerPauseCheck == 0 && st.at < by_entry.size() && pause()) return false;
     }
     st.result.conflicts = episodes(st.conflicts);

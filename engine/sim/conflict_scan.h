@@ -54,9 +54,10 @@ using TrackSource = std::function<void(uint32_t f, std::vector<TrackPoint4>& out
 
 class ConflictScan {
 public:
-    // Cut the tracks into pieces (asked every 64 flights), list the pieces' visits to the cells
-    // of their paths (asked every 256 pieces), put the visits in order of entry (asked every
-    // 65,536), then sweep them (asked every 1,024).
+    // Cut the tracks into pieces (asked every 64 flights), put the pieces in order of start
+    // (asked every 65,536 counted or placed), list their visits to the cells of their paths
+    // (asked every 256 pieces), put the visits in order of entry (every 65,536 again), then
+    // sweep them (asked every 1,024).
     ConflictScan(uint32_t flights, TrackSource tracks, std::vector<ExclusionCircle> exclusions, const TacticalSettings& settings);
     ConflictScan(const std::vector<std::vector<TrackPoint4>>& tracks, const std::vector<ExclusionCircle>& exclusions,
                  const TacticalSettings& settings);  // with the tracks at hand (copied)
