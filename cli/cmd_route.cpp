@@ -8,6 +8,7 @@
 #include "airspace/jurisdiction.h"
 #include "cli_common.h"
 #include "commands.h"
+#include "core/numbers.h"
 #include "mission/exporters.h"
 #include "routing/route.h"
 
@@ -93,7 +94,9 @@ int run_route(int argc, char** argv) {
             Json path = Json::array();
             for (const auto& p : leg.path) path.push_back(Json{{"lat_deg", p.lat_deg}, {"lon_deg", p.lon_deg}});
             legs.push_back(Json{{"corridor", leg.corridor}, {"reversed", leg.reversed}, {"from", leg.from_node}, {"to", leg.to_node},
-                                {"distance_m", leg.distance_m}, {"speed_m_s", leg.speed_m_s}, {"height_m_amsl", leg.height.m},
+                                // To the millimetre: a length measured in the local frame (sines) may differ
+                                // in its last bit between the platforms' maths libraries.
+                                {"distance_m", round_to_decimals(leg.distance_m, 3)}, {"speed_m_s", leg.speed_m_s}, {"height_m_amsl", leg.height.m},
                                 {"height_m_above_origin", leg.height.over(r.origin_ground)}, {"ground_m_amsl", leg.ground.m},
                                 {"time_s", leg.time_s}, {"energy_wh", leg.energy_wh}, {"path", path}});
         }

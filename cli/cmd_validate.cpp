@@ -19,15 +19,8 @@ int run_validate(int argc, char** argv) {
         std::fprintf(stderr, "lowsky validate: %s\nusage: lowsky validate FILE [--json] [--max-findings N]\n", args ? "one scenario file expected" : error.c_str());
         return kUnreadable;
     }
-    long cap = 200;
-    if (const auto text = args->option("--max-findings")) {
-        char* end = nullptr;
-        cap = std::strtol(text->c_str(), &end, 10);
-        if (text->empty() || *end != '\0' || cap < 0) {
-            std::fprintf(stderr, "lowsky validate: --max-findings takes a whole number, 0 or more (0: all), not \"%s\"\n", text->c_str());
-            return kUnreadable;
-        }
-    }
+    long long cap = 200;
+    if (!integer_option(*args, "validate", "--max-findings", 0, 1000000000, cap)) return kUnreadable;
     const std::string path = args->positional[0];
     const bool json = args->flag("--json");
     std::vector<Error> warnings;
@@ -37,7 +30,7 @@ int run_validate(int argc, char** argv) {
     const CompiledScenario compiled(*scenario);
     const ValidationReport report = validate(compiled);
     // Which findings are printed: the first `cap` of each check.
-    std::map<std::string, long> shown, omitted;
+    std::map<std::string, long long> shown, omitted;
     auto prints = [&](const Finding& f) {
         if (cap == 0 || shown[f.check] < cap) return ++shown[f.check], true;
         ++omitted[f.check];
@@ -64,7 +57,7 @@ int run_validate(int argc, char** argv) {
             if (!f.explanation.empty()) std::printf("        explained: %s\n", f.explanation.c_str());
         }
         for (const auto& [check, n] : omitted)
-            std::printf("... and %ld more %s finding%s (--max-findings 0 prints them all)\n", n, check.c_str(), n == 1 ? "" : "s");
+            std::printf("... and %lld more %s finding%s (--max-findings 0 prints them all)\n", n, check.c_str(), n == 1 ? "" : "s");
         std::printf("%s: %d error%s, %d warning%s (%d unexplained), %d info\n", path.c_str(), report.errors, report.errors == 1 ? "" : "s",
                     report.warnings, report.warnings == 1 ? "" : "s", report.unexplained_warnings, report.infos);
     }

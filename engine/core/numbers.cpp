@@ -301,4 +301,13 @@ std::string format_fixed(double value, int decimals) {
     return out;
 }
 
+double round_to_decimals(double value, int decimals) {
+    static constexpr double kPowers[16] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    const double scale = kPowers[std::clamp(decimals, 0, 15)];
+    const double scaled = value * scale;
+    // Beyond 2^52 every double is whole: nothing to round (and NaN and the infinities pass).
+    if (!(std::abs(scaled) < 4503599627370496.0)) return value;
+    return std::round(scaled) / scale + 0.0;  // + 0.0: no "-0.0"
+}
+
 }  // namespace lowsky

@@ -41,4 +41,13 @@ char* write_integer(char* at, long long value);
 // cost more than half of a .plan export.
 char* write_short_decimal(char* at, double value);
 
+// `value` rounded to `decimals` (0 to 15) places after the point: the double nearest that
+// decimal, or `value` itself when it has no digits there to lose. The maths libraries natively
+// (glibc) and in WebAssembly (musl) may differ in the last bit of a sine, so a position computed
+// from one (a footprint's corner, a finding's place) is written rounded: the same bytes from
+// the command-line tool and the browser.
+double round_to_decimals(double value, int decimals);
+// Decimals of degree for computed positions in lowsky's JSON: 1e-8 degree is about a millimetre.
+constexpr int kComputedDegreeDecimals = 8;
+
 }  // namespace lowsky

@@ -25,6 +25,11 @@ constexpr int kAutopilotArduPilot = 3, kAutopilotPx4 = 12;
 constexpr int kTypeQuadrotor = 2, kTypeHexarotor = 13, kTypeOctorotor = 14, kTypeVtolFixedRotor = 22;
 bool is_positional(uint16_t command);  // a command with a position (lat, lon, alt)
 bool is_known_command(uint16_t command);  // in MAVLink's MAV_CMD (common, ArduPilot's or PX4's)
+// Mission files carry positions to 1e-7 degree (MAVLink's integer positions): every builder
+// rounds its items' positions so, once, and what is checked, written, read back and flown is the
+// same number on every platform.
+inline double e7(double deg) { return std::round(deg * 1e7) / 1e7; }
+inline GeoPoint e7(GeoPoint p) { return {e7(p.lat_deg), e7(p.lon_deg)}; }
 }  // namespace mav
 
 

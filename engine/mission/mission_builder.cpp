@@ -17,10 +17,7 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Mission files carry positions to 1e-7 degree (MAVLink's integer positions): round once, here,
-// so that what is checked, written and read back is the same number.
-double e7(double deg) { return std::round(deg * 1e7) / 1e7; }
-GeoPoint e7(GeoPoint p) { return {e7(p.lat_deg), e7(p.lon_deg)}; }
+using mav::e7;
 double cm(double m) { return std::round(m * 100) / 100; }
 
 int vehicle_type_of(const DroneType& t) {

@@ -47,12 +47,20 @@ std::vector<std::string> corridors_of(const BuiltMission& built) {
 
 std::string band_text(const AltitudeBand& b) { return describe(b.floor) + " to " + describe(b.ceiling); }
 
+// A position the scenario holds, exactly as held: it comes back as it went out.
 Json position_json(GeoPoint p) { return Json::array({p.lon_deg, p.lat_deg}); }
 
-Json ring_json(const std::vector<GeoPoint>& ring) {
+// A position computed with sines (a footprint's corner, a circle's point, the flown path):
+// rounded to a millimetre's worth, since the last bit of a sine differs between the platforms'
+// maths libraries and the file must not.
+double degrees(double d) { return round_to_decimals(d, kComputedDegreeDecimals); }
+Json computed_position_json(GeoPoint p) { return Json::array({degrees(p.lon_deg), degrees(p.lat_deg)}); }
+
+Json ring_json(const std::vector<GeoPoint>& ring, bool computed) {
+    const auto position = computed ? computed_position_json : position_json;
     Json r = Json::array();
-    for (const auto& p : ring) r.push_back(position_json(p));
-    if (!ring.empty()) r.push_back(position_json(ring.front()));
+    for (const auto& p : ring) r.push_back(position(p));
+    if (!ring.empty()) r.push_back(position(ring.front()));
     return Json::array({r});
 }
 
@@ -134,7 +142,7 @@ std::string write_scenario_geojson(const CompiledScenario& compiled, const Built
         if (!c.border_approval.empty()) props["border_approval"] = c.border_approval;
         features.push_back({{"type", "Feature"}, {"id", c.id}, {"geometry", {{"type", "LineString"}, {"coordinates", line}}}, {"properties", props}});
         features.push_back({{"type", "Feature"}, {"id", c.id + "-footprint"},
-                            {"geometry", {{"type", "Polygon"}, {"coordinates", ring_json(path_footprint(c.centreline, c.width_m / 2))}}},
+                            {"geometry", {{"type", "Polygon"}, {"coordinates", ring_json(path_footprint(c.centreline, c.width_m / 2), true)}}},
                             {"properties", {{"kind", "corridor_footprint"}, {"corridor", c.id}}}});
     }
     for (size_t zi = 0; zi < compiled.zones().size(); ++zi) {
@@ -143,7 +151,8 @@ std::string write_scenario_geojson(const CompiledScenario& compiled, const Built
         Json props{{"kind", "zone"}, {"name", z.name}, {"zone_kind", to_string(z.kind)}, {"jurisdiction", to_string(z.jurisdiction)},
                    {"floor", altitude_json(z.band.floor)}, {"ceiling", altitude_json(z.band.ceiling)}};
         // The zones made from the airports' runways: shown, but the scenario holds the airports.
-        if (zi >= s.zones.size()) props["generated"] = true;
+        const bool generated = zi >= s.zones.size();
+        if (generated) props["generated"] = true;
         if (!z.time_windows.empty()) {
             Json windows = Json::array();
             for (const auto& w : z.time_windows) windows.push_back({{"start", format_clock(w.start_s)}, {"end", format_clock(w.end_s)}});
@@ -155,12 +164,12 @@ std::string write_scenario_geojson(const CompiledScenario& compiled, const Built
             props["circle"] = {{"center", position_json(z.shape.center)}, {"radius_m", z.shape.radius_m}};
         }
         if (!z.source.empty()) props["source"] = z.source;
-        features.push_back({{"type", "Feature"}, {"id", z.id}, {"geometry", {{"type", "Polygon"}, {"coordinates", ring_json(ring)}}}, {"properties", props}});
+        features.push_back({{"type", "Feature"}, {"id", z.id}, {"geometry", {{"type", "Polygon"}, {"coordinates", ring_json(ring, generated || z.shape.kind == ZoneShape::Kind::Circle)}}}, {"properties", props}});
     }
     if (built) {
         Json line = Json::array();
         for (size_t i = 0; i < built->flown_path.size(); ++i)
-            line.push_back(Json::array({built->flown_path[i].lon_deg, built->flown_path[i].lat_deg, built->flown_height[i].m}));
+            line.push_back(Json::array({degrees(built->flown_path[i].lon_deg), degrees(built->flown_path[i].lat_deg), built->flown_height[i].m}));
         features.push_back({{"type", "Feature"}, {"id", "route"}, {"geometry", {{"type", "LineString"}, {"coordinates", line}}},
                             {"properties", {{"kind", "route"}, {"altitude", "AMSL"}, {"notes", built->mission.notes}}}});
     }

@@ -23,7 +23,7 @@ Result<SightseeingLoop> plan_sightseeing(const SightseeingSpec& spec) {
     SightseeingLoop out;
     Mission& m = out.mission;
     m.firmware = spec.firmware;
-    m.home = spec.home;
+    m.home = mav::e7(spec.home);
     m.home_alt_m_amsl = spec.home_alt_m_amsl;
     m.cruise_speed_m_s = spec.speed_m_s;
     m.hover_speed_m_s = std::min(spec.speed_m_s, 5.0);
@@ -32,7 +32,7 @@ Result<SightseeingLoop> plan_sightseeing(const SightseeingSpec& spec) {
         i.command = command;
         i.frame = frame;
         i.params = params;
-        i.lat_deg = at.lat_deg, i.lon_deg = at.lon_deg, i.alt_m = alt;
+        i.lat_deg = mav::e7(at.lat_deg), i.lon_deg = mav::e7(at.lon_deg), i.alt_m = alt;
         m.items.push_back(i);
     };
     item(mav::kNavTakeoff, mav::kFrameGlobalRelativeAlt, {0, 0, 0, 0}, spec.home, spec.height_m);

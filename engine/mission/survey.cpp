@@ -137,7 +137,7 @@ Result<SurveyPattern> plan_corridor_scan(const CorridorScanSpec& spec) {
 Mission survey_mission(const SurveyPattern& pattern, const SurveyFlight& flight) {
     Mission m;
     m.firmware = flight.firmware;
-    m.home = flight.home;
+    m.home = mav::e7(flight.home);
     m.home_alt_m_amsl = flight.home_alt_m_amsl;
     m.cruise_speed_m_s = flight.speed_m_s;
     m.hover_speed_m_s = std::min(flight.speed_m_s, 5.0);
@@ -148,7 +148,7 @@ Mission survey_mission(const SurveyPattern& pattern, const SurveyFlight& flight)
         i.command = command;
         i.frame = positional ? mav::kFrameGlobalRelativeAlt : mav::kFrameMission;
         i.params = params;
-        if (positional) i.lat_deg = at.lat_deg, i.lon_deg = at.lon_deg, i.alt_m = flight.height_m;
+        if (positional) i.lat_deg = mav::e7(at.lat_deg), i.lon_deg = mav::e7(at.lon_deg), i.alt_m = flight.height_m;
         m.items.push_back(i);
     };
     item(mav::kNavTakeoff, flight.home, {0, 0, 0, 0}, true);

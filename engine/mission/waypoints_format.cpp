@@ -4,6 +4,7 @@
 #include "core/text.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -53,12 +54,13 @@ void split(std::string_view s, char sep, std::vector<std::string_view>& parts) {
 }
 
 // A whole number of at most 18 characters at the start of [p, end): where it stops, or null.
-const char* integer_prefix(const char* p, const char* end, long& out) {
+// 64 bits, not `long`: that is 32 bits in WebAssembly, where 4294967297 would wrap to 1.
+const char* integer_prefix(const char* p, const char* end, int64_t& out) {
     const char* const begin = p;
     const bool negative = p != end && *p == '-';
     if (negative) ++p;
     const char* const digits = p;
-    long v = 0;
+    int64_t v = 0;
     for (; p != end && *p >= '0' && *p <= '9'; ++p) {
         if (p - begin >= 18) return nullptr;  // before the digit that could overflow
         v = v * 10 + (*p - '0');
@@ -68,7 +70,7 @@ const char* integer_prefix(const char* p, const char* end, long& out) {
     return p;
 }
 
-bool parse_int(std::string_view s, long& out) {
+bool parse_int(std::string_view s, int64_t& out) {
     const char* const end = s.data() + s.size();
     return integer_prefix(s.data(), end, out) == end;
 }
@@ -87,7 +89,7 @@ bool parse_real(std::string_view s, double& out) {
 
 // One mission line's twelve columns.
 struct Row {
-    long seq = 0, current = 0, frame = 0, command = 0, autocontinue = 0;
+    int64_t seq = 0, current = 0, frame = 0, command = 0, autocontinue = 0;
     double v[7] = {};  // param1..4, latitude, longitude, altitude
 };
 
@@ -97,8 +99,8 @@ struct Row {
 // the caller then reads the line column by column and says what is wrong.
 bool read_plain_row(const char*& p, const char* end, Row& row, bool& crlf) {
     const char* at = p;
-    long* const ints[4] = {&row.seq, &row.current, &row.frame, &row.command};
-    for (long* value : ints) {
+    int64_t* const ints[4] = {&row.seq, &row.current, &row.frame, &row.command};
+    for (int64_t* value : ints) {
         at = integer_prefix(at, end, *value);
         if (!at || at == end || *at != '\t') return false;
         ++at;
@@ -144,7 +146,7 @@ std::optional<std::string> check_row(const Row& row, size_t n) {
     if (row.frame < 0 || row.frame > 255) return std::string("frame is not a whole number from 0 to 255");
     if (row.command < 0 || row.command > 65535) return std::string("command is not a whole number from 0 to 65535");
     if (row.autocontinue < 0 || row.autocontinue > 1) return std::string("autocontinue must be 0 or 1");
-    if (row.seq != long(n - 1)) return "sequence number " + std::to_string(row.seq) + " where " + std::to_string(n - 1) + " was expected";
+    if (row.seq != int64_t(n - 1)) return "sequence number " + std::to_string(row.seq) + " where " + std::to_string(n - 1) + " was expected";
     if (std::abs(row.v[4]) > 90 || std::abs(row.v[5]) > 180) return std::string("latitude or longitude out of range");
     return std::nullopt;
 }

@@ -32,7 +32,9 @@ void say(TourStep& step, const char* pattern, std::vector<std::string> args = {}
 // The map's view of two places: their middle, showing the ground between them.
 void frame_pair(TourStep& step, GeoPoint a, GeoPoint b) {
     step.at = {(a.lat_deg + b.lat_deg) / 2, (a.lon_deg + b.lon_deg) / 2};
-    step.span_m = std::max(1000.0, geodesy::distance_m(a, b));
+    // Whole metres: a geodesic's last bit differs between the platforms' maths libraries, and
+    // the tour reads the same from the command-line tool and the browser.
+    step.span_m = std::max(1000.0, std::round(geodesy::distance_m(a, b)));
 }
 
 // The quickest mission between two hubs that the safety gate passes, over every drone type: the

@@ -2,6 +2,8 @@
 // takes, what each autopilot loads, and the refusals.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "geo/geodesy.h"
 #include "mission/plan_format.h"
 #include "mission/safety_gate.h"
@@ -52,7 +54,7 @@ TEST_CASE("A sightseeing loop looks at each point from the standoff on its way i
         CHECK(roi.lat_deg == poi.lat_deg);
         CHECK(roi.lon_deg == poi.lon_deg);
         CHECK(wp.command == mav::kNavWaypoint);
-        CHECK(wp.lat_deg == l.viewpoints[k].lat_deg);
+        CHECK(wp.lat_deg == std::round(l.viewpoints[k].lat_deg * 1e7) / 1e7);  // MAVLink's 1e-7 degree
         CHECK(wp.alt_m == 80);
         CHECK(wp.frame == mav::kFrameGlobalRelativeAlt);
         CHECK(look.command == mav::kNavLoiterTime);
