@@ -175,7 +175,7 @@ std::vector<uint8_t> encode_basemap(const Basemap& map) {
         out.u32(uint32_t(line.points.size()));
         write_points(out, line.points);
     }
-    std::vector<uint8_t> bytes = out.data();
+    std::vector<uint8_t> bytes = out.take();
     const uint32_t crc = crc32(bytes.data(), bytes.size());
     for (int i = 0; i < 4; ++i) bytes.push_back(uint8_t(crc >> (8 * i)));
     return bytes;

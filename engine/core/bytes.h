@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace lowsky {
@@ -41,6 +42,7 @@ private:
 
 class ByteWriter {
 public:
+    void reserve(size_t n) { out_.reserve(n); }
     void bytes(const void* p, size_t n) {
         auto b = static_cast<const uint8_t*>(p);
         out_.insert(out_.end(), b, b + n);
@@ -50,6 +52,7 @@ public:
     void u32(uint32_t v) { u16(uint16_t(v)); u16(uint16_t(v >> 16)); }
     void i32(int32_t v) { u32(uint32_t(v)); }
     const std::vector<uint8_t>& data() const { return out_; }
+    std::vector<uint8_t> take() { return std::move(out_); }  // the bytes, without a copy
 
 private:
     std::vector<uint8_t> out_;

@@ -11,11 +11,15 @@ constexpr uint16_t kFlagUtf8Names = 1 << 11;
 }  // namespace
 
 std::vector<uint8_t> write_zip(const std::vector<ZipEntry>& entries) {
+    constexpr size_t kLocalHeader = 30, kDirectoryHeader = 46, kEnd = 22;
+    size_t size = kEnd;
+    for (const auto& e : entries) size += kLocalHeader + kDirectoryHeader + 2 * e.name.size() + e.data.size();
     ByteWriter out;
+    out.reserve(size);
     std::vector<uint32_t> offsets, crcs;
     for (const auto& e : entries) {
         offsets.push_back(uint32_t(out.data().size()));
-        crcs.push_back(crc32(e.data.data(), e.data.size()));
+        crcs.push_back(crc32(reinterpret_cast<const uint8_t*>(e.data.data()), e.data.size()));
         out.u32(0x04034b50);  // local file header
         out.u16(kVersion);
         out.u16(kFlagUtf8Names);
@@ -61,7 +65,7 @@ std::vector<uint8_t> write_zip(const std::vector<ZipEntry>& entries) {
     out.u32(directory_size);
     out.u32(directory);
     out.u16(0);
-    return out.data();
+    return out.take();
 }
 
 }  // namespace lowsky

@@ -241,8 +241,7 @@ Result<WpmlExport> write_wpml_kmz(const Mission& m, const DroneType& type) {
         return s;
     };
     const std::string template_kml = document(false), waylines = document(true);
-    out.kmz = write_zip({{"wpmz/template.kml", std::vector<uint8_t>(template_kml.begin(), template_kml.end())},
-                         {"wpmz/waylines.wpml", std::vector<uint8_t>(waylines.begin(), waylines.end())}});
+    out.kmz = write_zip({{"wpmz/template.kml", template_kml}, {"wpmz/waylines.wpml", waylines}});
     return out;
 }
 

@@ -370,7 +370,7 @@ TEST_CASE("Hostile shape files end in a clear error", "[missions][import]") {
 
 TEST_CASE("The ZIP writer stores entries with their CRC", "[zip]") {
     const std::string a = "hello";
-    const auto zip = write_zip({{"wpmz/a.txt", std::vector<uint8_t>(a.begin(), a.end())}});
+    const auto zip = write_zip({{"wpmz/a.txt", a}});
     // Local header, then the name, then the data; the CRC-32 of "hello" is 0x3610A686.
     CHECK(zip[0] == 'P');
     CHECK(zip[1] == 'K');
@@ -380,7 +380,7 @@ TEST_CASE("The ZIP writer stores entries with their CRC", "[zip]") {
     CHECK(zip[17] == 0x36);
     CHECK(std::string(zip.begin() + 30, zip.begin() + 40) == "wpmz/a.txt");
     CHECK(std::string(zip.begin() + 40, zip.begin() + 45) == "hello");
-    CHECK(write_zip({{"wpmz/a.txt", std::vector<uint8_t>(a.begin(), a.end())}}) == zip);  // deterministic
+    CHECK(write_zip({{"wpmz/a.txt", a}}) == zip);  // deterministic
 }
 
 TEST_CASE("A VTOL mission arms on ArduPlane and delivers with items it keeps", "[missions][vtol]") {
