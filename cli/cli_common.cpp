@@ -9,6 +9,7 @@
 #include <stdlib.h>  // realpath
 
 #include "core/file_io.h"
+#include "core/numbers.h"
 #include "mission/plan_format.h"
 #include "mission/waypoints_format.h"
 
@@ -74,27 +75,30 @@ std::optional<Scenario> load_scenario_file(const std::string& path, bool json_ou
     return std::nullopt;
 }
 
+// Both read the whole text as written: no leading blanks, hexadecimal or "inf" (which strtod
+// and strtoll would take).
 bool number_option(const Args& args, const char* verb, const char* name, double lo, double hi, double& out) {
     const auto text = args.option(name);
     if (!text) return true;
-    char* end = nullptr;
-    const double v = std::strtod(text->c_str(), &end);
-    if (text->empty() || *end != '\0' || !std::isfinite(v) || v < lo || v > hi) {
-        std::fprintf(stderr, "lowsky %s: %s takes a number from %g to %g, not \"%s\"\n", verb, name, lo, hi, text->c_str());
+    const auto v = parse_decimal(*text);
+    if (!v || !std::isfinite(*v) || *v < lo || *v > hi) {
+        std::fprintf(stderr, "lowsky %s: %s takes a number from %g to %g, not \"%s\"\n", verb, name, lo, hi, printable(*text).c_str());
         return false;
     }
-    out = v;
+    out = *v + 0.0;  // "-0" is 0
     return true;
 }
 
 bool integer_option(const Args& args, const char* verb, const char* name, long long lo, long long hi, long long& out) {
     const auto text = args.option(name);
     if (!text) return true;
+    const size_t sign = !text->empty() && (*text)[0] == '-' ? 1 : 0;
+    const bool digits = text->size() > sign && std::all_of(text->begin() + long(sign), text->end(), [](char c) { return c >= '0' && c <= '9'; });
     char* end = nullptr;
     errno = 0;
-    const long long v = std::strtoll(text->c_str(), &end, 10);
-    if (text->empty() || *end != '\0' || errno == ERANGE || v < lo || v > hi) {
-        std::fprintf(stderr, "lowsky %s: %s takes a whole number from %lld to %lld, not \"%s\"\n", verb, name, lo, hi, text->c_str());
+    const long long v = digits ? std::strtoll(text->c_str(), &end, 10) : 0;
+    if (!digits || errno == ERANGE || v < lo || v > hi) {
+        std::fprintf(stderr, "lowsky %s: %s takes a whole number from %lld to %lld, not \"%s\"\n", verb, name, lo, hi, printable(*text).c_str());
         return false;
     }
     out = v;
@@ -120,14 +124,10 @@ bool write_output(const char* verb, const std::string& out, const std::string& i
 bool parse_point(const std::string& text, GeoPoint& out) {
     const size_t comma = text.find(',');
     if (comma == std::string::npos) return false;
-    const std::string a = text.substr(0, comma), b = text.substr(comma + 1);
-    char* end = nullptr;
-    const double lat = std::strtod(a.c_str(), &end);
-    if (a.empty() || *end) return false;
-    const double lon = std::strtod(b.c_str(), &end);
-    if (b.empty() || *end) return false;
-    if (!std::isfinite(lat) || !std::isfinite(lon) || std::abs(lat) > 90 || std::abs(lon) > 180) return false;
-    out = {lat, lon};
+    // Each number whole, as written (no blanks, hexadecimal or "inf").
+    const auto lat = parse_decimal(std::string_view(text).substr(0, comma)), lon = parse_decimal(std::string_view(text).substr(comma + 1));
+    if (!lat || !lon || !std::isfinite(*lat) || !std::isfinite(*lon) || std::abs(*lat) > 90 || std::abs(*lon) > 180) return false;
+    out = {*lat, *lon};
     return true;
 }
 

@@ -64,11 +64,7 @@ int run_route(int argc, char** argv) {
         else return bad("--return is corridors, rtl or none");
     }
     request.firmware = options.firmware;
-    if (auto p = args->option("--payload")) {
-        char* end = nullptr;
-        request.payload_kg = std::strtod(p->c_str(), &end);
-        if (end == p->c_str() || *end != '\0' || !(request.payload_kg >= 0)) return bad("--payload takes kilograms, 0 or more");
-    }
+    if (!number_option(*args, "route", "--payload", 0, 10000, request.payload_kg)) return kUnreadable;
     const bool json = args->flag("--json");
     std::vector<Error> warnings;
     auto scenario = load_scenario_file(args->positional[0], json, warnings);
