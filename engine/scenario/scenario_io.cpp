@@ -599,10 +599,11 @@ void check_references(DocReader& r, const Scenario& s) {
 }  // namespace
 
 std::optional<int> parse_clock(const std::string& text) {
-    int h = 0, m = 0;
-    char tail = 0;
-    if (text.size() != 5 || text[2] != ':' || std::sscanf(text.c_str(), "%2d:%2d%c", &h, &m, &tail) != 2) return std::nullopt;
-    if (h < 0 || m < 0 || m > 59 || h > 24 || (h == 24 && m != 0)) return std::nullopt;
+    // "HH:MM", four digits (sscanf's %2d would also take " 7" and "+5").
+    const auto digit = [&](size_t i) { return text[i] >= '0' && text[i] <= '9'; };
+    if (text.size() != 5 || text[2] != ':' || !digit(0) || !digit(1) || !digit(3) || !digit(4)) return std::nullopt;
+    const int h = (text[0] - '0') * 10 + (text[1] - '0'), m = (text[3] - '0') * 10 + (text[4] - '0');
+    if (m > 59 || h > 24 || (h == 24 && m != 0)) return std::nullopt;
     return h * 3600 + m * 60;
 }
 

@@ -352,6 +352,7 @@ TEST_CASE("Hostile shape files end in a clear error", "[missions][import]") {
         {"c.kml", std::string(200 * 3, ' ').replace(0, 600, [] { std::string s; for (int i = 0; i < 100; ++i) s += "<a>"; return s; }()), "elements nest deeper than 64 levels"},
         {"d.kml", "<kml><Placemark><name>&bogus;</name></Placemark></kml>", "unknown entity &bogus;"},
         {"e.kml", "<kml><Placemark><LineString><coordinates>113.8,22.5 1e999,22.6</coordinates></LineString></Placemark></kml>", "bad coordinate tuple"},
+        {"h.kml", "<kml><Placemark><LineString><coordinates>113.8,22.5 0x71,22.6</coordinates></LineString></Placemark></kml>", "bad coordinate tuple"},
         {"f.kml", "<kml><Placemark><LineString><coordinates>22.5,113.8 22.6,113.9</coordinates></LineString></Placemark></kml>", "coordinate out of range"},
         {"g.kml", "<gpx/>", "not a KML document"},
         {"h.geojson", "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[113.4, \"22.5\"], [113.5, 22.5]]}}]}", "a position holds numbers only"},

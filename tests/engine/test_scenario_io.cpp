@@ -81,6 +81,9 @@ TEST_CASE("Clock times parse and print", "[scenario]") {
     CHECK_FALSE(parse_clock("8:30"));
     CHECK_FALSE(parse_clock("08:60"));
     CHECK_FALSE(parse_clock("08:3x"));
+    CHECK_FALSE(parse_clock(" 8:30"));  // four digits, as written
+    CHECK_FALSE(parse_clock("08:+5"));
+    CHECK_FALSE(parse_clock("-1:30"));
     CHECK(format_clock(30600) == "08:30");
 }
 
