@@ -6,7 +6,6 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <optional>
 #include <vector>
@@ -75,16 +74,17 @@ bool parse_int(std::string_view s, int64_t& out) {
     return integer_prefix(s.data(), end, out) == end;
 }
 
+// A decimal number, with blanks around it as the loaders allow (QGroundControl's toDouble and
+// MAVSDK's stod skip them, pymavlink splits on them); not hexadecimal, which strtod would take
+// and Python's float() refuses.
 bool parse_real(std::string_view s, double& out) {
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
     if (s.empty() || s.size() > 64) return false;
-    if (const auto v = parse_decimal(s)) {  // the plain decimals files hold; strtod for the rest
-        out = *v;
-        return std::isfinite(out);
-    }
-    const std::string copy(s);
-    char* end = nullptr;
-    out = std::strtod(copy.c_str(), &end);
-    return end == copy.c_str() + copy.size() && std::isfinite(out);
+    const auto v = parse_decimal(s);
+    if (!v || !std::isfinite(*v)) return false;
+    out = *v;
+    return true;
 }
 
 // One mission line's twelve columns.

@@ -630,12 +630,13 @@ TEST_CASE("XML text escapes the five special characters and keeps everything els
 }
 
 TEST_CASE(".waypoints lines read the same whether plain or written unusually, and each fault is named with its line", "[missions]") {
-    // Hand-written: line 3 spells its numbers as strtod reads them (hex, exponent, plus sign),
-    // line 4 ends without a newline; the values are the ones written.
+    // Hand-written: line 3 spells its numbers unusually (exponent, plus sign, blanks), line 4
+    // ends without a newline; the values are the ones written. (Not hexadecimal: strtod reads
+    // it, but QGroundControl and pymavlink refuse it.)
     const std::string text =
         "QGC WPL 110\r\n"
         "0\t1\t0\t16\t0\t0\t0\t0\t22.5\t113.9\t5\t1\r\n"
-        "1\t0\t3\t16\t0x10\t0\t0\t0\t+22.51\t1.139e2\t60\t1\r\n"
+        "1\t0\t3\t16\t1.6e1 \t0\t0\t0\t+22.51\t1.139e2\t60\t1\r\n"
         "2\t0\t3\t21\t0\t0\t0\t0\t22.52\t113.91\t0\t1";
     auto m = read_waypoints(text, "hand.waypoints");
     REQUIRE(m.ok());
@@ -654,6 +655,7 @@ TEST_CASE(".waypoints lines read the same whether plain or written unusually, an
                          Bad{"1\t0\t3\t16\t0\t0\t0\t0\t22.5\t113.9\t60\t2\n", "autocontinue must be 0 or 1"},
                          Bad{"1\t0\t3\t16\t0\t0\t0\t0\t92.5\t113.9\t60\t1\n", "latitude or longitude out of range"},
                          Bad{"1\t0\t3\t16\t0\t0\t0\t0\t22.5\t113.9\t1e400\t1\n", "column 11 is not a finite number"},
+                         Bad{"1\t0\t3\t16\t0x10\t0\t0\t0\t22.5\t113.9\t60\t1\n", "column 5 is not a finite number"},
                          Bad{"2\t0\t3\t16\t0\t0\t0\t0\t22.5\t113.9\t60\t1\n", "sequence number 2 where 1 was expected"},
                          Bad{"1\t0\t3\t16\t0\t0\t0\t0\t22.5\t113.9\t60\n", "expected 12 tab-separated columns, found 11"},
                          Bad{"\n", "blank line (QGroundControl refuses the whole file)"},
@@ -666,4 +668,16 @@ TEST_CASE(".waypoints lines read the same whether plain or written unusually, an
         CHECK(r.error().message == b.message);
         CHECK(r.error().where == "bad.waypoints:3");
     }
+}
+
+TEST_CASE("A .waypoints number may have blanks around it as the loaders allow but not be hexadecimal", "[missions][import]") {
+    const std::string head = "QGC WPL 110\n0\t1\t0\t16\t0\t0\t0\t0\t22.5521000\t113.8829000\t5.000000\t1\n";
+    auto blanks = read_waypoints(head + "1\t0\t3\t22\t0\t0\t0\t0\t 22.5521\t113.8829 \t60.000000\t1\n", "blanks.waypoints");
+    REQUIRE(blanks.ok());
+    CHECK(blanks->items[0].lat_deg == 22.5521);
+    CHECK(blanks->items[0].lon_deg == 113.8829);
+    auto hex = read_waypoints(head + "1\t0\t3\t22\t0\t0\t0\t0\t22.5521\t0x71\t60.000000\t1\n", "hex.waypoints");
+    REQUIRE_FALSE(hex.ok());
+    CHECK(hex.error().where == "hex.waypoints:3");
+    CHECK(hex.error().message == "column 10 is not a finite number");
 }

@@ -101,7 +101,11 @@ export function pymavlinkLoadWaypoints(text) {
     const a = line.split(/\s+/);
     if (a.length !== 12) return `invalid waypoint line with ${a.length} values`;
     for (const k of [0, 1, 2, 3, 11]) if (!/^[+-]?\d+$/.test(a[k])) return `int() fails on "${a[k]}"`;
-    for (const k of [4, 5, 6, 7, 8, 9, 10]) if (!Number.isFinite(Number(a[k])) && !/^[+-]?(nan|inf)/i.test(a[k])) return `float() fails on "${a[k]}"`;
+    // Python's float(): decimals, inf and nan; not JavaScript's hexadecimal, octal or binary.
+    for (const k of [4, 5, 6, 7, 8, 9, 10]) {
+      const decimal = Number.isFinite(Number(a[k])) && !/^[+-]?0[xob]/i.test(a[k]);
+      if (!decimal && !/^[+-]?(nan|inf)/i.test(a[k])) return `float() fails on "${a[k]}"`;
+    }
   }
   return null;
 }

@@ -73,6 +73,7 @@ test("the loaders' rules refuse the reference's broken cases", () => {
   assert.match(qgcLoadWaypoints(broken('blank-line.waypoints')), /corrupted/);
   assert.match(qgcLoadWaypoints(broken('comment-line.waypoints')), /corrupted/);
   assert.match(pymavlinkLoadWaypoints(broken('real-in-command.waypoints')), /int\(\)/);
+  assert.match(pymavlinkLoadWaypoints(broken('hex-longitude.waypoints')), /float\(\) fails on "0x71"/);
   assert.match(mavsdkLoadWaypoints(broken('spaces-not-tabs.waypoints')), /12 fields/);
   assert.match(mavsdkLoadWaypoints(read(FIXTURES, 'valid-crlf.waypoints')), /Invalid field/, 'MAVSDK fails on CRLF');
 });
