@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/numbers.h"
 #include "flight/autopilot.h"
 #include "geo/geo_types.h"
 
@@ -28,7 +29,7 @@ bool is_known_command(uint16_t command);  // in MAVLink's MAV_CMD (common, ArduP
 // Mission files carry positions to 1e-7 degree (MAVLink's integer positions): every builder
 // rounds its items' positions so, once, and what is checked, written, read back and flown is the
 // same number on every platform.
-inline double e7(double deg) { return std::round(deg * 1e7) / 1e7; }
+inline double e7(double deg) { return round_to_decimals(deg, 7); }
 inline GeoPoint e7(GeoPoint p) { return {e7(p.lat_deg), e7(p.lon_deg)}; }
 }  // namespace mav
 

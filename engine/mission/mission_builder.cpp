@@ -18,7 +18,7 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 using mav::e7;
-double cm(double m) { return std::round(m * 100) / 100; }
+double cm(double m) { return round_to_decimals(m, 2); }
 
 int vehicle_type_of(const DroneType& t) {
     if (t.airframe == Airframe::VtolFixedWing) return mav::kTypeVtolFixedRotor;

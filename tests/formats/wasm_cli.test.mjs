@@ -33,10 +33,12 @@ function both(args, cwd) {
 
 const files = (dir, ...ends) => readdirSync(dir).filter((f) => ends.some((e) => f.endsWith(e))).sort();
 
+// The broken fixtures' hand-written refusals: file, where and the message's start.
+const EXPECTED = JSON.parse(readFileSync(join(BROKEN, 'expected.json'), 'utf8'));
+
 test('every broken mission fixture is refused in WebAssembly with its expected where and why', () => {
-  const expected = JSON.parse(readFileSync(join(BROKEN, 'expected.json'), 'utf8'));
-  assert.ok(expected.length >= 47);
-  for (const c of expected) {
+  assert.ok(EXPECTED.length >= 47);
+  for (const c of EXPECTED) {
     const out = both(['import', c.file, '--json'], BROKEN);
     assert.equal(out.status, 2, c.file);
     const { error } = JSON.parse(out.stdout);
@@ -54,7 +56,7 @@ test('the sequence number 2^32 + 1 is not read as 1 (32-bit long in WebAssembly)
 test('every mission file that loads reads the same in WebAssembly', () => {
   const loads = [
     ...files(MISSIONS, '.plan', '.waypoints').map((f) => [MISSIONS, f]),
-    ...files(BROKEN, '.plan', '.waypoints').filter((f) => !JSON.parse(readFileSync(join(BROKEN, 'expected.json'), 'utf8')).some((c) => c.file === f)).map((f) => [BROKEN, f]),
+    ...files(BROKEN, '.plan', '.waypoints').filter((f) => !EXPECTED.some((c) => c.file === f)).map((f) => [BROKEN, f]),
     ...files(GOLDEN, '.plan', '.waypoints', '.kml', '.geojson').map((f) => [GOLDEN, f]),
   ];
   assert.ok(loads.length >= 25, `${loads.length} files`);
