@@ -5,6 +5,8 @@
 // path for the numbers files hold (up to 19 digits, small exponents) and hand anything else
 // to the C library, so the bytes are the same on every platform.
 
+#include <cmath>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +42,16 @@ char* write_integer(char* at, long long value);
 // value it does not take (the caller writes that one the general way). Grisu in WebAssembly
 // cost more than half of a .plan export.
 char* write_short_decimal(char* at, double value);
+
+// std::round (halves away from zero) to the bit, inline: the flight profile rounds every piece
+// of every flight to the millisecond and the milliwatt, and std::round is a library call natively
+// and in WebAssembly. A double's whole part and the rest are exact, and so is whole + 1 below 2^52.
+inline double round_half_away(double x) {
+    if (!(std::abs(x) < 4503599627370496.0)) return x;  // 2^52 and beyond are whole (and inf, NaN stay)
+    const double whole = double(int64_t(x));           // towards zero
+    const double rest = x - whole;
+    return std::copysign(rest >= 0.5 ? whole + 1 : rest <= -0.5 ? whole - 1 : whole, x);
+}
 
 // `value` rounded to `decimals` (0 to 15) places after the point: the double nearest that
 // decimal, or `value` itself when it has no digits there to lose. The maths libraries natively

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/numbers.h"
 #include "geo/geodesy.h"
 
 namespace lowsky::flight {
@@ -12,9 +13,9 @@ namespace {
 
 constexpr double kDeg = 3.14159265358979323846 / 180.0;
 
-double ms(double seconds) { return std::round(seconds * 1000.0) / 1000.0; }
-double mw(double watts) { return std::round(watts * 1000.0) / 1000.0; }
-double mm(double metres) { return std::round(metres * 1000.0) / 1000.0; }
+double ms(double seconds) { return round_half_away(seconds * 1000.0) / 1000.0; }
+double mw(double watts) { return round_half_away(watts * 1000.0) / 1000.0; }
+double mm(double metres) { return round_half_away(metres * 1000.0) / 1000.0; }
 
 }  // namespace
 
@@ -74,6 +75,15 @@ double Powers::cruise_w(double airspeed_m_s) {
     return mw(lo + (hi - lo) * (x - double(i)));
 }
 
+double Powers::airspeed_limit(const Model& model) {
+    const Limit asked{model.type, model.autopilot.max_lean_deg, model.air_density_kg_m3, model.autopilot.wing_borne_cruise, 0};
+    if (limit_.type != asked.type || limit_.lean_deg != asked.lean_deg || limit_.rho != asked.rho || limit_.wing_borne != asked.wing_borne) {
+        limit_ = asked;
+        limit_.airspeed_m_s = airspeed_limit_m_s(model, payload_kg_);
+    }
+    return limit_.airspeed_m_s;
+}
+
 // ---- Pieces --------------------------------------------------------------------------------------
 
 double airspeed_limit_m_s(const Model& model, double payload_kg) {
@@ -94,7 +104,7 @@ SegmentMotion segment_motion(const Model& model, double limit, double commanded,
     } else {
         // Holds the commanded ground speed along the track: the air velocity is the ground
         // velocity less the wind's.
-        m.required_airspeed_m_s = std::round(std::sqrt((commanded - along) * (commanded - along) + across * across) * 100) / 100;
+        m.required_airspeed_m_s = round_half_away(std::sqrt((commanded - along) * (commanded - along) + across * across) * 100) / 100;
         if (m.required_airspeed_m_s <= limit) {
             m.airspeed_m_s = m.required_airspeed_m_s;
             m.ground_m_s = commanded;
@@ -104,7 +114,7 @@ SegmentMotion segment_motion(const Model& model, double limit, double commanded,
             m.ground_m_s = std::abs(across) >= limit ? 0.0 : std::sqrt(limit * limit - across * across) + along;
         }
     }
-    m.ground_m_s = std::round(m.ground_m_s * 1e6) / 1e6;
+    m.ground_m_s = round_half_away(m.ground_m_s * 1e6) / 1e6;
     m.headway = m.ground_m_s > Constants::kMinGroundSpeed_m_s;
     return m;
 }
@@ -200,7 +210,7 @@ const char* to_string(Phase p) {
 
 Flight::Flight(const Model& model, Powers& powers, bool keep_phases, Observer* observer)
     : model_(model), powers_(&powers), keep_phases_(keep_phases), observer_(observer) {
-    airspeed_limit_ = airspeed_limit_m_s(model, powers.payload_kg());
+    airspeed_limit_ = powers.airspeed_limit(model);
 }
 
 void Flight::add(Phase phase, double time_s, double energy_wh, double distance_m, int leg) {
@@ -233,7 +243,7 @@ void Flight::start_airborne(GeoPoint at, HeightAmsl height, double t0) {
 
 void Flight::set_payload(Powers& powers) {
     powers_ = &powers;
-    airspeed_limit_ = airspeed_limit_m_s(model_, powers.payload_kg());
+    airspeed_limit_ = powers.airspeed_limit(model_);
 }
 
 void Flight::take_off(HeightAmsl to) {
@@ -314,6 +324,7 @@ void Flight::follow(const std::vector<const LegGeometry*>& legs, const GeoPoint*
         }
         // The pieces of this leg: into the lane from where the flight is, then the segments.
         pieces_.clear();
+        pieces_.reserve(leg.segment_m.size() + 2);  // at once, not doubling from one
         if (const Piece j = join(at_, leg.path.front()); j.m > 0.01) pieces_.push_back(j);
         for (size_t k = 0; k < leg.segment_m.size(); ++k) pieces_.push_back({leg.segment_m[k], leg.track[k], k, false, leg.path[k + 1]});
         if (finish && next >= legs.size()) {

@@ -88,6 +88,9 @@ public:
     double cruise_w(double airspeed_m_s);
     double payload_kg() const { return payload_kg_; }
     const DroneType* type() const { return type_; }
+    // airspeed_limit_m_s(model, payload): every flight asks, so it is kept for the model's
+    // settings it was last asked with.
+    double airspeed_limit(const Model& model);
 
 private:
     const DroneType* type_ = nullptr;
@@ -95,6 +98,12 @@ private:
     double hover_w_ = 0, climb_w_ = 0, descent_w_ = 0;
     std::vector<double> cruise_grid_;  // power at i * kGridStep; NaN until solved
     double grid_point(size_t i);
+    struct Limit {
+        const DroneType* type = nullptr;
+        double lean_deg = 0, rho = 0;
+        bool wing_borne = false;
+        double airspeed_m_s = 0;
+    } limit_;
 };
 
 // ---- [SECTION] Pieces ----------------------------------------------------------------------

@@ -6,6 +6,7 @@
 #include <queue>
 
 #include "airspace/jurisdiction.h"
+#include "core/numbers.h"
 #include "validation/validate.h"
 
 namespace lowsky {
@@ -157,7 +158,7 @@ Result<Route> RoutingNetwork::route(const RouteRequest& q) const {
             const flight::SegmentMotion m = flight::segment_motion(model, limit, speed, arc.track[k], wind);
             const double gs = std::max(m.ground_m_s, flight::Constants::kMinGroundSpeed_m_s);
             const double w = powers.cruise_w(m.airspeed_m_s);
-            double t = std::round(arc.segment_m[k] / gs * 1000) / 1000;
+            double t = round_half_away(arc.segment_m[k] / gs * 1000) / 1000;
             if (k > 0) t += flight::corner_loss_s(model, gs, arc.track[k - 1], arc.track[k]);
             else af.first_gs = gs, af.first_w = w;
             af.cruise = af.cruise + Costs{t, w * t / 3600};

@@ -115,13 +115,15 @@ void outside(const LocalPoint& a, const LocalPoint& b, const Circles& circles, s
             in0 = (-B - r) / (2 * A);
             in1 = (-B + r) / (2 * A);
         }
-        std::vector<std::pair<double, double>> next;
-        for (const auto& [u0, u1] : out) {
-            if (in1 <= u0 || in0 >= u1) { next.push_back({u0, u1}); continue; }
-            if (in0 > u0) next.push_back({u0, in0});
-            if (in1 < u1) next.push_back({in1, u1});
+        // Take [in0, in1] out of each part, in place: a part splits in two at most.
+        const size_t parts = out.size();
+        for (size_t k = 0; k < parts; ++k) {
+            const auto [u0, u1] = out[k];
+            if (in1 <= u0 || in0 >= u1) { out.push_back({u0, u1}); continue; }
+            if (in0 > u0) out.push_back({u0, in0});
+            if (in1 < u1) out.push_back({in1, u1});
         }
-        out.swap(next);
+        out.erase(out.begin(), out.begin() + std::ptrdiff_t(parts));
         if (out.empty()) return;
     }
 }

@@ -4,11 +4,13 @@
 #include <array>
 #include <cmath>
 
+#include "core/numbers.h"
+
 namespace lowsky {
 
 namespace {
 
-double ms(double seconds) { return std::round(seconds * 1000.0) / 1000.0; }
+double ms(double seconds) { return round_half_away(seconds * 1000.0) / 1000.0; }
 
 // PCG32: small, fast, and the same sequence on every platform (the standard distributions are not).
 class Pcg32 {
@@ -85,7 +87,7 @@ std::vector<SimOrder> make_orders(const Scenario& s, const SimConfig& cfg) {
         int n = 0;
         for (double flat = rng.exponential(rate), t = clock(flat); t < end; flat += rng.exponential(rate), t = clock(flat)) {
             const double mass = d.mass_min_kg + (d.mass_max_kg - d.mass_min_kg) * rng.uniform();
-            orders.push_back({d.from + ">" + d.to + "#" + std::to_string(++n), hub_index(d.from), hub_index(d.to), std::round(mass * 100) / 100, ms(t), d.promise_s});
+            orders.push_back({d.from + ">" + d.to + "#" + std::to_string(++n), hub_index(d.from), hub_index(d.to), round_half_away(mass * 100) / 100, ms(t), d.promise_s});
         }
     }
     std::stable_sort(orders.begin(), orders.end(), [](const SimOrder& a, const SimOrder& b) { return a.ready_s < b.ready_s; });

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "geo/offset_line.h"
 
@@ -96,13 +97,21 @@ void Recorder::segment(int leg, size_t segment, double t0, double t1) {
 
 Fleet::Fleet(const std::vector<DroneType>& types, const Scenario& s, Firmware firmware) {
     for (const auto& t : types) models_.push_back(flight::make_model(t, lowsky_parameters(firmware, t), s));
+    for (const auto& m : models_) empty_.emplace_back(m, 0.0);
 }
 
 flight::Powers& Fleet::powers(int type, double payload) {
-    for (auto& [t, p] : powers_) if (t == type && p.payload_kg() == payload) return p;
-    auto& slot = powers_[next_++ % powers_.size()];
-    slot = {type, flight::Powers(models_[size_t(type)], payload)};
-    return slot.second;
+    if (payload == 0) return empty_[size_t(type)];
+    PayloadKey key{type, 0};
+    std::memcpy(&key.bits, &payload, sizeof key.bits);
+    if (last_ && key == last_key_) return *last_;  // a departure asks for the same again and again
+    if (auto it = loaded_.find(key); it != loaded_.end()) {
+        last_key_ = key;
+        return *(last_ = &it->second);
+    }
+    if (loaded_.size() >= kHeldPayloads) loaded_.clear();
+    last_key_ = key;
+    return *(last_ = &loaded_.emplace(key, flight::Powers(models_[size_t(type)], payload)).first->second);
 }
 
 }  // namespace lowsky

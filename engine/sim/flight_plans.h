@@ -3,7 +3,9 @@
 // the simulation keeps (right of the centreline, or the upper or lower part of the band), the
 // track and operational intent a flight leaves, and each type's model and powers.
 
-#include <array>
+#include <cstdint>
+#include <functional>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -81,18 +83,33 @@ private:
 };
 
 // Per type: the model its flights are priced with (lowsky's parameter set for the day's
-// firmware); per (type, payload): its powers. A plan asks for the same powers many times
-// (every feasibility check and departure of an order): keep the last few.
+// firmware); per (type, payload): its powers. Every flight asks for its type's powers empty,
+// and every feasibility check and departure for those at its order's payload; a day's orders
+// weigh a few hundred different masses, and each Powers solves its cruise power once per
+// airspeed, so they are all kept (up to kHeldPayloads, then the table begins again).
 class Fleet {
 public:
+    static constexpr size_t kHeldPayloads = 4096;
     Fleet(const std::vector<DroneType>& types, const Scenario& s, Firmware firmware);
     const flight::Model& model(int type) const { return models_[size_t(type)]; }
+    // The powers empty stay valid as long as the fleet; those loaded until the next call for a
+    // payload not held yet.
     flight::Powers& powers(int type, double payload);
 
 private:
     std::vector<flight::Model> models_;
-    std::array<std::pair<int, flight::Powers>, 6> powers_{};
-    size_t next_ = 0;
+    struct PayloadKey {
+        int type;
+        uint64_t bits;  // of the payload
+        bool operator==(const PayloadKey& o) const { return type == o.type && bits == o.bits; }
+    };
+    struct PayloadHash {
+        size_t operator()(const PayloadKey& k) const { return std::hash<uint64_t>()(k.bits * 31 + uint64_t(uint32_t(k.type))); }
+    };
+    std::vector<flight::Powers> empty_;  // per type
+    std::unordered_map<PayloadKey, flight::Powers, PayloadHash> loaded_;
+    PayloadKey last_key_{-1, 0};
+    flight::Powers* last_ = nullptr;  // the last asked for, in loaded_
 };
 
 }  // namespace lowsky

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 
+#include "core/numbers.h"
 #include "sim/conflict_scan.h"
 
 namespace lowsky {
@@ -360,8 +361,8 @@ bool add_encounters(SimResult& r, const ConflictScanResult& scan, const Compiled
     // Kept to the millisecond, the millimetre and a billionth of a degree: the native and
     // WebAssembly maths libraries differ in the last bits of the projection's trigonometry,
     // and the browser's report must be the command-line tool's, byte for byte.
-    const auto milli = [](double v) { return std::round(v * 1e3) / 1e3; };
-    const auto nano = [](double v) { return std::round(v * 1e9) / 1e9; };
+    const auto milli = [](double v) { return round_half_away(v * 1e3) / 1e3; };
+    const auto nano = [](double v) { return round_half_away(v * 1e9) / 1e9; };
     const auto convert = [&](const Encounter& e) -> EncounterResult {
         const GeoPoint where = frame.to_geo(e.where);
         return {int(e.flight_a), int(e.flight_b), milli(e.start_s), milli(e.end_s), milli(e.closest_s), milli(e.horizontal_m),

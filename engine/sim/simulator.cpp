@@ -9,6 +9,7 @@
 #include <deque>
 #include <iterator>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <queue>
@@ -85,6 +86,7 @@ public:
         keep_pending_ = has_emergencies_ || !cfg_.restrictions.empty();
         state_.resize(orders_.size());
         feasible_.assign(orders_.size() * types_.size(), -1);
+        if (const double n = double(s_.hubs.size()) * double(s_.hubs.size()) * double(types_.size()); n <= double(kFlatRoutes)) known_.assign(size_t(n), nullptr);
         free_queue_.resize(s_.hubs.size() * types_.size());
         based_.assign(free_queue_.size(), 0);
         for (size_t d = 0; d < drones_.size(); ++d) {
@@ -189,6 +191,7 @@ private:
     };
     const KnownRoute& route(int from, int to, int type) {
         const uint64_t key = (uint64_t(from) * s_.hubs.size() + uint64_t(to)) * types_.size() + uint64_t(type);
+        if (!routing_ && key < known_.size() && known_[key]) return *known_[key];
         std::unique_ptr<KnownRoute>& slot = (routing_ ? routing_->routes : routes_)[key];
         if (!slot) slot = std::make_unique<KnownRoute>();
         KnownRoute& k = *slot;
@@ -201,6 +204,7 @@ private:
             }
             k.known = true;
         }
+        if (!routing_ && key < known_.size()) known_[key] = &k;
         return k;
     }
     bool routable(int from, int to, int type) { return route(from, to, type).route.has_value(); }
@@ -241,8 +245,13 @@ private:
         const flight::Model& model = fleet_.model(type_index);
         flight::Powers& loaded = fleet_.powers(type_index, o.mass_kg);
         flight::Powers& empty = fleet_.powers(type_index, 0.0);
-        flight::MissionLegs legs{out.lanes.order, land ? std::vector<const flight::LegGeometry*>{} : back.lanes.order, from.position, to.position,
-                                 HeightAmsl(from.ground_elevation_m_amsl), HeightAmsl(to.ground_elevation_m_amsl)};
+        flight::MissionLegs& legs = legs_;  // its lists' buffers kept from plan to plan
+        legs.out.assign(out.lanes.order.begin(), out.lanes.order.end());
+        if (land) legs.back.clear(); else legs.back.assign(back.lanes.order.begin(), back.lanes.order.end());
+        legs.origin = from.position;
+        legs.destination = to.position;
+        legs.origin_ground = HeightAmsl(from.ground_elevation_m_amsl);
+        legs.destination_ground = HeightAmsl(to.ground_elevation_m_amsl);
         flight::MissionFlightSpec spec;
         spec.land_at_destination = land;
         spec.release_height_m = cfg_.release_height_m;
@@ -382,15 +391,44 @@ private:
         int mode = 0;
         if (types_[size_t(type)].max_payload_kg >= o.mass_kg && routable(o.from, o.to, type) && routable(o.to, o.from, type)) {
             FlightPlan f;
-            plan_flight(f, o, type, o.ready_s, cfg_.land_at_destination, false);
-            if (f.ok) {
-                mode = cfg_.land_at_destination ? 2 : 1;
-            } else if (!cfg_.land_at_destination) {
+            if (!cfg_.land_at_destination) {
+                if (round_trip_fits(o, type)) {
+                    mode = 1;
+                } else {
+                    plan_flight(f, o, type, o.ready_s, true, false);
+                    if (f.ok) mode = 2;
+                }
+            } else {
                 plan_flight(f, o, type, o.ready_s, true, false);
                 if (f.ok) mode = 2;
             }
         }
         return feasible_[key] = int8_t(mode);
+    }
+
+    // Whether a drone of `type` can fly `o` there and back on one battery. That depends on the
+    // two routes and the mass alone (not on when: a landing's wait for a pad does, so that is
+    // never kept), and a day's orders between two hubs weigh a few hundred different masses:
+    // the answer is kept by route and mass.
+    struct RoundTripKey {
+        const KnownRoute *out, *back;
+        uint64_t mass_bits;
+        bool operator==(const RoundTripKey& k) const { return out == k.out && back == k.back && mass_bits == k.mass_bits; }
+    };
+    struct RoundTripHash {
+        size_t operator()(const RoundTripKey& k) const {
+            return std::hash<uint64_t>()((uint64_t(reinterpret_cast<uintptr_t>(k.out)) * 31 + uint64_t(reinterpret_cast<uintptr_t>(k.back))) * 31 + k.mass_bits);
+        }
+    };
+    static constexpr size_t kHeldRoundTrips = 1 << 20;
+    bool round_trip_fits(const SimOrder& o, int type) {
+        RoundTripKey key{&route(o.from, o.to, type), &route(o.to, o.from, type), 0};
+        std::memcpy(&key.mass_bits, &o.mass_kg, sizeof key.mass_bits);
+        if (auto it = round_trips_.find(key); it != round_trips_.end()) return it->second;
+        FlightPlan f;
+        plan_flight(f, o, type, o.ready_s, false, false);
+        if (round_trips_.size() < kHeldRoundTrips) round_trips_.emplace(key, f.ok);
+        return f.ok;
     }
 
     // The energy a type spends on an order (its feasibility plan), for the least-energy policy.
@@ -1099,7 +1137,13 @@ private:
     std::vector<SimOrder> orders_;
     std::vector<OrderState> state_;
     std::unordered_map<uint64_t, std::unique_ptr<KnownRoute>> routes_;  // each where it was made: plans point into their lanes
+    // The same routes by key in a flat table, looked up for every plan, where the table is small
+    // (hubs² × types up to kFlatRoutes; a larger network has only the map).
+    static constexpr size_t kFlatRoutes = size_t(1) << 20;
+    std::vector<const KnownRoute*> known_;
     std::vector<int8_t> feasible_;                // per order and type: -1 unknown, else feasibility()
+    flight::MissionLegs legs_;                    // plan_flight()'s
+    std::unordered_map<RoundTripKey, bool, RoundTripHash> round_trips_;  // round_trip_fits()
     std::priority_queue<Event, std::vector<Event>, std::greater<Event>> events_;
     uint64_t seq_ = 0;
     bool started_ = false;    // the orders are queued as events

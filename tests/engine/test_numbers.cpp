@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <random>
 #include <string>
 
@@ -127,6 +128,31 @@ TEST_CASE("Short decimals are written as nlohmann's dump writes them", "[numbers
     CHECK(write_short_decimal(text, 12.0) == nullptr);       // whole
     CHECK(std::string(text, write_short_decimal(text, -113.8874401)) == "-113.8874401");
     CHECK(std::string(text, write_short_decimal(text, 0.001)) == "0.001");
+}
+
+TEST_CASE("round_half_away rounds as std::round does, to the bit", "[numbers]") {
+    const auto same_bits = [](double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0 || (std::isnan(a) && std::isnan(b)); };
+    // Halves both ways, the largest double below a half, negative zero, the edge at 2^52, and beyond.
+    const double cases[] = {0.0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994, 0.2, -0.2,
+                            4503599627370495.5, -4503599627370495.5, 4503599627370496.0, 9007199254740993.0, 1e300, -1e300,
+                            std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(),
+                            std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::denorm_min(), 1234.5005, -2999.9995};
+    for (double x : cases) {
+        INFO(x);
+        CHECK(same_bits(round_half_away(x), std::round(x)));
+    }
+    // Any bits at all, and milliseconds as the flight profile makes them.
+    std::mt19937_64 rng(17);
+    int wrong = 0;
+    for (int i = 0; i < 200000; ++i) {
+        uint64_t bits = rng();
+        double x;
+        std::memcpy(&x, &bits, sizeof x);
+        if (!same_bits(round_half_away(x), std::round(x))) ++wrong;
+        const double t = double(rng() % 100000000) / 7.0 * 1000.0;
+        if (!same_bits(round_half_away(t), std::round(t)) || !same_bits(round_half_away(-t), std::round(-t))) ++wrong;
+    }
+    CHECK(wrong == 0);
 }
 
 TEST_CASE("format_fixed prints as printf(\"%.*f\") does, ties and negative zero included", "[numbers]") {

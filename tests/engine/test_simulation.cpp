@@ -139,6 +139,30 @@ TEST_CASE("A quadcopter with a 0.5 kg parcel uses about 22 Wh/km (Rodrigues et a
     CHECK(wh_km == Approx(22).epsilon(0.25));
 }
 
+TEST_CASE("A flight's loaded powers stay its payload's while the empty ones are asked for", "[sim][energy]") {
+    // A plan asks for its type's powers at the order's payload, then empty. The fleet once kept
+    // the last six in a ring and could give the empty ones the loaded ones' place: the loaded
+    // half of a flight was then priced empty (5 deliveries of the 100,000-order day).
+    const Scenario s = test::load_scenario("assets/scenarios/gba.json");
+    REQUIRE(s.drone_types.size() >= 2);
+    Fleet fleet(s.drone_types, s, Firmware::ArduPilot);
+    std::mt19937 rng(7);
+    for (int i = 0; i < 20000; ++i) {
+        const int type = int(rng() % s.drone_types.size());
+        const double payload = double(1 + rng() % (i < 10000 ? 9 : 5000)) / 100;  // a few masses again and again, then many
+        flight::Powers& loaded = fleet.powers(type, payload);
+        flight::Powers& empty = fleet.powers(type, 0.0);
+        if (loaded.payload_kg() != payload || loaded.type() != fleet.model(type).type || empty.payload_kg() != 0) {
+            FAIL("request " << i << ": type " << type << " at " << payload << " kg gave " << loaded.payload_kg() << " kg, empty " << empty.payload_kg());
+        }
+    }
+    // And they are the type's powers at that payload.
+    const flight::Model& model = fleet.model(1);
+    flight::Powers fresh(model, 1.25);
+    CHECK(fleet.powers(1, 1.25).hover_w() == fresh.hover_w());
+    CHECK(fleet.powers(1, 1.25).cruise_w(12.3) == fresh.cruise_w(12.3));
+}
+
 namespace {
 struct Day {
     Scenario scenario = test::load_scenario("assets/scenarios/gba.json");
