@@ -98,10 +98,17 @@ void Recorder::segment(int leg, size_t segment, double t0, double t1) {
 Fleet::Fleet(const std::vector<DroneType>& types, const Scenario& s, Firmware firmware) {
     for (const auto& t : types) models_.push_back(flight::make_model(t, lowsky_parameters(firmware, t), s));
     for (const auto& m : models_) empty_.emplace_back(m, 0.0);
+    by_hundredths_.resize(models_.size());
 }
 
 flight::Powers& Fleet::powers(int type, double payload) {
     if (payload == 0) return empty_[size_t(type)];
+    if (const int h = hundredths_kg(payload); h >= 0) {
+        auto& row = by_hundredths_[size_t(type)];
+        if (size_t(h) >= row.size()) row.resize(size_t(h) + 1);
+        if (!row[size_t(h)]) row[size_t(h)] = std::make_unique<flight::Powers>(models_[size_t(type)], payload);
+        return *row[size_t(h)];
+    }
     PayloadKey key{type, 0};
     std::memcpy(&key.bits, &payload, sizeof key.bits);
     if (last_ && key == last_key_) return *last_;  // a departure asks for the same again and again

@@ -5,10 +5,12 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "core/numbers.h"
 #include "flight/flight.h"
 #include "routing/route.h"
 #include "scenario/compiled_scenario.h"
@@ -82,11 +84,21 @@ private:
     const RouteLanes* back_;
 };
 
+// A mass that is a whole number of hundredths of a kilogram (as the demand draws them and
+// scenario files mostly give them), as that number: the double nearest it, exactly; -1 for any
+// other mass, or one over 100 kg. Tables by mass are indexed by it.
+inline int hundredths_kg(double kg) {
+    if (!(kg >= 0 && kg <= 100)) return -1;
+    const double h = round_half_away(kg * 100);
+    return h / 100 == kg ? int(h) : -1;
+}
+
 // Per type: the model its flights are priced with (lowsky's parameter set for the day's
 // firmware); per (type, payload): its powers. Every flight asks for its type's powers empty,
 // and every feasibility check and departure for those at its order's payload; a day's orders
 // weigh a few hundred different masses, and each Powers solves its cruise power once per
-// airspeed, so they are all kept (up to kHeldPayloads, then the table begins again).
+// airspeed, so they are all kept: by hundredths of a kilogram, and any other payload in a table
+// (up to kHeldPayloads, then it begins again).
 class Fleet {
 public:
     static constexpr size_t kHeldPayloads = 4096;
@@ -107,7 +119,8 @@ private:
         size_t operator()(const PayloadKey& k) const { return std::hash<uint64_t>()(k.bits * 31 + uint64_t(uint32_t(k.type))); }
     };
     std::vector<flight::Powers> empty_;  // per type
-    std::unordered_map<PayloadKey, flight::Powers, PayloadHash> loaded_;
+    std::vector<std::vector<std::unique_ptr<flight::Powers>>> by_hundredths_;  // per type, by hundredths_kg()
+    std::unordered_map<PayloadKey, flight::Powers, PayloadHash> loaded_;  // any other payload
     PayloadKey last_key_{-1, 0};
     flight::Powers* last_ = nullptr;  // the last asked for, in loaded_
 };

@@ -9,7 +9,6 @@
 #include <deque>
 #include <iterator>
 #include <cmath>
-#include <cstring>
 #include <map>
 #include <memory>
 #include <queue>
@@ -188,6 +187,10 @@ private:
         bool known = false;
         std::optional<Route> route;
         RouteLanes lanes;
+        // round_trip_fits() with this route out and `fits_back` back, by the mass in hundredths
+        // of a kilogram: -1 not yet known, else 0 or 1 (a cache, so kept on a const route).
+        mutable const KnownRoute* fits_back = nullptr;
+        mutable std::vector<int8_t> fits;
     };
     const KnownRoute& route(int from, int to, int type) {
         const uint64_t key = (uint64_t(from) * s_.hubs.size() + uint64_t(to)) * types_.size() + uint64_t(type);
@@ -408,26 +411,21 @@ private:
 
     // Whether a drone of `type` can fly `o` there and back on one battery. That depends on the
     // two routes and the mass alone (not on when: a landing's wait for a pad does, so that is
-    // never kept), and a day's orders between two hubs weigh a few hundred different masses:
-    // the answer is kept by route and mass.
-    struct RoundTripKey {
-        const KnownRoute *out, *back;
-        uint64_t mass_bits;
-        bool operator==(const RoundTripKey& k) const { return out == k.out && back == k.back && mass_bits == k.mass_bits; }
-    };
-    struct RoundTripHash {
-        size_t operator()(const RoundTripKey& k) const {
-            return std::hash<uint64_t>()((uint64_t(reinterpret_cast<uintptr_t>(k.out)) * 31 + uint64_t(reinterpret_cast<uintptr_t>(k.back))) * 31 + k.mass_bits);
-        }
-    };
-    static constexpr size_t kHeldRoundTrips = 1 << 20;
+    // never kept), and a day's orders between two hubs weigh a few hundred different masses in
+    // hundredths of a kilogram: the answer is kept with the route out, by that mass.
     bool round_trip_fits(const SimOrder& o, int type) {
-        RoundTripKey key{&route(o.from, o.to, type), &route(o.to, o.from, type), 0};
-        std::memcpy(&key.mass_bits, &o.mass_kg, sizeof key.mass_bits);
-        if (auto it = round_trips_.find(key); it != round_trips_.end()) return it->second;
+        const KnownRoute& out = route(o.from, o.to, type);
+        const KnownRoute* back = &route(o.to, o.from, type);
+        const int h = hundredths_kg(o.mass_kg);
+        const bool kept = h >= 0 && (out.fits_back == nullptr || out.fits_back == back);
+        if (kept && size_t(h) < out.fits.size() && out.fits[size_t(h)] >= 0) return out.fits[size_t(h)] == 1;
         FlightPlan f;
         plan_flight(f, o, type, o.ready_s, false, false);
-        if (round_trips_.size() < kHeldRoundTrips) round_trips_.emplace(key, f.ok);
+        if (kept) {
+            out.fits_back = back;
+            if (size_t(h) >= out.fits.size()) out.fits.resize(size_t(h) + 1, -1);
+            out.fits[size_t(h)] = f.ok ? 1 : 0;
+        }
         return f.ok;
     }
 
@@ -1143,7 +1141,6 @@ private:
     std::vector<const KnownRoute*> known_;
     std::vector<int8_t> feasible_;                // per order and type: -1 unknown, else feasibility()
     flight::MissionLegs legs_;                    // plan_flight()'s
-    std::unordered_map<RoundTripKey, bool, RoundTripHash> round_trips_;  // round_trip_fits()
     std::priority_queue<Event, std::vector<Event>, std::greater<Event>> events_;
     uint64_t seq_ = 0;
     bool started_ = false;    // the orders are queued as events

@@ -149,7 +149,8 @@ TEST_CASE("A flight's loaded powers stay its payload's while the empty ones are 
     std::mt19937 rng(7);
     for (int i = 0; i < 20000; ++i) {
         const int type = int(rng() % s.drone_types.size());
-        const double payload = double(1 + rng() % (i < 10000 ? 9 : 5000)) / 100;  // a few masses again and again, then many
+        // A few masses again and again, then many; in hundredths of a kilogram and not.
+        const double payload = double(1 + rng() % (i < 10000 ? 9 : 5000)) / 100 + (rng() % 3 == 0 ? 0.0005 : 0.0);
         flight::Powers& loaded = fleet.powers(type, payload);
         flight::Powers& empty = fleet.powers(type, 0.0);
         if (loaded.payload_kg() != payload || loaded.type() != fleet.model(type).type || empty.payload_kg() != 0) {
@@ -161,6 +162,13 @@ TEST_CASE("A flight's loaded powers stay its payload's while the empty ones are 
     flight::Powers fresh(model, 1.25);
     CHECK(fleet.powers(1, 1.25).hover_w() == fresh.hover_w());
     CHECK(fleet.powers(1, 1.25).cruise_w(12.3) == fresh.cruise_w(12.3));
+    flight::Powers odd(model, 1.2345);
+    CHECK(fleet.powers(1, 1.2345).hover_w() == odd.hover_w());
+    CHECK(hundredths_kg(1.25) == 125);
+    CHECK(hundredths_kg(std::round(1.76 * 100) / 100) == 176);
+    CHECK(hundredths_kg(1.2345) == -1);
+    CHECK(hundredths_kg(-0.01) == -1);
+    CHECK(hundredths_kg(100.01) == -1);
 }
 
 namespace {
