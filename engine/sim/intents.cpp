@@ -7,8 +7,19 @@ namespace lowsky {
 
 namespace {
 
-// The first window of a lane that enters at or after t.
-size_t first_entering(const std::vector<double>& enter, double t) { return size_t(std::lower_bound(enter.begin(), enter.end(), t) - enter.begin()); }
+// The first window of a lane that enters at or after t. The day's clock moves forward, so that
+// one is nearly always among the last few of the lane's windows: gallop back from the end (1, 2,
+// 4... windows), then search only the stretch found, not the whole day's (the same index).
+size_t first_entering(const std::vector<double>& enter, double t) {
+    size_t hi = enter.size(), step = 1;
+    while (hi > 0 && enter[hi - 1] >= t) {
+        const size_t lo = hi > step ? hi - step : 0;
+        if (enter[lo] < t) return size_t(std::lower_bound(enter.begin() + std::ptrdiff_t(lo), enter.begin() + std::ptrdiff_t(hi), t) - enter.begin());
+        hi = lo;
+        step *= 2;
+    }
+    return hi;
+}
 
 }  // namespace
 
