@@ -1,6 +1,10 @@
 #include "sim/report.h"
 
+#include <algorithm>
 #include <cstdio>
+
+#include "core/json_write.h"
+#include "core/numbers.h"
 
 namespace lowsky {
 
@@ -115,8 +119,306 @@ Json sim_report_json(const SimResult& r, const SimConfig& cfg) {
     return out;
 }
 
+namespace {
+
+// JSON written as it goes, laid out as nlohmann's dump(1, ' ') lays out a tree: a member or
+// element a line, indented a space a level; "{}" and "[]" when empty. The caller gives each
+// object's keys in the order a std::map keeps them. A day's report is tens of megabytes, and
+// building it as a tree first took seconds natively and many more in WebAssembly.
+class DumpWriter {
+public:
+    explicit DumpWriter(std::string& out) : out_(out) {}
+    void begin_object() { open('{'); }
+    void end_object() { close('}'); }
+    void begin_array() { open('['); }
+    void end_array() { close(']'); }
+    DumpWriter& key(const char* k) {
+        item();
+        out_ += '"';
+        out_ += k;
+        out_ += "\": ";
+        keyed_ = true;
+        return *this;
+    }
+    void value(double v) { item(); append_json_number(out_, v); }
+    void value(int v) { item(); append_integer(out_, v); }
+    void value(unsigned v) { item(); append_integer(out_, (long long)v); }
+    void value(bool v) { item(); out_ += v ? "true" : "false"; }
+    void value(const char* v) { value(std::string(v)); }
+    void value(const std::string& v) {
+        item();
+        // Plain text (ids mostly) as it is; anything to escape, or not ASCII, as dump() writes it.
+        if (std::all_of(v.begin(), v.end(), [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; })) {
+            out_ += '"';
+            out_ += v;
+            out_ += '"';
+        } else {
+            out_ += Json(v).dump(-1, ' ', false, Json::error_handler_t::replace);
+        }
+    }
+    template <typename T>
+    void member(const char* k, const T& v) { key(k).value(v); }
+
+private:
+    // Before a key or an element: a comma after the one before, a new line, the indent. A value
+    // goes on its key's line.
+    void item() {
+        if (keyed_) { keyed_ = false; return; }
+        if (counts_.empty()) return;
+        if (counts_.back()++ > 0) out_ += ',';
+        out_ += '\n';
+        out_.append(counts_.size(), ' ');
+    }
+    void open(char c) {
+        item();
+        out_ += c;
+        counts_.push_back(0);
+    }
+    void close(char c) {
+        const bool empty = counts_.back() == 0;
+        counts_.pop_back();
+        if (!empty) {
+            out_ += '\n';
+            out_.append(counts_.size(), ' ');
+        }
+        out_ += c;
+    }
+    std::string& out_;
+    std::vector<size_t> counts_;  // per open container: its members so far
+    bool keyed_ = false;
+};
+
+void write_encounters(DumpWriter& w, const SimResult& r, const std::vector<EncounterResult>& list) {
+    w.begin_array();
+    for (const auto& e : list) {
+        const Party a = party(r, e.flight_a), b = party(r, e.flight_b);
+        w.begin_object();
+        w.member("closest_s", e.closest_s);
+        w.member("drone_a", a.drone);
+        w.member("drone_b", b.drone);
+        w.member("end_s", e.end_s);
+        w.member("height_amsl_m", e.height.m);
+        w.member("horizontal_m", e.horizontal_m);
+        w.member("lat_deg", e.where.lat_deg);
+        w.member("lon_deg", e.where.lon_deg);
+        w.member("order_a", a.order);
+        w.member("order_b", b.order);
+        w.member("predicted_m", e.predicted_m);
+        w.member("start_s", e.start_s);
+        w.member("vertical_m", e.vertical_m);
+        w.end_object();
+    }
+    w.end_array();
+}
+
+void write_kpis(DumpWriter& w, const SimResult& r) {
+    const Kpis& k = r.kpis;
+    w.begin_object();
+    w.member("conflicts", k.conflicts);
+    w.member("delivered", k.delivered);
+    if (k.emergency.orders > 0) {
+        const EmergencyKpis& x = k.emergency;
+        w.key("emergency").begin_object();
+        w.member("delivered", x.delivered);
+        w.member("gave_way", x.gave_way);
+        w.member("max_response_s", x.max_response_s);
+        w.member("orders", x.orders);
+        w.member("p50_response_s", x.p50_response_s);
+        w.member("p95_response_s", x.p95_response_s);
+        w.member("preempted", x.preempted);
+        w.end_object();
+    }
+    w.member("energy_per_km_wh", k.energy_per_km_wh);
+    w.member("energy_per_parcel_wh", k.energy_per_parcel_wh);
+    w.member("flights", k.flights);
+    w.member("losses_of_separation", k.losses_of_separation);
+    w.member("on_time_share", k.on_time_share);
+    w.member("orders", k.orders);
+    w.member("p50_delivery_s", k.p50_delivery_s);
+    w.member("p95_delivery_s", k.p95_delivery_s);
+    w.member("pending", k.pending);
+    if (!r.restrictions.empty()) {
+        const RestrictionKpis& x = k.restrictions;
+        w.key("restrictions").begin_object();
+        w.member("airborne_through", x.airborne_through);
+        w.member("cancelled", x.cancelled);
+        w.member("delayed", x.delayed);
+        w.member("diverted", x.diverted);
+        w.member("replanned", x.replanned);
+        w.member("rerouted", x.rerouted);
+        w.end_object();
+    }
+    if (!r.tours.empty()) {
+        const TourKpis& x = k.sightseeing;
+        w.key("sightseeing").begin_object();
+        w.member("cancelled", x.cancelled);
+        w.member("departures", x.departures);
+        w.member("flown", x.flown);
+        w.member("late", x.late);
+        w.member("max_late_s", x.max_late_s);
+        w.end_object();
+    }
+    w.member("undeliverable", k.undeliverable);
+    w.end_object();
+}
+
+void write_delivery(DumpWriter& w, const DeliveryResult& d) {
+    w.begin_object();
+    if (d.called_off > 0) w.member("called_off", d.called_off);
+    w.member("delivered", d.delivered);
+    if (d.delivered) {
+        w.member("delivered_s", d.delivered_s);
+        w.member("dispatched_s", d.dispatched_s);
+        w.member("drone", d.drone);
+    }
+    if (d.emergency) w.member("emergency", true);
+    if (d.delivered) {
+        w.member("energy_wh", d.energy_wh);
+        w.member("flight_s", d.flight_s);
+    }
+    w.member("from", d.from);
+    w.member("mass_kg", d.mass_kg);
+    if (d.delivered) w.member("on_time", d.on_time());
+    w.member("order", d.order);
+    w.member("promise_s", d.promise_s);
+    w.member("ready_s", d.ready_s);
+    if (!d.delivered) w.member("reason", d.reason);
+    if (d.delivered) w.member("takeoff_s", d.takeoff_s);
+    w.member("to", d.to);
+    if (d.wait_restriction_s > 0) w.member("wait_restriction_s", d.wait_restriction_s);
+    if (d.delivered) {
+        w.key("wait_s").begin_object();
+        w.member("battery", d.wait_battery_s);
+        w.member("deconfliction", d.wait_deconfliction_s);
+        w.member("drone", d.wait_drone_s);
+        w.member("pad", d.wait_pad_s);
+        w.end_object();
+    }
+    w.end_object();
+}
+
+void write_hub(DumpWriter& w, const HubResult& h) {
+    w.begin_object();
+    w.member("energy_wait_s", h.energy_wait_s);
+    w.member("id", h.id);
+    w.member("landings", h.landings);
+    w.member("max_pad_wait_s", h.max_pad_wait_s);
+    w.member("pad_wait_s", h.pad_wait_s);
+    w.key("series").begin_object();
+    const auto column = [&](const char* name, int HubSample::*field) {
+        w.key(name).begin_array();
+        for (const HubSample& q : h.series) w.value(q.*field);
+        w.end_array();
+    };
+    column("charging", &HubSample::charging);
+    column("pad_queue", &HubSample::pad_queue);
+    column("waiting", &HubSample::waiting);
+    w.end_object();
+    w.member("takeoffs", h.takeoffs);
+    w.end_object();
+}
+
+}  // namespace
+
+// The bytes of sim_report_json(r, cfg).dump(1, ' ', false, replace) and a new line, written
+// without the tree (a test holds the two to the same bytes on days with every optional part).
 std::string sim_report_text(const SimResult& r, const SimConfig& cfg) {
-    return sim_report_json(r, cfg).dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
+    std::string out;
+    out.reserve(256 * (r.deliveries.size() + r.conflicts.size() + r.losses.size()) + 4096);
+    DumpWriter w(out);
+    w.begin_object();
+    w.key("conflicts");
+    write_encounters(w, r, r.conflicts);
+    w.key("corridors").begin_array();
+    for (const auto& c : r.corridors) {
+        w.begin_object();
+        w.member("flights", c.flights);
+        w.member("id", c.id);
+        w.end_object();
+    }
+    w.end_array();
+    w.key("deliveries").begin_array();
+    for (const auto& d : r.deliveries) write_delivery(w, d);
+    w.end_array();
+    w.key("drones").begin_array();
+    for (const auto& d : r.drones) {
+        w.begin_object();
+        w.member("airborne_s", d.airborne_s);
+        w.member("distance_m", d.distance_m);
+        w.member("energy_wh", d.energy_wh);
+        w.member("flights", d.flights);
+        w.member("hub", d.hub);
+        w.member("id", d.id);
+        w.member("type", d.type);
+        w.member("utilisation", d.utilisation);
+        w.end_object();
+    }
+    w.end_array();
+    w.key("findings").begin_array();
+    for (const auto& f : r.findings) {
+        w.begin_object();
+        w.member("check", f.check);
+        w.member("message", f.message);
+        w.member("severity", to_string(f.severity));
+        w.end_object();
+    }
+    w.end_array();
+    w.member("format", "lowsky-simulation");
+    w.member("hours", cfg.hours);
+    w.key("hubs").begin_array();
+    for (const auto& h : r.hubs) write_hub(w, h);
+    w.end_array();
+    w.key("kpis");
+    write_kpis(w, r);
+    w.key("losses_of_separation");
+    write_encounters(w, r, r.losses);
+    w.member("seed", unsigned(cfg.seed));
+    w.key("series").begin_array();
+    for (const auto& p : r.series) {
+        w.begin_object();
+        w.member("airborne", p.airborne);
+        w.member("delivered", p.delivered);
+        w.member("t_s", p.t_s);
+        w.member("waiting", p.waiting);
+        w.end_object();
+    }
+    w.end_array();
+    w.key("settings").begin_object();
+    w.member("conflict_radius_m", cfg.conflict_radius_m);
+    w.member("conflict_vertical_m", cfg.conflict_vertical_m);
+    w.member("demand_scale", cfg.demand_scale);
+    w.member("dispatch", dispatch_name(cfg.dispatch));
+    w.member("energy_model", energy_model_name(cfg.energy_model));
+    w.member("firmware", cfg.firmware == Firmware::Px4 ? "px4" : "ardupilot");
+    w.member("lane_headway_s", cfg.lane_headway_s);
+    w.member("lookahead_s", cfg.lookahead_s);
+    w.end_object();
+    if (!r.tours.empty()) {
+        w.key("sightseeing").begin_array();
+        for (const TourDeparture& d : r.tours) {
+            w.begin_object();
+            if (d.flown) {
+                w.member("drone", d.drone);
+                w.member("flown", d.flown);
+                w.member("landed_s", d.landed_s);
+                w.member("late_s", d.late_s());
+                w.member("loop", d.loop);
+                w.member("scheduled_s", d.scheduled_s);
+                w.member("takeoff_s", d.takeoff_s);
+            } else {
+                w.member("flown", d.flown);
+                w.member("loop", d.loop);
+                w.member("reason", d.reason);
+                w.member("scheduled_s", d.scheduled_s);
+            }
+            w.end_object();
+        }
+        w.end_array();
+    }
+    w.member("version", 1);
+    w.end_object();
+    out += '\n';
+    return out;
 }
 
 std::string deliveries_csv(const SimResult& r) {

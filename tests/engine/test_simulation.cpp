@@ -864,3 +864,31 @@ TEST_CASE("A sightseeing departure whose loop meets an announced restriction is 
     CHECK(day.result.tours[0].reason == "temporary restriction park-closed is closed on its path");
     CHECK(day.result.tours[1].flown);  // 11:30, after it opens again
 }
+
+TEST_CASE("The report is written in the bytes nlohmann's dump gives its tree", "[sim][report]") {
+    // sim_report_text writes as it goes; sim_report_json builds the tree nlohmann dumps. Days
+    // with every optional part: emergencies (called off), a restriction (held, its figures),
+    // sightseeing flown and not, an order too heavy for any drone (a reason and a finding),
+    // ids to escape and not ASCII, and the default day with its conflicts.
+    const auto same = [](const Day& day, SimConfig cfg = {}) {
+        cfg.seed = 1;
+        const std::string tree = sim_report_json(day.result, cfg).dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
+        const std::string text = sim_report_text(day.result, cfg);
+        if (text == tree) return true;
+        const size_t at = size_t(std::mismatch(text.begin(), text.end(), tree.begin(), tree.end()).first - text.begin());
+        FAIL_CHECK("first difference at byte " << at << ": ..." << text.substr(at > 80 ? at - 80 : 0, 160) << "... against ..."
+                                                 << tree.substr(at > 80 ? at - 80 : 0, 160));
+        return false;
+    };
+    CHECK(same(Day()));
+    Order heavy = parcel("too \"heavy\" \\ 包裹", 100);
+    heavy.mass_kg = 500;
+    CHECK(same(emergency_day(2, {parcel("a", 0), parcel("b\tc", 0), parcel("sos", 20, OrderPriority::Emergency), heavy})));
+    SimConfig restricted;
+    restricted.restrictions = {sea_box(36000, 3600, 1800)};
+    CHECK(same(restricted_day(2, {parcel("island", 36600)}, {sea_box(36000, 3600, 1800)}), restricted));
+    CHECK(same(tour_day(1, {36000, 36300})));
+    CHECK(same(tour_day(0, {36000})));
+    // And the empty day: empty lists as "[]".
+    CHECK(same(emergency_day(1, {})));
+}
