@@ -83,7 +83,10 @@ void exercise_scenario(std::string_view bytes) {
         SimConfig config;
         config.hours = 0.25;
         const SimResult result = simulate(compiled, config);
-        dump(sim_report_json(result, config));
+        const Json tree = sim_report_json(result, config);
+        dump(tree);
+        // The report as written is the tree's dump, byte for byte, whatever the scenario held.
+        require(sim_report_text(result, config) == tree.dump(1, ' ', false, Json::error_handler_t::replace) + "\n");
     }
 }
 
