@@ -111,14 +111,9 @@ flight::Powers& Fleet::powers(int type, double payload) {
     }
     PayloadKey key{type, 0};
     std::memcpy(&key.bits, &payload, sizeof key.bits);
-    if (last_ && key == last_key_) return *last_;  // a departure asks for the same again and again
-    if (auto it = loaded_.find(key); it != loaded_.end()) {
-        last_key_ = key;
-        return *(last_ = &it->second);
-    }
+    if (auto it = loaded_.find(key); it != loaded_.end()) return it->second;
     if (loaded_.size() >= kHeldPayloads) loaded_.clear();
-    last_key_ = key;
-    return *(last_ = &loaded_.emplace(key, flight::Powers(models_[size_t(type)], payload)).first->second);
+    return loaded_.emplace(key, flight::Powers(models_[size_t(type)], payload)).first->second;
 }
 
 }  // namespace lowsky

@@ -121,8 +121,6 @@ private:
     std::vector<flight::Powers> empty_;  // per type
     std::vector<std::vector<std::unique_ptr<flight::Powers>>> by_hundredths_;  // per type, by hundredths_kg()
     std::unordered_map<PayloadKey, flight::Powers, PayloadHash> loaded_;  // any other payload
-    PayloadKey last_key_{-1, 0};
-    flight::Powers* last_ = nullptr;  // the last asked for, in loaded_
 };
 
 }  // namespace lowsky

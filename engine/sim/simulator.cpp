@@ -393,15 +393,10 @@ private:
         const SimOrder& o = orders_[size_t(oi)];
         int mode = 0;
         if (types_[size_t(type)].max_payload_kg >= o.mass_kg && routable(o.from, o.to, type) && routable(o.to, o.from, type)) {
-            FlightPlan f;
-            if (!cfg_.land_at_destination) {
-                if (round_trip_fits(o, type)) {
-                    mode = 1;
-                } else {
-                    plan_flight(f, o, type, o.ready_s, true, false);
-                    if (f.ok) mode = 2;
-                }
+            if (!cfg_.land_at_destination && round_trip_fits(o, type)) {
+                mode = 1;
             } else {
+                FlightPlan f;
                 plan_flight(f, o, type, o.ready_s, true, false);
                 if (f.ok) mode = 2;
             }

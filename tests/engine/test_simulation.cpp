@@ -880,15 +880,26 @@ TEST_CASE("The report is written in the bytes nlohmann's dump gives its tree", "
                                                  << tree.substr(at > 80 ? at - 80 : 0, 160));
         return false;
     };
-    CHECK(same(Day()));
+    const Day gba;
+    REQUIRE(gba.result.kpis.conflicts > 0);
+    CHECK(same(gba));
     Order heavy = parcel("too \"heavy\" \\ 包裹", 100);
     heavy.mass_kg = 500;
-    CHECK(same(emergency_day(2, {parcel("a", 0), parcel("b\tc", 0), parcel("sos", 20, OrderPriority::Emergency), heavy})));
+    const Day emergencies = emergency_day(2, {parcel("a", 0), parcel("b\tc", 0), parcel("sos", 20, OrderPriority::Emergency), heavy});
+    REQUIRE(emergencies.order("b\tc").called_off == 1);
+    REQUIRE(emergencies.order("sos").emergency);
+    REQUIRE_FALSE(emergencies.order(heavy.id).delivered);
+    REQUIRE_FALSE(emergencies.result.findings.empty());
+    CHECK(same(emergencies));
     SimConfig restricted;
     restricted.restrictions = {sea_box(36000, 3600, 1800)};
-    CHECK(same(restricted_day(2, {parcel("island", 36600)}, {sea_box(36000, 3600, 1800)}), restricted));
-    CHECK(same(tour_day(1, {36000, 36300})));
-    CHECK(same(tour_day(0, {36000})));
+    const Day held = restricted_day(2, {parcel("island", 36600)}, {sea_box(36000, 3600, 1800)});
+    REQUIRE(held.order("island").wait_restriction_s > 0);
+    CHECK(same(held, restricted));
+    const Day tours = tour_day(1, {36000, 36300}), none = tour_day(0, {36000});
+    REQUIRE((tours.result.tours.at(0).flown && !none.result.tours.at(0).flown));
+    CHECK(same(tours));
+    CHECK(same(none));
     // And the empty day: empty lists as "[]".
     CHECK(same(emergency_day(1, {})));
 }
