@@ -8,34 +8,83 @@ namespace {
 
 #include "airspace/jurisdiction_outlines.inc"
 
-const std::vector<GeoPoint>& outline_of(Jurisdiction j) {
-    static const std::vector<GeoPoint> none, hong_kong(std::begin(kHongKongOutline), std::end(kHongKongOutline)),
-        macau(std::begin(kMacauOutline), std::end(kMacauOutline));
-    return j == Jurisdiction::HongKong ? hong_kong : j == Jurisdiction::Macau ? macau : none;
+// An outline with the bounds of each run of its edges, so that a point or a segment far from
+// a run skips it. The skips are exact: a run that cannot change the answer is the only one left
+// out (see inside and crossings_with).
+struct Outline {
+    struct Run {
+        size_t first = 0, last = 0;  // edges first..last-1; edge i joins points i-1 and i
+        double south = 0, north = 0, west = 0, east = 0;
+    };
+    std::vector<GeoPoint> ring;
+    std::vector<Run> runs;
+
+    template <size_t N>
+    explicit Outline(const GeoPoint (&points)[N]) : ring(std::begin(points), std::end(points)) {
+        constexpr size_t kRun = 16;
+        for (size_t first = 0; first < ring.size(); first += kRun) {
+            Run run{first, std::min(first + kRun, ring.size())};
+            const GeoPoint start = ring[first == 0 ? ring.size() - 1 : first - 1];
+            run.south = run.north = start.lat_deg;
+            run.west = run.east = start.lon_deg;
+            for (size_t i = run.first; i < run.last; ++i) {
+                run.south = std::min(run.south, ring[i].lat_deg);
+                run.north = std::max(run.north, ring[i].lat_deg);
+                run.west = std::min(run.west, ring[i].lon_deg);
+                run.east = std::max(run.east, ring[i].lon_deg);
+            }
+            runs.push_back(run);
+        }
+    }
+};
+
+const Outline& outline_data(Jurisdiction j) {
+    static const Outline hong_kong(kHongKongOutline), macau(kMacauOutline);
+    return j == Jurisdiction::HongKong ? hong_kong : macau;
 }
 
-bool inside(const std::vector<GeoPoint>& ring, GeoPoint p) {
+const std::vector<GeoPoint>& outline_of(Jurisdiction j) {
+    static const std::vector<GeoPoint> none;
+    return j == Jurisdiction::Mainland ? none : outline_data(j).ring;
+}
+
+// Even-odd crossing test. A run whose latitudes all lie on one side of the point's (all above,
+// or all at or below) has no edge that straddles it, so it cannot toggle the answer.
+bool inside(const Outline& outline, GeoPoint p) {
+    const std::vector<GeoPoint>& ring = outline.ring;
     bool in = false;
-    for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
-        const GeoPoint a = ring[i], b = ring[j];
-        if ((a.lat_deg > p.lat_deg) != (b.lat_deg > p.lat_deg) &&
-            p.lon_deg < (b.lon_deg - a.lon_deg) * (p.lat_deg - a.lat_deg) / (b.lat_deg - a.lat_deg) + a.lon_deg)
-            in = !in;
+    for (const Outline::Run& run : outline.runs) {
+        if (run.south > p.lat_deg || run.north <= p.lat_deg) continue;
+        for (size_t i = run.first; i < run.last; ++i) {
+            const GeoPoint a = ring[i], b = ring[i == 0 ? ring.size() - 1 : i - 1];
+            if ((a.lat_deg > p.lat_deg) != (b.lat_deg > p.lat_deg) &&
+                p.lon_deg < (b.lon_deg - a.lon_deg) * (p.lat_deg - a.lat_deg) / (b.lat_deg - a.lat_deg) + a.lon_deg)
+                in = !in;
+        }
     }
     return in;
 }
 
-// Where segment p-q meets the ring's edges: the fractions along p-q.
-void crossings_with(const std::vector<GeoPoint>& ring, GeoPoint p, GeoPoint q, std::vector<double>& out) {
+// Where segment p-q meets the outline's edges: the fractions along p-q, in the edges' order. A
+// run whose bounds the segment's do not touch (with a margin far above rounding) has no
+// crossing with it.
+void crossings_with(const Outline& outline, GeoPoint p, GeoPoint q, std::vector<double>& out) {
+    constexpr double kMargin_deg = 1e-9;
+    const double south = std::min(p.lat_deg, q.lat_deg) - kMargin_deg, north = std::max(p.lat_deg, q.lat_deg) + kMargin_deg;
+    const double west = std::min(p.lon_deg, q.lon_deg) - kMargin_deg, east = std::max(p.lon_deg, q.lon_deg) + kMargin_deg;
+    const std::vector<GeoPoint>& ring = outline.ring;
     const double dx = q.lon_deg - p.lon_deg, dy = q.lat_deg - p.lat_deg;
-    for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
-        const GeoPoint a = ring[j], b = ring[i];
-        const double ex = b.lon_deg - a.lon_deg, ey = b.lat_deg - a.lat_deg;
-        const double denom = dx * ey - dy * ex;
-        if (denom == 0) continue;  // parallel
-        const double t = ((a.lon_deg - p.lon_deg) * ey - (a.lat_deg - p.lat_deg) * ex) / denom;
-        const double u = ((a.lon_deg - p.lon_deg) * dy - (a.lat_deg - p.lat_deg) * dx) / denom;
-        if (t > 0 && t < 1 && u >= 0 && u < 1) out.push_back(t);
+    for (const Outline::Run& run : outline.runs) {
+        if (run.south > north || run.north < south || run.west > east || run.east < west) continue;
+        for (size_t i = run.first; i < run.last; ++i) {
+            const GeoPoint a = ring[i == 0 ? ring.size() - 1 : i - 1], b = ring[i];
+            const double ex = b.lon_deg - a.lon_deg, ey = b.lat_deg - a.lat_deg;
+            const double denom = dx * ey - dy * ex;
+            if (denom == 0) continue;  // parallel
+            const double t = ((a.lon_deg - p.lon_deg) * ey - (a.lat_deg - p.lat_deg) * ex) / denom;
+            const double u = ((a.lon_deg - p.lon_deg) * dy - (a.lat_deg - p.lat_deg) * dx) / denom;
+            if (t > 0 && t < 1 && u >= 0 && u < 1) out.push_back(t);
+        }
     }
 }
 
@@ -47,7 +96,7 @@ const std::vector<GeoPoint>& jurisdiction_outline(Jurisdiction j) { return outli
 
 Jurisdiction jurisdiction_at(GeoPoint p) {
     for (Jurisdiction j : {Jurisdiction::HongKong, Jurisdiction::Macau})
-        if (inside(outline_of(j), p)) return j;
+        if (inside(outline_data(j), p)) return j;
     return Jurisdiction::Mainland;
 }
 
@@ -55,7 +104,7 @@ std::vector<BorderCrossing> border_crossings(const std::vector<GeoPoint>& line) 
     std::vector<BorderCrossing> out;
     for (size_t k = 0; k + 1 < line.size(); ++k) {
         std::vector<double> ts;
-        for (Jurisdiction j : {Jurisdiction::HongKong, Jurisdiction::Macau}) crossings_with(outline_of(j), line[k], line[k + 1], ts);
+        for (Jurisdiction j : {Jurisdiction::HongKong, Jurisdiction::Macau}) crossings_with(outline_data(j), line[k], line[k + 1], ts);
         std::sort(ts.begin(), ts.end());
         Jurisdiction here = jurisdiction_at(line[k]);
         for (size_t i = 0; i < ts.size(); ++i) {

@@ -61,6 +61,88 @@ TEST_CASE("A line into Hong Kong crosses once, and its stretches lie each in one
 
 namespace {
 
+// The plain tests with no index: every edge of the outline, as a hand would check them.
+bool plainly_inside(const std::vector<GeoPoint>& ring, GeoPoint p) {
+    bool in = false;
+    for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
+        if ((ring[i].lat_deg > p.lat_deg) != (ring[j].lat_deg > p.lat_deg) &&
+            p.lon_deg < (ring[j].lon_deg - ring[i].lon_deg) * (p.lat_deg - ring[i].lat_deg) / (ring[j].lat_deg - ring[i].lat_deg) + ring[i].lon_deg)
+            in = !in;
+    return in;
+}
+
+// The fractions along p-q where it meets the ring's edges.
+void plain_hits(const std::vector<GeoPoint>& ring, GeoPoint p, GeoPoint q, std::vector<double>& ts) {
+    const double dx = q.lon_deg - p.lon_deg, dy = q.lat_deg - p.lat_deg;
+    for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+        const double ex = ring[i].lon_deg - ring[j].lon_deg, ey = ring[i].lat_deg - ring[j].lat_deg, d = dx * ey - dy * ex;
+        if (d == 0) continue;
+        const double t = ((ring[j].lon_deg - p.lon_deg) * ey - (ring[j].lat_deg - p.lat_deg) * ex) / d;
+        const double u = ((ring[j].lon_deg - p.lon_deg) * dy - (ring[j].lat_deg - p.lat_deg) * dx) / d;
+        if (t > 0 && t < 1 && u >= 0 && u < 1) ts.push_back(t);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("Jurisdictions and crossings found with the outlines' index are those of every edge tested", "[jurisdiction]") {
+    // Points and segments over both territories and round them, on a fixed pseudo-random draw,
+    // and the outlines' own vertices (on the edges, where rounding decides).
+    uint64_t state = 12345;
+    const auto uniform = [&](double lo, double hi) {
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        return lo + (hi - lo) * double(state >> 11) / double(1ull << 53);
+    };
+    const auto& hk = jurisdiction_outline(Jurisdiction::HongKong);
+    const auto& macau = jurisdiction_outline(Jurisdiction::Macau);
+    const auto expected_at = [&](GeoPoint p) {
+        return plainly_inside(hk, p) ? Jurisdiction::HongKong : plainly_inside(macau, p) ? Jurisdiction::Macau : Jurisdiction::Mainland;
+    };
+    std::vector<GeoPoint> points;
+    for (int i = 0; i < 4000; ++i) points.push_back({uniform(22.0, 22.7), uniform(113.4, 114.5)});
+    for (const auto* ring : {&hk, &macau})
+        for (const GeoPoint& v : *ring) points.push_back(v);
+    size_t in_hk = 0, in_macau = 0, crossings = 0;
+    for (const GeoPoint& p : points) {
+        const Jurisdiction j = jurisdiction_at(p);
+        REQUIRE(j == expected_at(p));
+        in_hk += j == Jurisdiction::HongKong;
+        in_macau += j == Jurisdiction::Macau;
+    }
+    for (size_t i = 0; i + 1 < points.size(); ++i) {
+        // Long segments (to the next point) and short ones (to a point close by).
+        const GeoPoint p = points[i];
+        const GeoPoint q = i % 2 ? points[i + 1] : GeoPoint{p.lat_deg + uniform(-0.01, 0.01), p.lon_deg + uniform(-0.01, 0.01)};
+        // Every edge hit, in order along the segment; a crossing where the jurisdiction half-way
+        // to the next hit differs from the one before it.
+        std::vector<double> ts;
+        plain_hits(hk, p, q, ts);
+        plain_hits(macau, p, q, ts);
+        std::sort(ts.begin(), ts.end());
+        std::vector<std::pair<double, Jurisdiction>> expected;
+        Jurisdiction here = expected_at(p);
+        for (size_t k = 0; k < ts.size(); ++k) {
+            const double mid = (ts[k] + (k + 1 < ts.size() ? ts[k + 1] : 1.0)) / 2;
+            const Jurisdiction there = expected_at({p.lat_deg + (q.lat_deg - p.lat_deg) * mid, p.lon_deg + (q.lon_deg - p.lon_deg) * mid});
+            if (there != here) expected.push_back({ts[k], there});
+            here = there;
+        }
+        const auto found = border_crossings({p, q});
+        REQUIRE(found.size() == expected.size());
+        for (size_t k = 0; k < found.size(); ++k) {
+            CHECK(found[k].along == expected[k].first);
+            CHECK(found[k].to == expected[k].second);
+        }
+        crossings += found.size();
+    }
+    // The draw covers each case (hand-counted ranges: Hong Kong is about an eighth of the box).
+    CHECK(in_hk > 300);
+    CHECK(in_macau > 5);
+    CHECK(crossings > 300);
+}
+
+namespace {
+
 // The default scenario with one more corridor from Qianhai into Hong Kong, changed by `change`.
 ValidationReport with_corridor_into_hong_kong(const std::function<void(Scenario&, Corridor&)>& change) {
     Scenario s = test::load_scenario("assets/scenarios/gba.json");
