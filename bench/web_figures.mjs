@@ -20,7 +20,8 @@
 // - the generated region-wide day of 100,000 orders and 1,500 drones (issue 17): simulated in the
 //   page (each frame's own work and the engine's longest slice), then played back from its
 //   busiest moment at 1 min/s in the plan view (the time between animation frames, each frame's
-//   own work, and the drones in the air).
+//   own work and its CPU time with the GL calls, the triangles drawn, how often the cached map
+//   layer was drawn and copied, and the drones in the air).
 //   node bench/web_figures.mjs region-day   measures only this.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
@@ -170,19 +171,25 @@ async function regionDay(env) {
   await page.mouse.click(ui.play[0] + ui.play[2] / 2, ui.play[1] + ui.play[3] / 2);
   await page.waitForFunction(() => window.lowsky.state.sim.playing === true);
   const r = await page.evaluate(async () => {
-    const at = [], update = [], airborne = [];
+    const at = [], update = [], cpu = [], triangles = [], airborne = [];
+    let map0 = null;
     for (let i = 0; i < 310; i++) {
+      if (i === 10) map0 = window.lowsky.state.mapLayer;
       await new Promise((done) => requestAnimationFrame(done));
       const s = window.lowsky.state;
-      if (i >= 10) at.push(performance.now()), update.push(s.frameUpdateMs), airborne.push(s.sim.airborne);
+      if (i >= 10) at.push(performance.now()), update.push(s.frameUpdateMs), cpu.push(s.frameCpuMs), triangles.push(s.frameTriangles), airborne.push(s.sim.airborne);
     }
-    return { at, update, airborne, playing: window.lowsky.state.sim.playing };
+    const map1 = window.lowsky.state.mapLayer;
+    return { at, update, cpu, triangles, airborne, playing: window.lowsky.state.sim.playing,
+             map: { redraws: map1.redraws - map0.redraws, copies: map1.copies - map0.copies, triangles: map1.triangles, live: map1.liveTriangles } };
   });
   const between = r.at.slice(1).map((t, i) => t - r.at[i]);
   const seconds = (r.at[r.at.length - 1] - r.at[0]) / 1000;
   console.log(`Region-wide day played back at 1 min/s from ${((peak[0] - 600) / 3600).toFixed(2)} h (busiest ${(peak[0] / 3600).toFixed(2)} h, ${peak[1]} in the air): ` +
               `${((r.at.length - 1) / seconds).toFixed(1)} frames a second; between frames median ${median(between).toFixed(1)} ms, p95 ${p95(between).toFixed(1)} ms; ` +
-              `own work median ${median(r.update).toFixed(2)} ms, p95 ${p95(r.update).toFixed(2)} ms; ${Math.min(...r.airborne)} to ${Math.max(...r.airborne)} drones in the air ` +
+              `own work median ${median(r.update).toFixed(2)} ms, p95 ${p95(r.update).toFixed(2)} ms; with the GL calls median ${median(r.cpu).toFixed(2)} ms; ` +
+              `${median(r.triangles)} interface triangles drawn a frame (${r.map.live} in the live layer; the map layer's ${r.map.triangles} ` +
+              `drawn ${r.map.redraws} times and copied ${r.map.copies}); ${Math.min(...r.airborne)} to ${Math.max(...r.airborne)} drones in the air ` +
               `(${r.at.length} frames${r.playing ? '' : ', the clock stopped'})`);
   await context.close();
 }

@@ -55,6 +55,7 @@ bool App::init(std::string& error) {
     if (!basemap_renderer_.init(error)) return false;
     if (!view3d_.init(error)) return false;
     if (!markers_.init(error)) return false;
+    if (!map_cache_.init(error)) return false;
     camera_.set_viewport(size.width_px, size.height_px, size.pixel_ratio);
     camera_.set_view(kHome, home_zoom());
     load_assets();
@@ -451,6 +452,37 @@ void App::handle_map_input() {
         camera_.zoom_around(io.MousePos.x, io.MousePos.y, 1.0);
 }
 
+// The basemap, the map's layers and the windows, bottom to top. In the plan view the basemap
+// and the background list come from the map layer cache (3D draws its solids between them,
+// from a camera that moves, so there everything is drawn).
+void App::render_map_and_windows() {
+    ImDrawData* frame = ImGui::GetDrawData();
+    live_layer_->_PopUnusedDrawCmd();
+    ImDrawList* background = ImGui::GetBackgroundDrawList();
+    const bool cached = map_cache_on_ && view3d_.is_plan();
+    if (cached) {
+        map_cache_.draw(basemap_renderer_, camera_, palette_, background, *frame);
+    } else {
+        basemap_renderer_.draw(camera_, palette_);
+        view3d_.draw_volumes(camera_, scenario_.get(), selected_);
+    }
+    std::vector<ImDrawList*> lists;
+    lists.reserve(size_t(frame->CmdListsCount) + 2);
+    if (!cached) lists.push_back(background);
+    lists.push_back(live_layer_.get());
+    for (int i = 0; i < frame->CmdListsCount; ++i)
+        if (frame->CmdLists[i] != background) lists.push_back(frame->CmdLists[i]);
+    ImDrawData rest = *frame;
+    rest.CmdLists = lists.data();
+    rest.CmdListsCount = int(lists.size());
+    rest.TotalVtxCount = rest.TotalIdxCount = 0;
+    for (const ImDrawList* l : lists) rest.TotalVtxCount += l->VtxBuffer.Size, rest.TotalIdxCount += l->IdxBuffer.Size;
+    ImGui_ImplOpenGL3_RenderDrawData(&rest);
+    stats_.last_triangles = rest.TotalIdxCount / 3;
+    stats_.last_map_triangles = background->IdxBuffer.Size / 3;
+    stats_.last_live_triangles = live_layer_->IdxBuffer.Size / 3;
+}
+
 void App::draw_frame() {
     const double start_ms = platform_now_ms();
     const CanvasSize size = platform_sync_canvas_size();
@@ -471,7 +503,14 @@ void App::draw_frame() {
     playback_.advance(std::min(0.25, (start_ms - last_frame_ms_) / 1000));  // a stalled tab does not jump hours
     step_simulation();
     last_frame_ms_ = start_ms;
+    // The map in two layers: what stays put (cached in a texture while it is unchanged) and
+    // what moves every frame of a playing day, drawn over it.
     ImDrawList* map_layer = ImGui::GetBackgroundDrawList();
+    if (!live_layer_) live_layer_ = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
+    ImDrawList* live = live_layer_.get();
+    live->_ResetForNewFrame();
+    live->PushTextureID(io.Fonts->TexID);
+    live->PushClipRectFullScreen();
     draw_basemap_lines(map_layer, camera_, basemap_.lines, ui_scale_);
     draw_graticule(map_layer, camera_, ui_scale_);
     if (scenario_) {
@@ -501,9 +540,10 @@ void App::draw_frame() {
         }
         draw_mission_overlay(map_layer, camera_, workbench_, ui_scale_);
         draw_assist_overlay(map_layer, camera_, draft_, assist_, scenario_ ? &scenario_->compiled->frame() : nullptr, ui_scale_);
-        draw_sim_restriction(map_layer, camera_, playback_, ui_scale_);
-        draw_sim_encounters(map_layer, camera_, playback_, drones_.hovered >= 0 ? std::nullopt : mouse, ui_scale_);
-        draw_sim_drones(map_layer, markers_, playback_, drones_, ui_scale_);
+        draw_sim_restriction(live, camera_, playback_, ui_scale_);
+        markers_.clear();
+        draw_sim_encounters(markers_, camera_, playback_, drones_.hovered >= 0 ? std::nullopt : mouse, ui_scale_);
+        draw_sim_drones(live, markers_, playback_, drones_, ui_scale_);
     }
     // The layout: the bar across the top, then a column of panels down each side (mission and
     // simulation on the left, findings and the inspector on the right), the status bar below.
@@ -670,20 +710,18 @@ void App::draw_frame() {
     covered_ = screen_covered_by_windows();
     if (scenario_) {
         // Clear of the windows, and the place names clear of it.
-        if (const auto scale = view3d_.draw_scale(map_layer, camera_, ui_scale_, covered_)) {
+        if (const auto scale = view3d_.draw_scale(live, camera_, ui_scale_, covered_)) {
             ui_rects_.push_back({"view.scale", {scale->x0, scale->y0, scale->x1 - scale->x0, scale->y1 - scale->y0}});
             covered_.push_back(*scale);
         }
     }
-    labels_ = draw_map_markers(map_layer, camera_, places_, !scenario_, scenario_ ? scenario_->scenario->hubs : kNoHubs, covered_, ui_scale_);
+    labels_ = draw_map_markers(live, camera_, places_, !scenario_, scenario_ ? scenario_->scenario->hubs : kNoHubs, covered_, ui_scale_);
 
     // Autosave in the frame that made the change, not the next one: the journal is written now.
     if (scenario_) session_.tick(*scenario_, camera_, platform_now_ms());
     ImGui::Render();
     stats_.last_update_ms = platform_now_ms() - start_ms;  // input, edits, checks, layout: the app's own work
-    basemap_renderer_.draw(camera_, palette_);
-    view3d_.draw_volumes(camera_, scenario_.get(), selected_);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    render_map_and_windows();
 
     ++stats_.rendered;
     stats_.last_cpu_ms = platform_now_ms() - start_ms;
@@ -1058,6 +1096,9 @@ std::string App::state_json() const {
         {"skippedFrames", stats_.skipped},
         {"frameCpuMs", stats_.last_cpu_ms},
         {"frameUpdateMs", stats_.last_update_ms},
+        {"frameTriangles", stats_.last_triangles},
+        {"mapLayer", {{"cacheOn", map_cache_on_}, {"redraws", map_cache_.redraws()}, {"copies", map_cache_.copies()},
+                      {"triangles", stats_.last_map_triangles}, {"liveTriangles", stats_.last_live_triangles}}},
         {"zoom", camera_.zoom()},
         {"view", {{"mode", view3d_.wants_3d() ? "3d" : "plan"}, {"editable", view3d_.is_plan()}, {"tilt", camera_.tilt_deg()}, {"bearing", camera_.bearing_deg()},
                   {"heightsShown", camera_.heights_shown()}, {"exaggeration", camera_.height_exaggeration()}, {"ceiling", view3d_.show_ceiling}, {"trails", view3d_.show_trails},

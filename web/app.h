@@ -2,6 +2,7 @@
 // The browser app: owns the engine data it shows, the view state, and the frame.
 
 #include <algorithm>
+#include <memory>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "basemap_renderer.h"
 #include "document_session.h"
 #include "geo/map_camera.h"
+#include "map/map_layer_cache.h"
 #include "map/view_3d.h"
 #include "panels/panels.h"
 #include "places/places.h"
@@ -27,6 +29,9 @@ struct FrameStats {
     long skipped = 0;         // display refreshes with nothing to redraw
     double last_cpu_ms = 0;   // CPU time of the last drawn frame, GL submission included
     double last_update_ms = 0;  // ... up to the draw data: input, edits and their checks, the interface
+    int last_triangles = 0;     // Dear ImGui's triangles drawn in the last frame (the map layer's when not cached, the live layer's, the windows')
+    int last_map_triangles = 0;   // ... of which in the map layer (cached in the plan view)
+    int last_live_triangles = 0;  // ... and in the live layer over it
 };
 
 class App {
@@ -34,8 +39,13 @@ public:
     bool init(std::string& error);
     void frame();                         // called once per display refresh
     void draw_frame();                    // unconditionally: input, UI, render
+    void render_map_and_windows();
     const MapCamera& camera() const { return camera_; }
     const FrameStats& stats() const { return stats_; }
+    void set_map_cache(bool on) {
+        if (!on) map_cache_.forget();
+        map_cache_on_ = on, frames_to_draw_ = std::max(frames_to_draw_, 2);
+    }
     std::string state_json() const;      // what the page and the tests read, built when asked
     std::string document_json() const;   // the open scenario as lowsky saves it
     // Opens a scenario document in place of the current one; a document that does not load
@@ -108,9 +118,9 @@ private:
     InspectorState inspector_;
     ProfileShown profile_;
     TablesState tables_;
-    uint64_t previewed_revision_ = 0;
+    uint64_t previewed_revision_ = 0;    // the document revision the route preview was made for
     bool panning_ = false;
-    ImVec2 press_at_;                    // where the left button last went down    // the document revision the route preview was made for
+    ImVec2 press_at_;                    // where the left button last went down
     MissionWorkbench workbench_;
     DraftWorkbench draft_;
     AssistPanel assist_;
@@ -118,6 +128,9 @@ private:
     SimPlayback playback_;
     SimDronesInView drones_;             // the simulated drones in the air, this frame
     MarkerRenderer markers_;             // and their markers, drawn in GL
+    MapLayerCache map_cache_;            // the basemap and the background list, kept in a texture while unchanged
+    std::unique_ptr<ImDrawList> live_layer_;  // what moves over the map each frame (drones, encounters, labels): never cached
+    bool map_cache_on_ = true;           // off only for the browser test that compares the two
     double last_frame_ms_ = 0;
     std::vector<std::pair<std::string, std::array<float, 4>>> ui_rects_;  // published for the browser tests
     std::vector<ScreenRect> covered_;    // where windows (and the 3D altitude scale) lie over the map: no labels there

@@ -41,6 +41,7 @@ bool BasemapRenderer::init(std::string& error) {
 }
 
 void BasemapRenderer::upload(const Basemap& basemap) {
+    ++uploads_;
     // Draw order: GSHHG land, reclamation patches, lakes, islands in lakes, ponds.
     struct Pass { int level; RingSource source; bool land; };
     const Pass passes[] = {{1, RingSource::Gshhg, true}, {1, RingSource::Patch, true}, {2, RingSource::Gshhg, false},

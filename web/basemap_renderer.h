@@ -4,6 +4,7 @@
 
 #include <GLES3/gl3.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,7 @@ public:
     bool init(std::string& error);
     void upload(const Basemap& basemap);
     bool has_data() const { return !layers_.empty(); }
+    uint64_t uploads() const { return uploads_; }  // changes whenever what is drawn does
     // Draws what was uploaded. Beyond the basemap's bounds, and everywhere when there is no
     // basemap, the map is a neutral "no data" tone, never sea.
     void draw(const MapCamera& camera, const MapPalette& palette) const;
@@ -43,6 +45,7 @@ private:
     std::vector<Layer> layers_;
     GLsizei line_index_count_ = 0;
     GLint coverage_quad_first_ = 0;  // 4 vertices: the basemap's bounds
+    uint64_t uploads_ = 0;
 };
 
 }  // namespace lowsky::web

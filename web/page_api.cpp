@@ -79,6 +79,12 @@ EMSCRIPTEN_KEEPALIVE double lowsky_geo_height_to_css_y(double lat_deg, double lo
     return g_app ? y / g_app->camera().pixel_ratio() : 0;
 }
 
+// Turns the map layer cache off (0) or on: the browser test draws the same frame both ways and
+// compares the pixels. The next frame is drawn.
+EMSCRIPTEN_KEEPALIVE void lowsky_set_map_cache(int on) {
+    if (g_app) g_app->set_map_cache(on != 0);
+}
+
 // Draws `count` frames back to back with nothing changing and returns the median CPU time of
 // one, in milliseconds: the cost of redrawing an idle map.
 EMSCRIPTEN_KEEPALIVE double lowsky_measure_redraw_ms(int count) {

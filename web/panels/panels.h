@@ -151,7 +151,7 @@ void draw_sim_charts(bool& open, SimPlayback& playback, float ui_scale,
 void draw_hub_queues(const SimPlayback& playback, const std::string& hub, float ui_scale);
 // The day's encounters near the playback time, and the one looked at, as rings where the two
 // drones were closest (conflicts amber, losses of separation red), with a tooltip under `mouse`.
-void draw_sim_encounters(ImDrawList* draw_list, const MapCamera& camera, const SimPlayback& playback, std::optional<ImVec2> mouse, float ui_scale);
+void draw_sim_encounters(MarkerRenderer& markers, const MapCamera& camera, const SimPlayback& playback, std::optional<ImVec2> mouse, float ui_scale);
 // The day's temporary restriction, if it has one: outlined once announced, filled while closed.
 void draw_sim_restriction(ImDrawList* draw_list, const MapCamera& camera, const SimPlayback& playback, float ui_scale);
 

@@ -19,6 +19,12 @@ const ImU32 kOutbound = map_style::kDroneOutbound;
 const ImU32 kReturning = map_style::kDroneReturning;
 const ImU32 kHalo = IM_COL32(255, 255, 255, 230);
 constexpr float kRadius = 4.0f, kHaloRadius = 5.5f, kHoverRadius = 9.0f;  // CSS pixels
+
+// A ring of `width` centred on `radius`, as Dear ImGui strokes a circle: a marker whose disc is
+// clear (the ring's colour at no opacity, so its inner edge blends into nothing).
+void ring_marker(MarkerRenderer& markers, ImVec2 at, float radius, float width, ImU32 colour) {
+    markers.add_marker(at, radius - width / 2, width, colour & ~IM_COL32_A_MASK, colour);
+}
 }  // namespace
 
 SimDronesInView sim_drones_at(const MapCamera& camera, const SimPlayback& p, std::optional<ImVec2> mouse, float s, bool trails) {
@@ -77,21 +83,20 @@ void draw_sim_drones(ImDrawList* dl, MarkerRenderer& markers, const SimPlayback&
     if (!p.result) return;
     const SimResult& r = *p.result;
     auto laden = [&](const DroneSnapshot& snap) { return snap.flight >= 0 && p.t_s < r.flights[size_t(snap.flight)].delivered_s; };
-    // On the ground: a ring of dots round each hub, charging first, then waiting (at most 16).
+    // On the ground: a ring of dots round each hub, charging first, then waiting (at most 16),
+    // as GL markers like the drones in the air (40 hubs of dots were 30,000 triangles).
     for (const auto& q : in_view.parked) {
         const int n = std::min(16, q.charging + q.waiting);
         for (int k = 0; k < n; ++k) {
             const float a = float(k) / float(n) * 6.2831853f - 1.5707963f, ring = 13.0f * s;
             const ImVec2 at(q.hub.x + ring * std::cos(a), q.hub.y + ring * std::sin(a));
-            dl->AddCircleFilled(at, 3.2f * s, kHalo, 8);
-            dl->AddCircleFilled(at, 2.2f * s, k < q.charging ? map_style::kDroneCharging : map_style::kDroneWaiting, 8);
+            markers.add_marker(at, 2.2f * s, 1.0f * s, k < q.charging ? map_style::kDroneCharging : map_style::kDroneWaiting, kHalo);
         }
     }
     for (const auto& a : in_view.airborne)
         if (a.trail.size() >= 2) dl->AddPolyline(a.trail.data(), int(a.trail.size()), laden(a.snapshot) ? IM_COL32(236, 120, 20, 110) : IM_COL32(40, 120, 200, 110), 0, 1.5f * s);
     // In 3D each drone stands on a line down to the ground under it. The drones go to the GL
-    // markers: thousands of them fly on a busy day.
-    markers.clear();
+    // markers (after the encounters' rings): thousands of them fly on a busy day.
     const ImU32 kDrop = IM_COL32(40, 48, 60, 140);
     for (const auto& a : in_view.airborne)
         if (a.ground.x != a.screen.x || a.ground.y != a.screen.y) {
@@ -123,7 +128,7 @@ void draw_sim_drones(ImDrawList* dl, MarkerRenderer& markers, const SimPlayback&
     ImGui::EndTooltip();
 }
 
-void draw_sim_encounters(ImDrawList* dl, const MapCamera& camera, const SimPlayback& p, std::optional<ImVec2> mouse, float s) {
+void draw_sim_encounters(MarkerRenderer& markers, const MapCamera& camera, const SimPlayback& p, std::optional<ImVec2> mouse, float s) {
     constexpr double kAround_s = SimPlayback::kEncounterMargin_s;
     const EncounterResult* hovered = nullptr;
     bool hovered_loss = false;
@@ -140,8 +145,10 @@ void draw_sim_encounters(ImDrawList* dl, const MapCamera& camera, const SimPlayb
         const ImVec2 at{float(x), float(y)};
         const ImU32 colour = loss ? map_style::kEncounterLoss : map_style::kEncounterConflict;
         const float r = (picked ? 11.0f : 8.0f) * s;
-        dl->AddCircle(at, r + 1.5f * s, IM_COL32(20, 24, 31, 200), 24, 2.5f * s);
-        dl->AddCircle(at, r, colour, 24, (picked ? 3.0f : 2.0f) * s);
+        // Rings as GL markers (a clear disc in a ring): around the busiest moment of a big day
+        // over a hundred show at once, tens of thousands of triangles as Dear ImGui's circles.
+        ring_marker(markers, at, r + 1.5f * s, 2.5f * s, IM_COL32(20, 24, 31, 200));
+        ring_marker(markers, at, r, (picked ? 3.0f : 2.0f) * s, colour);
         if (mouse) {
             const float d = std::hypot(at.x - mouse->x, at.y - mouse->y);
             if (d < std::max(nearest, r)) {

@@ -1,0 +1,6 @@
+#version 300 es
+// One triangle over the whole viewport: the cached map layer copied to the screen.
+void main() {
+    vec2 corner = vec2(float((gl_VertexID << 1) & 2), float(gl_VertexID & 2));
+    gl_Position = vec4(corner * 2.0 - 1.0, 0.0, 1.0);
+}
