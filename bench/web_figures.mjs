@@ -21,7 +21,7 @@
 //   page (each frame's own work and the engine's longest slice), then played back from its
 //   busiest moment at 1 min/s in the plan view (the time between animation frames, each frame's
 //   own work and its CPU time with the GL calls, the triangles drawn, how often the cached map
-//   layer was drawn and copied, and the drones in the air).
+//   layer was drawn and copied, and the drones in the air), then the same frames without the cache.
 //   node bench/web_figures.mjs region-day   measures only this.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
@@ -170,19 +170,7 @@ async function regionDay(env) {
   const ui = await page.evaluate(() => window.lowsky.state.ui);
   await page.mouse.click(ui.play[0] + ui.play[2] / 2, ui.play[1] + ui.play[3] / 2);
   await page.waitForFunction(() => window.lowsky.state.sim.playing === true);
-  const r = await page.evaluate(async () => {
-    const at = [], update = [], cpu = [], triangles = [], airborne = [];
-    let map0 = null;
-    for (let i = 0; i < 310; i++) {
-      if (i === 10) map0 = window.lowsky.state.mapLayer;
-      await new Promise((done) => requestAnimationFrame(done));
-      const s = window.lowsky.state;
-      if (i >= 10) at.push(performance.now()), update.push(s.frameUpdateMs), cpu.push(s.frameCpuMs), triangles.push(s.frameTriangles), airborne.push(s.sim.airborne);
-    }
-    const map1 = window.lowsky.state.mapLayer;
-    return { at, update, cpu, triangles, airborne, playing: window.lowsky.state.sim.playing,
-             map: { redraws: map1.redraws - map0.redraws, copies: map1.copies - map0.copies, triangles: map1.triangles, live: map1.liveTriangles } };
-  });
+  const r = await playbackFrames(page, 300);
   const between = r.at.slice(1).map((t, i) => t - r.at[i]);
   const seconds = (r.at[r.at.length - 1] - r.at[0]) / 1000;
   console.log(`Region-wide day played back at 1 min/s from ${((peak[0] - 600) / 3600).toFixed(2)} h (busiest ${(peak[0] / 3600).toFixed(2)} h, ${peak[1]} in the air): ` +
@@ -191,7 +179,32 @@ async function regionDay(env) {
               `${median(r.triangles)} interface triangles drawn a frame (${r.map.live} in the live layer; the map layer's ${r.map.triangles} ` +
               `drawn ${r.map.redraws} times and copied ${r.map.copies}); ${Math.min(...r.airborne)} to ${Math.max(...r.airborne)} drones in the air ` +
               `(${r.at.length} frames${r.playing ? '' : ', the clock stopped'})`);
+  // The same frames drawn without the map layer cache, for comparison.
+  await page.evaluate(() => Module._lowsky_set_map_cache(0));
+  const off = await playbackFrames(page, 150);
+  const offBetween = off.at.slice(1).map((t, i) => t - off.at[i]);
+  console.log(`  the same without the map layer cache: between frames median ${median(offBetween).toFixed(1)} ms; own work median ${median(off.update).toFixed(2)} ms; ` +
+              `with the GL calls median ${median(off.cpu).toFixed(2)} ms; ${median(off.triangles)} interface triangles drawn a frame (${off.at.length} frames)`);
   await context.close();
+}
+
+// `count` frames of the playing day, one per animation frame after ten to settle: when each came,
+// its own work, its CPU time with the GL calls, the triangles drawn and the drones in the air, and
+// what the map layer cache did over them.
+async function playbackFrames(page, count) {
+  return page.evaluate(async (count) => {
+    const at = [], update = [], cpu = [], triangles = [], airborne = [];
+    let map0 = null;
+    for (let i = 0; i < count + 10; i++) {
+      if (i === 10) map0 = window.lowsky.state.mapLayer;
+      await new Promise((done) => requestAnimationFrame(done));
+      const s = window.lowsky.state;
+      if (i >= 10) at.push(performance.now()), update.push(s.frameUpdateMs), cpu.push(s.frameCpuMs), triangles.push(s.frameTriangles), airborne.push(s.sim.airborne);
+    }
+    const map1 = window.lowsky.state.mapLayer;
+    return { at, update, cpu, triangles, airborne, playing: window.lowsky.state.sim.playing,
+             map: { redraws: map1.redraws - map0.redraws, copies: map1.copies - map0.copies, triangles: map1.triangles, live: map1.liveTriangles } };
+  }, count);
 }
 
 const env = await launch();

@@ -56,6 +56,7 @@ bool App::init(std::string& error) {
     if (!view3d_.init(error)) return false;
     if (!markers_.init(error)) return false;
     if (!map_cache_.init(error)) return false;
+    live_layer_ = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
     camera_.set_viewport(size.width_px, size.height_px, size.pixel_ratio);
     camera_.set_view(kHome, home_zoom());
     load_assets();
@@ -506,7 +507,6 @@ void App::draw_frame() {
     // The map in two layers: what stays put (cached in a texture while it is unchanged) and
     // what moves every frame of a playing day, drawn over it.
     ImDrawList* map_layer = ImGui::GetBackgroundDrawList();
-    if (!live_layer_) live_layer_ = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
     ImDrawList* live = live_layer_.get();
     live->_ResetForNewFrame();
     live->PushTextureID(io.Fonts->TexID);

@@ -187,9 +187,9 @@ private:
         bool known = false;
         std::optional<Route> route;
         RouteLanes lanes;
-        // round_trip_fits() with this route out and `fits_back` back, by the mass in hundredths
-        // of a kilogram: -1 not yet known, else 0 or 1 (a cache, so kept on a const route).
-        mutable const KnownRoute* fits_back = nullptr;
+        // round_trip_fits() with this route out and its reverse back (the same table's, so always
+        // the same one), by the mass in hundredths of a kilogram: -1 not yet known, else 0 or 1
+        // (a cache, so kept on a const route).
         mutable std::vector<int8_t> fits;
     };
     const KnownRoute& route(int from, int to, int type) {
@@ -410,14 +410,11 @@ private:
     // hundredths of a kilogram: the answer is kept with the route out, by that mass.
     bool round_trip_fits(const SimOrder& o, int type) {
         const KnownRoute& out = route(o.from, o.to, type);
-        const KnownRoute* back = &route(o.to, o.from, type);
         const int h = hundredths_kg(o.mass_kg);
-        const bool kept = h >= 0 && (out.fits_back == nullptr || out.fits_back == back);
-        if (kept && size_t(h) < out.fits.size() && out.fits[size_t(h)] >= 0) return out.fits[size_t(h)] == 1;
+        if (h >= 0 && size_t(h) < out.fits.size() && out.fits[size_t(h)] >= 0) return out.fits[size_t(h)] == 1;
         FlightPlan f;
         plan_flight(f, o, type, o.ready_s, false, false);
-        if (kept) {
-            out.fits_back = back;
+        if (h >= 0) {
             if (size_t(h) >= out.fits.size()) out.fits.resize(size_t(h) + 1, -1);
             out.fits[size_t(h)] = f.ok ? 1 : 0;
         }

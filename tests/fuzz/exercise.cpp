@@ -119,8 +119,7 @@ void decode_basemap_bytes(const std::vector<uint8_t>& bytes) {
     }
     (void)surface_at(decoded.value(), {22.5, 113.9});
     // A file of the current version is written back to the same bytes: nothing lost or invented.
-    const uint32_t version = uint32_t(bytes[4]) | uint32_t(bytes[5]) << 8 | uint32_t(bytes[6]) << 16 | uint32_t(bytes[7]) << 24;
-    if (version == kBasemapFormatVersion) require(encode_basemap(decoded.value()) == bytes);
+    if (ByteReader(bytes.data() + 4, 4).u32() == kBasemapFormatVersion) require(encode_basemap(decoded.value()) == bytes);
 }
 
 void exercise_basemap(std::string_view bytes) {

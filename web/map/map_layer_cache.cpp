@@ -115,13 +115,12 @@ void MapLayerCache::ensure_targets(int width, int height) {
     valid_ = false;
 }
 
-bool MapLayerCache::draw(const BasemapRenderer& basemap, const MapCamera& camera, const MapPalette& palette, ImDrawList* layer,
+void MapLayerCache::draw(const BasemapRenderer& basemap, const MapCamera& camera, const MapPalette& palette, ImDrawList* layer,
                          const ImDrawData& frame) {
     const int width = int(camera.width_px()), height = int(camera.height_px());
-    if (width <= 0 || height <= 0) return false;
+    if (width <= 0 || height <= 0) return;
     ensure_targets(width, height);
-    const bool redraw = !same_as_drawn(basemap, camera, palette, layer, frame);
-    if (redraw) {
+    if (!same_as_drawn(basemap, camera, palette, layer, frame)) {
         glBindFramebuffer(GL_FRAMEBUFFER, samples_ > 0 ? samples_fbo_ : resolved_fbo_);
         basemap.draw(camera, palette);  // sets the viewport and clears
         ImDrawData only;
@@ -160,7 +159,6 @@ bool MapLayerCache::draw(const BasemapRenderer& basemap, const MapCamera& camera
     glBindTexture(GL_TEXTURE_2D, 0);
     glUseProgram(0);
     ++copies_;
-    return redraw;
 }
 
 }  // namespace lowsky::web

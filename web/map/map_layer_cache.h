@@ -24,8 +24,8 @@ class MapLayerCache {
 public:
     bool init(std::string& error);
     // Draws the basemap and `layer` to the screen: from the texture when nothing changed since
-    // it was drawn there, else drawn into it first. Returns whether the layer was redrawn.
-    bool draw(const BasemapRenderer& basemap, const MapCamera& camera, const MapPalette& palette, ImDrawList* layer, const ImDrawData& frame);
+    // it was drawn there, else drawn into it first.
+    void draw(const BasemapRenderer& basemap, const MapCamera& camera, const MapPalette& palette, ImDrawList* layer, const ImDrawData& frame);
     void forget() { valid_ = false; }  // the next draw draws the texture again
     uint64_t redraws() const { return redraws_; }
     uint64_t copies() const { return copies_; }
@@ -42,7 +42,6 @@ private:
     int width_ = 0, height_ = 0, samples_ = 0;
     bool valid_ = false;
     std::vector<uint8_t> key_;  // what the texture was drawn from
-    std::vector<uint8_t> scratch_;
     uint64_t redraws_ = 0, copies_ = 0;
 };
 

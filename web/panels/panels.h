@@ -140,8 +140,9 @@ struct SimDronesInView {
 };
 SimDronesInView sim_drones_at(const MapCamera& camera, const SimPlayback& playback, std::optional<ImVec2> mouse,
                               float ui_scale, bool trails = false);
-// The drones in the air go to `markers` (GL points, queued in `draw_list`'s order); the rest,
-// the drones on the ground, trails and the tooltip, to `draw_list`.
+// The drones, in the air and on the ground, go to `markers` (GL points), which are then queued in
+// `draw_list`'s order with what draw_sim_encounters added before; trails, the hovered drone's
+// ring and its tooltip go to `draw_list`. The caller clears `markers` once a frame, before both.
 void draw_sim_drones(ImDrawList* draw_list, MarkerRenderer& markers, const SimPlayback& playback, const SimDronesInView& in_view, float ui_scale);
 // The day in charts (a window of its own while `open`): deliveries, drones in the air, delivery
 // times, the fleet's battery, queues; a click on a chart over the day seeks the playback.
@@ -150,7 +151,8 @@ void draw_sim_charts(bool& open, SimPlayback& playback, float ui_scale,
 // Appends hub `hub`'s queues at the playback time, and over the day, to the tooltip.
 void draw_hub_queues(const SimPlayback& playback, const std::string& hub, float ui_scale);
 // The day's encounters near the playback time, and the one looked at, as rings where the two
-// drones were closest (conflicts amber, losses of separation red), with a tooltip under `mouse`.
+// drones were closest (conflicts amber, losses of separation red; GL markers, queued by
+// draw_sim_drones), with a tooltip under `mouse`.
 void draw_sim_encounters(MarkerRenderer& markers, const MapCamera& camera, const SimPlayback& playback, std::optional<ImVec2> mouse, float ui_scale);
 // The day's temporary restriction, if it has one: outlined once announced, filled while closed.
 void draw_sim_restriction(ImDrawList* draw_list, const MapCamera& camera, const SimPlayback& playback, float ui_scale);
