@@ -143,6 +143,15 @@ char* digits_before(char* end, uint64_t v) {
 
 }  // namespace
 
+std::optional<double> exact_decimal(uint64_t digits, int exponent, bool negative) {
+    // Clinger's fast path: the digits and the power of ten are both exact doubles, so one
+    // multiplication or division rounds correctly, as strtod would.
+    if (digits > (uint64_t(1) << 53) || exponent < -22 || exponent > 22) return std::nullopt;
+    double v = double(digits);
+    v = exponent < 0 ? v / kExactPowers[-exponent] : v * kExactPowers[exponent];
+    return negative ? -v : v;
+}
+
 std::optional<double> parse_decimal_prefix(const char* begin, const char* end, const char*& stop) {
     const char* p = begin;
     stop = begin;
@@ -177,11 +186,8 @@ std::optional<double> parse_decimal_prefix(const char* begin, const char* end, c
     stop = p;
     // Clinger's fast path: the digits and the power of ten are both exact doubles, so one
     // multiplication or division rounds correctly, as strtod would.
-    if (significant <= 19 && digits <= (uint64_t(1) << 53) && exponent >= -22 && exponent <= 22) {
-        double v = double(digits);
-        v = exponent < 0 ? v / kExactPowers[-exponent] : v * kExactPowers[exponent];
-        return negative ? -v : v;
-    }
+    if (significant <= 19)
+        if (const auto exact = exact_decimal(digits, exponent, negative)) return exact;
     if (digits == 0 && significant <= 19) return negative ? -0.0 : 0.0;
     if (significant <= 19 && exponent >= -27 && exponent <= 19) {
         const double v = exact_quotient(digits, exponent);

@@ -17,6 +17,10 @@ namespace lowsky {
 // number: optional sign, digits with an optional fraction, an optional exponent. nullopt when
 // it is not one.
 std::optional<double> parse_decimal(std::string_view text);
+
+// digits × 10^exponent when the digits and the power of ten are both exact doubles (one
+// rounding, as strtod gives); nothing otherwise, for parse_decimal to decide.
+std::optional<double> exact_decimal(uint64_t digits, int exponent, bool negative);
 // The same for a number at the start of [begin, end), whatever follows it: `stop` is set to
 // the first byte after it. nullopt when the text does not start with one (or its exponent
 // marker has no digits). Readers of delimited text parse a field in the pass that finds its end.

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <utility>
 
+#include "core/json_fast.h"
 #include "core/json_read.h"
 #include "core/json_write.h"
 #include "core/numbers.h"
@@ -131,6 +132,238 @@ void append_items(std::string& out, const std::vector<MissionItem>& items) {
     out += "        ]";
 }
 
+// The seven params (null: NaN) into the item: false where latitude and longitude are missing
+// from a positional item or out of range (read_item says which).
+bool place_params(MissionItem& it, double (&values)[7]) {
+    for (int k = 0; k < 4; ++k) it.params[size_t(k)] = values[k];
+    if (std::isnan(values[4]) || std::isnan(values[5])) {
+        if (mav::is_positional(it.command)) return false;
+        values[4] = values[5] = 0;
+    }
+    if (std::abs(values[4]) > 90 || std::abs(values[5]) > 180) return false;
+    it.lat_deg = values[4];
+    it.lon_deg = values[5];
+    it.alt_m = values[6];
+    return true;
+}
+
+// One mission item from its tree: every check QGroundControl and MAVSDK make, with the path.
+Result<MissionItem> read_item(const Json& item_json, size_t i, long long& jump_id) {
+    // The item's path is written only for a message: 10,000 items make no strings.
+    const auto path = [i] { return at("$.mission.items", i); };
+    if (!item_json.is_object()) return make_error("mission item " + std::to_string(i) + " is not an object", path());
+    JsonObjectReader item(item_json, "$.mission.items", i);
+    const Json* type = item.member_value("type");
+    if (!type || !type->is_string()) return item.string("type").error();
+    const std::string& type_name = type->get_ref<const std::string&>();
+    if (type_name == "ComplexItem") return make_error("complex items (surveys, scans, landing patterns) are not supported", path() + ".type");
+    if (type_name != "SimpleItem") return make_error("unknown item type: " + type_name, path() + ".type");
+    MissionItem it;
+    auto command = integer_member(item, "command");
+    if (!command) return command.error();
+    if (command.value() < 0 || command.value() > 65535) return make_error("command out of range", path() + ".command");
+    it.command = uint16_t(command.value());
+    if (!mav::is_known_command(it.command))
+        return make_error("command " + std::to_string(it.command) + " is no MAVLink command: no autopilot would fly it", path() + ".command");
+    auto frame = integer_member(item, "frame");
+    if (!frame) return frame.error();
+    if (frame.value() < 0 || frame.value() > 255) return make_error("frame out of range", path() + ".frame");
+    it.frame = uint8_t(frame.value());
+    auto params = item.array("params");
+    if (!params) return params.error();
+    if (params.value()->size() != 7) return make_error("params must contain 7 values", path() + ".params");
+    double values[7];
+    for (size_t k = 0; k < 7; ++k) {
+        const Json& v = (*params.value())[k];
+        if (v.is_null()) { values[k] = std::nan(""); continue; }
+        if (v.is_number() && std::isfinite(v.get<double>())) { values[k] = v.get<double>(); continue; }
+        return finite_number(v, at(path() + ".params", k)).error();
+    }
+    if (!place_params(it, values))
+        return make_error(std::isnan(values[4]) || std::isnan(values[5]) ? "a positional item needs latitude and longitude" : "latitude or longitude out of range",
+                          path() + ".params");
+    const Json* autocontinue = item.member_value("autoContinue");
+    if (!autocontinue) return make_error("required member is missing", path() + ".autoContinue");
+    if (!autocontinue->is_boolean()) return make_error("autoContinue must be true or false", path() + ".autoContinue");
+    it.autocontinue = autocontinue->get<bool>();
+    const int altitude_keys = int(item.has("AltitudeMode")) + int(item.has("Altitude")) + int(item.has("AMSLAltAboveTerrain"));
+    if (altitude_keys != 0 && altitude_keys != 3)
+        return make_error("AltitudeMode, Altitude and AMSLAltAboveTerrain go together: all three or none", path());
+    jump_id = -1;
+    if (const Json* id = item.member_value("doJumpId")) {
+        if (!id->is_number_integer() && !id->is_number_unsigned()) return make_error("doJumpId is a whole number", path() + ".doJumpId");
+        jump_id = id->get<long long>();
+    }
+    return it;
+}
+
+// The items straight from the text, without a tree: a 10,000-item .plan built as a tree spends
+// most of its time (and in WebAssembly most of its allocations) on objects it reads once.
+// An item is taken here only when it is plainly valid; anything else (a wrong type, a command
+// no firmware knows, a missing member) is left to read_item, so every message comes from one
+// place. Each ScannedItem keeps its text for that.
+struct ScannedItem {
+    std::string_view text;
+    bool simple = false;  // read here: item and jump_id hold it
+    MissionItem item;
+    long long jump_id = -1;
+};
+
+constexpr size_t kItemDepth = 3;  // an item sits in the document, the mission and the items
+
+bool whole_number(const JsonScanner::Number& n, uint64_t max, uint64_t& out) {
+    if (n.kind != JsonScanner::Number::Unsigned || n.u > max) return false;
+    out = n.u;
+    return true;
+}
+
+// A key against a name, byte by byte inline: in WebAssembly a call to memcmp costs more than
+// comparing these few bytes.
+template <size_t N>
+bool is(std::string_view key, const char (&name)[N]) {
+    if (key.size() != N - 1) return false;
+    for (size_t i = 0; i + 1 < N; ++i)
+        if (key[i] != name[i]) return false;
+    return true;
+}
+
+bool scan_item(JsonScanner& in, MissionItem& it, long long& jump_id) {
+    if (!in.take('{')) return false;
+    enum : unsigned { kType = 1, kCommand = 2, kFrame = 4, kParams = 8, kAuto = 16, kAltMode = 32, kAlt = 64, kAmsl = 128 };
+    unsigned seen = 0;
+    bool simple_item = false;
+    double values[7];
+    std::string scratch;
+    jump_id = -1;
+    if (!in.take('}')) {
+        while (true) {
+            std::string_view key;
+            if (!in.string_view(scratch, key) || !in.take(':')) return false;
+            JsonScanner::Number n;
+            uint64_t whole = 0;
+            if (is(key, "type")) {
+                std::string_view type;
+                if (!in.string_view(scratch, type)) return false;
+                simple_item = is(type, "SimpleItem");
+                seen |= kType;
+            } else if (is(key, "command")) {
+                if (!in.number(n) || !whole_number(n, 65535, whole)) return false;
+                it.command = uint16_t(whole);
+                seen |= kCommand;
+            } else if (is(key, "frame")) {
+                if (!in.number(n) || !whole_number(n, 255, whole)) return false;
+                it.frame = uint8_t(whole);
+                seen |= kFrame;
+            } else if (is(key, "params")) {
+                if (!in.take('[')) return false;
+                for (int k = 0; k < 7; ++k) {
+                    if (k > 0 && !in.take(',')) return false;
+                    if (in.peek() == 'n') {
+                        if (!in.skip_value(kItemDepth + 2)) return false;
+                        values[k] = std::nan("");
+                    } else {
+                        if (!in.number(n)) return false;
+                        values[k] = n.d;
+                    }
+                }
+                if (!in.take(']')) return false;
+                seen |= kParams;
+            } else if (is(key, "autoContinue")) {
+                if (!in.boolean(it.autocontinue)) return false;
+                seen |= kAuto;
+            } else if (is(key, "doJumpId")) {
+                if (!in.number(n)) return false;
+                if (n.kind == JsonScanner::Number::Signed) jump_id = n.i;
+                else if (!whole_number(n, uint64_t(std::numeric_limits<long long>::max()), whole)) return false;
+                else jump_id = (long long)whole;
+            } else {
+                seen |= is(key, "AltitudeMode") ? kAltMode : is(key, "Altitude") ? kAlt : is(key, "AMSLAltAboveTerrain") ? kAmsl : 0u;
+                if (!in.skip_value(kItemDepth + 1)) return false;
+            }
+            if (in.take(',')) continue;
+            if (!in.take('}')) return false;
+            break;
+        }
+    }
+    const unsigned altitude = seen & (kAltMode | kAlt | kAmsl);
+    if (!simple_item || (seen & (kType | kCommand | kFrame | kParams | kAuto)) != (kType | kCommand | kFrame | kParams | kAuto)) return false;
+    if (altitude != 0 && altitude != (kAltMode | kAlt | kAmsl)) return false;
+    if (!mav::is_known_command(it.command)) return false;
+    return place_params(it, values);
+}
+
+// The document with its items read by scan_item and left out of the tree (mission.items is an
+// empty array there). Nothing when the text is not a plain case: not JSON (the tree's parser
+// says where), no items array, or "mission" or "items" given twice (the last would win).
+struct ScannedPlan {
+    Json root;
+    std::vector<ScannedItem> items;
+};
+
+bool scan_items(JsonScanner& in, std::vector<ScannedItem>& items) {
+    in.take('[');
+    if (in.take(']')) return true;
+    while (true) {
+        in.skip_space();
+        const char* from = in.position();
+        ScannedItem item;
+        item.simple = scan_item(in, item.item, item.jump_id);
+        if (!item.simple) {
+            in.rewind(from);
+            if (!in.skip_value(kItemDepth)) return false;
+        }
+        item.text = std::string_view(from, size_t(in.position() - from));
+        items.push_back(item);
+        if (in.take(',')) continue;
+        return in.take(']');
+    }
+}
+
+// The members of an object into `out` (the last of a repeated key wins), except that `special`
+// is handed to `read_special` (once: a second time gives up).
+template <typename Special>
+bool scan_object(JsonScanner& in, size_t depth, Json& out, std::string_view special, Special&& read_special) {
+    if (!in.take('{')) return false;
+    out = Json::object();
+    if (in.take('}')) return true;
+    bool special_seen = false;
+    while (true) {
+        std::string key;
+        if (!in.string(key) || !in.take(':')) return false;
+        if (key == special) {
+            if (special_seen) return false;
+            special_seen = true;
+            if (!read_special(out[key])) return false;
+        } else {
+            Json value;
+            if (!in.value(value, depth)) return false;
+            out[key] = std::move(value);
+        }
+        if (in.take(',')) continue;
+        return in.take('}');
+    }
+}
+
+std::optional<ScannedPlan> scan_plan(std::string_view text) {
+    if (text.size() > kMaxJsonBytes) return std::nullopt;
+    JsonScanner in(text, kMaxJsonDepth);
+    in.skip_bom();
+    ScannedPlan plan;
+    bool items_scanned = false;
+    const auto read_items = [&](Json& out) {
+        if (in.peek() != '[') return in.value(out, 2);
+        items_scanned = true;
+        out = Json::array();
+        return scan_items(in, plan.items);
+    };
+    const auto read_mission = [&](Json& out) {
+        if (in.peek() != '{') return in.value(out, 1);
+        return scan_object(in, 2, out, "items", read_items);
+    };
+    if (in.peek() != '{' || !scan_object(in, 1, plan.root, "mission", read_mission) || !in.at_end() || !items_scanned) return std::nullopt;
+    return plan;
+}
+
 }  // namespace
 
 std::string write_plan(const Mission& m) {
@@ -173,10 +406,8 @@ std::string write_plan(const Mission& m) {
     return text;
 }
 
-Result<Mission> read_plan(std::string_view text, const std::string& source) {
-    auto parsed = parse_json_text(text, source);
-    if (!parsed) return parsed.error();
-    const Json& root = parsed.value();
+// The document, from its tree; its items from `scanned` when the text reader took them.
+static Result<Mission> read_plan_document(const Json& root, const std::vector<ScannedItem>* scanned) {
     JsonObjectReader doc(root, "$");
     if (!root.is_object()) return make_error(std::string("expected an object, found ") + json_type_name(root), "$");
     auto ground_station = doc.string("groundStation");
@@ -230,64 +461,27 @@ Result<Mission> read_plan(std::string_view text, const std::string& source) {
 
     auto items = mission.array("items");
     if (!items) return items.error();
+    const size_t count = scanned ? scanned->size() : items.value()->size();
     std::vector<long long> jump_ids;  // each item's doJumpId (-1: none given)
-    m.items.reserve(items.value()->size());
-    jump_ids.reserve(items.value()->size());
-    for (size_t i = 0; i < items.value()->size(); ++i) {
-        // The item's path is written only for a message: 10,000 items make no strings.
-        const auto path = [i] { return at("$.mission.items", i); };
-        const Json& item_json = (*items.value())[i];
-        if (!item_json.is_object()) return make_error("mission item " + std::to_string(i) + " is not an object", path());
-        JsonObjectReader item(item_json, "$.mission.items", i);
-        const Json* type = item.member_value("type");
-        if (!type || !type->is_string()) return item.string("type").error();
-        const std::string& type_name = type->get_ref<const std::string&>();
-        if (type_name == "ComplexItem") return make_error("complex items (surveys, scans, landing patterns) are not supported", path() + ".type");
-        if (type_name != "SimpleItem") return make_error("unknown item type: " + type_name, path() + ".type");
-        MissionItem it;
-        auto command = integer_member(item, "command");
-        if (!command) return command.error();
-        if (command.value() < 0 || command.value() > 65535) return make_error("command out of range", path() + ".command");
-        it.command = uint16_t(command.value());
-        if (!mav::is_known_command(it.command))
-            return make_error("command " + std::to_string(it.command) + " is no MAVLink command: no autopilot would fly it", path() + ".command");
-        auto frame = integer_member(item, "frame");
-        if (!frame) return frame.error();
-        if (frame.value() < 0 || frame.value() > 255) return make_error("frame out of range", path() + ".frame");
-        it.frame = uint8_t(frame.value());
-        auto params = item.array("params");
-        if (!params) return params.error();
-        if (params.value()->size() != 7) return make_error("params must contain 7 values", path() + ".params");
-        double values[7];
-        for (size_t k = 0; k < 7; ++k) {
-            const Json& v = (*params.value())[k];
-            if (v.is_null()) { values[k] = std::nan(""); continue; }
-            if (v.is_number() && std::isfinite(v.get<double>())) { values[k] = v.get<double>(); continue; }
-            return finite_number(v, at(path() + ".params", k)).error();
+    m.items.reserve(count);
+    jump_ids.reserve(count);
+    for (size_t i = 0; i < count; ++i) {
+        if (scanned && (*scanned)[i].simple) {
+            m.items.push_back((*scanned)[i].item);
+            jump_ids.push_back((*scanned)[i].jump_id);
+            continue;
         }
-        for (int k = 0; k < 4; ++k) it.params[size_t(k)] = values[k];
-        if (std::isnan(values[4]) || std::isnan(values[5])) {
-            if (mav::is_positional(it.command)) return make_error("a positional item needs latitude and longitude", path() + ".params");
-            values[4] = values[5] = 0;
+        // An item the text reader left alone is read from its own tree, which says what is wrong.
+        std::optional<Json> own;
+        if (scanned) {
+            own = parse_json_fast((*scanned)[i].text, kMaxJsonDepth - kItemDepth);
+            if (!own) return make_error("mission item " + std::to_string(i) + " could not be read again", at("$.mission.items", i));
         }
-        if (std::abs(values[4]) > 90 || std::abs(values[5]) > 180) return make_error("latitude or longitude out of range", path() + ".params");
-        it.lat_deg = values[4];
-        it.lon_deg = values[5];
-        it.alt_m = values[6];
-        const Json* autocontinue = item.member_value("autoContinue");
-        if (!autocontinue) return make_error("required member is missing", path() + ".autoContinue");
-        if (!autocontinue->is_boolean()) return make_error("autoContinue must be true or false", path() + ".autoContinue");
-        it.autocontinue = autocontinue->get<bool>();
-        const int altitude_keys = int(item.has("AltitudeMode")) + int(item.has("Altitude")) + int(item.has("AMSLAltAboveTerrain"));
-        if (altitude_keys != 0 && altitude_keys != 3)
-            return make_error("AltitudeMode, Altitude and AMSLAltAboveTerrain go together: all three or none", path());
-        if (const Json* id = item.member_value("doJumpId")) {
-            if (!id->is_number_integer() && !id->is_number_unsigned()) return make_error("doJumpId is a whole number", path() + ".doJumpId");
-            jump_ids.push_back(id->get<long long>());
-        } else {
-            jump_ids.push_back(-1);
-        }
-        m.items.push_back(it);
+        long long jump_id = -1;
+        auto item = read_item(own ? *own : (*items.value())[i], i, jump_id);
+        if (!item) return item.error();
+        m.items.push_back(item.value());
+        jump_ids.push_back(jump_id);
     }
     // 3. A DO_JUMP goes to an item that is there: QGroundControl refuses one that does not.
     for (size_t i = 0; i < m.items.size(); ++i) {
@@ -380,6 +574,17 @@ Result<Mission> read_plan(std::string_view text, const std::string& source) {
         root["lowsky"]["safety_gate_override"].is_string())
         m.gate_override = root["lowsky"]["safety_gate_override"].get<std::string>();
     return m;
+}
+
+Result<Mission> read_plan(std::string_view text, const std::string& source) {
+    if (auto scanned = scan_plan(text)) return read_plan_document(scanned->root, &scanned->items);
+    return read_plan_as_tree(text, source);
+}
+
+Result<Mission> read_plan_as_tree(std::string_view text, const std::string& source) {
+    auto parsed = parse_json_text(text, source);
+    if (!parsed) return parsed.error();
+    return read_plan_document(parsed.value(), nullptr);
 }
 
 }  // namespace lowsky
