@@ -25,12 +25,6 @@ void append_coordinate(std::string& out, GeoPoint p, std::optional<double> alt =
     if (alt) out += ',', append_fixed(out, *alt, 2);
 }
 
-std::string coordinate(GeoPoint p) {
-    std::string out;
-    append_coordinate(out, p);
-    return out;
-}
-
 void append_ring_coordinates(std::string& out, const std::vector<GeoPoint>& ring) {
     for (const auto& p : ring) append_coordinate(out, p), out += ' ';
     if (!ring.empty()) append_coordinate(out, ring.front());  // KML and GeoJSON close rings explicitly
@@ -73,21 +67,24 @@ std::string fixed(double v, int decimals) { return format_fixed(v, decimals); }
 std::string write_kml(const CompiledScenario& compiled, const BuiltMission& built, const RouteRequest& q, KmlAltitude altitude) {
     const Scenario& s = compiled.scenario();
     const bool absolute = altitude == KmlAltitude::Absolute;
+    // Written piece by piece onto one string: no temporary for each piece.
     std::string out;
-    out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n<Document>\n";
-    out += "  <name>" + xml_escape("lowsky: " + q.from_hub + " to " + q.to_hub + " (" + q.drone_type + ")") + "</name>\n";
-    std::string notes;
-    for (const auto& n : built.mission.notes) notes += n + "\n";
-    if (!built.mission.gate_override.empty()) notes += "SAFETY GATE OVERRIDDEN: " + built.mission.gate_override + "\n";
-    out += "  <description>" + xml_escape(notes) + "</description>\n";
+    out.reserve(8192 + 40 * built.flown_path.size());
+    const auto escaped = [&out](std::string_view text) { append_xml_escaped(out, text); };
+    out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n<Document>\n  <name>";
+    escaped("lowsky: " + q.from_hub + " to " + q.to_hub + " (" + q.drone_type + ")");
+    out += "</name>\n  <description>";
+    for (const auto& n : built.mission.notes) escaped(n), out += '\n';
+    if (!built.mission.gate_override.empty()) escaped("SAFETY GATE OVERRIDDEN: " + built.mission.gate_override), out += '\n';
+    out += "</description>\n";
     out += "  <Style id=\"path\"><LineStyle><color>ff1e90ff</color><width>3</width></LineStyle><PolyStyle><color>401e90ff</color></PolyStyle></Style>\n";
     out += "  <Style id=\"corridor\"><LineStyle><color>ff6e9b00</color><width>1.5</width></LineStyle><PolyStyle><color>406e9b00</color></PolyStyle></Style>\n";
     out += "  <Style id=\"hub\"><IconStyle><scale>1.1</scale></IconStyle></Style>\n";
-    out += "  <Placemark>\n    <name>Flight path</name>\n    <description>" +
-           xml_escape(absolute ? "altitudes AMSL"
-                               : "altitudes above ground, taken as heights above home (no terrain model)") +
-           "</description>\n    <styleUrl>#path</styleUrl>\n    <LineString>\n      <extrude>1</extrude>\n      <altitudeMode>" +
-           (absolute ? "absolute" : "relativeToGround") + "</altitudeMode>\n      <coordinates>";
+    out += "  <Placemark>\n    <name>Flight path</name>\n    <description>";
+    out += absolute ? "altitudes AMSL" : "altitudes above ground, taken as heights above home (no terrain model)";
+    out += "</description>\n    <styleUrl>#path</styleUrl>\n    <LineString>\n      <extrude>1</extrude>\n      <altitudeMode>";
+    out += absolute ? "absolute" : "relativeToGround";
+    out += "</altitudeMode>\n      <coordinates>";
     for (size_t i = 0; i < built.flown_path.size(); ++i) {
         const double h = absolute ? built.flown_height[i].m : built.flown_height[i].over(HeightAmsl(built.mission.home_alt_m_amsl));
         if (i) out += ' ';
@@ -96,15 +93,21 @@ std::string write_kml(const CompiledScenario& compiled, const BuiltMission& buil
     out += "</coordinates>\n    </LineString>\n  </Placemark>\n  <Folder>\n    <name>Corridors</name>\n";
     for (const auto& id : corridors_of(built)) {
         const Corridor* c = s.find_corridor(id);
-        out += "    <Placemark>\n      <name>" + xml_escape(c->id) + "</name>\n      <description>" +
-               xml_escape(c->name + ": " + band_text(c->band) + ", " + fixed(c->width_m, 0) + " m wide" +
-                          (c->approval.empty() ? "" : ", approval " + c->approval) +
-                          (c->border_approval.empty() ? "" : ", cross-border approval " + c->border_approval)) +
-               "</description>\n      <styleUrl>#corridor</styleUrl>\n"
-               // The corridor itself, as the scenario holds it: what lowsky's KML import reads back.
-               "      <ExtendedData><Data name=\"lowsky_corridor\"><value>" +
-               xml_escape(object_to_json(ScenarioObject(*c)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) +
-               "</value></Data></ExtendedData>\n      <Polygon>\n        <altitudeMode>clampToGround</altitudeMode>\n"
+        out += "    <Placemark>\n      <name>";
+        escaped(c->id);
+        out += "</name>\n      <description>";
+        escaped(c->name);
+        out += ": ";
+        escaped(band_text(c->band));
+        out += ", ";
+        out += fixed(c->width_m, 0);
+        out += " m wide";
+        if (!c->approval.empty()) out += ", approval ", escaped(c->approval);
+        if (!c->border_approval.empty()) out += ", cross-border approval ", escaped(c->border_approval);
+        // The corridor itself, as the scenario holds it: what lowsky's KML import reads back.
+        out += "</description>\n      <styleUrl>#corridor</styleUrl>\n      <ExtendedData><Data name=\"lowsky_corridor\"><value>";
+        escaped(object_to_json(ScenarioObject(*c)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        out += "</value></Data></ExtendedData>\n      <Polygon>\n        <altitudeMode>clampToGround</altitudeMode>\n"
                "        <outerBoundaryIs><LinearRing><coordinates>";
         append_ring_coordinates(out, path_footprint(c->centreline, c->width_m / 2));
         out += "</coordinates></LinearRing></outerBoundaryIs>\n      </Polygon>\n    </Placemark>\n";
@@ -112,8 +115,11 @@ std::string write_kml(const CompiledScenario& compiled, const BuiltMission& buil
     out += "  </Folder>\n  <Folder>\n    <name>Hubs</name>\n";
     for (const auto& h : s.hubs) {
         if (h.id != q.from_hub && h.id != q.to_hub) continue;
-        out += "    <Placemark>\n      <name>" + xml_escape(h.name) + "</name>\n      <styleUrl>#hub</styleUrl>\n      <Point><coordinates>" +
-               coordinate(h.position) + "</coordinates></Point>\n    </Placemark>\n";
+        out += "    <Placemark>\n      <name>";
+        escaped(h.name);
+        out += "</name>\n      <styleUrl>#hub</styleUrl>\n      <Point><coordinates>";
+        append_coordinate(out, h.position);
+        out += "</coordinates></Point>\n    </Placemark>\n";
     }
     out += "  </Folder>\n</Document>\n</kml>\n";
     return out;

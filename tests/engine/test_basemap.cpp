@@ -38,6 +38,21 @@ Result<Basemap> decode(const std::vector<uint8_t>& bytes) { return decode_basema
 TEST_CASE("CRC-32 matches the standard check value", "[bytes]") {
     const char* text = "123456789";
     CHECK(crc32(reinterpret_cast<const uint8_t*>(text), 9) == 0xCBF43926u);
+    // Every length and starting offset against the definition, a bit at a time: the fast
+    // path's steps and the bytes left after them.
+    std::vector<uint8_t> bytes(64);
+    for (size_t i = 0; i < bytes.size(); ++i) bytes[i] = uint8_t(i * 37 + 11);
+    for (size_t from = 0; from < 8; ++from) {
+        for (size_t n = 0; from + n <= bytes.size(); ++n) {
+            uint32_t c = 0xFFFFFFFFu;
+            for (size_t k = from; k < from + n; ++k) {
+                c ^= bytes[k];
+                for (int b = 0; b < 8; ++b) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            }
+            INFO("from " << from << " length " << n);
+            CHECK(crc32(bytes.data() + from, n) == (c ^ 0xFFFFFFFFu));
+        }
+    }
 }
 
 TEST_CASE("Basemap encodes and decodes losslessly at 1e-7 degree", "[basemap]") {
