@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "core/json_read.h"
+#include "core/json_write.h"
 #include "core/numbers.h"
 #include "core/xml_text.h"
 #include "core/zip_writer.h"
@@ -180,7 +181,9 @@ std::string write_scenario_geojson(const CompiledScenario& compiled, const Built
                             {"properties", {{"kind", "route"}, {"altitude", "AMSL"}, {"notes", built->mission.notes}}}});
     }
     Json doc{{"type", "FeatureCollection"}, {"name", s.name}, {"features", features}};
-    return doc.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    std::string text;
+    if (!append_json_tree(text, doc, 1)) text = doc.dump(1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return text += '\n';
 }
 
 }  // namespace lowsky

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "core/doc_reader.h"
+#include "core/json_write.h"
 #include "core/text.h"
 #include "scenario/dji_aircraft.h"
 
@@ -918,7 +919,9 @@ std::string save_scenario(const Scenario& s) {
     OJson explanations = OJson::array();
     for (const auto& e : s.explanations) explanations.push_back(OJson{{"check", e.check}, {"object", e.object}, {"why", e.why}});
     doc["explanations"] = explanations;
-    return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    std::string text;
+    if (!append_json_tree(text, doc, 2)) text = doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    return text += '\n';
 }
 
 }  // namespace lowsky

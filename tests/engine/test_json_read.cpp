@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include "core/json_read.h"
+#include "core/json_write.h"
+#include "fixtures.h"
 
 using namespace lowsky;
 
@@ -73,4 +75,38 @@ TEST_CASE("A JSON syntax error says what the parser saw, never the library's own
     auto literal = lowsky::parse_json_text("{\"a\": tru }", "t.json");
     CHECK(literal.error().message == "invalid JSON: syntax error while parsing value - invalid literal; last read: '\"a\": tru '");
     CHECK(literal.error().where == "t.json:1:10");
+}
+
+TEST_CASE("A tree is written exactly as nlohmann's dump writes it, or not at all", "[json]") {
+    const auto same = [](const auto& tree, int indent) {
+        std::string ours = "prefix";
+        const bool written = append_json_tree(ours, tree, indent);
+        const std::string theirs = tree.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+        if (written) CHECK(ours == "prefix" + theirs);
+        else CHECK(ours == "prefix");  // left as it was
+        return written;
+    };
+    // Every kind of value, the escapes, control characters, empty containers and nesting.
+    const std::string text = R"({"z": [], "a": {}, "n": null, "t": true, "f": false, "i": -9223372036854775808, "u": 18446744073709551615,
+        "d": [0.1, -0.0, 1.0, 1e300, 2.5e-308, 123456789012345.6, 22.5361200, -113.88744, 1e15, 1e16],
+        "s": "quote \" backslash \\ slash / \b\f\n\r\t \u0001 \u001f \u007f é 中 🚁",
+        "nested": [[[{"k": [1, [2, {}]]}]]], "keys \" \u0002 ü": 1})";
+    const Json tree = Json::parse(text);
+    const nlohmann::ordered_json ordered = nlohmann::ordered_json::parse(text);
+    for (const int indent : {0, 1, 2, 4}) {
+        INFO("indent " << indent);
+        CHECK(same(tree, indent));
+        CHECK(same(ordered, indent));
+    }
+    CHECK_FALSE(same(tree, -1));  // the compact form is nlohmann's to write
+    // A string that is not UTF-8: not written, for the caller to dump with replacement.
+    CHECK_FALSE(same(Json{{"bad", std::string("a\xC3(")}}, 2));
+    CHECK_FALSE(same(Json{{std::string("\xFF"), 1}}, 2));
+    // The repository's scenarios, each as both kinds of tree.
+    for (const char* file : {"assets/scenarios/gba.json", "tests/fixtures/scenarios/minimal.json", "assets/places/gba_places.json"}) {
+        INFO(file);
+        const std::string document = test::read_text(file);
+        CHECK(same(Json::parse(document), 2));
+        CHECK(same(nlohmann::ordered_json::parse(document), 2));
+    }
 }
