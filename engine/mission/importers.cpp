@@ -295,7 +295,8 @@ Result<Imported> import_geojson(std::string_view text, const std::string& source
         if (g.is_null()) continue;
         if (!g.is_object() || !g.contains("type") || !g["type"].is_string() || !g.contains("coordinates"))
             return make_error("a geometry needs \"type\" and \"coordinates\"", path + ".geometry");
-        const Json props = f->contains("properties") ? (*f)["properties"] : Json::object();
+        static const Json kNoProperties = Json::object();
+        const Json& props = f->contains("properties") ? (*f)["properties"] : kNoProperties;  // not copied: a footprint's are kilobytes
         const std::string kind = props.is_object() && props.contains("kind") && props["kind"].is_string() ? props["kind"].get<std::string>() : "";
         if (kind == "corridor_footprint" || kind == "route") continue;  // lowsky's own derived shapes
         std::string id = f->contains("id") && (*f)["id"].is_string() ? (*f)["id"].get<std::string>() : "";

@@ -27,7 +27,10 @@ struct Integer {
 struct LonLat {
     GeoPoint position;
 };
-void put(std::string& s, const char* text) { s += text; }
+// A literal's length is known here: passed as a pointer it would be measured again (a call
+// to strlen in WebAssembly, for every piece of every waypoint).
+template <size_t N>
+void put(std::string& s, const char (&text)[N]) { s.append(text, N - 1); }
 void put(std::string& s, const std::string& text) { s += text; }
 void put(std::string& s, Fixed v) { append_fixed(s, v.value, v.decimals); }
 void put(std::string& s, Integer v) { append_integer(s, v.value); }
