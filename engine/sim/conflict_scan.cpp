@@ -281,6 +281,8 @@ struct SweepState {
     std::vector<std::vector<Stay>> cells;  // the stays still open in each
     std::vector<Interval> conflicts, losses;
     long tested = 0;
+    bool swept = false;  // the episodes are made; the tables are being freed
+    size_t cells_made = 0;
     bool done = false;
     ConflictScanResult result;
 };
@@ -288,6 +290,7 @@ struct SweepState {
 namespace {
 
 constexpr uint32_t kFlightsPerPauseCheck = 64;
+constexpr size_t kCellsPerRelease = 32768;
 
 // Pieces: the airborne parts of a track outside the exclusion circles.
 void cut(uint32_t f, const std::vector<TrackPoint4>& tr, const Circles& exclusions, const TacticalSettings& s,
@@ -478,10 +481,20 @@ bool ConflictScan::advance(const std::function<bool()>& pause) {
         cell.push_back(v);
         if (pause && st.at % kVisitsPerPauseCheck == 0 && st.at < by_entry.size() && pause()) return false;
     }
-    st.result.conflicts = episodes(st.conflicts);
-    st.result.losses = episodes(st.losses);
-    st.result.piece_pairs_tested = st.tested;
-    // The sweep's tables are not needed any more.
+    if (!st.swept) {
+        st.result.conflicts = episodes(st.conflicts);
+        st.result.losses = episodes(st.losses);
+        st.result.piece_pairs_tested = st.tested;
+        st.swept = true;
+        st.cells_made = st.cells.size();
+        if (pause && pause()) return false;
+    }
+    // The sweep's tables are not needed any more. The cells' lists are freed a chunk at a time:
+    // on a region day they are hundreds of thousands of small allocations, more than a slice.
+    while (!st.cells.empty()) {
+        st.cells.resize(st.cells.size() - std::min(st.cells.size(), kCellsPerRelease));
+        if (pause && !st.cells.empty() && pause()) return false;
+    }
     st.pieces = {};
     st.flight_of = {};
     st.cells = {};
@@ -512,7 +525,9 @@ double ConflictScan::progress() const {
             }
         }
     }
-    return cut / 3 + swept * 2 / 3;
+    // The last hundredth: freeing the cells' lists once the episodes are made.
+    const double freed = st.swept && st.cells_made ? 1.0 - double(st.cells.size()) / double(st.cells_made) : 0.0;
+    return (cut / 3 + swept * 2 / 3) * 0.99 + freed * 0.01;
 }
 
 ConflictScanResult ConflictScan::take() { return std::move(state_->result); }

@@ -42,6 +42,7 @@ private:
     std::unique_ptr<class Simulation> sim_;      // while the events run
     std::optional<SimResult> result_;            // made once they are done
     bool collected_ = false;                     // the results are made: the next slice hands them over
+    bool scan_started_ = false;
     std::unique_ptr<class ConflictScan> scan_;   // then, while the conflicts are scanned
     std::optional<ConflictScanResult> encounters_;  // then, while they are put into the result
     size_t encounters_added_ = 0;
