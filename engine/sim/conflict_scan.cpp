@@ -281,6 +281,7 @@ struct SweepState {
     std::vector<std::vector<Stay>> cells;  // the stays still open in each
     std::vector<Interval> conflicts, losses;
     long tested = 0;
+    bool conflicts_made = false;
     bool swept = false;  // the episodes are made; the tables are being freed
     size_t cells_made = 0;
     bool done = false;
@@ -482,7 +483,11 @@ bool ConflictScan::advance(const std::function<bool()>& pause) {
         if (pause && st.at % kVisitsPerPauseCheck == 0 && st.at < by_entry.size() && pause()) return false;
     }
     if (!st.swept) {
-        st.result.conflicts = episodes(st.conflicts);
+        if (!st.conflicts_made) {  // the conflicts and the losses are a step each
+            st.result.conflicts = episodes(st.conflicts);
+            st.conflicts_made = true;
+            if (pause && pause()) return false;
+        }
         st.result.losses = episodes(st.losses);
         st.result.piece_pairs_tested = st.tested;
         st.swept = true;
