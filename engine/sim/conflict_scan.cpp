@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <tuple>
 
+#include "core/sort_in_steps.h"
 #include "sim/bucket_order.h"
 #include "sim/grid_path.h"
 
@@ -198,13 +200,21 @@ void test_pair(const Piece& a, const Piece& b, uint64_t pair, double t1, const T
 
 // A pair's intervals this close are one episode; its closest moment is the closest of its
 // intervals' (the earlier on a tie).
-std::vector<Encounter> episodes(std::vector<Interval>& v) {
-    // A total order: the intervals come in whatever order the sweep met them (a pair met in
-    // several cells more than once), and the episodes must not depend on it.
-    std::sort(v.begin(), v.end(), [](const Interval& a, const Interval& b) {
-        return std::tie(a.pair, a.start, a.end, a.closest_s, a.horizontal_m, a.vertical_m, a.x, a.y, a.z, a.predicted_m) <
-               std::tie(b.pair, b.start, b.end, b.closest_s, b.horizontal_m, b.vertical_m, b.x, b.y, b.z, b.predicted_m);
-    });
+// A total order: the intervals come in whatever order the sweep met them (a pair met in
+// several cells more than once), and the episodes must not depend on it.
+bool interval_before(const Interval& a, const Interval& b) {
+    return std::tie(a.pair, a.start, a.end, a.closest_s, a.horizontal_m, a.vertical_m, a.x, a.y, a.z, a.predicted_m) <
+           std::tie(b.pair, b.start, b.end, b.closest_s, b.horizontal_m, b.vertical_m, b.x, b.y, b.z, b.predicted_m);
+}
+
+// Episodes by start, then pair: a pair's episodes never start together (they would be one).
+bool episode_before(const Encounter& a, const Encounter& b) {
+    if (a.start_s != b.start_s) return a.start_s < b.start_s;
+    return a.flight_a < b.flight_a || (a.flight_a == b.flight_a && a.flight_b < b.flight_b);
+}
+
+// The intervals of each pair, in interval_before's order, merged into episodes.
+std::vector<Encounter> merge_intervals(const std::vector<Interval>& v) {
     std::vector<Encounter> out;
     for (size_t i = 0; i < v.size(); ++i) {
         const Interval& x = v[i];
@@ -229,12 +239,35 @@ std::vector<Encounter> episodes(std::vector<Interval>& v) {
             e.z_m = x.z;
         }
     }
-    std::sort(out.begin(), out.end(), [](const Encounter& a, const Encounter& b) {
-        if (a.start_s != b.start_s) return a.start_s < b.start_s;
-        return a.flight_a < b.flight_a || (a.flight_a == b.flight_a && a.flight_b < b.flight_b);
-    });
     return out;
 }
+
+}  // namespace
+
+// Intervals into episodes a step at a time: the intervals sorted, merged, and the episodes
+// sorted by start (a region day's conflicts took 7.6 ms at once, more than half a slice).
+class EpisodesInSteps {
+public:
+    explicit EpisodesInSteps(std::vector<Interval> intervals) : intervals_(std::move(intervals), interval_before) {}
+    bool step() {
+        if (!episodes_) {
+            if (!intervals_.step()) return false;
+            episodes_.emplace(merge_intervals(intervals_.items()), episode_before);
+            intervals_.items() = {};
+            return false;
+        }
+        return episodes_->step();
+    }
+    std::vector<Encounter> take() { return std::move(episodes_->items()); }
+
+private:
+    using IntervalOrder = bool (*)(const Interval&, const Interval&);
+    using EpisodeOrder = bool (*)(const Encounter&, const Encounter&);
+    SortInSteps<Interval, IntervalOrder> intervals_;
+    std::optional<SortInSteps<Encounter, EpisodeOrder>> episodes_;
+};
+
+namespace {
 
 constexpr uint32_t kPiecesPerPauseCheck = 256;
 constexpr size_t kVisitsPerPauseCheck = 1024;
@@ -281,7 +314,8 @@ struct SweepState {
     std::vector<std::vector<Stay>> cells;  // the stays still open in each
     std::vector<Interval> conflicts, losses;
     long tested = 0;
-    bool conflicts_made = false;
+    std::optional<EpisodesInSteps> making;  // the conflicts' episodes, then the losses'
+    int made = 0;                           // lists of episodes made (2: both)
     bool swept = false;  // the episodes are made; the tables are being freed
     size_t cells_made = 0;
     bool done = false;
@@ -482,17 +516,19 @@ bool ConflictScan::advance(const std::function<bool()>& pause) {
         cell.push_back(v);
         if (pause && st.at % kVisitsPerPauseCheck == 0 && st.at < by_entry.size() && pause()) return false;
     }
-    if (!st.swept) {
-        if (!st.conflicts_made) {  // the conflicts and the losses are a step each
-            st.result.conflicts = episodes(st.conflicts);
-            st.conflicts_made = true;
+    while (st.made < 2) {
+        if (!st.making) st.making.emplace(std::move(st.made == 0 ? st.conflicts : st.losses));
+        while (!st.making->step())
             if (pause && pause()) return false;
-        }
-        st.result.losses = episodes(st.losses);
+        (st.made == 0 ? st.result.conflicts : st.result.losses) = st.making->take();
+        st.making.reset();
+        ++st.made;
+        if (pause && pause()) return false;
+    }
+    if (!st.swept) {
         st.result.piece_pairs_tested = st.tested;
         st.swept = true;
         st.cells_made = st.cells.size();
-        if (pause && pause()) return false;
     }
     // The sweep's tables are not needed any more. The cells' lists are freed a chunk at a time:
     // on a region day they are hundreds of thousands of small allocations, more than a slice.

@@ -3,10 +3,12 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <tuple>
 #include <random>
 
+#include "core/sort_in_steps.h"
 #include "generated_network.h"
 #include "scenario/compiled_scenario.h"
 #include "sim/conflict_scan.h"
@@ -221,9 +223,9 @@ TEST_CASE("The conflict scan a slice at a time gives the scan at once", "[sim][t
     // grid laid (1), twice while the pieces are put in order of start (counted, placed), once
     // they are moved into it (1), after the 256th piece's visits are made and after the last's
     // (2), and twice while the visits are put in order of entry (2). Their fewer than 1,024
-    // visits are swept in one go; the conflicts' episodes are made (1), then the losses' (1),
-    // and the tables freed.
-    CHECK(slices == 17);
+    // visits are swept in one go. Then the conflicts' intervals are sorted and merged (1), their
+    // episodes sorted (1), and the same for the losses (2); the tables are freed in one go.
+    CHECK(slices == 19);
     const ConflictScanResult sliced = scan.take();
     REQUIRE(once.conflicts.size() > 10);
     REQUIRE(sliced.conflicts.size() == once.conflicts.size());
@@ -298,4 +300,24 @@ TEST_CASE("On a big day the conflict scan agrees with the state-based detector s
     REQUIRE(sampled.conflicts > 20);  // drones converging on hubs: real encounters to find
     CHECK(scan.conflicts.size() == size_t(sampled.conflicts));
     CHECK(scan.losses.size() == size_t(sampled.losses));
+}
+
+TEST_CASE("A sort a step at a time gives std::sort's order", "[sim][slices]") {
+    // Distinct values (a total order), in runs of 7 so that odd runs and a short last run merge.
+    std::vector<int> values(1000);
+    for (size_t i = 0; i < values.size(); ++i) values[i] = int((i * 7919) % 1009) - 500;
+    for (const size_t n : {size_t(0), size_t(1), size_t(7), size_t(8), size_t(50), size_t(1000)}) {
+        INFO("n " << n);
+        std::vector<int> input(values.begin(), values.begin() + std::ptrdiff_t(n));
+        std::vector<int> expected = input;
+        std::sort(expected.begin(), expected.end());
+        SortInSteps<int, std::less<int>> sort(input, std::less<int>(), 7);
+        size_t steps = 1;
+        while (!sort.step()) ++steps;
+        CHECK(sort.items() == expected);
+        // One step per run of 7, then one per merge: runs halve in number each pass.
+        size_t runs = (n + 6) / 7, merges = 0;
+        for (size_t r = runs; r > 1; r = (r + 1) / 2) merges += (r + 1) / 2;
+        CHECK(steps == std::max<size_t>(runs, 1) + merges);
+    }
 }
