@@ -272,6 +272,7 @@ namespace {
 constexpr uint32_t kPiecesPerPauseCheck = 256;
 constexpr size_t kVisitsPerPauseCheck = 1024;
 constexpr size_t kItemsPerStep = 65536;  // pieces or visits counted or placed in one step
+constexpr size_t kSecondsPerStep = 8192;  // seconds whose pieces are put in order in one step
 
 }  // namespace
 
@@ -305,6 +306,10 @@ struct SweepState {
     enum class Stage { ordering, gathering, visiting, entering, sweeping } stage = Stage::ordering;
     size_t at = 0;  // the next piece or visit of the stage
     BucketOrder<uint32_t> by_start;
+    size_t ordered_seconds = 0;           // gathering: the seconds whose pieces are in order
+    size_t moved = 0;                     // and the pieces moved into that order
+    std::vector<Piece> gathered;
+    std::vector<uint32_t> gathered_flights;
     BucketOrder<Visit> by_entry;
     TimeBuckets seconds;
     std::vector<Visit> visits;
@@ -424,23 +429,39 @@ bool ConflictScan::advance(const std::function<bool()>& pause) {
         auto& order = st.by_start.items();
         const auto& first = st.by_start.first();
         const auto earlier = [&](uint32_t i, uint32_t j) { return st.pieces[i].t0 < st.pieces[j].t0; };
-        for (size_t b = 0; b + 1 < first.size(); ++b) {
-            if (first[b + 1] - first[b] > 16) {  // a crowded second (many take-offs at once)
-                std::stable_sort(order.begin() + first[b], order.begin() + first[b + 1], earlier);
-                continue;
+        // A range of seconds a step, then the pieces moved in chunks a step: on a region day
+        // the whole took longer than a slice.
+        while (st.ordered_seconds + 1 < first.size()) {
+            const size_t end = std::min(first.size() - 1, st.ordered_seconds + kSecondsPerStep);
+            for (size_t b = st.ordered_seconds; b < end; ++b) {
+                if (first[b + 1] - first[b] > 16) {  // a crowded second (many take-offs at once)
+                    std::stable_sort(order.begin() + first[b], order.begin() + first[b + 1], earlier);
+                    continue;
+                }
+                for (size_t k = first[b] + 1; k < first[b + 1]; ++k) {  // insertion: stable, and a second holds a few
+                    const uint32_t i = order[k];
+                    size_t j = k;
+                    for (; j > first[b] && earlier(i, order[j - 1]); --j) order[j] = order[j - 1];
+                    order[j] = i;
+                }
             }
-            for (size_t k = first[b] + 1; k < first[b + 1]; ++k) {  // insertion: stable, and a second holds a few
-                const uint32_t i = order[k];
-                size_t j = k;
-                for (; j > first[b] && earlier(i, order[j - 1]); --j) order[j] = order[j - 1];
-                order[j] = i;
-            }
+            st.ordered_seconds = end;
+            if (pause && st.ordered_seconds + 1 < first.size() && pause()) return false;
         }
-        std::vector<Piece> pieces(order.size());
-        std::vector<uint32_t> flights(order.size());
-        for (size_t k = 0; k < order.size(); ++k) pieces[k] = st.pieces[order[k]], flights[k] = st.flight_of[order[k]];
-        st.pieces.swap(pieces);
-        st.flight_of.swap(flights);
+        if (st.gathered.size() != order.size()) {
+            st.gathered.resize(order.size());
+            st.gathered_flights.resize(order.size());
+        }
+        while (st.moved < order.size()) {
+            const size_t end = std::min(order.size(), st.moved + kItemsPerStep);
+            for (size_t k = st.moved; k < end; ++k) st.gathered[k] = st.pieces[order[k]], st.gathered_flights[k] = st.flight_of[order[k]];
+            st.moved = end;
+            if (pause && st.moved < order.size() && pause()) return false;
+        }
+        st.pieces.swap(st.gathered);
+        st.flight_of.swap(st.gathered_flights);
+        st.gathered = {};
+        st.gathered_flights = {};
         st.by_start = {};
         st.stage = SweepState::Stage::visiting;
         if (pause && pause()) return false;
