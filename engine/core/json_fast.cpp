@@ -10,6 +10,48 @@
 
 namespace lowsky {
 
+namespace {
+
+// Eight bytes at a time ("SWAR"): each test below marks, in a word read from the text, the
+// bytes it is after; the first marked byte is exact (a borrow or carry only ever moves up,
+// from a byte that is itself marked). A byte's place in the word is its place in the text on
+// a little-endian machine (x86 and WebAssembly); elsewhere the byte loops do all the work.
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+constexpr bool kWords = true;
+#else
+constexpr bool kWords = false;
+#endif
+constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+
+uint64_t load8(const char* p) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+}
+uint64_t zero_bytes(uint64_t w) { return (w - kOnes) & ~w & kHighs; }
+// The place of the first byte that is not zero (the word is not zero).
+size_t first_marked(uint64_t mask) { return size_t(__builtin_ctzll(mask)) / 8; }
+// The bytes that end a plain run of a string: a quote, a backslash, a control character, or
+// the first byte of a multi-byte character (checked the slow way).
+uint64_t string_stops(uint64_t w) {
+    return zero_bytes(w ^ (kOnes * '"')) | zero_bytes(w ^ (kOnes * '\\')) | ((w - kOnes * 0x20) & ~w & kHighs) | (w & kHighs);
+}
+// The bytes that are not ASCII digits.
+uint64_t non_digits(uint64_t w) {
+    return ((w & (kOnes * 0xF0)) ^ (kOnes * 0x30)) | (((w + kOnes * 0x06) & (kOnes * 0xF0)) ^ (kOnes * 0x30));
+}
+// The value of the first `n` (1 to 8) digits of w: shifted up so that the bytes below are
+// zeros, leading zeros of an eight-digit number, then paired, paired again and again.
+uint64_t digits_value(uint64_t w, size_t n) {
+    w = (w & (kOnes * 0x0F)) << (8 * (8 - n));
+    w = (w * 2561) >> 8;
+    w = ((w & 0x00FF00FF00FF00FFull) * 6553601) >> 16;
+    return ((w & 0x0000FFFF0000FFFFull) * 42949672960001ull) >> 32;
+}
+constexpr uint64_t kPowersOfTen[9] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
+
+}  // namespace
+
 std::optional<Json> parse_json_fast(std::string_view text, size_t max_depth) {
     JsonScanner scanner(text, max_depth);
     scanner.skip_bom();
@@ -23,16 +65,20 @@ void JsonScanner::skip_bom() {
 }
 
 void JsonScanner::skip_space() {
-    // An indented file is mostly runs of spaces: they go eight at a time.
-    constexpr uint64_t kEightSpaces = 0x2020202020202020ull;
+    // An indented file is mostly runs of spaces: they go eight at a time, and the spaces
+    // before the end of a run all at once.
+    constexpr uint64_t kEightSpaces = kOnes * ' ';
     const char* p = p_;
-    while (p != end_) {
-        uint64_t word = 0;
-        if (end_ - p >= 8 && (std::memcpy(&word, p, 8), word == kEightSpaces)) {
-            p += 8;
-            continue;
+    while (true) {
+        if (kWords && end_ - p >= 8) {
+            const uint64_t other = load8(p) ^ kEightSpaces;
+            if (other == 0) {
+                p += 8;
+                continue;
+            }
+            p += first_marked(other);  // its spaces are zero bytes: the first that is not, ends them
         }
-        if (*p != ' ' && *p != '\n' && *p != '\r' && *p != '\t') break;
+        if (p == end_ || (*p != ' ' && *p != '\n' && *p != '\r' && *p != '\t')) break;
         ++p;
     }
     p_ = p;
@@ -196,6 +242,14 @@ bool JsonScanner::string_view(std::string& scratch, std::string_view& out) {
     // Most strings have no escape: they are the bytes between the quotes, checked as UTF-8.
     const char* from = p_ + 1;
     const char* q = from;
+    while (kWords && end_ - q >= 8) {
+        const uint64_t stops = string_stops(load8(q));
+        if (stops) {
+            q += first_marked(stops);
+            break;
+        }
+        q += 8;
+    }
     while (q != end_ && *q != '"' && *q != '\\' && uint8_t(*q) >= 0x20 && uint8_t(*q) < 0x80) ++q;
     if (q != end_ && *q == '"') {
         out = std::string_view(from, size_t(q - from));
@@ -276,22 +330,43 @@ bool JsonScanner::number(Number& out) {
     int significant = 0, exponent = 0;
     bool many = false, whole = true;
     const auto is_digit = [&p, this] { return p != end_ && *p >= '0' && *p <= '9'; };
+    // Up to eight digits at once while they keep within 19 (zeros before the first significant
+    // one are counted too: that only sends a rare number the exact slow way). True when all
+    // eight were digits, so that more may follow.
+    const auto take_eight = [&](bool fraction = false) {
+        if (!kWords || end_ - p < 8) return false;
+        const uint64_t w = load8(p);
+        const uint64_t stops = non_digits(w);
+        const size_t n = stops ? first_marked(stops) : 8;
+        if (n == 0 || significant + int(n) > 19) return false;
+        digits = digits * kPowersOfTen[n] + digits_value(w, n);
+        significant += int(n);
+        if (fraction) exponent -= int(n);
+        p += n;
+        return n == 8;
+    };
     if (*p == '0') {
         ++p;
     } else if (is_digit()) {
-        for (; is_digit(); ++p) {
+        while (true) {
+            if (take_eight()) continue;
+            if (!is_digit()) break;
             if (significant < 19) digits = digits * 10 + uint64_t(*p - '0'), ++significant;
             else many = true;
+            ++p;
         }
     } else {
         return false;
     }
     if (p != end_ && *p == '.') {
         const char* from = ++p;
-        for (; is_digit(); ++p) {
+        while (true) {
+            if (take_eight(true)) continue;
+            if (!is_digit()) break;
             if (digits == 0 && *p == '0') --exponent;  // zeros before the first significant digit
             else if (significant < 19) digits = digits * 10 + uint64_t(*p - '0'), ++significant, --exponent;
             else many = true;
+            ++p;
         }
         if (p == from) return false;
         whole = false;

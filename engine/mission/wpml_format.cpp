@@ -47,9 +47,10 @@ void append_all(std::string& s, const Parts&... parts) {
 // An XML comment may not contain "--" nor end in "-".
 void append_comment(std::string& out, const std::string& text) {
     out += "<!-- lowsky: ";
-    size_t plain = 0;  // runs between the changes appended whole
-    for (size_t i = 1; i < text.size(); ++i) {
-        if (text[i] == '-' && text[i - 1] == '-') out.append(text, plain, i - plain) += ' ', plain = i;
+    size_t plain = 0;  // runs between the changes appended whole, found by find (not a byte loop)
+    for (size_t at = text.find("--"); at != std::string::npos; at = text.find("--", at + 1)) {
+        out.append(text, plain, at + 1 - plain) += ' ';  // a space into each "--"
+        plain = at + 1;
     }
     out.append(text, plain, std::string::npos);
     if (!text.empty() && text.back() == '-') out += ' ';
@@ -101,17 +102,19 @@ Result<WpmlExport> write_wpml_kmz(const Mission& m, const DroneType& type) {
     };
 
     std::vector<Point> points;
+    points.reserve(m.items.size() + 1);
     double speed = wayline_speed(type.cruise_speed_m_s);
     std::string finish = "noAction";
     bool landed = false;
     for (size_t i = 0; i < m.items.size(); ++i) {
         const MissionItem& it = m.items[i];
-        const std::string where = "item " + std::to_string(i + 1) + " (MAV_CMD " + std::to_string(it.command) + ")";
-        if (landed) return refusal(where + " comes after the landing: a wayline ends where it lands");
+        // Written only for a refusal: a string per item is an allocation or more in WebAssembly.
+        const auto where = [&] { return "item " + std::to_string(i + 1) + " (MAV_CMD " + std::to_string(it.command) + ")"; };
+        if (landed) return refusal(where() + " comes after the landing: a wayline ends where it lands");
         auto height = [&]() -> Result<double> {
             if (it.frame == mav::kFrameGlobal) return it.alt_m - m.home_alt_m_amsl;
             if (it.frame == mav::kFrameGlobalRelativeAlt) return it.alt_m;
-            return refusal(where + ": its height frame " + std::to_string(it.frame) + " has no WPML equivalent (heights are above the take-off point)");
+            return refusal(where() + ": its height frame " + std::to_string(it.frame) + " has no WPML equivalent (heights are above the take-off point)");
         };
         auto add_point = [&](GeoPoint position) -> Result<Point*> {
             auto h = height();
@@ -139,11 +142,11 @@ Result<WpmlExport> write_wpml_kmz(const Mission& m, const DroneType& type) {
             }
             case mav::kNavDelay:
             case mav::kConditionDelay:
-                if (points.empty()) return refusal(where + ": a wait before the first waypoint");
+                if (points.empty()) return refusal(where() + ": a wait before the first waypoint");
                 if (std::isfinite(it.params[0]) && it.params[0] > 0) points.back().hovers_s.push_back(it.params[0]);
                 break;
             case mav::kDoGripper: {
-                if (points.empty()) return refusal(where + ": a release before the first waypoint");
+                if (points.empty()) return refusal(where() + ": a release before the first waypoint");
                 const std::string where_point = "waypoint " + std::to_string(points.size() - 1);
                 points.back().remarks.push_back("the parcel is released here: WPML has no gripper action, so the payload releases it during the hover");
                 out.notes.push_back("DJI WPML has no gripper action: at " + where_point +
@@ -153,7 +156,7 @@ Result<WpmlExport> write_wpml_kmz(const Mission& m, const DroneType& type) {
             case mav::kNavLand: {
                 const GeoPoint at{it.lat_deg, it.lon_deg};
                 if (points.empty() || geodesy::distance_m(points.back().position, at) > 0.5) {
-                    if (points.empty()) return refusal(where + ": a landing before the first waypoint");
+                    if (points.empty()) return refusal(where() + ": a landing before the first waypoint");
                     points.push_back({at, points.back().height_m, speed, {}, {}});
                 }
                 finish = "autoLand";
@@ -165,7 +168,7 @@ Result<WpmlExport> write_wpml_kmz(const Mission& m, const DroneType& type) {
                 landed = true;
                 break;
             default:
-                return refusal(where + " has no WPML equivalent");
+                return refusal(where() + " has no WPML equivalent");
         }
     }
     if (points.size() < 2) return refusal("a wayline needs at least two waypoints; this mission has " + std::to_string(points.size()));

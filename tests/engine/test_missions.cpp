@@ -17,6 +17,7 @@
 #include "mission/plan_format.h"
 #include "mission/shape_formats.h"
 #include "mission/waypoints_format.h"
+#include "mission/wpml_format.h"
 
 using namespace lowsky;
 using test::read_text;
@@ -680,4 +681,28 @@ TEST_CASE("A .waypoints number may have blanks around it as the loaders allow bu
     REQUIRE_FALSE(hex.ok());
     CHECK(hex.error().where == "hex.waypoints:3");
     CHECK(hex.error().message == "column 10 is not a finite number");
+}
+
+TEST_CASE("DJI WPML: a note with dashes becomes an XML comment with no double dash in it", "[missions][wpml]") {
+    Mission m;
+    m.home = {22.5, 113.9};
+    m.home_alt_m_amsl = 5;
+    m.items.push_back({mav::kNavTakeoff, mav::kFrameGlobalRelativeAlt, {0, 0, 0, 0}, 22.5, 113.9, 60, true});
+    m.items.push_back({mav::kNavWaypoint, mav::kFrameGlobalRelativeAlt, {0, 0, 0, 0}, 22.51, 113.9, 60, true});
+    m.items.push_back({mav::kNavLand, mav::kFrameGlobalRelativeAlt, {0, 0, 0, 0}, 22.51, 113.9, 0, true});
+    m.notes = {"a--b---c-"};
+    DroneType type;
+    type.id = "m30";
+    type.dji_model = "M30T";
+    type.airframe = Airframe::Multirotor;
+    type.cruise_speed_m_s = 10;
+    const auto r = write_wpml_kmz(m, type);
+    REQUIRE(r.ok());
+    // By hand: a space into each "--" as it is met, and one after a closing dash. The entries
+    // are stored, so each document's text is in the archive as it is: once in each of the two.
+    const std::string kmz(r.value().kmz.begin(), r.value().kmz.end());
+    const std::string comment = "<!-- lowsky: a- -b- - -c-  -->";
+    size_t found = 0;
+    for (size_t at = kmz.find(comment); at != std::string::npos; at = kmz.find(comment, at + 1)) ++found;
+    CHECK(found == 2);
 }
