@@ -23,6 +23,8 @@ struct ResultBuilder::State {
     size_t next_order = 0;
     std::vector<int> airborne;  // the series' changes in airborne drones, per step
     size_t next_flight = 0;     // the next flight they count
+    size_t counted_flights = 0; // flights counted to their drones, corridors and hubs
+    size_t ordered_drones = 0;  // drones whose flights are in order of take-off
     int last_step = 0;
     bool begun = false, done = false;
 };
@@ -31,6 +33,8 @@ namespace {
 
 constexpr size_t kOrdersPerPauseCheck = 2048;
 constexpr size_t kFlightsPerPauseCheck = 8192;  // the series' pass over their tracks
+constexpr size_t kFlightsPerCount = 32768;      // flights counted to their drones, corridors and hubs
+constexpr size_t kDronesPerOrdering = 256;      // drones whose flights are put in order
 constexpr size_t kEncountersPerPauseCheck = 2048;
 
 // The time series' samples: every series step from 0 to the end, and the first at or after t.
@@ -41,7 +45,7 @@ struct SeriesSteps {
     size_t at_or_after(double t) const { return std::min(count, size_t(std::max(0.0, std::ceil(t / step_s)))); }
 };
 
-// The flights, drones, hubs and corridors: one pass over the flights.
+// The hubs', corridors' and drones' tables, and the flights taken over.
 void begin(ResultBuilder::State& acc) {
     DayRecord& day = acc.day;
     SimResult& r = acc.r;
@@ -63,9 +67,14 @@ void begin(ResultBuilder::State& acc) {
         dr.battery_wh = day.types[size_t(d.type)].battery_wh;
         r.drones.push_back(dr);
     }
-    double& energy = acc.energy;
-    double& distance = acc.distance;
-    for (size_t fi = 0; fi < r.flights.size(); ++fi) {
+    r.deliveries.reserve(day.orders.size());
+    acc.delivery_times.reserve(day.orders.size());
+}
+
+// Flights [from, to), in order: what each drone, corridor and hub did, and the day's sums.
+void count_flights(ResultBuilder::State& acc, size_t from, size_t to) {
+    SimResult& r = acc.r;
+    for (size_t fi = from; fi < to; ++fi) {
         const SimFlight& f = r.flights[fi];
         DroneResult& dr = r.drones[size_t(f.drone)];
         dr.flight_indices.push_back(int(fi));
@@ -77,16 +86,19 @@ void begin(ResultBuilder::State& acc) {
         ++r.hubs[size_t(f.start_hub)].takeoffs;
         ++r.hubs[size_t(f.end_hub)].landings;
         if (f.sightseeing >= 0) continue;  // the deliveries' energy and distance leave the loops out
-        energy += f.energy_wh;
-        distance += f.distance_m;
+        acc.energy += f.energy_wh;
+        acc.distance += f.distance_m;
     }
-    for (auto& dr : r.drones) {
+}
+
+// Drones [from, to): their utilisation, and their flights in order of take-off.
+void order_drone_flights(ResultBuilder::State& acc, size_t from, size_t to) {
+    SimResult& r = acc.r;
+    for (size_t d = from; d < to; ++d) {
+        DroneResult& dr = r.drones[d];
         dr.utilisation = dr.airborne_s / acc.end;
         std::sort(dr.flight_indices.begin(), dr.flight_indices.end(), [&](int a, int b) { return r.flights[size_t(a)].takeoff_s < r.flights[size_t(b)].takeoff_s; });
     }
-
-    r.deliveries.reserve(day.orders.size());
-    acc.delivery_times.reserve(day.orders.size());
 }
 
 // Orders [from, to): their deliveries and what the figures count of them.
@@ -293,6 +305,20 @@ bool ResultBuilder::advance(const std::function<bool()>& pause) {
     if (!st.begun) {
         begin(st);
         st.begun = true;
+        if (pause && pause()) return false;
+    }
+    // The flights counted, then the drones' flights put in order, a chunk a step: on a region
+    // day the two took 11 ms at once.
+    while (st.counted_flights < st.r.flights.size()) {
+        const size_t to = std::min(st.r.flights.size(), st.counted_flights + kFlightsPerCount);
+        count_flights(st, st.counted_flights, to);
+        st.counted_flights = to;
+        if (pause && pause()) return false;
+    }
+    while (st.ordered_drones < st.r.drones.size()) {
+        const size_t to = std::min(st.r.drones.size(), st.ordered_drones + kDronesPerOrdering);
+        order_drone_flights(st, st.ordered_drones, to);
+        st.ordered_drones = to;
         if (pause && pause()) return false;
     }
     const size_t orders = st.day.orders.size();
