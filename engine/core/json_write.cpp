@@ -35,14 +35,14 @@ void append_json_number(std::string& out, double v) {
 namespace {
 
 // A string as nlohmann escapes it without ensure_ascii: the two-character escapes, \u00XX
-// (lowercase) for other control characters, and every other byte as it is.
-void append_escaped(std::string& out, const std::string& s) {
+// (lowercase) for other control characters, and every other byte as it is (valid UTF-8).
+void append_escaped(std::string& out, std::string_view s) {
     static const char kHex[] = "0123456789abcdef";
     size_t plain = 0;
     for (size_t i = 0; i < s.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
         if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(s, plain, i - plain);
+        out.append(s.data() + plain, i - plain);
         plain = i + 1;
         switch (c) {
             case '"': out += "\\\""; break;
@@ -58,74 +58,98 @@ void append_escaped(std::string& out, const std::string& s) {
             }
         }
     }
-    out.append(s, plain, std::string::npos);
+    out.append(s.data() + plain, s.size() - plain);
 }
 
+// A tree's values onto the writer; false at a value JSON text cannot hold (binary, discarded:
+// never in lowsky's documents), for nlohmann to write the whole.
 template <class J>
-bool append_tree(std::string& out, const J& v, int step, int level) {
+bool write_tree(JsonDumpWriter& w, const J& v) {
     using Type = typename J::value_t;
     switch (v.type()) {
-        case Type::null: out += "null"; return true;
-        case Type::boolean: out += v.template get<bool>() ? "true" : "false"; return true;
-        case Type::number_integer: append_integer(out, v.template get<int64_t>()); return true;
-        case Type::number_unsigned: {
-            const uint64_t u = v.template get<uint64_t>();
-            if (u > uint64_t(INT64_MAX)) out += std::to_string(u);  // beyond write_integer's range
-            else append_integer(out, static_cast<long long>(u));
-            return true;
-        }
-        case Type::number_float: append_json_number(out, v.template get<double>()); return true;
-        case Type::string: {
-            const auto& s = v.template get_ref<const std::string&>();
-            if (invalid_utf8_at(s)) return false;
-            out += '"';
-            append_escaped(out, s);
-            out += '"';
-            return true;
-        }
+        case Type::null: w.value(nullptr); return true;
+        case Type::boolean: w.value(v.template get<bool>()); return true;
+        case Type::number_integer: w.value(static_cast<long long>(v.template get<int64_t>())); return true;
+        case Type::number_unsigned: w.value(static_cast<unsigned long long>(v.template get<uint64_t>())); return true;
+        case Type::number_float: w.value(v.template get<double>()); return true;
+        case Type::string: w.value(v.template get_ref<const std::string&>()); return true;
         case Type::array:
-        case Type::object: {
-            const bool object = v.type() == Type::object;
-            if (v.empty()) {
-                out += object ? "{}" : "[]";
-                return true;
-            }
-            out += object ? "{\n" : "[\n";
-            const size_t inner = size_t(step) * size_t(level + 1);
-            bool first = true;
-            for (auto it = v.begin(); it != v.end(); ++it) {
-                if (!first) out += ",\n";
-                first = false;
-                out.append(inner, ' ');
-                if (object) {
-                    if (invalid_utf8_at(it.key())) return false;
-                    out += '"';
-                    append_escaped(out, it.key());
-                    out += "\": ";
-                }
-                if (!append_tree(out, it.value(), step, level + 1)) return false;
-            }
-            out += '\n';
-            out.append(size_t(step) * size_t(level), ' ');
-            out += object ? '}' : ']';
+            w.begin_array();
+            for (const auto& e : v)
+                if (!write_tree(w, e)) return false;
+            w.end_array();
             return true;
-        }
-        default: return false;  // binary or discarded: never in lowsky's documents
+        case Type::object:
+            w.begin_object();
+            for (auto it = v.begin(); it != v.end(); ++it) {
+                w.key(it.key());
+                if (!write_tree(w, it.value())) return false;
+            }
+            w.end_object();
+            return true;
+        default: return false;
     }
 }
 
 template <class J>
-bool append_tree_or_nothing(std::string& out, const J& value, int indent) {
-    if (indent < 0) return false;
-    const size_t size = out.size();
-    if (append_tree(out, value, indent, 0)) return true;
-    out.resize(size);
-    return false;
+std::string tree_text(const J& value, int indent) {
+    std::string out;
+    JsonDumpWriter w(out, indent);
+    if (indent >= 0 && write_tree(w, value)) return out;
+    return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace
 
-bool append_json_tree(std::string& out, const nlohmann::json& value, int indent) { return append_tree_or_nothing(out, value, indent); }
-bool append_json_tree(std::string& out, const nlohmann::ordered_json& value, int indent) { return append_tree_or_nothing(out, value, indent); }
+void JsonDumpWriter::value(long long v) {
+    item();
+    append_integer(out_, v);
+}
+
+void JsonDumpWriter::value(unsigned long long v) {
+    item();
+    if (v > (unsigned long long)INT64_MAX) out_ += std::to_string(v);  // beyond append_integer's range
+    else append_integer(out_, (long long)v);
+}
+
+void JsonDumpWriter::item() {
+    if (keyed_) {
+        keyed_ = false;
+        return;
+    }
+    if (counts_.empty()) return;
+    if (counts_.back()++ > 0) out_ += ',';
+    out_ += '\n';
+    out_.append(counts_.size() * indent_, ' ');
+}
+
+void JsonDumpWriter::open(char c) {
+    item();
+    out_ += c;
+    counts_.push_back(0);
+}
+
+void JsonDumpWriter::close(char c) {
+    const bool empty = counts_.back() == 0;
+    counts_.pop_back();
+    if (!empty) {
+        out_ += '\n';
+        out_.append(counts_.size() * indent_, ' ');
+    }
+    out_ += c;
+}
+
+void JsonDumpWriter::string(std::string_view v) {
+    if (invalid_utf8_at(v)) {  // as dump() writes it, the bad bytes replaced
+        out_ += Json(std::string(v)).dump(-1, ' ', false, Json::error_handler_t::replace);
+        return;
+    }
+    out_ += '"';
+    append_escaped(out_, v);
+    out_ += '"';
+}
+
+std::string json_text(const nlohmann::json& value, int indent) { return tree_text(value, indent); }
+std::string json_text(const nlohmann::ordered_json& value, int indent) { return tree_text(value, indent); }
 
 }  // namespace lowsky

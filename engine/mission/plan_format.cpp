@@ -292,14 +292,12 @@ bool scan_item(JsonScanner& in, MissionItem& it, long long& jump_id) {
     return place_params(it, values);
 }
 
-// The document with its items read by scan_item and left out of the tree (mission.items is an
-// empty array there). Nothing when the text is not a plain case: not JSON (the tree's parser
-// says where), no items array, or "mission" or "items" given twice (the last would win).
 struct ScannedPlan {
     Json root;
     std::vector<ScannedItem> items;
 };
 
+// The items array (the caller has seen its '['), each item's text kept.
 bool scan_items(JsonScanner& in, std::vector<ScannedItem>& items) {
     in.take('[');
     if (in.take(']')) return true;
@@ -344,6 +342,9 @@ bool scan_object(JsonScanner& in, size_t depth, Json& out, std::string_view spec
     }
 }
 
+// The document with its items read by scan_item and left out of the tree (mission.items is an
+// empty array there). Nothing when the text is not a plain case: not JSON (the tree's parser
+// says where), no items array, or "mission" or "items" given twice (the last would win).
 std::optional<ScannedPlan> scan_plan(std::string_view text) {
     if (text.size() > kMaxJsonBytes) return std::nullopt;
     JsonScanner in(text, kMaxJsonDepth);

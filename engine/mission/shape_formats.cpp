@@ -181,9 +181,7 @@ std::string write_scenario_geojson(const CompiledScenario& compiled, const Built
                             {"properties", {{"kind", "route"}, {"altitude", "AMSL"}, {"notes", built->mission.notes}}}});
     }
     Json doc{{"type", "FeatureCollection"}, {"name", s.name}, {"features", features}};
-    std::string text;
-    if (!append_json_tree(text, doc, 1)) text = doc.dump(1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return text += '\n';
+    return json_text(doc, 1) + "\n";
 }
 
 }  // namespace lowsky

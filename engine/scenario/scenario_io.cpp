@@ -919,9 +919,7 @@ std::string save_scenario(const Scenario& s) {
     OJson explanations = OJson::array();
     for (const auto& e : s.explanations) explanations.push_back(OJson{{"check", e.check}, {"object", e.object}, {"why", e.why}});
     doc["explanations"] = explanations;
-    std::string text;
-    if (!append_json_tree(text, doc, 2)) text = doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-    return text += '\n';
+    return json_text(doc, 2) + "\n";
 }
 
 }  // namespace lowsky

@@ -320,9 +320,8 @@ struct SweepState {
     std::vector<Interval> conflicts, losses;
     long tested = 0;
     std::optional<EpisodesInSteps> making;  // the conflicts' episodes, then the losses'
-    int made = 0;                           // lists of episodes made (2: both)
-    bool swept = false;  // the episodes are made; the tables are being freed
-    size_t cells_made = 0;
+    int made = 0;                           // lists of episodes made (2: both; the tables are being freed)
+    size_t cells_made = 0;                  // the cells' lists when the freeing began
     bool done = false;
     ConflictScanResult result;
 };
@@ -543,13 +542,11 @@ bool ConflictScan::advance(const std::function<bool()>& pause) {
             if (pause && pause()) return false;
         (st.made == 0 ? st.result.conflicts : st.result.losses) = st.making->take();
         st.making.reset();
-        ++st.made;
+        if (++st.made == 2) {
+            st.result.piece_pairs_tested = st.tested;
+            st.cells_made = st.cells.size();
+        }
         if (pause && pause()) return false;
-    }
-    if (!st.swept) {
-        st.result.piece_pairs_tested = st.tested;
-        st.swept = true;
-        st.cells_made = st.cells.size();
     }
     // The sweep's tables are not needed any more. The cells' lists are freed a chunk at a time:
     // on a region day they are hundreds of thousands of small allocations, more than a slice.
@@ -588,7 +585,7 @@ double ConflictScan::progress() const {
         }
     }
     // The last hundredth: freeing the cells' lists once the episodes are made.
-    const double freed = st.swept && st.cells_made ? 1.0 - double(st.cells.size()) / double(st.cells_made) : 0.0;
+    const double freed = st.made == 2 && st.cells_made ? 1.0 - double(st.cells.size()) / double(st.cells_made) : 0.0;
     return (cut / 3 + swept * 2 / 3) * 0.99 + freed * 0.01;
 }
 

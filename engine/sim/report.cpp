@@ -121,74 +121,7 @@ Json sim_report_json(const SimResult& r, const SimConfig& cfg) {
 
 namespace {
 
-// JSON written as it goes, laid out as nlohmann's dump(1, ' ') lays out a tree: a member or
-// element a line, indented a space a level; "{}" and "[]" when empty. The caller gives each
-// object's keys in the order a std::map keeps them. A day's report is tens of megabytes, and
-// building it as a tree first took seconds natively and many more in WebAssembly.
-class DumpWriter {
-public:
-    explicit DumpWriter(std::string& out) : out_(out) {}
-    void begin_object() { open('{'); }
-    void end_object() { close('}'); }
-    void begin_array() { open('['); }
-    void end_array() { close(']'); }
-    DumpWriter& key(const char* k) {
-        item();
-        out_ += '"';
-        out_ += k;
-        out_ += "\": ";
-        keyed_ = true;
-        return *this;
-    }
-    void value(double v) { item(); append_json_number(out_, v); }
-    void value(int v) { item(); append_integer(out_, v); }
-    void value(unsigned v) { item(); append_integer(out_, (long long)v); }
-    void value(bool v) { item(); out_ += v ? "true" : "false"; }
-    void value(const char* v) { value(std::string(v)); }
-    void value(const std::string& v) {
-        item();
-        // Plain text (ids mostly) as it is; anything to escape, or not ASCII, as dump() writes it.
-        if (std::all_of(v.begin(), v.end(), [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; })) {
-            out_ += '"';
-            out_ += v;
-            out_ += '"';
-        } else {
-            out_ += Json(v).dump(-1, ' ', false, Json::error_handler_t::replace);
-        }
-    }
-    template <typename T>
-    void member(const char* k, const T& v) { key(k).value(v); }
-
-private:
-    // Before a key or an element: a comma after the one before, a new line, the indent. A value
-    // goes on its key's line.
-    void item() {
-        if (keyed_) { keyed_ = false; return; }
-        if (counts_.empty()) return;
-        if (counts_.back()++ > 0) out_ += ',';
-        out_ += '\n';
-        out_.append(counts_.size(), ' ');
-    }
-    void open(char c) {
-        item();
-        out_ += c;
-        counts_.push_back(0);
-    }
-    void close(char c) {
-        const bool empty = counts_.back() == 0;
-        counts_.pop_back();
-        if (!empty) {
-            out_ += '\n';
-            out_.append(counts_.size(), ' ');
-        }
-        out_ += c;
-    }
-    std::string& out_;
-    std::vector<size_t> counts_;  // per open container: its members so far
-    bool keyed_ = false;
-};
-
-void write_encounters(DumpWriter& w, const SimResult& r, const std::vector<EncounterResult>& list) {
+void write_encounters(JsonDumpWriter& w, const SimResult& r, const std::vector<EncounterResult>& list) {
     w.begin_array();
     for (const auto& e : list) {
         const Party a = party(r, e.flight_a), b = party(r, e.flight_b);
@@ -211,7 +144,7 @@ void write_encounters(DumpWriter& w, const SimResult& r, const std::vector<Encou
     w.end_array();
 }
 
-void write_kpis(DumpWriter& w, const SimResult& r) {
+void write_kpis(JsonDumpWriter& w, const SimResult& r) {
     const Kpis& k = r.kpis;
     w.begin_object();
     w.member("conflicts", k.conflicts);
@@ -262,7 +195,7 @@ void write_kpis(DumpWriter& w, const SimResult& r) {
     w.end_object();
 }
 
-void write_delivery(DumpWriter& w, const DeliveryResult& d) {
+void write_delivery(JsonDumpWriter& w, const DeliveryResult& d) {
     w.begin_object();
     if (d.called_off > 0) w.member("called_off", d.called_off);
     w.member("delivered", d.delivered);
@@ -297,7 +230,7 @@ void write_delivery(DumpWriter& w, const DeliveryResult& d) {
     w.end_object();
 }
 
-void write_hub(DumpWriter& w, const HubResult& h) {
+void write_hub(JsonDumpWriter& w, const HubResult& h) {
     w.begin_object();
     w.member("energy_wait_s", h.energy_wait_s);
     w.member("id", h.id);
@@ -325,7 +258,7 @@ void write_hub(DumpWriter& w, const HubResult& h) {
 std::string sim_report_text(const SimResult& r, const SimConfig& cfg) {
     std::string out;
     out.reserve(256 * (r.deliveries.size() + r.conflicts.size() + r.losses.size()) + 4096);
-    DumpWriter w(out);
+    JsonDumpWriter w(out, 1);
     w.begin_object();
     w.key("conflicts");
     write_encounters(w, r, r.conflicts);

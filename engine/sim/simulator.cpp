@@ -102,7 +102,7 @@ public:
         if (!started_) {
             // The day's first events in one heap built at once (linear), not pushed one by one:
             // events are ordered by time and then by sequence, so the heap's layout cannot
-            // change the order they come out in.
+            // change the order they come out in. Nothing is queued before this.
             std::vector<Event> first;
             first.reserve(orders_.size() + 2 * cfg_.restrictions.size());
             for (size_t i = 0; i < orders_.size(); ++i) first.push_back({orders_[i].ready_s, seq_++, EventKind::OrderReady, int(i)});
@@ -110,7 +110,6 @@ public:
                 first.push_back({cfg_.restrictions[r].announced_s(), seq_++, EventKind::RestrictionAnnounced, int(r)});
                 first.push_back({cfg_.restrictions[r].end_s, seq_++, EventKind::RestrictionLifted, int(r)});
             }
-            while (!events_.empty()) first.push_back(events_.top()), events_.pop();
             events_ = decltype(events_)(std::greater<Event>(), std::move(first));
             plan_tours();
             started_ = true;
