@@ -120,14 +120,16 @@ bool JsonScanner::any_value(Json* out, size_t depth) {
         case 'f': if constexpr (Build) *out = false; return literal("false", 5);
         case 'n': if constexpr (Build) *out = nullptr; return literal("null", 4);
         default: {
-            Number n;
-            if (!number(n)) return false;
             if constexpr (Build) {
+                Number n;
+                if (!number(n)) return false;
                 if (n.kind == Number::Unsigned) *out = n.u;
                 else if (n.kind == Number::Signed) *out = n.i;
                 else *out = n.d;
+                return true;
+            } else {
+                return scan_number<false>(nullptr);
             }
-            return true;
         }
     }
 }
@@ -318,7 +320,10 @@ bool JsonScanner::string_body(std::string* s) {
 // RFC 8259's number: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?. Whole numbers become
 // unsigned (or signed, when negative) integers while they fit, as in nlohmann. The digits are
 // gathered as they are checked: most numbers in a file need no second look.
-bool JsonScanner::number(Number& out) {
+bool JsonScanner::number(Number& out) { return scan_number<true>(&out); }
+
+template <bool Convert>
+bool JsonScanner::scan_number(Number* out_ptr) {
     skip_space();
     const char* p = p_;  // a local copy: the loops below keep it in a register
     const char* const start = p;
@@ -383,6 +388,13 @@ bool JsonScanner::number(Number& out) {
         whole = false;
     }
     p_ = p;
+    // Skipped, a number needs its value only to be refused as nlohmann refuses it: beyond a
+    // double's range. With 19 digits or fewer times 10^289 or less it cannot be.
+    if constexpr (!Convert) {
+        if (!many && exponent <= 289) return true;
+    }
+    Number local;
+    Number& out = Convert ? *out_ptr : local;
     constexpr uint64_t kInt64Max = uint64_t(std::numeric_limits<int64_t>::max());
     if (whole && !many) {  // 19 digits at most: they fit in 64 bits
         if (!negative) {

@@ -56,6 +56,33 @@ public:
     bool number(Number& out);
     bool boolean(bool& out);
 
+    // An object's members into `out` (the last of a repeated key wins), except the member
+    // `special`, which is handed to `read_special(Json& slot)` to read its value its own way.
+    // `depth` counts the containers the members sit in. False where the text is not JSON, or
+    // when `special` comes twice (which of the two wins is then the caller's to settle).
+    template <typename Special>
+    bool object_except(size_t depth, Json& out, std::string_view special, Special&& read_special) {
+        if (!take('{')) return false;
+        out = Json::object();
+        if (take('}')) return true;
+        bool special_seen = false;
+        while (true) {
+            std::string key;
+            if (!string(key) || !take(':')) return false;
+            if (key == special) {
+                if (special_seen) return false;
+                special_seen = true;
+                if (!read_special(out[key])) return false;
+            } else {
+                Json member;
+                if (!value(member, depth)) return false;
+                out[key] = std::move(member);
+            }
+            if (take(',')) continue;
+            return take('}');
+        }
+    }
+
 private:
     const char* p_;
     const char* const end_;
@@ -68,6 +95,8 @@ private:
     bool object(Json* out, size_t depth);
     template <bool Build>
     bool array(Json* out, size_t depth);
+    template <bool Convert>
+    bool scan_number(Number* out);
     bool skip_utf8();
     bool hex4(uint32_t& v);
     template <bool Build>

@@ -146,10 +146,18 @@ char* digits_before(char* end, uint64_t v) {
 std::optional<double> exact_decimal(uint64_t digits, int exponent, bool negative) {
     // Clinger's fast path: the digits and the power of ten are both exact doubles, so one
     // multiplication or division rounds correctly, as strtod would.
-    if (digits > (uint64_t(1) << 53) || exponent < -22 || exponent > 22) return std::nullopt;
-    double v = double(digits);
-    v = exponent < 0 ? v / kExactPowers[-exponent] : v * kExactPowers[exponent];
-    return negative ? -v : v;
+    if (digits <= (uint64_t(1) << 53) && exponent >= -22 && exponent <= 22) {
+        double v = double(digits);
+        v = exponent < 0 ? v / kExactPowers[-exponent] : v * kExactPowers[exponent];
+        return negative ? -v : v;
+    }
+    if (digits == 0) return negative ? -0.0 : 0.0;
+    // 17 to 19 digits (coordinates written in full), in integers.
+    if (exponent >= -27 && exponent <= 19) {
+        const double v = exact_quotient(digits, exponent);
+        if (v != 0) return negative ? -v : v;
+    }
+    return std::nullopt;
 }
 
 std::optional<double> parse_decimal_prefix(const char* begin, const char* end, const char*& stop) {
@@ -184,15 +192,8 @@ std::optional<double> parse_decimal_prefix(const char* begin, const char* end, c
         exponent += minus ? -e : e;
     }
     stop = p;
-    // Clinger's fast path: the digits and the power of ten are both exact doubles, so one
-    // multiplication or division rounds correctly, as strtod would.
     if (significant <= 19)
         if (const auto exact = exact_decimal(digits, exponent, negative)) return exact;
-    if (digits == 0 && significant <= 19) return negative ? -0.0 : 0.0;
-    if (significant <= 19 && exponent >= -27 && exponent <= 19) {
-        const double v = exact_quotient(digits, exponent);
-        if (v != 0) return negative ? -v : v;
-    }
     return strtod_of(std::string_view(begin, size_t(p - begin)));
 }
 

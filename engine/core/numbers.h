@@ -18,8 +18,9 @@ namespace lowsky {
 // it is not one.
 std::optional<double> parse_decimal(std::string_view text);
 
-// digits × 10^exponent when the digits and the power of ten are both exact doubles (one
-// rounding, as strtod gives); nothing otherwise, for parse_decimal to decide.
+// digits × 10^exponent, correctly rounded as strtod gives it, when that can be worked out
+// exactly in 64 and 128-bit integers and doubles (any digits with an exponent from -27 to 19);
+// nothing otherwise (a subnormal, a huge or tiny exponent), for strtod to decide.
 std::optional<double> exact_decimal(uint64_t digits, int exponent, bool negative);
 // The same for a number at the start of [begin, end), whatever follows it: `stop` is set to
 // the first byte after it. nullopt when the text does not start with one (or its exponent

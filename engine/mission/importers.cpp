@@ -12,6 +12,7 @@
 #include "core/numbers.h"
 #include "core/xml_reader.h"
 #include "geo/gcj02.h"
+#include "mission/geojson_scan.h"
 #include "mission/plan_format.h"
 #include "mission/waypoints_format.h"
 
@@ -225,15 +226,15 @@ Result<std::vector<ShapePoint>> geojson_positions(const Json& list, const std::s
 
 // A corridor or zone that lowsky wrote: its properties and geometry put back into the scenario's
 // own form and read with the scenario's reader, so that what went out comes back exactly.
-Result<ScenarioObject> own_object(ObjectKind kind, const std::string& id, const std::string& name, const Json& g, const Json& props,
+Result<ScenarioObject> own_object(ObjectKind kind, const std::string& id, const std::string& name, const Json& coordinates, const Json& props,
                                   const std::string& path) {
     Json o = Json::object();
     o["id"] = id;
     o["name"] = name;
-    auto points = [](const Json& coordinates, bool ring) {
+    auto points = [](const Json& positions, bool ring) {
         Json list = Json::array();
-        if (!coordinates.is_array()) return list;
-        for (const auto& c : coordinates)
+        if (!positions.is_array()) return list;
+        for (const auto& c : positions)
             if (c.is_array() && c.size() >= 2 && c[0].is_number() && c[1].is_number())
                 list.push_back({{"lat_deg", c[1].get<double>()}, {"lon_deg", c[0].get<double>()}});
         if (ring && list.size() > 1 && list.front() == list.back()) list.erase(list.end() - 1);  // zones keep rings open
@@ -241,7 +242,7 @@ Result<ScenarioObject> own_object(ObjectKind kind, const std::string& id, const 
     };
     auto copy = [&](const char* from, const char* to) { if (props.contains(from)) o[to] = props[from]; };
     if (kind == ObjectKind::Corridor) {
-        o["centreline"] = points(g["coordinates"], false);
+        o["centreline"] = points(coordinates, false);
         for (const char* k : {"width_m", "floor", "ceiling", "direction", "lanes", "speed_limit_m_s", "drone_types", "approval", "border_approval"}) copy(k, k);
     } else {
         copy("zone_kind", "kind");
@@ -254,7 +255,7 @@ Result<ScenarioObject> own_object(ObjectKind kind, const std::string& id, const 
             if (c.contains("radius_m")) circle["radius_m"] = c["radius_m"];
             o["circle"] = circle;
         } else {
-            o["polygon"] = g["coordinates"].is_array() && !g["coordinates"].empty() ? points(g["coordinates"][0], true) : Json::array();
+            o["polygon"] = coordinates.is_array() && !coordinates.empty() ? points(coordinates[0], true) : Json::array();
         }
     }
     ObjectRead read = object_from_json(kind, o, path + ".properties");
@@ -268,20 +269,31 @@ std::optional<AltitudeReference> geojson_reference(const Json& props) {
     return AltitudeReference::Amsl;  // RFC 7946: altitude is height above the WGS84 ellipsoid, close to AMSL here
 }
 
-}  // namespace
+// A feature of the document, with its coordinates as text when the scanner kept them so.
+struct FeatureAt {
+    const Json* feature;
+    std::string path;
+    std::string_view coordinates_text;
+};
 
-Result<Imported> import_geojson(std::string_view text, const std::string& source, const ImportOptions& o) {
-    auto parsed = parse_json_text(text, source);
-    if (!parsed) return parsed.error();
-    const Json& root = parsed.value();
+// The document, from its whole tree or (with `scanned`) from scan_geojson: the same reading, so
+// that both give the same result or the same error.
+Result<Imported> read_geojson_document(const Json& root, const std::vector<ScannedFeature>* scanned, const std::string& source,
+                                       const ImportOptions& o) {
     if (!root.is_object() || !root.contains("type") || !root["type"].is_string()) return make_error("not a GeoJSON object (no \"type\")", "$");
-    std::vector<std::pair<const Json*, std::string>> features;
+    std::vector<FeatureAt> features;
     const std::string type = root["type"].get<std::string>();
     if (type == "FeatureCollection") {
         if (!root.contains("features") || !root["features"].is_array()) return make_error("a FeatureCollection needs \"features\"", "$.features");
-        for (size_t i = 0; i < root["features"].size(); ++i) features.push_back({&root["features"][i], "$.features[" + std::to_string(i) + "]"});
+        const size_t count = scanned ? scanned->size() : root["features"].size();
+        features.reserve(count);
+        for (size_t i = 0; i < count; ++i) {
+            std::string path = "$.features[" + std::to_string(i) + "]";
+            if (scanned) features.push_back({&(*scanned)[i].feature, std::move(path), (*scanned)[i].coordinates});
+            else features.push_back({&root["features"][i], std::move(path), {}});
+        }
     } else if (type == "Feature") {
-        features.push_back({&root, "$"});
+        features.push_back({&root, "$", {}});
     } else {
         return make_error("expected a FeatureCollection or a Feature, found \"" + type + "\"", "$.type");
     }
@@ -289,7 +301,7 @@ Result<Imported> import_geojson(std::string_view text, const std::string& source
     out.format = "geojson";
     if (root.contains("name") && root["name"].is_string()) out.name = root["name"].get<std::string>();
     size_t generated = 0;
-    for (const auto& [f, path] : features) {
+    for (const auto& [f, path, coordinates_text] : features) {
         if (!f->is_object() || !f->contains("geometry")) return make_error("a feature needs a geometry", path);
         const Json& g = (*f)["geometry"];
         if (g.is_null()) continue;
@@ -305,27 +317,33 @@ Result<Imported> import_geojson(std::string_view text, const std::string& source
         const std::string where = path + ".geometry.coordinates";
         const double width = props.is_object() && props.contains("width_m") && props["width_m"].is_number() && props["width_m"].get<double>() > 0
                                  ? props["width_m"].get<double>() : kDefaultWidth_m;
+        const bool own = (kind == "corridor" && gtype == "LineString") || (kind == "zone" && gtype == "Polygon");
+        if (own && props.contains("generated") && props["generated"].is_boolean() && props["generated"].get<bool>()) {
+            ++generated;
+            continue;
+        }
+        if (!own && gtype != "LineString" && gtype != "Polygon") continue;
+        // Parsed only now: the shapes left out above never are.
+        Json parsed;
+        if (!coordinates_text.empty()) parsed = parse_scanned_coordinates(coordinates_text);
+        const Json& coordinates = coordinates_text.empty() ? g["coordinates"] : parsed;
         // lowsky's own export: the object as the scenario holds it, read by the scenario's reader.
-        if ((kind == "corridor" && gtype == "LineString") || (kind == "zone" && gtype == "Polygon")) {
-            if (props.contains("generated") && props["generated"].is_boolean() && props["generated"].get<bool>()) {
-                ++generated;
-                continue;
-            }
-            auto own = own_object(kind == "corridor" ? ObjectKind::Corridor : ObjectKind::Zone, id, name, g, props, path);
-            if (!own) return own.error();
-            if (kind == "corridor") out.corridors.push_back(std::get<Corridor>(own.value()));
-            else out.zones.push_back(std::get<Zone>(own.value()));
+        if (own) {
+            auto object = own_object(kind == "corridor" ? ObjectKind::Corridor : ObjectKind::Zone, id, name, coordinates, props, path);
+            if (!object) return object.error();
+            if (kind == "corridor") out.corridors.push_back(std::get<Corridor>(object.value()));
+            else out.zones.push_back(std::get<Zone>(object.value()));
             continue;
         }
         if (gtype == "LineString") {
-            auto pts = geojson_positions(g["coordinates"], where, o);
+            auto pts = geojson_positions(coordinates, where, o);
             if (!pts) return pts.error();
             if (pts.value().size() < 2) return make_error("a line needs 2 or more positions", where);
             out.corridors.push_back(make_corridor(id.empty() ? "geojson-line-" + std::to_string(out.corridors.size() + 1) : id, name, pts.value(),
                                                   geojson_reference(props), width, out.notes));
-        } else if (gtype == "Polygon") {
-            if (!g["coordinates"].is_array() || g["coordinates"].empty()) return make_error("a polygon needs its outer ring", where);
-            auto pts = geojson_positions(g["coordinates"][0], where + "[0]", o);
+        } else {
+            if (!coordinates.is_array() || coordinates.empty()) return make_error("a polygon needs its outer ring", where);
+            auto pts = geojson_positions(coordinates[0], where + "[0]", o);
             if (!pts) return pts.error();
             if (pts.value().size() < 4) return make_error("a ring needs 4 or more positions (closed)", where + "[0]");
             out.zones.push_back(make_zone(id.empty() ? "geojson-area-" + std::to_string(out.zones.size() + 1) : id, name, pts.value(), geojson_reference(props), out.notes));
@@ -336,6 +354,19 @@ Result<Imported> import_geojson(std::string_view text, const std::string& source
                             " generated from airports left out: a scenario makes them from its airports' runways");
     if (out.corridors.empty() && out.zones.empty()) return make_error("no LineString or Polygon features", source);
     return out;
+}
+
+}  // namespace
+
+Result<Imported> import_geojson(std::string_view text, const std::string& source, const ImportOptions& o) {
+    if (auto scanned = scan_geojson(text)) return read_geojson_document(scanned->root, &scanned->features, source, o);
+    return import_geojson_as_tree(text, source, o);
+}
+
+Result<Imported> import_geojson_as_tree(std::string_view text, const std::string& source, const ImportOptions& o) {
+    auto parsed = parse_json_text(text, source);
+    if (!parsed) return parsed.error();
+    return read_geojson_document(parsed.value(), nullptr, source, o);
 }
 
 Result<Imported> import_file(const std::string& path, std::string_view text, const ImportOptions& o) {

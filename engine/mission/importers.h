@@ -32,6 +32,9 @@ struct Imported {
 Result<Imported> import_file(const std::string& path, std::string_view text, const ImportOptions& options);
 Result<Imported> import_kml(std::string_view text, const std::string& source, const ImportOptions& options);
 Result<Imported> import_geojson(std::string_view text, const std::string& source, const ImportOptions& options);
+// The same reading from the document's whole tree: the reference import_geojson is checked
+// against (it reads the coordinates of the shapes it uses straight from the text).
+Result<Imported> import_geojson_as_tree(std::string_view text, const std::string& source, const ImportOptions& options);
 
 // A JSON description of what was imported, with a one-line "summary".
 Json describe_import(const Imported& imported);

@@ -317,31 +317,6 @@ bool scan_items(JsonScanner& in, std::vector<ScannedItem>& items) {
     }
 }
 
-// The members of an object into `out` (the last of a repeated key wins), except that `special`
-// is handed to `read_special` (once: a second time gives up).
-template <typename Special>
-bool scan_object(JsonScanner& in, size_t depth, Json& out, std::string_view special, Special&& read_special) {
-    if (!in.take('{')) return false;
-    out = Json::object();
-    if (in.take('}')) return true;
-    bool special_seen = false;
-    while (true) {
-        std::string key;
-        if (!in.string(key) || !in.take(':')) return false;
-        if (key == special) {
-            if (special_seen) return false;
-            special_seen = true;
-            if (!read_special(out[key])) return false;
-        } else {
-            Json value;
-            if (!in.value(value, depth)) return false;
-            out[key] = std::move(value);
-        }
-        if (in.take(',')) continue;
-        return in.take('}');
-    }
-}
-
 // The document with its items read by scan_item and left out of the tree (mission.items is an
 // empty array there). Nothing when the text is not a plain case: not JSON (the tree's parser
 // says where), no items array, or "mission" or "items" given twice (the last would win).
@@ -359,9 +334,9 @@ std::optional<ScannedPlan> scan_plan(std::string_view text) {
     };
     const auto read_mission = [&](Json& out) {
         if (in.peek() != '{') return in.value(out, 1);
-        return scan_object(in, 2, out, "items", read_items);
+        return in.object_except(2, out, "items", read_items);
     };
-    if (in.peek() != '{' || !scan_object(in, 1, plan.root, "mission", read_mission) || !in.at_end() || !items_scanned) return std::nullopt;
+    if (in.peek() != '{' || !in.object_except(1, plan.root, "mission", read_mission) || !in.at_end() || !items_scanned) return std::nullopt;
     return plan;
 }
 

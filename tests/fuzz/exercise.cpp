@@ -105,8 +105,26 @@ static void compare_plan_readings(std::string_view bytes) {
     require(fast.value().notes == tree.value().notes);
 }
 
+// The same for GeoJSON: coordinates from the text only where used, or the whole tree. Every
+// object compared as the scenario writes it.
+static void compare_geojson_readings(std::string_view bytes) {
+    const auto fast = import_geojson(bytes, "fuzz.geojson", {});
+    const auto tree = import_geojson_as_tree(bytes, "fuzz.geojson", {});
+    require(fast.ok() == tree.ok());
+    if (!fast.ok()) {
+        require(fast.error().to_string() == tree.error().to_string());
+        return;
+    }
+    const Imported &a = fast.value(), &b = tree.value();
+    require(a.name == b.name && a.notes == b.notes && a.corridors.size() == b.corridors.size() && a.zones.size() == b.zones.size());
+    const auto text = [](const ScenarioObject& o) { return object_to_json(o).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace); };
+    for (size_t i = 0; i < a.corridors.size(); ++i) require(text(a.corridors[i]) == text(b.corridors[i]));
+    for (size_t i = 0; i < a.zones.size(); ++i) require(text(a.zones[i]) == text(b.zones[i]));
+}
+
 void exercise_import(const char* file_name, std::string_view bytes) {
     if (std::strcmp(file_name, "fuzz.plan") == 0) compare_plan_readings(bytes);
+    if (std::strcmp(file_name, "fuzz.geojson") == 0) compare_geojson_readings(bytes);
     const Result<Imported> imported = import_file(file_name, bytes, {});
     if (!imported) {
         check_error(imported.error());
