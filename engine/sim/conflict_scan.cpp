@@ -271,6 +271,7 @@ namespace {
 
 constexpr uint32_t kPiecesPerPauseCheck = 256;
 constexpr size_t kVisitsPerPauseCheck = 1024;
+constexpr size_t kVisitsPerBlock = 65536;
 constexpr size_t kItemsPerStep = 65536;  // pieces or visits counted or placed in one step
 constexpr size_t kSecondsPerStep = 8192;  // seconds whose pieces are put in order in one step
 
@@ -312,7 +313,9 @@ struct SweepState {
     std::vector<uint32_t> gathered_flights;
     BucketOrder<Visit> by_entry;
     TimeBuckets seconds;
-    std::vector<Visit> visits;
+    std::vector<std::vector<Visit>> visits;  // in blocks of kVisitsPerBlock: never moved at once
+    size_t visit_count = 0;
+    size_t visits_at_check = 0;  // how many there were when the pause was last asked
     float last_enter = 0;
     size_t bucket = 0;        // the bucket being swept
     float closed_before = 0;  // its earliest entry
@@ -447,9 +450,15 @@ bool ConflictScan::advance(const std::function<bool()>& pause) {
             st.ordered_seconds = end;
             if (pause && st.ordered_seconds + 1 < first.size() && pause()) return false;
         }
-        if (st.gathered.size() != order.size()) {
-            st.gathered.resize(order.size());
-            st.gathered_flights.resize(order.size());
+        // Room for the pieces in their new order, its pages touched a step's worth at a time
+        // (all at once it was 5 ms of a region day).
+        while (st.gathered.size() < order.size()) {
+            st.gathered.reserve(order.size());
+            st.gathered_flights.reserve(order.size());
+            const size_t to = std::min(order.size(), st.gathered.size() + kItemsPerStep);
+            st.gathered.resize(to);
+            st.gathered_flights.resize(to);
+            if (pause && pause()) return false;
         }
         while (st.moved < order.size()) {
             const size_t end = std::min(order.size(), st.moved + kItemsPerStep);
@@ -481,13 +490,21 @@ bool ConflictScan::advance(const std::function<bool()>& pause) {
                     if (!times.in_cell(cy, cx, enter, exit)) continue;  // the widening reaches it only outside its row
                     const Visit v{{i, flight, round_down(enter), round_up(exit)}, uint32_t(cy) * uint32_t(grid.columns) + uint32_t(cx)};
                     st.last_enter = std::max(st.last_enter, v.stay.enter);
-                    st.visits.push_back(v);
+                    if (st.visits.empty() || st.visits.back().size() == kVisitsPerBlock) {
+                        st.visits.emplace_back();
+                        st.visits.back().reserve(kVisitsPerBlock);
+                    }
+                    st.visits.back().push_back(v);
+                    ++st.visit_count;
                 }
             }
-            if (pause && st.at % kPiecesPerPauseCheck == 0 && st.at < pieces.size() && pause()) return false;
+            if (pause && st.at < pieces.size() && (st.at % kPiecesPerPauseCheck == 0 || st.visit_count >= st.visits_at_check + kItemsPerStep / 4)) {
+                st.visits_at_check = st.visit_count;
+                if (pause()) return false;
+            }
         }
         st.flight_of = {};
-        st.seconds = st.visits.empty() ? TimeBuckets() : TimeBuckets(st.seconds.origin, double(st.last_enter));
+        st.seconds = st.visit_count == 0 ? TimeBuckets() : TimeBuckets(st.seconds.origin, double(st.last_enter));
         st.by_entry.start(std::move(st.visits), st.seconds.count);
         st.stage = SweepState::Stage::entering;
         st.at = 0;

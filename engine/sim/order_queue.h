@@ -35,52 +35,72 @@ public:
         return n;
     }
 
-    // One walk. `hub` provides:
+    // One walk, or the rest of one that `pause` stopped; true when it is done. `hub` provides:
     //   bool any_free()                         is any drone of the hub free now?
     //   bool admit(int order, uint64_t& types)  false drops the order; else its types (0: try it always)
     //   bool fly(int order, WaitCause& cause)   true when the order left (flown or given up);
     //                                           else why it waits, in `cause` (which comes in as
     //                                           the cause it waited for so far)
-    template <class Hub>
-    void dispatch(Hub& hub) {
-        constexpr uint64_t kAll = std::numeric_limits<uint64_t>::max();
-        failed_.clear();
-        bool any_free = hub.any_free();
-        uint64_t stop = kAll;  // the walk saw every order that arrived before `stop`
-        if (!any_free) {
-            stop = first_seen_after(0, true);
-        } else {
-            for (Group& g : groups_) g.cursor = 0;
-            // Orders seen before, in arrival order across the groups that have not failed.
-            for (;;) {
-                Group* next = nullptr;
-                for (Group& g : groups_) {
-                    if (failed(g) || g.cursor >= g.entries.size()) continue;
-                    if (!next || g.entries[g.cursor].seq < next->entries[next->cursor].seq) next = &g;
-                }
-                if (!next) break;
-                Group& g = *next;
-                drop_spent_runs(g);
-                Entry& e = g.entries[g.cursor];
-                WaitCause cause = cause_of(g, g.cursor);
-                if (hub.fly(e.order, cause)) {
-                    const uint64_t left = e.seq;
-                    g.entries.erase(g.entries.begin() + long(g.cursor));
-                    any_free = hub.any_free();
-                    if (!any_free) {  // stop at the next order seen before, if there is one
-                        stop = first_seen_after(left, false);
-                        break;
-                    }
-                } else {
-                    e.cause = cause;
-                    if (g.types == 0) ++g.cursor;  // no set of types to share the outcome with
-                    else failed_.push_back({size_t(&g - groups_.data()), cause});
-                }
+    // `pause()` is asked after each order tried (planning a flight can take milliseconds in
+    // WebAssembly) and every kAdmitsBetweenPauses orders otherwise; when it says stop, the walk
+    // keeps its place and the next call (with nothing else done to the queue in between) goes on
+    // from there, so a walk cut into pieces ends exactly as one in one go. A hub whose drones
+    // were all busy for a while can have a couple of thousand orders to admit in one walk.
+    template <class Hub, class Pause>
+    bool dispatch(Hub& hub, Pause&& pause) {
+        if (!walking_) {
+            walking_ = true;
+            failed_.clear();
+            any_free_ = hub.any_free();
+            stop_ = kAll;  // the walk saw every order that arrived before `stop_`
+            if (!any_free_) {
+                stop_ = first_seen_after(0, true);
+                seen_done_ = true;
+            } else {
+                for (Group& g : groups_) g.cursor = 0;
+                seen_done_ = false;
             }
         }
-        if (stop == kAll) {
+        // Asked before each step; a try spends the whole allowance.
+        const auto stopped = [&] {
+            if (++steps_ < kAdmitsBetweenPauses) return false;
+            steps_ = 0;
+            return bool(pause());
+        };
+        const auto tried = [&] { steps_ = kAdmitsBetweenPauses; };
+        // Orders seen before, in arrival order across the groups that have not failed.
+        while (!seen_done_) {
+            if (stopped()) return false;
+            Group* next = nullptr;
+            for (Group& g : groups_) {
+                if (failed(g) || g.cursor >= g.entries.size()) continue;
+                if (!next || g.entries[g.cursor].seq < next->entries[next->cursor].seq) next = &g;
+            }
+            if (!next) break;
+            Group& g = *next;
+            drop_spent_runs(g);
+            Entry& e = g.entries[g.cursor];
+            WaitCause cause = cause_of(g, g.cursor);
+            tried();
+            if (hub.fly(e.order, cause)) {
+                const uint64_t left = e.seq;
+                g.entries.erase(g.entries.begin() + long(g.cursor));
+                any_free_ = hub.any_free();
+                if (!any_free_) {  // stop at the next order seen before, if there is one
+                    stop_ = first_seen_after(left, false);
+                    break;
+                }
+            } else {
+                e.cause = cause;
+                if (g.types == 0) ++g.cursor;  // no set of types to share the outcome with
+                else failed_.push_back({size_t(&g - groups_.data()), cause});
+            }
+        }
+        seen_done_ = true;
+        if (stop_ == kAll) {
             // Every order seen before was passed: the new ones come next, tried or not the same way.
             while (!fresh_.empty()) {
+                if (stopped()) return false;
                 Entry e = fresh_.front();
                 fresh_.pop_front();
                 uint64_t types = 0;
@@ -89,8 +109,8 @@ public:
                 const auto same = std::find_if(failed_.begin(), failed_.end(), [&](const auto& f) { return f.first == gi; });
                 if (types != 0 && same != failed_.end()) {
                     e.cause = same->second;
-                } else if (hub.fly(e.order, e.cause)) {
-                    any_free = hub.any_free();
+                } else if (tried(), hub.fly(e.order, e.cause)) {
+                    any_free_ = hub.any_free();
                     continue;
                 } else if (types != 0) {
                     failed_.push_back({gi, e.cause});
@@ -101,10 +121,19 @@ public:
         // Every order of a failed group that the walk passed waited for the group's cause.
         for (const auto& [gi, cause] : failed_) {
             auto& runs = groups_[gi].runs;
-            while (!runs.empty() && runs.front().upto <= stop) runs.pop_front();
-            runs.push_front({stop, cause});
+            while (!runs.empty() && runs.front().upto <= stop_) runs.pop_front();
+            runs.push_front({stop_, cause});
         }
+        walking_ = false;
+        return true;
     }
+    template <class Hub>
+    void dispatch(Hub& hub) {
+        dispatch(hub, [] { return false; });
+    }
+
+    // Whether a walk stopped part way and waits to go on.
+    bool walking() const { return walking_; }
 
     // The waiting orders in arrival order, each with the cause it waits for (None: not yet seen).
     std::vector<std::pair<int, WaitCause>> waiting() const {
@@ -174,7 +203,14 @@ private:
     std::vector<Group> groups_;
     std::deque<Entry> fresh_;  // arrived, not yet seen by a walk
     uint64_t next_seq_ = 0;
-    std::vector<std::pair<size_t, WaitCause>> failed_;  // this walk's: group, cause
+    // The walk under way: the groups that failed in it (group, cause), where it stops, whether
+    // a drone is free, whether the orders seen before are done.
+    static constexpr uint64_t kAll = std::numeric_limits<uint64_t>::max();
+    static constexpr unsigned kAdmitsBetweenPauses = 64;
+    std::vector<std::pair<size_t, WaitCause>> failed_;
+    bool walking_ = false, any_free_ = false, seen_done_ = true;
+    uint64_t stop_ = kAll;
+    unsigned steps_ = 0;
 };
 
 }  // namespace lowsky

@@ -116,6 +116,11 @@ public:
             if (pause && pause()) return false;
         }
         const double end = cfg_.hours * 3600;
+        if (walk_) {  // the walk a pause stopped: the rest of it before the next event
+            const PausedWalk w = *walk_;
+            walk_.reset();
+            if (!walk_queue(w.hub, w.t, pause)) return false;
+        }
         while (!events_.empty()) {
             const Event e = events_.top();
             if (e.t > end) break;
@@ -124,7 +129,7 @@ public:
                 const SimOrder& o = orders_[size_t(e.index)];
                 if (o.emergency) emergencies_[size_t(o.from)].push_back(e.index);
                 else queues_[size_t(o.from)].arrive(e.index);
-                dispatch(orders_[size_t(e.index)].from, e.t);
+                if (!dispatch(o.from, e.t, pause)) return clock_s_ = e.t, false;
             } else if (e.kind == EventKind::RestrictionAnnounced) {
                 announce(e.index, e.t);
             } else if (e.kind == EventKind::TourDue) {
@@ -132,8 +137,8 @@ public:
             } else if (e.kind == EventKind::RestrictionLifted) {
                 announced_.erase(std::remove(announced_.begin(), announced_.end(), e.index), announced_.end());
                 detour_ = nullptr;
-            } else {
-                dispatch(drones_[size_t(e.index)].hub, e.t);
+            } else if (!dispatch(drones_[size_t(e.index)].hub, e.t, pause)) {
+                return clock_s_ = e.t, false;
             }
             clock_s_ = e.t;
             if ((++processed_ & 7) == 0 && pause && pause()) return false;
@@ -153,14 +158,20 @@ public:
         return builder_->advance(pause);
     }
 
-    // Frees the day's orders a chunk at a time, until `pause` says stop (false) or they are
-    // gone (true): each holds its strings, and a 100,000-order day took 6 ms to free at once,
-    // the rest of the simulation under half a millisecond. Only after results().
-    bool release_orders(const std::function<bool()>& pause) {
+    // Frees the day's orders a chunk at a time, then the hubs' pad and supply calendars a hub at
+    // a time, until `pause` says stop (false) or they are gone (true): each order holds its
+    // strings, and a 100,000-order day's took 6 ms to free at once, its calendars 4 ms, the rest
+    // of the simulation under half a millisecond. Only after results().
+    bool release_tables(const std::function<bool()>& pause) {
         constexpr size_t kOrdersPerRelease = 16384;
         while (!orders_.empty()) {
             orders_.erase(orders_.end() - std::ptrdiff_t(std::min(orders_.size(), kOrdersPerRelease)), orders_.end());
-            if (pause && !orders_.empty() && pause()) return false;
+            if (pause && pause()) return false;
+        }
+        while (!pads_.empty() || !supply_.empty()) {
+            if (!pads_.empty()) pads_.pop_back();
+            if (!supply_.empty()) supply_.pop_back();
+            if (pause && pause()) return false;
         }
         return true;
     }
@@ -362,12 +373,18 @@ private:
         return "beyond the range of every drone type at " + from + " with the reserve, even one way";
     }
 
-    void dispatch(int hub, double t) {
+    // The hub's waiting orders get their chance at t: true when done, false when `pause`
+    // stopped the walk part way (walk_ then holds where, and run_events goes on with it first).
+    bool dispatch(int hub, double t, const std::function<bool()>& pause) {
         if (keep_pending_) prune_pending(t);
         if (has_emergencies_) {
             auto& waiting = emergencies_[size_t(hub)];
             while (!waiting.empty() && fly_emergency(waiting.front(), t)) waiting.pop_front();
         }
+        return walk_queue(hub, t, pause);
+    }
+
+    bool walk_queue(int hub, double t, const std::function<bool()>& pause) {
         // What the hub's queue asks of the simulation while it walks its orders.
         struct HubQueueAdaptor {
             Simulation& sim;
@@ -392,7 +409,9 @@ private:
             }
             bool fly(int order, WaitCause& cause) { return sim.try_fly(order, t, cause); }
         } adaptor{*this, hub, t};
-        queues_[size_t(hub)].dispatch(adaptor);
+        if (queues_[size_t(hub)].dispatch(adaptor, [&] { return pause && pause(); })) return true;
+        walk_ = PausedWalk{hub, t};
+        return false;
     }
 
     // The types that can fly an order, one bit each; 0 when there are too many types to tell.
@@ -1139,6 +1158,11 @@ private:
     FlightPlan flight_plan_;  // try_fly's, kept for its buffers
     std::vector<Calendar> pads_, supply_;
     std::vector<OrderQueue> queues_;
+    struct PausedWalk {
+        int hub;
+        double t;
+    };
+    std::optional<PausedWalk> walk_;  // a hub's walk that a pause stopped part way
     std::vector<SimDrone> drones_;
     std::vector<FreeQueue> free_queue_;  // per hub and type
     std::vector<int> based_;  // drones per hub and type
@@ -1209,7 +1233,7 @@ bool SimulationRun::advance(const std::function<bool()>& pause) {
             result_ = sim_->results();
             if (pause && pause()) return false;
         }
-        if (!sim_->release_orders(pause)) return false;
+        if (!sim_->release_tables(pause)) return false;
         sim_.reset();  // its queues and tables are not needed any more
         if (pause && pause()) return false;
     }

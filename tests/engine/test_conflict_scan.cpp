@@ -220,12 +220,13 @@ TEST_CASE("The conflict scan a slice at a time gives the scan at once", "[sim][t
     }
     CHECK(scan.progress() == 1.0);
     // 400 one-piece flights: paused after every 64th flight cut (6), once all are cut and the
-    // grid laid (1), twice while the pieces are put in order of start (counted, placed), once
-    // they are moved into it (1), after the 256th piece's visits are made and after the last's
-    // (2), and twice while the visits are put in order of entry (2). Their fewer than 1,024
-    // visits are swept in one go. Then the conflicts' intervals are sorted and merged (1), their
-    // episodes sorted (1), and the same for the losses (2); the tables are freed in one go.
-    CHECK(slices == 19);
+    // grid laid (1), three times while the pieces are put in order of start (counted, room
+    // made, placed), once room is made to move them (1) and once they are moved into it (1),
+    // after the 256th piece's visits are made and after the last's (2), and three times while
+    // the visits are put in order of entry (3). Their fewer than 1,024 visits are swept in one
+    // go. Then the conflicts' intervals are sorted and merged (1), their episodes sorted (1),
+    // and the same for the losses (2); the tables are freed in one go.
+    CHECK(slices == 22);
     const ConflictScanResult sliced = scan.take();
     REQUIRE(once.conflicts.size() > 10);
     REQUIRE(sliced.conflicts.size() == once.conflicts.size());

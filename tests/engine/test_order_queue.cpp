@@ -137,3 +137,49 @@ TEST_CASE("The order queue walks a hub exactly as one pass over every waiting or
         CHECK(dispatches_with_waiting > 100);  // the queues were long enough to mean something
     }
 }
+
+TEST_CASE("A walk stopped part way and taken up again ends exactly as the walk in one go", "[sim][dispatch][slices]") {
+    size_t pauses = 0;
+    for (uint32_t seed = 1; seed <= 40; ++seed) {
+        std::mt19937 rng(seed);
+        FakeHub a, b;
+        OrderQueue paused;
+        PlainQueue plain;
+        int orders = 0;
+        for (int step = 0; step < 600; ++step) {
+            const uint32_t what = rng() % 10;
+            if (what < 6) {  // more arrivals than drones: long queues, long walks
+                const uint64_t types = rng() % 12 == 0 ? 0 : 1 + rng() % 7;
+                const bool never = rng() % 20 == 0;
+                for (FakeHub* h : {&a, &b}) {
+                    h->types_of.push_back(types);
+                    h->never.push_back(never);
+                }
+                paused.arrive(orders);
+                plain.arrive(orders);
+                ++orders;
+            } else if (what < 8) {
+                const int type = int(rng() % 3);
+                const bool charging = rng() % 2 == 0;
+                const int back = 1 + int(rng() % 3);
+                for (FakeHub* h : {&a, &b}) {
+                    h->free[type] += back;
+                    h->charging[type] = charging;
+                }
+            } else {
+                for (FakeHub* h : {&a, &b}) h->free[0] = h->free[1] = h->free[2] = 0;  // every drone away: orders pile up unseen
+            }
+            // Stopped at every chance (every 64 orders the walk passes), and taken up again.
+            while (!paused.dispatch(a, [] { return true; })) {
+                CHECK(paused.walking());
+                ++pauses;
+            }
+            CHECK_FALSE(paused.walking());
+            plain.dispatch(b);
+            INFO("seed " << seed << ", step " << step);
+            REQUIRE(a.log.str() == b.log.str());
+            REQUIRE(paused.waiting() == plain.waiting());
+        }
+    }
+    CHECK(pauses > 200);  // the walks were long enough to be stopped, many times
+}
