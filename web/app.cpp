@@ -920,6 +920,7 @@ void App::run_simulation() {
     job->config = playback_.config;
     job->compiled = std::make_unique<CompiledScenario>(job->scenario);
     job->run = std::make_unique<SimulationRun>(*job->compiled, job->config);
+    job->warmup = std::make_unique<HeapWarmup>(job->run->expected_peak_bytes());
     playback_.running = std::move(job);
     playback_.playing = false;
     frames_to_draw_ = std::max(frames_to_draw_, 2);
@@ -930,7 +931,11 @@ void App::step_simulation() {
     if (!job) return;
     constexpr double kSimSliceMs = 12;
     const double start = platform_now_ms();
-    const bool done = job->run->advance([&] { return platform_now_ms() - start > kSimSliceMs; });
+    const auto pause = [&] { return platform_now_ms() - start > kSimSliceMs; };
+    // The heap readied for the day's peak first (heap_warmup.h), then the day, in the same slice
+    // when time is left.
+    if (job->warmup && job->warmup->advance(pause)) job->warmup.reset();
+    const bool done = !job->warmup && !pause() && job->run->advance(pause);
     const double slice_ms = platform_now_ms() - start;
     job->elapsed_ms += slice_ms;
     job->longest_slice_ms = std::max(job->longest_slice_ms, slice_ms);

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "heap_warmup.h"
 #include "i18n.h"
 #include "scenario/compiled_scenario.h"
 #include "sim/sim_types.h"
@@ -44,6 +45,7 @@ struct SimPlayback {
         SimConfig config;
         std::unique_ptr<CompiledScenario> compiled;
         std::unique_ptr<SimulationRun> run;
+        std::unique_ptr<HeapWarmup> warmup;  // done before the run's first slice
         double elapsed_ms = 0;    // spent simulating, frames between slices not counted
         double longest_slice_ms = 0;
         int slices = 0;

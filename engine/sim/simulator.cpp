@@ -147,6 +147,8 @@ public:
         return true;
     }
 
+    size_t order_count() const { return orders_.size(); }
+
     // How far the events have come, 0 to 1.
     double events_done() const { return cfg_.hours > 0 ? std::min(1.0, clock_s_ / (cfg_.hours * 3600)) : 1.0; }
 
@@ -1215,7 +1217,10 @@ SimResult simulate(const CompiledScenario& compiled, const SimConfig& config, co
 }
 
 SimulationRun::SimulationRun(const CompiledScenario& compiled, const SimConfig& config)
-    : compiled_(compiled), config_(config), sim_(std::make_unique<Simulation>(compiled, config)) {}
+    : compiled_(compiled), config_(config), sim_(std::make_unique<Simulation>(compiled, config)) {
+    constexpr size_t kPeakBytesPerOrder = 2560;
+    expected_peak_bytes_ = sim_->order_count() * kPeakBytesPerOrder;
+}
 SimulationRun::~SimulationRun() = default;
 
 bool SimulationRun::advance(const std::function<bool()>& pause) {
