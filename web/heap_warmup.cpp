@@ -12,7 +12,7 @@ constexpr size_t kPageBytes = 4096;
 HeapWarmup::~HeapWarmup() { release(); }
 
 bool HeapWarmup::advance(const std::function<bool()>& pause) {
-    if (!grown_ && !done_) {
+    if (!grown_) {
         // The heap grown to the size in one go while it is small: growing a large heap is
         // costly in Chromium (tens of milliseconds at 200 MB), growing a small one is not
         // (16 to 211 MB took 0.6 ms). Freed at once, the memory stays the heap's.
@@ -23,9 +23,12 @@ bool HeapWarmup::advance(const std::function<bool()>& pause) {
         }
         if (pause && pause()) return false;
     }
-    while (!done_ && touched_ < target_) {
+    while (touched_ < target_) {
         void* chunk = std::malloc(kChunkBytes);
-        if (!chunk) break;  // as much as there is: the job then finds its own way
+        if (!chunk) {  // as much as there is: the job then finds its own way
+            target_ = touched_;
+            break;
+        }
         chunks_.push_back(chunk);
         // One write a page: volatile, so that the writes are made although nothing reads them.
         volatile char* bytes = static_cast<char*>(chunk);
@@ -34,7 +37,6 @@ bool HeapWarmup::advance(const std::function<bool()>& pause) {
         if (pause && pause()) return false;
     }
     release();
-    done_ = true;
     return true;
 }
 

@@ -28,7 +28,7 @@ private:
 
     size_t target_, touched_ = 0;
     std::vector<void*> chunks_;
-    bool grown_ = false, done_ = false;
+    bool grown_ = false;
 };
 
 }  // namespace lowsky

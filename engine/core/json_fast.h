@@ -56,6 +56,18 @@ public:
     bool number(Number& out);
     bool boolean(bool& out);
 
+    // An array's elements, each read by `read_element()` (false where the text is not JSON).
+    template <typename Element>
+    bool elements(Element&& read_element) {
+        if (!take('[')) return false;
+        if (take(']')) return true;
+        while (true) {
+            if (!read_element()) return false;
+            if (take(',')) continue;
+            return take(']');
+        }
+    }
+
     // An object's members into `out` (the last of a repeated key wins), except the member
     // `special`, which is handed to `read_special(Json& slot)` to read its value its own way.
     // `depth` counts the containers the members sit in. False where the text is not JSON, or

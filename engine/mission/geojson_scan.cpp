@@ -38,14 +38,7 @@ std::optional<ScannedGeoJson> scan_geojson(std::string_view text) {
         if (in.peek() != '[') return in.value(slot, 1);
         features_scanned = true;
         slot = Json::array();
-        in.take('[');
-        if (in.take(']')) return true;
-        while (true) {
-            doc.features.emplace_back();
-            if (!scan_feature(in, doc.features.back())) return false;
-            if (in.take(',')) continue;
-            return in.take(']');
-        }
+        return in.elements([&] { return scan_feature(in, doc.features.emplace_back()); });
     };
     if (in.peek() != '{' || !in.object_except(1, doc.root, "features", read_features) || !in.at_end() || !features_scanned) return std::nullopt;
     return doc;

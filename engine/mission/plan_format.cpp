@@ -297,11 +297,9 @@ struct ScannedPlan {
     std::vector<ScannedItem> items;
 };
 
-// The items array (the caller has seen its '['), each item's text kept.
+// The items array, each item's text kept.
 bool scan_items(JsonScanner& in, std::vector<ScannedItem>& items) {
-    in.take('[');
-    if (in.take(']')) return true;
-    while (true) {
+    return in.elements([&] {
         in.skip_space();
         const char* from = in.position();
         ScannedItem item;
@@ -312,9 +310,8 @@ bool scan_items(JsonScanner& in, std::vector<ScannedItem>& items) {
         }
         item.text = std::string_view(from, size_t(in.position() - from));
         items.push_back(item);
-        if (in.take(',')) continue;
-        return in.take(']');
-    }
+        return true;
+    });
 }
 
 // The document with its items read by scan_item and left out of the tree (mission.items is an

@@ -51,9 +51,8 @@ public:
         if (!walking_) {
             walking_ = true;
             failed_.clear();
-            any_free_ = hub.any_free();
             stop_ = kAll;  // the walk saw every order that arrived before `stop_`
-            if (!any_free_) {
+            if (!hub.any_free()) {
                 stop_ = first_seen_after(0, true);
                 seen_done_ = true;
             } else {
@@ -85,8 +84,7 @@ public:
             if (hub.fly(e.order, cause)) {
                 const uint64_t left = e.seq;
                 g.entries.erase(g.entries.begin() + long(g.cursor));
-                any_free_ = hub.any_free();
-                if (!any_free_) {  // stop at the next order seen before, if there is one
+                if (!hub.any_free()) {  // stop at the next order seen before, if there is one
                     stop_ = first_seen_after(left, false);
                     break;
                 }
@@ -110,7 +108,6 @@ public:
                 if (types != 0 && same != failed_.end()) {
                     e.cause = same->second;
                 } else if (tried(), hub.fly(e.order, e.cause)) {
-                    any_free_ = hub.any_free();
                     continue;
                 } else if (types != 0) {
                     failed_.push_back({gi, e.cause});
@@ -204,11 +201,11 @@ private:
     std::deque<Entry> fresh_;  // arrived, not yet seen by a walk
     uint64_t next_seq_ = 0;
     // The walk under way: the groups that failed in it (group, cause), where it stops, whether
-    // a drone is free, whether the orders seen before are done.
+    // the orders seen before are done.
     static constexpr uint64_t kAll = std::numeric_limits<uint64_t>::max();
     static constexpr unsigned kAdmitsBetweenPauses = 64;
     std::vector<std::pair<size_t, WaitCause>> failed_;
-    bool walking_ = false, any_free_ = false, seen_done_ = true;
+    bool walking_ = false, seen_done_ = true;
     uint64_t stop_ = kAll;
     unsigned steps_ = 0;
 };

@@ -168,7 +168,6 @@ double percentile(std::vector<double>& values, double p) {
 }
 
 // The findings and the figures, once every delivery is in.
-
 void figures(ResultBuilder::State& acc) {
     const DayRecord& day = acc.day;
     const Scenario& s = day.scenario;

@@ -160,20 +160,14 @@ public:
         return builder_->advance(pause);
     }
 
-    // Frees the day's orders a chunk at a time, then the hubs' pad and supply calendars a hub at
-    // a time, until `pause` says stop (false) or they are gone (true): each order holds its
-    // strings, and a 100,000-order day's took 6 ms to free at once, its calendars 4 ms, the rest
-    // of the simulation under half a millisecond. Only after results().
-    bool release_tables(const std::function<bool()>& pause) {
+    // Frees the day's orders a chunk at a time, until `pause` says stop (false) or they are
+    // gone (true): each holds its strings, and a 100,000-order day took 6 ms to free at once,
+    // the rest of the simulation under half a millisecond. Only after results().
+    bool release_orders(const std::function<bool()>& pause) {
         constexpr size_t kOrdersPerRelease = 16384;
         while (!orders_.empty()) {
             orders_.erase(orders_.end() - std::ptrdiff_t(std::min(orders_.size(), kOrdersPerRelease)), orders_.end());
-            if (pause && pause()) return false;
-        }
-        while (!pads_.empty() || !supply_.empty()) {
-            if (!pads_.empty()) pads_.pop_back();
-            if (!supply_.empty()) supply_.pop_back();
-            if (pause && pause()) return false;
+            if (pause && !orders_.empty() && pause()) return false;
         }
         return true;
     }
@@ -1238,7 +1232,7 @@ bool SimulationRun::advance(const std::function<bool()>& pause) {
             result_ = sim_->results();
             if (pause && pause()) return false;
         }
-        if (!sim_->release_tables(pause)) return false;
+        if (!sim_->release_orders(pause)) return false;
         sim_.reset();  // its queues and tables are not needed any more
         if (pause && pause()) return false;
     }
