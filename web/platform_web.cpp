@@ -129,47 +129,56 @@ EM_BOOL on_mouse_move(int, const EmscriptenMouseEvent*, void*) {
     return EM_FALSE;
 }
 
+// Two fingers that were down before and are still listed (their identifiers matched: a browser
+// need not list them in the same order in every event) pan, zoom, turn or tilt the map by how
+// they moved since.
+void accumulate_pinch(Touch now[2]) {
+    if (g_pinch.count != 2) return;
+    if (now[0].id == g_pinch.touches[1].id && now[1].id == g_pinch.touches[0].id) std::swap(now[0], now[1]);
+    if (now[0].id != g_pinch.touches[0].id || now[1].id != g_pinch.touches[1].id) return;
+    const Touch* a = g_pinch.touches;
+    const double before = std::hypot(a[1].x - a[0].x, a[1].y - a[0].y);
+    const double after = std::hypot(now[1].x - now[0].x, now[1].y - now[0].y);
+    PinchGesture& g = g_pinch.pending;
+    g.active = true;
+    // Side by side, both moving up or down and keeping their distance: a tilt (as the
+    // 3D views of other maps take it); anything else pans, zooms and turns.
+    const double d0x = now[0].x - a[0].x, d0y = now[0].y - a[0].y, d1x = now[1].x - a[1].x, d1y = now[1].y - a[1].y;
+    const bool side_by_side = std::abs(a[1].x - a[0].x) > 2 * std::abs(a[1].y - a[0].y);
+    const bool together = d0y * d1y > 0 && std::abs(d0y) > 2 * std::abs(d0x) && std::abs(d1y) > 2 * std::abs(d1x);
+    if (side_by_side && together && std::abs(after - before) < 0.25 * std::abs(d0y + d1y)) {
+        g.tilt_dy_px += (d0y + d1y) / 2;
+    } else {
+        g.pan_dx_px += (now[0].x + now[1].x - a[0].x - a[1].x) / 2;
+        g.pan_dy_px += (now[0].y + now[1].y - a[0].y - a[1].y) / 2;
+    }
+    if (before > 1.0 && after > 1.0) {
+        g.scale *= after / before;
+        double turn = std::atan2(now[1].y - now[0].y, now[1].x - now[0].x) - std::atan2(a[1].y - a[0].y, a[1].x - a[0].x);
+        if (turn > M_PI) turn -= 2 * M_PI;
+        if (turn < -M_PI) turn += 2 * M_PI;
+        g.turn_deg += turn * 180 / M_PI;  // y is down: a positive angle turns clockwise
+    }
+    g.center_x_px = (now[0].x + now[1].x) / 2;
+    g.center_y_px = (now[0].y + now[1].y) / 2;
+}
+
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     mark_activity();
     const double ratio = emscripten_get_device_pixel_ratio();
-    Touch now[2];
-    int n = 0;
-    for (int i = 0; i < e->numTouches && n < 2; ++i) {
-        if (type == EMSCRIPTEN_EVENT_TOUCHEND && e->touches[i].isChanged) continue;
-        if (type == EMSCRIPTEN_EVENT_TOUCHCANCEL) continue;
-        now[n++] = {e->touches[i].identifier, e->touches[i].targetX * ratio, e->touches[i].targetY * ratio};
+    // Where the fingers are: on a touchend, those lifted too (listed as changed), at the place
+    // they left the screen. A loaded browser coalesces or drops moves, and the last of them can
+    // be known only from the lift; the pinch takes it before the lifted fingers are let go.
+    Touch listed[2], now[2];
+    int n_listed = 0, n = 0;
+    for (int i = 0; i < e->numTouches && type != EMSCRIPTEN_EVENT_TOUCHCANCEL; ++i) {
+        const Touch t{e->touches[i].identifier, e->touches[i].targetX * ratio, e->touches[i].targetY * ratio};
+        if (n_listed < 2) listed[n_listed++] = t;
+        if (n < 2 && !(type == EMSCRIPTEN_EVENT_TOUCHEND && e->touches[i].isChanged)) now[n++] = t;
     }
-    // The same two fingers as before, matched by identifier: a browser need not list them in the
-    // same order in every event.
+    if (n_listed == 2) accumulate_pinch(listed);
     if (n == 2 && g_pinch.count == 2 && now[0].id == g_pinch.touches[1].id && now[1].id == g_pinch.touches[0].id)
-        std::swap(now[0], now[1]);
-    if (n == 2 && g_pinch.count == 2 && now[0].id == g_pinch.touches[0].id && now[1].id == g_pinch.touches[1].id) {
-        const Touch* a = g_pinch.touches;
-        const double before = std::hypot(a[1].x - a[0].x, a[1].y - a[0].y);
-        const double after = std::hypot(now[1].x - now[0].x, now[1].y - now[0].y);
-        PinchGesture& g = g_pinch.pending;
-        g.active = true;
-        // Side by side, both moving up or down and keeping their distance: a tilt (as the
-        // 3D views of other maps take it); anything else pans, zooms and turns.
-        const double d0x = now[0].x - a[0].x, d0y = now[0].y - a[0].y, d1x = now[1].x - a[1].x, d1y = now[1].y - a[1].y;
-        const bool side_by_side = std::abs(a[1].x - a[0].x) > 2 * std::abs(a[1].y - a[0].y);
-        const bool together = d0y * d1y > 0 && std::abs(d0y) > 2 * std::abs(d0x) && std::abs(d1y) > 2 * std::abs(d1x);
-        if (side_by_side && together && std::abs(after - before) < 0.25 * std::abs(d0y + d1y)) {
-            g.tilt_dy_px += (d0y + d1y) / 2;
-        } else {
-            g.pan_dx_px += (now[0].x + now[1].x - a[0].x - a[1].x) / 2;
-            g.pan_dy_px += (now[0].y + now[1].y - a[0].y - a[1].y) / 2;
-        }
-        if (before > 1.0 && after > 1.0) {
-            g.scale *= after / before;
-            double turn = std::atan2(now[1].y - now[0].y, now[1].x - now[0].x) - std::atan2(a[1].y - a[0].y, a[1].x - a[0].x);
-            if (turn > M_PI) turn -= 2 * M_PI;
-            if (turn < -M_PI) turn += 2 * M_PI;
-            g.turn_deg += turn * 180 / M_PI;  // y is down: a positive angle turns clockwise
-        }
-        g.center_x_px = (now[0].x + now[1].x) / 2;
-        g.center_y_px = (now[0].y + now[1].y) / 2;
-    }
+        std::swap(now[0], now[1]);  // the same order as before, for the next event's match
     g_pinch.count = n;
     for (int i = 0; i < n; ++i) g_pinch.touches[i] = now[i];
     g_touch_input = true;

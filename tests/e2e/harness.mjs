@@ -124,3 +124,26 @@ export function near(rgb, expected, tolerance = 14) {
 // The map's colours (web/basemap_renderer.h, MapPalette).
 export const WATER = [170, 206, 227];
 export const LAND = [244, 241, 234];
+
+// Records every touch event the page receives (type, then each finger's CSS position, the lifted
+// ones last), so that a touch test that fails can say whether the browser delivered its moves.
+export function recordTouches(page) {
+  return page.evaluate(() => {
+    window.__lowskyTouches = [];
+    const where = (list) => [...list].map((t) => [t.identifier, Math.round(t.clientX), Math.round(t.clientY)]);
+    for (const type of ['touchstart', 'touchmove', 'touchend', 'touchcancel'])
+      window.addEventListener(type, (e) => window.__lowskyTouches.push([type, where(e.touches), where(e.changedTouches)]), { capture: true, passive: true });
+  });
+}
+
+// Runs `waiting` (a wait on the app's state); when it fails, its message gets the touch events
+// the page received since recordTouches.
+export async function withTouchTrace(page, waiting) {
+  try {
+    return await waiting;
+  } catch (error) {
+    const seen = await page.evaluate(() => window.__lowskyTouches).catch(() => null);
+    error.message += `\ntouch events the page received (type, fingers down, fingers changed): ${JSON.stringify(seen)}`;
+    throw error;
+  }
+}

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, openPage, waitReady, waitForState, waitSettled, screenshot, pixel } from './harness.mjs';
+import { launch, openPage, waitReady, waitForState, waitSettled, screenshot, pixel, recordTouches, withTouchTrace } from './harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const scenario = JSON.parse(readFileSync(join(ROOT, 'assets/scenarios/gba.json'), 'utf8'));
@@ -209,6 +209,7 @@ test('on a touch screen the 3D button turns the map to 3D, two fingers turning t
   assert.equal(s.view.bearing, 0);
   const cdp = await context.newCDPSession(page);
   const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+  await recordTouches(page);
   // Two fingers 200 px apart, turned 30 degrees clockwise about their middle in six steps: the
   // map turns with them, so north goes 30 degrees clockwise and the bearing becomes 330.
   const at = (deg) => {
@@ -218,7 +219,7 @@ test('on a touch screen the 3D button turns the map to 3D, two fingers turning t
   await touch('touchStart', at(0));
   for (let step = 1; step <= 6; step++) await touch('touchMove', at(step * 5));
   await touch('touchEnd', []);
-  s = await waitForState(page, () => Math.abs(window.lowsky.state.view.bearing - 330) < 1.5);  // touch points land on whole pixels
+  s = await withTouchTrace(page, waitForState(page, () => Math.abs(window.lowsky.state.view.bearing - 330) < 1.5));  // touch points land on whole pixels
   assert.ok(Math.abs(s.zoom - 9.2) < 0.05, `the fingers kept their distance: zoom ${s.zoom}`);
   // Two fingers side by side moved 100 px down together, in ten steps: the view tilts back
   // toward plan view by 0.3 degrees a pixel, 55 to 25 degrees, and neither pans nor zooms.
@@ -226,11 +227,40 @@ test('on a touch screen the 3D button turns the map to 3D, two fingers turning t
   await touch('touchStart', [[560, 300], [720, 300]]);
   for (let step = 1; step <= 10; step++) await touch('touchMove', [[560, 300 + step * 10], [720, 300 + step * 10]]);
   await touch('touchEnd', []);
-  s = await waitForState(page, (t) => window.lowsky.state.view.tilt < t - 29, tilted.view.tilt);
+  s = await withTouchTrace(page, waitForState(page, (t) => window.lowsky.state.view.tilt < t - 29, tilted.view.tilt));
   assert.ok(Math.abs(s.view.tilt - (tilted.view.tilt - 30)) < 0.5, `tilt ${tilted.view.tilt} -> ${s.view.tilt}`);
   assert.ok(Math.abs(s.zoom - tilted.zoom) < 0.01, `zoom ${tilted.zoom} -> ${s.zoom}`);
   assert.deepEqual(s.center, tilted.center, 'the map did not pan');
   assert.ok(Math.abs(s.view.bearing - tilted.view.bearing) < 0.5, 'nor turn');
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('two fingers that tilt the view count to where they lift, though the page never saw their last move (a loaded browser drops moves)', async () => {
+  const { page, context, problems } = await openPage(env, { hasTouch: true });
+  await waitReady(page);
+  let s = await waitSettled(page);
+  const r = s.ui['view.3d'];
+  await page.touchscreen.tap(r[0] + r[2] / 2, r[1] + r[3] / 2);
+  s = await waitForState(page, () => window.lowsky.state.view.heightsShown === 1);
+  await recordTouches(page);
+  // The window swallows the fifth move before the app's listeners see it; the fingers then lift
+  // where that move took them, and the touchend lists them there.
+  await page.evaluate(() => {
+    let moves = 0;
+    window.addEventListener('touchmove', (e) => { if (++moves === 5) e.stopImmediatePropagation(); }, { capture: true });
+  });
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+  const flat = s;
+  await touch('touchStart', [[560, 300], [720, 300]]);
+  for (let step = 1; step <= 5; step++) await touch('touchMove', [[560, 300 + step * 20], [720, 300 + step * 20]]);
+  await touch('touchEnd', []);
+  // 100 px down at 0.3 degrees a pixel: 55 to 25 degrees.
+  s = await withTouchTrace(page, waitForState(page, (t) => window.lowsky.state.view.tilt < t - 29, flat.view.tilt));
+  assert.ok(Math.abs(s.view.tilt - (flat.view.tilt - 30)) < 0.5, `tilt ${flat.view.tilt} -> ${s.view.tilt}`);
+  assert.deepEqual(s.center, flat.center, 'the map did not pan');
+  assert.ok(Math.abs(s.zoom - flat.zoom) < 0.01, `zoom ${flat.zoom} -> ${s.zoom}`);
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
