@@ -554,6 +554,12 @@ Result<Mission> read_plan(std::string_view text, const std::string& source) {
     return read_plan_as_tree(text, source);
 }
 
+std::optional<size_t> plan_items_read_directly(std::string_view text) {
+    const auto scanned = scan_plan(text);
+    if (!scanned) return std::nullopt;
+    return size_t(std::count_if(scanned->items.begin(), scanned->items.end(), [](const ScannedItem& i) { return i.simple; }));
+}
+
 Result<Mission> read_plan_as_tree(std::string_view text, const std::string& source) {
     auto parsed = parse_json_text(text, source);
     if (!parsed) return parsed.error();
