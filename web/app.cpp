@@ -915,12 +915,16 @@ void App::run_mission_action(MissionPanelAction action) {
 // The day runs off the frame: a slice of at most kSimSliceMs each frame (step_simulation),
 // so that the page keeps drawing, shows the progress and can cancel.
 void App::run_simulation() {
+    const double start = platform_now_ms();
     auto job = std::make_unique<SimPlayback::Running>();
     job->scenario = *scenario_->scenario;
     job->config = playback_.config;
     job->compiled = std::make_unique<CompiledScenario>(job->scenario);
     job->run = std::make_unique<SimulationRun>(*job->compiled, job->config);
     job->warmup = std::make_unique<HeapWarmup>(job->run->expected_peak_bytes());
+    // Setting the day up is the first slice (the orders are made in the slices after it).
+    job->longest_slice_ms = job->elapsed_ms = platform_now_ms() - start;
+    job->slices = 1;
     playback_.running = std::move(job);
     playback_.playing = false;
     frames_to_draw_ = std::max(frames_to_draw_, 2);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
+#include <string>
 
 #include "core/numbers.h"
 
@@ -70,28 +72,142 @@ private:
 
 }  // namespace
 
-std::vector<SimOrder> make_orders(const Scenario& s, const SimConfig& cfg) {
-    auto hub_index = [&](const std::string& id) { return int(s.find_hub(id) - s.hubs.data()); };
+constexpr size_t kOrdersPerStep = 4096;
+
+// One run of orders in time order, and how far the merge has taken it.
+struct OrderRun {
     std::vector<SimOrder> orders;
-    const double end = cfg.hours * 3600;
-    for (const auto& o : s.orders) {
-        if (o.ready_s < end) orders.push_back({o.id, hub_index(o.from), hub_index(o.to), o.mass_kg, o.ready_s, o.promise_s, o.priority == OrderPriority::Emergency});
-    }
-    for (size_t r = 0; r < s.demand_rates.size(); ++r) {
-        const DemandRate& d = s.demand_rates[r];
-        const double per_day = d.per_day * cfg.demand_scale;
-        if (!(per_day > 0)) continue;
-        Pcg32 rng(uint64_t(cfg.seed) * 1000003ULL + r);  // one stream per rate: adding a rate leaves the others as they were
-        const double rate = per_day / 86400.0;
-        const ProfileClock clock(d.profile.empty() ? s.demand_profile : d.profile);
-        int n = 0;
-        for (double flat = rng.exponential(rate), t = clock(flat); t < end; flat += rng.exponential(rate), t = clock(flat)) {
-            const double mass = d.mass_min_kg + (d.mass_max_kg - d.mass_min_kg) * rng.uniform();
-            orders.push_back({d.from + ">" + d.to + "#" + std::to_string(++n), hub_index(d.from), hub_index(d.to), round_half_away(mass * 100) / 100, ms(t), d.promise_s});
+    size_t next = 0;
+};
+
+struct OrderMaking {
+    OrderMaking(const Scenario& scenario, const SimConfig& config) : s(scenario), cfg(config), end(config.hours * 3600) {}
+    const Scenario& s;
+    SimConfig cfg;
+    double end;
+    std::vector<OrderRun> runs;  // the explicit orders, then one per rate drawn
+    // Drawing: the rate being drawn and where its generator and clock are.
+    size_t rate = 0;
+    std::optional<Pcg32> rng;
+    std::optional<ProfileClock> clock;
+    double flat = 0, t = 0;
+    int drawn = 0;
+    // Merging: the runs' next orders, earliest (then earliest run) on top.
+    std::vector<std::pair<double, size_t>> heap;
+    bool merging = false;
+    std::vector<SimOrder> merged;
+    bool done = false;
+};
+
+namespace {
+
+int hub_index(const Scenario& s, const std::string& id) { return int(s.find_hub(id) - s.hubs.data()); }
+
+// A run drawn from a profile is in time order but for rounding at an hour's edge: sort it if so.
+void put_in_time_order(std::vector<SimOrder>& run) {
+    const auto earlier = [](const SimOrder& a, const SimOrder& b) { return a.ready_s < b.ready_s; };
+    if (!std::is_sorted(run.begin(), run.end(), earlier)) std::stable_sort(run.begin(), run.end(), earlier);
+}
+
+// The heap's order: a later time, or the same time from a later run, sinks.
+bool sinks(const std::pair<double, size_t>& a, const std::pair<double, size_t>& b) { return a > b; }
+
+}  // namespace
+
+OrderMaker::OrderMaker(const Scenario& s, const SimConfig& cfg) : state_(std::make_unique<OrderMaking>(s, cfg)) {
+    OrderMaking& m = *state_;
+    OrderRun given;
+    for (const auto& o : s.orders)
+        if (o.ready_s < m.end)
+            given.orders.push_back({o.id, hub_index(s, o.from), hub_index(s, o.to), o.mass_kg, o.ready_s, o.promise_s, o.priority == OrderPriority::Emergency});
+    put_in_time_order(given.orders);
+    m.runs.push_back(std::move(given));
+}
+
+OrderMaker::~OrderMaker() = default;
+
+size_t OrderMaker::expected_count() const {
+    const OrderMaking& m = *state_;
+    double n = double(m.runs.front().orders.size());
+    for (const DemandRate& d : m.s.demand_rates)
+        if (d.per_day * m.cfg.demand_scale > 0) n += d.per_day * m.cfg.demand_scale * m.end / 86400.0;
+    return size_t(n);
+}
+
+bool OrderMaker::advance(const std::function<bool()>& pause) {
+    OrderMaking& m = *state_;
+    if (m.done) return true;
+    const Scenario& s = m.s;
+    size_t made = 0;
+    const auto step_over = [&] { return ++made % kOrdersPerStep == 0 && pause && pause(); };
+    while (!m.merging && m.rate < s.demand_rates.size()) {
+        const DemandRate& d = s.demand_rates[m.rate];
+        const double per_day = d.per_day * m.cfg.demand_scale;
+        if (!(per_day > 0)) {
+            ++m.rate;
+            continue;
         }
+        const double rate = per_day / 86400.0;
+        if (!m.rng) {
+            m.rng.emplace(uint64_t(m.cfg.seed) * 1000003ULL + m.rate);  // one stream per rate: adding a rate leaves the others as they were
+            m.clock.emplace(d.profile.empty() ? s.demand_profile : d.profile);
+            m.flat = m.rng->exponential(rate);
+            m.t = (*m.clock)(m.flat);
+            m.drawn = 0;
+            m.runs.emplace_back();
+        }
+        // The same for every order of the rate: worked out once.
+        const int from = hub_index(s, d.from), to = hub_index(s, d.to);
+        const std::string prefix = d.from + ">" + d.to + "#";
+        auto& run = m.runs.back().orders;
+        while (m.t < m.end) {
+            const double mass = d.mass_min_kg + (d.mass_max_kg - d.mass_min_kg) * m.rng->uniform();
+            run.push_back({prefix + std::to_string(++m.drawn), from, to, round_half_away(mass * 100) / 100, ms(m.t), d.promise_s});
+            m.flat += m.rng->exponential(rate);
+            m.t = (*m.clock)(m.flat);
+            if (m.t < m.end && step_over()) return false;
+        }
+        put_in_time_order(run);
+        m.rng.reset();
+        m.clock.reset();
+        ++m.rate;
+        if (pause && pause()) return false;
     }
-    std::stable_sort(orders.begin(), orders.end(), [](const SimOrder& a, const SimOrder& b) { return a.ready_s < b.ready_s; });
-    return orders;
+    if (!m.merging) {
+        m.merging = true;
+        size_t total = 0;
+        for (size_t r = 0; r < m.runs.size(); ++r) {
+            total += m.runs[r].orders.size();
+            if (!m.runs[r].orders.empty()) m.heap.push_back({m.runs[r].orders.front().ready_s, r});
+        }
+        std::make_heap(m.heap.begin(), m.heap.end(), sinks);
+        m.merged.reserve(total);
+        if (pause && pause()) return false;
+    }
+    while (!m.heap.empty()) {
+        std::pop_heap(m.heap.begin(), m.heap.end(), sinks);
+        OrderRun& run = m.runs[m.heap.back().second];
+        m.merged.push_back(std::move(run.orders[run.next++]));
+        if (run.next < run.orders.size()) {
+            m.heap.back().first = run.orders[run.next].ready_s;
+            std::push_heap(m.heap.begin(), m.heap.end(), sinks);
+        } else {
+            m.heap.pop_back();
+            run.orders = {};
+        }
+        if (!m.heap.empty() && step_over()) return false;
+    }
+    m.runs.clear();
+    m.done = true;
+    return true;
+}
+
+std::vector<SimOrder> OrderMaker::take() { return std::move(state_->merged); }
+
+std::vector<SimOrder> make_orders(const Scenario& s, const SimConfig& cfg) {
+    OrderMaker maker(s, cfg);
+    maker.advance({});
+    return maker.take();
 }
 
 }  // namespace lowsky

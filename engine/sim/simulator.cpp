@@ -62,7 +62,7 @@ void apply_energy_model(std::vector<DroneType>& types, const SimConfig& cfg) {
 // The day's state between slices (SimulationRun holds one).
 class Simulation {
 public:
-    Simulation(const CompiledScenario& c, const SimConfig& cfg)
+    Simulation(const CompiledScenario& c, const SimConfig& cfg, std::vector<SimOrder> orders)
         : compiled_(c), s_(c.scenario()), cfg_(cfg), network_(c, RoutingPolicy{cfg.allow_flagged_corridors}), types_(s_.drone_types),
           fleet_((apply_energy_model(types_, cfg), types_), s_, cfg.firmware), intents_(cfg.lane_headway_s) {
         for (const auto& h : s_.hubs) {
@@ -80,7 +80,7 @@ public:
         }
         // The scenario's own restrictions, then the run's (lowsky simulate --restriction, the app's).
         cfg_.restrictions.insert(cfg_.restrictions.begin(), s_.restrictions.begin(), s_.restrictions.end());
-        orders_ = make_orders(s_, cfg);
+        orders_ = std::move(orders);
         has_emergencies_ = std::any_of(orders_.begin(), orders_.end(), [](const SimOrder& o) { return o.emergency; });
         keep_pending_ = has_emergencies_ || !cfg_.restrictions.empty();
         state_.resize(orders_.size());
@@ -146,8 +146,6 @@ public:
         clock_s_ = end;
         return true;
     }
-
-    size_t order_count() const { return orders_.size(); }
 
     // How far the events have come, 0 to 1.
     double events_done() const { return cfg_.hours > 0 ? std::min(1.0, clock_s_ / (cfg_.hours * 3600)) : 1.0; }
@@ -1211,14 +1209,20 @@ SimResult simulate(const CompiledScenario& compiled, const SimConfig& config, co
 }
 
 SimulationRun::SimulationRun(const CompiledScenario& compiled, const SimConfig& config)
-    : compiled_(compiled), config_(config), sim_(std::make_unique<Simulation>(compiled, config)) {
+    : compiled_(compiled), config_(config), orders_(std::make_unique<OrderMaker>(compiled.scenario(), config)) {
     constexpr size_t kPeakBytesPerOrder = 2560;
-    expected_peak_bytes_ = sim_->order_count() * kPeakBytesPerOrder;
+    expected_peak_bytes_ = orders_->expected_count() * kPeakBytesPerOrder;
 }
 SimulationRun::~SimulationRun() = default;
 
 bool SimulationRun::advance(const std::function<bool()>& pause) {
     if (done_) return true;  // the result may have been taken already
+    if (orders_) {  // the day's orders, then its tables (a page's first slices)
+        if (!orders_->advance(pause)) return false;
+        sim_ = std::make_unique<Simulation>(compiled_, config_, orders_->take());
+        orders_.reset();
+        if (pause && pause()) return false;
+    }
     // Handing the results over, freeing the day's tables, starting the scan and ending it are
     // each a step of its own, with a pause after it: together they were longer than a slice.
     if (sim_) {
@@ -1260,6 +1264,7 @@ bool SimulationRun::advance(const std::function<bool()>& pause) {
 
 double SimulationRun::progress() const {
     if (done_) return 1.0;
+    if (orders_) return 0.0;
     if (sim_) return sim_->events_done() * kEventsShare;
     if (config_.tactical && !scan_started_) return kEventsShare;  // the scan is yet to start
     return kEventsShare + (1 - kEventsShare) * (scan_ ? scan_->progress() : 1.0);

@@ -35,15 +35,16 @@ public:
     bool advance(const std::function<bool()>& pause);
     double progress() const;  // 0 to 1: the simulated clock, then the conflict scan
     std::optional<SimResult> take_result();  // once advance() has returned true
-    // About the most memory the run will hold at once, with a margin (2.5 KB an order: the
-    // region-wide day of 100,000 orders held 201 MB at its highest), for a page that readies
-    // its heap first.
+    // About the most memory the run will hold at once, with a margin (2.5 KB for each order
+    // the day should have: the region-wide day of 100,000 orders held 201 MB at its highest),
+    // for a page that readies its heap first.
     size_t expected_peak_bytes() const { return expected_peak_bytes_; }
 
 private:
     const CompiledScenario& compiled_;
     SimConfig config_;
-    std::unique_ptr<class Simulation> sim_;      // while the events run
+    std::unique_ptr<class OrderMaker> orders_;   // first, while the orders are made
+    std::unique_ptr<class Simulation> sim_;      // then, while the events run
     std::optional<SimResult> result_;            // made once they are done
     bool collected_ = false;                     // the results are made: the next slice hands them over
     bool scan_started_ = false;

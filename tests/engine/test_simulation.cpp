@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 #include <random>
 
@@ -902,4 +903,64 @@ TEST_CASE("The report is written in the bytes nlohmann's dump gives its tree", "
     CHECK(same(none));
     // And the empty day: empty lists as "[]".
     CHECK(same(emergency_day(1, {})));
+}
+
+// The orders come in the order a stable sort by time of [explicit orders in file order, then
+// each rate's in the order drawn] gives: checked from the orders' own names, with ties made on
+// purpose (explicit orders at the same millisecond, and two rates dense enough that their
+// millisecond times collide), and made again with a pause at every chance.
+TEST_CASE("The day's orders come in time order, ties in the stable order, and the same when made a step at a time", "[sim][demand]") {
+    Scenario s = test::load_scenario("tests/fixtures/scenarios/minimal.json");
+    s.demand_rates = {{"a", "b", 60000, 0.5, 1, 3600, {}}, {"b", "a", 60000, 0.5, 1, 3600, {}}};
+    s.orders.clear();
+    for (int k = 0; k < 5; ++k) s.orders.push_back({"e" + std::to_string(5 - k), "a", "b", 1.0, 7200.0 - (k % 2), 3600});
+    SimConfig cfg;
+    cfg.hours = 12;
+    const std::vector<SimOrder> whole = make_orders(s, cfg);
+    // Each order's run and place in it: the explicit ones by their place in the file (run 0),
+    // the drawn ones by rate (a>b run 1, b>a run 2) and the number in their names.
+    const auto place = [&](const SimOrder& o) -> std::pair<int, int> {
+        for (size_t i = 0; i < s.orders.size(); ++i)
+            if (s.orders[i].id == o.id) return {0, int(i)};
+        const size_t hash = o.id.find('#');
+        REQUIRE(hash != std::string::npos);
+        return {o.id.substr(0, hash) == "a>b" ? 1 : 2, std::stoi(o.id.substr(hash + 1))};
+    };
+    size_t ties = 0, across = 0;
+    std::array<int, 3> count{};
+    std::array<int, 3> last{-1, 0, 0};
+    for (size_t i = 0; i < whole.size(); ++i) {
+        const auto [run, at] = place(whole[i]);
+        ++count[size_t(run)];
+        if (run > 0) {  // a rate's orders count up, one by one
+            CHECK(at == last[size_t(run)] + 1);
+            last[size_t(run)] = at;
+        }
+        if (i == 0) continue;
+        REQUIRE(whole[i - 1].ready_s <= whole[i].ready_s);
+        if (whole[i - 1].ready_s != whole[i].ready_s) continue;
+        ++ties;
+        const auto before = place(whole[i - 1]);
+        CHECK(before < std::make_pair(run, at));  // the earlier run first; in a run, its order
+        if (before.first != run) ++across;
+    }
+    CHECK(count[0] == 5);
+    CHECK(size_t(count[1] + count[2] + 5) == whole.size());
+    // There were ties to order: the explicit orders (three at 7200 s, two at 7199 s) and the
+    // two rates' collisions (about n^2 / 2m for n = 60,000 orders in m = 43.2 million ms: ~40).
+    CHECK(ties >= 3 + 10);
+    CHECK(across >= 10);
+    // The same orders, made with a pause asked for at every chance.
+    OrderMaker maker(s, cfg);
+    CHECK(std::abs(double(maker.expected_count()) - (5 + 120000.0 / 2)) < 1);  // 12 of 24 hours of each rate's mean
+    int steps = 0;
+    // A step makes 4,096 orders, or ends a rate or a stage: so many steps at most.
+    while (!maker.advance([] { return true; })) REQUIRE(++steps <= int(2 * whole.size() / 4096 + 10));
+    const std::vector<SimOrder> stepped = maker.take();
+    CHECK(steps > int(whole.size() / 4096));
+    REQUIRE(stepped.size() == whole.size());
+    size_t differ = 0;
+    for (size_t i = 0; i < whole.size(); ++i)
+        if (stepped[i].id != whole[i].id || stepped[i].ready_s != whole[i].ready_s || stepped[i].mass_kg != whole[i].mass_kg) ++differ;
+    CHECK(differ == 0);
 }
