@@ -85,6 +85,7 @@ struct OrderMaking {
     const Scenario& s;
     SimConfig cfg;
     double end;
+    size_t given = 0;            // explicit orders within the hours
     std::vector<OrderRun> runs;  // the explicit orders, then one per rate drawn
     // Drawing: the rate being drawn and where its generator and clock are.
     size_t rate = 0;
@@ -121,6 +122,7 @@ OrderMaker::OrderMaker(const Scenario& s, const SimConfig& cfg) : state_(std::ma
         if (o.ready_s < m.end)
             given.orders.push_back({o.id, hub_index(s, o.from), hub_index(s, o.to), o.mass_kg, o.ready_s, o.promise_s, o.priority == OrderPriority::Emergency});
     put_in_time_order(given.orders);
+    m.given = given.orders.size();
     m.runs.push_back(std::move(given));
 }
 
@@ -128,7 +130,7 @@ OrderMaker::~OrderMaker() = default;
 
 size_t OrderMaker::expected_count() const {
     const OrderMaking& m = *state_;
-    double n = double(m.runs.front().orders.size());
+    double n = double(m.given);
     for (const DemandRate& d : m.s.demand_rates)
         if (d.per_day * m.cfg.demand_scale > 0) n += d.per_day * m.cfg.demand_scale * m.end / 86400.0;
     return size_t(n);
