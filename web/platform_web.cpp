@@ -20,9 +20,15 @@ std::function<void()> g_frame;
 bool g_input_activity = true;
 
 struct Touch { long id; double x, y; };
+// What two fingers on the map do is decided once per gesture, from how each has moved since
+// both went down, and kept to its end: a browser under load hands on one finger's move at a
+// time (the other's in the next event), and judged event by event such a tilt read as a pan.
+enum class TwoFingers { undecided, tilt, pinch };
 struct PinchTracker {
-    Touch touches[2];
+    Touch touches[2];  // at the last event
+    Touch start[2];    // when the second finger went down
     int count = 0;
+    TwoFingers mode = TwoFingers::undecided;
     PinchGesture pending;
 } g_pinch;
 
@@ -129,29 +135,29 @@ EM_BOOL on_mouse_move(int, const EmscriptenMouseEvent*, void*) {
     return EM_FALSE;
 }
 
-// Two fingers that were down before and are still listed (their identifiers matched: a browser
-// need not list them in the same order in every event) pan, zoom, turn or tilt the map by how
-// they moved since.
-void accumulate_pinch(Touch now[2]) {
-    if (g_pinch.count != 2) return;
-    if (now[0].id == g_pinch.touches[1].id && now[1].id == g_pinch.touches[0].id) std::swap(now[0], now[1]);
-    if (now[0].id != g_pinch.touches[0].id || now[1].id != g_pinch.touches[1].id) return;
-    const Touch* a = g_pinch.touches;
-    const double before = std::hypot(a[1].x - a[0].x, a[1].y - a[0].y);
-    const double after = std::hypot(now[1].x - now[0].x, now[1].y - now[0].y);
-    PinchGesture& g = g_pinch.pending;
-    g.active = true;
-    // Side by side, both moving up or down and keeping their distance: a tilt (as the
-    // 3D views of other maps take it); anything else pans, zooms and turns.
+// Side by side, both moved up or down by about as much and keeping their distance: a tilt (as
+// the 3D views of other maps take it); anything else pans, zooms and turns.
+bool is_tilt(const Touch a[2], const Touch now[2]) {
     const double d0x = now[0].x - a[0].x, d0y = now[0].y - a[0].y, d1x = now[1].x - a[1].x, d1y = now[1].y - a[1].y;
+    const double before = std::hypot(a[1].x - a[0].x, a[1].y - a[0].y), after = std::hypot(now[1].x - now[0].x, now[1].y - now[0].y);
     const bool side_by_side = std::abs(a[1].x - a[0].x) > 2 * std::abs(a[1].y - a[0].y);
     const bool together = d0y * d1y > 0 && std::abs(d0y) > 2 * std::abs(d0x) && std::abs(d1y) > 2 * std::abs(d1x);
-    if (side_by_side && together && std::abs(after - before) < 0.25 * std::abs(d0y + d1y)) {
-        g.tilt_dy_px += (d0y + d1y) / 2;
-    } else {
-        g.pan_dx_px += (now[0].x + now[1].x - a[0].x - a[1].x) / 2;
-        g.pan_dy_px += (now[0].y + now[1].y - a[0].y - a[1].y) / 2;
+    return side_by_side && together && std::abs(after - before) < 0.25 * std::abs(d0y + d1y);
+}
+
+// The fingers' move from `a` to `now` as the gesture's mode takes it.
+void move_fingers(const Touch a[2], const Touch now[2]) {
+    PinchGesture& g = g_pinch.pending;
+    g.active = true;
+    g.center_x_px = (now[0].x + now[1].x) / 2;
+    g.center_y_px = (now[0].y + now[1].y) / 2;
+    if (g_pinch.mode == TwoFingers::tilt) {
+        g.tilt_dy_px += (now[0].y - a[0].y + now[1].y - a[1].y) / 2;
+        return;
     }
+    g.pan_dx_px += (now[0].x + now[1].x - a[0].x - a[1].x) / 2;
+    g.pan_dy_px += (now[0].y + now[1].y - a[0].y - a[1].y) / 2;
+    const double before = std::hypot(a[1].x - a[0].x, a[1].y - a[0].y), after = std::hypot(now[1].x - now[0].x, now[1].y - now[0].y);
     if (before > 1.0 && after > 1.0) {
         g.scale *= after / before;
         double turn = std::atan2(now[1].y - now[0].y, now[1].x - now[0].x) - std::atan2(a[1].y - a[0].y, a[1].x - a[0].x);
@@ -159,8 +165,23 @@ void accumulate_pinch(Touch now[2]) {
         if (turn < -M_PI) turn += 2 * M_PI;
         g.turn_deg += turn * 180 / M_PI;  // y is down: a positive angle turns clockwise
     }
-    g.center_x_px = (now[0].x + now[1].x) / 2;
-    g.center_y_px = (now[0].y + now[1].y) / 2;
+}
+
+// Two fingers that were down before and are still listed (matched by identifier: a browser need
+// not list them in the same order in every event) move the map. Until both have moved a little
+// (or one a lot, about a resting thumb) nothing moves and the gesture is undecided; then its
+// mode is taken from their whole way since they went down, and that way is not lost.
+void accumulate_pinch(Touch now[2], double ratio) {
+    if (g_pinch.count != 2) return;
+    if (now[0].id == g_pinch.touches[1].id && now[1].id == g_pinch.touches[0].id) std::swap(now[0], now[1]);
+    if (now[0].id != g_pinch.touches[0].id || now[1].id != g_pinch.touches[1].id) return;
+    if (g_pinch.mode != TwoFingers::undecided) return move_fingers(g_pinch.touches, now);
+    constexpr double kBoth_px = 4, kOne_px = 24;  // CSS pixels
+    const Touch* s = g_pinch.start;
+    const double m0 = std::hypot(now[0].x - s[0].x, now[0].y - s[0].y), m1 = std::hypot(now[1].x - s[1].x, now[1].y - s[1].y);
+    if (std::min(m0, m1) < kBoth_px * ratio && std::max(m0, m1) < kOne_px * ratio) return;
+    g_pinch.mode = is_tilt(s, now) ? TwoFingers::tilt : TwoFingers::pinch;
+    move_fingers(s, now);
 }
 
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
@@ -176,9 +197,14 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
         if (n_listed < 2) listed[n_listed++] = t;
         if (n < 2 && !(type == EMSCRIPTEN_EVENT_TOUCHEND && e->touches[i].isChanged)) now[n++] = t;
     }
-    if (n_listed == 2) accumulate_pinch(listed);
+    if (n_listed == 2) accumulate_pinch(listed, ratio);
     if (n == 2 && g_pinch.count == 2 && now[0].id == g_pinch.touches[1].id && now[1].id == g_pinch.touches[0].id)
         std::swap(now[0], now[1]);  // the same order as before, for the next event's match
+    const bool same_two = n == 2 && g_pinch.count == 2 && now[0].id == g_pinch.touches[0].id && now[1].id == g_pinch.touches[1].id;
+    if (n == 2 && !same_two) {  // a new two-finger gesture
+        g_pinch.start[0] = now[0], g_pinch.start[1] = now[1];
+        g_pinch.mode = TwoFingers::undecided;
+    }
     g_pinch.count = n;
     for (int i = 0; i < n; ++i) g_pinch.touches[i] = now[i];
     g_touch_input = true;
