@@ -1,6 +1,6 @@
 #pragma once
 // Readies the WebAssembly heap for a long job, a step at a time: grows it to a size at once,
-// then touches that memory a megabyte a step and frees it, so that the job's allocations land
+// then touches that memory 256 KB a step and frees it, so that the job's allocations land
 // on pages already written in a heap that need not grow. In this machine's Chromium the first
 // write to a fresh page costs about 3 ms a megabyte (0.03 ms once written) and growing a heap
 // of 200 MB tens of milliseconds: steps of a simulation that took the heap to a new high ran
@@ -19,7 +19,7 @@ public:
     HeapWarmup& operator=(const HeapWarmup&) = delete;
     ~HeapWarmup();
 
-    // The growth, then a megabyte at a time, until `pause` says stop (false) or the size is
+    // The growth, then 256 KB at a time, until `pause` says stop (false) or the size is
     // reached or no more memory is to be had (true: every chunk freed).
     bool advance(const std::function<bool()>& pause);
 
