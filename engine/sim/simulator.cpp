@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <queue>
+#include <tuple>
 #include <unordered_map>
 
 #include "flight/mission_flight.h"
@@ -96,9 +97,41 @@ public:
         std::stable_sort(types_by_battery_.begin(), types_by_battery_.end(), [&](int a, int b) { return types_[size_t(a)].battery_wh < types_[size_t(b)].battery_wh; });
     }
 
+    // The routes the day's orders will ask for (never_possible's: a type based at the order's
+    // hub that carries its mass, out and back), found before the first event and one a pause
+    // check: a hub's first orders found them inside one try, up to 7 ms in the page. Only a
+    // cache is filled; the day is the same.
+    bool find_routes(const std::function<bool()>& pause) {
+        if (routes_found_) return true;
+        if (!routes_listed_) {
+            routes_listed_ = true;
+            std::map<std::pair<int, int>, double> lightest;  // by (from, to)
+            for (const SimOrder& o : orders_) {
+                auto [at, added] = lightest.try_emplace({o.from, o.to}, o.mass_kg);
+                if (!added) at->second = std::min(at->second, o.mass_kg);
+            }
+            for (const auto& [pair, mass] : lightest)
+                for (int type = 0; type < int(types_.size()); ++type)
+                    if (based_[size_t(pair.first) * types_.size() + size_t(type)] > 0 && types_[size_t(type)].max_payload_kg >= mass) {
+                        wanted_routes_.push_back({pair.first, pair.second, type});
+                        wanted_routes_.push_back({pair.second, pair.first, type});
+                    }
+            if (pause && pause()) return false;
+        }
+        while (next_route_ < wanted_routes_.size()) {
+            const auto [from, to, type] = wanted_routes_[next_route_++];
+            route(from, to, type);
+            if (pause && next_route_ < wanted_routes_.size() && pause()) return false;
+        }
+        wanted_routes_ = {};
+        routes_found_ = true;
+        return true;
+    }
+
     // The day's events, from where the last call stopped: true once they are all done. Every 8
     // events `pause` is asked whether to stop here (a page keeps its frames coming that way).
     bool run_events(const std::function<bool()>& pause) {
+        if (!find_routes(pause)) return false;
         if (!started_) {
             // The day's first events in one heap built at once (linear), not pushed one by one:
             // events are ordered by time and then by sequence, so the heap's layout cannot
@@ -1172,6 +1205,9 @@ private:
     flight::MissionLegs legs_;                    // plan_flight()'s
     std::priority_queue<Event, std::vector<Event>, std::greater<Event>> events_;
     uint64_t seq_ = 0;
+    std::vector<std::tuple<int, int, int>> wanted_routes_;  // find_routes(): (from, to, type)
+    size_t next_route_ = 0;
+    bool routes_listed_ = false, routes_found_ = false;
     bool started_ = false;    // the orders are queued as events
     size_t processed_ = 0;    // events handled so far
     double clock_s_ = 0;      // the time of the last event handled

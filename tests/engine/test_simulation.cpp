@@ -368,6 +368,20 @@ TEST_CASE("A day run a slice at a time gives exactly the day run at once", "[sim
     CHECK(run.progress() == 1.0);
 }
 
+TEST_CASE("A day without orders run a slice at a time ends, in a few slices", "[sim][slices]") {
+    Scenario scenario = test::load_scenario("tests/fixtures/scenarios/minimal.json");
+    scenario.orders.clear();
+    scenario.demand_rates.clear();
+    const CompiledScenario compiled(scenario);
+    SimulationRun run(compiled, SimConfig{});
+    CHECK(run.expected_peak_bytes() == 0);
+    int slices = 1;
+    while (!run.advance([] { return true; })) REQUIRE(++slices < 100);  // a set-up step never repeats itself
+    const auto result = run.take_result();
+    REQUIRE(result.has_value());
+    CHECK(result->kpis.orders == 0);
+}
+
 TEST_CASE("The demand scale multiplies the daily rates and leaves explicit orders as they are", "[sim][demand]") {
     Scenario s = test::load_scenario("assets/scenarios/gba.json");
     s.orders.push_back({"explicit-1", s.hubs[0].id, s.hubs[1].id, 1.0, 3600, 3600});
