@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -133,7 +134,8 @@ size_t OrderMaker::expected_count() const {
     double n = double(m.given);
     for (const DemandRate& d : m.s.demand_rates)
         if (d.per_day * m.cfg.demand_scale > 0) n += d.per_day * m.cfg.demand_scale * m.end / 86400.0;
-    return size_t(n);
+    // Absurd rates are refused elsewhere; here they must not overflow the cast.
+    return n < double(SIZE_MAX / 2) ? size_t(n) : SIZE_MAX / 2;
 }
 
 bool OrderMaker::advance(const std::function<bool()>& pause) {

@@ -1247,7 +1247,7 @@ SimResult simulate(const CompiledScenario& compiled, const SimConfig& config, co
 SimulationRun::SimulationRun(const CompiledScenario& compiled, const SimConfig& config)
     : compiled_(compiled), config_(config), orders_(std::make_unique<OrderMaker>(compiled.scenario(), config)) {
     constexpr size_t kPeakBytesPerOrder = 2560;
-    expected_peak_bytes_ = orders_->expected_count() * kPeakBytesPerOrder;
+    expected_peak_bytes_ = std::min(orders_->expected_count(), SIZE_MAX / kPeakBytesPerOrder) * kPeakBytesPerOrder;
 }
 SimulationRun::~SimulationRun() = default;
 

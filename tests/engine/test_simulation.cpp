@@ -382,6 +382,18 @@ TEST_CASE("A day without orders run a slice at a time ends, in a few slices", "[
     CHECK(result->kpis.orders == 0);
 }
 
+TEST_CASE("The memory a day is expected to need saturates for an absurd rate, without drawing an order", "[sim][demand]") {
+    Scenario scenario = test::load_scenario("tests/fixtures/scenarios/minimal.json");
+    scenario.demand_rates = {{"a", "b", 1e300, 0.5, 1, 3600, {}}};
+    const CompiledScenario compiled(scenario);
+    const SimulationRun run(compiled, SimConfig{});
+    CHECK(run.expected_peak_bytes() == SIZE_MAX / 2560 * 2560);
+    // A plausible one: 24,000 a day over 24 hours, 2.5 KB each.
+    scenario.demand_rates = {{"a", "b", 24000, 0.5, 1, 3600, {}}};
+    const CompiledScenario plain(scenario);
+    CHECK(SimulationRun(plain, SimConfig{}).expected_peak_bytes() == size_t(24000 + scenario.orders.size()) * 2560);
+}
+
 TEST_CASE("The demand scale multiplies the daily rates and leaves explicit orders as they are", "[sim][demand]") {
     Scenario s = test::load_scenario("assets/scenarios/gba.json");
     s.orders.push_back({"explicit-1", s.hubs[0].id, s.hubs[1].id, 1.0, 3600, 3600});
