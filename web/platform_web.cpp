@@ -167,14 +167,19 @@ void move_fingers(const Touch a[2], const Touch now[2]) {
     }
 }
 
-// Two fingers that were down before and are still listed (matched by identifier: a browser need
-// not list them in the same order in every event) move the map. Until both have moved a little
-// (or one a lot, about a resting thumb) nothing moves and the gesture is undecided; then its
-// mode is taken from their whole way since they went down, and that way is not lost.
-void accumulate_pinch(Touch now[2], double ratio) {
-    if (g_pinch.count != 2) return;
+// Whether `now` holds the two fingers the pinch follows, put in its order if so (matched by
+// identifier: a browser need not list them in the same order in every event).
+bool same_two_fingers(Touch now[2]) {
+    if (g_pinch.count != 2) return false;
     if (now[0].id == g_pinch.touches[1].id && now[1].id == g_pinch.touches[0].id) std::swap(now[0], now[1]);
-    if (now[0].id != g_pinch.touches[0].id || now[1].id != g_pinch.touches[1].id) return;
+    return now[0].id == g_pinch.touches[0].id && now[1].id == g_pinch.touches[1].id;
+}
+
+// Two fingers that were down before and are still listed move the map. Until both have moved a
+// little (or one a lot, about a resting thumb) nothing moves and the gesture is undecided; then
+// its mode is taken from their whole way since they went down, and that way is not lost.
+void accumulate_pinch(Touch now[2], double ratio) {
+    if (!same_two_fingers(now)) return;
     if (g_pinch.mode != TwoFingers::undecided) return move_fingers(g_pinch.touches, now);
     constexpr double kBoth_px = 4, kOne_px = 24;  // CSS pixels
     const Touch* s = g_pinch.start;
@@ -198,10 +203,7 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
         if (n < 2 && !(type == EMSCRIPTEN_EVENT_TOUCHEND && e->touches[i].isChanged)) now[n++] = t;
     }
     if (n_listed == 2) accumulate_pinch(listed, ratio);
-    if (n == 2 && g_pinch.count == 2 && now[0].id == g_pinch.touches[1].id && now[1].id == g_pinch.touches[0].id)
-        std::swap(now[0], now[1]);  // the same order as before, for the next event's match
-    const bool same_two = n == 2 && g_pinch.count == 2 && now[0].id == g_pinch.touches[0].id && now[1].id == g_pinch.touches[1].id;
-    if (n == 2 && !same_two) {  // a new two-finger gesture
+    if (n == 2 && !same_two_fingers(now)) {  // a new two-finger gesture
         g_pinch.start[0] = now[0], g_pinch.start[1] = now[1];
         g_pinch.mode = TwoFingers::undecided;
     }

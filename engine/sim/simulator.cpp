@@ -102,7 +102,6 @@ public:
     // check: a hub's first orders found them inside one try, up to 7 ms in the page. Only a
     // cache is filled; the day is the same.
     bool find_routes(const std::function<bool()>& pause) {
-        if (routes_found_) return true;
         if (!routes_listed_) {
             routes_listed_ = true;
             std::map<std::pair<int, int>, double> lightest;  // by (from, to)
@@ -123,8 +122,6 @@ public:
             route(from, to, type);
             if (pause && next_route_ < wanted_routes_.size() && pause()) return false;
         }
-        wanted_routes_ = {};
-        routes_found_ = true;
         return true;
     }
 
@@ -1207,7 +1204,7 @@ private:
     uint64_t seq_ = 0;
     std::vector<std::tuple<int, int, int>> wanted_routes_;  // find_routes(): (from, to, type)
     size_t next_route_ = 0;
-    bool routes_listed_ = false, routes_found_ = false;
+    bool routes_listed_ = false;
     bool started_ = false;    // the orders are queued as events
     size_t processed_ = 0;    // events handled so far
     double clock_s_ = 0;      // the time of the last event handled

@@ -3,7 +3,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <filesystem>
+#include <initializer_list>
 #include <string>
+#include <vector>
 
 #include "core/file_io.h"
 #include "scenario/scenario_io.h"
@@ -16,6 +20,16 @@ inline std::string read_text(const std::string& relative) {
     auto bytes = read_file_bytes(source_path(relative));
     REQUIRE(bytes.ok());
     return std::string(bytes.value().begin(), bytes.value().end());
+}
+
+// The repository's files ending in `extension` in these folders, as relative paths, in order.
+inline std::vector<std::string> repository_files(std::initializer_list<const char*> dirs, const std::string& extension) {
+    std::vector<std::string> out;
+    for (const char* dir : dirs)
+        for (const auto& entry : std::filesystem::directory_iterator(source_path(dir)))
+            if (entry.path().extension() == extension) out.push_back(std::string(dir) + "/" + entry.path().filename().string());
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 inline Scenario load_scenario(const std::string& relative) {

@@ -3,7 +3,6 @@
 // agree on every file: the same corridors, zones and notes, or the same error in the same place.
 #include <catch2/catch.hpp>
 
-#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -46,21 +45,16 @@ std::string edited(std::string text, const std::string& from, const std::string&
 }  // namespace
 
 TEST_CASE("Every GeoJSON in the repository imports the same through the text reader and the tree", "[missions][geojson]") {
-    size_t files = 0;
-    for (const char* dir : {"tests/fixtures/shapes", "tests/golden/missions"}) {
-        for (const auto& entry : std::filesystem::directory_iterator(test::source_path(dir))) {
-            if (entry.path().extension() != ".geojson") continue;
-            const std::string relative = std::string(dir) + "/" + entry.path().filename().string();
-            const std::string text = read_text(relative);
-            check_agree(text, relative);
-            // The text reader takes every one of them (nothing falls back to the tree).
-            const auto scanned = scan_geojson(text);
-            REQUIRE(scanned.has_value());
-            CHECK(scanned->features.size() == Json::parse(text)["features"].size());
-            ++files;
-        }
+    const auto files = test::repository_files({"tests/fixtures/shapes", "tests/golden/missions"}, ".geojson");
+    for (const std::string& relative : files) {
+        const std::string text = read_text(relative);
+        check_agree(text, relative);
+        // The text reader takes every one of them (nothing falls back to the tree).
+        const auto scanned = scan_geojson(text);
+        REQUIRE(scanned.has_value());
+        CHECK(scanned->features.size() == Json::parse(text)["features"].size());
     }
-    CHECK(files >= 6);
+    CHECK(files.size() >= 6);
 }
 
 TEST_CASE("Unusual GeoJSON imports the same through the text reader and the tree", "[missions][geojson]") {

@@ -3,7 +3,6 @@
 // same error with the same place.
 #include <catch2/catch.hpp>
 
-#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -40,41 +39,29 @@ std::string edited(std::string text, const std::string& from, const std::string&
 }  // namespace
 
 TEST_CASE("Every .plan in the repository reads the same through the text reader and the tree", "[missions][plan]") {
-    size_t files = 0;
-    for (const char* dir : {"tests/fixtures/missions", "tests/fixtures/missions/broken", "tests/golden/missions"}) {
-        for (const auto& entry : std::filesystem::directory_iterator(test::source_path(dir))) {
-            if (entry.path().extension() != ".plan") continue;
-            const std::string relative = std::string(dir) + "/" + entry.path().filename().string();
-            check_agree(read_text(relative), relative);
-            ++files;
-        }
-    }
-    CHECK(files >= 40);
+    const auto files = test::repository_files({"tests/fixtures/missions", "tests/fixtures/missions/broken", "tests/golden/missions"}, ".plan");
+    for (const std::string& relative : files) check_agree(read_text(relative), relative);
+    CHECK(files.size() >= 40);
 }
 
 // The agreement above would hold as well if read_plan always fell back to the tree: on the plain
 // files the text reader must be the one that reads, and read every SimpleItem itself (counted
 // here by nlohmann, independently of the reader).
 TEST_CASE("The text reader itself reads every simple item of the repository's plain .plan files", "[missions][plan]") {
-    size_t files = 0;
-    for (const char* dir : {"tests/fixtures/missions", "tests/golden/missions"}) {
-        for (const auto& entry : std::filesystem::directory_iterator(test::source_path(dir))) {
-            if (entry.path().extension() != ".plan") continue;
-            const std::string relative = std::string(dir) + "/" + entry.path().filename().string();
-            INFO(relative);
-            const std::string text = read_text(relative);
-            size_t simple = 0;
-            const auto doc = nlohmann::json::parse(text);
-            for (const auto& item : doc.at("mission").at("items"))
-                if (item.value("type", "") == "SimpleItem") ++simple;
-            const auto direct = plan_items_read_directly(text);
-            REQUIRE(direct.has_value());
-            CHECK(*direct == simple);
-            CHECK(simple > 0);
-            ++files;
-        }
+    const auto files = test::repository_files({"tests/fixtures/missions", "tests/golden/missions"}, ".plan");
+    for (const std::string& relative : files) {
+        INFO(relative);
+        const std::string text = read_text(relative);
+        size_t simple = 0;
+        const auto doc = nlohmann::json::parse(text);
+        for (const auto& item : doc.at("mission").at("items"))
+            if (item.value("type", "") == "SimpleItem") ++simple;
+        const auto direct = plan_items_read_directly(text);
+        REQUIRE(direct.has_value());
+        CHECK(*direct == simple);
+        CHECK(simple > 0);
     }
-    CHECK(files == 14);
+    CHECK(files.size() == 14);
 }
 
 TEST_CASE("Unusual items read the same through the text reader and the tree", "[missions][plan]") {
