@@ -8,8 +8,9 @@
 //             --report` writes it for the files above
 //   region-day: the generated region-wide day, 100,000 orders and 1,500 drones over 40 hubs, with
 //             the defaults, then without the conflict scan (issue 17: 1 s native, 500 MB)
-//   region-scaling: that day at 10k, 25k, 50k and 100k orders (fleet in proportion), and the
-//             exponent of its cost in orders
+//   region-scaling: that day at 10k, 25k, 50k and 100k orders (fleet in proportion), the
+//             exponent of its cost in orders, and the conflict scan's cost per order and per
+//             conflict found
 //   slices:   the busy day a slice at a time, as the browser runs it (12 ms slices): its longest
 //             slice, where the events end and the figures and conflict scan begin (budget 50 ms)
 //   tactical: 5,000 airborne drones, R 50 m, H 15 m, look-ahead 60 s, detection every second
@@ -35,6 +36,7 @@
 #include "generated_network.h"
 #include "scenario/scenario_io.h"
 #include "sim/report.h"
+#include "sim/results.h"
 #include "sim/simulator.h"
 #include "sim/tactical.h"
 #include "timing.h"
@@ -197,6 +199,7 @@ int main(int argc, char** argv) {
         // the logarithms), and that of the conflicts found (in the same lanes, ten times the
         // traffic meets itself about a hundred times as often).
         std::vector<double> x, with_scan, without_scan, conflicts;
+        std::vector<double> n, k, scan_ms;  // orders, conflicts and the scan's time, unlogged
         for (const int orders : {10000, 25000, 50000, 100000}) {
             bench::DaySpec spec;
             spec.orders = orders;
@@ -211,11 +214,26 @@ int main(int argc, char** argv) {
             SimConfig no_scan;
             no_scan.tactical = false;
             std::snprintf(name, sizeof name, "region day %dk orders, no conflict scan", orders / 1000);
-            const bench::Timing u = bench::time_case(name, [&] { (void)simulate(compiled, no_scan); }, 3, 1.0);
+            SimResult day;
+            const bench::Timing u = bench::time_case(name, [&] { day = simulate(compiled, no_scan); }, 3, 1.0);
+            // The scan on its own, over that day's flights: the day's figures less the scan are
+            // too noisy a difference at 10k.
+            std::snprintf(name, sizeof name, "region day %dk orders, the conflict scan alone", orders / 1000);
+            ConflictScanResult found;
+            const bench::Timing v = bench::time_case(name, [&] {
+                auto scan = start_conflict_scan(day, compiled, SimConfig{});
+                scan->advance({});
+                found = scan->take();
+            }, 3, 1.0);
+            std::printf("      (%zu conflicts, %ld pairs of pieces tested: %.0f a conflict)\n", found.conflicts.size(), found.piece_pairs_tested,
+                        double(found.piece_pairs_tested) / double(std::max<size_t>(1, found.conflicts.size())));
             x.push_back(std::log(double(orders)));
             with_scan.push_back(std::log(t.median_ms));
             without_scan.push_back(std::log(u.median_ms));
             conflicts.push_back(std::log(std::max(1.0, double(last.kpis.conflicts))));
+            n.push_back(orders);
+            k.push_back(last.kpis.conflicts);
+            scan_ms.push_back(v.median_ms);
         }
         const auto slope = [&](const std::vector<double>& y) {
             double mx = 0, my = 0;
@@ -227,6 +245,22 @@ int main(int argc, char** argv) {
         std::printf("      (from 10k to 100k orders the time grows as orders^%.2f with the conflict scan, orders^%.2f without it, and the conflicts "
                     "found as orders^%.2f; n log n is about orders^1.10 over that range)\n",
                     slope(with_scan), slope(without_scan), slope(conflicts));
+        // The scan's time as a cost per order plus a cost
+        // per conflict found, least squares through the origin: if it fits, the scan grows as
+        // its output does, and no exact scan lists k encounters in less than k steps.
+        double nn = 0, nk = 0, kk = 0, ns = 0, ks = 0;
+        for (size_t i = 0; i < n.size(); ++i) nn += n[i] * n[i], nk += n[i] * k[i], kk += k[i] * k[i], ns += n[i] * scan_ms[i], ks += k[i] * scan_ms[i];
+        const double det = nn * kk - nk * nk;
+        const double per_order = (ns * kk - ks * nk) / det, per_conflict = (nn * ks - nk * ns) / det;
+        double worst = 0;
+        for (size_t i = 0; i < n.size(); ++i) worst = std::max(worst, std::abs(per_order * n[i] + per_conflict * k[i] - scan_ms[i]) / scan_ms[i]);
+        // For comparison, a cost per order alone.
+        const double alone = ns / nn;
+        double worst_alone = 0;
+        for (size_t i = 0; i < n.size(); ++i) worst_alone = std::max(worst_alone, std::abs(alone * n[i] - scan_ms[i]) / scan_ms[i]);
+        std::printf("      (the conflict scan's time fits %.2f us an order + %.2f us a conflict found to within %.0f%% "
+                    "at every size, a cost per order alone to within %.0f%%; at 100k the conflicts' part is %.0f of its %.0f ms)\n",
+                    per_order * 1000, per_conflict * 1000, worst * 100, worst_alone * 100, per_conflict * k.back(), scan_ms.back());
     }
     if (only.empty() || only == "slices") {
         // A day a slice at a time, as the page runs it: the longest of its 12 ms slices (the
