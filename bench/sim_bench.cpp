@@ -198,8 +198,7 @@ int main(int argc, char** argv) {
         // conflict scan; the exponent k of the fit time ~ orders^k over the four (least squares on
         // the logarithms), and that of the conflicts found (in the same lanes, ten times the
         // traffic meets itself about a hundred times as often).
-        std::vector<double> x, with_scan, without_scan, conflicts;
-        std::vector<double> n, k, scan_ms;  // orders, conflicts and the scan's time, unlogged
+        std::vector<double> n, k, with_ms, without_ms, scan_ms;  // orders, conflicts found, and the times
         for (const int orders : {10000, 25000, 50000, 100000}) {
             bench::DaySpec spec;
             spec.orders = orders;
@@ -227,15 +226,15 @@ int main(int argc, char** argv) {
             }, 3, 1.0);
             std::printf("      (%zu conflicts, %ld pairs of pieces tested: %.0f a conflict)\n", found.conflicts.size(), found.piece_pairs_tested,
                         double(found.piece_pairs_tested) / double(std::max<size_t>(1, found.conflicts.size())));
-            x.push_back(std::log(double(orders)));
-            with_scan.push_back(std::log(t.median_ms));
-            without_scan.push_back(std::log(u.median_ms));
-            conflicts.push_back(std::log(std::max(1.0, double(last.kpis.conflicts))));
             n.push_back(orders);
             k.push_back(last.kpis.conflicts);
+            with_ms.push_back(t.median_ms);
+            without_ms.push_back(u.median_ms);
             scan_ms.push_back(v.median_ms);
         }
-        const auto slope = [&](const std::vector<double>& y) {
+        const auto slope = [&](const std::vector<double>& v) {
+            std::vector<double> x, y;
+            for (size_t i = 0; i < n.size(); ++i) x.push_back(std::log(n[i])), y.push_back(std::log(std::max(1.0, v[i])));
             double mx = 0, my = 0;
             for (size_t i = 0; i < x.size(); ++i) mx += x[i] / double(x.size()), my += y[i] / double(y.size());
             double sxy = 0, sxx = 0;
@@ -244,10 +243,10 @@ int main(int argc, char** argv) {
         };
         std::printf("      (from 10k to 100k orders the time grows as orders^%.2f with the conflict scan, orders^%.2f without it, and the conflicts "
                     "found as orders^%.2f; n log n is about orders^1.10 over that range)\n",
-                    slope(with_scan), slope(without_scan), slope(conflicts));
-        // The scan's time as a cost per order plus a cost
-        // per conflict found, least squares through the origin: if it fits, the scan grows as
-        // its output does, and no exact scan lists k encounters in less than k steps.
+                    slope(with_ms), slope(without_ms), slope(k));
+        // The scan's time as a cost per order plus a cost per conflict found, least squares
+        // through the origin: if it fits, the scan grows as its output does, and no exact scan
+        // lists k encounters in less than k steps.
         double nn = 0, nk = 0, kk = 0, ns = 0, ks = 0;
         for (size_t i = 0; i < n.size(); ++i) nn += n[i] * n[i], nk += n[i] * k[i], kk += k[i] * k[i], ns += n[i] * scan_ms[i], ks += k[i] * scan_ms[i];
         const double det = nn * kk - nk * nk;

@@ -96,9 +96,14 @@ async function startDay(env, text) {
   const ok = await page.evaluate((t) => { const p = stringToNewUTF8(t); const r = Module._lowsky_open_scenario_json(p); _free(p); return r; }, text);
   if (!ok) throw new Error('the scenario did not open');
   await page.waitForTimeout(500);
+  await clickSimulate(page);
+  return { page, context };
+}
+
+// Clicks the simulation panel's button (Simulate the day, or Simulate again).
+async function clickSimulate(page) {
   const ui = await page.evaluate(() => window.lowsky.state.ui);
   await page.mouse.click(ui.simulate[0] + ui.simulate[2] / 2, ui.simulate[1] + ui.simulate[3] / 2);
-  return { page, context };
 }
 
 async function figures3d(env, { regionOnly = false } = {}) {
@@ -202,8 +207,7 @@ async function regionDay(env) {
   // The same day run again in the same page: V8 has compiled the engine's code by now (it
   // compiles a function when first called, and again optimised when it runs hot), so what is
   // left of the longest slice is the slices' own.
-  const ui0 = await page.evaluate(() => window.lowsky.state.ui);
-  await page.mouse.click(ui0.simulate[0] + ui0.simulate[2] / 2, ui0.simulate[1] + ui0.simulate[3] / 2);
+  await clickSimulate(page);
   await page.waitForFunction(() => window.lowsky.state.simRun.running === true, null, { timeout: 10000 });
   const before2 = renderersNow();
   const again = await simulatingFrames(page);
