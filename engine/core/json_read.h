@@ -20,6 +20,19 @@ constexpr size_t kMaxJsonDepth = 64;         // our documents nest 6 levels at m
 // refused before parsing.
 Result<Json> parse_json_text(std::string_view text, const std::string& source);
 
+// The member `key` of an object, or null when absent or not an object: one lookup, where
+// contains() and [] make two.
+inline const Json* json_member(const Json& object, std::string_view key) {
+    if (!object.is_object()) return nullptr;
+    const auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+}
+inline Json* json_member(Json& object, std::string_view key) {
+    if (!object.is_object()) return nullptr;
+    const auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+}
+
 // Typed access to a member of an object, with the path for messages. Each returns an error
 // when the member is missing (where required) or of the wrong type.
 class JsonObjectReader {
@@ -38,11 +51,7 @@ public:
     Result<std::string> string(std::string_view key) const;            // required
     Result<const Json*> array(std::string_view key) const;             // required
     Result<const Json*> object(std::string_view key) const;            // required
-    const Json* member_value(std::string_view key) const {             // as it is, or null when absent
-        if (!object_.is_object()) return nullptr;
-        const auto it = object_.find(key);
-        return it == object_.end() ? nullptr : &*it;
-    }
+    const Json* member_value(std::string_view key) const { return json_member(object_, key); }  // as it is, or null when absent
 
 private:
     Result<const Json*> member(std::string_view key) const;

@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <functional>
 
 #include "core/numbers.h"
 #include "core/xml_reader.h"
@@ -224,117 +225,160 @@ Result<std::vector<ShapePoint>> geojson_positions(const Json& list, const std::s
     return out;
 }
 
+// A feature's coordinates, from the tree or from the text the scanner kept, parsed only when
+// first asked for: a circle zone's ring is kilobytes the importer never reads.
+class FeatureCoordinates {
+public:
+    FeatureCoordinates(const Json& geometry, std::string_view text) : geometry_(geometry), text_(text) {}
+    const Json& get() {
+        if (text_.empty()) return geometry_["coordinates"];
+        if (!parsed_) parsed_ = parse_scanned_coordinates(text_);
+        return *parsed_;
+    }
+
+private:
+    const Json& geometry_;
+    std::string_view text_;
+    std::optional<Json> parsed_;
+};
+
 // A corridor or zone that lowsky wrote: its properties and geometry put back into the scenario's
-// own form and read with the scenario's reader, so that what went out comes back exactly.
-Result<ScenarioObject> own_object(ObjectKind kind, const std::string& id, const std::string& name, const Json& coordinates, const Json& props,
-                                  const std::string& path) {
+// own form and read with the scenario's reader, so that what went out comes back exactly. The
+// properties it uses are moved out of `props`, which is not read again.
+Result<ScenarioObject> own_object(ObjectKind kind, const std::string& id, const std::string& name, FeatureCoordinates& coordinates, Json& props,
+                                  const std::function<std::string()>& path) {
     Json o = Json::object();
     o["id"] = id;
     o["name"] = name;
-    auto points = [](const Json& positions, bool ring) {
+    auto point = [](const Json& lon, const Json& lat) {  // built member by member: an initializer list costs several times more
+        Json p = Json::object();
+        auto& members = p.get_ref<Json::object_t&>();
+        members.emplace_hint(members.end(), "lat_deg", lat.get<double>());
+        members.emplace_hint(members.end(), "lon_deg", lon.get<double>());
+        return p;
+    };
+    auto points = [&](const Json& positions, bool ring) {
         Json list = Json::array();
         if (!positions.is_array()) return list;
         for (const auto& c : positions)
-            if (c.is_array() && c.size() >= 2 && c[0].is_number() && c[1].is_number())
-                list.push_back({{"lat_deg", c[1].get<double>()}, {"lon_deg", c[0].get<double>()}});
+            if (c.is_array() && c.size() >= 2 && c[0].is_number() && c[1].is_number()) list.push_back(point(c[0], c[1]));
         if (ring && list.size() > 1 && list.front() == list.back()) list.erase(list.end() - 1);  // zones keep rings open
         return list;
     };
-    auto copy = [&](const char* from, const char* to) { if (props.contains(from)) o[to] = props[from]; };
+    auto move = [&](const char* from, const char* to) {
+        if (Json* v = json_member(props, from)) o[to] = std::move(*v);
+    };
     if (kind == ObjectKind::Corridor) {
-        o["centreline"] = points(coordinates, false);
-        for (const char* k : {"width_m", "floor", "ceiling", "direction", "lanes", "speed_limit_m_s", "drone_types", "approval", "border_approval"}) copy(k, k);
+        o["centreline"] = points(coordinates.get(), false);
+        for (const char* k : {"width_m", "floor", "ceiling", "direction", "lanes", "speed_limit_m_s", "drone_types", "approval", "border_approval"}) move(k, k);
     } else {
-        copy("zone_kind", "kind");
-        for (const char* k : {"jurisdiction", "floor", "ceiling", "time_windows", "source"}) copy(k, k);
-        if (props.contains("circle") && props["circle"].is_object()) {
-            const Json& c = props["circle"];
+        move("zone_kind", "kind");
+        for (const char* k : {"jurisdiction", "floor", "ceiling", "time_windows", "source"}) move(k, k);
+        const Json* c = json_member(props, "circle");
+        if (c && c->is_object()) {
             Json circle = Json::object();
-            if (c.contains("center") && c["center"].is_array() && c["center"].size() >= 2 && c["center"][0].is_number() && c["center"][1].is_number())
-                circle["center"] = {{"lat_deg", c["center"][1].get<double>()}, {"lon_deg", c["center"][0].get<double>()}};
-            if (c.contains("radius_m")) circle["radius_m"] = c["radius_m"];
-            o["circle"] = circle;
+            const Json* center = json_member(*c, "center");
+            if (center && center->is_array() && center->size() >= 2 && (*center)[0].is_number() && (*center)[1].is_number())
+                circle["center"] = point((*center)[0], (*center)[1]);
+            if (const Json* radius = json_member(*c, "radius_m")) circle["radius_m"] = *radius;
+            o["circle"] = std::move(circle);
         } else {
-            o["polygon"] = coordinates.is_array() && !coordinates.empty() ? points(coordinates[0], true) : Json::array();
+            const Json& rings = coordinates.get();
+            o["polygon"] = rings.is_array() && !rings.empty() ? points(rings[0], true) : Json::array();
         }
     }
-    ObjectRead read = object_from_json(kind, o, path + ".properties");
-    if (!read.object) return read.errors.empty() ? make_error("not a lowsky " + std::string(to_string(kind)), path) : read.errors.front();
+    ObjectRead read = object_from_json(kind, o, path() + ".properties");
+    if (!read.object) return read.errors.empty() ? make_error("not a lowsky " + std::string(to_string(kind)), path()) : read.errors.front();
     return std::move(*read.object);
 }
 
+// A string member of an object, or empty when absent or not a string.
+std::string string_member(const Json& object, std::string_view key) {
+    const Json* v = json_member(object, key);
+    return v && v->is_string() ? v->get<std::string>() : std::string();
+}
+
 std::optional<AltitudeReference> geojson_reference(const Json& props) {
-    if (props.is_object() && props.contains("altitude_reference") && props["altitude_reference"].is_string())
-        return altitude_reference_from(props["altitude_reference"].get<std::string>());
+    const Json* reference = json_member(props, "altitude_reference");
+    if (reference && reference->is_string()) return altitude_reference_from(reference->get<std::string>());
     return AltitudeReference::Amsl;  // RFC 7946: altitude is height above the WGS84 ellipsoid, close to AMSL here
 }
 
 // A feature of the document, with its coordinates as text when the scanner kept them so.
 struct FeatureAt {
-    const Json* feature;
-    std::string path;
+    Json* feature;
     std::string_view coordinates_text;
 };
 
 // The document, from its whole tree or (with `scanned`) from scan_geojson: the same reading, so
-// that both give the same result or the same error.
-Result<Imported> read_geojson_document(const Json& root, const std::vector<ScannedFeature>* scanned, const std::string& source,
-                                       const ImportOptions& o) {
-    if (!root.is_object() || !root.contains("type") || !root["type"].is_string()) return make_error("not a GeoJSON object (no \"type\")", "$");
+// that both give the same result or the same error. Both trees are the caller's to spend: the
+// properties of lowsky's own objects are moved out of them.
+Result<Imported> read_geojson_document(Json& root, std::vector<ScannedFeature>* scanned, const std::string& source, const ImportOptions& o) {
+    const Json* root_type = json_member(root, "type");
+    if (!root_type || !root_type->is_string()) return make_error("not a GeoJSON object (no \"type\")", "$");
     std::vector<FeatureAt> features;
-    const std::string type = root["type"].get<std::string>();
+    const std::string& type = root_type->get_ref<const std::string&>();
+    bool collection = false;
     if (type == "FeatureCollection") {
-        if (!root.contains("features") || !root["features"].is_array()) return make_error("a FeatureCollection needs \"features\"", "$.features");
-        const size_t count = scanned ? scanned->size() : root["features"].size();
+        Json* list = json_member(root, "features");
+        if (!list || !list->is_array()) return make_error("a FeatureCollection needs \"features\"", "$.features");
+        collection = true;
+        const size_t count = scanned ? scanned->size() : list->size();
         features.reserve(count);
         for (size_t i = 0; i < count; ++i) {
-            std::string path = "$.features[" + std::to_string(i) + "]";
-            if (scanned) features.push_back({&(*scanned)[i].feature, std::move(path), (*scanned)[i].coordinates});
-            else features.push_back({&root["features"][i], std::move(path), {}});
+            if (scanned) features.push_back({&(*scanned)[i].feature, (*scanned)[i].coordinates});
+            else features.push_back({&(*list)[i], {}});
         }
     } else if (type == "Feature") {
-        features.push_back({&root, "$", {}});
+        features.push_back({&root, {}});
     } else {
         return make_error("expected a FeatureCollection or a Feature, found \"" + type + "\"", "$.type");
     }
     Imported out;
     out.format = "geojson";
-    if (root.contains("name") && root["name"].is_string()) out.name = root["name"].get<std::string>();
+    out.name = string_member(root, "name");
     size_t generated = 0;
-    for (const auto& [f, path, coordinates_text] : features) {
-        if (!f->is_object() || !f->contains("geometry")) return make_error("a feature needs a geometry", path);
-        const Json& g = (*f)["geometry"];
-        if (g.is_null()) continue;
-        if (!g.is_object() || !g.contains("type") || !g["type"].is_string() || !g.contains("coordinates"))
-            return make_error("a geometry needs \"type\" and \"coordinates\"", path + ".geometry");
-        static const Json kNoProperties = Json::object();
-        const Json& props = f->contains("properties") ? (*f)["properties"] : kNoProperties;  // not copied: a footprint's are kilobytes
-        const std::string kind = props.is_object() && props.contains("kind") && props["kind"].is_string() ? props["kind"].get<std::string>() : "";
+    Json no_properties = Json::object();
+    for (size_t i = 0; i < features.size(); ++i) {
+        Json& f = *features[i].feature;
+        // Where the feature is, written only for a message or an object's reader.
+        const std::function<std::string()> path = [&] { return collection ? "$.features[" + std::to_string(i) + "]" : std::string("$"); };
+        const Json* g = json_member(f, "geometry");
+        if (!g) return make_error("a feature needs a geometry", path());
+        if (g->is_null()) continue;
+        const Json* gtype_value = json_member(*g, "type");
+        if (!gtype_value || !gtype_value->is_string() || !json_member(*g, "coordinates"))
+            return make_error("a geometry needs \"type\" and \"coordinates\"", path() + ".geometry");
+        Json* found = json_member(f, "properties");
+        Json& props = found ? *found : no_properties;  // not copied: a footprint's are kilobytes
+        const std::string kind = string_member(props, "kind");
         if (kind == "corridor_footprint" || kind == "route") continue;  // lowsky's own derived shapes
-        std::string id = f->contains("id") && (*f)["id"].is_string() ? (*f)["id"].get<std::string>() : "";
-        const std::string name = props.is_object() && props.contains("name") && props["name"].is_string() ? props["name"].get<std::string>() : "";
-        const std::string gtype = g["type"].get<std::string>();
-        const std::string where = path + ".geometry.coordinates";
-        const double width = props.is_object() && props.contains("width_m") && props["width_m"].is_number() && props["width_m"].get<double>() > 0
-                                 ? props["width_m"].get<double>() : kDefaultWidth_m;
+        std::string id = string_member(f, "id");
+        const std::string name = string_member(props, "name");
+        const std::string& gtype = gtype_value->get_ref<const std::string&>();
+        const Json* width_value = json_member(props, "width_m");
+        const double width = width_value && width_value->is_number() && width_value->get<double>() > 0 ? width_value->get<double>() : kDefaultWidth_m;
         const bool own = (kind == "corridor" && gtype == "LineString") || (kind == "zone" && gtype == "Polygon");
-        if (own && props.contains("generated") && props["generated"].is_boolean() && props["generated"].get<bool>()) {
-            ++generated;
-            continue;
+        if (own) {
+            const Json* flag = json_member(props, "generated");
+            if (flag && flag->is_boolean() && flag->get<bool>()) {
+                ++generated;
+                continue;
+            }
         }
         if (!own && gtype != "LineString" && gtype != "Polygon") continue;
-        // Parsed only now: the shapes left out above never are.
-        Json parsed;
-        if (!coordinates_text.empty()) parsed = parse_scanned_coordinates(coordinates_text);
-        const Json& coordinates = coordinates_text.empty() ? g["coordinates"] : parsed;
+        // Parsed only when read: the shapes left out above never are, nor a circle zone's ring.
+        FeatureCoordinates lazy(*g, features[i].coordinates_text);
         // lowsky's own export: the object as the scenario holds it, read by the scenario's reader.
         if (own) {
-            auto object = own_object(kind == "corridor" ? ObjectKind::Corridor : ObjectKind::Zone, id, name, coordinates, props, path);
+            auto object = own_object(kind == "corridor" ? ObjectKind::Corridor : ObjectKind::Zone, id, name, lazy, props, path);
             if (!object) return object.error();
-            if (kind == "corridor") out.corridors.push_back(std::get<Corridor>(object.value()));
-            else out.zones.push_back(std::get<Zone>(object.value()));
+            if (kind == "corridor") out.corridors.push_back(std::get<Corridor>(std::move(object.value())));
+            else out.zones.push_back(std::get<Zone>(std::move(object.value())));
             continue;
         }
+        const Json& coordinates = lazy.get();
+        const std::string where = path() + ".geometry.coordinates";
         if (gtype == "LineString") {
             auto pts = geojson_positions(coordinates, where, o);
             if (!pts) return pts.error();
