@@ -4,6 +4,8 @@
 //   edit:     a vertex dragged (one command each step) plus the checks after it, on the GBA
 //             scenario and on 300 corridors and 100 zones (budget 4 ms p95 in WebAssembly)
 //   files:    every import and export (bench/files_bench.cpp)
+//   large-files: a 50 MB scenario loaded, a 60,000-item .plan imported, 1,000 overlapping
+//             corridors validated (only when named)
 //   view3d:   the 3D view's solids built, and sorted back to front for a turning camera, on the
 //             GBA scenario and on 300 corridors and 100 zones
 //   draft:    a corridor drafted across the region, 50 more zones in the way (budget 50 ms native)
@@ -43,7 +45,7 @@ bench::NetworkSpec editing_network_spec() {
 
 }  // namespace
 
-// usage: lowsky_bench [validate] [route] [edit] [files] [view3d]
+// usage: lowsky_bench [validate] [route] [edit] [files] [view3d] [draft] [reach] [large-files]
 int main(int argc, char** argv) {
     // scripts and the browser figures need the generated 300-corridor scenario as a file.
     if (argc == 3 && std::string(argv[1]) == "--write-editing-network") {
@@ -140,6 +142,8 @@ int main(int argc, char** argv) {
                     network.arcs().size(), ok ? "found" : "NOT FOUND", legs, multirotor_legs);
     }
     if (wants("files")) bench::bench_files();
+    // Not in the default set, for its length: scripts/bench large-files.
+    if (argc >= 2 && wants("large-files")) bench::bench_large_files();
     if (wants("view3d")) {
         auto solids = [](const std::string& name, const Scenario& s) {
             const CompiledScenario compiled(s);

@@ -16,23 +16,33 @@
 #include "scenario/compiled_scenario.h"
 #include "scenario/scenario_io.h"
 #include "timing.h"
+#include "validation/validate.h"
 
 namespace lowsky::bench {
 
+namespace {
+
+// A lawnmower over the estuary, `columns` waypoints a line `step_deg` apart, ArduPilot flavour
+// so that both mission formats can carry it.
+Mission lawnmower(int waypoints, int columns, double step_deg) {
+    Mission m;
+    m.firmware = Firmware::ArduPilot;
+    m.home = {22.5, 113.6};
+    m.home_alt_m_amsl = 5;
+    Random rng(7);
+    for (int i = 0; i < waypoints; ++i) {
+        const double lat = std::round((22.3 + (i / columns) * step_deg + rng.uniform(0, 1e-4)) * 1e7) / 1e7;
+        const double lon = std::round((113.5 + (i % columns) * step_deg + rng.uniform(0, 1e-4)) * 1e7) / 1e7;
+        m.items.push_back({mav::kNavWaypoint, mav::kFrameGlobalRelativeAlt, {0, 0, 0, 0}, lat, lon, std::round(rng.uniform(60, 110) * 100) / 100, true});
+    }
+    return m;
+}
+
+}  // namespace
+
 void bench_files() {
     {
-        // A 10,000-waypoint mission: a lawnmower over the estuary, ArduPilot flavour so that
-        // both formats can carry it.
-        Mission m;
-        m.firmware = Firmware::ArduPilot;
-        m.home = {22.5, 113.6};
-        m.home_alt_m_amsl = 5;
-        Random rng(7);
-        for (int i = 0; i < 10000; ++i) {
-            const double lat = std::round((22.3 + (i / 100) * 0.004 + rng.uniform(0, 1e-4)) * 1e7) / 1e7;
-            const double lon = std::round((113.5 + (i % 100) * 0.004 + rng.uniform(0, 1e-4)) * 1e7) / 1e7;
-            m.items.push_back({mav::kNavWaypoint, mav::kFrameGlobalRelativeAlt, {0, 0, 0, 0}, lat, lon, std::round(rng.uniform(60, 110) * 100) / 100, true});
-        }
+        const Mission m = lawnmower(10000, 100, 0.004);
         std::string plan, waypoints;
         time_case("export 10000-waypoint .plan", [&] { plan = write_plan(m); });
         time_case("import 10000-waypoint .plan", [&] { (void)read_plan(plan, "bench.plan"); });
@@ -89,6 +99,69 @@ void bench_files() {
         size_t kmz = 0;
         time_case("export WPML, Qianhai to Bao'an", [&] { kmz = write_wpml_kmz(dji_route->mission, type).value().kmz.size(); });
         std::printf("      (KML %zu KiB, .kmz %zu KiB)\n", kml.size() / 1024, kmz / 1024);
+    }
+}
+
+void bench_large_files() {
+    {
+        // The generated network with 600 no-fly zones of 820 vertices each (rings 800 m
+        // across, scattered over it): a document of over 50 MB, nearly all of it coordinates.
+        NetworkSpec spec;
+        spec.columns = 25;
+        spec.rows = 21;
+        spec.diagonals = true;
+        spec.target_corridors = 1000;
+        Scenario s = generate_network(spec);
+        Random rng(11);
+        for (int z = 0; z < 600; ++z) {
+            Zone zone;
+            zone.id = "ring-" + std::to_string(z);
+            zone.name = zone.id;
+            zone.band = {{0, AltitudeReference::AboveGround}, {150, AltitudeReference::AboveGround}};
+            const GeoPoint centre{rng.uniform(22.2, 22.8), rng.uniform(113.2, 114.2)};
+            for (int v = 0; v < 820; ++v) {
+                const double a = 2 * M_PI * v / 820, r_deg = 0.0036 * (1 + 0.1 * std::sin(7 * a));
+                zone.shape.polygon.push_back({centre.lat_deg + r_deg * std::sin(a), centre.lon_deg + r_deg * std::cos(a) / std::cos(centre.lat_deg * M_PI / 180)});
+            }
+            s.zones.push_back(std::move(zone));
+        }
+        const std::string document = save_scenario(s);
+        size_t zones = 0;
+        time_case("load scenario, 50 MB", [&] {
+            ScenarioLoad load = parse_scenario(document, "large.json");
+            zones = load.ok() ? load.scenario->zones.size() : 0;
+        }, 5);
+        std::printf("      (document %.1f MB, %zu zones back)\n", double(document.size()) / 1e6, zones);
+    }
+    {
+        // A 60,000-item mission: 200 lines of 300 waypoints, 100 m apart.
+        const Mission m = lawnmower(60000, 300, 0.001);
+        const std::string plan = write_plan(m);
+        size_t items = 0;
+        time_case("import 60000-item .plan", [&] {
+            auto in = read_plan(plan, "large.plan");
+            items = in ? in.value().items.size() : 0;
+        }, 5);
+        std::printf("      (.plan %.1f MB, %zu items back)\n", double(plan.size()) / 1e6, items);
+    }
+    {
+        // 1,000 copies of one corridor, each 1 m north of the last: every pair conflicts.
+        Scenario s = generate_network({});
+        Corridor base = s.corridors.front();
+        s.corridors.clear();
+        for (int i = 0; i < 1000; ++i) {
+            Corridor c = base;
+            c.id = "overlap-" + std::to_string(i);
+            c.name = c.id;
+            for (GeoPoint& p : c.centreline) p.lat_deg += i * 9e-6;
+            s.corridors.push_back(std::move(c));
+        }
+        size_t findings = 0;
+        time_case("validate 1000 overlapping corridors", [&] {
+            const CompiledScenario compiled(s);
+            findings = validate(compiled).findings.size();
+        }, 5);
+        std::printf("      (%zu corridors: %zu findings)\n", s.corridors.size(), findings);
     }
 }
 
