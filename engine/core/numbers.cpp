@@ -302,6 +302,42 @@ void append_integer(std::string& out, long long v) {
     out.append(text, size_t(write_integer(text, v) - text));
 }
 
+char* write_general(char* at, double value, int significant) {
+    const int p = std::min(std::max(significant, 1), 17);
+    // printf's exponent X is that of the value rounded to p digits. Guess it from log10, write
+    // the value fixed with p - 1 - X decimals, and count the digits that came out: p + 1 means
+    // the guess was low (or the rounding carried into a new digit), p - 1 that it was high.
+    if (std::isfinite(value) && value != 0) {
+        int x = int(std::floor(std::log10(std::fabs(value))));
+        for (int attempt = 0; attempt < 3 && x >= -4 && x < p; ++attempt) {
+            char* const end = write_fixed(at, value, p - 1 - x);
+            int digits = 0;
+            bool leading = true;
+            for (const char* c = at; c < end; ++c) {
+                if (*c < '0' || *c > '9') continue;
+                if (*c != '0') leading = false;
+                if (!leading) ++digits;
+            }
+            if (digits == p + 1) { ++x; continue; }
+            if (digits == p - 1) { --x; continue; }
+            if (digits != p) break;
+            char* last = end;
+            if (p - 1 - x > 0) {  // trailing zeros of the fraction, then a bare point, dropped
+                while (last[-1] == '0') --last;
+                if (last[-1] == '.') --last;
+            }
+            return last;
+        }
+    }
+    const int n = std::snprintf(at, kFixedTextMax, "%.*g", p, value);
+    return at + std::min(std::max(n, 0), int(kFixedTextMax) - 1);
+}
+
+void append_general(std::string& out, double value, int significant) {
+    char text[kFixedTextMax];
+    out.append(text, size_t(write_general(text, value, significant) - text));
+}
+
 std::string format_fixed(double value, int decimals) {
     std::string out;
     append_fixed(out, value, decimals);

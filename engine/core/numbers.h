@@ -37,6 +37,12 @@ constexpr size_t kFixedTextMax = 330;
 // The same, for 0 to 17 decimals, written at `at` (with room for kFixedTextMax bytes, not
 // NUL-terminated); returns the end. Writers of many numbers fill a line and append it once.
 char* write_fixed(char* at, double value, int decimals);
+// `value` with `significant` (1 to 17) significant digits, as printf("%.*g") prints it: fixed
+// when its decimal exponent is from -4 to significant - 1, trailing zeros dropped; in printf's
+// exponent form otherwise (that one by printf).
+void append_general(std::string& out, double value, int significant);
+// The same, written at `at` (room for kFixedTextMax bytes); returns the end.
+char* write_general(char* at, double value, int significant);
 // A whole number's decimal digits, appended to `out` (no temporary string).
 void append_integer(std::string& out, long long value);
 // The same, written at `at` (room for 20 bytes); returns the end.

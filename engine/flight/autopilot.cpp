@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/numbers.h"
 #include "energy/energy_model.h"
 
 namespace lowsky {
@@ -155,8 +156,9 @@ AutopilotSettings autopilot_settings(Firmware firmware, SettingsSource source, c
 
 std::vector<AutopilotParameter> parameter_list(const AutopilotSettings& s, const DroneType& type) {
     std::vector<AutopilotParameter> p;
+    p.reserve(12);  // the longest list
     const bool vtol = type.airframe == Airframe::VtolFixedWing;
-    auto cm = [](double m) { return std::round(m * 100); };
+    auto cm = [](double m) { return round_half_away(m * 100); };  // std::round to the bit, inline
     if (s.firmware == Firmware::ArduPilot && !vtol) {
         p.push_back({"WPNAV_SPEED", cm(type.cruise_speed_m_s), "cruise speed between waypoints (cm/s)"});
         p.push_back({"WPNAV_SPEED_UP", cm(s.climb_m_s), "climb speed the route assumes (cm/s)"});
@@ -165,7 +167,7 @@ std::vector<AutopilotParameter> parameter_list(const AutopilotSettings& s, const
         p.push_back({"LAND_ALT_LOW", cm(s.land_final_height_m), "height where the landing slows (cm)"});
         p.push_back({"LAND_SPEED", cm(s.land_final_m_s), "final landing speed (cm/s)"});
         p.push_back({"WPNAV_ACCEL", cm(s.accel_m_s2), "horizontal acceleration (cm/s/s)"});
-        p.push_back({"ANGLE_MAX", std::round(s.max_lean_deg * 100), "lean limit that lets the type reach its top airspeed loaded (cdeg)"});
+        p.push_back({"ANGLE_MAX", round_half_away(s.max_lean_deg * 100), "lean limit that lets the type reach its top airspeed loaded (cdeg)"});
         p.push_back({"FENCE_ENABLE", 1, "the mission's inclusion polygon and no-fly exclusions are enforced"});
         p.push_back({"FENCE_TYPE", 4, "polygon fences only: a circle fence trips on any long route"});
         p.push_back({"FENCE_ACTION", 1, "RTL or land on a breach"});

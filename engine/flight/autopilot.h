@@ -9,6 +9,7 @@
 // The values and where they come from: docs/flight.md.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "scenario/scenario.h"
@@ -70,9 +71,9 @@ double airspeed_at_lean_m_s(const DroneType& type, double payload_kg, double lea
 
 // The parameters lowsky's set writes for a firmware, in the firmware's names and units.
 struct AutopilotParameter {
-    std::string name;
+    std::string_view name;  // both are literals: no string is made for a parameter file
     double value = 0;
-    std::string why;  // for the pre-flight checklist
+    std::string_view why;   // for the pre-flight checklist
 };
 std::vector<AutopilotParameter> parameter_list(const AutopilotSettings& settings, const DroneType& type);
 

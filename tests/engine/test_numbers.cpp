@@ -172,6 +172,47 @@ TEST_CASE("format_fixed prints as printf(\"%.*f\") does, ties and negative zero 
     CHECK(format_fixed(NAN, 2) == printf_fixed(NAN, 2));
 }
 
+TEST_CASE("append_general prints as printf(\"%.*g\") does, where the rounding carries into a new digit too", "[numbers]") {
+    const auto printf_general = [](double v, int p) {
+        char text[512];
+        std::snprintf(text, sizeof text, "%.*g", p, v);
+        return std::string(text);
+    };
+    const auto general = [](double v, int p) {
+        std::string out;
+        append_general(out, v, p);
+        return out;
+    };
+    // By hand: 9.9999996 to 6 digits is 10.0000, printed "10"; 999999.5 carries to 1e+06, an
+    // exponent of 6, so printf writes its exponent form; 0.0001 is the smallest fixed one.
+    CHECK(general(9.9999996, 6) == "10");
+    CHECK(general(999999.5, 6) == "1e+06");
+    CHECK(general(0.0001, 6) == "0.0001");
+    CHECK(general(0.00001, 6) == "1e-05");
+    CHECK(general(2.5, 6) == "2.5");
+    CHECK(general(0.5, 1) == "0.5");
+    CHECK(general(123456.5, 6) == "123456");  // a tie, to even
+    for (double v : {0.0, -0.0, 0.125, -2.5, 1e-30, 113.88744, 22.53612, 1e14, 0.05, 0.15, 99999.95, 0.000099999995, 1e300, double(NAN), double(INFINITY)})
+        for (int p = 1; p <= 17; ++p) {
+            INFO(v << " to " << p << " digits");
+            CHECK(general(v, p) == printf_general(v, p));
+        }
+    std::mt19937_64 rng(17);
+    for (int i = 0; i < 200000; ++i) {
+        const double v = random_double(rng);
+        const int p = 1 + int(rng() % 17);
+        if (general(v, p) != printf_general(v, p)) FAIL(printf_fixed(v, 25) << " to " << p << ": " << general(v, p) << " vs " << printf_general(v, p));
+    }
+    // Values at the edges of each decade, where the guess of the exponent is most often wrong.
+    for (int e = -6; e <= 8; ++e)
+        for (double nudge : {-1e-12, 0.0, 1e-12}) {
+            const double v = std::pow(10.0, e) * (1 + nudge);
+            for (int p : {1, 3, 6, 9}) CHECK(general(v, p) == printf_general(v, p));
+            const double nines = std::pow(10.0, e) * (1 - 5e-7);
+            CHECK(general(nines, 6) == printf_general(nines, 6));
+        }
+}
+
 TEST_CASE("The fast JSON parser reads what nlohmann reads, the same, and gives up on the rest", "[json][numbers]") {
     auto nlohmann_dump = [](std::string_view text) {
         const Json v = Json::parse(text.begin(), text.end(), nullptr, false);
