@@ -8,6 +8,7 @@
 #include "generated_network.h"
 #include "mission/importers.h"
 #include "mission/mission_builder.h"
+#include "mission/param_file.h"
 #include "mission/plan_format.h"
 #include "mission/shape_formats.h"
 #include "mission/waypoints_format.h"
@@ -98,7 +99,18 @@ void bench_files() {
         const DroneType& type = *gba.scenario->find_drone_type("m350-drop");
         size_t kmz = 0;
         time_case("export WPML, Qianhai to Bao'an", [&] { kmz = write_wpml_kmz(dji_route->mission, type).value().kmz.size(); });
-        std::printf("      (KML %zu KiB, .kmz %zu KiB)\n", kml.size() / 1024, kmz / 1024);
+        // The parameter files of both firmwares for the multirotor and the VTOL.
+        const DroneType& vtol_type = *gba.scenario->find_drone_type("vtol-fixed-wing");
+        AutopilotSettings ardupilot = dji_route->outbound.autopilot, px4 = ardupilot;
+        ardupilot.firmware = Firmware::ArduPilot;
+        px4.firmware = Firmware::Px4;
+        size_t params = 0;
+        time_case("export params, 4 files", [&] {
+            params = 0;
+            for (const AutopilotSettings* settings : {&ardupilot, &px4})
+                for (const DroneType* t : {&type, &vtol_type}) params += write_param_file(*settings, *t).size();
+        });
+        std::printf("      (KML %zu KiB, .kmz %zu KiB, parameters %zu bytes in all)\n", kml.size() / 1024, kmz / 1024, params);
     }
 }
 

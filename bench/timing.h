@@ -40,7 +40,7 @@ inline Timing time_case(const std::string& name, const std::function<void()>& bo
     std::sort(ms.begin(), ms.end());
     Timing t{name, ms[ms.size() / 2], ms.front(), int(ms.size()) * batch};
     // One line per case, easy for scripts/bench to compare across builds.
-    std::printf("BENCH %-40s median %10.4f ms  min %10.4f ms  runs %d\n", name.c_str(), t.median_ms, t.min_ms, t.runs);
+    std::printf("BENCH %-40s median %10.5f ms  min %10.5f ms  runs %d\n", name.c_str(), t.median_ms, t.min_ms, t.runs);
     std::fflush(stdout);
     return t;
 }
