@@ -18,6 +18,7 @@ struct Hit {
     double depth_m = -1e300;  // how far the corridor's edge reaches into the zone (width/2 - distance)
     int segment = -1;
     LocalPoint at;
+    int places = 0;           // segments that reach into it
 };
 
 }  // namespace
@@ -38,7 +39,8 @@ void airspace(const Context& c) {
             const double depth = corridor.width_m / 2 - closest.distance_m;
             if (depth <= 0) return;
             Hit& hit = hits[ref.corridor];
-            if (depth > hit.depth_m) hit = {depth, int(ref.segment), closest.on_first};
+            ++hit.places;
+            if (depth > hit.depth_m) hit = {depth, int(ref.segment), closest.on_first, hit.places};
         });
         for (const auto& [index, hit] : hits) {
             const Corridor& corridor = s.corridors[corridors[index].corridor];
@@ -51,11 +53,13 @@ void airspace(const Context& c) {
             f.object = corridor.id;
             f.other = zone.id;
             f.segment = hit.segment;
+            f.places = hit.places;
             f.position = to_geo(c, hit.at);
             const std::string where = "corridor " + corridor.id + " (" + band_text(corridor.band) + ") enters " +
                                       std::string(to_string(zone.jurisdiction)) + " zone " + zone.id + " \"" + zone.name + "\" (" +
                                       band_text(zone.band) + ")" + (hit.depth_m >= corridor.width_m / 2 ? " with its centreline" : " with its edge, " + metres(hit.depth_m) + " deep,") +
-                                      " at segment " + std::to_string(hit.segment) + uncertain;
+                                      " at segment " + std::to_string(hit.segment) +
+                                      (hit.places > 1 ? ", the deepest of " + std::to_string(hit.places) + " segments in it" : std::string()) + uncertain;
             switch (zone.kind) {
                 case ZoneKind::NoFly:
                     f.check = "airspace.no_fly";

@@ -37,6 +37,7 @@ void corridor_pairs(const Context& c) {
         double intrusion_m = -1e300;
         int segment = -1;
         LocalPoint at;
+        int places = 0;  // pairs of segments too close
     };
     const double reach = c.max_half_width_m * 2 + s.rules.lateral_separation_m;
     for (uint32_t i = 0; i < corridors.size(); ++i) {
@@ -68,7 +69,8 @@ void corridor_pairs(const Context& c) {
                 const double intrusion = needed - closest.distance_m;
                 if (intrusion <= 0) return;
                 Worst& w = worst[ref.corridor];
-                if (intrusion > w.intrusion_m) w = {intrusion, int(k), closest.on_first};
+                ++w.places;
+                if (intrusion > w.intrusion_m) w = {intrusion, int(k), closest.on_first, w.places};
             });
         }
         for (const auto& [j, w] : worst) {
@@ -82,12 +84,14 @@ void corridor_pairs(const Context& c) {
             f.object = ca.id;
             f.other = cb.id;
             f.segment = w.segment;
+            f.places = w.places;
             f.position = to_geo(c, w.at);
             f.message = "corridors " + ca.id + " and " + cb.id + " come " + fmt("%.0f m", w.intrusion_m) +
                         " closer than their half-widths and the " + fmt("%.0f m", s.rules.lateral_separation_m) + " lateral separation allow, " +
                         (vertical == Overlap::Yes ? "with less than " + fmt("%.0f m", s.rules.vertical_separation_m) + " between their altitude bands"
                                                   : std::string("and their altitude references differ, so vertical separation cannot be shown")) +
-                        " (segment " + std::to_string(w.segment) + " of " + ca.id + ")";
+                        " (segment " + std::to_string(w.segment) + " of " + ca.id +
+                        (w.places > 1 ? ", the closest of " + std::to_string(w.places) + " places" : std::string()) + ")";
             c.out.push_back(std::move(f));
         }
     }

@@ -21,6 +21,8 @@ struct Finding {
     int segment = -1;              // corridor segment, when the finding is on one
     std::optional<GeoPoint> position;  // where to look
     std::string explanation;       // the scenario author's note, when the finding is explained
+    int places = 1;                // how many segments (or pairs of segments) it stands for: one
+                                   // finding per pair of objects and rule, at the worst of them
 };
 
 struct ValidationReport {

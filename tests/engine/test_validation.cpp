@@ -7,6 +7,7 @@
 
 #include "fixtures.h"
 #include "airspace/corridor_profile.h"
+#include "validation/finding_json.h"
 #include "validation/validate.h"
 
 using namespace lowsky;
@@ -232,4 +233,33 @@ TEST_CASE("A corridor's side view: its band, the ceiling and the zones it passes
     CHECK(p.zones[0].to_m == Approx(p.length_m / 2 + 400).margin(6));
     CHECK(p.zones[0].floor.m == 5);
     CHECK(p.zones[0].ceiling.m == 505);
+}
+
+TEST_CASE("A finding stands for every place of its pair of objects: the worst one named, the places counted", "[validation]") {
+    // c-ab runs along 22.5 N from 113.40 to 113.45 E in one segment, 200 m wide. A second
+    // corridor 0.0022 degrees (245 m) north of it, in three segments (113.40-113.41-113.43-113.45),
+    // is as wide: every one of its segments is closer to c-ab's than 100 + 100 + 50 m allow.
+    Scenario s = minimal();
+    s.corridors.push_back(second_corridor({{22.5022, 113.4}, {22.5022, 113.41}, {22.5022, 113.43}, {22.5022, 113.45}}, agl(60, 110)));
+    s.junctions = {{"j1", {22.5022, 113.4}}, {"j2", {22.5022, 113.45}}};
+    // A no-fly circle of 500 m around the second corridor's first bend: its first two segments
+    // pass through the centre, its third starts 0.02 degrees (2.06 km) away. c-ab passes 245 m
+    // from the centre, within 500 m and its 100 m half-width, in its one segment.
+    s.zones.push_back(circle_zone("nf", ZoneKind::NoFly, {22.5022, 113.41}, 500, agl(0, 500)));
+    const ValidationReport r = run(s);
+
+    const auto conflicts = with_check(r, "corridor.conflict");
+    REQUIRE(conflicts.size() == 1);
+    CHECK(conflicts[0]->places == 3);
+    CHECK(conflicts[0]->segment == 0);
+    CHECK(conflicts[0]->message.find("the closest of 3 places") != std::string::npos);
+    CHECK(finding_json(*conflicts[0])["places"] == 3);
+
+    const auto no_fly = with_check(r, "airspace.no_fly");
+    REQUIRE(no_fly.size() == 2);
+    for (const Finding* f : no_fly) {
+        INFO(f->message);
+        CHECK(f->places == (f->object == "c-second" ? 2 : 1));
+        CHECK(finding_json(*f).contains("places") == (f->object == "c-second"));
+    }
 }
