@@ -1,4 +1,5 @@
 // lowsky: the command-line face of the engine.
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -90,6 +91,11 @@ constexpr const char* kUsage =
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef SIGXFSZ
+    // Past a file size limit a write then fails with an error the tool reports (and its
+    // temporary file is removed), rather than the signal ending the process mid-write.
+    std::signal(SIGXFSZ, SIG_IGN);
+#endif
     if (argc < 2) {
         std::fputs(kUsage, stderr);
         return 2;

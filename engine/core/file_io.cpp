@@ -25,10 +25,14 @@ Result<bool> write_file_bytes(const std::string& path, const std::vector<uint8_t
     const std::string temporary = path + ".lowsky-partial";
     std::FILE* f = std::fopen(temporary.c_str(), "wb");
     if (!f) return make_error(std::string("cannot create: ") + std::strerror(errno), path);
+    errno = 0;
     const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size() && std::fflush(f) == 0;
-    if (std::fclose(f) != 0 || !ok) {
+    const int write_errno = errno;
+    const bool closed = std::fclose(f) == 0;
+    if (!ok || !closed) {
+        const int why = write_errno ? write_errno : errno ? errno : EIO;  // "No space left on device", "File too large"
         std::remove(temporary.c_str());
-        return make_error("write error", path);
+        return make_error(std::string("cannot write: ") + std::strerror(why) + "; nothing was replaced", path);
     }
     if (std::rename(temporary.c_str(), path.c_str()) != 0) {
         const std::string why = std::strerror(errno);
