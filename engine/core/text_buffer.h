@@ -1,9 +1,10 @@
 #pragma once
-// Text written piece by piece through a pointer into a string sized ahead, for the writers of
-// many short pieces (a parameter file, a DJI wayline). In WebAssembly std::string::append is a
-// call into libc++ that is not inlined, and then a call to memcpy: half of such a writer's time
-// there, twice its share natively. Here a piece of known length is a few stores, and the string
-// is sized twice in all (ahead, and to what was written).
+// Text written piece by piece through a pointer into a string sized ahead, for writers of many
+// short pieces of unknown total length (the parameter files). In WebAssembly each
+// std::string::append is a call into libc++ that is not inlined, then a call to memcpy: about
+// half of such a writer's time there. Here a piece of known length is a few stores, and the
+// string is sized twice in all (ahead, and to what was written). Where the room for a piece of
+// text is known exactly, a plain cursor does (TextCursor in mission/plan_format.cpp).
 
 #include <algorithm>
 #include <cstring>
@@ -32,11 +33,6 @@ public:
     TextBuffer& fixed(double value, int decimals) {
         room(kFixedTextMax);
         at_ = write_fixed(at_, value, decimals);
-        return *this;
-    }
-    TextBuffer& integer(long long value) {
-        room(24);
-        at_ = write_integer(at_, value);
         return *this;
     }
     // As printf's "%.*g" (1 to 17 significant digits).

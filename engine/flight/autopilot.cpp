@@ -156,7 +156,7 @@ AutopilotSettings autopilot_settings(Firmware firmware, SettingsSource source, c
 
 std::vector<AutopilotParameter> parameter_list(const AutopilotSettings& s, const DroneType& type) {
     std::vector<AutopilotParameter> p;
-    p.reserve(12);  // the longest list
+    p.reserve(11);  // the longest lists (ArduCopter, PX4 multirotor)
     const bool vtol = type.airframe == Airframe::VtolFixedWing;
     auto cm = [](double m) { return round_half_away(m * 100); };  // std::round to the bit, inline
     if (s.firmware == Firmware::ArduPilot && !vtol) {

@@ -40,7 +40,11 @@ void airspace(const Context& c) {
             if (depth <= 0) return;
             Hit& hit = hits[ref.corridor];
             ++hit.places;
-            if (depth > hit.depth_m) hit = {depth, int(ref.segment), closest.on_first, hit.places};
+            if (depth > hit.depth_m) {
+                hit.depth_m = depth;
+                hit.segment = int(ref.segment);
+                hit.at = closest.on_first;
+            }
         });
         for (const auto& [index, hit] : hits) {
             const Corridor& corridor = s.corridors[corridors[index].corridor];

@@ -70,7 +70,11 @@ void corridor_pairs(const Context& c) {
                 if (intrusion <= 0) return;
                 Worst& w = worst[ref.corridor];
                 ++w.places;
-                if (intrusion > w.intrusion_m) w = {intrusion, int(k), closest.on_first, w.places};
+                if (intrusion > w.intrusion_m) {
+                    w.intrusion_m = intrusion;
+                    w.segment = int(k);
+                    w.at = closest.on_first;
+                }
             });
         }
         for (const auto& [j, w] : worst) {
