@@ -59,7 +59,9 @@ int main(int argc, char** argv) {
         for (int i = 1; i < argc; ++i) if (std::string(argv[i]) == section) return true;
         return false;
     };
-#ifdef __EMSCRIPTEN__
+#if defined(LOWSKY_BENCH_BROWSER)
+    std::printf("platform: WebAssembly (browser)\n");
+#elif defined(__EMSCRIPTEN__)
     std::printf("platform: WebAssembly (node)\n");
 #else
     std::printf("platform: native\n");

@@ -133,7 +133,9 @@ int main(int argc, char** argv) {
         const std::string text = sim_report_text(simulate(compiled, SimConfig{}), SimConfig{});
         return write_text(argv[3], text);
     }
-#ifdef __EMSCRIPTEN__
+#if defined(LOWSKY_BENCH_BROWSER)
+    std::printf("platform: WebAssembly (browser)\n");
+#elif defined(__EMSCRIPTEN__)
     std::printf("platform: WebAssembly (node)\n");
 #else
     std::printf("platform: native\n");

@@ -24,13 +24,15 @@ inline Timing time_case(const std::string& name, const std::function<void()>& bo
     std::vector<double> ms;
     const auto start = clock::now();
     body();  // warm-up, not counted
-    // A body faster than a quarter of a millisecond is timed in batches that last about that
-    // long, each sample their mean: reading the clock costs far more in WebAssembly (a call out
-    // to JavaScript) than natively, and would otherwise weigh on a case of a few microseconds.
+    // A body faster than a millisecond is timed in batches that last about that long, each
+    // sample their mean: reading the clock costs far more in WebAssembly (a call out to
+    // JavaScript) than natively, and would otherwise weigh on a case of a few microseconds; and
+    // a browser's clock counts in steps of 5 µs (bench/browser_bench.mjs), half a per cent of a
+    // batch.
     const auto t0 = clock::now();
     body();
     const double once_ms = std::chrono::duration<double, std::milli>(clock::now() - t0).count();
-    const int batch = once_ms >= 0.25 ? 1 : int(std::min(1000.0, 0.25 / std::max(once_ms, 1e-4)));
+    const int batch = once_ms >= 1.0 ? 1 : int(std::min(4000.0, 1.0 / std::max(once_ms, 1e-4)));
     while (int(ms.size()) < min_runs || std::chrono::duration<double>(clock::now() - start).count() < min_seconds) {
         const auto b0 = clock::now();
         for (int i = 0; i < batch; ++i) body();
