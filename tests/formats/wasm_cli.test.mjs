@@ -124,8 +124,12 @@ test('every scenario fixture validates the same in WebAssembly', () => {
   assert.ok(count >= 35, `${count} scenarios`);
 });
 
-test("WebAssembly's own memcpy (engine/core/wasm_memcpy.cpp) copies every size and alignment exactly", () => {
-  const r = spawnSync(process.execPath, ['--no-experimental-fetch', join(ROOT, 'build', 'web', 'tests', 'lowsky_memcpy_check.cjs')], { encoding: 'utf8' });
+test("WebAssembly's own memcpy and memset (engine/core/wasm_memory.cpp) copy and fill every size and alignment exactly", () => {
+  const r = spawnSync(process.execPath, ['--no-experimental-fetch', join(ROOT, 'build', 'web', 'tests', 'lowsky_memory_check.cjs')], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  // 1,101 sizes x 8 x 8 alignments copied, 1,101 sizes x 8 alignments filled
+  assert.equal(r.stdout.trim(), 'memcpy: 70464 cases, 0 wrong; memset: 8808 cases, 0 wrong');
+});
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.equal(r.stdout.trim(), 'memcpy: 70464 cases, 0 wrong');  // 1,101 sizes x 8 x 8 alignments
 });
