@@ -30,9 +30,10 @@ const server = createServer(async (req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...isolated }).end(page_html);
     return;
   }
-  const name = basename(path);
-  const body = await readFile(join(DIR, name)).catch(() => null);
-  if (!body || !(name === script || name === script.replace(/\.js$/, '.wasm'))) {
+  const name = basename(path);  // the script and its .wasm, nothing else
+  const served = name === script || name === script.replace(/\.js$/, '.wasm');
+  const body = served ? await readFile(join(DIR, name)).catch(() => null) : null;
+  if (!body) {
     res.writeHead(404, isolated).end();
     return;
   }

@@ -34,12 +34,11 @@ DroneType made_up_type(Airframe airframe) {
     return t;
 }
 
-}  // namespace
-
-TEST_CASE("ArduCopter parameter file, worked by hand", "[param_file]") {
+// The ArduCopter file of the made-up settings and type.
+std::string arducopter_file() {
     // Speeds in cm/s and heights in cm, rounded half away from zero: 2.345 m is 234.5 cm, so 235;
     // 0.55 m/s is 55 cm/s though 0.55 * 100 is a hair over 55 in doubles.
-    const std::string expected =
+    return
         "# lowsky parameter set for test-type (Test type) on ArduCopter: what its missions assume. Load it before the flight and check each value.\n"
         "# WPNAV_SPEED: cruise speed between waypoints (cm/s)\n"
         "# WPNAV_SPEED_UP: climb speed the route assumes (cm/s)\n"
@@ -63,9 +62,14 @@ TEST_CASE("ArduCopter parameter file, worked by hand", "[param_file]") {
         "FENCE_ENABLE,1\n"
         "FENCE_TYPE,4\n"
         "FENCE_ACTION,1\n";
+}
+
+}  // namespace
+
+TEST_CASE("ArduCopter parameter file, worked by hand", "[param_file]") {
     const AutopilotSettings s = made_up_settings(Firmware::ArduPilot);
     const DroneType t = made_up_type(Airframe::Multirotor);
-    CHECK(write_param_file(s, t) == expected);
+    CHECK(write_param_file(s, t) == arducopter_file());
     CHECK(parameter_checklist(s, t) ==
           "WPNAV_SPEED=1234, WPNAV_SPEED_UP=250, WPNAV_SPEED_DN=150, LAND_SPEED_HIGH=300, LAND_ALT_LOW=235, LAND_SPEED=55, "
           "WPNAV_ACCEL=220, ANGLE_MAX=3550, FENCE_ENABLE=1, FENCE_TYPE=4, FENCE_ACTION=1");
@@ -105,53 +109,40 @@ TEST_CASE("PX4 parameter files, worked by hand", "[param_file]") {
         "#\n"
         "# lowsky parameter set for test-type (Test type): what its missions assume. Load it before the flight and check each value.\n"
         "#\n";
-    // Metres and degrees, six decimals for REAL32; GF_ACTION is the one INT32.
+    // Metres and degrees, six decimals for REAL32; GF_ACTION is the one INT32. Both airframes
+    // end with the same vertical and landing parameters, after their own.
+    const std::string vertical_reasons =
+        "# MPC_Z_V_AUTO_UP: climb speed the route assumes (m/s)\n"
+        "# MPC_Z_VEL_MAX_UP: so that the climb speed is allowed (m/s)\n"
+        "# MPC_Z_V_AUTO_DN: descent speed the route assumes (m/s)\n"
+        "# MPC_Z_VEL_MAX_DN: so that the descent speed is allowed (m/s)\n"
+        "# MPC_LAND_ALT2: height where the landing slows (m)\n"
+        "# MPC_LAND_SPEED: final landing speed (m/s)\n"
+        "# GF_ACTION: return on a geofence breach\n";
+    const std::string columns = "#\n# Vehicle-Id Component-Id Name Value Type\n";
+    const std::string vertical_values =
+        "1\t1\tMPC_Z_V_AUTO_UP\t2.500000\t9\n"
+        "1\t1\tMPC_Z_VEL_MAX_UP\t2.500000\t9\n"
+        "1\t1\tMPC_Z_V_AUTO_DN\t1.500000\t9\n"
+        "1\t1\tMPC_Z_VEL_MAX_DN\t1.500000\t9\n"
+        "1\t1\tMPC_LAND_ALT2\t2.345000\t9\n"
+        "1\t1\tMPC_LAND_SPEED\t0.550000\t9\n"
+        "1\t1\tGF_ACTION\t3\t6\n";
     const std::string multirotor = header +
         "# MPC_XY_CRUISE: cruise speed between waypoints (m/s)\n"
         "# MPC_XY_VEL_MAX: highest horizontal speed, at least the type's top speed (m/s)\n"
         "# MPC_TILTMAX_AIR: lean limit that lets the type reach its top airspeed loaded (deg)\n"
-        "# MPC_ACC_HOR: horizontal acceleration (m/s/s)\n"
-        "# MPC_Z_V_AUTO_UP: climb speed the route assumes (m/s)\n"
-        "# MPC_Z_VEL_MAX_UP: so that the climb speed is allowed (m/s)\n"
-        "# MPC_Z_V_AUTO_DN: descent speed the route assumes (m/s)\n"
-        "# MPC_Z_VEL_MAX_DN: so that the descent speed is allowed (m/s)\n"
-        "# MPC_LAND_ALT2: height where the landing slows (m)\n"
-        "# MPC_LAND_SPEED: final landing speed (m/s)\n"
-        "# GF_ACTION: return on a geofence breach\n"
-        "#\n"
-        "# Vehicle-Id Component-Id Name Value Type\n"
+        "# MPC_ACC_HOR: horizontal acceleration (m/s/s)\n" +
+        vertical_reasons + columns +
         "1\t1\tMPC_XY_CRUISE\t12.340000\t9\n"
         "1\t1\tMPC_XY_VEL_MAX\t21.500000\t9\n"
         "1\t1\tMPC_TILTMAX_AIR\t35.500000\t9\n"
-        "1\t1\tMPC_ACC_HOR\t2.200000\t9\n"
-        "1\t1\tMPC_Z_V_AUTO_UP\t2.500000\t9\n"
-        "1\t1\tMPC_Z_VEL_MAX_UP\t2.500000\t9\n"
-        "1\t1\tMPC_Z_V_AUTO_DN\t1.500000\t9\n"
-        "1\t1\tMPC_Z_VEL_MAX_DN\t1.500000\t9\n"
-        "1\t1\tMPC_LAND_ALT2\t2.345000\t9\n"
-        "1\t1\tMPC_LAND_SPEED\t0.550000\t9\n"
-        "1\t1\tGF_ACTION\t3\t6\n";
+        "1\t1\tMPC_ACC_HOR\t2.200000\t9\n" +
+        vertical_values;
     const AutopilotSettings s = made_up_settings(Firmware::Px4);
     CHECK(write_param_file(s, made_up_type(Airframe::Multirotor)) == multirotor);
-    const std::string vtol = header +
-        "# FW_AIRSPD_TRIM: wing-borne cruise airspeed (m/s)\n"
-        "# MPC_Z_V_AUTO_UP: climb speed the route assumes (m/s)\n"
-        "# MPC_Z_VEL_MAX_UP: so that the climb speed is allowed (m/s)\n"
-        "# MPC_Z_V_AUTO_DN: descent speed the route assumes (m/s)\n"
-        "# MPC_Z_VEL_MAX_DN: so that the descent speed is allowed (m/s)\n"
-        "# MPC_LAND_ALT2: height where the landing slows (m)\n"
-        "# MPC_LAND_SPEED: final landing speed (m/s)\n"
-        "# GF_ACTION: return on a geofence breach\n"
-        "#\n"
-        "# Vehicle-Id Component-Id Name Value Type\n"
-        "1\t1\tFW_AIRSPD_TRIM\t23.456000\t9\n"
-        "1\t1\tMPC_Z_V_AUTO_UP\t2.500000\t9\n"
-        "1\t1\tMPC_Z_VEL_MAX_UP\t2.500000\t9\n"
-        "1\t1\tMPC_Z_V_AUTO_DN\t1.500000\t9\n"
-        "1\t1\tMPC_Z_VEL_MAX_DN\t1.500000\t9\n"
-        "1\t1\tMPC_LAND_ALT2\t2.345000\t9\n"
-        "1\t1\tMPC_LAND_SPEED\t0.550000\t9\n"
-        "1\t1\tGF_ACTION\t3\t6\n";
+    const std::string vtol = header + "# FW_AIRSPD_TRIM: wing-borne cruise airspeed (m/s)\n" + vertical_reasons + columns +
+                             "1\t1\tFW_AIRSPD_TRIM\t23.456000\t9\n" + vertical_values;
     CHECK(write_param_file(s, made_up_type(Airframe::VtolFixedWing)) == vtol);
     CHECK(parameter_checklist(s, made_up_type(Airframe::VtolFixedWing)) ==
           "FW_AIRSPD_TRIM=23.456, MPC_Z_V_AUTO_UP=2.5, MPC_Z_VEL_MAX_UP=2.5, MPC_Z_V_AUTO_DN=1.5, MPC_Z_VEL_MAX_DN=1.5, "
@@ -159,16 +150,16 @@ TEST_CASE("PX4 parameter files, worked by hand", "[param_file]") {
     CHECK(std::string(param_file_extension(Firmware::Px4)) == "params");
 }
 
-TEST_CASE("A parameter file's files for two types differ only where the types do", "[param_file]") {
-    // Written one after the other, the second is not the first's text: each file's header names its own type.
+TEST_CASE("Two types' parameter files differ only in their headers and the type's speed", "[param_file]") {
+    // Written one after the other: the second is its own type's file, not the first's again.
     DroneType a = made_up_type(Airframe::Multirotor), b = a;
     b.id = "other";
     b.name = "Other";
     b.cruise_speed_m_s = 7.5;
     const AutopilotSettings s = made_up_settings(Firmware::ArduPilot);
-    const std::string first = write_param_file(s, a), second = write_param_file(s, b);
-    CHECK(first.find("test-type (Test type)") != std::string::npos);
-    CHECK(second.find("other (Other)") != std::string::npos);
-    CHECK(second.find("\nWPNAV_SPEED,750\n") != std::string::npos);
-    CHECK(first.find("\nWPNAV_SPEED,1234\n") != std::string::npos);
+    std::string expected = arducopter_file();
+    expected.replace(expected.find("test-type (Test type)"), 21, "other (Other)");
+    expected.replace(expected.find("WPNAV_SPEED,1234"), 16, "WPNAV_SPEED,750");
+    CHECK(write_param_file(s, a) == arducopter_file());
+    CHECK(write_param_file(s, b) == expected);
 }
